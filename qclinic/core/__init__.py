@@ -1,0 +1,1 @@
+"""The domain: checklists, scoring, statistics, plans. Pure Python — no Qt, no SQL."""

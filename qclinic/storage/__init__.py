@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, sessions, migrations and repositories over the local SQLite file."""
