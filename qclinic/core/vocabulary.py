@@ -1,0 +1,123 @@
+"""The clinic's controlled vocabularies, each a ``StrEnum`` whose value is what is stored.
+
+Labels for display live with the UI (Qt translations) and reports; the values here never change
+once released, because they are written to the database and exchanged by sync.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class IndustryChain(StrEnum):
+    """The twelve key manufacturing chains of the provincial plan."""
+
+    ELECTRONICS = "electronics"
+    NON_FERROUS_METALS = "non-ferrous-metals"
+    EQUIPMENT = "equipment"
+    NEW_ENERGY = "new-energy"
+    PETROCHEMICAL = "petrochemical"
+    BUILDING_MATERIALS = "building-materials"
+    STEEL = "steel"
+    AVIATION = "aviation"
+    FOOD = "food"
+    TEXTILES_GARMENTS = "textiles-garments"
+    PHARMACEUTICALS = "pharmaceuticals"
+    MODERN_FURNITURE = "modern-furniture"
+
+
+class ChainRole(StrEnum):
+    CHAIN_LEADER = "chain-leader"
+    SUPPLIER = "supplier"
+    OTHER = "other"
+
+
+class SizeClass(StrEnum):
+    """Enterprise size classes as used in Chinese statistics (大型 / 中型 / 小型 / 微型)."""
+
+    LARGE = "large"
+    MEDIUM = "medium"
+    SMALL = "small"
+    MICRO = "micro"
+
+
+class PersonRole(StrEnum):
+    CONSULTANT = "consultant"
+    COMPANY_CONTACT = "company-contact"
+    CHIEF_QUALITY_OFFICER = "chief-quality-officer"
+
+
+class VisitKind(StrEnum):
+    ONSITE_CLINIC = "onsite-clinic"
+    SELF_ASSESSMENT = "self-assessment"
+    FOLLOW_UP = "follow-up"
+
+
+class AssessmentStatus(StrEnum):
+    DRAFT = "draft"
+    COMPLETED = "completed"
+    SIGNED = "signed"
+
+
+class FindingSeverity(StrEnum):
+    MAJOR_NC = "major-nc"
+    MINOR_NC = "minor-nc"
+    OBSERVATION = "observation"
+    OPPORTUNITY = "opportunity"
+    GOOD_PRACTICE = "good-practice"
+
+
+class NqiCategory(StrEnum):
+    """The elements of the national quality infrastructure a clinic covers."""
+
+    METROLOGY = "metrology"
+    STANDARDS = "standards"
+    CERTIFICATION = "certification-accreditation"
+    INSPECTION_TESTING = "inspection-testing"
+    INTELLECTUAL_PROPERTY = "intellectual-property"
+    LAWS_REGULATIONS = "laws-regulations"
+    QUALITY_MANAGEMENT = "quality-management"
+    SPECIAL_EQUIPMENT = "special-equipment"
+
+
+class CaseStatus(StrEnum):
+    """A clinic case moves symptom → diagnosis → prescription → resolved."""
+
+    REGISTERED = "registered"
+    DIAGNOSED = "diagnosed"
+    PRESCRIBED = "prescribed"
+    RESOLVED = "resolved"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in-progress"
+    DONE = "done"
+    VERIFIED = "verified"
+
+
+class Priority(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class SignerRole(StrEnum):
+    CONSULTANT = "consultant"
+    COMPANY_REPRESENTATIVE = "company-representative"
+
+
+#: Allowed moves of an action's status; ``verified`` is final.
+ACTION_TRANSITIONS: dict[ActionStatus, frozenset[ActionStatus]] = {
+    ActionStatus.OPEN: frozenset({ActionStatus.IN_PROGRESS, ActionStatus.DONE}),
+    ActionStatus.IN_PROGRESS: frozenset({ActionStatus.OPEN, ActionStatus.DONE}),
+    ActionStatus.DONE: frozenset({ActionStatus.IN_PROGRESS, ActionStatus.VERIFIED}),
+    ActionStatus.VERIFIED: frozenset(),
+}
+
+#: Allowed moves of an assessment's status; a signed assessment never changes (amend instead).
+ASSESSMENT_TRANSITIONS: dict[AssessmentStatus, frozenset[AssessmentStatus]] = {
+    AssessmentStatus.DRAFT: frozenset({AssessmentStatus.COMPLETED}),
+    AssessmentStatus.COMPLETED: frozenset({AssessmentStatus.DRAFT, AssessmentStatus.SIGNED}),
+    AssessmentStatus.SIGNED: frozenset(),
+}
