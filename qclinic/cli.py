@@ -1,0 +1,96 @@
+"""The command line: global options, the sub-commands, and how errors reach the user.
+
+``qclinic`` alone starts the desktop app; ``qclinic COMMAND …`` runs a headless command. Exit codes:
+0 ok, 2 bad input (a located message on stderr), 1 an internal error (a short message on stderr and
+the traceback in the log file, never a raw traceback on the terminal).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from importlib import import_module
+
+from qclinic import __version__, paths
+from qclinic.errors import UserError
+
+log = logging.getLogger(__name__)
+
+#: Modules in :mod:`qclinic.commands` whose ``register(subparsers)`` adds sub-commands.
+COMMAND_MODULES = ("checklists", "score", "demo", "spc")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="qclinic",
+        description="QClinic (质量门诊): quality-clinic assessments, SPC/MSA and reports, offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"qclinic {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"keep the database and attachments in DIR (also ${paths.ENV_DATA_DIR}); "
+        "default: the platform's user data directory",
+    )
+    parser.add_argument(
+        "--quit-after-start",
+        action="store_true",
+        help="start the app, wait until its first screen is painted with data, then exit 0",
+    )
+    parser.add_argument("--lang", choices=["zh", "en"], help="the language of the app")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = import_module(f"qclinic.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"qclinic.commands.{name}":
+                raise
+            continue  # a command group that this build does not have yet
+        module.register(subparsers)
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    if args.data_dir:
+        paths.set_data_dir(args.data_dir)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+    try:
+        if handler is None:
+            from qclinic.app import start  # the desktop app; heavy imports stay inside
+
+            return start(args)
+        return handler(args)
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception:  # noqa: BLE001 - last line of defence: a bug, reported as one
+        log_file = _log_bug()
+        print(
+            "internal error: this is a bug in QClinic, not something you did. "
+            f"The details are in {log_file}.",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _log_bug() -> str:
+    """Write the current exception's traceback to the log file and return its path."""
+    import traceback
+
+    try:
+        log_file = paths.logs_dir() / "qclinic.log"
+        with log_file.open("a", encoding="utf-8") as stream:
+            stream.write(f"--- qclinic {__version__}: {' '.join(sys.argv)}\n")
+            traceback.print_exc(file=stream)
+        return str(log_file)
+    except OSError:
+        traceback.print_exc()
+        return "the output above"

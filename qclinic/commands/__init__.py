@@ -1,0 +1,1 @@
+"""The headless sub-commands; each module has ``register(subparsers)`` (see :mod:`qclinic.cli`)."""

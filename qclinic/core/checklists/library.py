@@ -1,0 +1,57 @@
+"""The built-in checklist library shipped in ``resources/checklists``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from qclinic.core.checklists.loader import load_file
+from qclinic.core.checklists.model import Checklist
+from qclinic.errors import UserError
+
+BUILTIN_IDS = (
+    "nqi-clinic",
+    "iso9001-2015",
+    "apqp",
+    "msa",
+    "spc",
+    "supplier-4level",
+    "vda63-process",
+)
+
+
+@dataclass(frozen=True)
+class Library:
+    """Checklists found in one folder, one ``<id>.yaml`` each."""
+
+    folder: Path
+
+    def ids(self) -> list[str]:
+        """The ids on disk: built-ins first in their usual order, then any others by name."""
+        found = {p.stem for p in self.folder.glob("*.yaml")}
+        return [i for i in BUILTIN_IDS if i in found] + sorted(found - set(BUILTIN_IDS))
+
+    def path(self, checklist_id: str) -> Path:
+        path = self.folder / f"{checklist_id}.yaml"
+        if not path.is_file():
+            known = ", ".join(self.ids()) or "none"
+            raise UserError(f"no checklist with the id {checklist_id!r} (known: {known})")
+        return path
+
+    def load(self, checklist_id: str) -> Checklist:
+        return _load_cached(self.path(checklist_id))
+
+    def all(self) -> list[Checklist]:
+        return [self.load(i) for i in self.ids()]
+
+
+@cache
+def _load_cached(path: Path) -> Checklist:
+    return load_file(path)
+
+
+def builtin() -> Library:
+    from qclinic import paths
+
+    return Library(paths.builtin_checklists_dir())

@@ -1,0 +1,232 @@
+"""Checking a checklist mapping: its schema first, then what a schema cannot say.
+
+Every problem is returned with its path inside the document (lines are added by the loader), so a
+consultant editing a checklist sees *where* and *what*, never a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from functools import cache
+from typing import Any
+
+from qclinic.core.checklists.problems import format_path
+from qclinic.core.checklists.schema import CHECKLIST_SCHEMA
+
+Path = tuple[str | int, ...]
+Found = tuple[Path, str]
+
+_TYPE_KEYS = {
+    "options": ("single", "multi"),
+    "min": ("numeric",),
+    "max": ("numeric",),
+    "unit": ("numeric",),
+    "allow_partial": ("yes-no",),
+}
+_SCORED = ("yes-no", "vda", "maturity", "numeric", "single", "multi")
+_NEEDS_PERCENT = ("section-below", "step-below", "critical-at-or-below", "question-at-or-below")
+
+
+@cache
+def _validator() -> Any:
+    import jsonschema  # imported on first validation only
+
+    cls = jsonschema.validators.validator_for(CHECKLIST_SCHEMA)
+    return cls(CHECKLIST_SCHEMA)
+
+
+def schema_problems(data: Any) -> list[Found]:
+    """Structural problems, deepest first, one per location."""
+    found: dict[Path, str] = {}
+    errors = sorted(_validator().iter_errors(data), key=lambda e: -len(e.absolute_path))
+    for error in errors:
+        path = tuple(error.absolute_path)
+        if any(path == other[: len(path)] for other in found):
+            continue  # a deeper problem already explains this one
+        found[path] = _describe(error)
+    return sorted(found.items(), key=lambda item: [str(p) for p in item[0]])
+
+
+def _describe(error: Any) -> str:
+    if error.validator == "oneOf" and isinstance(error.instance, dict):
+        return "not a valid condition: use question + one test, or all / any"
+    if error.validator == "anyOf" and isinstance(error.instance, dict):
+        return "a section needs questions or sub-sections"
+    if error.validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        return f"unknown key(s): {', '.join(map(str, extra))}"
+    if error.validator == "pattern":
+        hint = {"version": "use three numbers, like 1.0.0", "id": "use letters, digits, . _ -"}
+        field = next((p for p in reversed(error.absolute_path) if isinstance(p, str)), "")
+        return f"{error.instance!r} is not allowed here: {hint.get(field, 'see the format')}"
+    return str(error.message)
+
+
+def semantic_problems(data: Mapping[str, Any], file_stem: str | None) -> list[Found]:
+    """What the schema cannot check; *data* already passed the schema."""
+    found: list[Found] = []
+    if file_stem is not None and data["id"] != file_stem:
+        found.append((("id",), f"the id {data['id']!r} must match the file name {file_stem!r}"))
+    seen: dict[str, Path] = {}
+    order: dict[str, int] = {}
+    repeat_of: dict[str, str | None] = {}
+    for path, item, kind, repeat in _walk(data["sections"], ("sections",), None):
+        ident = item["id"]
+        if ident in seen:
+            where = format_path(seen[ident])
+            found.append(((*path, "id"), f"the id {ident!r} is already used at {where}"))
+            continue
+        seen[ident] = path
+        if kind == "section":
+            if item.get("repeat") and repeat is not None and repeat != ident:
+                found.append(((*path, "repeat"), f"repeats cannot nest (inside {repeat!r})"))
+        else:
+            order[ident] = len(order)
+            repeat_of[ident] = repeat
+            found.extend(_question_problems(path, item))
+    questions = {
+        item["id"]: item
+        for _, item, kind, _ in _walk(data["sections"], ("sections",), None)
+        if kind == "question"
+    }
+    section_ids = {
+        item["id"] for _, item, kind, _ in _walk(data["sections"], ("sections",), None)
+    } - set(questions)
+    for path, item, kind, repeat in _walk(data["sections"], ("sections",), None):
+        if kind == "question" and "show_if" in item:
+            found.extend(
+                _condition_problems(
+                    (*path, "show_if"), item["show_if"], item["id"], order, repeat_of, questions
+                )
+            )
+    found.extend(_scoring_problems(data, section_ids, repeat_of))
+    return found
+
+
+def _walk(
+    sections: list[Any], path: Path, repeat: str | None
+) -> Iterator[tuple[Path, Any, str, str | None]]:
+    for index, section in enumerate(sections):
+        here = (*path, index)
+        inner = repeat if repeat is not None else (section["id"] if "repeat" in section else None)
+        yield here, section, "section", repeat if repeat is not None else inner
+        for q_index, question in enumerate(section.get("questions", [])):
+            yield (*here, "questions", q_index), question, "question", inner
+        yield from _walk(section.get("sections", []), (*here, "sections"), inner)
+
+
+def _question_problems(path: Path, q: Mapping[str, Any]) -> list[Found]:
+    found: list[Found] = []
+    qtype = q["type"]
+    for key, types in _TYPE_KEYS.items():
+        if key in q and qtype not in types:
+            found.append(((*path, key), f"{key!r} applies to {' / '.join(types)} questions only"))
+    if qtype in ("single", "multi"):
+        options = q.get("options")
+        if not options:
+            found.append(((*path, "type"), f"a {qtype} question needs options"))
+        else:
+            values = [str(o["value"]) for o in options]
+            for index, value in enumerate(values):
+                if values.index(value) != index:
+                    found.append(((*path, "options", index, "value"), f"option {value!r} twice"))
+    if qtype == "numeric" and "min" in q and "max" in q and q["min"] > q["max"]:
+        found.append(((*path, "min"), f"min {q['min']} is above max {q['max']}"))
+    scored = qtype in _SCORED and not (
+        (qtype == "numeric" and "min" not in q and "max" not in q)
+        or (qtype in ("single", "multi") and not any("score" in o for o in q.get("options", [])))
+    )
+    if scored and "guidance" not in q:
+        found.append(((*path,), "a scored question needs guidance on the evidence to look for"))
+    for key in ("note_required_at_or_below", "photo_required_at_or_below"):
+        if key in q and not scored:
+            found.append(((*path, key), f"{key!r} needs a scored question"))
+    return found
+
+
+def _condition_problems(
+    path: Path,
+    cond: Mapping[str, Any],
+    owner: str,
+    order: Mapping[str, int],
+    repeat_of: Mapping[str, str | None],
+    questions: Mapping[str, Mapping[str, Any]],
+) -> list[Found]:
+    if "all" in cond or "any" in cond:
+        key = "all" if "all" in cond else "any"
+        found: list[Found] = []
+        for index, child in enumerate(cond[key]):
+            found.extend(
+                _condition_problems((*path, key, index), child, owner, order, repeat_of, questions)
+            )
+        return found
+    target = cond["question"]
+    where = (*path, "question")
+    if target == owner:
+        return [(where, "a question cannot depend on itself")]
+    if target not in order:
+        return [(where, f"no question has the id {target!r}")]
+    if order[target] > order[owner]:
+        return [(where, f"{target!r} comes later: a condition may only look back")]
+    if repeat_of[target] is not None and repeat_of[target] != repeat_of[owner]:
+        return [(where, f"{target!r} is answered per instance of {repeat_of[target]!r}")]
+    values = _allowed_values(questions[target])
+    for key in ("equals", "not_equals", "in"):
+        if key in cond and values is not None:
+            given = cond[key] if key == "in" else [cond[key]]
+            bad = [v for v in given if str(v) not in values]
+            if bad:
+                return [((*path, key), f"{bad[0]!r} is not an answer {target!r} can have")]
+    return []
+
+
+def _allowed_values(q: Mapping[str, Any]) -> set[str] | None:
+    if q["type"] == "yes-no":
+        return {"yes", "partial", "no", "na"}
+    if q["type"] == "vda":
+        return {"0", "4", "6", "8", "10", "na"}
+    if q["type"] == "maturity":
+        return {str(n) for n in range(6)} | {"na"}
+    if q["type"] in ("single", "multi"):
+        return {str(o["value"]) for o in q.get("options", [])} | {"na"}
+    return None
+
+
+def _scoring_problems(
+    data: Mapping[str, Any], section_ids: set[str], repeat_of: Mapping[str, str | None]
+) -> list[Found]:
+    found: list[Found] = []
+    scoring = data["scoring"]
+    grades = scoring["grades"]
+    names = [g["grade"] for g in grades]
+    for index, band in enumerate(grades):
+        if names.index(band["grade"]) != index:
+            found.append((("scoring", "grades", index, "grade"), f"grade {band['grade']!r} twice"))
+        if index and band["min"] >= grades[index - 1]["min"]:
+            found.append(
+                (("scoring", "grades", index, "min"), "grades go from best to worst: min must fall")
+            )
+    if grades and grades[-1]["min"] != 0:
+        found.append(
+            (("scoring", "grades", len(grades) - 1, "min"), "the last grade needs min 0")
+        )
+    repeated = {rid for rid in repeat_of.values() if rid is not None}
+    for index, rule in enumerate(scoring.get("rules", [])):
+        path: Path = ("scoring", "rules", index)
+        when = rule["when"]
+        if when in _NEEDS_PERCENT and "percent" not in rule:
+            found.append(((*path,), f"a {when} rule needs percent"))
+        if when == "answered-below" and "fraction" not in rule:
+            found.append(((*path,), "an answered-below rule needs fraction"))
+        if rule.get("steps") and when != "answered-below":
+            found.append(((*path, "steps"), "steps applies to answered-below rules only"))
+        if "cap" in rule and rule["cap"] not in names:
+            found.append(((*path, "cap"), f"{rule['cap']!r} is not one of the grades {names}"))
+        if "cap" not in rule and not rule.get("no_grade"):
+            found.append(((*path,), "a rule needs a cap or no_grade: true"))
+        for s_index, section in enumerate(rule.get("sections", [])):
+            if section not in section_ids:
+                found.append(((*path, "sections", s_index), f"no section has the id {section!r}"))
+            elif when == "step-below" and section not in repeated:
+                found.append(((*path, "sections", s_index), f"{section!r} is not repeated"))
+    return found
