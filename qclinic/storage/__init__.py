@@ -1,1 +1,4 @@
-"""Persistence: SQLAlchemy models, sessions, migrations and repositories over the local SQLite file."""
+"""Persistence: models, sessions, migrations and repositories over the local SQLite file.
+
+Start with :func:`qclinic.storage.startup.open_database`.
+"""

@@ -1,0 +1,186 @@
+"""The SQLite engine and short sessions over it.
+
+Importing this module stays light (SQLAlchemy and our models, never Alembic): the CLI and the GUI
+open an up-to-date database without paying for the migration machinery. Use
+:func:`qclinic.storage.startup.open_database` to get a :class:`Database`; it checks and migrates the
+file first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+from qclinic import paths
+from qclinic.storage.blobs import BlobStore
+from qclinic.storage.changelog import DEVICE_ID_INFO_KEY, ChangeLoggingSession
+from qclinic.storage.errors import classify_sqlite_error
+from qclinic.storage.models.base import DEVICE_ID_KEY, LocalState
+from qclinic.storage.uuid7 import new_id
+
+DEFAULT_BUSY_TIMEOUT_MS = 5_000
+_BEGIN_OPTION = "qclinic_begin"
+
+
+def create_database_engine(
+    path: Path, *, foreign_keys: bool = True, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS
+) -> Engine:
+    """An engine on the SQLite file *path*, with QClinic's connection settings.
+
+    Args:
+        path: The database file (created by SQLite if missing).
+        foreign_keys: Enforce foreign keys; migrations turn this off while they rebuild tables and
+            run ``PRAGMA foreign_key_check`` before committing instead.
+        busy_timeout_ms: How long to wait for another writer before giving up with "locked".
+
+    Returns:
+        The engine. Transactions begin ``DEFERRED`` unless the connection carries the execution
+        option ``qclinic_begin="IMMEDIATE"`` (writers use it, see :class:`Database`).
+    """
+    # NullPool: every short session opens the file and closes it again. For a local SQLite file
+    # connecting costs microseconds, while a pooled connection would stay open between operations,
+    # keep an old WAL read snapshot alive (blocking checkpoints, so the -wal file keeps growing),
+    # hold file handles that stop a backup/move/USB eject, and could be handed to another thread,
+    # which sqlite3 connections do not tolerate. Nothing to gain, several ways to lose.
+    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+
+    @event.listens_for(engine, "connect")
+    def _configure_connection(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's BEGIN (below) drive transactions: the sqlite3 module's own implicit
+        # transactions skip DDL, which would make migrations non-atomic.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            # WAL: readers never block the writer and a commit appends to one file.
+            cursor.execute("PRAGMA journal_mode=WAL")
+            # FULL, deliberately: the product promise is that a crash, a kill or a power cut loses
+            # nothing acknowledged. In WAL mode FULL fsyncs the WAL at every commit; NORMAL only at
+            # checkpoints, so a power cut could lose the last commits the user saw saved.
+            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+            cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        mode = connection.get_execution_options().get(_BEGIN_OPTION, "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+class Database:
+    """An open QClinic database: the engine, this installation's device id and session factories.
+
+    Build it with :func:`qclinic.storage.startup.open_database`, which makes sure the schema is
+    current. Sessions are short: one per user operation.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        attachments_dir: Path | None = None,
+        busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    ) -> None:
+        """Wrap the (already migrated) database file *path*.
+
+        Args:
+            path: The SQLite file.
+            attachments_dir: Where attachment blobs live; ``paths.attachments_dir()`` by default.
+            busy_timeout_ms: How long a writer waits for another one before "locked".
+        """
+        self.path = path
+        self.engine = create_database_engine(path, busy_timeout_ms=busy_timeout_ms)
+        self.blobs = BlobStore(attachments_dir or paths.attachments_dir())
+        self._device_id: str | None = None
+        # Writers take the write lock at BEGIN (IMMEDIATE) so busy_timeout applies; a DEFERRED
+        # transaction that later upgrades to a writer can fail at once with SQLITE_BUSY.
+        self._writer = sessionmaker(
+            bind=self.engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"}),
+            class_=ChangeLoggingSession,
+            expire_on_commit=False,
+        )
+        self._reader = sessionmaker(
+            bind=self.engine, class_=ChangeLoggingSession, expire_on_commit=False
+        )
+
+    @property
+    def device_id(self) -> str:
+        """This installation's id (a UUIDv7 made with the database), stamped on every change."""
+        if self._device_id is None:
+            self._device_id = self._load_or_create_device_id()
+        return self._device_id
+
+    def _load_or_create_device_id(self) -> str:
+        with self._translated_errors():
+            with self.engine.connect() as connection:
+                query = select(LocalState.value).where(LocalState.key == DEVICE_ID_KEY)
+                existing = connection.execute(query).scalar_one_or_none()
+            if existing:
+                return existing
+            # Migration 0001 stores one; a database without it gets one now, once.
+            with self._writer() as session, session.begin():
+                existing = session.execute(query).scalar_one_or_none()
+                if existing:
+                    return existing
+                device_id = new_id()
+                session.add(LocalState(key=DEVICE_ID_KEY, value=device_id))
+            return device_id
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A write session: commits when the block ends normally, rolls back on any error.
+
+        Yields:
+            The session; objects stay usable after the block (``expire_on_commit=False``).
+
+        Raises:
+            DatabaseUnavailable: Disk full, locked, read-only or I/O trouble (nothing committed).
+        """
+        with self._session(self._writer) as session:
+            yield session
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A session for reading (lists, reports): no write lock taken; rolled back at the end."""
+        with self._translated_errors(), self._reader(info=self._info()) as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    def _info(self) -> dict[str, Any]:
+        return {DEVICE_ID_INFO_KEY: self.device_id}
+
+    @contextmanager
+    def _session(self, factory: sessionmaker[ChangeLoggingSession]) -> Iterator[Session]:
+        with self._translated_errors(), factory(info=self._info()) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    @contextmanager
+    def _translated_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except DBAPIError as error:
+            friendly = classify_sqlite_error(error, self.path)
+            if friendly is None:
+                raise
+            raise friendly from error
+
+    def dispose(self) -> None:
+        """Release the engine (no connection stays open between sessions anyway)."""
+        self.engine.dispose()

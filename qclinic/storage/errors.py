@@ -1,0 +1,99 @@
+"""Storage errors a user can act on, and the sorting of SQLite failures into them.
+
+Environmental trouble (disk full, file locked by another program, read-only medium, I/O error,
+corruption) becomes a :class:`~qclinic.errors.UserError` subclass with a message that names the
+file and what to do. Anything else SQLite raises is left alone: it is our bug, reported as one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from qclinic.errors import DatabaseRefused, UserError
+
+
+class NotFound(UserError):
+    """The row asked for does not exist or was deleted."""
+
+
+class InvalidValue(UserError):
+    """A value the user typed is not acceptable (bad credit code, duplicate, ...)."""
+
+
+class TransitionRefused(UserError):
+    """A status change that the workflow does not allow."""
+
+
+class RecordLocked(UserError):
+    """The record is signed (or otherwise final) and cannot be changed; amend it instead."""
+
+
+class DatabaseUnavailable(UserError):
+    """The database cannot be used right now for an environmental reason; nothing was lost."""
+
+
+class DatabaseBusy(DatabaseUnavailable):
+    """Another program (or another QClinic window) holds the database lock."""
+
+
+class DatabaseFull(DatabaseUnavailable):
+    """The disk (or the database's size limit) is full."""
+
+
+class DatabaseReadOnly(DatabaseUnavailable):
+    """The file or its folder cannot be written."""
+
+
+class DatabaseIOError(DatabaseUnavailable):
+    """The operating system reported an I/O error (removed USB stick, failing disk, ...)."""
+
+
+def _sqlite_error_name(error: BaseException) -> str:
+    """The SQLite error name (``SQLITE_FULL``, ...) of *error* or of the DB-API error it wraps."""
+    original = getattr(error, "orig", None) or error
+    return str(getattr(original, "sqlite_errorname", "") or "")
+
+
+def classify_sqlite_error(error: BaseException, path: Path | str) -> UserError | None:
+    """The friendly error for an environmental SQLite failure, or ``None`` when it is a bug.
+
+    Args:
+        error: A :mod:`sqlite3` error or a SQLAlchemy ``DBAPIError`` wrapping one.
+        path: The database file, named in the message.
+
+    Returns:
+        A :class:`UserError` subclass instance to raise ``from`` *error*, or ``None``.
+    """
+    name = _sqlite_error_name(error)
+    if not name and isinstance(error, sqlite3.Error):
+        name = "SQLITE_NOTADB" if "not a database" in str(error) else ""
+    if name in ("SQLITE_BUSY", "SQLITE_LOCKED") or name.startswith(
+        ("SQLITE_BUSY_", "SQLITE_LOCKED_")
+    ):
+        return DatabaseBusy(
+            f"{path}: the database is locked by another program or QClinic window. "
+            "Close it and try again; nothing was saved by this attempt, nothing was lost."
+        )
+    if name == "SQLITE_FULL":
+        return DatabaseFull(
+            f"{path}: the disk is full. Free some space and try again; "
+            "the last change was not saved, earlier work is safe."
+        )
+    if name.startswith("SQLITE_READONLY") or name in ("SQLITE_PERM", "SQLITE_AUTH"):
+        return DatabaseReadOnly(
+            f"{path}: the database cannot be written (read-only file, folder or medium). "
+            "Check the permissions or choose another data folder with --data-dir."
+        )
+    if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
+        return DatabaseIOError(
+            f"{path}: the operating system could not read or write the database ({name}). "
+            "Check that the disk or USB stick is still connected, then try again."
+        )
+    if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or name.startswith("SQLITE_CORRUPT"):
+        return DatabaseRefused(
+            f"{path}: the database file is damaged ({name}). QClinic stopped without writing "
+            "to it; "
+            "restore the latest copy from the backups folder."
+        )
+    return None

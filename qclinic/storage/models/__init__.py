@@ -1,0 +1,33 @@
+"""The ORM models; importing this package registers every table on :data:`Base.metadata`."""
+
+from qclinic.storage.models.assessment import Answer, Assessment, Attachment, Signature, Visit
+from qclinic.storage.models.base import (
+    DEVICE_ID_KEY,
+    Base,
+    ChangeLog,
+    ChangeOperation,
+    LocalState,
+    Record,
+)
+from qclinic.storage.models.directory import Organization, Person, Site
+from qclinic.storage.models.improvement import Action, ClinicCase, Finding
+
+__all__ = [
+    "DEVICE_ID_KEY",
+    "Action",
+    "Answer",
+    "Assessment",
+    "Attachment",
+    "Base",
+    "ChangeLog",
+    "ChangeOperation",
+    "ClinicCase",
+    "Finding",
+    "LocalState",
+    "Organization",
+    "Person",
+    "Record",
+    "Signature",
+    "Site",
+    "Visit",
+]

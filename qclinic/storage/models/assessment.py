@@ -1,0 +1,125 @@
+"""A visit and what it records: assessments, their answers, attachments and signatures."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from qclinic.core.vocabulary import AssessmentStatus, SignerRole, VisitKind
+from qclinic.storage.models.base import ID_LENGTH, Record
+from qclinic.storage.types import JSONText, UTCDateTime, vocabulary
+
+SHA256_HEX_LENGTH = 64
+
+
+class Visit(Record):
+    """An engagement with an organization on a day: a clinic, a self-assessment or a follow-up."""
+
+    __tablename__ = "visit"
+
+    organization_id: Mapped[str] = mapped_column(
+        String(ID_LENGTH), ForeignKey("organization.id"), index=True
+    )
+    site_id: Mapped[str | None] = mapped_column(
+        String(ID_LENGTH), ForeignKey("site.id"), default=None
+    )
+    kind: Mapped[VisitKind] = mapped_column(vocabulary(VisitKind))
+    visit_date: Mapped[date] = mapped_column(Date, index=True)
+    lead_consultant_id: Mapped[str | None] = mapped_column(
+        String(ID_LENGTH), ForeignKey("person.id"), default=None
+    )
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Assessment(Record):
+    """One checklist filled in during a visit.
+
+    The checklist version used is frozen into ``checklist_json`` so the assessment can be re-read
+    and re-scored exactly even after the checklist file changes. It is deferred: lists never load
+    it. A signed assessment never changes; a correction is a new assessment whose ``amends_id``
+    points to it, with ``revision_no`` one higher.
+    """
+
+    __tablename__ = "assessment"
+
+    visit_id: Mapped[str | None] = mapped_column(
+        String(ID_LENGTH), ForeignKey("visit.id"), default=None, index=True
+    )
+    organization_id: Mapped[str] = mapped_column(
+        String(ID_LENGTH), ForeignKey("organization.id"), index=True
+    )
+    checklist_id: Mapped[str] = mapped_column(String(200))
+    checklist_version: Mapped[str] = mapped_column(String(50))
+    checklist_json: Mapped[dict[str, Any]] = mapped_column(JSONText, deferred=True)
+    title: Mapped[str] = mapped_column(String(300))
+    status: Mapped[AssessmentStatus] = mapped_column(
+        vocabulary(AssessmentStatus), default=AssessmentStatus.DRAFT, index=True
+    )
+    amends_id: Mapped[str | None] = mapped_column(
+        String(ID_LENGTH), ForeignKey("assessment.id"), default=None, index=True
+    )
+    revision_no: Mapped[int] = mapped_column(Integer, default=1)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    signed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    # The last score computed by qclinic.core, cached so lists need not re-score.
+    score_percent: Mapped[float | None] = mapped_column(Float, default=None)
+    grade: Mapped[str | None] = mapped_column(String(20), default=None)
+
+
+class Answer(Record):
+    """The answer to one question (or one repeat instance of it) in an assessment."""
+
+    __tablename__ = "answer"
+    # The unique index also serves "all answers of an assessment" (its leftmost column).
+    __table_args__ = (UniqueConstraint("assessment_id", "question_id", "instance_key"),)
+
+    assessment_id: Mapped[str] = mapped_column(String(ID_LENGTH), ForeignKey("assessment.id"))
+    question_id: Mapped[str] = mapped_column(String(100))
+    instance_key: Mapped[str] = mapped_column(String(100), default="")
+    value: Mapped[Any] = mapped_column(JSONText, default=None, nullable=True)
+    is_na: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+    answered_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Attachment(Record):
+    """A photo or document kept as evidence; the bytes live in the content-addressed blob store.
+
+    It belongs to an answer (assessment + question + instance), a finding or a clinic case.
+    """
+
+    __tablename__ = "attachment"
+
+    sha256: Mapped[str] = mapped_column(String(SHA256_HEX_LENGTH), index=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    mime_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    caption: Mapped[str] = mapped_column(Text, default="")
+    assessment_id: Mapped[str | None] = mapped_column(
+        String(ID_LENGTH), ForeignKey("assessment.id"), default=None, index=True
+    )
+    question_id: Mapped[str | None] = mapped_column(String(100), default=None)
+    instance_key: Mapped[str | None] = mapped_column(String(100), default=None)
+    finding_id: Mapped[str | None] = mapped_column(
+        String(ID_LENGTH), ForeignKey("finding.id"), default=None, index=True
+    )
+    case_id: Mapped[str | None] = mapped_column(
+        String(ID_LENGTH), ForeignKey("clinic_case.id"), default=None, index=True
+    )
+
+
+class Signature(Record):
+    """A signature on a completed assessment: a drawn image (attachment blob) or a typed name."""
+
+    __tablename__ = "signature"
+
+    assessment_id: Mapped[str] = mapped_column(
+        String(ID_LENGTH), ForeignKey("assessment.id"), index=True
+    )
+    signer_role: Mapped[SignerRole] = mapped_column(vocabulary(SignerRole))
+    signer_name: Mapped[str] = mapped_column(String(100))
+    image_sha256: Mapped[str | None] = mapped_column(String(SHA256_HEX_LENGTH), default=None)
+    signed_at: Mapped[datetime] = mapped_column(UTCDateTime())

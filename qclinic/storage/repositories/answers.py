@@ -1,0 +1,104 @@
+"""Answers: the hot path — one answer saved (and committed) each time the user scores a question."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from qclinic.storage.models import Answer
+from qclinic.storage.repositories._common import soft_delete
+from qclinic.storage.repositories.assessments import require_editable
+from qclinic.storage.types import utc_now
+
+AnswerKey = tuple[str, str]
+"""(question id, repeat instance key — ``""`` when the question is not repeated)."""
+
+
+def _find(
+    session: Session, assessment_id: str, question_id: str, instance_key: str
+) -> Answer | None:
+    query = select(Answer).where(
+        Answer.assessment_id == assessment_id,
+        Answer.question_id == question_id,
+        Answer.instance_key == instance_key,
+    )
+    return session.execute(query).scalar_one_or_none()
+
+
+def save_answer(
+    session: Session,
+    assessment_id: str,
+    question_id: str,
+    value: Any,
+    *,
+    instance_key: str = "",
+    is_na: bool = False,
+    note: str = "",
+    answered_at: datetime | None = None,
+) -> Answer:
+    """Insert or update the answer to one question (instance) of an unsigned assessment.
+
+    Saving the same value, N/A flag and note again changes nothing (no new revision). A cleared
+    answer that is answered again comes back to life with a new revision.
+
+    Args:
+        session: A write session; commit it (the ``Database.session()`` block does) to persist.
+        assessment_id: The assessment.
+        question_id: The checklist's question id.
+        value: Any JSON-serialisable value (the scoring code decides what it means).
+        instance_key: Which repeat of a repeated question; ``""`` when not repeated.
+        is_na: The question does not apply.
+        note: The consultant's note or evidence.
+        answered_at: When it was answered (UTC-aware); now by default.
+
+    Raises:
+        RecordLocked: The assessment is signed.
+        NotFound: No such live assessment.
+    """
+    require_editable(session, assessment_id)
+    answer = _find(session, assessment_id, question_id, instance_key)
+    if answer is None:
+        answer = Answer(
+            assessment_id=assessment_id,
+            question_id=question_id,
+            instance_key=instance_key,
+            value=value,
+            is_na=is_na,
+            note=note,
+            answered_at=answered_at or utc_now(),
+        )
+        session.add(answer)
+    elif (answer.value, answer.is_na, answer.note, answer.deleted_at) != (value, is_na, note, None):
+        answer.value = value
+        answer.is_na = is_na
+        answer.note = note
+        answer.deleted_at = None
+        answer.answered_at = answered_at or utc_now()
+    return answer
+
+
+def clear_answer(
+    session: Session, assessment_id: str, question_id: str, *, instance_key: str = ""
+) -> None:
+    """Remove an answer (tombstoned, so the removal syncs) from an unsigned assessment."""
+    require_editable(session, assessment_id)
+    answer = _find(session, assessment_id, question_id, instance_key)
+    if answer is not None:
+        soft_delete(answer)
+
+
+def answers_by_key(session: Session, assessment_id: str) -> dict[AnswerKey, Answer]:
+    """All live answers of an assessment keyed ``(question_id, instance_key)``."""
+    query = select(Answer).where(Answer.assessment_id == assessment_id, Answer.deleted_at.is_(None))
+    return {(answer.question_id, answer.instance_key): answer for answer in session.scalars(query)}
+
+
+def answer_values(session: Session, assessment_id: str) -> dict[AnswerKey, dict[str, Any]]:
+    """All live answers as plain dicts (``value``, ``is_na``, ``note``) for the scoring code."""
+    return {
+        key: {"value": answer.value, "is_na": answer.is_na, "note": answer.note}
+        for key, answer in answers_by_key(session, assessment_id).items()
+    }

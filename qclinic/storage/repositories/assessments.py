@@ -1,0 +1,261 @@
+"""Assessments: started from a checklist, completed, signed, and amended when a signed one is wrong.
+
+The checklist version is given by the caller as a plain dict (``qclinic.core`` loads and scores
+checklists) and frozen into the assessment, so it can be re-read and re-scored exactly later.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from qclinic.core.vocabulary import ASSESSMENT_TRANSITIONS, AssessmentStatus, SignerRole
+from qclinic.storage.errors import NotFound, RecordLocked, TransitionRefused
+from qclinic.storage.models import Answer, Assessment, Attachment, Organization, Signature, Visit
+from qclinic.storage.repositories._common import (
+    DEFAULT_PAGE_SIZE,
+    get_live,
+    page,
+    soft_delete,
+)
+from qclinic.storage.types import utc_now
+
+
+def start_assessment(
+    session: Session,
+    organization_id: str,
+    checklist_id: str,
+    checklist_version: str,
+    checklist: dict[str, Any],
+    title: str,
+    *,
+    visit_id: str | None = None,
+) -> Assessment:
+    """A new draft assessment with a frozen copy of the checklist version used."""
+    get_live(session, Organization, organization_id)
+    if visit_id is not None:
+        get_live(session, Visit, visit_id)
+    assessment = Assessment(
+        organization_id=organization_id,
+        visit_id=visit_id,
+        checklist_id=checklist_id,
+        checklist_version=checklist_version,
+        checklist_json=checklist,
+        title=title,
+        status=AssessmentStatus.DRAFT,
+        revision_no=1,
+    )
+    session.add(assessment)
+    session.flush()
+    return assessment
+
+
+def get_assessment(session: Session, assessment_id: str) -> Assessment:
+    """The live assessment *assessment_id* (raises ``NotFound``)."""
+    return get_live(session, Assessment, assessment_id)
+
+
+def frozen_checklist(session: Session, assessment_id: str) -> dict[str, Any]:
+    """The checklist version frozen into the assessment, as the dict it was started with."""
+    query = select(Assessment.checklist_json).where(Assessment.id == assessment_id)
+    checklist = session.execute(query).scalar_one_or_none()
+    if checklist is None:
+        raise NotFound(f"assessment {assessment_id} does not exist.")
+    return dict(checklist)
+
+
+def require_editable(session: Session, assessment_id: str) -> None:
+    """Refuse changes to the content of a signed (or deleted) assessment.
+
+    One narrow query, since it sits on the answer-saving hot path.
+
+    Raises:
+        NotFound: No such live assessment.
+        RecordLocked: The assessment is signed; amend it instead.
+    """
+    query = select(Assessment.status, Assessment.deleted_at).where(Assessment.id == assessment_id)
+    row = session.execute(query).one_or_none()
+    if row is None or row.deleted_at is not None:
+        raise NotFound(f"assessment {assessment_id} does not exist or was deleted.")
+    if row.status == AssessmentStatus.SIGNED:
+        raise RecordLocked(
+            "This assessment is signed and cannot change; amend it to make a corrected revision.\n"
+            "该评估已签字，不能修改；请创建修订版。"
+        )
+
+
+def set_assessment_status(
+    session: Session, assessment_id: str, status: AssessmentStatus
+) -> Assessment:
+    """Move an assessment along draft → completed → signed (completed may go back to draft).
+
+    Raises:
+        TransitionRefused: The move is not in ``ASSESSMENT_TRANSITIONS``.
+    """
+    assessment = get_assessment(session, assessment_id)
+    if status not in ASSESSMENT_TRANSITIONS[assessment.status]:
+        raise TransitionRefused(
+            f"An assessment cannot go from {assessment.status.value} to {status.value}."
+        )
+    now = utc_now()
+    assessment.status = status
+    if status is AssessmentStatus.COMPLETED:
+        assessment.completed_at = now
+    elif status is AssessmentStatus.SIGNED:
+        assessment.signed_at = now
+    else:
+        assessment.completed_at = None
+    session.flush()
+    return assessment
+
+
+def record_score(
+    session: Session, assessment_id: str, score_percent: float | None, grade: str | None
+) -> None:
+    """Cache the overall score and grade computed by ``qclinic.core`` for lists and reports."""
+    assessment = get_assessment(session, assessment_id)
+    assessment.score_percent = score_percent
+    assessment.grade = grade
+    session.flush()
+
+
+def update_title(session: Session, assessment_id: str, title: str) -> Assessment:
+    """Rename an unsigned assessment."""
+    require_editable(session, assessment_id)
+    assessment = get_assessment(session, assessment_id)
+    assessment.title = title
+    session.flush()
+    return assessment
+
+
+def delete_assessment(session: Session, assessment_id: str) -> None:
+    """Soft-delete an unsigned assessment (a signed one is a record and stays)."""
+    require_editable(session, assessment_id)
+    soft_delete(get_assessment(session, assessment_id))
+    session.flush()
+
+
+def amend_assessment(session: Session, assessment_id: str) -> Assessment:
+    """A new draft revision of a signed assessment, with its answers and their attachments copied.
+
+    The original stays signed and unchanged; the amendment points to it (``amends_id``) and carries
+    ``revision_no`` one higher. Attachment rows are copied, their blobs shared.
+
+    Raises:
+        TransitionRefused: The assessment is not signed (edit it directly instead).
+    """
+    original = get_assessment(session, assessment_id)
+    if original.status is not AssessmentStatus.SIGNED:
+        raise TransitionRefused("Only a signed assessment is amended; edit this one directly.")
+    amendment = Assessment(
+        organization_id=original.organization_id,
+        visit_id=original.visit_id,
+        checklist_id=original.checklist_id,
+        checklist_version=original.checklist_version,
+        checklist_json=frozen_checklist(session, assessment_id),
+        title=original.title,
+        status=AssessmentStatus.DRAFT,
+        amends_id=original.id,
+        revision_no=original.revision_no + 1,
+        score_percent=original.score_percent,
+        grade=original.grade,
+    )
+    session.add(amendment)
+    session.flush()
+    live_answers = select(Answer).where(
+        Answer.assessment_id == original.id, Answer.deleted_at.is_(None)
+    )
+    for answer in session.scalars(live_answers):
+        session.add(
+            Answer(
+                assessment_id=amendment.id,
+                question_id=answer.question_id,
+                instance_key=answer.instance_key,
+                value=answer.value,
+                is_na=answer.is_na,
+                note=answer.note,
+                answered_at=answer.answered_at,
+            )
+        )
+    live_attachments = select(Attachment).where(
+        Attachment.assessment_id == original.id, Attachment.deleted_at.is_(None)
+    )
+    for attachment in session.scalars(live_attachments):
+        session.add(
+            Attachment(
+                sha256=attachment.sha256,
+                file_name=attachment.file_name,
+                mime_type=attachment.mime_type,
+                size=attachment.size,
+                caption=attachment.caption,
+                assessment_id=amendment.id,
+                question_id=attachment.question_id,
+                instance_key=attachment.instance_key,
+            )
+        )
+    session.flush()
+    return amendment
+
+
+def list_assessments(
+    session: Session,
+    *,
+    organization_id: str | None = None,
+    visit_id: str | None = None,
+    status: AssessmentStatus | None = None,
+    limit: int | None = DEFAULT_PAGE_SIZE,
+    offset: int = 0,
+) -> list[Assessment]:
+    """Live assessments, newest first (the frozen checklist is not loaded)."""
+    query = select(Assessment).where(Assessment.deleted_at.is_(None))
+    if organization_id is not None:
+        query = query.where(Assessment.organization_id == organization_id)
+    if visit_id is not None:
+        query = query.where(Assessment.visit_id == visit_id)
+    if status is not None:
+        query = query.where(Assessment.status == status)
+    query = query.order_by(Assessment.id.desc())  # UUIDv7: creation order
+    return list(session.scalars(page(query, limit, offset)))
+
+
+def add_signature(
+    session: Session,
+    assessment_id: str,
+    signer_role: SignerRole,
+    signer_name: str,
+    *,
+    image_sha256: str | None = None,
+) -> Signature:
+    """Sign a completed assessment: a drawn signature (blob sha) or a typed name (``None``).
+
+    Raises:
+        TransitionRefused: The assessment is not completed (a draft is not ready; a signed one is
+            final).
+    """
+    assessment = get_assessment(session, assessment_id)
+    if assessment.status is not AssessmentStatus.COMPLETED:
+        raise TransitionRefused(
+            f"Only a completed assessment can be signed (this one is {assessment.status.value})."
+        )
+    signature = Signature(
+        assessment_id=assessment_id,
+        signer_role=signer_role,
+        signer_name=signer_name,
+        image_sha256=image_sha256,
+        signed_at=utc_now(),
+    )
+    session.add(signature)
+    session.flush()
+    return signature
+
+
+def list_signatures(session: Session, assessment_id: str) -> list[Signature]:
+    """The live signatures of an assessment, in signing order."""
+    query = (
+        select(Signature)
+        .where(Signature.assessment_id == assessment_id, Signature.deleted_at.is_(None))
+        .order_by(Signature.signed_at, Signature.id)
+    )
+    return list(session.scalars(query))

@@ -1,0 +1,251 @@
+"""Organizations, their sites, and people: the clinic's address book."""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
+
+from qclinic.core.vocabulary import ChainRole, IndustryChain, PersonRole, SizeClass
+from qclinic.storage.errors import InvalidValue
+from qclinic.storage.models import Organization, Person, Site
+from qclinic.storage.models.directory import normalized_credit_code
+from qclinic.storage.repositories._common import (
+    DEFAULT_PAGE_SIZE,
+    apply_changes,
+    get_live,
+    page,
+    soft_delete,
+)
+from qclinic.storage.search import like_pattern
+
+ORGANIZATION_FIELDS = (
+    "name",
+    "uscc",
+    "industry_chain",
+    "chain_role",
+    "size_class",
+    "region",
+    "cqo_name",
+    "cqo_phone",
+    "cqo_email",
+    "notes",
+)
+SITE_FIELDS = ("name", "address")
+PERSON_FIELDS = ("name", "role", "organization_id", "phone", "email", "title")
+
+
+def _check_credit_code_free(session: Session, code: str | None, own_id: str | None) -> None:
+    normalized = normalized_credit_code(code)
+    if normalized is None:
+        return
+    query = select(Organization.name).where(
+        Organization.uscc == normalized, Organization.deleted_at.is_(None)
+    )
+    if own_id is not None:
+        query = query.where(Organization.id != own_id)
+    holder = session.execute(query).scalar_one_or_none()
+    if holder is not None:
+        raise InvalidValue(
+            f"Credit code {normalized} is already registered to {holder}.\n"
+            f"统一社会信用代码 {normalized} 已登记给 {holder}。"
+        )
+
+
+def create_organization(
+    session: Session,
+    name: str,
+    *,
+    uscc: str | None = None,
+    industry_chain: IndustryChain | None = None,
+    chain_role: ChainRole | None = None,
+    size_class: SizeClass | None = None,
+    region: str | None = None,
+    cqo_name: str | None = None,
+    cqo_phone: str | None = None,
+    cqo_email: str | None = None,
+    notes: str = "",
+) -> Organization:
+    """Register an organization.
+
+    Raises:
+        InvalidValue: Empty name, malformed credit code, or a code another live row already has.
+    """
+    _check_credit_code_free(session, uscc, None)
+    organization = Organization(
+        name=name,
+        uscc=uscc,
+        industry_chain=industry_chain,
+        chain_role=chain_role,
+        size_class=size_class,
+        region=region,
+        cqo_name=cqo_name,
+        cqo_phone=cqo_phone,
+        cqo_email=cqo_email,
+        notes=notes,
+    )
+    session.add(organization)
+    session.flush()
+    return organization
+
+
+def get_organization(session: Session, organization_id: str) -> Organization:
+    """The live organization *organization_id* (raises ``NotFound``)."""
+    return get_live(session, Organization, organization_id)
+
+
+def update_organization(session: Session, organization_id: str, **changes: object) -> Organization:
+    """Change some of :data:`ORGANIZATION_FIELDS` of an organization.
+
+    Raises:
+        InvalidValue: As for :func:`create_organization`.
+        NotFound: No such live organization.
+    """
+    organization = get_organization(session, organization_id)
+    if "uscc" in changes:
+        code = changes["uscc"]
+        _check_credit_code_free(session, code if isinstance(code, str) else None, organization_id)
+    apply_changes(organization, changes, ORGANIZATION_FIELDS)
+    session.flush()
+    return organization
+
+
+def delete_organization(session: Session, organization_id: str) -> None:
+    """Soft-delete an organization (its credit code becomes free for a new row)."""
+    soft_delete(get_organization(session, organization_id))
+    session.flush()
+
+
+def _organization_query(
+    search: str | None,
+    industry_chain: IndustryChain | None,
+    chain_role: ChainRole | None,
+    region: str | None,
+) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [Organization.deleted_at.is_(None)]
+    if search and search.strip():
+        conditions.append(Organization.search_key.like(like_pattern(search), escape="\\"))
+    if industry_chain is not None:
+        conditions.append(Organization.industry_chain == industry_chain)
+    if chain_role is not None:
+        conditions.append(Organization.chain_role == chain_role)
+    if region is not None:
+        conditions.append(Organization.region == region)
+    return conditions
+
+
+def list_organizations(
+    session: Session,
+    *,
+    search: str | None = None,
+    industry_chain: IndustryChain | None = None,
+    chain_role: ChainRole | None = None,
+    region: str | None = None,
+    limit: int | None = DEFAULT_PAGE_SIZE,
+    offset: int = 0,
+) -> list[Organization]:
+    """Live organizations by name, filtered; *search* matches name, credit code or region."""
+    conditions = _organization_query(search, industry_chain, chain_role, region)
+    query = select(Organization).where(*conditions).order_by(Organization.name, Organization.id)
+    return list(session.scalars(page(query, limit, offset)))
+
+
+def count_organizations(
+    session: Session,
+    *,
+    search: str | None = None,
+    industry_chain: IndustryChain | None = None,
+    chain_role: ChainRole | None = None,
+    region: str | None = None,
+) -> int:
+    """How many live organizations :func:`list_organizations` would page through."""
+    conditions = _organization_query(search, industry_chain, chain_role, region)
+    query = select(func.count()).select_from(Organization).where(*conditions)
+    return int(session.execute(query).scalar_one())
+
+
+def create_site(session: Session, organization_id: str, name: str, address: str = "") -> Site:
+    """Add a site to a live organization."""
+    get_organization(session, organization_id)
+    site = Site(organization_id=organization_id, name=name, address=address)
+    session.add(site)
+    session.flush()
+    return site
+
+
+def update_site(session: Session, site_id: str, **changes: object) -> Site:
+    """Change a site's name or address."""
+    site = get_live(session, Site, site_id)
+    apply_changes(site, changes, SITE_FIELDS)
+    session.flush()
+    return site
+
+
+def delete_site(session: Session, site_id: str) -> None:
+    """Soft-delete a site."""
+    soft_delete(get_live(session, Site, site_id))
+    session.flush()
+
+
+def list_sites(session: Session, organization_id: str) -> list[Site]:
+    """The live sites of an organization, by name."""
+    query = (
+        select(Site)
+        .where(Site.organization_id == organization_id, Site.deleted_at.is_(None))
+        .order_by(Site.name)
+    )
+    return list(session.scalars(query))
+
+
+def create_person(
+    session: Session,
+    name: str,
+    role: PersonRole,
+    *,
+    organization_id: str | None = None,
+    phone: str | None = None,
+    email: str | None = None,
+    title: str | None = None,
+) -> Person:
+    """Add a person; consultants belong to no organization."""
+    if organization_id is not None:
+        get_organization(session, organization_id)
+    person = Person(
+        name=name,
+        role=role,
+        organization_id=organization_id,
+        phone=phone,
+        email=email,
+        title=title,
+    )
+    session.add(person)
+    session.flush()
+    return person
+
+
+def update_person(session: Session, person_id: str, **changes: object) -> Person:
+    """Change some of :data:`PERSON_FIELDS` of a person."""
+    person = get_live(session, Person, person_id)
+    apply_changes(person, changes, PERSON_FIELDS)
+    session.flush()
+    return person
+
+
+def delete_person(session: Session, person_id: str) -> None:
+    """Soft-delete a person."""
+    soft_delete(get_live(session, Person, person_id))
+    session.flush()
+
+
+def list_persons(
+    session: Session,
+    *,
+    organization_id: str | None = None,
+    role: PersonRole | None = None,
+) -> list[Person]:
+    """Live people by name, optionally of one organization and/or role."""
+    query = select(Person).where(Person.deleted_at.is_(None))
+    if organization_id is not None:
+        query = query.where(Person.organization_id == organization_id)
+    if role is not None:
+        query = query.where(Person.role == role)
+    return list(session.scalars(query.order_by(Person.name)))
