@@ -1,0 +1,286 @@
+"""Tests for special causes: one vectorised engine, with Nelson and Western Electric presets.
+
+Every rule is one of seven *kinds*, each with its parameters (run length ``K``, count ``M``, zone
+in sigmas). A preset numbers the rules the way its source does:
+
+======  ===============================================  ==============  ==================
+kind    meaning                                          Nelson (1984)   Western Electric
+======  ===============================================  ==============  ==================
+limits  1 point beyond the control limits                1               1
+side    K in a row on one side of the center line        2 (K=9)         4 (K=8)
+trend   K in a row steadily increasing or decreasing     3 (K=6)         -
+alter   K in a row alternating up and down               4 (K=14)        -
+zone2   M of K beyond 2 sigma, same side                 5 (2 of 3)      2 (2 of 3)
+zone1   M of K beyond 1 sigma, same side                 6 (4 of 5)      3 (4 of 5)
+strat   K in a row within 1 sigma (either side)          7 (K=15)        -
+mixture K in a row beyond 1 sigma, on both sides         8 (K=8)         -
+======  ===============================================  ==============  ==================
+
+Edge conventions (documented in docs/SPC.md):
+
+* The flagged point is the **last** point of the run or window; while a run continues, every
+  further point is flagged too (each is the end of a qualifying run).
+* "Beyond the limits" compares with the actual limits (so a lower limit clamped at 0 counts);
+  the zone rules use ``z = (x - center) / sigma_point``, the per-point standard error, so charts
+  with varying limits get per-point zones.
+* A point exactly on the center line breaks a one-side run; equal neighbours break a trend and an
+  alternation.
+* For "M of K" rules the flagged point must itself be beyond the zone, and windows at the start of
+  the series may be shorter than K (M qualifying points are enough).
+* Rule 8 (mixture) needs at least one point on each side of the center within its run.
+* Zone "beyond" is strict (``|z| > 1``); "within 1 sigma" is ``|z| < 1``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from qclinic.core.spc.validation import BoolArray, FloatArray, IntArray
+from qclinic.errors import UserError
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One test for special causes.
+
+    Attributes:
+        number: the rule's number in its preset (what the user sees).
+        kind: one of ``limits, side, trend, alter, zone2, zone1, strat, mixture``.
+        length: run length or window size ``K``.
+        count: how many of the window must qualify (``M``; equal to ``length`` for runs).
+        zone: zone boundary in sigmas for zone rules.
+        preset: ``"nelson"`` or ``"western-electric"``.
+    """
+
+    number: int
+    kind: str
+    length: int = 1
+    count: int = 1
+    zone: float = 3.0
+    preset: str = "nelson"
+
+    def description(self) -> dict[str, str]:
+        """What the rule detects, in English and Simplified Chinese."""
+        k, m, z = self.length, self.count, f"{self.zone:g}"
+        texts = {
+            "limits": ("1 point beyond the control limits", "1个点落在控制限之外"),
+            "side": (
+                f"{k} points in a row on the same side of the center line",
+                f"连续{k}点落在中心线同一侧",
+            ),
+            "trend": (
+                f"{k} points in a row steadily increasing or decreasing",
+                f"连续{k}点持续上升或下降",
+            ),
+            "alter": (f"{k} points in a row alternating up and down", f"连续{k}点上下交替"),
+            "zone2": (
+                f"{m} of {k} points in a row more than {z} sigma from the center line (same side)",
+                f"连续{k}点中有{m}点落在中心线同一侧{z}σ以外",
+            ),
+            "zone1": (
+                f"{m} of {k} points in a row more than {z} sigma from the center line (same side)",
+                f"连续{k}点中有{m}点落在中心线同一侧{z}σ以外",
+            ),
+            "strat": (
+                f"{k} points in a row within 1 sigma of the center line (either side)",
+                f"连续{k}点落在中心线两侧1σ以内",
+            ),
+            "mixture": (
+                f"{k} points in a row more than 1 sigma from the center line (both sides)",
+                f"连续{k}点落在中心线两侧1σ以外",
+            ),
+        }
+        en, zh = texts[self.kind]
+        source = "Nelson" if self.preset == "nelson" else "Western Electric"
+        source_zh = "Nelson" if self.preset == "nelson" else "西电"
+        return {
+            "en": f"Test {self.number} ({source}): {en}",
+            "zh": f"判异准则{self.number}({source_zh}):{zh}",
+        }
+
+
+NELSON: tuple[Rule, ...] = (
+    Rule(1, "limits"),
+    Rule(2, "side", 9, 9),
+    Rule(3, "trend", 6, 6),
+    Rule(4, "alter", 14, 14),
+    Rule(5, "zone2", 3, 2, 2.0),
+    Rule(6, "zone1", 5, 4, 1.0),
+    Rule(7, "strat", 15, 15, 1.0),
+    Rule(8, "mixture", 8, 8, 1.0),
+)
+
+WESTERN_ELECTRIC: tuple[Rule, ...] = tuple(
+    replace(rule, preset="western-electric")
+    for rule in (
+        Rule(1, "limits"),
+        Rule(2, "zone2", 3, 2, 2.0),
+        Rule(3, "zone1", 5, 4, 1.0),
+        Rule(4, "side", 8, 8),
+    )
+)
+
+PRESETS: dict[str, tuple[Rule, ...]] = {
+    "nelson": NELSON,
+    "western-electric": WESTERN_ELECTRIC,
+    "none": (),
+}
+
+_MIN_LENGTH = {"side": 2, "trend": 3, "alter": 4, "zone2": 2, "zone1": 2, "strat": 2, "mixture": 2}
+
+
+def make_rules(
+    preset: str = "nelson",
+    numbers: Iterable[int] | None = None,
+    lengths: Mapping[int, int] | None = None,
+) -> tuple[Rule, ...]:
+    """Choose rules from a preset, optionally a subset and with custom ``K`` values.
+
+    Args:
+        preset: ``"nelson"``, ``"western-electric"`` (``"we"``) or ``"none"``.
+        numbers: the rule numbers (in the preset's numbering) to keep; ``None`` keeps them all.
+        lengths: rule number -> new ``K`` (run length or window), like Minitab's test
+            parameters, e.g. ``{2: 8}`` for "8 in a row on one side". For "M of K" rules ``M``
+            is kept unless it would exceed ``K``.
+
+    Raises:
+        UserError: unknown preset, rule number or an impossible ``K``.
+    """
+    key = {"we": "western-electric", "western_electric": "western-electric"}.get(preset, preset)
+    if key not in PRESETS:
+        raise UserError(f"unknown rule set {preset!r}; use nelson, western-electric or none")
+    rules = {rule.number: rule for rule in PRESETS[key]}
+    chosen = sorted(rules) if numbers is None else sorted(set(numbers))
+    for number in chosen:
+        if number not in rules:
+            raise UserError(f"{key} has no test {number}; it has tests {sorted(rules) or 'none'}")
+    out = []
+    for number in chosen:
+        rule = rules[number]
+        if lengths and number in lengths:
+            k = int(lengths[number])
+            if rule.kind == "limits":
+                raise UserError("test 1 (beyond the limits) has no run length to change")
+            if k < _MIN_LENGTH[rule.kind] or k > 100:
+                raise UserError(f"test {number}: K={k} is outside {_MIN_LENGTH[rule.kind]}-100")
+            count = min(rule.count, k) if rule.kind in ("zone1", "zone2") else k
+            rule = replace(rule, length=k, count=count)
+        out.append(rule)
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class RuleHits:
+    """Points that break one rule (0-based indices, ascending)."""
+
+    rule: Rule
+    indices: IntArray
+
+
+def run_lengths(flags: BoolArray) -> IntArray:
+    """Length of the run of ``True`` ending at each position (0 where ``flags`` is False)."""
+    positions = np.arange(flags.size, dtype=np.int64)
+    last_false = np.maximum.accumulate(np.where(flags, np.int64(-1), positions))
+    return positions - last_false
+
+
+def window_counts(flags: BoolArray, size: int) -> IntArray:
+    """How many ``True`` among the last ``size`` positions ending at each position."""
+    cumulative = np.cumsum(flags, dtype=np.int64)
+    shifted = np.zeros_like(cumulative)
+    if size < cumulative.size:
+        shifted[size:] = cumulative[:-size]
+    return cumulative - shifted
+
+
+def _as_array(value: float | FloatArray, size: int) -> FloatArray:
+    return np.broadcast_to(np.asarray(value, dtype=np.float64), (size,))
+
+
+def _detect_one(
+    rule: Rule,
+    x: FloatArray,
+    center: FloatArray,
+    z: FloatArray,
+    ucl: FloatArray,
+    lcl: FloatArray,
+) -> BoolArray:
+    k = rule.length
+    n = x.size
+    if rule.kind == "limits":
+        return (x > ucl) | (x < lcl)
+    if rule.kind == "side":
+        return (run_lengths(x > center) >= k) | (run_lengths(x < center) >= k)
+    hit = np.zeros(n, dtype=bool)
+    if rule.kind in ("trend", "alter"):
+        if n < 2:
+            return hit
+        step = np.diff(x)
+        if rule.kind == "trend":
+            steady = (run_lengths(step > 0) >= k - 1) | (run_lengths(step < 0) >= k - 1)
+            hit[1:] = steady
+        else:
+            sign = np.sign(step)
+            alternating = sign[1:] * sign[:-1] < 0
+            hit[2:] = run_lengths(alternating) >= k - 2
+        return hit
+    if rule.kind in ("zone1", "zone2"):
+        above = z > rule.zone
+        below = z < -rule.zone
+        return (above & (window_counts(above, k) >= rule.count)) | (
+            below & (window_counts(below, k) >= rule.count)
+        )
+    if rule.kind == "strat":
+        return run_lengths(np.abs(z) < rule.zone) >= k
+    if rule.kind == "mixture":
+        above = z > rule.zone
+        below = z < -rule.zone
+        return (
+            (run_lengths(above | below) >= k)
+            & (window_counts(above, k) > 0)
+            & (window_counts(below, k) > 0)
+        )
+    raise ValueError(f"unknown rule kind {rule.kind!r}")  # pragma: no cover - programming error
+
+
+def detect(
+    values: FloatArray,
+    center: float | FloatArray,
+    sigma: float | FloatArray,
+    ucl: float | FloatArray,
+    lcl: float | FloatArray,
+    rules: Sequence[Rule],
+) -> list[RuleHits]:
+    """Apply ``rules`` to a plotted statistic.
+
+    Args:
+        values: the plotted statistic, one per point.
+        center: center line (scalar or per point).
+        sigma: standard error of the statistic (scalar or per point); zones are multiples of it.
+            Non-positive or NaN sigma disables the zone rules at that point.
+        ucl: upper control limit (scalar or per point; NaN = none).
+        lcl: lower control limit (scalar or per point; NaN = none).
+        rules: from :func:`make_rules`.
+
+    Returns:
+        One :class:`RuleHits` per rule that fired, in rule order.
+    """
+    x = np.asarray(values, dtype=np.float64)
+    n = x.size
+    center_a = _as_array(center, n)
+    sigma_a = _as_array(sigma, n)
+    valid = np.isfinite(sigma_a) & (sigma_a > 0)
+    z = np.full(n, np.nan)
+    np.divide(x - center_a, sigma_a, out=z, where=valid)
+    ucl_a = _as_array(ucl, n)
+    lcl_a = _as_array(lcl, n)
+    found: list[RuleHits] = []
+    for rule in rules:
+        flags = _detect_one(rule, x, center_a, z, ucl_a, lcl_a)
+        indices = np.flatnonzero(flags).astype(np.int64)
+        if indices.size:
+            found.append(RuleHits(rule, indices))
+    return found

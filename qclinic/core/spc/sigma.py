@@ -1,0 +1,113 @@
+"""Estimators of the process standard deviation: within-subgroup and overall.
+
+``method`` names, used by charts, capability and the CLI's ``--sigma-method``:
+
+* ``rbar``   - average subgroup range / d2(n) (subgroups of 2..25, equal sizes);
+* ``sbar``   - average subgroup standard deviation / c4(n);
+* ``pooled`` - pooled standard deviation sqrt(sum (n_i - 1) s_i^2 / sum (n_i - 1)) / c4(d + 1),
+  where d = sum (n_i - 1) (Minitab's default for capability, with the unbiasing constant);
+* ``mrbar``  - average moving range of span 2 / d2(2) = MR-bar / 1.128 (individuals);
+* ``overall`` - sample standard deviation of all values (ddof = 1; no c4 correction), the
+  long-term sigma behind Pp/Ppk.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from qclinic.core.spc.constants import MAX_SUBGROUP_SIZE, c4, d2
+from qclinic.core.spc.validation import BoolArray, FloatArray
+from qclinic.errors import UserError
+
+WITHIN_METHODS = ("rbar", "sbar", "pooled", "mrbar")
+
+
+def _zero_variation(what: str) -> UserError:
+    return UserError(f"zero variation: {what} are all zero, so no control limits can be computed")
+
+
+def sigma_rbar(ranges: FloatArray, n: int) -> float:
+    """R-bar / d2(n)."""
+    if n > MAX_SUBGROUP_SIZE:
+        raise UserError(f"subgroup size {n} is over 25: use sbar or pooled instead of rbar")
+    rbar = float(np.mean(ranges))
+    if rbar <= 0.0:
+        raise _zero_variation("the subgroup ranges")
+    return rbar / d2(n)
+
+
+def sigma_sbar(sds: FloatArray, n: int) -> float:
+    """S-bar / c4(n)."""
+    sbar = float(np.mean(sds))
+    if sbar <= 0.0:
+        raise _zero_variation("the subgroup standard deviations")
+    return sbar / c4(n)
+
+
+def sigma_pooled(sds: FloatArray, n: int) -> float:
+    """Pooled standard deviation / c4(d + 1), equal subgroup sizes ``n``."""
+    dof = sds.size * (n - 1)
+    pooled = math.sqrt(float(np.mean(sds**2)))
+    if pooled <= 0.0:
+        raise _zero_variation("the subgroup standard deviations")
+    return pooled / c4(dof + 1)
+
+
+def sigma_mrbar(moving_ranges: FloatArray) -> float:
+    """MR-bar / d2(2) for moving ranges of span 2."""
+    if moving_ranges.size == 0:
+        raise UserError("need at least 2 consecutive points to compute a moving range")
+    mrbar = float(np.mean(moving_ranges))
+    if mrbar <= 0.0:
+        raise _zero_variation("the moving ranges")
+    return mrbar / d2(2)
+
+
+def within_sigma(data: FloatArray, method: str, mask: BoolArray | None = None) -> float:
+    """Within-subgroup sigma of a subgroup matrix (rows = subgroups) or individuals (1 column).
+
+    Args:
+        data: 2-D array, one row per subgroup; a single column means individuals.
+        method: one of :data:`WITHIN_METHODS`.
+        mask: rows to use (default all). For ``mrbar`` a moving range is used only when both of
+            its points are selected.
+
+    Raises:
+        UserError: unknown method, a method that does not fit the data, or zero variation.
+    """
+    rows = np.ones(data.shape[0], dtype=bool) if mask is None else mask
+    n = data.shape[1]
+    if method == "mrbar":
+        if n != 1:
+            raise UserError("sigma method mrbar is for individuals (subgroups of 1)")
+        x = data[:, 0]
+        both = rows[1:] & rows[:-1]
+        return sigma_mrbar(np.abs(np.diff(x))[both])
+    if method not in WITHIN_METHODS:
+        raise UserError(f"unknown sigma method {method!r}; use one of {', '.join(WITHIN_METHODS)}")
+    if n < 2:
+        raise UserError(f"sigma method {method} needs subgroups of at least 2; use mrbar")
+    chosen = data[rows]
+    if method == "rbar":
+        return sigma_rbar(np.ptp(chosen, axis=1), n)
+    sds = np.std(chosen, axis=1, ddof=1)
+    if method == "sbar":
+        return sigma_sbar(sds, n)
+    return sigma_pooled(sds, n)
+
+
+def overall_sigma(values: FloatArray) -> float:
+    """Sample standard deviation (ddof = 1) of all values.
+
+    Raises:
+        UserError: fewer than 2 values or zero variation.
+    """
+    flat = np.asarray(values, dtype=np.float64).ravel()
+    if flat.size < 2:
+        raise UserError("need at least 2 values to estimate the overall standard deviation")
+    sd = float(np.std(flat, ddof=1))
+    if sd <= 0.0:
+        raise _zero_variation("the deviations from the mean")
+    return sd

@@ -1,0 +1,127 @@
+"""Input checks shared by the SPC and MSA engines: every problem becomes a :class:`UserError`.
+
+The engines take numbers that already came through :mod:`qclinic.core.spc.tabular` (which names
+the file row and column of a bad cell) or straight from Python callers; these helpers locate a
+bad value by its position in the array (1-based, as a user counts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from qclinic.errors import UserError
+
+FloatArray = np.ndarray[tuple[int, ...], np.dtype[np.float64]]
+BoolArray = np.ndarray[tuple[int, ...], np.dtype[np.bool_]]
+IntArray = np.ndarray[tuple[int, ...], np.dtype[np.int64]]
+
+
+def _to_float_array(values: Any, what: str) -> FloatArray:
+    try:
+        array = np.asarray(values, dtype=np.float64)
+    except (TypeError, ValueError):
+        # Find the first offending cell so the message can point at it.
+        flat = np.asarray(values, dtype=object)
+        for position, item in np.ndenumerate(flat):
+            try:
+                float(item)
+            except (TypeError, ValueError):
+                where = ", ".join(str(p + 1) for p in position)
+                raise UserError(
+                    f"{what}: value {item!r} at position {where} is not a number"
+                ) from None
+        raise UserError(f"{what}: values are not numbers") from None
+    return array
+
+
+def finite_vector(values: Any, what: str, *, minimum: int = 1) -> FloatArray:
+    """A 1-D float array with only finite values.
+
+    Raises:
+        UserError: text, blanks (None/NaN), infinities, wrong shape, or fewer than ``minimum``.
+    """
+    array = _to_float_array(values, what)
+    if array.ndim != 1:
+        raise UserError(f"{what}: expected a single column of numbers")
+    if array.size < minimum:
+        raise UserError(f"{what}: need at least {minimum} values, got {array.size}")
+    bad = ~np.isfinite(array)
+    if bad.any():
+        first = int(np.flatnonzero(bad)[0])
+        kind = "blank or NaN" if np.isnan(array[first]) else "infinite"
+        raise UserError(f"{what}: value {first + 1} is {kind}")
+    return array
+
+
+def finite_matrix(values: Any, what: str, *, min_rows: int = 2, min_cols: int = 1) -> FloatArray:
+    """A 2-D float array (one row per subgroup) with only finite values.
+
+    Raises:
+        UserError: ragged rows, text, blanks, infinities, or too few rows/columns.
+    """
+    if isinstance(values, Sequence) and values and isinstance(values[0], Sequence):
+        lengths = {len(row) for row in values}
+        if len(lengths) > 1:
+            raise UserError(f"{what}: subgroups have different sizes {sorted(lengths)}")
+    array = _to_float_array(values, what)
+    if array.ndim == 1:
+        array = array[:, None]
+    if array.ndim != 2:
+        raise UserError(f"{what}: expected one row per subgroup")
+    if array.shape[0] < min_rows:
+        raise UserError(f"{what}: need at least {min_rows} subgroups, got {array.shape[0]}")
+    if array.shape[1] < min_cols:
+        raise UserError(f"{what}: need subgroups of at least {min_cols} values")
+    bad = ~np.isfinite(array)
+    if bad.any():
+        row, col = (int(i) for i in np.argwhere(bad)[0])
+        kind = "blank or NaN" if np.isnan(array[row, col]) else "infinite"
+        raise UserError(f"{what}: subgroup {row + 1}, value {col + 1} is {kind}")
+    return array
+
+
+def phase1_mask(
+    count: int, phase1: tuple[int, int] | None, exclude: Mapping[int, str] | None
+) -> tuple[BoolArray, BoolArray, dict[int, str]]:
+    """Which points estimate the limits.
+
+    Args:
+        count: number of plotted points.
+        phase1: ``(start, stop)`` 0-based half-open range of the points used to estimate the
+            limits; ``None`` uses them all. Points at or after ``stop`` are phase II (monitored).
+        exclude: point index (0-based) -> recorded reason. Excluded points stay in the data and
+            on the chart, flagged, but do not enter the estimates.
+
+    Returns:
+        ``(estimate, in_phase1, reasons)`` boolean masks and the cleaned reasons.
+    """
+    start, stop = (0, count) if phase1 is None else phase1
+    if not (0 <= start < stop <= count):
+        raise UserError(
+            f"phase I range {start + 1}-{stop} is outside the {count} subgroups in the data"
+        )
+    in_phase1 = np.zeros(count, dtype=bool)
+    in_phase1[start:stop] = True
+    reasons: dict[int, str] = {}
+    for index, reason in (exclude or {}).items():
+        if not 0 <= int(index) < count:
+            raise UserError(f"excluded point {int(index) + 1} is not in the data (1-{count})")
+        if not str(reason).strip():
+            raise UserError(f"excluded point {int(index) + 1} needs a recorded reason")
+        reasons[int(index)] = str(reason).strip()
+    estimate = in_phase1.copy()
+    if reasons:
+        estimate[list(reasons)] = False
+    return estimate, in_phase1, reasons
+
+
+def require_points(mask: BoolArray, minimum: int, what: str) -> None:
+    """Raise unless ``mask`` selects at least ``minimum`` points for estimation."""
+    if int(mask.sum()) < minimum:
+        raise UserError(
+            f"{what}: only {int(mask.sum())} subgroups left to estimate the limits; "
+            f"need at least {minimum}"
+        )
