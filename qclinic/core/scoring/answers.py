@@ -1,0 +1,223 @@
+"""Answers as scoring sees them: values checked against their question, keyed by question and
+repeat instance, each worth a score in percent of full marks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from qclinic.core.checklists.model import NA, VDA_POINTS, YES_NO_SCORES, Checklist, Question
+from qclinic.errors import UserError
+
+#: (question id, repeat instance); the instance is "" for questions that are not repeated.
+Key = tuple[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One answer: a checked value (or ``"na"``), with the note and photo count that go with it."""
+
+    value: Any
+    note: str = ""
+    photos: int = 0
+
+    @property
+    def na(self) -> bool:
+        return bool(self.value == NA)
+
+
+@dataclass(frozen=True)
+class AnswerSet:
+    """The answers of one assessment, and the instances of each repeated section."""
+
+    answers: Mapping[Key, Answer] = field(default_factory=dict)
+    instances: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def get(self, question_id: str, instance: str = "") -> Answer | None:
+        return self.answers.get((question_id, instance))
+
+    def instances_of(self, checklist: Checklist, section_id: str) -> tuple[str, ...]:
+        """The declared instances of a repeated section, then any others answers mention."""
+        names = list(self.instances.get(section_id, ()))
+        for question in checklist.section(section_id).all_questions():
+            for qid, instance in self.answers:
+                if qid == question.id and instance not in names:
+                    names.append(instance)
+        return tuple(names)
+
+    def replace(self, key: Key, answer: Answer) -> AnswerSet:
+        return AnswerSet({**self.answers, key: answer}, self.instances)
+
+
+def score_of(question: Question, value: Any) -> float | None:
+    """The score of a checked *value* in percent of full marks; ``None`` if it earns none."""
+    if value == NA or not question.scored:
+        return None
+    kind = question.type
+    if kind == "yes-no":
+        return YES_NO_SCORES[value]
+    if kind == "vda":
+        return float(value) * 10.0
+    if kind == "maturity":
+        return float(value) * 20.0
+    if kind == "numeric":
+        low = question.min if question.min is not None else -math.inf
+        high = question.max if question.max is not None else math.inf
+        return 100.0 if low <= value <= high else 0.0
+    if kind == "single":
+        option = question.option(value)
+        return option.score if option is not None and option.score is not None else 0.0
+    if kind == "multi":
+        total = 0.0
+        for chosen in value:
+            option = question.option(chosen)
+            total += option.score if option is not None and option.score is not None else 0.0
+        return min(100.0, total)
+    return None
+
+
+def best_value(question: Question) -> Any:
+    """The answer that earns full marks (what the what-if proposes)."""
+    kind = question.type
+    if kind == "yes-no":
+        return "yes"
+    if kind == "vda":
+        return 10
+    if kind == "maturity":
+        return 5
+    if kind == "numeric":
+        if question.min is not None and question.max is not None:
+            return (question.min + question.max) / 2
+        return question.min if question.min is not None else question.max
+    scored = [o for o in question.options if o.score is not None]
+    best = max(scored, key=lambda o: o.score or 0.0)
+    if kind == "multi":
+        return [best.value]
+    return best.value
+
+
+def check_value(question: Question, value: Any) -> Any:
+    """The value normalised for *question*; :class:`ValueError` saying what is wrong otherwise."""
+    if isinstance(value, str) and value.strip().lower() in (NA, "n/a"):
+        if not question.na_allowed:
+            raise ValueError("this question cannot be answered N/A")
+        return NA
+    kind = question.type
+    if kind == "yes-no":
+        text = str(value).strip().lower()
+        allowed = ("yes", "partial", "no") if question.allow_partial else ("yes", "no")
+        if text not in allowed:
+            raise ValueError(f"answer {' / '.join(allowed)} or na, not {value!r}")
+        return text
+    if kind in ("vda", "maturity"):
+        number = _number(value)
+        allowed_points = VDA_POINTS if kind == "vda" else tuple(range(6))
+        if number not in allowed_points or isinstance(value, bool):
+            raise ValueError(f"score one of {', '.join(map(str, allowed_points))} or na, not {value!r}")
+        return int(number)
+    if kind == "numeric":
+        return _number(value)
+    if kind == "single":
+        option = question.option(value)
+        if option is None:
+            raise ValueError(f"{value!r} is not one of the options {_option_values(question)}")
+        return option.value
+    if kind == "multi":
+        if not isinstance(value, list):
+            raise ValueError("a multiple-choice answer is a list of option values")
+        chosen = []
+        for item in value:
+            option = question.option(item)
+            if option is None:
+                raise ValueError(f"{item!r} is not one of the options {_option_values(question)}")
+            chosen.append(option.value)
+        return chosen
+    if kind == "date":
+        try:
+            return dt.date.fromisoformat(str(value)).isoformat()
+        except ValueError:
+            raise ValueError(f"a date is written YYYY-MM-DD, not {value!r}") from None
+    if not isinstance(value, str):
+        raise ValueError(f"a {kind} answer is text, not {value!r}")
+    return value
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, bool):
+        raise ValueError(f"a number is needed, not {value!r}")
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"a number is needed, not {value!r}") from None
+    if not math.isfinite(number):
+        raise ValueError(f"a finite number is needed, not {value!r}")
+    return number
+
+
+def _option_values(question: Question) -> str:
+    return ", ".join(str(o.value) for o in question.options)
+
+
+def parse_answers(checklist: Checklist, data: Any, source: str = "answers") -> AnswerSet:
+    """Read an answers mapping (the ``qclinic score`` file format); every problem is located.
+
+    Raises:
+        UserError: listing each bad entry as ``source: KEY: what is wrong``.
+    """
+    if not isinstance(data, Mapping):
+        raise UserError(f"{source}: expected an object mapping question ids to answers")
+    answers: dict[Key, Answer] = {}
+    problems: list[str] = []
+    for raw_key, raw in data.items():
+        for key, entry in _expand(checklist, str(raw_key), raw):
+            qid, instance = key
+            where = f"{source}: {qid}" + (f"@{instance}" if instance else "")
+            if not checklist.has_question(qid):
+                problems.append(f"{where}: no question with this id in {checklist.id}")
+                continue
+            question = checklist.question(qid)
+            if question.repeated and not instance:
+                problems.append(
+                    f"{where}: answered per process step — give an object of step → answer "
+                    f'or use "{qid}@STEP"'
+                )
+                continue
+            if not question.repeated and instance:
+                problems.append(f"{where}: this question is not repeated; drop '@{instance}'")
+                continue
+            try:
+                answers[key] = _answer(question, entry)
+            except ValueError as exc:
+                problems.append(f"{where}: {exc}")
+    if problems:
+        raise UserError("\n".join(problems))
+    return AnswerSet(answers)
+
+
+def _expand(checklist: Checklist, key: str, raw: Any) -> Iterable[tuple[Key, Any]]:
+    qid, _, instance = key.partition("@")
+    if (
+        not instance
+        and checklist.has_question(qid)
+        and checklist.question(qid).repeated
+        and isinstance(raw, Mapping)
+    ):
+        for step, entry in raw.items():
+            yield (qid, str(step)), entry
+    else:
+        yield (qid, instance), raw
+
+
+def _answer(question: Question, entry: Any) -> Answer:
+    if isinstance(entry, Mapping):
+        unknown = set(entry) - {"value", "note", "photos"}
+        if unknown or "value" not in entry:
+            raise ValueError("an answer object has value, and optionally note and photos")
+        photos = entry.get("photos", 0)
+        if not isinstance(photos, int) or isinstance(photos, bool) or photos < 0:
+            raise ValueError("photos is how many are attached: a whole number ≥ 0")
+        return Answer(check_value(question, entry["value"]), str(entry.get("note", "")), photos)
+    return Answer(check_value(question, entry))
