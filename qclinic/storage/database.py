@@ -151,12 +151,12 @@ class Database:
 
     @contextmanager
     def read_session(self) -> Iterator[Session]:
-        """A session for reading (lists, reports): no write lock taken; rolled back at the end."""
+        """A session for reading (lists, reports): no write lock taken, nothing committed.
+
+        Closing it ends the read transaction; loaded objects stay usable afterwards.
+        """
         with self._translated_errors(), self._reader(info=self._info()) as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+            yield session
 
     def _info(self) -> dict[str, Any]:
         return {DEVICE_ID_INFO_KEY: self.device_id}

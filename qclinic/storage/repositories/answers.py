@@ -36,7 +36,7 @@ def save_answer(
     *,
     instance_key: str = "",
     is_na: bool = False,
-    note: str = "",
+    note: str | None = None,
     answered_at: datetime | None = None,
 ) -> Answer:
     """Insert or update the answer to one question (instance) of an unsigned assessment.
@@ -51,7 +51,7 @@ def save_answer(
         value: Any JSON-serialisable value (the scoring code decides what it means).
         instance_key: Which repeat of a repeated question; ``""`` when not repeated.
         is_na: The question does not apply.
-        note: The consultant's note or evidence.
+        note: The consultant's note; ``None`` keeps the note already saved (``""`` clears it).
         answered_at: When it was answered (UTC-aware); now by default.
 
     Raises:
@@ -67,11 +67,14 @@ def save_answer(
             instance_key=instance_key,
             value=value,
             is_na=is_na,
-            note=note,
+            note=note or "",
             answered_at=answered_at or utc_now(),
         )
         session.add(answer)
-    elif (answer.value, answer.is_na, answer.note, answer.deleted_at) != (value, is_na, note, None):
+        return answer
+    if note is None:
+        note = answer.note
+    if (answer.value, answer.is_na, answer.note, answer.deleted_at) != (value, is_na, note, None):
         answer.value = value
         answer.is_na = is_na
         answer.note = note
