@@ -1,0 +1,248 @@
+"""Tabular input for SPC and MSA: CSV (comma, semicolon or tab), text pasted from Excel, XLSX.
+
+The first row is the header. Rows are numbered as a spreadsheet shows them (the header is
+row 1, the first data row is row 2), columns by their header name; every cell problem is
+reported as ``row R, column C``. Entirely blank rows are skipped. With semicolon- or
+tab-separated text a decimal comma (``1,25``) is accepted.
+
+Layouts:
+
+* wide - one row per subgroup, the chosen columns hold its values (:func:`wide_subgroups`);
+* long - one value per row plus a subgroup column (:func:`long_subgroups`), subgroups in order
+  of first appearance;
+* attributes - a count column and an optional size column (:func:`attribute_columns`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from qclinic.core.spc.validation import FloatArray
+from qclinic.errors import UserError
+
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+
+
+@dataclass
+class Table:
+    """A header and data rows of raw cells, with each row's spreadsheet number."""
+
+    header: list[str]
+    rows: list[list[Any]]
+    row_numbers: list[int]
+    decimal_comma: bool = False
+    source: str = "table"
+
+    def column(self, spec: str | int) -> int:
+        """0-based index of a column given by header name (case-insensitive) or 1-based number.
+
+        Raises:
+            UserError: no such column.
+        """
+        text = str(spec).strip()
+        names = [h.strip().lower() for h in self.header]
+        if text.lower() in names:
+            return names.index(text.lower())
+        if text.isdigit() and 1 <= int(text) <= len(self.header):
+            return int(text) - 1
+        raise UserError(
+            f"{self.source}: no column {text!r}; the columns are {', '.join(self.header)}"
+        )
+
+    def _cell(self, row: int, col: int) -> Any:
+        values = self.rows[row]
+        return values[col] if col < len(values) else None
+
+    def _where(self, row: int, col: int) -> str:
+        return f"row {self.row_numbers[row]}, column {self.header[col]}"
+
+    def number(self, row: int, col: int) -> float:
+        """The cell as a finite float.
+
+        Raises:
+            UserError: blank, text, NaN or infinite, naming the row and column.
+        """
+        cell = self._cell(row, col)
+        where = self._where(row, col)
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
+            raise UserError(f"{self.source}: {where} is blank")
+        if isinstance(cell, bool):
+            raise UserError(f"{self.source}: {where}: {cell!r} is not a number")
+        if isinstance(cell, int | float):
+            value = float(cell)
+        else:
+            text = str(cell).strip()
+            if self.decimal_comma and _DECIMAL_COMMA.match(text):
+                text = text.replace(",", ".")
+            try:
+                value = float(text)
+            except ValueError:
+                raise UserError(f"{self.source}: {where}: {text!r} is not a number") from None
+        if not math.isfinite(value):
+            raise UserError(f"{self.source}: {where}: {cell!r} is not a finite number")
+        return value
+
+    def numbers(self, spec: str | int) -> FloatArray:
+        """A whole column as floats (see :meth:`number`)."""
+        col = self.column(spec)
+        return np.array([self.number(r, col) for r in range(len(self.rows))], dtype=np.float64)
+
+    def labels(self, spec: str | int) -> list[str]:
+        """A whole column as non-blank text labels (e.g. part, operator, subgroup)."""
+        col = self.column(spec)
+        out = []
+        for r in range(len(self.rows)):
+            cell = self._cell(r, col)
+            if isinstance(cell, float) and cell.is_integer():
+                cell = int(cell)
+            text = "" if cell is None else str(cell).strip()
+            if not text:
+                raise UserError(f"{self.source}: {self._where(r, col)} is blank")
+            out.append(text)
+        return out
+
+
+def _from_rows(raw: list[list[Any]], source: str, decimal_comma: bool) -> Table:
+    numbered = [
+        (i + 1, row)
+        for i, row in enumerate(raw)
+        if any(c is not None and str(c).strip() for c in row)
+    ]
+    if not numbered:
+        raise UserError(f"{source}: the table is empty")
+    header_row = numbered[0][1]
+    header = [("" if c is None else str(c).strip()) for c in header_row]
+    while header and not header[-1]:
+        header.pop()
+    for i, name in enumerate(header):
+        if not name:
+            header[i] = f"column {i + 1}"
+    if not numbered[1:]:
+        raise UserError(f"{source}: the table has a header but no data rows")
+    return Table(
+        header=header,
+        rows=[row for _, row in numbered[1:]],
+        row_numbers=[n for n, _ in numbered[1:]],
+        decimal_comma=decimal_comma,
+        source=source,
+    )
+
+
+def parse_text(text: str, source: str = "pasted data") -> Table:
+    """Parse CSV or pasted text; the delimiter is tab, semicolon or comma (sniffed).
+
+    Raises:
+        UserError: empty text.
+    """
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise UserError(f"{source}: no data")
+    first = next(line for line in text.splitlines() if line.strip())
+    if "\t" in first:
+        delimiter = "\t"
+    elif first.count(";") > first.count(","):
+        delimiter = ";"
+    else:
+        try:
+            delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
+        except csv.Error:
+            delimiter = ","
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    return _from_rows([list(r) for r in rows], source, decimal_comma=delimiter != ",")
+
+
+def read_table(path: str | Path, sheet: str | None = None) -> Table:
+    """Read a CSV/TXT file or the first (or named) sheet of an XLSX workbook.
+
+    Raises:
+        UserError: missing file, unreadable workbook, unknown sheet, undecodable text.
+    """
+    file = Path(path)
+    if not file.is_file():
+        raise UserError(f"file not found: {file}")
+    if file.suffix.lower() in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook  # lazy: only when a workbook is read
+
+        try:
+            workbook = load_workbook(file, read_only=True, data_only=True)
+        except Exception as error:  # openpyxl raises many types for broken files
+            raise UserError(f"{file.name}: not a readable XLSX workbook ({error})") from None
+        try:
+            if sheet is not None and sheet not in workbook.sheetnames:
+                raise UserError(f"{file.name}: no sheet {sheet!r}")
+            worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
+            raw = [list(row) for row in worksheet.iter_rows(values_only=True)]
+        finally:
+            workbook.close()
+        return _from_rows(raw, file.name, decimal_comma=False)
+    data = file.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return parse_text(data.decode(encoding), file.name)
+        except UnicodeDecodeError:
+            continue
+    raise UserError(f"{file.name}: cannot decode the text (expected UTF-8 or GB18030)")
+
+
+def wide_subgroups(table: Table, columns: Sequence[str | int]) -> FloatArray:
+    """One row per subgroup from the chosen columns (every cell must be a number)."""
+    if not columns:
+        raise UserError("choose at least one column for the subgroup values")
+    indices = [table.column(c) for c in columns]
+    return np.array(
+        [[table.number(r, c) for c in indices] for r in range(len(table.rows))], dtype=np.float64
+    )
+
+
+def long_subgroups(
+    table: Table, value_col: str | int, subgroup_col: str | int
+) -> tuple[FloatArray, list[str]]:
+    """Subgroups from a value column and a subgroup column; all subgroups must be equal-sized.
+
+    Returns:
+        ``(matrix, subgroup_labels)`` in order of first appearance.
+    """
+    values = table.numbers(value_col)
+    labels = table.labels(subgroup_col)
+    groups: dict[str, list[float]] = {}
+    for label, value in zip(labels, values.tolist(), strict=True):
+        groups.setdefault(label, []).append(value)
+    sizes = {label: len(v) for label, v in groups.items()}
+    common = max(set(sizes.values()), key=list(sizes.values()).count)
+    for label, size in sizes.items():
+        if size != common:
+            raise UserError(
+                f"{table.source}: subgroup {label} has {size} values where the others have "
+                f"{common}; subgroups must have the same size"
+            )
+    return np.array(list(groups.values()), dtype=np.float64), list(groups)
+
+
+def attribute_columns(
+    table: Table, count_col: str | int, size_col: str | int | None = None
+) -> tuple[FloatArray, FloatArray | None]:
+    """Counts (and sizes) for p, np, c and u charts; negative counts and sizes <= 0 are errors."""
+    counts = table.numbers(count_col)
+    col = table.column(count_col)
+    for r, value in enumerate(counts.tolist()):
+        if value < 0:
+            raise UserError(f"{table.source}: {table._where(r, col)}: negative count {value:g}")
+    if size_col is None:
+        return counts, None
+    sizes = table.numbers(size_col)
+    col = table.column(size_col)
+    for r, value in enumerate(sizes.tolist()):
+        if value <= 0:
+            raise UserError(
+                f"{table.source}: {table._where(r, col)}: sample size {value:g} must be above 0"
+            )
+    return counts, sizes
