@@ -8,6 +8,7 @@ file first.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -45,10 +46,12 @@ def create_database_engine(
         option ``qclinic_begin="IMMEDIATE"`` (writers use it, see :class:`Database`).
     """
     # NullPool: every short session opens the file and closes it again. For a local SQLite file
-    # connecting costs microseconds, while a pooled connection would stay open between operations,
-    # keep an old WAL read snapshot alive (blocking checkpoints, so the -wal file keeps growing),
-    # hold file handles that stop a backup/move/USB eject, and could be handed to another thread,
-    # which sqlite3 connections do not tolerate. Nothing to gain, several ways to lose.
+    # connecting costs microseconds (no server, no handshake), while a pooled connection could be
+    # handed to another thread (the UI thread and the database worker), which sqlite3 connections
+    # do not tolerate, and a leaked pooled transaction would pin an old WAL snapshot (blocking
+    # checkpoints, so the -wal file grows). Each operation gets a fresh, clean connection instead.
+    # (Database keeps one idle connection, without any transaction, so closing a session's
+    # connection is never the "last close" that checkpoints and deletes the WAL; see there.)
     engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
 
     @event.listens_for(engine, "connect")
@@ -58,7 +61,9 @@ def create_database_engine(
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
-            # WAL: readers never block the writer and a commit appends to one file.
+            # WAL: readers never block the writer, and a commit appends to one file. The mode is
+            # stored in the file; setting it on every connection also restores it if another tool
+            # switched the file back to a rollback journal.
             cursor.execute("PRAGMA journal_mode=WAL")
             # FULL, deliberately: the product promise is that a crash, a kill or a power cut loses
             # nothing acknowledged. In WAL mode FULL fsyncs the WAL at every commit; NORMAL only at
@@ -102,6 +107,13 @@ class Database:
         self.engine = create_database_engine(path, busy_timeout_ms=busy_timeout_ms)
         self.blobs = BlobStore(attachments_dir or paths.attachments_dir())
         self._device_id: str | None = None
+        # An idle connection that never runs a statement: it holds no lock and no snapshot, but
+        # while it is open a session closing its connection is not the last one, so SQLite does
+        # not checkpoint and delete the WAL at every operation (which tripled the cost of saving
+        # an answer). dispose() closes it, and that last close checkpoints the WAL into the file.
+        self._wal_keeper: sqlite3.Connection | None = sqlite3.connect(path, check_same_thread=False)
+        # A read (it leaves no transaction open) so the keeper really attaches to the WAL index.
+        self._wal_keeper.execute("PRAGMA journal_mode=WAL").fetchall()
         # Writers take the write lock at BEGIN (IMMEDIATE) so busy_timeout applies; a DEFERRED
         # transaction that later upgrades to a writer can fail at once with SQLITE_BUSY.
         self._writer = sessionmaker(
@@ -181,6 +193,15 @@ class Database:
                 raise
             raise friendly from error
 
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *_exc_info: object) -> None:
+        self.dispose()
+
     def dispose(self) -> None:
-        """Release the engine (no connection stays open between sessions anyway)."""
+        """Close the database: the WAL is checkpointed into the main file and removed."""
         self.engine.dispose()
+        if self._wal_keeper is not None:
+            self._wal_keeper.close()
+            self._wal_keeper = None

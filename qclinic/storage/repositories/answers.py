@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
-from qclinic.storage.models import Answer
+from qclinic.core.vocabulary import AssessmentStatus
+from qclinic.storage.models import Answer, Assessment
 from qclinic.storage.repositories._common import soft_delete
 from qclinic.storage.repositories.assessments import require_editable
 from qclinic.storage.types import utc_now
@@ -26,6 +27,28 @@ def _find(
         Answer.instance_key == instance_key,
     )
     return session.execute(query).scalar_one_or_none()
+
+
+def _find_in_editable(
+    session: Session, assessment_id: str, question_id: str, instance_key: str
+) -> Answer | None:
+    """The stored answer (or ``None``) after checking the assessment is editable, in one query."""
+    query = (
+        select(Assessment.status, Assessment.deleted_at, Answer)
+        .outerjoin(
+            Answer,
+            and_(
+                Answer.assessment_id == Assessment.id,
+                Answer.question_id == question_id,
+                Answer.instance_key == instance_key,
+            ),
+        )
+        .where(Assessment.id == assessment_id)
+    )
+    row = session.execute(query).one_or_none()
+    if row is None or row.deleted_at is not None or row.status == AssessmentStatus.SIGNED:
+        require_editable(session, assessment_id)  # raises the right error
+    return row.Answer if row is not None else None
 
 
 def save_answer(
@@ -58,8 +81,7 @@ def save_answer(
         RecordLocked: The assessment is signed.
         NotFound: No such live assessment.
     """
-    require_editable(session, assessment_id)
-    answer = _find(session, assessment_id, question_id, instance_key)
+    answer = _find_in_editable(session, assessment_id, question_id, instance_key)
     if answer is None:
         answer = Answer(
             assessment_id=assessment_id,
