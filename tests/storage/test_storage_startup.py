@@ -255,3 +255,31 @@ def test_read_only_and_bug_errors_are_told_apart(db: Database) -> None:
             connection.execute("SELECT no_such_column FROM local_state")
     assert isinstance(classify_sqlite_error(read_only.value, db.path), DatabaseReadOnly)
     assert classify_sqlite_error(our_bug.value, db.path) is None
+
+
+def test_a_failed_upgrade_rolls_back_completely(rev_0001_copy: Path, data_dir: Path) -> None:
+    # A dangling reference the upgrade's final foreign_key_check will catch, after 0002 has
+    # already added and filled its column inside the transaction.
+    with closing(sqlite3.connect(rev_0001_copy)) as connection, connection:
+        connection.execute(
+            "INSERT INTO site (id, organization_id, name, address, created_at, updated_at,"
+            " revision) VALUES ('dangling', 'no-such-organization', 'x', '', '2024-01-01',"
+            " '2024-01-01', 1)"
+        )
+    with pytest.raises(migrate.ForeignKeyViolation):
+        open_database(rev_0001_copy)
+    assert _revision(rev_0001_copy) == "0001"
+    with closing(sqlite3.connect(rev_0001_copy)) as connection:
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(organization)")}
+    assert "search_key" not in columns
+    assert len(list((data_dir / "backups").iterdir())) == 1
+
+
+def test_closing_the_database_folds_the_wal_into_the_file(db: Database) -> None:
+    with db.session() as session:
+        organizations.create_organization(session, "Acme")
+    assert Path(f"{db.path}-wal").exists()
+    db.dispose()
+    assert not Path(f"{db.path}-wal").exists()
+    with closing(sqlite3.connect(f"{db.path.as_uri()}?mode=ro", uri=True)) as connection:
+        assert connection.execute("SELECT name FROM organization").fetchall() == [("Acme",)]
