@@ -107,13 +107,23 @@ class Database:
         self.engine = create_database_engine(path, busy_timeout_ms=busy_timeout_ms)
         self.blobs = BlobStore(attachments_dir or paths.attachments_dir())
         self._device_id: str | None = None
-        # An idle connection that never runs a statement: it holds no lock and no snapshot, but
-        # while it is open a session closing its connection is not the last one, so SQLite does
-        # not checkpoint and delete the WAL at every operation (which tripled the cost of saving
-        # an answer). dispose() closes it, and that last close checkpoints the WAL into the file.
-        self._wal_keeper: sqlite3.Connection | None = sqlite3.connect(path, check_same_thread=False)
-        # A read (it leaves no transaction open) so the keeper really attaches to the WAL index.
-        self._wal_keeper.execute("PRAGMA journal_mode=WAL").fetchall()
+        # An idle connection (after one statement it holds no lock and no snapshot): while it is
+        # open, a session closing its connection is not the last one, so SQLite does not
+        # checkpoint and delete the WAL at every operation (which tripled the cost of saving an
+        # answer). dispose() closes it, and that last close checkpoints the WAL into the file.
+        self._wal_keeper: sqlite3.Connection | None = None
+        try:
+            self._wal_keeper = sqlite3.connect(
+                path, timeout=busy_timeout_ms / 1000, check_same_thread=False
+            )
+            # A statement (it leaves no transaction open) so the keeper attaches to the WAL index.
+            self._wal_keeper.execute("PRAGMA journal_mode=WAL").fetchall()
+        except sqlite3.Error as error:
+            self.dispose()
+            friendly = classify_sqlite_error(error, path)
+            if friendly is None:
+                raise
+            raise friendly from error
         # Writers take the write lock at BEGIN (IMMEDIATE) so busy_timeout applies; a DEFERRED
         # transaction that later upgrades to a writer can fail at once with SQLITE_BUSY.
         self._writer = sessionmaker(
