@@ -58,7 +58,7 @@ def test_the_migrated_schema_is_exactly_the_models(db: Database) -> None:
     from alembic.migration import MigrationContext
 
     with db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": False})
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
 
 
