@@ -75,8 +75,11 @@ def seed(database: Any) -> dict[str, Any]:
         existing = orgs.list_organizations(session, search=DEMO_CODE, limit=1)
         if existing:
             return _existing_ids(session, existing[0].id)
-    checklist = checklists.builtin().load(CHECKLIST_ID)
+    from qclinic.storage.library import checklist_content, install_builtin_library
+
+    install_builtin_library(database)
     with database.session() as session:
+        checklist = checklists.from_frozen(checklist_content(session, CHECKLIST_ID))
         return _seed(session, database, checklist)
 
 

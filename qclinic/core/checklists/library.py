@@ -40,14 +40,17 @@ class Library:
         return path
 
     def load(self, checklist_id: str) -> Checklist:
-        return _load_cached(self.path(checklist_id))
+        path = self.path(checklist_id)
+        stat = path.stat()
+        return _load_cached(path, stat.st_mtime_ns, stat.st_size)
 
     def all(self) -> list[Checklist]:
         return [self.load(i) for i in self.ids()]
 
 
 @cache
-def _load_cached(path: Path) -> Checklist:
+def _load_cached(path: Path, mtime_ns: int, size: int) -> Checklist:
+    """Parsed once per file state: an edited file (new mtime or size) is read again."""
     return load_file(path)
 
 

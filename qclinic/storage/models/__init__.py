@@ -11,6 +11,7 @@ from qclinic.storage.models.base import (
 )
 from qclinic.storage.models.directory import Organization, Person, Site
 from qclinic.storage.models.improvement import Action, ClinicCase, Finding
+from qclinic.storage.models.library import ChecklistVersion
 
 __all__ = [
     "DEVICE_ID_KEY",
@@ -21,6 +22,7 @@ __all__ = [
     "Base",
     "ChangeLog",
     "ChangeOperation",
+    "ChecklistVersion",
     "ClinicCase",
     "Finding",
     "LocalState",

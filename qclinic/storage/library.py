@@ -1,0 +1,160 @@
+"""Installing the built-in checklists into the database, and reading the library back.
+
+Start-up calls :func:`install_builtin_library`. It hashes the shipped files (about a millisecond)
+and only when they differ from what was installed last does it load, validate and store them — so
+an ordinary start costs no YAML parsing at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from qclinic import paths
+from qclinic.core import checklists
+from qclinic.errors import UserError
+from qclinic.storage.database import Database
+from qclinic.storage.models import ChecklistVersion, LocalState
+
+FINGERPRINT_KEY = "builtin_library_sha256"
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    """A checklist version as lists show it (no content)."""
+
+    id: str
+    version: str
+    title_zh: str
+    title_en: str
+    questions: int
+    origin: str
+
+
+def content_sha256(content: Any) -> str:
+    canonical = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _fingerprint(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.yaml")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def install_builtin_library(database: Database, folder: Path | None = None) -> int:
+    """Store any built-in checklist version the database does not hold yet; return how many."""
+    folder = folder or paths.builtin_checklists_dir()
+    fingerprint = _fingerprint(folder)
+    with database.read_session() as session:
+        state = session.get(LocalState, FINGERPRINT_KEY)
+        if state is not None and state.value == fingerprint:
+            return 0
+    library = checklists.Library(folder)
+    added = 0
+    with database.session() as session:
+        for checklist in library.all():
+            added += _store(session, checklist, "builtin")
+        state = session.get(LocalState, FINGERPRINT_KEY)
+        if state is None:
+            session.add(LocalState(key=FINGERPRINT_KEY, value=fingerprint))
+        else:
+            state.value = fingerprint
+    return added
+
+
+def import_checklist(database: Database, path: Path) -> LibraryEntry:
+    """Validate a checklist file and add it to the library (a new version only)."""
+    checklist = checklists.load_file(path)
+    with database.session() as session:
+        _store(session, checklist, "imported")
+    return LibraryEntry(
+        checklist.id,
+        checklist.version,
+        checklist.title.zh,
+        checklist.title.en,
+        checklist.question_count,
+        "imported",
+    )
+
+
+def _store(session: Session, checklist: checklists.Checklist, origin: str) -> int:
+    content = dict(checklist.source)
+    digest = content_sha256(content)
+    existing = session.scalars(
+        select(ChecklistVersion).where(
+            ChecklistVersion.checklist_id == checklist.id,
+            ChecklistVersion.version == checklist.version,
+        )
+    ).one_or_none()
+    if existing is not None:
+        if existing.content_sha256 != digest and existing.origin == "imported":
+            raise UserError(
+                f"{checklist.id} {checklist.version} is already in the library with other content: "
+                "raise the version number"
+            )
+        return 0
+    session.add(
+        ChecklistVersion(
+            checklist_id=checklist.id,
+            version=checklist.version,
+            title_zh=checklist.title.zh,
+            title_en=checklist.title.en,
+            question_count=checklist.question_count,
+            origin=origin,
+            content_sha256=digest,
+            content=content,
+        )
+    )
+    return 1
+
+
+def list_library(database: Database) -> list[LibraryEntry]:
+    """The newest version of each checklist, built-ins in their usual order first."""
+    with database.read_session() as session:
+        rows = session.execute(
+            select(
+                ChecklistVersion.checklist_id,
+                ChecklistVersion.version,
+                ChecklistVersion.title_zh,
+                ChecklistVersion.title_en,
+                ChecklistVersion.question_count,
+                ChecklistVersion.origin,
+            ).where(ChecklistVersion.deleted_at.is_(None))
+        ).all()
+    newest: dict[str, LibraryEntry] = {}
+    for row in rows:
+        entry = LibraryEntry(*row)
+        current = newest.get(entry.id)
+        if current is None or _version_key(entry.version) > _version_key(current.version):
+            newest[entry.id] = entry
+    order = {cid: n for n, cid in enumerate(checklists.BUILTIN_IDS)}
+    return sorted(newest.values(), key=lambda e: (order.get(e.id, len(order)), e.id))
+
+
+def checklist_content(session: Session, checklist_id: str, version: str | None = None) -> dict[str, Any]:
+    """The stored content of a checklist version (the newest when *version* is None)."""
+    rows = session.scalars(
+        select(ChecklistVersion).where(
+            ChecklistVersion.checklist_id == checklist_id, ChecklistVersion.deleted_at.is_(None)
+        )
+    ).all()
+    if version is not None:
+        rows = [r for r in rows if r.version == version]
+    if not rows:
+        what = f"{checklist_id} {version}" if version else checklist_id
+        raise UserError(f"the library has no checklist {what}")
+    best = max(rows, key=lambda r: _version_key(r.version))
+    return dict(best.content)
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split(".") if part.isdigit())

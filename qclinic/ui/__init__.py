@@ -1,0 +1,1 @@
+"""The desktop interface (PySide6). The only layer that imports Qt."""
