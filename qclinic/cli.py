@@ -71,7 +71,7 @@ def run(argv: Sequence[str]) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception:  # noqa: BLE001 - last line of defence: a bug, reported as one
+    except Exception:
         log_file = _log_bug()
         print(
             "internal error: this is a bug in QClinic, not something you did. "

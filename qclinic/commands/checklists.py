@@ -75,8 +75,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 print(problem, file=sys.stderr)
         else:
             checklist = checklists.load_file(path)
-            print(f"{path}: ok ({checklist.id} {checklist.version}, "
-                  f"{checklist.question_count} questions)")
+            print(
+                f"{path}: ok ({checklist.id} {checklist.version}, "
+                f"{checklist.question_count} questions)"
+            )
     return 2 if failed else 0
 
 

@@ -99,7 +99,7 @@ def _existing_ids(session: Any, organization_id: str) -> dict[str, Any]:
 
 
 def _seed(session: Any, database: Any, checklist: Checklist) -> dict[str, Any]:
-    from qclinic.storage.repositories import assessments, improvement, organizations, visits
+    from qclinic.storage.repositories import assessments, organizations, visits
 
     leader = organizations.create_organization(
         session,
@@ -137,20 +137,39 @@ def _seed(session: Any, database: Any, checklist: Checklist) -> dict[str, Any]:
         title="首席质量官",
     )
     self_visit = visits.create_visit(
-        session, company.id, VisitKind.SELF_ASSESSMENT, date(2025, 11, 6), site_id=site.id,
+        session,
+        company.id,
+        VisitKind.SELF_ASSESSMENT,
+        date(2025, 11, 6),
+        site_id=site.id,
         notes="首席质量官组织的年度自评。",
     )
     clinic_visit = visits.create_visit(
-        session, company.id, VisitKind.ONSITE_CLINIC, date(2026, 3, 12), site_id=site.id,
-        lead_consultant_id=consultant.id, notes="质量强链专项质量义诊，覆盖计量、标准、认证和特种设备。",
+        session,
+        company.id,
+        VisitKind.ONSITE_CLINIC,
+        date(2026, 3, 12),
+        site_id=site.id,
+        lead_consultant_id=consultant.id,
+        notes="质量强链专项质量义诊，覆盖计量、标准、认证和特种设备。",
     )
     follow_up = visits.create_visit(
-        session, company.id, VisitKind.FOLLOW_UP, date(2026, 9, 20), site_id=site.id,
-        lead_consultant_id=consultant.id, notes="整改效果跟踪回访。",
+        session,
+        company.id,
+        VisitKind.FOLLOW_UP,
+        date(2026, 9, 20),
+        site_id=site.id,
+        lead_consultant_id=consultant.id,
+        notes="整改效果跟踪回访。",
     )
     source = dict(checklist.source)
     earlier = assessments.start_assessment(
-        session, company.id, checklist.id, checklist.version, source, "2025 年度质量自评",
+        session,
+        company.id,
+        checklist.id,
+        checklist.version,
+        source,
+        "2025 年度质量自评",
         visit_id=self_visit.id,
     )
     _answer_all(session, database, earlier.id, checklist, shift=-1)
@@ -160,7 +179,12 @@ def _seed(session: Any, database: Any, checklist: Checklist) -> dict[str, Any]:
     assessments.set_assessment_status(session, earlier.id, AssessmentStatus.SIGNED)
 
     current = assessments.start_assessment(
-        session, company.id, checklist.id, checklist.version, source, "2026 质量门诊综合诊断",
+        session,
+        company.id,
+        checklist.id,
+        checklist.version,
+        source,
+        "2026 质量门诊综合诊断",
         visit_id=clinic_visit.id,
     )
     scored = _answer_all(session, database, current.id, checklist, shift=0)
@@ -345,13 +369,27 @@ def _cases(session: Any, organization_id: str, visit_id: str) -> list[Any]:
     return [metrology, crane, standards]
 
 
-def _actions(session: Any, organization_id: str, findings: list[Any], cases: list[Any]) -> list[Any]:
+def _actions(
+    session: Any, organization_id: str, findings: list[Any], cases: list[Any]
+) -> list[Any]:
     from qclinic.storage.repositories import improvement
 
     plan = [
         ("补齐记录并建立月度检查机制", "王丽", date(2026, 4, 30), Priority.HIGH, ActionStatus.OPEN),
-        ("修订程序文件并组织车间培训", "质量部 刘洋", date(2026, 5, 31), Priority.MEDIUM, ActionStatus.IN_PROGRESS),
-        ("完成整改并提交证据", "生产部 孙伟", date(2026, 6, 30), Priority.MEDIUM, ActionStatus.DONE),
+        (
+            "修订程序文件并组织车间培训",
+            "质量部 刘洋",
+            date(2026, 5, 31),
+            Priority.MEDIUM,
+            ActionStatus.IN_PROGRESS,
+        ),
+        (
+            "完成整改并提交证据",
+            "生产部 孙伟",
+            date(2026, 6, 30),
+            Priority.MEDIUM,
+            ActionStatus.DONE,
+        ),
         ("纳入内审重点并验证有效性", "王丽", date(2026, 8, 31), Priority.LOW, ActionStatus.OPEN),
     ]
     actions = []
@@ -383,7 +421,12 @@ def _actions(session: Any, organization_id: str, findings: list[Any], cases: lis
     ):
         actions.append(
             improvement.create_action(
-                session, organization_id, title, case_id=case.id, owner=owner, due_date=due,
+                session,
+                organization_id,
+                title,
+                case_id=case.id,
+                owner=owner,
+                due_date=due,
                 priority=Priority.HIGH,
             )
         )

@@ -36,7 +36,9 @@ def cmd_score(args: argparse.Namespace) -> int:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise UserError(f"{args.answers}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+        raise UserError(
+            f"{args.answers}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}"
+        ) from None
     result = score(checklist, parse_answers(checklist, data, source=str(args.answers)))
     if args.json:
         json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
@@ -62,7 +64,9 @@ def render(checklist: checklists.Checklist, result: ScoreResult, lang: str) -> s
         grade = f"{result.grade}  {result.grade_label.get(lang)}"
     else:
         grade = "无评级" if zh else "no grade"
-    lines.append(f"{'总体' if zh else 'Overall'}: {overall}    {'等级' if zh else 'Grade'}: {grade}")
+    lines.append(
+        f"{'总体' if zh else 'Overall'}: {overall}    {'等级' if zh else 'Grade'}: {grade}"
+    )
     if result.maturity is not None:
         lines.append(f"{'成熟度' if zh else 'Maturity'}: {result.maturity:.1f} / 5")
     lines.append("")
@@ -75,7 +79,9 @@ def render(checklist: checklists.Checklist, result: ScoreResult, lang: str) -> s
         )
     for step in result.steps:
         percent = "—" if step.percent is None else f"{step.percent:5.1f}%"
-        lines.append(f"  {step.section}@{step.instance:<12} {percent:>7}  {step.evaluated}/{step.questions}")
+        lines.append(
+            f"  {step.section}@{step.instance:<12} {percent:>7}  {step.evaluated}/{step.questions}"
+        )
     lines.append("")
     lines.append("依据：" if zh else "Why:")
     for entry in result.trace:

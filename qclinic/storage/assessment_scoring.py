@@ -21,7 +21,9 @@ from qclinic.storage.repositories.assessments import frozen_checklist, record_sc
 
 def load_checklist(session: Session, assessment_id: str) -> Checklist:
     """The checklist exactly as it was when the assessment started."""
-    return checklists.from_frozen(frozen_checklist(session, assessment_id), f"assessment {assessment_id}")
+    return checklists.from_frozen(
+        frozen_checklist(session, assessment_id), f"assessment {assessment_id}"
+    )
 
 
 def load_answer_set(session: Session, assessment_id: str) -> AnswerSet:

@@ -140,7 +140,9 @@ def list_library(database: Database) -> list[LibraryEntry]:
     return sorted(newest.values(), key=lambda e: (order.get(e.id, len(order)), e.id))
 
 
-def checklist_content(session: Session, checklist_id: str, version: str | None = None) -> dict[str, Any]:
+def checklist_content(
+    session: Session, checklist_id: str, version: str | None = None
+) -> dict[str, Any]:
     """The stored content of a checklist version (the newest when *version* is None)."""
     rows = session.scalars(
         select(ChecklistVersion).where(

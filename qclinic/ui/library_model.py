@@ -23,19 +23,21 @@ class LibraryModel(QAbstractTableModel):
         self._entries = list(entries)
         self._lang = lang
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
         return 0 if parent.isValid() else len(self._entries)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
         return 0 if parent.isValid() else 4
 
-    def headerData(  # noqa: N802 - Qt override
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         zh = self._lang == "zh"
-        headers = ("编号", "名称", "版本", "问题数") if zh else ("ID", "Title", "Version", "Questions")
+        headers = (
+            ("编号", "名称", "版本", "问题数") if zh else ("ID", "Title", "Version", "Questions")
+        )
         return headers[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{label}: {database.path}")
         self.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
             self.first_paint_done.emit()

@@ -69,14 +69,18 @@ def test_score_json(data_dir: Path, tmp_path: Path) -> None:
     data.update({q: {"Moulding": 10} for q in ("P6.1.1", "P6.1.2", "P6.2.1", "P6.2.2")})
     data["P2.2"] = 4
     answers.write_text(json.dumps(data), encoding="utf-8")
-    result = qclinic("score", str(FIXTURES / "vda-mini.yaml"), str(answers), "--json", data_dir=data_dir)
+    result = qclinic(
+        "score", str(FIXTURES / "vda-mini.yaml"), str(answers), "--json", data_dir=data_dir
+    )
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
     assert out["percent"] == 94.0
     assert out["grade"] == "B"
     assert [t["rule"] for t in out["trace"]] == ["threshold", "critical-at-or-below"]
     assert out["what_if"]["changes"][0]["question"] == "P2.2"
-    text = qclinic("score", str(FIXTURES / "vda-mini.yaml"), str(answers), "--lang", "en", data_dir=data_dir)
+    text = qclinic(
+        "score", str(FIXTURES / "vda-mini.yaml"), str(answers), "--lang", "en", data_dir=data_dir
+    )
     assert "Raising these 1 answer(s) would lift the grade to A" in text.stdout
 
 

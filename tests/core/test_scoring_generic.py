@@ -59,7 +59,9 @@ def test_na_leaves_the_denominator(mini):
 
 
 def test_numeric_single_and_multi_scores(mini):
-    result = score(mini, parse_answers(mini, full(S2_1=501, S2_2="iso", S2_3=["spc", "msa", "fmea"])))
+    result = score(
+        mini, parse_answers(mini, full(S2_1=501, S2_2="iso", S2_3=["spc", "msa", "fmea"]))
+    )
     # S2: PPM above max → 0; iso → 60; multi capped at 100; S2.4, S2.5 yes → 360 / 5
     assert result.section("S2").percent == pytest.approx(72.0)
 
@@ -116,7 +118,14 @@ def test_bad_answers_are_located(mini):
     with pytest.raises(UserError) as info:
         parse_answers(
             mini,
-            {"S1.1": "maybe", "S1.3": 7, "S2.7": "23/11/2026", "NOPE": 1, "S2.1": "abc", "S2.2": "x"},
+            {
+                "S1.1": "maybe",
+                "S1.3": 7,
+                "S2.7": "23/11/2026",
+                "NOPE": 1,
+                "S2.1": "abc",
+                "S2.2": "x",
+            },
             source="a.json",
         )
     message = str(info.value)

@@ -42,7 +42,9 @@ def test_a_new_version_is_added_and_the_old_kept(database, tmp_path: Path) -> No
     shutil.copytree(paths.builtin_checklists_dir(), folder)
     library.install_builtin_library(database, folder)
     spc = folder / "spc.yaml"
-    spc.write_text(spc.read_text(encoding="utf-8").replace('version: "1.0.0"', 'version: "1.1.0"', 1))
+    spc.write_text(
+        spc.read_text(encoding="utf-8").replace('version: "1.0.0"', 'version: "1.1.0"', 1)
+    )
     assert library.install_builtin_library(database, folder) == 1
     assert next(e for e in library.list_library(database) if e.id == "spc").version == "1.1.0"
     with database.read_session() as session:

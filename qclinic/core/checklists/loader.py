@@ -133,7 +133,9 @@ def _section(
         category=category,
         guidance=_maybe_text(raw.get("guidance")),
         repeat=Repeat(_text(repeat["label"]), repeat.get("min", 0)) if repeat else None,
-        questions=tuple(_question(q, path, repeat_section, category) for q in raw.get("questions", ())),
+        questions=tuple(
+            _question(q, path, repeat_section, category) for q in raw.get("questions", ())
+        ),
         sections=tuple(
             _section(s, path, repeat_section, category, level + 1, raw["id"])
             for s in raw.get("sections", ())

@@ -92,7 +92,7 @@ def semantic_problems(data: Mapping[str, Any], file_stem: str | None) -> list[Fo
     section_ids = {
         item["id"] for _, item, kind, _ in _walk(data["sections"], ("sections",), None)
     } - set(questions)
-    for path, item, kind, repeat in _walk(data["sections"], ("sections",), None):
+    for path, item, kind, _ in _walk(data["sections"], ("sections",), None):
         if kind == "question" and "show_if" in item:
             found.extend(
                 _condition_problems(
@@ -207,9 +207,7 @@ def _scoring_problems(
                 (("scoring", "grades", index, "min"), "grades go from best to worst: min must fall")
             )
     if grades and grades[-1]["min"] != 0:
-        found.append(
-            (("scoring", "grades", len(grades) - 1, "min"), "the last grade needs min 0")
-        )
+        found.append((("scoring", "grades", len(grades) - 1, "min"), "the last grade needs min 0"))
     repeated = {rid for rid in repeat_of.values() if rid is not None}
     for index, rule in enumerate(scoring.get("rules", [])):
         path: Path = ("scoring", "rules", index)

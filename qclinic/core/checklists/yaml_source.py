@@ -10,7 +10,7 @@ import yaml
 from qclinic.core.checklists.problems import Problem, format_path
 
 try:  # the C loader is several times faster; fall back where libyaml is missing
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment,attr-defined]
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover
     _Loader = yaml.SafeLoader
 
@@ -18,7 +18,7 @@ except AttributeError:  # pragma: no cover
 def load(text: str, file: str) -> tuple[Any, list[Problem]]:
     """Parse *text*; a syntax error comes back as a located problem, never an exception."""
     try:
-        return yaml.load(text, Loader=_Loader), []  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=_Loader), []
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

@@ -6,7 +6,14 @@ Pure functions over :mod:`qclinic.core.checklists` models; see docs/CHECKLIST_FO
 from __future__ import annotations
 
 from qclinic.core.checklists.model import Checklist
-from qclinic.core.scoring.answers import Answer, AnswerSet, Key, check_value, parse_answers, score_of
+from qclinic.core.scoring.answers import (
+    Answer,
+    AnswerSet,
+    Key,
+    check_value,
+    parse_answers,
+    score_of,
+)
 from qclinic.core.scoring.completion import BLOCKING, gaps
 from qclinic.core.scoring.engine import Evaluation, round_half_up
 from qclinic.core.scoring.grading import grade

@@ -116,7 +116,9 @@ def check_value(question: Question, value: Any) -> Any:
         number = _number(value)
         allowed_points = VDA_POINTS if kind == "vda" else tuple(range(6))
         if number not in allowed_points or isinstance(value, bool):
-            raise ValueError(f"score one of {', '.join(map(str, allowed_points))} or na, not {value!r}")
+            raise ValueError(
+                f"score one of {', '.join(map(str, allowed_points))} or na, not {value!r}"
+            )
         return int(number)
     if kind == "numeric":
         return _number(value)

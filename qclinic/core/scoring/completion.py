@@ -42,7 +42,13 @@ def gaps(evaluation: Evaluation) -> tuple[Gap, ...]:
             answer = evaluation.answers.answers.get(key)
             if answer is None or (question.type == "photo" and answer.photos == 0):
                 out.append(
-                    Gap("unanswered", ref, qid, instance, Text(zh=f"{ref} 未回答", en=f"{ref} is not answered"))
+                    Gap(
+                        "unanswered",
+                        ref,
+                        qid,
+                        instance,
+                        Text(zh=f"{ref} 未回答", en=f"{ref} is not answered"),
+                    )
                 )
                 continue
             score = score_of(question, answer.value)

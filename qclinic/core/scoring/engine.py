@@ -89,10 +89,8 @@ class Evaluation:
         assert condition.question is not None
         target = self.checklist.question(condition.question)
         key = (target.id, instance if target.repeated else "")
-        if key not in self.visible:
-            answer = None  # a hidden question counts as unanswered
-        else:
-            answer = self.answers.get(*key)
+        # a hidden question counts as unanswered
+        answer = self.answers.get(*key) if key in self.visible else None
         if condition.op == "answered":
             return (answer is not None) == bool(condition.operand)
         if answer is None:
@@ -135,8 +133,10 @@ class Evaluation:
         if not shown or not question.scored:
             return tally
         tally.questions = 1
-        score = self.item_scores.get(keys[0]) if step is not None else (
-            self.question_scores.get(question.id)
+        score = (
+            self.item_scores.get(keys[0])
+            if step is not None
+            else (self.question_scores.get(question.id))
         )
         if score is not None:
             tally.earned = question.weight * score / 100.0

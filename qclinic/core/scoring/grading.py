@@ -22,7 +22,11 @@ def grade(evaluation: Evaluation) -> tuple[str | None, str | None, list[TraceEnt
     overall = evaluation.overall()
     if overall is None:
         message = Text(zh="尚无计分的答案：无法评级", en="Nothing is scored yet: no grade")
-        return None, None, [TraceEntry("threshold", "overall", None, None, None, True, message, True)]
+        return (
+            None,
+            None,
+            [TraceEntry("threshold", "overall", None, None, None, True, message, True)],
+        )
     band = next(b for b in scoring.grades if overall >= b.min)
     trace = [
         TraceEntry(
@@ -45,19 +49,25 @@ def grade(evaluation: Evaluation) -> tuple[str | None, str | None, list[TraceEnt
             message = _message(rule, sentence)
             if rule.no_grade:
                 withheld = True
-                trace.append(TraceEntry(rule.when, ref, value, _limit(rule), None, True, message, True))
+                trace.append(
+                    TraceEntry(rule.when, ref, value, _limit(rule), None, True, message, True)
+                )
                 continue
             assert rule.cap is not None
             cap_rank = scoring.grade_rank(rule.cap)
             applied = cap_rank > scoring.grade_rank(band.grade)
             final_rank = max(final_rank, cap_rank)
-            trace.append(TraceEntry(rule.when, ref, value, _limit(rule), rule.cap, applied, message))
+            trace.append(
+                TraceEntry(rule.when, ref, value, _limit(rule), rule.cap, applied, message)
+            )
     final = None if withheld else scoring.grades[final_rank].grade
     return band.grade, final, trace
 
 
 def _limit(rule: Rule) -> float | None:
-    return rule.fraction * 100.0 if rule.when == "answered-below" and rule.fraction else rule.percent
+    return (
+        rule.fraction * 100.0 if rule.when == "answered-below" and rule.fraction else rule.percent
+    )
 
 
 def _message(rule: Rule, sentence: Text) -> Text:
@@ -80,9 +90,13 @@ def _fired(evaluation: Evaluation, rule: Rule) -> Iterator[Finding]:
             percent = evaluation.tallies[section].percent
             if percent is not None and _compare(evaluation, percent) < rule.percent:
                 shown = _compare(evaluation, percent)
-                yield section, shown, Text(
-                    zh=f"{section} 符合率 {shown:g}%，低于 {rule.percent:g}%",
-                    en=f"{section} is at {shown:g}%, below {rule.percent:g}%",
+                yield (
+                    section,
+                    shown,
+                    Text(
+                        zh=f"{section} 符合率 {shown:g}%，低于 {rule.percent:g}%",
+                        en=f"{section} is at {shown:g}%, below {rule.percent:g}%",
+                    ),
                 )
     elif when == "step-below":
         assert rule.percent is not None
@@ -91,10 +105,14 @@ def _fired(evaluation: Evaluation, rule: Rule) -> Iterator[Finding]:
                 continue
             if step.percent is not None and _compare(evaluation, step.percent) < rule.percent:
                 shown = _compare(evaluation, step.percent)
-                yield f"{step.section}@{step.instance}", shown, Text(
-                    zh=f"工序“{step.instance}”（{step.section}）符合率 {shown:g}%，低于 {rule.percent:g}%",
-                    en=f"Step '{step.instance}' ({step.section}) is at {shown:g}%, "
-                    f"below {rule.percent:g}%",
+                yield (
+                    f"{step.section}@{step.instance}",
+                    shown,
+                    Text(
+                        zh=f"工序“{step.instance}”（{step.section}）符合率 {shown:g}%，低于 {rule.percent:g}%",
+                        en=f"Step '{step.instance}' ({step.section}) is at {shown:g}%, "
+                        f"below {rule.percent:g}%",
+                    ),
                 )
     elif when in ("critical-at-or-below", "question-at-or-below"):
         yield from _low_questions(evaluation, rule)
@@ -125,11 +143,15 @@ def _low_questions(evaluation: Evaluation, rule: Rule) -> Iterator[Finding]:
         return
     star = "*" if critical_only else ""
     for ref, score in low:
-        yield ref, score, Text(
-            zh=f"{star}问题 {ref} 得分 {score:g}%（≤ {rule.percent:g}%）"
-            + (f"，共 {len(low)} 项" if rule.count > 1 else ""),
-            en=f"{star}question {ref} scores {score:g}% (≤ {rule.percent:g}%)"
-            + (f", {len(low)} such questions" if rule.count > 1 else ""),
+        yield (
+            ref,
+            score,
+            Text(
+                zh=f"{star}问题 {ref} 得分 {score:g}%（≤ {rule.percent:g}%）"
+                + (f"，共 {len(low)} 项" if rule.count > 1 else ""),
+                en=f"{star}question {ref} scores {score:g}% (≤ {rule.percent:g}%)"
+                + (f", {len(low)} such questions" if rule.count > 1 else ""),
+            ),
         )
 
 
@@ -151,8 +173,12 @@ def _unevaluated(evaluation: Evaluation, rule: Rule) -> Iterator[Finding]:
             continue  # nothing answered at all: not audited (a partial audit), not under-audited
         if evaluated / questions < rule.fraction - FRACTION_TOLERANCE:
             share = 100.0 * evaluated / questions
-            yield ref, share, Text(
-                zh=f"{ref} 仅评价了 {evaluated}/{questions} 个问题（需至少 {rule.fraction:.0%}）",
-                en=f"{ref}: only {evaluated} of {questions} questions evaluated "
-                f"(at least {rule.fraction:.0%} needed)",
+            yield (
+                ref,
+                share,
+                Text(
+                    zh=f"{ref} 仅评价了 {evaluated}/{questions} 个问题（需至少 {rule.fraction:.0%}）",
+                    en=f"{ref}: only {evaluated} of {questions} questions evaluated "
+                    f"(at least {rule.fraction:.0%} needed)",
+                ),
             )

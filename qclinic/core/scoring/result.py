@@ -109,7 +109,8 @@ class ScoreResult:
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out.pop("question_scores")
-        return _round_floats(out)
+        rounded: dict[str, Any] = _round_floats(out)
+        return rounded
 
 
 def _round_floats(value: Any) -> Any:
