@@ -3,7 +3,9 @@
 Each change raises one answered, scored question (in one step) to full marks. The search is greedy:
 at each round it takes the change that best closes the distance to the target — first clearing the
 rules that cap the grade below it, then the threshold — and stops as soon as the target is reached.
-Every candidate is checked by scoring again, so the answer is always one the rules accept.
+Each round shortlists the candidates that touch a blocking rule (or, once none blocks, those with
+the largest estimated gain) and checks the shortlist by scoring again, so the advice is always one
+the rules accept and the search stays fast enough for a live panel.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from qclinic.core.scoring.engine import Evaluation
 from qclinic.core.scoring.result import Change, WhatIf
 
 MAX_CHANGES = 25
+SHORTLIST = 6
 
 
 def what_if(
@@ -42,7 +45,7 @@ def what_if(
     reached = False
     while candidates and len(changes) < MAX_CHANGES:
         best: tuple[tuple[float, ...], tuple[str, str], Evaluation, AnswerSet] | None = None
-        for key in candidates:
+        for key in _shortlist(best_eval, candidates, target_rank, grade_of):
             trial = current.replace(key, _raised(checklist, current, key))
             trial_eval = Evaluation(checklist, trial)
             measure = _distance(trial_eval, target_rank, grade_of)
@@ -75,6 +78,55 @@ def what_if(
         percent_after=best_eval.overall(),
         grade_after=final,
     )
+
+
+def _shortlist(
+    evaluation: Evaluation,
+    candidates: list[tuple[str, str]],
+    target_rank: int,
+    grade_of: Callable[[Evaluation], tuple[str | None, str | None, list[Any]]],
+) -> list[tuple[str, str]]:
+    """The few candidates worth re-scoring this round, most promising first."""
+    scoring = evaluation.checklist.scoring
+    _, _, trace = grade_of(evaluation)
+    blocking = [
+        t
+        for t in trace
+        if t.rule != "threshold"
+        and t.grade is not None
+        and scoring.grade_rank(t.grade) > target_rank
+    ]
+    pool = [key for key in candidates if any(_touches(evaluation, key, t) for t in blocking)]
+    ranked = sorted(pool or candidates, key=lambda key: -_gain(evaluation, key))
+    return ranked[:SHORTLIST]
+
+
+def _touches(evaluation: Evaluation, key: tuple[str, str], entry: Any) -> bool:
+    """Whether raising *key* can help clear the rule behind a trace *entry*."""
+    qid, instance = key
+    ref = f"{qid}@{instance}" if instance else qid
+    if entry.rule in ("critical-at-or-below", "question-at-or-below"):
+        return bool(entry.ref == ref)
+    question = evaluation.checklist.question(qid)
+    if entry.rule == "section-below":
+        return entry.ref in question.section_path
+    if entry.rule == "step-below":
+        section, _, step = str(entry.ref).partition("@")
+        return question.repeat_section == section and instance == step
+    return False
+
+
+def _gain(evaluation: Evaluation, key: tuple[str, str]) -> float:
+    """A quick estimate of how much raising *key* lifts the overall percentage."""
+    question = evaluation.checklist.question(key[0])
+    score = evaluation.item_scores[key]
+    share = 1.0
+    if question.repeated:
+        share = 1.0 / max(1, sum(1 for k in evaluation.item_scores if k[0] == key[0]))
+    top = evaluation.tallies[question.section_path[0]]
+    if evaluation.checklist.scoring.overall == "sections" and top.possible:
+        share /= top.possible
+    return (100.0 - score) * question.weight * share
 
 
 def _candidates(evaluation: Evaluation) -> list[tuple[str, str]]:
