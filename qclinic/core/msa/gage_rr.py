@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from scipy import stats
 
 from qclinic.core.spc.constants import d2, d2_star_single
 from qclinic.core.spc.results import json_number
@@ -180,6 +179,8 @@ def _layout(
 def _anova(
     cube: FloatArray, pool_alpha: float
 ) -> tuple[dict[str, float], list[dict[str, Any]], float, bool]:
+    from scipy import stats  # lazy: scipy.stats is a heavy import
+
     p, o, r = cube.shape
     grand = cube.mean()
     part_means = cube.mean(axis=(1, 2))

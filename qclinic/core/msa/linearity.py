@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from scipy import stats
 
 from qclinic.core.spc.results import json_number
 from qclinic.core.spc.validation import finite_vector
@@ -82,6 +81,8 @@ class LinearityResult:
 def _bias_row(
     label: str, reference: float | None, bias: np.ndarray, pv: float | None
 ) -> dict[str, Any]:
+    from scipy import stats  # lazy: scipy.stats is a heavy import
+
     m = bias.size
     mean = float(bias.mean())
     sd = float(bias.std(ddof=1)) if m > 1 else math.nan
@@ -109,6 +110,8 @@ def _average_row(
     bias: np.ndarray, pooled_ss: float, groups: int, pv: float | None
 ) -> dict[str, Any]:
     """Average bias, tested against the pooled within-reference (repeatability) deviation."""
+    from scipy import stats  # lazy: scipy.stats is a heavy import
+
     n = bias.size
     dof = n - groups
     mean = float(bias.mean())
@@ -148,6 +151,8 @@ def linearity_study(
         UserError: bad numbers, different lengths, fewer than 2 distinct references, a
             reference with a single reading, or no variation.
     """
+    from scipy import stats  # lazy: scipy.stats is a heavy import
+
     x = finite_vector(references, "reference values", minimum=3)
     y = finite_vector(values, "measurements", minimum=3)
     if x.size != y.size:

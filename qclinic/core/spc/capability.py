@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from scipy import special, stats
+from scipy import special
 
 from qclinic.core.spc.normality import NormalityResult, anderson_darling
 from qclinic.core.spc.results import json_number
@@ -86,6 +86,8 @@ def _within_dof(method: str, rows: int, size: int, total: int) -> float:
 
 def chi_square_interval(value: float, dof: float, confidence: float) -> tuple[float, float]:
     """Chi-square interval for Cp or Pp (Montgomery §8.3.5)."""
+    from scipy import stats  # lazy: scipy.stats is a heavy import
+
     alpha = 1.0 - confidence
     low = stats.chi2.ppf(alpha / 2.0, dof)
     high = stats.chi2.ppf(1.0 - alpha / 2.0, dof)
@@ -94,6 +96,8 @@ def chi_square_interval(value: float, dof: float, confidence: float) -> tuple[fl
 
 def bissell_interval(value: float, n: int, confidence: float) -> tuple[float, float]:
     """Bissell's normal-approximation interval for Cpk or Ppk (Montgomery §8.3.5)."""
+    from scipy import stats  # lazy: scipy.stats is a heavy import
+
     z = float(stats.norm.ppf(1.0 - (1.0 - confidence) / 2.0))
     half = z * math.sqrt(1.0 / (9.0 * n * value**2) + 1.0 / (2.0 * (n - 1)))
     return value * (1.0 - half), value * (1.0 + half)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import numpy as np
-from scipy import integrate, special
+from scipy import special
 
 from qclinic.errors import UserError
 
@@ -60,18 +60,26 @@ def _check_size(n: int, *, upper: int | None = MAX_SUBGROUP_SIZE) -> None:
         )
 
 
+def _simpson(values: FloatArray, step: float) -> FloatArray:
+    """Composite Simpson's rule along the last axis (an odd number of equally spaced points)."""
+    weights = np.ones(values.shape[-1])
+    weights[1:-1:2] = 4.0
+    weights[2:-1:2] = 2.0
+    result: FloatArray = values @ weights * (step / 3.0)
+    return result
+
+
 @cache
 def d2(n: int) -> float:
-    """Mean of the relative range of ``n`` independent standard normal values."""
+    """Mean of the relative range of ``n`` independent standard normal values.
+
+    Simpson's rule on [-10, 10] with step 0.005 (the integrand is smooth and its tails are
+    below 1e-20 outside that interval), accurate to about 1e-12.
+    """
     _check_size(n, upper=None)
-
-    def integrand(x: float) -> float:
-        lower_tail = float(special.ndtr(x))
-        upper_tail = float(special.ndtr(-x))
-        return 1.0 - lower_tail**n - upper_tail**n
-
-    value, _ = integrate.quad(integrand, -np.inf, np.inf, epsabs=1e-12, epsrel=1e-12, limit=200)
-    return float(value)
+    x = np.linspace(-10.0, 10.0, 4001)
+    integrand = 1.0 - special.ndtr(x) ** n - special.ndtr(-x) ** n
+    return float(_simpson(integrand, 0.005))
 
 
 @cache
@@ -85,8 +93,8 @@ def d3(n: int) -> float:
     _check_size(n, upper=None)
     x, w, phi_x, spread = _range_grid()
     inner = n * phi_x[None, :] * spread ** (n - 1)
-    cdf_w = integrate.simpson(inner, x=x, axis=1)
-    second_moment = float(integrate.simpson(2.0 * w * (1.0 - cdf_w), x=w))
+    cdf_w = _simpson(inner, float(x[1] - x[0]))
+    second_moment = float(_simpson(2.0 * w * (1.0 - cdf_w), float(w[1] - w[0])))
     return math.sqrt(max(second_moment - d2(n) ** 2, 0.0))
 
 

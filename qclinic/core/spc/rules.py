@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 
@@ -200,49 +201,123 @@ def _as_array(value: float | FloatArray, size: int) -> FloatArray:
     return np.broadcast_to(np.asarray(value, dtype=np.float64), (size,))
 
 
-def _detect_one(
-    rule: Rule,
-    x: FloatArray,
-    center: FloatArray,
-    z: FloatArray,
-    ucl: FloatArray,
-    lcl: FloatArray,
-) -> BoolArray:
+class _Series:
+    """The plotted series with lazily computed, shared helpers (z-scores, cumulative counts).
+
+    Every "K in a row" and "M of K" test is a window count over a cumulative sum of a boolean
+    series (a run of K ending at i is a window of K with K hits), so each cumulative sum is
+    computed once and shared by the rules that need it. Counts are int32 for speed (series
+    longer than 2**31 points are not supported by design).
+    """
+
+    def __init__(
+        self,
+        x: FloatArray,
+        center: float | FloatArray,
+        sigma: float | FloatArray,
+        ucl: float | FloatArray,
+        lcl: float | FloatArray,
+    ) -> None:
+        self.x = x
+        self.n = x.size
+        self.center = center
+        self.sigma = sigma
+        self.ucl = ucl
+        self.lcl = lcl
+        self._z: FloatArray | None = None
+        self._cumulative: dict[str, IntArray] = {}
+
+    @property
+    def z(self) -> FloatArray:
+        if self._z is None:
+            sigma = _as_array(self.sigma, self.n)
+            valid = np.isfinite(sigma) & (sigma > 0)
+            z = np.full(self.n, np.nan)
+            np.divide(self.x - self.center, sigma, out=z, where=valid)
+            self._z = z
+        return self._z
+
+    def _flags(self, key: str) -> BoolArray:
+        kind, _, value = key.partition(":")
+        if kind == "above":
+            return self.x > self.center
+        if kind == "below":
+            return self.x < self.center
+        if kind == "zup":
+            return self.z > float(value)
+        if kind == "zdown":
+            return self.z < -float(value)
+        if kind == "inside":
+            return np.abs(self.z) < float(value)
+        step = np.diff(self.x)
+        flags = np.zeros(self.n, dtype=bool)
+        if kind == "rise":
+            flags[1:] = step > 0
+        elif kind == "fall":
+            flags[1:] = step < 0
+        elif kind == "alternate" and self.n > 2:
+            flags[2:] = step[1:] * step[:-1] < 0
+        return flags
+
+    def cumulative(self, key: str) -> IntArray:
+        if key not in self._cumulative:
+            self._cumulative[key] = np.cumsum(self._flags(key), dtype=np.int32)
+        return self._cumulative[key]
+
+    def forget_except(self, keep: set[str]) -> None:
+        """Free the cumulative counts not in ``keep`` (peak memory on long series)."""
+        for key in [k for k in self._cumulative if k not in keep]:
+            del self._cumulative[key]
+
+    def window(self, key: str, size: int) -> IntArray:
+        """How many flagged points among the last ``size`` ending at each point."""
+        c = self.cumulative(key)
+        out = np.empty_like(c)
+        head = min(size, self.n)
+        out[:head] = c[:head]
+        np.subtract(c[size:], c[:-size], out=out[size:])
+        return out
+
+    def flags(self, key: str) -> BoolArray:
+        c = self.cumulative(key)
+        out = np.empty(self.n, dtype=bool)
+        if self.n:
+            out[0] = c[0] > 0
+            np.not_equal(c[1:], c[:-1], out=out[1:])
+        return out
+
+
+def _detect_one(rule: Rule, s: _Series) -> BoolArray:
+    flags: BoolArray = _detect_flags(rule, s)
+    return flags
+
+
+def _detect_flags(rule: Rule, s: _Series) -> Any:
     k = rule.length
-    n = x.size
     if rule.kind == "limits":
-        return (x > ucl) | (x < lcl)
+        beyond: BoolArray = np.greater(s.x, s.ucl) | np.less(s.x, s.lcl)
+        return beyond
     if rule.kind == "side":
-        return (run_lengths(x > center) >= k) | (run_lengths(x < center) >= k)
-    hit = np.zeros(n, dtype=bool)
-    if rule.kind in ("trend", "alter"):
-        if n < 2:
-            return hit
-        step = np.diff(x)
-        if rule.kind == "trend":
-            steady = (run_lengths(step > 0) >= k - 1) | (run_lengths(step < 0) >= k - 1)
-            hit[1:] = steady
-        else:
-            sign = np.sign(step)
-            alternating = sign[1:] * sign[:-1] < 0
-            hit[2:] = run_lengths(alternating) >= k - 2
-        return hit
+        return (s.window("above", k) == k) | (s.window("below", k) == k)
+    if rule.kind == "trend":
+        # K points steadily rising = K - 1 consecutive rises ending at the point.
+        return (s.window("rise", k - 1) == k - 1) | (s.window("fall", k - 1) == k - 1)
+    if rule.kind == "alter":
+        # K points alternating = K - 2 consecutive sign changes of the steps.
+        return s.window("alternate", k - 2) == k - 2
+    zone = f"{rule.zone:g}"
     if rule.kind in ("zone1", "zone2"):
-        above = z > rule.zone
-        below = z < -rule.zone
-        return (above & (window_counts(above, k) >= rule.count)) | (
-            below & (window_counts(below, k) >= rule.count)
+        up, down = f"zup:{zone}", f"zdown:{zone}"
+        return (s.flags(up) & (s.window(up, k) >= rule.count)) | (
+            s.flags(down) & (s.window(down, k) >= rule.count)
         )
     if rule.kind == "strat":
-        return run_lengths(np.abs(z) < rule.zone) >= k
+        return s.window(f"inside:{zone}", k) == k
     if rule.kind == "mixture":
-        above = z > rule.zone
-        below = z < -rule.zone
-        return (
-            (run_lengths(above | below) >= k)
-            & (window_counts(above, k) > 0)
-            & (window_counts(below, k) > 0)
-        )
+        above = s.window(f"zup:{zone}", k)
+        below = s.window(f"zdown:{zone}", k)
+        mixed: BoolArray = (above + below == k) & (above > 0) & (below > 0)
+        return mixed
     raise ValueError(f"unknown rule kind {rule.kind!r}")  # pragma: no cover - programming error
 
 
@@ -269,18 +344,26 @@ def detect(
         One :class:`RuleHits` per rule that fired, in rule order.
     """
     x = np.asarray(values, dtype=np.float64)
-    n = x.size
-    center_a = _as_array(center, n)
-    sigma_a = _as_array(sigma, n)
-    valid = np.isfinite(sigma_a) & (sigma_a > 0)
-    z = np.full(n, np.nan)
-    np.divide(x - center_a, sigma_a, out=z, where=valid)
-    ucl_a = _as_array(ucl, n)
-    lcl_a = _as_array(lcl, n)
+    series = _Series(x, center, sigma, ucl, lcl)
     found: list[RuleHits] = []
-    for rule in rules:
-        flags = _detect_one(rule, x, center_a, z, ucl_a, lcl_a)
-        indices = np.flatnonzero(flags).astype(np.int64)
+    for position, rule in enumerate(rules):
+        indices = np.flatnonzero(_detect_one(rule, series)).astype(np.int64)
         if indices.size:
             found.append(RuleHits(rule, indices))
+        series.forget_except(set().union(*(_keys(r) for r in rules[position + 1 :])))
     return found
+
+
+def _keys(rule: Rule) -> set[str]:
+    """Cumulative counts a rule reads (so they can be freed once no later rule needs them)."""
+    zone = f"{rule.zone:g}"
+    return {
+        "limits": set(),
+        "side": {"above", "below"},
+        "trend": {"rise", "fall"},
+        "alter": {"alternate"},
+        "zone1": {f"zup:{zone}", f"zdown:{zone}"},
+        "zone2": {f"zup:{zone}", f"zdown:{zone}"},
+        "strat": {f"inside:{zone}"},
+        "mixture": {f"zup:{zone}", f"zdown:{zone}"},
+    }[rule.kind]

@@ -25,7 +25,6 @@ from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
-from scipy.signal import lfilter
 
 from qclinic.core.spc.results import ChartAnalysis, ChartResult
 from qclinic.core.spc.rules import detect, make_rules
@@ -105,6 +104,8 @@ def ewma_chart(
     means, n, target, sigma_hat, method, estimate, in_phase1, reasons = _prepare(
         data, phase1, exclude, mean, sigma, sigma_method, "EWMA data"
     )
+    from scipy.signal import lfilter  # lazy: scipy.signal is a heavy import
+
     se = sigma_hat / math.sqrt(n)
     z = lfilter([lam], [1.0, lam - 1.0], means, zi=[(1.0 - lam) * target])[0]
     steps = np.arange(1, means.size + 1, dtype=np.float64)
