@@ -1,8 +1,9 @@
 """The desktop app's start-up, in a fixed order.
 
-arguments (already parsed by :mod:`qclinic.cli`) → paths → logging → exception hook → open and
-migrate the database → ``QApplication`` → main window. Heavy modules are imported here, not at the
-top of the CLI, so headless commands never pay for Qt.
+arguments (parsed by :mod:`qclinic.cli`) → paths → logging → exception hook → ``QApplication`` →
+fonts and translator → main window shown and painted → open (and if needed migrate) the database →
+first page loaded. The window paints before SQLAlchemy is even imported, so the user sees the app
+at once; ``--quit-after-start`` exits when the first page's data is on screen.
 """
 
 from __future__ import annotations
@@ -29,33 +30,50 @@ def setup_logging() -> None:
 
 def start(args: argparse.Namespace) -> int:
     setup_logging()
-    from qclinic.storage.startup import open_database
-
-    database = open_database()
-    log.info("opened %s", database.path)
-    from qclinic.storage.library import install_builtin_library
-
-    install_builtin_library(database)
-
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from qclinic import settings as user_settings
+    from qclinic.ui import errors, i18n
+    from qclinic.ui.fonts import install_cjk_font
     from qclinic.ui.main_window import MainWindow
+    from qclinic.ui.signals import AppSignals
 
+    errors.install_excepthook()
     app = QApplication(sys.argv[:1])
     app.setApplicationName("QClinic")
     app.setOrganizationName("QClinic")
-    from qclinic.ui.fonts import install_cjk_font
-
     install_cjk_font(app)
-    window = MainWindow(database, lang=args.lang or _system_lang())
-    window.show()
+    prefs = user_settings.load()
+    lang = args.lang or prefs.language or i18n.system_language()
+    i18n.install_translators(app, lang)
+
+    signals = AppSignals()
+    window = MainWindow(signals, lang=lang, start_page=prefs.last_page)
+    state: dict[str, object] = {}
+
+    def open_data() -> None:
+        from qclinic.errors import UserError
+        from qclinic.storage.library import install_builtin_library
+        from qclinic.storage.startup import open_database
+
+        try:
+            database = open_database()
+            install_builtin_library(database)
+        except UserError as exc:
+            errors.show_error(exc, window)
+            app.exit(2)
+            return
+        state["database"] = database
+        log.info("opened %s", database.path)
+        window.attach_database(database)
+
+    window.first_paint_done.connect(lambda: QTimer.singleShot(0, open_data))
     if args.quit_after_start:
-        window.first_paint_done.connect(lambda: QTimer.singleShot(0, app.quit))
-    return int(app.exec())
-
-
-def _system_lang() -> str:
-    from PySide6.QtCore import QLocale
-
-    return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+        window.first_screen_loaded.connect(lambda: QTimer.singleShot(0, app.quit))
+    window.show()
+    code = int(app.exec())
+    database = state.get("database")
+    if database is not None:
+        database.dispose()  # type: ignore[attr-defined]
+    return code

@@ -1,69 +1,153 @@
-"""The main window: navigation, the checklist library, and a status bar with the data file."""
+"""The main window: navigation between pages, and a status bar with the data file and last save.
+
+It is shown (and painted) before the database is opened — see :mod:`qclinic.app` — then
+:meth:`MainWindow.attach_database` builds the pages and loads the first one.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
-    QHeaderView,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QSplitter,
-    QTableView,
-    QVBoxLayout,
+    QStackedWidget,
     QWidget,
 )
 
-from qclinic.storage.database import Database
-from qclinic.storage.library import list_library
-from qclinic.ui.library_model import COL_TITLE, LibraryModel
+from qclinic.ui.signals import AppSignals
+
+if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint, not before
+    from qclinic.storage.database import Database
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    module: str  # qclinic.ui.pages.<module>, with create(database, signals, lang)
+    title: Callable[[QObject], str]
+
+
+def _t(text: str) -> Callable[[QObject], str]:
+    return lambda window: window.tr(text)
+
+
+#: The navigation, top to bottom. Pages are imported and built on first use.
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("organizations", "organizations", _t("Organizations")),
+    PageSpec("assessments", "assessments", _t("Assessments")),
+    PageSpec("cases", "cases", _t("Clinic cases")),
+    PageSpec("plan", "plan", _t("Improvement plans")),
+    PageSpec("library", "library", _t("Checklist library")),
+)
 
 
 class MainWindow(QMainWindow):
-    """Holds the views; each view gets only what it needs (here: the database)."""
-
     first_paint_done = Signal()
+    first_screen_loaded = Signal()
 
-    def __init__(self, database: Database, lang: str = "zh") -> None:
+    def __init__(self, signals: AppSignals, lang: str = "zh", start_page: str = "organizations") -> None:
         super().__init__()
-        self._database = database
-        self._lang = lang
+        self.signals = signals
+        self.lang = lang
+        self.database: Database | None = None
         self._painted = False
-        zh = lang == "zh"
-        self.setWindowTitle("QClinic · 质量门诊")
-        self.resize(1100, 700)
+        self._start_page = start_page
+        self._pages: dict[str, QWidget] = {}
+        self._loaded: set[str] = set()
+        self.resize(1280, 800)
 
         self.navigation = QListWidget()
-        self.navigation.addItems(["检查表库"] if zh else ["Checklist library"])
-        self.navigation.setCurrentRow(0)
-        self.navigation.setMaximumWidth(220)
-
-        self.library_view = QTableView()
-        self.library_model = LibraryModel(list_library(database), lang, self)
-        self.library_view.setModel(self.library_model)
-        self.library_view.verticalHeader().hide()
-        self.library_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.library_view.horizontalHeader().setSectionResizeMode(
-            COL_TITLE, QHeaderView.ResizeMode.Stretch
-        )
-
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        heading = QLabel("内置检查表" if zh else "Built-in checklists")
-        heading.setStyleSheet("font-size: 16px; font-weight: 600;")
-        layout.addWidget(heading)
-        layout.addWidget(self.library_view)
-
+        self.navigation.setObjectName("navigation")
+        self.navigation.setMaximumWidth(200)
+        for spec in PAGES:
+            item = QListWidgetItem()
+            item.setData(0x0100, spec.key)
+            self.navigation.addItem(item)
+        self.stack = QStackedWidget()
+        self.loading = QLabel()
+        self.stack.addWidget(self.loading)
         splitter = QSplitter()
         splitter.addWidget(self.navigation)
-        splitter.addWidget(page)
+        splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
-        label = "数据文件" if zh else "Data file"
-        self.statusBar().showMessage(f"{label}: {database.path}")
-        self.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.file_label = QLabel()
+        self.saved_label = QLabel()
+        self.statusBar().addWidget(self.file_label, 1)
+        self.statusBar().addPermanentWidget(self.saved_label)
+        signals.saved.connect(self.on_saved)
+        self.navigation.currentRowChanged.connect(self.on_navigate)
+        self.installEventFilter(self)
+        self.retranslate()
+
+    # --- start-up -------------------------------------------------------------------------
+    def attach_database(self, database: Database) -> None:
+        """Build the pages over *database* and load the first one."""
+        self.database = database
+        self.file_label.setText(self.tr("Data file: %1").replace("%1", str(database.path)))
+        keys = [spec.key for spec in PAGES]
+        start = keys.index(self._start_page) if self._start_page in keys else 0
+        self.navigation.setCurrentRow(start)
+        self.on_navigate(start)
+        self.repaint()  # paint the first page's data now, before anyone measures "loaded"
+        self.first_screen_loaded.emit()
+
+    def page(self, key: str) -> QWidget:
+        """The page for *key*, built on first use."""
+        if key not in self._pages:
+            assert self.database is not None
+            spec = next(s for s in PAGES if s.key == key)
+            module = import_module(f"qclinic.ui.pages.{spec.module}")
+            widget: QWidget = module.create(self.database, self.signals, self.lang)
+            self._pages[key] = widget
+            self.stack.addWidget(widget)
+        return self._pages[key]
+
+    def show_page(self, key: str) -> QWidget:
+        keys = [spec.key for spec in PAGES]
+        if self.navigation.currentRow() != keys.index(key):
+            self.navigation.setCurrentRow(keys.index(key))
+        return self._pages[key]
+
+    def on_navigate(self, row: int) -> None:
+        if self.database is None or row < 0:
+            return
+        key = PAGES[row].key
+        widget = self.page(key)
+        if key not in self._loaded:
+            self._loaded.add(key)
+            load = getattr(widget, "load", None)
+            if load is not None:
+                load()
+        self.stack.setCurrentWidget(widget)
+
+    # --- language, status -----------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("QClinic · Quality clinic"))
+        for row, spec in enumerate(PAGES):
+            self.navigation.item(row).setText(spec.title(self))
+        self.loading.setText(self.tr("Opening the database…"))
+        for widget in self._pages.values():
+            retranslate = getattr(widget, "retranslate", None)
+            if retranslate is not None:
+                retranslate()
+
+    def on_saved(self) -> None:
+        self.saved_label.setText(
+            self.tr("Saved %1").replace("%1", datetime.now().strftime("%H:%M:%S"))
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self and event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
             self.first_paint_done.emit()

@@ -1,23 +1,8 @@
-"""The main window and its library model, offscreen."""
+"""The main window shell and the library page, offscreen."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from qclinic.storage.library import install_builtin_library
-from qclinic.storage.startup import open_database
-
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def database(tmp_path: Path):
-    db = open_database(tmp_path / "ui.sqlite", attachments_dir=tmp_path / "att")
-    install_builtin_library(db)
-    yield db
-    db.dispose()
 
 
 def test_library_model_passes_the_model_tester(qtmodeltester, database) -> None:
@@ -31,16 +16,29 @@ def test_library_model_passes_the_model_tester(qtmodeltester, database) -> None:
     assert model.index(6, 0).data(ENTRY_ROLE).id == "vda63-process"
 
 
-@pytest.mark.parametrize(("lang", "heading"), [("zh", "编号"), ("en", "ID")])
-def test_main_window_shows_the_library_and_data_file(qtbot, database, lang, heading) -> None:
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_window_paints_before_the_database_then_loads_the_first_page(
+    qtbot, database, signals, lang
+) -> None:
     from qclinic.ui.main_window import MainWindow
 
-    window = MainWindow(database, lang=lang)
+    window = MainWindow(signals, lang=lang, start_page="library")
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.first_paint_done, timeout=5000):
         window.show()
-    from PySide6.QtCore import Qt
+    assert window.database is None  # painted with no database yet
+    with qtbot.waitSignal(window.first_screen_loaded, timeout=5000):
+        window.attach_database(database)
+    page = window.stack.currentWidget()
+    assert page.model.rowCount() == 7
+    assert str(database.path) in window.file_label.text()
 
-    assert window.library_model.headerData(0, Qt.Orientation.Horizontal) == heading
-    assert window.library_view.model().rowCount() == 7
-    assert str(database.path) in window.statusBar().currentMessage()
+
+def test_saved_signal_shows_in_the_status_bar(qtbot, database, signals) -> None:
+    from qclinic.ui.main_window import MainWindow
+
+    window = MainWindow(signals, lang="en", start_page="library")
+    qtbot.addWidget(window)
+    window.attach_database(database)
+    signals.saved.emit()
+    assert window.saved_label.text().startswith("Saved ")

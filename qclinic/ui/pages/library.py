@@ -1,0 +1,41 @@
+"""The checklist library page."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from qclinic.storage.database import Database
+from qclinic.storage.library import list_library
+from qclinic.ui.library_model import COL_TITLE, LibraryModel
+from qclinic.ui.signals import AppSignals
+
+
+class LibraryPage(QWidget):
+    def __init__(self, database: Database, signals: AppSignals, lang: str) -> None:
+        super().__init__()
+        self._database = database
+        self._lang = lang
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        self.view = QTableView()
+        self.view.verticalHeader().hide()
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.model = LibraryModel([], lang, self)
+        self.view.setModel(self.model)
+        self.view.horizontalHeader().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.view)
+        self.retranslate()
+
+    def load(self) -> None:
+        self.model = LibraryModel(list_library(self._database), self._lang, self)
+        self.view.setModel(self.model)
+        self.view.horizontalHeader().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Checklist library"))
+
+
+def create(database: Database, signals: AppSignals, lang: str) -> QWidget:
+    return LibraryPage(database, signals, lang)

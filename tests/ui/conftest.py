@@ -1,0 +1,49 @@
+"""UI test fixtures: a real database per test, tasks run inline, every test marked gui."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/ui/" in str(item.fspath).replace("\\", "/"):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def synchronous_tasks() -> Iterator[None]:
+    from qclinic.ui import tasks
+
+    tasks.set_synchronous(True)
+    yield
+    tasks.set_synchronous(False)
+
+
+@pytest.fixture
+def database(tmp_path: Path):
+    from qclinic.storage.library import install_builtin_library
+    from qclinic.storage.startup import open_database
+
+    db = open_database(tmp_path / "ui.sqlite", attachments_dir=tmp_path / "attachments")
+    install_builtin_library(db)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def signals(qapp):
+    from qclinic.ui.signals import AppSignals
+
+    return AppSignals()
+
+
+@pytest.fixture
+def demo_ids(database) -> dict:
+    """The demo data (a company, two assessments, findings, cases, actions) in the test database."""
+    from qclinic.commands.demo import seed
+
+    return seed(database)
