@@ -28,6 +28,15 @@ def setup_logging() -> None:
     root.setLevel(logging.INFO)
 
 
+def _timing(event: str) -> None:
+    """With QCLINIC_TIMING=1, print when start-up milestones happen (benchmarks read it)."""
+    import os
+    import time
+
+    if os.environ.get("QCLINIC_TIMING"):
+        print(f"qclinic-timing {event} {time.time():.6f}", file=sys.stderr, flush=True)
+
+
 def start(args: argparse.Namespace) -> int:
     setup_logging()
     from PySide6.QtCore import QTimer
@@ -68,7 +77,9 @@ def start(args: argparse.Namespace) -> int:
         log.info("opened %s", database.path)
         window.attach_database(database)
 
+    window.first_paint_done.connect(lambda: _timing("painted"))
     window.first_paint_done.connect(lambda: QTimer.singleShot(0, open_data))
+    window.first_screen_loaded.connect(lambda: _timing("loaded"))
     if args.quit_after_start:
         window.first_screen_loaded.connect(lambda: QTimer.singleShot(0, app.quit))
     window.show()

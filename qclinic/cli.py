@@ -22,12 +22,15 @@ log = logging.getLogger(__name__)
 COMMAND_MODULES = ("checklists", "score", "demo", "spc")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    """The parser; without commands it knows only the global options (the app's fast path)."""
     parser = argparse.ArgumentParser(
         prog="qclinic",
+        add_help=with_commands,
         description="QClinic (质量门诊): quality-clinic assessments, SPC/MSA and reports, offline.",
     )
-    parser.add_argument("--version", action="version", version=f"qclinic {__version__}")
+    if with_commands:
+        parser.add_argument("--version", action="version", version=f"qclinic {__version__}")
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -40,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="start the app, wait until its first screen is painted with data, then exit 0",
     )
     parser.add_argument("--lang", choices=["zh", "en"], help="the language of the app")
+    if not with_commands:
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -53,8 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: Sequence[str]) -> int:
-    parser = build_parser()
-    args = parser.parse_args(list(argv))
+    argv = list(argv)
+    # Starting the app must not pay for importing every command (numpy, YAML, ...): parse the
+    # global options alone first, and build the full parser only when a command is given.
+    args, rest = build_parser(with_commands=False).parse_known_args(argv)
+    if rest:
+        args = build_parser().parse_args(argv)
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)

@@ -121,3 +121,14 @@ ASSESSMENT_TRANSITIONS: dict[AssessmentStatus, frozenset[AssessmentStatus]] = {
     AssessmentStatus.COMPLETED: frozenset({AssessmentStatus.DRAFT, AssessmentStatus.SIGNED}),
     AssessmentStatus.SIGNED: frozenset(),
 }
+
+#: The built-in checklist library, in the order lists show it.
+BUILTIN_CHECKLIST_IDS: tuple[str, ...] = (
+    "nqi-clinic",
+    "iso9001-2015",
+    "apqp",
+    "msa",
+    "spc",
+    "supplier-4level",
+    "vda63-process",
+)

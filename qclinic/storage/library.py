@@ -11,16 +11,19 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qclinic import paths
-from qclinic.core import checklists
+from qclinic.core.vocabulary import BUILTIN_CHECKLIST_IDS as BUILTIN_IDS
 from qclinic.errors import UserError
 from qclinic.storage.database import Database
 from qclinic.storage.models import ChecklistVersion, LocalState
+
+if TYPE_CHECKING:
+    from qclinic.core.checklists import Checklist
 
 FINGERPRINT_KEY = "builtin_library_sha256"
 
@@ -58,6 +61,8 @@ def install_builtin_library(database: Database, folder: Path | None = None) -> i
         state = session.get(LocalState, FINGERPRINT_KEY)
         if state is not None and state.value == fingerprint:
             return 0
+    from qclinic.core import checklists  # YAML and validation only when the files changed
+
     library = checklists.Library(folder)
     added = 0
     with database.session() as session:
@@ -73,6 +78,8 @@ def install_builtin_library(database: Database, folder: Path | None = None) -> i
 
 def import_checklist(database: Database, path: Path) -> LibraryEntry:
     """Validate a checklist file and add it to the library (a new version only)."""
+    from qclinic.core import checklists
+
     checklist = checklists.load_file(path)
     with database.session() as session:
         _store(session, checklist, "imported")
@@ -86,7 +93,7 @@ def import_checklist(database: Database, path: Path) -> LibraryEntry:
     )
 
 
-def _store(session: Session, checklist: checklists.Checklist, origin: str) -> int:
+def _store(session: Session, checklist: Checklist, origin: str) -> int:
     content = dict(checklist.source)
     digest = content_sha256(content)
     existing = session.scalars(
@@ -136,7 +143,7 @@ def list_library(database: Database) -> list[LibraryEntry]:
         current = newest.get(entry.id)
         if current is None or _version_key(entry.version) > _version_key(current.version):
             newest[entry.id] = entry
-    order = {cid: n for n, cid in enumerate(checklists.BUILTIN_IDS)}
+    order = {cid: n for n, cid in enumerate(BUILTIN_IDS)}
     return sorted(newest.values(), key=lambda e: (order.get(e.id, len(order)), e.id))
 
 

@@ -8,17 +8,10 @@ from pathlib import Path
 
 from qclinic.core.checklists.loader import load_file
 from qclinic.core.checklists.model import Checklist
+from qclinic.core.vocabulary import BUILTIN_CHECKLIST_IDS
 from qclinic.errors import UserError
 
-BUILTIN_IDS = (
-    "nqi-clinic",
-    "iso9001-2015",
-    "apqp",
-    "msa",
-    "spc",
-    "supplier-4level",
-    "vda63-process",
-)
+BUILTIN_IDS = BUILTIN_CHECKLIST_IDS
 
 
 @dataclass(frozen=True)
