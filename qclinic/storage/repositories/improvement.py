@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -267,3 +268,91 @@ def list_actions(
         query = query.where(Action.due_date < due_before)
     query = query.order_by(Action.due_date.is_(None), Action.due_date, Action.id)
     return list(session.scalars(page(query, limit, offset)))
+
+
+class PlanRow(NamedTuple):
+    """One line of the improvement plan: what the plan list shows, as plain values."""
+
+    id: str
+    organization_id: str
+    organization_name: str
+    title: str
+    finding_id: str | None
+    case_id: str | None
+    owner: str
+    due_date: date | None
+    priority: Priority
+    status: ActionStatus
+
+
+def list_plan_rows(
+    session: Session,
+    *,
+    action_id: str | None = None,
+    case_id: str | None = None,
+    finding_id: str | None = None,
+) -> list[PlanRow]:
+    """Every live action as a :class:`PlanRow` (one query, organization name joined).
+
+    Lean on purpose: the plan list holds 100,000 actions, so no ORM objects are built. Ordered by
+    due date (undated last); optionally one action, or the actions of one case or finding.
+    """
+    query = (
+        select(
+            Action.id,
+            Action.organization_id,
+            Organization.name,
+            Action.title,
+            Action.finding_id,
+            Action.case_id,
+            Action.owner,
+            Action.due_date,
+            Action.priority,
+            Action.status,
+        )
+        .join(Organization, Organization.id == Action.organization_id)
+        .where(Action.deleted_at.is_(None))
+    )
+    if action_id is not None:
+        query = query.where(Action.id == action_id)
+    if case_id is not None:
+        query = query.where(Action.case_id == case_id)
+    if finding_id is not None:
+        query = query.where(Action.finding_id == finding_id)
+    query = query.order_by(Action.due_date.is_(None), Action.due_date, Action.id)
+    return [PlanRow._make(row) for row in session.execute(query)]
+
+
+class CaseRow(NamedTuple):
+    """One line of the clinic case list, as plain values."""
+
+    id: str
+    organization_id: str
+    organization_name: str
+    nqi_category: NqiCategory
+    title: str
+    status: CaseStatus
+    registered_at: datetime
+    resolved_on: date | None
+
+
+def list_case_rows(session: Session, *, case_id: str | None = None) -> list[CaseRow]:
+    """Every live clinic case as a :class:`CaseRow`, newest first (organization name joined)."""
+    query = (
+        select(
+            ClinicCase.id,
+            ClinicCase.organization_id,
+            Organization.name,
+            ClinicCase.nqi_category,
+            ClinicCase.title,
+            ClinicCase.status,
+            ClinicCase.created_at,
+            ClinicCase.resolved_on,
+        )
+        .join(Organization, Organization.id == ClinicCase.organization_id)
+        .where(ClinicCase.deleted_at.is_(None))
+        .order_by(ClinicCase.id.desc())
+    )
+    if case_id is not None:
+        query = query.where(ClinicCase.id == case_id)
+    return [CaseRow._make(row) for row in session.execute(query)]

@@ -1,14 +1,472 @@
-"""The plan page (being built; see the desktop issue)."""
+"""The improvement plan page: every action of every organization, and findings → actions.
+
+The "Plan" tab lists actions (:mod:`qclinic.ui.actions_model`) with filters; overdue actions are red
+and bold with a badge. Start / Done / Verify move an action along its workflow from the list (also
+from the context menu); Verify and Edit open the action dialog. The "Findings" tab shows an
+assessment's findings (:class:`~qclinic.ui.findings_panel.FindingsPanel`) to raise actions from.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from datetime import date, timedelta
 
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qclinic.core.vocabulary import ACTION_TRANSITIONS, ActionStatus, Priority
+from qclinic.errors import UserError
 from qclinic.storage.database import Database
+from qclinic.storage.models import Organization
+from qclinic.storage.repositories import improvement
+from qclinic.storage.repositories.assessments import list_assessments
+from qclinic.ui import tasks
+from qclinic.ui.action_dialog import ActionDialog
+from qclinic.ui.actions_model import (
+    COL_DUE,
+    COL_ORGANIZATION,
+    COL_OVERDUE,
+    COL_OWNER,
+    COL_PRIORITY,
+    COL_SOURCE,
+    COL_STATUS,
+    COL_TITLE,
+    OVERDUE_COLOUR,
+    OVERDUE_ROLE,
+    ROW_ROLE,
+    ActionFilter,
+    ActionsModel,
+    ActionsProxy,
+    days_overdue,
+)
+from qclinic.ui.errors import show_error
+from qclinic.ui.findings_panel import FindingsPanel
+from qclinic.ui.labels import choices
 from qclinic.ui.signals import AppSignals
+
+Index = QModelIndex | QPersistentModelIndex
+FILTER_DELAY_MS = 250  # typing in a search box re-filters once the user pauses
+
+
+class OverdueBadge(QStyledItemDelegate):
+    """Paints "N days" in the overdue column as a red pill."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        days = index.data(OVERDUE_ROLE)
+        if not days:
+            super().paint(painter, option, index)
+            return
+        style = option.widget.style() if option.widget else None  # type: ignore[union-attr]
+        if style is not None and option.state & QStyle.StateFlag.State_Selected:  # type: ignore[operator]
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter)
+        text = str(index.data())
+        metrics = option.fontMetrics  # type: ignore[attr-defined]
+        rect = option.rect  # type: ignore[attr-defined]
+        width = min(rect.width() - 8, metrics.horizontalAdvance(text) + 16)
+        height = min(rect.height() - 6, metrics.height() + 4)
+        pill = QRectF(
+            rect.x() + (rect.width() - width) / 2,
+            rect.y() + (rect.height() - height) / 2,
+            width,
+            height,
+        )
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(OVERDUE_COLOUR)
+        painter.drawRoundedRect(pill, height / 2, height / 2)
+        painter.setPen(QColor("white"))
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+
+class PlanPage(QWidget):
+    def __init__(self, database: Database, signals: AppSignals, lang: str) -> None:
+        super().__init__()
+        self._database = database
+        self._signals = signals
+        self._lang = lang
+        self._own_changes = False  # True while this page commits (it updates its rows itself)
+        self._stale = False
+        #: the action dialog last opened (kept so tests and callers can reach it)
+        self.dialog: ActionDialog | None = None
+        self._build()
+        self._connect()
+        self.retranslate()
+
+    # --- layout ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        self.summary = QLabel()
+        self.organization_search = QLineEdit()
+        self.organization_search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.priority_filter = QComboBox()
+        self.owner_search = QLineEdit()
+        self.owner_search.setClearButtonEnabled(True)
+        self.overdue_only = QCheckBox()
+        self.due_before_check = QCheckBox()
+        self.due_before = QDateEdit(QDate(date.today() + timedelta(days=30)))
+        self.due_before.setCalendarPopup(True)
+        self.due_before.setDisplayFormat("yyyy-MM-dd")
+        self.due_before.setEnabled(False)
+        self.new_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.start_button = QPushButton()
+        self.done_button = QPushButton()
+        self.verify_button = QPushButton()
+
+        self.model = ActionsModel(self)
+        self.proxy = ActionsProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(28)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.setItemDelegateForColumn(COL_OVERDUE, OverdueBadge(self.view))
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (COL_ORGANIZATION, 220),
+            (COL_SOURCE, 90),
+            (COL_OWNER, 120),
+            (COL_DUE, 100),
+            (COL_PRIORITY, 80),
+            (COL_STATUS, 90),
+            (COL_OVERDUE, 100),
+        ):
+            header.resizeSection(column, width)
+
+        filters = QHBoxLayout()
+        for widget, stretch in (
+            (self.organization_search, 2),
+            (self.status_filter, 0),
+            (self.priority_filter, 0),
+            (self.owner_search, 1),
+            (self.overdue_only, 0),
+            (self.due_before_check, 0),
+            (self.due_before, 0),
+        ):
+            filters.addWidget(widget, stretch)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        for button in (
+            self.new_button,
+            self.edit_button,
+            self.start_button,
+            self.done_button,
+            self.verify_button,
+        ):
+            buttons.addWidget(button)
+
+        plan_tab = QWidget()
+        plan_layout = QVBoxLayout(plan_tab)
+        plan_layout.addLayout(filters)
+        plan_layout.addLayout(buttons)
+        plan_layout.addWidget(self.view)
+
+        self.assessment_combo = QComboBox()
+        self.assessment_combo.setMinimumContentsLength(40)
+        self.findings = FindingsPanel(self._database, self._signals, self._lang)
+        self.assessment_label = QLabel()
+        findings_tab = QWidget()
+        findings_layout = QVBoxLayout(findings_tab)
+        chooser = QHBoxLayout()
+        chooser.addWidget(self.assessment_label)
+        chooser.addWidget(self.assessment_combo, 1)
+        findings_layout.addLayout(chooser)
+        findings_layout.addWidget(self.findings)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(plan_tab, "")
+        self.tabs.addTab(findings_tab, "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs)
+
+    def _connect(self) -> None:
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self.organization_search.textChanged.connect(self._filter_timer.start)
+        self.owner_search.textChanged.connect(self._filter_timer.start)
+        self.status_filter.currentIndexChanged.connect(self.apply_filter)
+        self.priority_filter.currentIndexChanged.connect(self.apply_filter)
+        self.overdue_only.toggled.connect(self.apply_filter)
+        self.due_before_check.toggled.connect(self.due_before.setEnabled)
+        self.due_before_check.toggled.connect(self.apply_filter)
+        self.due_before.dateChanged.connect(self.apply_filter)
+        self.new_button.clicked.connect(self.on_new_action)
+        self.edit_button.clicked.connect(self.on_edit)
+        self.start_button.clicked.connect(lambda: self.move_selected(ActionStatus.IN_PROGRESS))
+        self.done_button.clicked.connect(lambda: self.move_selected(ActionStatus.DONE))
+        self.verify_button.clicked.connect(lambda: self.move_selected(ActionStatus.VERIFIED))
+        self.view.doubleClicked.connect(self.on_edit)
+        self.view.customContextMenuRequested.connect(self.on_context_menu)
+        self.view.selectionModel().selectionChanged.connect(self.on_selection_changed)
+        self.proxy.layoutChanged.connect(self._show_summary)
+        self.proxy.modelReset.connect(self._show_summary)
+        self.assessment_combo.currentIndexChanged.connect(self.on_assessment_chosen)
+        self._signals.data_changed.connect(self.on_data_changed)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Improvement plans"))
+        self.tabs.setTabText(0, self.tr("Actions"))
+        self.tabs.setTabText(1, self.tr("Findings → actions"))
+        self.organization_search.setPlaceholderText(self.tr("Search organization…"))
+        self.owner_search.setPlaceholderText(self.tr("Owner…"))
+        self.overdue_only.setText(self.tr("Overdue only"))
+        self.due_before_check.setText(self.tr("Due before"))
+        self.new_button.setText(self.tr("New action…"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.start_button.setText(self.tr("Start"))
+        self.done_button.setText(self.tr("Done"))
+        self.verify_button.setText(self.tr("Verify…"))
+        self.assessment_label.setText(self.tr("Assessment:"))
+        self._fill_combo(self.status_filter, self.tr("All statuses"), choices(ActionStatus))
+        self._fill_combo(self.priority_filter, self.tr("All priorities"), choices(Priority))
+        self.findings.retranslate()
+        self._show_summary()
+
+    @staticmethod
+    def _fill_combo(combo: QComboBox, everything: str, items: list[tuple[str, object]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for text, value in items:
+            combo.addItem(text, str(value))
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    # --- loading ---------------------------------------------------------------------------
+    def load(self) -> None:
+        """(Re)load every action in the background; the list keeps its filter and sort."""
+        self._stale = False
+        database = self._database
+        tasks.run_task(
+            lambda _progress: _read_plan(database), on_done=self._on_loaded, on_error=self._failed
+        )
+        self._load_assessments()
+
+    def _on_loaded(self, rows: list[improvement.PlanRow]) -> None:
+        self.model.set_rows(rows)
+        header = self.view.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.proxy.set_filter(self.proxy.action_filter)  # re-evaluate "overdue" against today
+
+    def _failed(self, exc: BaseException) -> None:
+        show_error(exc, self)
+
+    def _load_assessments(self) -> None:
+        current = self.assessment_combo.currentData()
+        with self._database.read_session() as session:
+            entries = []
+            for assessment in list_assessments(session, limit=None):
+                organization = session.get(Organization, assessment.organization_id)
+                name = organization.name if organization else ""
+                entries.append((f"{name} · {assessment.title}", assessment.id))
+        self.assessment_combo.blockSignals(True)
+        self.assessment_combo.clear()
+        for text, assessment_id in entries:
+            self.assessment_combo.addItem(text, assessment_id)
+        self.assessment_combo.setCurrentIndex(max(0, self.assessment_combo.findData(current)))
+        self.assessment_combo.blockSignals(False)
+        self.on_assessment_chosen()
+
+    def _show_summary(self) -> None:
+        shown = self.proxy.rowCount()
+        total = self.model.rowCount()
+        today = self.model.today
+        overdue = sum(1 for row in self.model.rows if days_overdue(row, today))
+        text = self.tr("%1 of %2 actions · %3 overdue")
+        self.summary.setText(
+            text.replace("%1", f"{shown:,}")
+            .replace("%2", f"{total:,}")
+            .replace("%3", f"{overdue:,}")
+        )
+
+    # --- filtering -------------------------------------------------------------------------
+    def current_filter(self) -> ActionFilter:
+        status = self.status_filter.currentData()
+        priority = self.priority_filter.currentData()
+        return ActionFilter(
+            organization=self.organization_search.text(),
+            status=ActionStatus(status) if status else None,
+            priority=Priority(priority) if priority else None,
+            owner=self.owner_search.text(),
+            overdue_only=self.overdue_only.isChecked(),
+            due_before=self.due_before.date().toPython()  # type: ignore[arg-type]
+            if self.due_before_check.isChecked()
+            else None,
+        )
+
+    def apply_filter(self, *_: object) -> None:
+        self._filter_timer.stop()
+        self.proxy.set_filter(self.current_filter())
+        self.on_selection_changed()
+
+    # --- selection and status moves --------------------------------------------------------
+    def selected_row(self) -> improvement.PlanRow | None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        row: improvement.PlanRow = rows[0].data(ROW_ROLE)
+        return row
+
+    def select_action(self, action_id: str) -> bool:
+        """Select *action_id* in the list (False when it is filtered out)."""
+        source_row = self.model.row_of(action_id)
+        if source_row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if not index.isValid():
+            return False
+        self.view.selectRow(index.row())
+        self.view.scrollTo(index)
+        return True
+
+    def on_selection_changed(self, *_: object) -> None:
+        row = self.selected_row()
+        allowed = ACTION_TRANSITIONS[row.status] if row else frozenset()
+        self.edit_button.setEnabled(row is not None)
+        self.start_button.setEnabled(ActionStatus.IN_PROGRESS in allowed)
+        self.done_button.setEnabled(ActionStatus.DONE in allowed)
+        self.verify_button.setEnabled(ActionStatus.VERIFIED in allowed)
+
+    def move_selected(self, status: ActionStatus) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.move_action(row.id, status)
+
+    def move_action(self, action_id: str, status: ActionStatus) -> None:
+        """Commit a status move; verifying opens the dialog that asks for the note."""
+        status = ActionStatus(status)
+        if status is ActionStatus.VERIFIED:
+            self._open_dialog(
+                ActionDialog(
+                    self._database, self._signals, action_id=action_id, verify=True, parent=self
+                )
+            )
+            return
+        try:
+            with self._database.session() as session:
+                improvement.set_action_status(session, action_id, status)
+        except UserError as exc:
+            show_error(exc, self)
+            return
+        self._committed(action_id)
+
+    def _committed(self, action_id: str) -> None:
+        """Refresh one row in place, then tell the app."""
+        with self._database.read_session() as session:
+            rows = improvement.list_plan_rows(session, action_id=action_id)
+        if rows:
+            self.model.update_row(rows[0])
+        self._own_changes = True
+        try:
+            self._signals.saved.emit()
+            self._signals.data_changed.emit("action")
+        finally:
+            self._own_changes = False
+        self._show_summary()
+        self.on_selection_changed()
+
+    # --- dialogs, menu ---------------------------------------------------------------------
+    def on_new_action(self) -> None:
+        self._open_dialog(ActionDialog(self._database, self._signals, parent=self))
+
+    def on_edit(self, *_: object) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self._open_dialog(
+                ActionDialog(self._database, self._signals, action_id=row.id, parent=self)
+            )
+
+    def _open_dialog(self, dialog: ActionDialog) -> None:
+        self.dialog = dialog
+        self._own_changes = True  # the dialog is modal: the "action" changes meanwhile are its own
+        dialog.action_saved.connect(self._on_dialog_saved)
+        dialog.finished.connect(self._on_dialog_finished)
+        dialog.open()
+
+    def _on_dialog_saved(self, action_id: str) -> None:
+        self._own_changes = False
+        self._committed(action_id)
+        self.select_action(action_id)
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        self._own_changes = False
+
+    def on_context_menu(self, position: object) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Edit…"), self.on_edit)
+        menu.addSeparator()
+        moves = {
+            ActionStatus.OPEN: self.tr("Reopen"),
+            ActionStatus.IN_PROGRESS: self.tr("Start (in progress)"),
+            ActionStatus.DONE: self.tr("Mark done"),
+            ActionStatus.VERIFIED: self.tr("Verify…"),
+        }
+        for status, text in moves.items():
+            if status in ACTION_TRANSITIONS[row.status]:
+                menu.addAction(text, lambda s=status: self.move_action(row.id, s))
+        menu.popup(self.view.viewport().mapToGlobal(position))  # type: ignore[arg-type]
+
+    # --- findings tab, app events ----------------------------------------------------------
+    def on_assessment_chosen(self, *_: object) -> None:
+        self.findings.set_assessment(self.assessment_combo.currentData())
+
+    def on_data_changed(self, table: str) -> None:
+        if table == "action" and not self._own_changes:
+            if self.isVisible():
+                self.load()
+            else:
+                self._stale = True
+        elif table in ("assessment", "finding", "organization"):
+            self._stale = True
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self._stale:
+            self.load()
+
+
+def _read_plan(database: Database) -> list[improvement.PlanRow]:
+    with database.read_session() as session:
+        return improvement.list_plan_rows(session)
 
 
 def create(database: Database, signals: AppSignals, lang: str) -> QWidget:
-    page = QWidget()
-    QVBoxLayout(page).addWidget(QLabel("plan"))
-    return page
+    return PlanPage(database, signals, lang)

@@ -1,0 +1,270 @@
+"""An assessment's findings, with "Create action": a reusable panel (plan page, assessment runner).
+
+``FindingsPanel(database, signals, lang).set_assessment(assessment_id)`` lists the findings
+(severity in its colour, NQI category, title, the linked question in the page's language, how many
+actions were raised); "Create action" opens :class:`~qclinic.ui.action_dialog.ActionDialog`
+prefilled from the selected finding and commits ``create_action(finding_id=…)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qclinic.core import checklists
+from qclinic.core.vocabulary import FindingSeverity, NqiCategory
+from qclinic.storage.database import Database
+from qclinic.storage.models import Organization
+from qclinic.storage.repositories import improvement
+from qclinic.storage.repositories.assessments import frozen_checklist, get_assessment
+from qclinic.ui.action_dialog import ActionDialog, ActionPrefill
+from qclinic.ui.labels import label
+from qclinic.ui.signals import AppSignals
+
+Index = QModelIndex | QPersistentModelIndex
+
+COL_SEVERITY, COL_CATEGORY, COL_TITLE, COL_QUESTION, COL_ACTIONS = range(5)
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+SEVERITY_COLOURS = {
+    FindingSeverity.MAJOR_NC: QColor("#c0392b"),
+    FindingSeverity.MINOR_NC: QColor("#d35400"),
+    FindingSeverity.OBSERVATION: QColor("#9a7d0a"),
+    FindingSeverity.OPPORTUNITY: QColor("#2471a3"),
+    FindingSeverity.GOOD_PRACTICE: QColor("#1e8449"),
+}
+_HEADERS = ("Severity", "NQI category", "Finding", "Question", "Actions")
+
+
+class FindingRow(NamedTuple):
+    id: str
+    severity: FindingSeverity
+    nqi_category: NqiCategory | None
+    title: str
+    question: str  # "Q-id  question text", or ""
+    description: str
+    evidence: str
+    actions: int
+
+
+class FindingsModel(QAbstractTableModel):
+    """One row per finding; ``ROW_ROLE`` returns the :class:`FindingRow`."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[FindingRow] = []
+
+    def set_rows(self, rows: Sequence[FindingRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("FindingsModel", _HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                label(row.severity),
+                label(row.nqi_category),
+                row.title,
+                row.question,
+                str(row.actions),
+            )[column]
+        if column == COL_SEVERITY and role in (
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.DecorationRole,
+        ):
+            return SEVERITY_COLOURS.get(row.severity)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_TITLE, COL_QUESTION):
+            return row.title if column == COL_TITLE else row.question
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_ACTIONS:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+def load_finding_rows(database: Database, assessment_id: str, lang: str) -> list[FindingRow]:
+    """The findings of *assessment_id*, with their question texts and action counts."""
+    with database.read_session() as session:
+        checklist = checklists.from_frozen(frozen_checklist(session, assessment_id))
+        rows = []
+        for finding in improvement.list_findings(session, assessment_id):
+            question = ""
+            if finding.question_id and checklist.has_question(finding.question_id):
+                text = checklist.question(finding.question_id).text.get(lang)
+                question = f"{finding.question_id}  {text}"
+            elif finding.question_id:
+                question = finding.question_id
+            rows.append(
+                FindingRow(
+                    finding.id,
+                    finding.severity,
+                    finding.nqi_category,
+                    finding.title,
+                    question,
+                    finding.description,
+                    finding.evidence,
+                    len(improvement.list_plan_rows(session, finding_id=finding.id)),
+                )
+            )
+    return rows
+
+
+class FindingsPanel(QWidget):
+    """The findings of one assessment and a "Create action" button."""
+
+    def __init__(self, database: Database, signals: AppSignals, lang: str) -> None:
+        super().__init__()
+        self._database = database
+        self._signals = signals
+        self._lang = lang
+        self.assessment_id: str | None = None
+        self._organization: tuple[str, str] | None = None  # (id, name)
+        #: the action dialog last opened (kept so tests and callers can reach it)
+        self.dialog: ActionDialog | None = None
+
+        self.heading = QLabel()
+        self.heading.setObjectName("findingsHeading")
+        self.model = FindingsModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_QUESTION, QHeaderView.ResizeMode.Stretch)
+        self.create_button = QPushButton()
+        self.create_button.setEnabled(False)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.heading, 1)
+        buttons.addWidget(self.create_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view)
+
+        self.create_button.clicked.connect(self.on_create_action)
+        self.view.doubleClicked.connect(self.on_create_action)
+        self.view.selectionModel().selectionChanged.connect(self.on_selection_changed)
+        signals.data_changed.connect(self.on_data_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.create_button.setText(self.tr("Create action…"))
+        self._show_heading()
+
+    def set_assessment(self, assessment_id: str | None) -> None:
+        """Show the findings of *assessment_id* (None: nothing)."""
+        self.assessment_id = assessment_id
+        self._organization = None
+        if assessment_id is not None:
+            with self._database.read_session() as session:
+                assessment = get_assessment(session, assessment_id)
+                organization = session.get(Organization, assessment.organization_id)
+                name = organization.name if organization else ""
+                self._organization = (assessment.organization_id, name)
+        self.reload()
+
+    def reload(self) -> None:
+        rows = (
+            []
+            if self.assessment_id is None
+            else load_finding_rows(self._database, self.assessment_id, self._lang)
+        )
+        self.model.set_rows(rows)
+        self.view.resizeColumnToContents(COL_SEVERITY)
+        self.view.resizeColumnToContents(COL_CATEGORY)
+        self._show_heading()
+        self.on_selection_changed()
+
+    def _show_heading(self) -> None:
+        count = self.model.rowCount()
+        self.heading.setText(
+            self.tr("%n finding(s)", None, count)
+            if self.assessment_id
+            else self.tr("No assessment")
+        )
+
+    def selected_finding(self) -> FindingRow | None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        row: FindingRow = rows[0].data(ROW_ROLE)
+        return row
+
+    def select_finding(self, finding_id: str) -> None:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(ROW_ROLE).id == finding_id:
+                self.view.selectRow(row)
+                return
+
+    # --- slots -----------------------------------------------------------------------------
+    def on_selection_changed(self, *_: object) -> None:
+        self.create_button.setEnabled(self.selected_finding() is not None)
+
+    def on_create_action(self, *_: object) -> None:
+        finding = self.selected_finding()
+        if finding is None or self._organization is None:
+            return
+        organization_id, organization_name = self._organization
+        description = finding.description
+        if finding.evidence:
+            description = f"{description}\n{self.tr('Evidence:')} {finding.evidence}".strip()
+        prefill = ActionPrefill(
+            organization_id=organization_id,
+            organization_name=organization_name,
+            finding_id=finding.id,
+            source=f"{label(finding.severity)} · {finding.title}",
+            title=finding.title,
+            description=description,
+        )
+        self.dialog = ActionDialog(self._database, self._signals, prefill=prefill, parent=self)
+        self.dialog.open()
+
+    def on_data_changed(self, table: str) -> None:
+        if table in ("action", "finding") and self.assessment_id is not None:
+            self.reload()

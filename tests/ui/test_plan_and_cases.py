@@ -1,0 +1,193 @@
+"""The improvement plan, findings → actions and clinic cases, driven like a person (offscreen)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from qclinic.core.vocabulary import ActionStatus, FindingSeverity
+
+
+def _action(database, action_id):
+    from qclinic.storage.models import Action
+
+    with database.read_session() as session:
+        return session.get(Action, action_id)
+
+
+def _actions(database, **filters):
+    from qclinic.storage.repositories import improvement
+
+    with database.read_session() as session:
+        return improvement.list_actions(session, limit=None, **filters)
+
+
+@pytest.fixture
+def plan_page(qtbot, database, signals, demo_ids):
+    from qclinic.ui.pages.plan import create
+
+    page = create(database, signals, "en")
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    page.load()
+    return page
+
+
+# --- models ----------------------------------------------------------------------------------
+def test_actions_model_and_proxy_pass_the_model_tester(qtmodeltester, database, demo_ids) -> None:
+    from qclinic.storage.repositories.improvement import list_plan_rows
+    from qclinic.ui.actions_model import ROW_ROLE, ActionFilter, ActionsModel, ActionsProxy
+
+    with database.read_session() as session:
+        rows = list_plan_rows(session)
+    model = ActionsModel()
+    model.set_rows(rows)
+    qtmodeltester.check(model)
+    assert model.rowCount() == len(demo_ids["actions"]) == 7
+    assert {model.index(r, 0).data(ROW_ROLE).id for r in range(7)} == set(demo_ids["actions"])
+    proxy = ActionsProxy()
+    proxy.setSourceModel(model)
+    proxy.set_filter(ActionFilter(status=ActionStatus.DONE))
+    qtmodeltester.check(proxy)
+    assert proxy.rowCount() == 1
+
+
+# --- plan page -------------------------------------------------------------------------------
+def test_plan_lists_the_demo_actions_with_the_overdue_ones_marked(plan_page, database) -> None:
+    from qclinic.ui.actions_model import COL_OVERDUE, COL_TITLE, OVERDUE_ROLE, ROW_ROLE
+
+    today = date.today()
+    expected = {
+        a.id
+        for a in _actions(database)
+        if a.due_date < today and a.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+    }
+    assert expected  # the demo's due dates are in the past of today
+    proxy = plan_page.proxy
+    assert proxy.rowCount() == 7
+    marked = set()
+    for row in range(proxy.rowCount()):
+        action = proxy.index(row, 0).data(ROW_ROLE)
+        days = proxy.index(row, 0).data(OVERDUE_ROLE)
+        title = proxy.index(row, COL_TITLE)
+        if days:
+            marked.add(action.id)
+            assert days == (today - action.due_date).days
+            assert title.data(Qt.ItemDataRole.FontRole).bold()
+            assert title.data(Qt.ItemDataRole.ForegroundRole) is not None
+            assert proxy.index(row, COL_OVERDUE).data() == f"{days} days"
+        else:
+            assert title.data(Qt.ItemDataRole.ForegroundRole) is None
+            assert proxy.index(row, COL_OVERDUE).data() == ""
+    assert marked == expected
+    assert f"· {len(expected)} overdue" in plan_page.summary.text()
+
+
+def test_plan_filters_by_status_overdue_and_organization(qtbot, plan_page) -> None:
+    from qclinic.ui.actions_model import ROW_ROLE
+
+    page = plan_page
+    page.status_filter.setCurrentIndex(page.status_filter.findData(ActionStatus.DONE.value))
+    assert page.proxy.rowCount() == 1
+    assert page.proxy.index(0, 0).data(ROW_ROLE).status is ActionStatus.DONE
+    page.status_filter.setCurrentIndex(0)
+    qtbot.mouseClick(page.overdue_only, Qt.MouseButton.LeftButton)
+    assert page.overdue_only.isChecked()
+    assert page.proxy.rowCount() == 6
+    page.owner_search.insert("王丽")  # Chinese arrives through the input method, not key codes
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 2, timeout=2000)
+    page.owner_search.clear()
+    qtbot.keyClicks(page.organization_search, "no such company")
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 0, timeout=2000)
+    assert page.summary.text().startswith("0 of 7 actions")
+
+
+def test_moving_an_action_to_verified_from_the_list(qtbot, plan_page, database, demo_ids) -> None:
+    page = plan_page
+    action_id = demo_ids["actions"][0]  # open, overdue
+    assert page.select_action(action_id)
+    assert not page.verify_button.isEnabled()
+
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    assert _action(database, action_id).status is ActionStatus.IN_PROGRESS
+    qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
+    assert _action(database, action_id).status is ActionStatus.DONE
+    assert page.selected_row().status is ActionStatus.DONE  # the row was updated in place
+
+    qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.target_status() is ActionStatus.VERIFIED
+    save = dialog.ui.buttonBox.button(dialog.ui.buttonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)  # no note yet
+    assert dialog.isVisible()
+    assert "verification note" in dialog.ui.errorLabel.text()
+    assert _action(database, action_id).status is ActionStatus.DONE
+
+    dialog.ui.verificationEdit.insertPlainText("复查记录齐全，抽查三个月无缺失。")
+    dialog.ui.effectivenessEdit.insertPlainText("连续两个月检查无同类问题。")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    stored = _action(database, action_id)
+    assert stored.status is ActionStatus.VERIFIED
+    assert stored.verification_note == "复查记录齐全，抽查三个月无缺失。"
+    assert stored.effectiveness_note == "连续两个月检查无同类问题。"
+    assert stored.verified_at is not None
+    assert page.selected_row().status is ActionStatus.VERIFIED
+    assert not any(b.isEnabled() for b in (page.start_button, page.done_button, page.verify_button))
+
+
+def test_editing_an_action_commits_and_tells_the_app(
+    qtbot, plan_page, database, demo_ids, signals
+) -> None:
+    page = plan_page
+    action_id = demo_ids["actions"][1]
+    page.select_action(action_id)
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    dialog.ui.ownerEdit.clear()
+    dialog.ui.ownerEdit.insert("质量部 张敏")
+    with qtbot.waitSignals([signals.saved, signals.data_changed]):
+        dialog.accept()
+    assert _action(database, action_id).owner == "质量部 张敏"
+    assert page.selected_row().owner == "质量部 张敏"
+    assert page.model.rowCount() == 7
+
+
+# --- findings → actions ----------------------------------------------------------------------
+def test_create_an_action_from_a_finding(qtbot, database, signals, demo_ids) -> None:
+    from qclinic.storage.models import Finding
+    from qclinic.ui.findings_panel import COL_ACTIONS, ROW_ROLE, FindingsPanel
+
+    panel = FindingsPanel(database, signals, "en")
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_assessment(demo_ids["completed_assessment"])
+    assert panel.model.rowCount() == len(demo_ids["findings"]) == 5
+    assert not panel.create_button.isEnabled()
+    with database.read_session() as session:
+        good = next(
+            f
+            for f in (session.get(Finding, i) for i in demo_ids["findings"])
+            if f.severity is FindingSeverity.GOOD_PRACTICE
+        )
+    panel.select_finding(good.id)
+    assert panel.selected_finding().question.startswith(good.question_id)
+    qtbot.mouseClick(panel.create_button, Qt.MouseButton.LeftButton)
+    dialog = panel.dialog
+    assert dialog.ui.titleEdit.text() == good.title
+    assert dialog.ui.organizationValue.text() == "鹰潭精密铜材有限公司"
+    dialog.ui.titleEdit.clear()
+    dialog.ui.titleEdit.insert("在链上企业推广该做法")
+    dialog.ui.ownerEdit.insert("王丽")
+    dialog.accept()
+    created = _actions(database, organization_id=demo_ids["organization"])
+    raised = [a for a in created if a.finding_id == good.id]
+    assert [(a.title, a.owner, a.status) for a in raised] == [
+        ("在链上企业推广该做法", "王丽", ActionStatus.OPEN)
+    ]
+    row = next(r for r in range(5) if panel.model.index(r, 0).data(ROW_ROLE).id == good.id)
+    assert panel.model.index(row, COL_ACTIONS).data() == "1"  # the panel refreshed
