@@ -19,7 +19,7 @@ from qclinic.errors import UserError
 log = logging.getLogger(__name__)
 
 #: Modules in :mod:`qclinic.commands` whose ``register(subparsers)`` adds sub-commands.
-COMMAND_MODULES = ("checklists", "score", "demo", "spc")
+COMMAND_MODULES = ("checklists", "score", "demo", "spc", "report", "export")
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:

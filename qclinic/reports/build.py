@@ -1,0 +1,137 @@
+"""Building the PDFs: the diagnostic report (:func:`build_report`) and the plan (in ``plan.py``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from qclinic.reports import detail, sections
+from qclinic.reports.data import ReportData, data_hash, load_report_data
+from qclinic.reports.document import PageInfo, make_document
+from qclinic.reports.i18n import check_language, t
+from qclinic.reports.images import Picture, loader, picture
+from qclinic.reports.styles import FRAME_WIDTH, mm
+
+
+@dataclass(frozen=True)
+class BuiltReport:
+    """What was written: where, its document id, the data hash and the page count."""
+
+    path: Path
+    document_id: str
+    data_hash: str
+    pages: int
+
+
+def document_id(data: ReportData, kind: str) -> str:
+    """A stable id for the printed document: kind, assessment and revision (R = report, P = plan)."""
+    short = data.assessment_id.replace("-", "")[-10:].upper()
+    return f"QC-{'R' if kind == 'report' else 'P'}-{short}-{data.revision_no}"
+
+
+def _logo(logo_path: str) -> Picture | None:
+    if not logo_path:
+        return None
+    try:
+        return picture(Path(logo_path).expanduser().read_bytes(), 60 * mm, 22 * mm)
+    except OSError:
+        return None
+
+
+def _radar(data: ReportData, lang: str) -> Picture | None:
+    top = [sec for sec in data.sections if sec.level == 1]
+    if len(top) < 3:
+        return None
+    from qclinic.charts.report_charts import radar_png
+
+    labels = [sec.title.get(lang) for sec in top]
+    series: list[tuple[str, list[float | None]]] = []
+    if data.previous_percent is not None:
+        series.append(
+            (data.previous_date or t("previous", lang), [sec.previous_percent for sec in top])
+        )
+    series.append((data.visit_date or data.title, [sec.percent for sec in top]))
+    png = radar_png(labels, series, lang, size_inches=(6.2, 5.4), title=" ")
+    return picture(png, FRAME_WIDTH * 0.82, 118 * mm)
+
+
+def contents_entries(data: ReportData, lang: str) -> list[tuple[str, int, str]]:
+    """The contents: the report's parts and, under the question detail, its sections."""
+    entries = [
+        ("summary", 0, t("summary", lang)),
+        ("sections", 0, t("sections", lang)),
+        ("questions", 0, t("questions", lang)),
+    ]
+    question_sections = {q.section_id for q in data.questions}
+    top_sections = [sec for sec in data.sections if sec.level == 1]
+    if len(top_sections) <= 24:
+        entries += [
+            (f"q-{sec.id}", 1, f"{sec.id}  {sec.title.get(lang)}")
+            for sec in top_sections
+            if any(s.startswith(sec.id) for s in question_sections) or True
+        ]
+    entries += [(key, 0, t(key, lang)) for key in ("findings", "plan", "cases", "signoff")]
+    return entries
+
+
+def render_report(
+    data: ReportData,
+    out: Path,
+    lang: str,
+    read_blob: Any,
+    *,
+    issuing_body: str = "",
+    logo_path: str = "",
+) -> BuiltReport:
+    """Write the diagnostic report of *data* to *out* in *lang* (``zh`` or ``en``)."""
+    lang = check_language(lang)
+    digest = data_hash(data)
+    info = PageInfo(
+        lang=lang,
+        title=t("report_title", lang),
+        organization=data.organization,
+        document_id=document_id(data, "report"),
+        data_hash=digest,
+        assessment_id=data.assessment_id,
+        kind="report",
+        draft=not data.signed,
+        subject=f"{data.checklist_id} {data.checklist_version}",
+        author=issuing_body or "QClinic",
+    )
+    load = loader(read_blob)
+    story = sections.cover(data, info, _logo(logo_path), issuing_body)
+    story += sections.contents(contents_entries(data, lang), info)
+    story += sections.summary(data, info, _radar(data, lang))
+    story += sections.section_table(data, info)
+    story += detail.questions(data, info, load)
+    story += sections.findings(data, info)
+    story += sections.plan(data, info)
+    story += sections.cases(data, info)
+    story += sections.signoff(data, info, load)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    document = make_document(out, info)
+    document.build(story, canvasmaker=_canvas(info))
+    return BuiltReport(out, info.document_id, digest, document.page)
+
+
+def _canvas(info: PageInfo) -> Any:
+    from qclinic.reports.document import canvas_class
+
+    return canvas_class(info)
+
+
+def build_report(
+    database: Any,
+    assessment_id: str,
+    out: Path,
+    lang: str,
+    *,
+    issuing_body: str = "",
+    logo_path: str = "",
+) -> BuiltReport:
+    """Read the assessment from *database* and write its diagnostic report to *out*."""
+    data = load_report_data(database, assessment_id)
+    return render_report(
+        data, out, lang, database.blobs.read_bytes, issuing_body=issuing_body, logo_path=logo_path
+    )

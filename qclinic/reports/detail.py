@@ -1,0 +1,186 @@
+"""The question detail: answers, notes, evidence photos and SPC/MSA evidence, section by section.
+
+SPC/MSA evidence (see :mod:`qclinic.reports.data` for the attachment format) prints as its chart
+beside a key-figures table: center line, UCL, LCL and the number of rule violations for each
+control chart; Cp, Cpk, Pp, Ppk for capability; %GRR, ndc and the verdict for a gage study; slope,
+%linearity and average bias for a linearity study.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
+
+from qclinic.reports import fonts
+from qclinic.reports.data import Analysis, Photo, QuestionRow, ReportData
+from qclinic.reports.document import PageInfo
+from qclinic.reports.i18n import label, t
+from qclinic.reports.sections import LoadPicture, heading, para, rich, table
+from qclinic.reports.styles import FRAME_WIDTH, grid, mm, plain, styles
+
+THUMB_W = 54 * mm
+THUMB_H = 40 * mm
+CHART_W = 92 * mm
+CHART_H = 62 * mm
+COLUMNS = [14 * mm, FRAME_WIDTH - 98 * mm, 24 * mm, 14 * mm, 46 * mm]
+
+
+def number(value: Any) -> str:
+    """A key figure as printed: four significant digits; varying limits as their range."""
+    if value is None:
+        return "—"
+    if isinstance(value, list):
+        values = [v for v in value if isinstance(v, int | float)]
+        if not values:
+            return "—"
+        low, high = min(values), max(values)
+        return number(low) if low == high else f"{number(low)} … {number(high)}"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    return f"{value:.4g}"
+
+
+def key_figures(result: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    """The figures an analysis result is judged by, as (label, value) pairs."""
+    kind = result.get("analysis")
+    rows: list[tuple[str, str]] = []
+    if kind == "control_chart":
+        rows.append((t("chart", lang), str(result.get("chart", ""))))
+        for chart in result.get("charts", []):
+            name = str(chart.get("name", ""))
+            rows += [
+                (f"{name} · {t('center', lang)}", number(chart.get("center"))),
+                (f"{name} · {t('ucl', lang)}", number(chart.get("ucl"))),
+                (f"{name} · {t('lcl', lang)}", number(chart.get("lcl"))),
+                (f"{name} · {t('violations', lang)}", str(len(chart.get("violations", [])))),
+            ]
+        capability = result.get("capability")
+        if isinstance(capability, dict):
+            rows += key_figures(capability, lang)
+    elif kind == "capability":
+        indices = result.get("indices", {})
+        names = ("cp", "cpk", "pp", "ppk")
+        rows += [(name.capitalize(), number(indices.get(name))) for name in names]
+    elif kind == "gage_rr":
+        verdict = result.get("verdict", {})
+        text = verdict.get("study_text", {}).get(lang) or label(verdict.get("study"), lang)
+        rows += [
+            (t("grr", lang), number(result.get("percent_study_var", {}).get("grr")) + "%"),
+            (t("ndc", lang), number(result.get("ndc"))),
+            (t("verdict", lang), text),
+        ]
+    elif kind == "linearity":
+        bias = next((b for b in result.get("bias", []) if b.get("reference") == "average"), {})
+        rows += [
+            ("slope", number(result.get("slope"))),
+            ("%Linearity", number(result.get("percent_linearity"))),
+            ("bias", number(bias.get("bias"))),
+        ]
+    return rows
+
+
+def _thumbnails(photos: tuple[Photo, ...], load: LoadPicture, lang: str) -> Table | None:
+    s = styles(lang)
+    cells: list[Any] = []
+    for photo in photos:
+        picture = load(photo.sha256, THUMB_W - 4, THUMB_H)
+        if picture is None:
+            continue
+        caption = photo.caption or photo.file_name
+        cells.append([picture.flowable(), para(caption, s.muted)])
+    if not cells:
+        return None
+    rows = [cells[i : i + 3] for i in range(0, len(cells), 3)]
+    rows[-1] += [""] * (3 - len(rows[-1]))
+    grid_table = Table(rows, colWidths=[THUMB_W + 4] * 3, hAlign="LEFT")
+    grid_table.setStyle(
+        plain([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    )
+    return grid_table
+
+
+def _analysis(analysis: Analysis, load: LoadPicture, lang: str) -> Table:
+    s = styles(lang)
+    chart: Any = ""
+    if analysis.chart is not None:
+        picture = load(analysis.chart.sha256, CHART_W, CHART_H)
+        if picture is not None:
+            chart = picture.flowable()
+    figures = [
+        [para(name, s.cell), para(value, s.cell_right)]
+        for name, value in key_figures(analysis.result, lang)
+    ]
+    head = [para(t("analysis", lang), s.cell_head), para(analysis.file_name, s.muted)]
+    figure_table = Table([head, *figures], colWidths=[48 * mm, 26 * mm])
+    figure_table.setStyle(TableStyle(grid(1)))
+    outer = Table([[chart, figure_table]], colWidths=[CHART_W + 4, 76 * mm], hAlign="LEFT")
+    outer.setStyle(
+        plain([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    )
+    return outer
+
+
+def _question_row(q: QuestionRow, lang: str) -> list[Any]:
+    s = styles(lang)
+    text = fonts.markup(q.text.get(lang))
+    meta = [q.clause] if q.clause else []
+    if q.critical:
+        meta.append(t("critical", lang))
+    if meta:
+        text += f'<br/><font color="#616e7c" size="7">{fonts.markup(" · ".join(meta))}</font>'
+    answer = q.answer.get(lang) if q.answered else t("not_answered", lang)
+    score = "—" if q.score is None else f"{q.score:.0f}"
+    return [
+        para(q.id, s.cell),
+        rich(text, s.cell),
+        para(answer, s.cell),
+        para(score, s.cell_right),
+        para(q.note, s.cell),
+    ]
+
+
+def questions(data: ReportData, info: PageInfo, load: LoadPicture) -> list[Flowable]:
+    """One table per top-level section; evidence rows span the table under their question."""
+    lang = info.lang
+    s = styles(lang)
+    top_of: dict[str, str] = {}
+    current = ""
+    for sec in data.sections:
+        if sec.level == 1:
+            current = sec.id
+        top_of[sec.id] = current
+    story: list[Flowable] = [heading(t("questions", lang), "questions", 0, info)]
+    head = [
+        para(t(k, lang), s.cell_head) for k in ("question", "question", "answer", "score", "note")
+    ]
+    head[0] = para("ID", s.cell_head)
+    for sec in data.sections:
+        if sec.level != 1:
+            continue
+        members = [q for q in data.questions if top_of.get(q.section_id) == sec.id]
+        if not members:
+            continue
+        rows: list[list[Any]] = [head]
+        extra: list[Any] = []
+        for q in members:
+            rows.append(_question_row(q, lang))
+            evidence: list[Any] = []
+            thumbs = _thumbnails(q.photos, load, lang)
+            if thumbs is not None:
+                evidence.append(thumbs)
+            evidence += [_analysis(a, load, lang) for a in q.analyses]
+            for item in evidence:
+                rows.append([item, "", "", "", ""])
+                index = len(rows) - 1
+                extra += [
+                    ("SPAN", (0, index), (-1, index)),
+                    ("LINEBELOW", (0, index - 1), (-1, index - 1), 0, "white"),
+                ]
+        title = f"{sec.id}  {sec.title.get(lang)}"
+        story += [
+            CondPageBreak(50 * mm),
+            heading(title, f"q-{sec.id}", 1, info, keep=False),
+            table(rows, COLUMNS, extra),
+        ]
+    return story

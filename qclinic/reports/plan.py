@@ -1,0 +1,129 @@
+"""The standalone improvement plan: a short PDF of the actions for the people who carry them out.
+
+Grouped by owner (each owner's list on its own, no owner column) or by due month. Its footer
+hash covers what the plan shows (:func:`plan_data`), so ``qclinic report verify`` checks a plan
+as it checks a report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, Spacer
+
+from qclinic.reports.build import BuiltReport, document_id
+from qclinic.reports.data import ActionRow, ReportData, data_hash, load_report_data
+from qclinic.reports.document import PageInfo, canvas_class, make_document
+from qclinic.reports.i18n import check_language, t
+from qclinic.reports.sections import action_rows, heading, para, table
+from qclinic.reports.styles import FRAME_WIDTH, mm, styles
+
+GROUPINGS = ("owner", "due")
+
+
+@dataclass(frozen=True)
+class PlanData:
+    """What the plan shows (and what its hash covers)."""
+
+    assessment_id: str
+    title: str
+    status: str
+    revision_no: int
+    organization: str
+    site: str
+    visit_date: str
+    actions: tuple[ActionRow, ...]
+
+
+def plan_data(data: ReportData) -> PlanData:
+    """The part of *data* the standalone plan prints."""
+    return PlanData(
+        data.assessment_id,
+        data.title,
+        data.status,
+        data.revision_no,
+        data.organization,
+        data.site,
+        data.visit_date,
+        data.actions,
+    )
+
+
+def _groups(
+    actions: tuple[ActionRow, ...], group_by: str, lang: str
+) -> list[tuple[str, list[ActionRow]]]:
+    key: Callable[[ActionRow], str]
+    if group_by == "owner":
+        key = lambda a: a.owner or t("no_owner", lang)  # noqa: E731
+    else:
+        key = lambda a: a.due_date[:7] or t("no_due", lang)  # noqa: E731
+    groups: dict[str, list[ActionRow]] = {}
+    for action in sorted(actions, key=lambda a: (a.due_date or "9999", a.title)):
+        groups.setdefault(key(action), []).append(action)
+    missing = (t("no_owner", lang), t("no_due", lang))
+    return sorted(groups.items(), key=lambda item: (item[0] in missing, item[0]))
+
+
+def render_plan(data: ReportData, out: Path, lang: str, group_by: str = "owner") -> BuiltReport:
+    """Write the improvement plan of *data* to *out*."""
+    lang = check_language(lang)
+    if group_by not in GROUPINGS:
+        raise ValueError(f"group_by must be owner or due, not {group_by!r}")
+    shown = plan_data(data)
+    info = PageInfo(
+        lang=lang,
+        title=t("plan_title", lang),
+        organization=data.organization,
+        document_id=document_id(data, "plan"),
+        data_hash=data_hash(shown),
+        assessment_id=data.assessment_id,
+        kind="plan",
+        draft=not data.signed,
+        subject=f"{data.checklist_id} {data.checklist_version}",
+    )
+    s = styles(lang)
+    open_count = sum(1 for a in data.actions if a.status in ("open", "in-progress"))
+    story: list[Flowable] = [
+        para(t("plan_title", lang), s.h1),
+        para(f"{data.organization} · {data.title}", s.body),
+        para(
+            f"{t('visit_date', lang)}: {data.visit_date or '—'}    {t('site', lang)}: {data.site or '—'}",
+            s.muted,
+        ),
+        para(t("open_count", lang, n=len(data.actions), open=open_count), s.body),
+        para(t("grouped_owner" if group_by == "owner" else "grouped_due", lang), s.muted),
+        Spacer(1, 4 * mm),
+        NextPageTemplate("body"),
+    ]
+    if not data.actions:
+        story.append(para(t("no_actions", lang), s.body))
+    with_owner = group_by != "owner"
+    widths = [FRAME_WIDTH - 98 * mm, 32 * mm, 24 * mm, 18 * mm, 24 * mm]
+    if not with_owner:
+        widths = [FRAME_WIDTH - 66 * mm, 24 * mm, 18 * mm, 24 * mm]
+    for index, (name, actions) in enumerate(_groups(data.actions, group_by, lang)):
+        story += [
+            CondPageBreak(45 * mm),
+            heading(
+                f"{name}（{len(actions)}）" if lang == "zh" else f"{name} ({len(actions)})",
+                f"g{index}",
+                0,
+                info,
+                keep=False,
+            ),
+            table(action_rows(actions, lang, with_owner=with_owner), widths),
+        ]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    document = make_document(out, info)
+    document.build(story, canvasmaker=canvas_class(info))
+    return BuiltReport(out, info.document_id, info.data_hash, document.page)
+
+
+def build_plan(
+    database: Any, assessment_id: str, out: Path, lang: str, group_by: str = "owner"
+) -> BuiltReport:
+    """Read the assessment from *database* and write its improvement plan to *out*."""
+    return render_plan(load_report_data(database, assessment_id), out, lang, group_by)
