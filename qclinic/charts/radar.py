@@ -27,14 +27,14 @@ def _is_cjk(text: str) -> bool:
     return any(ord(ch) >= 0x2E80 for ch in text)
 
 
-def wrap_label(text: str, width: int = 16) -> str:
-    """Break a long axis label over lines of about *width* Latin characters.
+def wrap_label(text: str, width: int = 16, max_lines: int = 3) -> str:
+    """Break a long axis label over at most *max_lines* lines of about *width* Latin characters.
 
     Chinese characters count double and may break anywhere; Latin words and brackets stay whole,
     so "统计过程控制（SPC）" becomes "统计过程控制" over "（SPC）".
     """
     if not _is_cjk(text):
-        return "\n".join(textwrap.wrap(text, width)) or text
+        return _limit(textwrap.wrap(text, width) or [text], max_lines)
     tokens = re.findall(r"（[^（）]*）|[A-Za-z0-9.+\-/ ]+|.", text)
     lines: list[str] = []
     line, used = "", 0.0
@@ -46,7 +46,13 @@ def wrap_label(text: str, width: int = 16) -> str:
         line += token
         used += size
     lines.append(line)
-    return "\n".join(part.strip() for part in lines)
+    return _limit([part.strip() for part in lines], max_lines)
+
+
+def _limit(lines: list[str], max_lines: int) -> str:
+    if len(lines) > max_lines:
+        lines = [*lines[: max_lines - 1], lines[max_lines - 1].rstrip(" ,.") + "…"]
+    return "\n".join(lines)
 
 
 def radar_figure(
@@ -80,7 +86,8 @@ def radar_figure(
     axes.set_ylim(0, 100)
     axes.set_rlabel_position(180 / count)  # between the first two spokes, clear of labels
     axes.set_yticks(RINGS)
-    axes.set_yticklabels([str(r) for r in RINGS], fontsize=7, color="#7a7a7a")
+    # The outer ring (100) stays unlabelled: its number would sit among the section labels.
+    axes.set_yticklabels([str(r) if r < 100 else "" for r in RINGS], fontsize=7, color="#7a7a7a")
     axes.set_xticks(angles)
     axes.set_xticklabels([wrap_label(text) for text in labels], fontsize=8)
     axes.tick_params(axis="x", pad=6)

@@ -189,11 +189,90 @@ def test_amend_can_be_cancelled(qtbot, database, signals, demo_ids) -> None:
         assert len(assessments.list_assessments(s, organization_id=demo_ids["organization"])) == 2
 
 
+# --- compare -------------------------------------------------------------------------------------
+def test_format_delta_shows_direction_and_sign() -> None:
+    from qclinic.ui.compare_view import format_delta
+
+    assert format_delta(11.43) == "▲ +11.4"
+    assert format_delta(-3.0) == "▼ −3.0"
+    assert format_delta(0.01) == "＝ 0.0"
+    assert format_delta(None) == "—"
+
+
+def test_compare_model_passes_the_model_tester(qtmodeltester) -> None:
+    from qclinic.core.checklists.model import Text
+    from qclinic.ui.compare_view import SectionCompareModel, SectionRow
+
+    model = SectionCompareModel("en")
+    model.set_rows([SectionRow("QMS", Text("体系", "System"), 60.0, 70.0)])
+    model.set_rows([*model.rows(), SectionRow("MET", Text("计量", "Metrology"), None, 50.0)])
+    qtmodeltester.check(model)
+
+
+def test_compare_dialog_shows_deltas_and_the_radar(qtbot, database, demo_ids, tmp_path) -> None:
+    from qclinic.ui.compare_view import BETTER, COL_DELTA, ROW_ROLE, CompareDialog
+
+    earlier, current = demo_ids["assessments"]
+    dialog = CompareDialog(database, "zh", demo_ids["organization"])
+    qtbot.addWidget(dialog)
+    assert dialog.selected_ids() == (earlier, current)  # same checklist, older first
+
+    model = dialog.model
+    assert model.rowCount() == 13
+    rows = {model.index(r, 0).data(ROW_ROLE).id: r for r in range(model.rowCount())}
+    qms = model.index(rows["QMS"], COL_DELTA)
+    assert qms.data() == "▲ +11.4"
+    assert qms.data(Qt.ItemDataRole.ForegroundRole) == BETTER
+    assert model.index(rows["QMS"], 0).data() == "QMS  质量管理体系"
+    assert "64.1%" in dialog.ui.first_total.text()
+    assert "73.7%" in dialog.ui.second_total.text() and "良好" in dialog.ui.second_total.text()
+    assert "▲ +9.6" in dialog.ui.change_total.text()
+
+    lines = {line.get_gid() for line in dialog.canvas.figure.axes[0].get_lines()}
+    assert {"series-0", "series-1"} <= lines
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    shot = tmp_path / "compare.png"
+    assert dialog.grab().save(str(shot))
+    assert shot.stat().st_size > 20_000
+
+
+def test_comparing_an_assessment_with_itself(qtbot, database, demo_ids) -> None:
+    from qclinic.ui.compare_view import COL_DELTA, CompareDialog
+
+    earlier, _ = demo_ids["assessments"]
+    dialog = CompareDialog(database, "en", demo_ids["organization"])
+    qtbot.addWidget(dialog)
+    first_canvas = dialog.canvas
+    dialog.ui.second.setCurrentIndex(dialog.ui.second.findData(earlier))
+    assert dialog.canvas is not first_canvas  # redrawn for the new pair
+    assert {dialog.model.index(r, COL_DELTA).data() for r in range(13)} == {"＝ 0.0"}
+    assert not dialog.ui.notice.isHidden()
+
+
+def test_open_compare_shows_the_dialog(qtbot, database, demo_ids) -> None:
+    from qclinic.ui.compare_view import CompareDialog, open_compare
+
+    seen = []
+
+    def close() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, CompareDialog):
+            QTimer.singleShot(20, close)
+            return
+        seen.append(dialog.model.rowCount())
+        dialog.reject()
+
+    QTimer.singleShot(0, close)
+    open_compare(None, database, "zh", demo_ids["organization"])
+    assert seen == [13]
+
+
 # --- start-up stays free of matplotlib ---------------------------------------------------------
 def test_start_up_modules_do_not_import_matplotlib() -> None:
     code = (
         "import sys\n"
-        "import qclinic.app, qclinic.ui.main_window\n"
+        "import qclinic.app, qclinic.ui.main_window, qclinic.ui.compare_view\n"
         "import qclinic.ui.signoff_dialog\n"
         "assert 'matplotlib' not in sys.modules, 'matplotlib imported at start-up'\n"
     )
