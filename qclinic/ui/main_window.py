@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         start = keys.index(self._start_page) if self._start_page in keys else 0
         self.navigation.setCurrentRow(start)
         self.on_navigate(start)
+        self.signals.open_assessment.connect(self.on_open_assessment)
         self.repaint()  # paint the first page's data now, before anyone measures "loaded"
         self.first_screen_loaded.emit()
 
@@ -118,6 +119,13 @@ class MainWindow(QMainWindow):
         if self.navigation.currentRow() != keys.index(key):
             self.navigation.setCurrentRow(keys.index(key))
         return self._pages[key]
+
+    def on_open_assessment(self, assessment_id: str) -> None:
+        """Show the assessments page (it opens the runner itself, listening to the signal)."""
+        built = "assessments" in self._pages
+        self.navigation.setCurrentRow([spec.key for spec in PAGES].index("assessments"))
+        if not built:  # the page was made just now, after this emission began: tell it again
+            self.signals.open_assessment.emit(assessment_id)
 
     def on_navigate(self, row: int) -> None:
         if self.database is None or row < 0:

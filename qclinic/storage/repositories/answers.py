@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -9,7 +10,8 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from qclinic.core.vocabulary import AssessmentStatus
-from qclinic.storage.models import Answer, Assessment
+from qclinic.storage.errors import InvalidValue
+from qclinic.storage.models import Answer, Assessment, Attachment
 from qclinic.storage.repositories._common import soft_delete
 from qclinic.storage.repositories.assessments import require_editable
 from qclinic.storage.types import utc_now
@@ -127,3 +129,86 @@ def answer_values(session: Session, assessment_id: str) -> dict[AnswerKey, dict[
         key: {"value": answer.value, "is_na": answer.is_na, "note": answer.note}
         for key, answer in answers_by_key(session, assessment_id).items()
     }
+
+
+def rename_instance(
+    session: Session,
+    assessment_id: str,
+    question_ids: Iterable[str],
+    old_key: str,
+    new_key: str,
+) -> int:
+    """Rename a repeat instance (a process step): its answers and their attachments follow.
+
+    A tombstoned answer already holding *new_key* (a step of that name was removed before) takes
+    the renamed answer's content, so the unique key never collides. Returns how many answers moved.
+
+    Raises:
+        InvalidValue: *new_key* is empty, or a live answer already uses it.
+        RecordLocked: The assessment is signed.
+    """
+    require_editable(session, assessment_id)
+    ids = list(question_ids)
+    if not new_key.strip():
+        raise InvalidValue("A process step needs a name.")
+    rows = {
+        (answer.question_id, answer.instance_key): answer
+        for answer in session.scalars(
+            select(Answer).where(
+                Answer.assessment_id == assessment_id,
+                Answer.question_id.in_(ids),
+                Answer.instance_key.in_([old_key, new_key]),
+            )
+        )
+    }
+    if any(key[1] == new_key and row.deleted_at is None for key, row in rows.items()):
+        raise InvalidValue(f"There is already a step called {new_key!r}.")
+    moved = 0
+    for (question_id, instance), answer in list(rows.items()):
+        if instance != old_key or answer.deleted_at is not None:
+            continue
+        target = rows.get((question_id, new_key))
+        if target is not None:  # revive the old tombstone under the new name
+            target.value, target.is_na, target.note = answer.value, answer.is_na, answer.note
+            target.answered_at, target.deleted_at = answer.answered_at, None
+            soft_delete(answer)
+        else:
+            answer.instance_key = new_key
+        moved += 1
+    attachments = select(Attachment).where(
+        Attachment.assessment_id == assessment_id,
+        Attachment.question_id.in_(ids),
+        Attachment.instance_key == old_key,
+        Attachment.deleted_at.is_(None),
+    )
+    for attachment in session.scalars(attachments):
+        attachment.instance_key = new_key
+    session.flush()
+    return moved
+
+
+def clear_instance(
+    session: Session, assessment_id: str, question_ids: Iterable[str], instance_key: str
+) -> None:
+    """Remove a repeat instance: its answers and attachments are tombstoned."""
+    require_editable(session, assessment_id)
+    ids = list(question_ids)
+    for answer in session.scalars(
+        select(Answer).where(
+            Answer.assessment_id == assessment_id,
+            Answer.question_id.in_(ids),
+            Answer.instance_key == instance_key,
+            Answer.deleted_at.is_(None),
+        )
+    ):
+        soft_delete(answer)
+    for attachment in session.scalars(
+        select(Attachment).where(
+            Attachment.assessment_id == assessment_id,
+            Attachment.question_id.in_(ids),
+            Attachment.instance_key == instance_key,
+            Attachment.deleted_at.is_(None),
+        )
+    ):
+        soft_delete(attachment)
+    session.flush()

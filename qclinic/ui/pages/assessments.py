@@ -1,14 +1,295 @@
-"""The assessments page (being built; see the desktop issue)."""
+"""The assessments page: every assessment across organizations, and the runner for one of them.
+
+A stack of two: the list (filter by status, search) and the runner. Double-clicking a row, or
+``signals.open_assessment(id)`` from anywhere, opens the runner; its Back button returns.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qclinic.core.vocabulary import AssessmentStatus
+from qclinic.errors import UserError
 from qclinic.storage.database import Database
+from qclinic.storage.library import list_library
+from qclinic.storage.repositories.assessments import list_assessments
+from qclinic.storage.repositories.organizations import get_organization
+from qclinic.ui.labels import choices, label
+from qclinic.ui.runner.runner_widget import RunnerWidget, saved_position
 from qclinic.ui.signals import AppSignals
+
+Index = QModelIndex | QPersistentModelIndex
+
+COL_ORGANIZATION, COL_TITLE, COL_CHECKLIST, COL_STATUS, COL_PERCENT, COL_GRADE, COL_UPDATED = range(
+    7
+)
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    id: str
+    organization: str
+    title: str
+    checklist: str
+    status: AssessmentStatus
+    percent: float | None
+    grade: str | None
+    updated: datetime | None
+    revision_no: int
+
+
+def load_rows(database: Database, lang: str) -> list[AssessmentRow]:
+    titles = {e.id: (e.title_zh if lang == "zh" else e.title_en) for e in list_library(database)}
+    with database.read_session() as session:
+        found = list_assessments(session, limit=None)
+        names = {
+            oid: get_organization(session, oid).name for oid in {a.organization_id for a in found}
+        }
+    return [
+        AssessmentRow(
+            a.id,
+            names[a.organization_id],
+            a.title,
+            titles.get(a.checklist_id, a.checklist_id),
+            a.status,
+            a.score_percent,
+            a.grade,
+            a.updated_at,
+            a.revision_no,
+        )
+        for a in found
+    ]
+
+
+class AssessmentListModel(QAbstractTableModel):
+    """One row per assessment; ``ROW_ROLE`` returns the :class:`AssessmentRow`."""
+
+    def __init__(self, rows: Sequence[AssessmentRow] = (), parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows = list(rows)
+
+    def set_rows(self, rows: Sequence[AssessmentRow]) -> None:
+        """Replace the rows: changed rows only when the same assessments are listed."""
+        rows = list(rows)
+        if [r.id for r in rows] != [r.id for r in self._rows]:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+            return
+        for number, (old, new) in enumerate(zip(self._rows, rows, strict=True)):
+            if old != new:
+                self._rows[number] = new
+                self.dataChanged.emit(self.index(number, 0), self.index(number, 6))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else 7
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Organization"),
+            self.tr("Title"),
+            self.tr("Checklist"),
+            self.tr("Status"),
+            self.tr("Score"),
+            self.tr("Grade"),
+            self.tr("Updated"),
+        )[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == ROW_ROLE:
+            return row
+        if role == SORT_ROLE:
+            if column == COL_PERCENT:
+                return -1.0 if row.percent is None else row.percent
+            if column == COL_UPDATED:
+                return row.updated.isoformat() if row.updated else ""
+            return self.data(index)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_ORGANIZATION:
+                return row.organization
+            if column == COL_TITLE:
+                suffix = f" (rev. {row.revision_no})" if row.revision_no > 1 else ""
+                return row.title + suffix
+            if column == COL_CHECKLIST:
+                return row.checklist
+            if column == COL_STATUS:
+                return label(row.status)
+            if column == COL_PERCENT:
+                return "" if row.percent is None else f"{row.percent:.1f} %"
+            if column == COL_GRADE:
+                return row.grade or ""
+            local = row.updated.astimezone() if row.updated else None
+            return local.strftime("%Y-%m-%d %H:%M") if local else ""
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_PERCENT, COL_GRADE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def row_of(self, assessment_id: str) -> int:
+        return next((n for n, r in enumerate(self._rows) if r.id == assessment_id), -1)
+
+
+class AssessmentFilter(QSortFilterProxyModel):
+    """Search over the text columns, and one status (or all)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.status: AssessmentStatus | None = None
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+        self.setSortRole(SORT_ROLE)
+
+    def set_status(self, status: AssessmentStatus | None) -> None:
+        self.beginFilterChange()
+        self.status = status
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        row: AssessmentRow = model.index(source_row, 0, source_parent).data(ROW_ROLE)
+        if self.status is not None and row.status != self.status:
+            return False
+        return super().filterAcceptsRow(source_row, source_parent)
+
+
+class AssessmentsPage(QWidget):
+    def __init__(self, database: Database, signals: AppSignals, lang: str) -> None:
+        super().__init__()
+        self._database = database
+        self._lang = lang
+        self._stale = True
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        self.status_filter = QComboBox()
+        self.status_filter.addItem("", None)
+        for text, value in choices(AssessmentStatus):
+            self.status_filter.addItem(text, value)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.model = AssessmentListModel(parent=self)
+        self.proxy = AssessmentFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(COL_UPDATED, Qt.SortOrder.DescendingOrder)
+        self.view.verticalHeader().hide()
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_CHECKLIST, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_CHECKLIST, 260)
+        self.list_page = QWidget()
+        filters = QHBoxLayout()
+        filters.addWidget(self.heading, 1)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.search, 1)
+        layout = QVBoxLayout(self.list_page)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        self.runner = RunnerWidget(database, signals, lang)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.list_page)
+        self.stack.addWidget(self.runner)
+        QVBoxLayout(self).addWidget(self.stack)
+
+        self.status_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_status(self.status_filter.currentData())
+        )
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view.doubleClicked.connect(self.on_row_activated)
+        self.view.activated.connect(self.on_row_activated)
+        self.runner.back_requested.connect(self.show_list)
+        signals.open_assessment.connect(self.open_assessment)
+        signals.data_changed.connect(self.on_data_changed)
+        self.retranslate()
+
+    def load(self) -> None:
+        """First shown: the list, then the runner where the user left off (if any)."""
+        self.reload()
+        position = saved_position()
+        if position is not None and self.model.row_of(position[0]) >= 0:
+            self.open_assessment(position[0], position[1])
+
+    def reload(self) -> None:
+        self.model.set_rows(load_rows(self._database, self._lang))
+        self._stale = False
+
+    def on_data_changed(self, table: str) -> None:
+        if table != "assessment":
+            return
+        if self.stack.currentWidget() is self.list_page and self.isVisible():
+            self.reload()
+        else:
+            self._stale = True  # refreshed when the list shows again
+
+    def show_list(self) -> None:
+        if self._stale:
+            self.reload()
+        self.stack.setCurrentWidget(self.list_page)
+        if self.runner.state is not None:
+            row = self.model.row_of(self.runner.state.assessment_id)
+            if row >= 0:
+                self.view.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+
+    def open_assessment(self, assessment_id: str, question: tuple[str, str] | None = None) -> None:
+        try:
+            self.runner.open(assessment_id, question)
+        except UserError as exc:
+            from qclinic.ui.errors import show_error
+
+            show_error(exc, self)
+            return
+        self.stack.setCurrentWidget(self.runner)
+
+    def on_row_activated(self, index: QModelIndex) -> None:
+        row: AssessmentRow = index.data(ROW_ROLE)
+        if row is not None:
+            self.open_assessment(row.id)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Assessments"))
+        self.status_filter.setItemText(0, self.tr("All statuses"))
+        self.search.setPlaceholderText(self.tr("Search organization, title or checklist"))
 
 
 def create(database: Database, signals: AppSignals, lang: str) -> QWidget:
-    page = QWidget()
-    QVBoxLayout(page).addWidget(QLabel("assessments"))
-    return page
+    return AssessmentsPage(database, signals, lang)

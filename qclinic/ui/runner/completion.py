@@ -1,0 +1,66 @@
+"""The completion check: what still blocks completing the assessment, and what is only unanswered.
+
+Gaps of the kinds in :data:`qclinic.core.scoring.BLOCKING` block completion; unanswered questions
+are listed as warnings. Activating a gap asks the runner to show its question.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
+
+from qclinic.core.scoring import BLOCKING, Gap
+
+GAP_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def blocking(gaps: tuple[Gap, ...] | list[Gap]) -> list[Gap]:
+    return [gap for gap in gaps if gap.kind in BLOCKING]
+
+
+class GapList(QGroupBox):
+    gap_activated = Signal(str, str)  # question id ("" for a section), instance
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self._lang = lang
+        self.setTitle(self.tr("Completion check"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        self.list.itemClicked.connect(self.on_item_activated)
+        self.list.itemActivated.connect(self.on_item_activated)
+
+    def show_gaps(self, gaps: tuple[Gap, ...] | list[Gap]) -> None:
+        self.list.clear()
+        blockers = blocking(gaps)
+        warnings = [gap for gap in gaps if gap.kind not in BLOCKING]
+        if blockers:
+            self.summary.setText(
+                self.tr("%1 gap(s) must be closed before the assessment can be completed.").replace(
+                    "%1", str(len(blockers))
+                )
+            )
+        elif warnings:
+            self.summary.setText(
+                self.tr("%1 question(s) are not answered.").replace("%1", str(len(warnings)))
+            )
+        else:
+            self.summary.setText(self.tr("Nothing is missing."))
+        for gap in [*blockers, *warnings]:
+            item = QListWidgetItem(
+                ("⛔ " if gap.kind in BLOCKING else "• ") + gap.message.get(self._lang)
+            )
+            item.setData(GAP_ROLE, gap)
+            if gap.kind in BLOCKING:
+                item.setForeground(QColor("#b3261e"))
+            self.list.addItem(item)
+
+    def on_item_activated(self, item: QListWidgetItem) -> None:
+        gap: Gap = item.data(GAP_ROLE)
+        self.gap_activated.emit(gap.question or "", gap.instance)

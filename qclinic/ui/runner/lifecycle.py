@@ -1,0 +1,184 @@
+"""The runner's less frequent work: status and banner, completion, sign-off, amendment,
+findings, evidence thumbnails, section progress and the cached score.
+
+Functions over a :class:`~qclinic.ui.runner.runner_widget.RunnerWidget`, kept apart so the widget
+module stays about moving around and editing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from qclinic.core.scoring import BLOCKING, ScoreResult
+from qclinic.core.vocabulary import AssessmentStatus
+from qclinic.storage.repositories.assessments import (
+    amend_assessment,
+    record_score,
+    set_assessment_status,
+)
+from qclinic.storage.repositories.attachments import list_attachments
+from qclinic.ui.errors import show_error
+from qclinic.ui.labels import label
+from qclinic.ui.runner.attachments import Evidence
+from qclinic.ui.runner.finding_dialog import FindingDialog
+from qclinic.ui.runner.section_page import Page
+from qclinic.ui.runner.state import Key, RunnerState
+
+if TYPE_CHECKING:
+    from qclinic.ui.runner.runner_widget import RunnerWidget
+
+
+def show_status(runner: RunnerWidget) -> None:
+    state = runner.state
+    assert state is not None
+    revision = (
+        " · " + runner.tr("revision %1").replace("%1", str(state.revision_no))
+        if state.revision_no > 1
+        else ""
+    )
+    runner.title_label.setText(f"{state.organization} · {state.title}{revision}")
+    runner.title_label.setToolTip(state.checklist.title.get(runner.lang))
+    runner.status_label.setText(label(state.status))
+    signed = state.status is AssessmentStatus.SIGNED
+    runner.banner.setVisible(signed)
+    runner.banner.setText(
+        runner.tr(
+            "This assessment is signed and read-only. To correct it, use Amend: a new draft "
+            "revision is made with the same answers."
+        )
+    )
+    runner.complete_button.setVisible(state.status is AssessmentStatus.DRAFT)
+    runner.sign_button.setVisible(state.status is AssessmentStatus.COMPLETED)
+    runner.amend_button.setVisible(signed)
+    runner.undo_button.setVisible(not signed)
+    runner.redo_button.setVisible(not signed)
+
+
+def complete(runner: RunnerWidget) -> bool:
+    """The completion check; completes the assessment when nothing blocks it."""
+    state = runner.state
+    if state is None or state.status is not AssessmentStatus.DRAFT:
+        return False
+    runner.flush_notes()
+    runner.refresh_now()
+    assert runner.result is not None
+    runner.gap_list.show_gaps(runner.result.gaps)
+    runner.gap_list.show()
+    if any(gap.kind in BLOCKING for gap in runner.result.gaps):
+        return False
+    try:
+        with runner.database.session() as session:
+            set_assessment_status(session, state.assessment_id, AssessmentStatus.COMPLETED)
+    except Exception as exc:
+        show_error(exc, runner)
+        return False
+    state.status = AssessmentStatus.COMPLETED
+    runner.signals.saved.emit()
+    runner.signals.data_changed.emit("assessment")
+    show_status(runner)
+    return True
+
+
+def sign_off(runner: RunnerWidget) -> bool:
+    state = runner.state
+    if state is None:
+        return False
+    from qclinic.ui.signoff_dialog import run_sign_off  # written alongside; loaded when needed
+
+    if not run_sign_off(runner, runner.database, runner.signals, state.assessment_id):
+        return False
+    runner.open(state.assessment_id)
+    return True
+
+
+def amend(runner: RunnerWidget) -> str | None:
+    """Make a new draft revision of the signed assessment and open it."""
+    state = runner.state
+    if state is None:
+        return None
+    try:
+        with runner.database.session() as session:
+            amendment_id = amend_assessment(session, state.assessment_id).id
+    except Exception as exc:
+        show_error(exc, runner)
+        return None
+    runner.signals.saved.emit()
+    runner.signals.data_changed.emit("assessment")
+    runner.open(amendment_id)
+    return amendment_id
+
+
+def finding_dialog(runner: RunnerWidget, key: Key) -> FindingDialog:
+    assert runner.state is not None
+    return FindingDialog(
+        runner.database,
+        runner.signals,
+        runner.state.assessment_id,
+        runner.state.checklist.question(key[0]),
+        key[1],
+        runner.lang,
+        runner,
+    )
+
+
+def load_evidence(runner: RunnerWidget, page: Page) -> dict[Key, list[Evidence]]:
+    """The attachments of the questions on *page*; image bytes are read for thumbnails."""
+    state = runner.state
+    assert state is not None
+    if not any(count for (_q, instance), count in state.photos.items() if instance == page[1]):
+        return {}
+    ids = {q.id for q in state.checklist.section(page[0]).all_questions()}
+    out: dict[Key, list[Evidence]] = {}
+    with runner.database.read_session() as session:
+        rows = list_attachments(session, assessment_id=state.assessment_id, instance_key=page[1])
+    for row in rows:
+        if row.question_id not in ids:
+            continue
+        data = b""
+        if row.mime_type.startswith("image/"):
+            try:
+                data = runner.database.blobs.read_bytes(row.sha256)
+            except OSError:
+                data = b""
+        out.setdefault((row.question_id, page[1]), []).append(Evidence(row.id, row.file_name, data))
+    return out
+
+
+def progress(state: RunnerState, visible: set[Key]) -> dict[tuple[str, str], tuple[int, int]]:
+    """(section id, instance) → (answered, total) over the visible questions below it."""
+    total: Counter[tuple[str, str]] = Counter()
+    answered: Counter[tuple[str, str]] = Counter()
+    for question in state.checklist.questions():
+        names = (
+            [""]
+            if question.repeat_section is None
+            else state.instances.get(question.repeat_section, [])
+        )
+        for name in names:
+            if (question.id, name) not in visible:
+                continue
+            done = state.is_answered(question, name)
+            for section_id in question.section_path:
+                total[(section_id, name)] += 1
+                answered[(section_id, name)] += done
+    return {key: (answered[key], count) for key, count in total.items()}
+
+
+def cache_score(runner: RunnerWidget, result: ScoreResult) -> None:
+    """Keep the assessment row's percentage and grade current for lists and reports."""
+    state = runner.state
+    if state is None or not state.editable:
+        return
+    percent = round(result.percent, 4) if result.percent is not None else None
+    if (percent, result.grade) == (state.score_percent, state.grade):
+        return
+    try:
+        with runner.database.session() as session:
+            record_score(session, state.assessment_id, percent, result.grade)
+    except Exception as exc:
+        show_error(exc, runner)
+        return
+    state.score_percent, state.grade = percent, result.grade
+    runner.signals.saved.emit()
+    runner.signals.data_changed.emit("assessment")

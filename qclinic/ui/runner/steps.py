@@ -1,0 +1,125 @@
+"""Process steps of a repeated section (VDA 6.3 P6): add, rename, remove.
+
+A new step exists in the runner until its first answer is saved (answers carry the step name);
+renaming and removing write through the answer repository at once.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from qclinic.storage.repositories.answers import clear_instance, rename_instance
+from qclinic.ui.errors import show_error
+
+if TYPE_CHECKING:
+    from qclinic.ui.runner.runner_widget import RunnerWidget
+
+
+def _question_ids(runner: RunnerWidget, section_id: str) -> list[str]:
+    assert runner.state is not None
+    return [q.id for q in runner.state.checklist.section(section_id).all_questions()]
+
+
+def _label(runner: RunnerWidget, section_id: str) -> str:
+    assert runner.state is not None
+    repeat = runner.state.checklist.section(section_id).repeat
+    return repeat.label.get(runner.lang) if repeat is not None else ""
+
+
+def ask_add(runner: RunnerWidget, section_id: str) -> None:
+    name, ok = QInputDialog.getText(
+        runner,
+        runner.tr("Add %1").replace("%1", _label(runner, section_id)),
+        runner.tr("Name (e.g. moulding, welding, assembly):"),
+    )
+    if ok:
+        add_step(runner, section_id, name)
+
+
+def add_step(runner: RunnerWidget, section_id: str, name: str) -> bool:
+    state = runner.state
+    assert state is not None
+    name = name.strip()
+    names = state.instances.setdefault(section_id, [])
+    if not name or name in names:
+        return False
+    names.append(name)
+    runner.rebuild_pages()
+    runner.refresh_now()
+    first = state.checklist.section(section_id).all_questions()
+    question = next(first, None)
+    if question is not None:
+        runner.focus_question((question.id, name))
+    return True
+
+
+def ask_rename(runner: RunnerWidget, section_id: str, old: str) -> None:
+    name, ok = QInputDialog.getText(
+        runner,
+        runner.tr("Rename %1").replace("%1", _label(runner, section_id)),
+        runner.tr("New name:"),
+        text=old,
+    )
+    if ok and name.strip() and name.strip() != old:
+        rename_step(runner, section_id, old, name.strip())
+
+
+def rename_step(runner: RunnerWidget, section_id: str, old: str, new: str) -> bool:
+    state = runner.state
+    assert state is not None
+    ids = _question_ids(runner, section_id)
+    if new in state.instances.get(section_id, []):
+        return False
+    try:
+        with runner.database.session() as session:
+            rename_instance(session, state.assessment_id, ids, old, new)
+    except Exception as exc:
+        show_error(exc, runner)
+        return False
+    for store in (state.answers, state.photos):
+        for key in [k for k in store if k[1] == old and k[0] in ids]:
+            store[(key[0], new)] = store.pop(key)  # type: ignore[index]
+    names = state.instances[section_id]
+    names[names.index(old)] = new
+    _changed(runner)
+    runner.focus_question((ids[0], new))
+    return True
+
+
+def ask_remove(runner: RunnerWidget, section_id: str, name: str) -> None:
+    answer = QMessageBox.question(
+        runner,
+        runner.tr("Remove %1").replace("%1", _label(runner, section_id)),
+        runner.tr("Remove “%1” with all its answers and photos?").replace("%1", name),
+    )
+    if answer == QMessageBox.StandardButton.Yes:
+        remove_step(runner, section_id, name)
+
+
+def remove_step(runner: RunnerWidget, section_id: str, name: str) -> bool:
+    state = runner.state
+    assert state is not None
+    ids = _question_ids(runner, section_id)
+    try:
+        with runner.database.session() as session:
+            clear_instance(session, state.assessment_id, ids, name)
+    except Exception as exc:
+        show_error(exc, runner)
+        return False
+    for store in (state.answers, state.photos):
+        for key in [k for k in store if k[1] == name and k[0] in ids]:
+            del store[key]  # type: ignore[attr-defined]
+    state.instances[section_id].remove(name)
+    _changed(runner)
+    runner.show_first_page()
+    return True
+
+
+def _changed(runner: RunnerWidget) -> None:
+    runner.undo_stack.clear()  # commands hold keys of the old step names
+    runner.signals.saved.emit()
+    runner.signals.data_changed.emit("answer")
+    runner.rebuild_pages()
+    runner.refresh_now()
