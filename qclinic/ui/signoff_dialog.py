@@ -29,6 +29,7 @@ from qclinic.errors import UserError
 from qclinic.storage.assessment_scoring import score_assessment
 from qclinic.storage.database import Database
 from qclinic.storage.repositories import assessments
+from qclinic.storage.repositories.assessments import SIGNATURE_QUESTION_ID
 from qclinic.storage.repositories.attachments import add_attachment
 from qclinic.ui.errors import show_error
 from qclinic.ui.forms.ui_signoff_dialog import Ui_SignOffDialog
@@ -38,7 +39,7 @@ from qclinic.ui.signature_pad import SignaturePad
 
 #: Drawn signatures are stored as attachments of the assessment under this pseudo question id
 #: (instance key: the signer role), so they sync with the other evidence yet match no question.
-SIGNATURE_QUESTION = "_signature"
+SIGNATURE_QUESTION = SIGNATURE_QUESTION_ID
 MAX_LISTED_GAPS = 12
 
 

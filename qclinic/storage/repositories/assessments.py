@@ -22,6 +22,10 @@ from qclinic.storage.repositories._common import (
 )
 from qclinic.storage.types import utc_now
 
+#: Drawn signatures are stored as attachments under this pseudo question id (one per signer role,
+#: the role as instance key); it matches no checklist question, so scoring ignores them.
+SIGNATURE_QUESTION_ID = "_signature"
+
 
 def start_assessment(
     session: Session,
@@ -180,7 +184,10 @@ def amend_assessment(session: Session, assessment_id: str) -> Assessment:
             )
         )
     live_attachments = select(Attachment).where(
-        Attachment.assessment_id == original.id, Attachment.deleted_at.is_(None)
+        Attachment.assessment_id == original.id,
+        Attachment.deleted_at.is_(None),
+        # drawn signatures belong to the signed original, not to the amendment
+        Attachment.question_id.is_distinct_from(SIGNATURE_QUESTION_ID),
     )
     for attachment in session.scalars(live_attachments):
         session.add(
