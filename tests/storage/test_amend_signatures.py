@@ -16,6 +16,15 @@ def test_amendment_leaves_signature_images_behind(tmp_path: Path) -> None:
     ids = seed(database)
     current = ids["completed_assessment"]
     with database.session() as session:
+        attachments.add_attachment(
+            session,
+            database.blobs,
+            b"\x89PNG\r\n\x1a\nphoto",
+            "gauge.png",
+            mime_type="image/png",
+            assessment_id=current,
+            question_id="MET.3",
+        )
         ink = attachments.add_attachment(
             session,
             database.blobs,
@@ -43,4 +52,4 @@ def test_amendment_leaves_signature_images_behind(tmp_path: Path) -> None:
     database.dispose()
     assert SIGNATURE_QUESTION_ID in evidence_before
     assert copied == evidence_before - {SIGNATURE_QUESTION_ID}
-    assert copied  # the demo's photo evidence did come along
+    assert copied == {"MET.3"}  # the photo evidence did come along
