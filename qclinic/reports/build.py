@@ -100,6 +100,7 @@ def render_report(
         author=issuing_body or "QClinic",
     )
     load = loader(read_blob)
+    detail.prefetch(data, load)
     story = sections.cover(data, info, _logo(logo_path), issuing_body)
     story += sections.contents(contents_entries(data, lang), info)
     story += sections.summary(data, info, _radar(data, lang))

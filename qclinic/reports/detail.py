@@ -140,6 +140,25 @@ def _question_row(q: QuestionRow, lang: str) -> list[Any]:
     ]
 
 
+def prefetch(data: ReportData, load: LoadPicture) -> None:
+    """Decode and shrink every photo and chart on two threads before the layout needs them.
+
+    Pillow releases the GIL while decoding, and :func:`qclinic.reports.images.picture` caches
+    by bytes and size, so the layout then finds them ready.
+    """
+    import os
+    from concurrent.futures import ThreadPoolExecutor
+
+    jobs = [(p.sha256, THUMB_W - 4, THUMB_H) for q in data.questions for p in q.photos]
+    jobs += [
+        (a.chart.sha256, CHART_W, CHART_H) for q in data.questions for a in q.analyses if a.chart
+    ]
+    if len(jobs) < 2:
+        return
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+        list(pool.map(lambda job: load(*job), jobs))
+
+
 def questions(data: ReportData, info: PageInfo, load: LoadPicture) -> list[Flowable]:
     """One table per top-level section; evidence rows span the table under their question."""
     lang = info.lang

@@ -17,6 +17,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Image
 
 DPI = 300
+_ORIENTATION = 0x0112
 POINTS_PER_INCH = 72
 
 
@@ -50,21 +51,33 @@ def _prepare(data: bytes, max_w: float, max_h: float) -> tuple[bytes, float, flo
 
     try:
         with Image.open(io.BytesIO(data)) as opened:
+            orientation = opened.getexif().get(_ORIENTATION, 1)
+            quarter_turn = orientation in (5, 6, 7, 8)
+            shown_w, shown_h = (opened.height, opened.width) if quarter_turn else opened.size
+            width, height = fit(shown_w, shown_h, max_w, max_h)
+            target = (
+                max(1, round(width / POINTS_PER_INCH * DPI)),
+                max(1, round(height / POINTS_PER_INCH * DPI)),
+            )
+            # JPEG: decode at 1/2, 1/4 or 1/8 scale straight away (much faster than decoding a
+            # 12-megapixel photo and shrinking it), never below the size it is printed at.
+            raw_target = (target[1], target[0]) if quarter_turn else target
+            opened.draft("RGB", raw_target)
             image = ImageOps.exif_transpose(opened)
             image.load()
     except (UnidentifiedImageError, OSError, ValueError):
         return None
-    width, height = fit(image.width, image.height, max_w, max_h)
-    target = (
-        max(1, round(width / POINTS_PER_INCH * DPI)),
-        max(1, round(height / POINTS_PER_INCH * DPI)),
-    )
     if target[0] < image.width:
-        image = image.resize(target, Image.Resampling.LANCZOS)
+        image = image.resize(target, Image.Resampling.LANCZOS, reducing_gap=2.0)
     out = io.BytesIO()
-    has_alpha = image.mode in ("RGBA", "LA", "P") or "transparency" in image.info
-    if has_alpha or image.mode == "1":
-        image.save(out, "PNG", optimize=False)
+    if image.mode in ("RGBA", "LA", "P") or "transparency" in image.info:
+        # Charts and drawings: flatten onto white (nothing shows through on paper) and keep PNG.
+        rgba = image.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, "white")
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        flat.save(out, "PNG", compress_level=1)
+    elif image.mode in ("1", "L") and image.format == "PNG":
+        image.save(out, "PNG", compress_level=1)
     else:
         image.convert("RGB").save(out, "JPEG", quality=88)
     return out.getvalue(), width, height
