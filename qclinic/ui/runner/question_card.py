@@ -110,7 +110,7 @@ class QuestionCard(QFrame):
         self.note.setPlaceholderText(self.tr("Note: evidence, observations…"))
         self.note.setFixedHeight(52)
         self.note.setTabChangesFocus(True)
-        self.note_hint = QLabel()
+        self.note_hint = QLabel(self.tr("A note is required for this score."))
         self.note_hint.setObjectName("warning")
         self.note_hint.hide()
         self.attachments = AttachmentStrip()
@@ -162,8 +162,8 @@ class QuestionCard(QFrame):
         self.set_note_required(note_required)
 
     def set_note_required(self, required: bool) -> None:
-        self.note_hint.setText(self.tr("A note is required for this score."))
-        self.note_hint.setVisible(required)
+        if self.note_hint.isHidden() == required:
+            self.note_hint.setVisible(required)
 
     def show_evidence(self, items: list[Evidence]) -> None:
         self.attachments.show_evidence(items)

@@ -393,7 +393,8 @@ class RunnerWidget(RunnerView):
         note_required = self._note_required()
         for page in self._pages.values():
             for key, card in page.cards.items():
-                card.setVisible(key in self.visible_keys)
+                if card.isHidden() == (key in self.visible_keys):
+                    card.setVisible(key in self.visible_keys)
                 card.set_note_required(key in note_required)
         self.navigator.set_progress(lifecycle.progress(state, self.visible_keys))
         self.score_panel.show_result(state.checklist, self.result)
