@@ -18,8 +18,9 @@ from qclinic.errors import UserError
 
 log = logging.getLogger(__name__)
 
-#: Modules in :mod:`qclinic.commands` whose ``register(subparsers)`` adds sub-commands.
-COMMAND_MODULES = ("checklists", "score", "demo", "spc", "report", "export")
+#: Modules in :mod:`qclinic.commands` whose ``register(subparsers)`` adds sub-commands
+#: (``report`` registers both ``report`` and ``export``).
+COMMAND_MODULES = ("checklists", "score", "demo", "spc", "report")
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
@@ -47,13 +48,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        try:
-            module = import_module(f"qclinic.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"qclinic.commands.{name}":
-                raise
-            continue  # a command group that this build does not have yet
-        module.register(subparsers)
+        import_module(f"qclinic.commands.{name}").register(subparsers)
     return parser
 
 
