@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, func, select
+from typing import NamedTuple
+
+from sqlalchemy import ColumnElement, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from qclinic.core.vocabulary import ChainRole, IndustryChain, PersonRole, SizeClass
+from qclinic.core.vocabulary import (
+    AssessmentStatus,
+    ChainRole,
+    IndustryChain,
+    PersonRole,
+    SizeClass,
+)
 from qclinic.storage.errors import InvalidValue
-from qclinic.storage.models import Organization, Person, Site
+from qclinic.storage.models import Assessment, Organization, Person, Site, Visit
 from qclinic.storage.models.directory import normalized_credit_code
 from qclinic.storage.repositories._common import (
     DEFAULT_PAGE_SIZE,
@@ -161,6 +169,97 @@ def count_organizations(
     conditions = _organization_query(search, industry_chain, chain_role, region)
     query = select(func.count()).select_from(Organization).where(*conditions)
     return int(session.execute(query).scalar_one())
+
+
+class OrganizationSummary(NamedTuple):
+    """One line of the organization list: a few columns and the latest finished assessment."""
+
+    id: str
+    name: str
+    uscc: str | None
+    industry_chain: IndustryChain | None
+    chain_role: ChainRole | None
+    region: str | None
+    search_key: str
+    latest_percent: float | None
+    latest_grade: str | None
+
+
+def list_organization_summaries(
+    session: Session,
+    *,
+    search: str | None = None,
+    industry_chain: IndustryChain | None = None,
+    chain_role: ChainRole | None = None,
+    region: str | None = None,
+) -> list[OrganizationSummary]:
+    """Every live organization (filtered as :func:`list_organizations`) by name, in one query.
+
+    Only the listed columns are read, no ORM objects, so a list of ten thousand loads in a few
+    milliseconds. The latest grade and percentage come from each organization's most recent
+    completed or signed assessment (by visit date, else creation time; the newest row breaks ties,
+    so a signed amendment wins over the assessment it corrects).
+    """
+    finished = (AssessmentStatus.COMPLETED, AssessmentStatus.SIGNED)
+    when = func.coalesce(Visit.visit_date, Assessment.created_at)
+    ranked = (
+        select(
+            Assessment.organization_id,
+            Assessment.score_percent,
+            Assessment.grade,
+            func.row_number()
+            .over(
+                partition_by=Assessment.organization_id,
+                order_by=(when.desc(), Assessment.id.desc()),
+            )
+            .label("rank"),
+        )
+        .outerjoin(Visit, Visit.id == Assessment.visit_id)
+        .where(Assessment.deleted_at.is_(None), Assessment.status.in_(finished))
+        .subquery()
+    )
+    # Two queries merged here: SQLite cannot index a window subquery, so joining it to ten
+    # thousand organizations would scan it once per organization (seconds instead of milliseconds).
+    connection = session.connection()  # Core rows: no ORM bookkeeping per row
+    latest: dict[str, tuple[float | None, str | None]] = {
+        organization_id: (percent, grade)
+        for organization_id, percent, grade in connection.execute(
+            select(ranked.c.organization_id, ranked.c.score_percent, ranked.c.grade).where(
+                ranked.c.rank == 1
+            )
+        )
+    }
+    conditions = _organization_query(search, industry_chain, chain_role, region)
+    query = (
+        select(
+            Organization.id,
+            Organization.name,
+            Organization.uscc,
+            # stored strings, mapped below with a dict: cheaper than a type conversion per cell
+            type_coerce(Organization.industry_chain, String),
+            type_coerce(Organization.chain_role, String),
+            Organization.region,
+            Organization.search_key,
+        )
+        .where(*conditions)
+        .order_by(Organization.name, Organization.id)
+    )
+    chains: dict[str | None, IndustryChain | None] = {c.value: c for c in IndustryChain}
+    roles: dict[str | None, ChainRole | None] = {r.value: r for r in ChainRole}
+    nothing = (None, None)
+    return [
+        OrganizationSummary(
+            id_,
+            name,
+            code,
+            chains.get(chain),
+            roles.get(role),
+            area,
+            key,
+            *latest.get(id_, nothing),
+        )
+        for id_, name, code, chain, role, area, key in connection.execute(query)
+    ]
 
 
 def create_site(session: Session, organization_id: str, name: str, address: str = "") -> Site:

@@ -1,14 +1,256 @@
-"""The organizations page (being built; see the desktop issue)."""
+"""The organizations page: a searchable, filterable list above the selected organization's detail.
+
+The list loads with one lean query (:func:`list_organization_summaries`); searching and the chain
+and role filters work on the loaded rows, so typing never waits for the database.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from qclinic.core.vocabulary import ChainRole, IndustryChain
 from qclinic.storage.database import Database
+from qclinic.storage.repositories.organizations import list_organization_summaries
+from qclinic.ui.labels import choices
+from qclinic.ui.organization_detail import OrganizationDetail
+from qclinic.ui.organization_dialog import OrganizationDialog
+from qclinic.ui.organizations_model import (
+    COL_CHAIN,
+    COL_GRADE,
+    COL_NAME,
+    COL_REGION,
+    COL_ROLE,
+    COL_USCC,
+    ROW_ROLE,
+    OrganizationFilter,
+    OrganizationsModel,
+)
 from qclinic.ui.signals import AppSignals
+
+#: tables whose changes the list (grades) or the detail shows
+LIST_TABLES = frozenset({"organization", "assessment", "visit"})
+DETAIL_TABLES = LIST_TABLES | {"site", "action", "clinic_case", "finding"}
+SEARCH_DELAY_MS = 150
+COLUMN_WIDTHS = {COL_USCC: 170, COL_CHAIN: 160, COL_ROLE: 110, COL_REGION: 140, COL_GRADE: 110}
+
+
+class OrganizationsPage(QWidget):
+    def __init__(self, database: Database, signals: AppSignals, lang: str) -> None:
+        super().__init__()
+        self._database = database
+        self._signals = signals
+        self._lang = lang
+        self._stale = False
+        self.dialog: OrganizationDialog | None = None
+        self.model = OrganizationsModel(self)
+        self.proxy = OrganizationFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.detail = OrganizationDetail(database, signals, lang, parent=self)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._build()
+        self.search_edit.textChanged.connect(self._search_timer.start)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.chain_combo.currentIndexChanged.connect(self.apply_filters)
+        self.role_combo.currentIndexChanged.connect(self.apply_filters)
+        self.new_button.clicked.connect(self.on_new_clicked)
+        self.edit_button.clicked.connect(self.on_edit_clicked)
+        self.view.doubleClicked.connect(self.on_edit_clicked)
+        self.view.selectionModel().currentRowChanged.connect(self.on_current_changed)
+        self.detail.edit_requested.connect(self.open_dialog)
+        self.proxy.rowsInserted.connect(self._show_count)
+        self.proxy.rowsRemoved.connect(self._show_count)
+        self.proxy.modelReset.connect(self._show_count)
+        self.proxy.layoutChanged.connect(self._show_count)
+        signals.data_changed.connect(self.on_data_changed)
+        signals.open_organization.connect(self.select_organization)
+        self.retranslate()
+
+    # --- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("color: palette(mid);")
+        self.search_edit = QLineEdit()
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(260)
+        self.chain_combo = QComboBox()
+        self.role_combo = QComboBox()
+        self.new_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.edit_button.setEnabled(False)
+        bar = QHBoxLayout()
+        bar.addWidget(self.heading)
+        bar.addWidget(self.count_label)
+        bar.addStretch(1)
+        bar.addWidget(self.search_edit, 2)
+        bar.addWidget(self.chain_combo)
+        bar.addWidget(self.role_combo)
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.edit_button)
+
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # as loaded: by name
+        self.view.setSortingEnabled(True)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        header.setHighlightSections(False)
+
+        top = QWidget()
+        box = QVBoxLayout(top)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(bar)
+        box.addWidget(self.view)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Organizations"))
+        self.search_edit.setPlaceholderText(self.tr("Search name, credit code or region"))
+        self.new_button.setText(self.tr("New organization…"))
+        self.edit_button.setText(self.tr("Edit…"))
+        for combo, enum, everything in (
+            (self.chain_combo, IndustryChain, self.tr("All chains")),
+            (self.role_combo, ChainRole, self.tr("All roles")),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for text, value in choices(enum):
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
+            combo.blockSignals(False)
+        self.model.retranslate()
+        self.detail.retranslate()
+        self._show_count()
+
+    # --- loading --------------------------------------------------------------------------
+    def load(self) -> None:
+        """Read the list (one lean query); keeps the selection when only values changed."""
+        with self._database.read_session() as session:
+            rows = list_organization_summaries(session)
+        self.model.set_rows(rows)
+        self._stale = False
+        self._show_count()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.load()
+            self.detail.reload()
+
+    def apply_filters(self) -> None:
+        self._search_timer.stop()
+        self.proxy.set_filters(
+            self.search_edit.text(), self.chain_combo.currentData(), self.role_combo.currentData()
+        )
+        self._show_count()
+
+    def _show_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if shown == total:
+            text = self.tr("%1 in all").replace("%1", f"{total:,}")
+        else:
+            text = self.tr("%1 of %2 shown").replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
+        self.count_label.setText(text)
+
+    def current_id(self) -> str | None:
+        index = self.view.currentIndex()
+        row = index.data(ROW_ROLE) if index.isValid() else None
+        return row.id if row is not None else None
+
+    def select_organization(self, organization_id: str) -> None:
+        """Select *organization_id* in the list (clearing filters that hide it) and show it."""
+        row = self.model.row_of(organization_id)
+        if row is None:
+            self.load()
+            row = self.model.row_of(organization_id)
+            if row is None:
+                return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            self.search_edit.clear()
+            self.chain_combo.setCurrentIndex(0)
+            self.role_combo.setCurrentIndex(0)
+            self.apply_filters()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.view.scrollTo(index)
+
+    # --- slots ----------------------------------------------------------------------------
+    def on_current_changed(self) -> None:
+        organization_id = self.current_id()
+        self.edit_button.setEnabled(organization_id is not None)
+        if organization_id != self.detail.organization_id:
+            self.detail.show_organization(organization_id)
+
+    def on_new_clicked(self) -> None:
+        self.open_dialog(None)
+
+    def on_edit_clicked(self) -> None:
+        organization_id = self.current_id()
+        if organization_id is not None:
+            self.open_dialog(organization_id)
+
+    def open_dialog(self, organization_id: str | None) -> None:
+        self.dialog = OrganizationDialog(
+            self._database, self._signals, self._lang, organization_id, self
+        )
+        self.dialog.accepted.connect(self.on_dialog_accepted)
+        self.dialog.open()
+
+    def on_dialog_accepted(self) -> None:
+        if self.dialog is not None and self.dialog.saved_id is not None:
+            self.select_organization(self.dialog.saved_id)
+
+    def on_data_changed(self, table: str) -> None:
+        if table not in DETAIL_TABLES:
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        if table in LIST_TABLES:
+            self.load()
+        self.detail.reload()
 
 
 def create(database: Database, signals: AppSignals, lang: str) -> QWidget:
-    page = QWidget()
-    QVBoxLayout(page).addWidget(QLabel("organizations"))
-    return page
+    return OrganizationsPage(database, signals, lang)

@@ -1,0 +1,325 @@
+"""The detail of one organization: who it is, its assessment history with the trend, its open
+actions (overdue ones in red), its clinic cases and its sites.
+
+Layout (``_build``) is kept apart from behaviour (loading, slots). The tables are the small models
+of :mod:`qclinic.ui.organizations_model`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qclinic.core.vocabulary import ActionStatus
+from qclinic.storage.database import Database
+from qclinic.storage.library import list_library
+from qclinic.storage.models import Organization
+from qclinic.storage.repositories import assessments, improvement, organizations, visits
+from qclinic.ui.errors import show_error
+from qclinic.ui.labels import label
+from qclinic.ui.organizations_model import (
+    ROW_ROLE,
+    SORT_ROLE,
+    AssessmentLine,
+    RecordsModel,
+    action_columns,
+    assessment_columns,
+    assessment_lines,
+    case_columns,
+    grade_trend,
+    is_overdue,
+    site_columns,
+)
+from qclinic.ui.signals import AppSignals
+from qclinic.ui.start_assessment_dialog import StartAssessmentDialog
+
+FINISHED_ACTIONS = (ActionStatus.DONE, ActionStatus.VERIFIED)
+
+
+def _table(model: RecordsModel, stretch: int) -> tuple[QTableView, QSortFilterProxyModel]:
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    view = QTableView()
+    view.setModel(proxy)
+    view.verticalHeader().hide()
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # as loaded (descending reverses)
+    view.setSortingEnabled(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view, proxy
+
+
+class OrganizationDetail(QWidget):
+    """Shows one organization; ``edit_requested`` asks the page to open the edit dialog."""
+
+    edit_requested = Signal(str)
+
+    def __init__(
+        self,
+        database: Database,
+        signals: AppSignals,
+        lang: str,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._signals = signals
+        self._lang = lang
+        self.today = today
+        self.organization_id: str | None = None
+        self.start_dialog: StartAssessmentDialog | None = None
+        self.assessment_model = RecordsModel(assessment_columns())
+        self.action_model = RecordsModel(action_columns(), style=self._action_style)
+        self.case_model = RecordsModel(case_columns())
+        self.site_model = RecordsModel(site_columns())
+        self._build()
+        self.assessment_view.doubleClicked.connect(self.on_assessment_double_clicked)
+        self.edit_button.clicked.connect(self.on_edit_clicked)
+        self.start_button.clicked.connect(self.on_start_clicked)
+        self.site_name_edit.textChanged.connect(self.on_site_input_changed)
+        self.site_name_edit.returnPressed.connect(self.on_add_site)
+        self.site_address_edit.returnPressed.connect(self.on_add_site)
+        self.add_site_button.clicked.connect(self.on_add_site)
+        self.on_site_input_changed("")
+        self.retranslate()
+        self.show_organization(None)
+
+    # --- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.placeholder = QLabel()
+        self.placeholder.setObjectName("detailPlaceholder")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setStyleSheet("color: palette(mid); padding: 24px;")
+
+        self.name_label = QLabel()
+        self.name_label.setObjectName("organizationName")
+        self.name_label.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.name_label.setWordWrap(True)
+        self.facts_label = QLabel()
+        self.facts_label.setWordWrap(True)
+        self.contact_label = QLabel()
+        self.contact_label.setWordWrap(True)
+        self.notes_label = QLabel()
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setStyleSheet("color: #555;")
+        self.edit_button = QPushButton()
+        self.start_button = QPushButton()
+        self.start_button.setDefault(True)
+        heading = QHBoxLayout()
+        heading.addWidget(self.name_label, 1)
+        heading.addWidget(self.edit_button)
+        heading.addWidget(self.start_button)
+
+        self.assessment_view, self.assessment_proxy = _table(self.assessment_model, 2)
+        self.trend_label = QLabel()
+        self.trend_label.setObjectName("trendLabel")
+        assessments_tab = QWidget()
+        box = QVBoxLayout(assessments_tab)
+        box.addWidget(self.trend_label)
+        box.addWidget(self.assessment_view)
+
+        self.action_view, self.action_proxy = _table(self.action_model, 0)
+        self.case_view, self.case_proxy = _table(self.case_model, 0)
+
+        self.site_view, self.site_proxy = _table(self.site_model, 1)
+        self.site_name_edit = QLineEdit()
+        self.site_address_edit = QLineEdit()
+        self.add_site_button = QPushButton()
+        adder = QHBoxLayout()
+        adder.addWidget(self.site_name_edit, 1)
+        adder.addWidget(self.site_address_edit, 2)
+        adder.addWidget(self.add_site_button)
+        sites_tab = QWidget()
+        box = QVBoxLayout(sites_tab)
+        box.addWidget(self.site_view)
+        box.addLayout(adder)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(assessments_tab, "")
+        self.tabs.addTab(self.action_view, "")
+        self.tabs.addTab(self.case_view, "")
+        self.tabs.addTab(sites_tab, "")
+
+        content = QWidget()
+        box = QVBoxLayout(content)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(heading)
+        box.addWidget(self.facts_label)
+        box.addWidget(self.contact_label)
+        box.addWidget(self.notes_label)
+        box.addWidget(self.tabs, 1)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+    def retranslate(self) -> None:
+        self.placeholder.setText(
+            self.tr("Select an organization to see its assessments, actions, cases and sites.")
+        )
+        self.edit_button.setText(self.tr("Edit…"))
+        self.start_button.setText(self.tr("Start assessment…"))
+        self.site_name_edit.setPlaceholderText(self.tr("New site name"))
+        self.site_address_edit.setPlaceholderText(self.tr("Address"))
+        self.add_site_button.setText(self.tr("Add site"))
+        for model in (self.assessment_model, self.action_model, self.case_model, self.site_model):
+            model.retranslate()
+        if self.organization_id is not None:
+            self.reload()
+
+    # --- loading --------------------------------------------------------------------------
+    def show_organization(self, organization_id: str | None) -> None:
+        self.organization_id = organization_id
+        self.reload()
+
+    def reload(self) -> None:
+        """Read everything shown for the current organization again (one read session)."""
+        if self.organization_id is None:
+            self.stack.setCurrentIndex(0)
+            return
+        organization_id = self.organization_id
+        with self._database.read_session() as session:
+            try:
+                organization = organizations.get_organization(session, organization_id)
+            except Exception:
+                self.organization_id = None
+                self.stack.setCurrentIndex(0)
+                return
+            sites = organizations.list_sites(session, organization_id)
+            found = assessments.list_assessments(
+                session, organization_id=organization_id, limit=None
+            )
+            visit_dates = {
+                v.id: v.visit_date
+                for v in visits.list_visits(session, organization_id=organization_id, limit=None)
+            }
+            actions = [
+                a
+                for a in improvement.list_actions(
+                    session, organization_id=organization_id, limit=None
+                )
+                if a.status not in FINISHED_ACTIONS
+            ]
+            cases = improvement.list_cases(session, organization_id=organization_id, limit=None)
+        titles = {
+            e.id: (e.title_zh if self._lang == "zh" else e.title_en)
+            for e in list_library(self._database)
+        }
+        lines = assessment_lines(found, visit_dates, titles)
+        self._show_heading(organization)
+        self.assessment_model.set_rows(lines)
+        self.action_model.set_rows(actions)
+        self.case_model.set_rows(cases)
+        self.site_model.set_rows(sites)
+        self._show_counts(lines, actions, len(cases), len(sites))
+        self.stack.setCurrentIndex(1)
+
+    def _show_heading(self, organization: Organization) -> None:
+        self.name_label.setText(organization.name)
+        facts = [
+            self.tr("Credit code %1").replace("%1", organization.uscc)
+            if organization.uscc
+            else self.tr("No credit code"),
+            label(organization.industry_chain),
+            label(organization.chain_role),
+            label(organization.size_class),
+            organization.region or "",
+        ]
+        self.facts_label.setText("  ·  ".join(part for part in facts if part))
+        contact = [organization.cqo_name, organization.cqo_phone, organization.cqo_email]
+        known = [escape(part) for part in contact if part]
+        self.contact_label.setText(
+            "<b>" + self.tr("Chief quality officer:") + "</b> " + "  ·  ".join(known)
+            if known
+            else self.tr("No chief quality officer recorded.")
+        )
+        self.notes_label.setText(organization.notes)
+        self.notes_label.setVisible(bool(organization.notes))
+
+    def _show_counts(
+        self, lines: list[AssessmentLine], actions: list[object], cases: int, sites: int
+    ) -> None:
+        today = self.today()
+        overdue = sum(1 for a in actions if is_overdue(a, today))
+        self.tabs.setTabText(0, self.tr("Assessments (%1)").replace("%1", str(len(lines))))
+        actions_text = self.tr("Open actions (%1)").replace("%1", str(len(actions)))
+        if overdue:
+            actions_text += " · " + self.tr("%1 overdue").replace("%1", str(overdue))
+        self.tabs.setTabText(1, actions_text)
+        self.tabs.setTabText(2, self.tr("Clinic cases (%1)").replace("%1", str(cases)))
+        self.tabs.setTabText(3, self.tr("Sites (%1)").replace("%1", str(sites)))
+        trend = grade_trend(lines)
+        self.trend_label.setText(
+            self.tr("Trend (oldest → newest): %1").replace("%1", trend)
+            if trend
+            else self.tr("No scored assessment yet.")
+        )
+
+    def _action_style(self, action: object) -> bool:
+        """Whether *action* is shown as overdue (red, bold)."""
+        return is_overdue(action, self.today())
+
+    # --- slots ----------------------------------------------------------------------------
+    def on_assessment_double_clicked(self, index: QModelIndex) -> None:
+        line = index.data(ROW_ROLE)
+        if isinstance(line, AssessmentLine):
+            self._signals.open_assessment.emit(line.id)
+
+    def on_edit_clicked(self) -> None:
+        if self.organization_id is not None:
+            self.edit_requested.emit(self.organization_id)
+
+    def on_start_clicked(self) -> None:
+        if self.organization_id is None:
+            return
+        self.start_dialog = StartAssessmentDialog(
+            self._database, self._signals, self._lang, self.organization_id, self, self.today()
+        )
+        self.start_dialog.open()
+
+    def on_site_input_changed(self, text: str) -> None:
+        self.add_site_button.setEnabled(bool(text.strip()))
+
+    def on_add_site(self) -> None:
+        name = self.site_name_edit.text().strip()
+        if self.organization_id is None or not name:
+            return
+        try:
+            with self._database.session() as session:
+                organizations.create_site(
+                    session, self.organization_id, name, self.site_address_edit.text().strip()
+                )
+        except Exception as exc:
+            show_error(exc, self)
+            return
+        self.site_name_edit.clear()
+        self.site_address_edit.clear()
+        self._signals.saved.emit()
+        self._signals.data_changed.emit("site")

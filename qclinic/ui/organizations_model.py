@@ -1,0 +1,501 @@
+"""The Qt models of the organizations page: the organization list, its filter, and the detail's
+small tables (assessment history with its trend, open actions, clinic cases, sites).
+
+The model holds :class:`~qclinic.storage.repositories.organizations.OrganizationSummary` tuples
+(one lean query, no ORM objects). It sorts itself: Python's ``sorted`` over ten thousand rows takes
+milliseconds, where a proxy comparing cells through ``data()`` would take the better part of a
+second. :class:`OrganizationFilter` therefore only filters and hands sorting to the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontDatabase
+
+from qclinic.core.vocabulary import (
+    ActionStatus,
+    AssessmentStatus,
+    ChainRole,
+    IndustryChain,
+    Priority,
+)
+from qclinic.storage.repositories.organizations import OrganizationSummary
+from qclinic.ui.labels import label
+
+Index = QModelIndex | QPersistentModelIndex
+
+COL_NAME, COL_USCC, COL_CHAIN, COL_ROLE, COL_REGION, COL_GRADE = range(6)
+COLUMN_COUNT = 6
+#: returns the row's :class:`OrganizationSummary`
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+#: up to this many rows added or removed by a refresh are inserted / removed one by one
+TARGETED_LIMIT = 20
+
+_HEADERS = (
+    "Name",
+    "Credit code",
+    "Industry chain",
+    "Chain role",
+    "Region",
+    "Latest grade",
+)
+_ALIGN_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OrganizationsModel", text)
+
+
+def grade_text(grade: str | None, percent: float | None) -> str:
+    """The latest result as the list shows it: "B · 73.7%", "B", "73.7%" or ""."""
+    parts = []
+    if grade:
+        parts.append(grade)
+    if percent is not None:
+        parts.append(f"{percent:.1f}%")
+    return " · ".join(parts)
+
+
+def _sort_key(column: int) -> Callable[[OrganizationSummary], Any]:
+    """A key ``(empty, value, name…)``; :meth:`OrganizationsModel._sorted` puts empties last."""
+    if column == COL_GRADE:
+        return lambda r: (r.latest_percent is None, r.latest_percent or 0.0, r.name)
+    if column == COL_USCC:
+        return lambda r: (r.uscc is None, r.uscc or "", r.name)
+    if column in (COL_CHAIN, COL_ROLE):
+        attribute = "industry_chain" if column == COL_CHAIN else "chain_role"
+        labels: dict[Any, str] = {}
+
+        def key(r: OrganizationSummary) -> Any:
+            value = getattr(r, attribute)
+            if value not in labels:
+                labels[value] = label(value)
+            return (value is None, labels[value], r.name)
+
+        return key
+    if column == COL_REGION:
+        return lambda r: (r.region is None, r.region or "", r.name)
+    return lambda r: (False, r.name, r.id)
+
+
+class OrganizationsModel(QAbstractTableModel):
+    """One row per organization; ``ROW_ROLE`` returns its :class:`OrganizationSummary`."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[OrganizationSummary] = []
+        self._row_of: dict[str, int] = {}
+        self._sort: tuple[int, Qt.SortOrder] | None = None  # None: as loaded (by name)
+        self._code_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+
+    # --- Qt interface ---------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _tr(_HEADERS[section])
+        if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_GRADE:
+            return _ALIGN_CENTER
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_NAME:
+                return row.name
+            if column == COL_USCC:
+                return row.uscc or ""
+            if column == COL_CHAIN:
+                return label(row.industry_chain)
+            if column == COL_ROLE:
+                return label(row.chain_role)
+            if column == COL_REGION:
+                return row.region or ""
+            return grade_text(row.latest_grade, row.latest_percent)
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
+            return row.name
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_GRADE:
+            return _ALIGN_CENTER
+        if role == Qt.ItemDataRole.FontRole and column == COL_USCC:
+            return self._code_font
+        if role == Qt.ItemDataRole.FontRole and column == COL_GRADE and row.latest_grade:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by *column* (-1: back to the loaded order), keeping selections on their rows."""
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        old_ids = [self._rows[i.row()].id for i in old]
+        self._sort = None if column < 0 else (column, order)
+        self._rows = self._sorted(self._rows)
+        self._reindex()
+        new = [
+            self.index(self._row_of[oid], i.column()) for oid, i in zip(old_ids, old, strict=True)
+        ]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    # --- loading and single-row edits -----------------------------------------------------
+    def set_rows(self, rows: Sequence[OrganizationSummary]) -> None:
+        """Show *rows*, with the least disturbance: a reset only when rows moved.
+
+        A refresh after a single edit (a new company, a renamed one, a new grade) inserts, removes
+        or updates just those rows, so selection and scrolling stay put.
+        """
+        rows = self._sorted(list(rows))
+        old_ids = [r.id for r in self._rows]
+        new_ids = [r.id for r in rows]
+        if old_ids != new_ids:
+            old_set, new_set = set(old_ids), set(new_ids)
+            few = bool(old_ids) and abs(len(new_ids) - len(old_ids)) <= TARGETED_LIMIT
+            if few and old_set <= new_set and [i for i in new_ids if i in old_set] == old_ids:
+                for number, row in enumerate(rows):
+                    if row.id not in old_set:
+                        self.beginInsertRows(QModelIndex(), number, number)
+                        self._rows.insert(number, row)
+                        self.endInsertRows()
+            elif few and new_set <= old_set and [i for i in old_ids if i in new_set] == new_ids:
+                for number in range(len(old_ids) - 1, -1, -1):
+                    if old_ids[number] not in new_set:
+                        self.beginRemoveRows(QModelIndex(), number, number)
+                        del self._rows[number]
+                        self.endRemoveRows()
+            else:
+                self.beginResetModel()
+                self._rows = rows
+                self._reindex()
+                self.endResetModel()
+                return
+            self._reindex()
+        for number, (old, new) in enumerate(zip(self._rows, rows, strict=True)):
+            if old != new:
+                self._rows[number] = new
+                self._changed(number)
+
+    def row_of(self, organization_id: str) -> int | None:
+        return self._row_of.get(organization_id)
+
+    def summary(self, row: int) -> OrganizationSummary:
+        return self._rows[row]
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, COL_CHAIN),
+                self.index(len(self._rows) - 1, COL_ROLE),
+                [Qt.ItemDataRole.DisplayRole],
+            )
+
+    # --- internals ------------------------------------------------------------------------
+    def _sorted(self, rows: list[OrganizationSummary]) -> list[OrganizationSummary]:
+        if self._sort is None:
+            return rows  # the repository returns them by name, then id
+        column, order = self._sort
+        key = _sort_key(column)
+        keyed = sorted(
+            ((key(row), row) for row in rows),
+            key=lambda pair: pair[0],
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        # rows without a value (no grade, no chain…) stay at the bottom in either order
+        return [row for k, row in keyed if not k[0]] + [row for k, row in keyed if k[0]]
+
+    def _reindex(self) -> None:
+        self._row_of = {row.id: number for number, row in enumerate(self._rows)}
+
+    def _changed(self, number: int) -> None:
+        self.dataChanged.emit(self.index(number, 0), self.index(number, COLUMN_COUNT - 1))
+
+
+class OrganizationFilter(QSortFilterProxyModel):
+    """Filters by search text (name, credit code, region) and by chain and role.
+
+    Sorting is handed to the source model (see the module docstring): the proxy keeps its order.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._search = ""
+        self._chain: IndustryChain | None = None
+        self._role: ChainRole | None = None
+
+    def set_filters(
+        self,
+        search: str | None = None,
+        chain: IndustryChain | None = None,
+        role: ChainRole | None = None,
+    ) -> None:
+        """Filter like the repository's ``search``: casefolded, whitespace-normalised substring."""
+        self.beginFilterChange()
+        self._search = " ".join((search or "").split()).casefold()
+        self._chain = chain
+        self._role = role
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    @property
+    def active(self) -> bool:
+        return bool(self._search) or self._chain is not None or self._role is not None
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self.active:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, OrganizationsModel)
+        row = model.summary(source_row)
+        if self._chain is not None and row.industry_chain != self._chain:
+            return False
+        if self._role is not None and row.chain_role != self._role:
+            return False
+        return not self._search or self._search in row.search_key
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if model is not None:
+            model.sort(column, order)
+
+
+# --- the detail's small tables ------------------------------------------------------------
+#: a sort key (number or text) for the detail tables' proxies
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+OVERDUE_COLOR = QColor("#c62828")
+RISE_COLOR = QColor("#2e7d32")
+SPARK = "▁▂▃▄▅▆▇█"
+OPEN_ACTIONS = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+
+
+def _dtr(text: str) -> str:
+    return QCoreApplication.translate("OrganizationDetail", text)
+
+
+@dataclass(frozen=True)
+class AssessmentLine:
+    """One assessment of the history, with the change since the previous one of its checklist."""
+
+    id: str
+    when: date
+    title: str
+    checklist_id: str
+    checklist_title: str
+    status: AssessmentStatus
+    percent: float | None
+    grade: str | None
+    change: float | None = None  # percentage points since the previous scored one
+    previous_grade: str | None = None
+
+
+def assessment_lines(
+    found: Sequence[Any], visit_dates: dict[str, date], titles: dict[str, str]
+) -> list[AssessmentLine]:
+    """Assessments oldest first (by visit date, else creation), each compared with the previous
+    scored assessment of the same checklist."""
+    ordered = sorted(
+        found,
+        key=lambda a: (visit_dates.get(a.visit_id) or a.created_at.date(), a.id),
+    )
+    previous: dict[str, AssessmentLine] = {}
+    lines = []
+    for a in ordered:
+        before = previous.get(a.checklist_id)
+        change = None
+        if before is not None and a.score_percent is not None and before.percent is not None:
+            change = a.score_percent - before.percent
+        line = AssessmentLine(
+            id=a.id,
+            when=visit_dates.get(a.visit_id) or a.created_at.date(),
+            title=a.title,
+            checklist_id=a.checklist_id,
+            checklist_title=titles.get(a.checklist_id, a.checklist_id),
+            status=a.status,
+            percent=a.score_percent,
+            grade=a.grade,
+            change=change,
+            previous_grade=before.grade if before is not None else None,
+        )
+        if a.score_percent is not None:
+            previous[a.checklist_id] = line
+        lines.append(line)
+    return lines
+
+
+def trend_text(line: AssessmentLine) -> str:
+    """The change since the previous one: "▲ +9.6 (C → B)", "▼ −2.0", "= 0.0" or ""."""
+    if line.change is None:
+        return ""
+    arrow = "=" if abs(line.change) < 0.05 else "▲" if line.change > 0 else "▼"
+    text = f"{arrow} {line.change:+.1f}".replace("-", "−")
+    if line.previous_grade and line.grade and line.previous_grade != line.grade:
+        text += f"  ({line.previous_grade} → {line.grade})"
+    return text
+
+
+def grade_trend(lines: Sequence[AssessmentLine]) -> str:
+    """A one-line sparkline of the scored assessments: "▄▆  C 64.1% → B 73.7%"."""
+    scored = [line for line in lines if line.percent is not None]
+    if not scored:
+        return ""
+    spark = "".join(
+        SPARK[min(len(SPARK) - 1, int((line.percent or 0.0) / 100 * len(SPARK)))] for line in scored
+    )
+    steps = " → ".join(
+        f"{line.grade} {line.percent:.1f}%" if line.grade else f"{line.percent:.1f}%"
+        for line in scored
+    )
+    return f"{spark}   {steps}"
+
+
+def is_overdue(action: Any, today: date) -> bool:
+    """An action still open past its due date."""
+    return action.status in OPEN_ACTIONS and action.due_date is not None and action.due_date < today
+
+
+class Column(NamedTuple):
+    header: str  # English source text, translated in the "OrganizationDetail" context
+    text: Callable[[Any], str]
+    sort: Callable[[Any], Any] | None = None
+    center: bool = False
+
+
+def _date_text(value: date | None) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+def assessment_columns() -> list[Column]:
+    return [
+        Column("Date", lambda r: _date_text(r.when), lambda r: r.when.isoformat()),
+        Column("Title", lambda r: r.title),
+        Column("Checklist", lambda r: r.checklist_title),
+        Column("Status", lambda r: label(r.status)),
+        Column(
+            "Score",
+            lambda r: "" if r.percent is None else f"{r.percent:.1f}%",
+            lambda r: -1.0 if r.percent is None else r.percent,
+            center=True,
+        ),
+        Column("Grade", lambda r: r.grade or "", center=True),
+        Column("Change", trend_text, lambda r: 0.0 if r.change is None else r.change),
+    ]
+
+
+def action_columns() -> list[Column]:
+    return [
+        Column("Action", lambda a: a.title),
+        Column("Owner", lambda a: a.owner),
+        Column("Due", lambda a: _date_text(a.due_date), lambda a: _date_text(a.due_date) or "~"),
+        Column("Priority", lambda a: label(a.priority), lambda a: list(Priority).index(a.priority)),
+        Column("Status", lambda a: label(a.status)),
+    ]
+
+
+def case_columns() -> list[Column]:
+    return [
+        Column("Case", lambda c: c.title),
+        Column("Category", lambda c: label(c.nqi_category)),
+        Column("Status", lambda c: label(c.status)),
+        Column("Resolved on", lambda c: _date_text(c.resolved_on)),
+    ]
+
+
+def site_columns() -> list[Column]:
+    return [Column("Site", lambda s: s.name), Column("Address", lambda s: s.address)]
+
+
+class RecordsModel(QAbstractTableModel):
+    """A small read-only table of records; ``ROW_ROLE`` returns the record.
+
+    *style* says whether a record is flagged (an overdue action): it is shown red and bold.
+    """
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        parent: Any = None,
+        style: Callable[[Any], bool] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._rows: list[Any] = []
+        self._style = style
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _dtr(self._columns[section].header)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == ROW_ROLE:
+            return row
+        if role == SORT_ROLE:
+            return column.sort(row) if column.sort is not None else column.text(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.center:
+            return _ALIGN_CENTER
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.text(row) or None
+        flagged = self._style is not None and self._style(row)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if flagged:
+                return OVERDUE_COLOR
+            if isinstance(row, AssessmentLine) and column.header == "Change" and row.change:
+                return RISE_COLOR if row.change > 0 else OVERDUE_COLOR
+        if role == Qt.ItemDataRole.FontRole and flagged:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        """Show another organization's records (a reset: the whole list is new)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, number: int) -> Any:
+        return self._rows[number]
+
+    def retranslate(self) -> None:
+        if self._columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)

@@ -1,0 +1,146 @@
+"""Start an assessment: a visit (kind, date, site) and a checklist from the library, frozen in.
+
+Accepting creates the visit and the draft assessment in one transaction, with the chosen checklist
+version's content as the assessment's frozen copy, then asks the app to open it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from qclinic.core.vocabulary import VisitKind
+from qclinic.storage.database import Database
+from qclinic.storage.library import LibraryEntry, checklist_content, list_library
+from qclinic.storage.repositories import assessments, organizations, visits
+from qclinic.ui.errors import show_error
+from qclinic.ui.forms.ui_start_assessment_dialog import Ui_StartAssessmentDialog
+from qclinic.ui.labels import choices
+from qclinic.ui.signals import AppSignals
+
+
+class StartAssessmentDialog(QDialog):
+    """After accepting, ``assessment_id`` holds the new draft (``open_assessment`` was emitted)."""
+
+    def __init__(
+        self,
+        database: Database,
+        signals: AppSignals,
+        lang: str,
+        organization_id: str,
+        parent: QWidget | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_StartAssessmentDialog()
+        self.ui.setupUi(self)
+        self._database = database
+        self._signals = signals
+        self._lang = lang
+        self._organization_id = organization_id
+        self.assessment_id: str | None = None
+        self._title_edited = False
+        self.ok_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Start"))
+
+        with database.read_session() as session:
+            organization = organizations.get_organization(session, organization_id)
+            name = organization.name
+            sites = organizations.list_sites(session, organization_id)
+        self.ui.organizationLabel.setText(f"<b>{name}</b>")
+        for text, kind in choices(VisitKind):
+            self.ui.kindCombo.addItem(text, kind)
+        self.ui.dateEdit.setDate(QDate(today or date.today()))
+        self.ui.siteCombo.addItem(self.tr("(no particular site)"), None)
+        for site in sites:
+            self.ui.siteCombo.addItem(site.name, site.id)
+        if sites:
+            self.ui.siteCombo.setCurrentIndex(1)
+        self._entries: list[LibraryEntry] = list_library(database)
+        for entry in self._entries:
+            self.ui.checklistCombo.addItem(self._title_of(entry), entry.id)
+
+        self.ui.checklistCombo.currentIndexChanged.connect(self.on_checklist_changed)
+        self.ui.dateEdit.dateChanged.connect(self.on_date_changed)
+        self.ui.titleEdit.textEdited.connect(self.on_title_edited)
+        self.ui.titleEdit.textChanged.connect(self.on_input_changed)
+        self.on_checklist_changed(self.ui.checklistCombo.currentIndex())
+
+    def _title_of(self, entry: LibraryEntry) -> str:
+        return entry.title_zh if self._lang == "zh" else entry.title_en
+
+    def entry(self) -> LibraryEntry | None:
+        index = self.ui.checklistCombo.currentIndex()
+        return self._entries[index] if 0 <= index < len(self._entries) else None
+
+    def select_checklist(self, checklist_id: str) -> None:
+        self.ui.checklistCombo.setCurrentIndex(self.ui.checklistCombo.findData(checklist_id))
+
+    # --- keeping the suggested title in step until the user types their own ----------------
+    def _suggest_title(self) -> None:
+        entry = self.entry()
+        if self._title_edited or entry is None:
+            return
+        year = self.ui.dateEdit.date().year()
+        self.ui.titleEdit.setText(f"{year} {self._title_of(entry)}")
+
+    def on_checklist_changed(self, _index: int) -> None:
+        entry = self.entry()
+        if entry is not None:
+            self.ui.checklistInfo.setText(
+                self.tr("Version %1 · %2 questions")
+                .replace("%1", entry.version)
+                .replace("%2", str(entry.questions))
+            )
+        self._suggest_title()
+        self.on_input_changed()
+
+    def on_date_changed(self, _date: QDate) -> None:
+        self._suggest_title()
+
+    def on_title_edited(self, _text: str) -> None:
+        self._title_edited = True
+
+    def on_input_changed(self) -> None:
+        self.ok_button.setEnabled(
+            self.entry() is not None and bool(self.ui.titleEdit.text().strip())
+        )
+
+    # --- creating --------------------------------------------------------------------------
+    def accept(self) -> None:
+        entry = self.entry()
+        if entry is None or not self.ok_button.isEnabled():
+            return
+        visit_date = self.ui.dateEdit.date().toPython()
+        assert isinstance(visit_date, date)
+        try:
+            with self._database.session() as session:
+                visit = visits.create_visit(
+                    session,
+                    self._organization_id,
+                    self.ui.kindCombo.currentData(),
+                    visit_date,
+                    site_id=self.ui.siteCombo.currentData(),
+                )
+                content = checklist_content(session, entry.id, entry.version)
+                assessment = assessments.start_assessment(
+                    session,
+                    self._organization_id,
+                    entry.id,
+                    entry.version,
+                    content,
+                    self.ui.titleEdit.text().strip(),
+                    visit_id=visit.id,
+                )
+                assessment_id = assessment.id
+        except Exception as exc:
+            show_error(exc, self)
+            return
+        self.assessment_id = assessment_id
+        self._signals.saved.emit()
+        self._signals.data_changed.emit("visit")
+        self._signals.data_changed.emit("assessment")
+        super().accept()
+        self._signals.open_assessment.emit(assessment_id)
