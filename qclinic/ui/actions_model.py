@@ -1,9 +1,11 @@
-"""The improvement plan as a Qt table model over plain :class:`PlanRow` tuples, and its filter.
+"""The improvement plan as a Qt table model over plain tuples, and its filter.
 
-Built for 100,000 actions: rows are the tuples of one lean query, ``data()`` only formats what is
-painted, sorting happens in Python on the rows (``list.sort`` with a key, not ``lessThan`` called
-n·log n times through Qt), and the proxy filters with one Python predicate per row, re-applied with
-``invalidate()`` (a layout change, not thousands of row-removal signals).
+Built for 100,000 actions: rows are the raw tuples of one lean query
+(:func:`~qclinic.storage.repositories.improvement.plan_table`: ISO date text, stored vocabulary
+values), so nothing is converted per row; ``data()`` only formats what is painted; sorting happens
+in Python on the rows (``list.sort`` with a key, not ``lessThan`` called n·log n times through Qt);
+the proxy filters with one Python predicate per row, re-applied with ``invalidate()`` (a layout
+change, not thousands of row-removal signals). ``ROW_ROLE`` gives the typed :class:`PlanRow`.
 """
 
 from __future__ import annotations
@@ -24,7 +26,19 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from qclinic.core.vocabulary import ActionStatus, Priority
-from qclinic.storage.repositories.improvement import PlanRow
+from qclinic.storage.repositories.improvement import (
+    PLAN_CASE_ID,
+    PLAN_DUE_DATE,
+    PLAN_FINDING_ID,
+    PLAN_ID,
+    PLAN_ORGANIZATION_NAME,
+    PLAN_OWNER,
+    PLAN_PRIORITY,
+    PLAN_STATUS,
+    PLAN_TITLE,
+    PlanRow,
+    RawPlanRow,
+)
 from qclinic.ui.labels import label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -40,15 +54,16 @@ Index = QModelIndex | QPersistentModelIndex
     COL_OVERDUE,
 ) = range(8)
 COLUMN_COUNT = 8
-#: the :class:`PlanRow` of a row
+#: the typed :class:`PlanRow` of a row
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 #: days past the due date (0 when not overdue)
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 2
 
-OPEN_STATUSES = frozenset({ActionStatus.OPEN, ActionStatus.IN_PROGRESS})
+#: stored values of the statuses an action can be overdue in (raw rows hold plain strings)
+OPEN_STATUSES = frozenset({ActionStatus.OPEN.value, ActionStatus.IN_PROGRESS.value})
 OVERDUE_COLOUR = QColor("#c0392b")
-_PRIORITY_RANK = {Priority.HIGH: 0, Priority.MEDIUM: 1, Priority.LOW: 2}
-_STATUS_RANK = {status: rank for rank, status in enumerate(ActionStatus)}
+_PRIORITY_RANK = {priority.value: rank for rank, priority in enumerate(Priority)}
+_STATUS_RANK = {status.value: rank for rank, status in enumerate(ActionStatus)}
 _HEADERS = (
     "Organization",
     "Action",
@@ -59,23 +74,30 @@ _HEADERS = (
     "Status",
     "Overdue",
 )
+_UNDATED = "9999-12-31"  # sorts after every ISO date
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ActionsModel", text)
 
 
-def days_overdue(row: PlanRow, today: date) -> int:
+def is_overdue(row: RawPlanRow, today_iso: str) -> bool:
+    """An open or in-progress action whose due date is before *today_iso* (ISO text compare)."""
+    due = row[PLAN_DUE_DATE]
+    return due is not None and due < today_iso and row[PLAN_STATUS] in OPEN_STATUSES
+
+
+def days_overdue(row: RawPlanRow, today: date) -> int:
     """Days an open or in-progress action is past its due date; 0 otherwise."""
-    if row.due_date is None or row.status not in OPEN_STATUSES or row.due_date >= today:
+    if not is_overdue(row, today.isoformat()):
         return 0
-    return (today - row.due_date).days
+    return (today - date.fromisoformat(row[PLAN_DUE_DATE] or "")).days
 
 
-def source_text(row: PlanRow) -> str:
-    if row.finding_id is not None:
+def source_text(row: RawPlanRow) -> str:
+    if row[PLAN_FINDING_ID] is not None:
         return _tr("Finding")
-    if row.case_id is not None:
+    if row[PLAN_CASE_ID] is not None:
         return _tr("Clinic case")
     return ""
 
@@ -85,12 +107,13 @@ def overdue_text(days: int) -> str:
 
 
 class ActionsModel(QAbstractTableModel):
-    """One row per action; ``ROW_ROLE`` returns the :class:`PlanRow`."""
+    """One row per action (raw ``PLAN_*`` tuples); ``ROW_ROLE`` returns a :class:`PlanRow`."""
 
     def __init__(self, parent: Any = None, *, today: date | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[PlanRow] = []
+        self._rows: list[RawPlanRow] = []
         self._position: dict[str, int] = {}
+        self._overdue: int | None = None  # cached count
         self.today = today or date.today()
         self._bold = QFont()
         self._bold.setBold(True)
@@ -98,14 +121,29 @@ class ActionsModel(QAbstractTableModel):
 
     # --- content ---------------------------------------------------------------------------
     @property
-    def rows(self) -> list[PlanRow]:
+    def rows(self) -> list[RawPlanRow]:
         return self._rows
 
-    def set_rows(self, rows: Sequence[PlanRow], today: date | None = None) -> None:
-        """Replace every row (a reload)."""
+    def overdue_count(self) -> int:
+        if self._overdue is None:
+            today_iso = self.today.isoformat()
+            self._overdue = sum(1 for row in self._rows if is_overdue(row, today_iso))
+        return self._overdue
+
+    def set_rows(
+        self,
+        rows: Sequence[RawPlanRow],
+        today: date | None = None,
+        *,
+        sort: tuple[int, Qt.SortOrder] | None = None,
+    ) -> None:
+        """Replace every row (a reload), sorted by ``sort=(column, order)`` before the reset."""
         self.beginResetModel()
         self._rows = list(rows)
         self.today = today or date.today()
+        key = self._sort_key(sort[0]) if sort else None
+        if sort and key:
+            self._rows.sort(key=key, reverse=sort[1] == Qt.SortOrder.DescendingOrder)
         self._reindex()
         self.endResetModel()
 
@@ -113,17 +151,19 @@ class ActionsModel(QAbstractTableModel):
         """The row of *action_id*, or -1."""
         return self._position.get(action_id, -1)
 
-    def update_row(self, row: PlanRow) -> None:
+    def update_row(self, row: RawPlanRow) -> None:
         """Replace one action's row in place (a targeted ``dataChanged``), or add it."""
-        position = self.row_of(row.id)
+        position = self.row_of(row[PLAN_ID])
         if position < 0:
             end = len(self._rows)
             self.beginInsertRows(QModelIndex(), end, end)
             self._rows.append(row)
-            self._position[row.id] = end
+            self._position[row[PLAN_ID]] = end
+            self._overdue = None
             self.endInsertRows()
             return
         self._rows[position] = row
+        self._overdue = None
         self.dataChanged.emit(self.index(position, 0), self.index(position, COLUMN_COUNT - 1))
 
     def remove_row(self, action_id: str) -> None:
@@ -136,7 +176,8 @@ class ActionsModel(QAbstractTableModel):
         self.endRemoveRows()
 
     def _reindex(self) -> None:
-        self._position = {row.id: position for position, row in enumerate(self._rows)}
+        self._overdue = None
+        self._position = {row[PLAN_ID]: position for position, row in enumerate(self._rows)}
 
     # --- Qt model --------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
@@ -160,34 +201,34 @@ class ActionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == ROW_ROLE:
-            return row
+            return PlanRow.from_raw(row)
         if role == OVERDUE_ROLE:
             return days_overdue(row, self.today)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return self._red if days_overdue(row, self.today) else None
+            return self._red if is_overdue(row, self.today.isoformat()) else None
         if role == Qt.ItemDataRole.FontRole:
-            return self._bold if days_overdue(row, self.today) else None
+            return self._bold if is_overdue(row, self.today.isoformat()) else None
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_TITLE:
-            return row.title
+            return row[PLAN_TITLE]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_DUE, COL_OVERDUE):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    def _display(self, row: PlanRow, column: int) -> str:
+    def _display(self, row: RawPlanRow, column: int) -> str:
         if column == COL_ORGANIZATION:
-            return row.organization_name
+            return row[PLAN_ORGANIZATION_NAME]
         if column == COL_TITLE:
-            return row.title
+            return row[PLAN_TITLE]
         if column == COL_SOURCE:
             return source_text(row)
         if column == COL_OWNER:
-            return row.owner
+            return row[PLAN_OWNER]
         if column == COL_DUE:
-            return row.due_date.isoformat() if row.due_date else ""
+            return row[PLAN_DUE_DATE] or ""
         if column == COL_PRIORITY:
-            return label(row.priority)
+            return label(Priority(row[PLAN_PRIORITY]))
         if column == COL_STATUS:
-            return label(row.status)
+            return label(ActionStatus(row[PLAN_STATUS]))
         return overdue_text(days_overdue(row, self.today))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -197,7 +238,7 @@ class ActionsModel(QAbstractTableModel):
             return
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        ids = [self._rows[index.row()].id for index in persistent]
+        ids = [self._rows[index.row()][PLAN_ID] for index in persistent]
         self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
         self._reindex()
         self.changePersistentIndexList(
@@ -209,18 +250,19 @@ class ActionsModel(QAbstractTableModel):
         )
         self.layoutChanged.emit()
 
-    def _sort_key(self, column: int) -> Callable[[PlanRow], Any] | None:
-        today = self.today
-        undated = date.max
-        keys: dict[int, Callable[[PlanRow], Any]] = {
-            COL_ORGANIZATION: lambda r: (r.organization_name, r.due_date or undated),
-            COL_TITLE: lambda r: r.title,
-            COL_SOURCE: lambda r: (r.finding_id is None, r.case_id is None),
-            COL_OWNER: lambda r: r.owner,
-            COL_DUE: lambda r: r.due_date or undated,
-            COL_PRIORITY: lambda r: (_PRIORITY_RANK[r.priority], r.due_date or undated),
-            COL_STATUS: lambda r: (_STATUS_RANK[r.status], r.due_date or undated),
-            COL_OVERDUE: lambda r: days_overdue(r, today),
+    def _sort_key(self, column: int) -> Callable[[RawPlanRow], Any] | None:
+        today_iso = self.today.isoformat()
+        due, undated = PLAN_DUE_DATE, _UNDATED
+        keys: dict[int, Callable[[RawPlanRow], Any]] = {
+            COL_ORGANIZATION: lambda r: (r[PLAN_ORGANIZATION_NAME], r[due] or undated),
+            COL_TITLE: lambda r: r[PLAN_TITLE],
+            COL_SOURCE: lambda r: (r[PLAN_FINDING_ID] is None, r[PLAN_CASE_ID] is None),
+            COL_OWNER: lambda r: r[PLAN_OWNER],
+            COL_DUE: lambda r: r[due] or undated,
+            COL_PRIORITY: lambda r: (_PRIORITY_RANK[r[PLAN_PRIORITY]], r[due] or undated),
+            COL_STATUS: lambda r: (_STATUS_RANK[r[PLAN_STATUS]], r[due] or undated),
+            # the earlier the due date, the more days overdue; the rest after, by due date
+            COL_OVERDUE: lambda r: (not is_overdue(r, today_iso), r[due] or undated),
         }
         return keys.get(column)
 
@@ -236,30 +278,31 @@ class ActionFilter:
     overdue_only: bool = False
     due_before: date | None = None
 
-    def predicate(self, today: date) -> Callable[[PlanRow], bool] | None:
+    def predicate(self, today: date) -> Callable[[RawPlanRow], bool] | None:
         """A function accepting the rows to show, or None when nothing is filtered."""
-        tests: list[Callable[[PlanRow], bool]] = []
+        tests: list[Callable[[RawPlanRow], bool]] = []
         if self.organization.strip():
             needle = self.organization.strip().casefold()
-            tests.append(lambda r: needle in r.organization_name.casefold())
+            tests.append(lambda r: needle in r[PLAN_ORGANIZATION_NAME].casefold())
         if self.status is not None:
-            status = self.status
-            tests.append(lambda r: r.status == status)
+            status = self.status.value
+            tests.append(lambda r: r[PLAN_STATUS] == status)
         if self.priority is not None:
-            priority = self.priority
-            tests.append(lambda r: r.priority == priority)
+            priority = self.priority.value
+            tests.append(lambda r: r[PLAN_PRIORITY] == priority)
         if self.owner.strip():
             owner = self.owner.strip().casefold()
-            tests.append(lambda r: owner in r.owner.casefold())
+            tests.append(lambda r: owner in r[PLAN_OWNER].casefold())
         if self.overdue_only:
+            today_iso, due = today.isoformat(), PLAN_DUE_DATE  # is_overdue, inlined (hot)
             tests.append(
                 lambda r: (
-                    r.due_date is not None and r.due_date < today and r.status in OPEN_STATUSES
+                    r[due] is not None and r[due] < today_iso and r[PLAN_STATUS] in OPEN_STATUSES
                 )
             )
         if self.due_before is not None:
-            before = self.due_before
-            tests.append(lambda r: r.due_date is not None and r.due_date < before)
+            before = self.due_before.isoformat()
+            tests.append(lambda r: r[PLAN_DUE_DATE] is not None and r[PLAN_DUE_DATE] < before)
         if not tests:
             return None
         if len(tests) == 1:
@@ -273,30 +316,35 @@ class ActionsProxy(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._filter = ActionFilter()
-        self._accepts: Callable[[PlanRow], bool] | None = None
+        self._accepts: Callable[[RawPlanRow], bool] | None = None
+        self._model: ActionsModel | None = None  # kept in Python: no wrapper lookup per row
 
     @property
     def action_filter(self) -> ActionFilter:
         return self._filter
 
-    def set_filter(self, action_filter: ActionFilter) -> None:
-        self._filter = action_filter
-        self._refresh_predicate()
+    def setSourceModel(self, model: Any) -> None:
+        self._model = model if isinstance(model, ActionsModel) else None
+        super().setSourceModel(model)
+
+    def set_filter(self, action_filter: ActionFilter, *, today: date | None = None) -> None:
+        """Filter by *action_filter* ("overdue" as of *today*, the model's day by default)."""
+        self.prepare_filter(action_filter, today=today)
         self.invalidate()  # one layout change: far cheaper than removing rows range by range
 
-    def _refresh_predicate(self) -> None:
-        source = self.sourceModel()
-        today = source.today if isinstance(source, ActionsModel) else date.today()
-        self._accepts = self._filter.predicate(today)
+    def prepare_filter(self, action_filter: ActionFilter, *, today: date | None = None) -> None:
+        """Set the filter without re-filtering (the next model reset applies it)."""
+        self._filter = action_filter
+        if today is None:
+            today = self._model.today if self._model is not None else date.today()
+        self._accepts = action_filter.predicate(today)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if self._accepts is None:
+        accepts = self._accepts
+        if accepts is None or self._model is None:
             return True
-        model = self.sourceModel()
-        assert isinstance(model, ActionsModel)
-        return self._accepts(model.rows[source_row])
+        return accepts(self._model.rows[source_row])
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        model = self.sourceModel()
-        if isinstance(model, ActionsModel):
-            model.sort(column, order)
+        if self._model is not None:
+            self._model.sort(column, order)

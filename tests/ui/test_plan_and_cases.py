@@ -38,11 +38,11 @@ def plan_page(qtbot, database, signals, demo_ids):
 
 # --- models ----------------------------------------------------------------------------------
 def test_actions_model_and_proxy_pass_the_model_tester(qtmodeltester, database, demo_ids) -> None:
-    from qclinic.storage.repositories.improvement import list_plan_rows
+    from qclinic.storage.repositories.improvement import plan_table
     from qclinic.ui.actions_model import ROW_ROLE, ActionFilter, ActionsModel, ActionsProxy
 
     with database.read_session() as session:
-        rows = list_plan_rows(session)
+        rows = plan_table(session)
     model = ActionsModel()
     model.set_rows(rows)
     qtmodeltester.check(model)

@@ -55,7 +55,6 @@ from qclinic.ui.actions_model import (
     ActionFilter,
     ActionsModel,
     ActionsProxy,
-    days_overdue,
 )
 from qclinic.ui.errors import show_error
 from qclinic.ui.findings_panel import FindingsPanel
@@ -144,6 +143,8 @@ class PlanPage(QWidget):
         self.view.horizontalHeader().setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(28)
+        # fixed row heights: the hidden header then skips per-row work on every re-filter
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -277,11 +278,15 @@ class PlanPage(QWidget):
         )
         self._load_assessments()
 
-    def _on_loaded(self, rows: list[improvement.PlanRow]) -> None:
-        self.model.set_rows(rows)
+    def _on_loaded(self, rows: list[improvement.RawPlanRow]) -> None:
+        # one re-filter only: the filter (with today's "overdue") is set first, the rows are
+        # sorted before the reset, and the reset re-filters
+        today = date.today()
         header = self.view.horizontalHeader()
-        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        self.proxy.set_filter(self.proxy.action_filter)  # re-evaluate "overdue" against today
+        self.proxy.prepare_filter(self.proxy.action_filter, today=today)
+        self.model.set_rows(
+            rows, today, sort=(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        )
 
     def _failed(self, exc: BaseException) -> None:
         show_error(exc, self)
@@ -305,8 +310,7 @@ class PlanPage(QWidget):
     def _show_summary(self) -> None:
         shown = self.proxy.rowCount()
         total = self.model.rowCount()
-        today = self.model.today
-        overdue = sum(1 for row in self.model.rows if days_overdue(row, today))
+        overdue = self.model.overdue_count()
         text = self.tr("%1 of %2 actions · %3 overdue")
         self.summary.setText(
             text.replace("%1", f"{shown:,}")
@@ -388,7 +392,7 @@ class PlanPage(QWidget):
     def _committed(self, action_id: str) -> None:
         """Refresh one row in place, then tell the app."""
         with self._database.read_session() as session:
-            rows = improvement.list_plan_rows(session, action_id=action_id)
+            rows = improvement.plan_table(session, action_id=action_id)
         if rows:
             self.model.update_row(rows[0])
         self._own_changes = True
@@ -463,9 +467,9 @@ class PlanPage(QWidget):
             self.load()
 
 
-def _read_plan(database: Database) -> list[improvement.PlanRow]:
+def _read_plan(database: Database) -> list[improvement.RawPlanRow]:
     with database.read_session() as session:
-        return improvement.list_plan_rows(session)
+        return improvement.plan_table(session)
 
 
 def create(database: Database, signals: AppSignals, lang: str) -> QWidget:
