@@ -32,6 +32,7 @@ from qclinic.core.vocabulary import (
     Priority,
 )
 from qclinic.storage.repositories.organizations import OrganizationSummary
+from qclinic.storage.search import organization_search_key
 from qclinic.ui.labels import label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -97,6 +98,7 @@ class OrganizationsModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[OrganizationSummary] = []
         self._row_of: dict[str, int] = {}
+        self._search_keys: dict[str, str] = {}  # made on the first search, not at loading
         self._sort: tuple[int, Qt.SortOrder] | None = None  # None: as loaded (by name)
         self._code_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
 
@@ -198,7 +200,17 @@ class OrganizationsModel(QAbstractTableModel):
         for number, (old, new) in enumerate(zip(self._rows, rows, strict=True)):
             if old != new:
                 self._rows[number] = new
+                self._search_keys.pop(new.id, None)
                 self._changed(number)
+
+    def search_key(self, row: int) -> str:
+        """What a search matches: the repository's key of name, credit code and region."""
+        summary = self._rows[row]
+        key = self._search_keys.get(summary.id)
+        if key is None:
+            key = organization_search_key(summary.name, summary.uscc, summary.region)
+            self._search_keys[summary.id] = key
+        return key
 
     def row_of(self, organization_id: str) -> int | None:
         return self._row_of.get(organization_id)
@@ -231,6 +243,7 @@ class OrganizationsModel(QAbstractTableModel):
 
     def _reindex(self) -> None:
         self._row_of = {row.id: number for number, row in enumerate(self._rows)}
+        self._search_keys = {}
 
     def _changed(self, number: int) -> None:
         self.dataChanged.emit(self.index(number, 0), self.index(number, COLUMN_COUNT - 1))
@@ -275,7 +288,7 @@ class OrganizationFilter(QSortFilterProxyModel):
             return False
         if self._role is not None and row.chain_role != self._role:
             return False
-        return not self._search or self._search in row.search_key
+        return not self._search or self._search in model.search_key(source_row)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         model = self.sourceModel()

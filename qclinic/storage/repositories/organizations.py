@@ -180,7 +180,6 @@ class OrganizationSummary(NamedTuple):
     industry_chain: IndustryChain | None
     chain_role: ChainRole | None
     region: str | None
-    search_key: str
     latest_percent: float | None
     latest_grade: str | None
 
@@ -193,42 +192,36 @@ def list_organization_summaries(
     chain_role: ChainRole | None = None,
     region: str | None = None,
 ) -> list[OrganizationSummary]:
-    """Every live organization (filtered as :func:`list_organizations`) by name, in one query.
+    """Every live organization (filtered as :func:`list_organizations`) by name, for the list.
 
-    Only the listed columns are read, no ORM objects, so a list of ten thousand loads in a few
-    milliseconds. The latest grade and percentage come from each organization's most recent
+    Two lean queries of the listed columns, no ORM objects, so a list of ten thousand loads in
+    tens of milliseconds. The latest grade and percentage come from each organization's most recent
     completed or signed assessment (by visit date, else creation time; the newest row breaks ties,
     so a signed amendment wins over the assessment it corrects).
     """
     finished = (AssessmentStatus.COMPLETED, AssessmentStatus.SIGNED)
-    when = func.coalesce(Visit.visit_date, Assessment.created_at)
-    ranked = (
+    when = type_coerce(func.coalesce(Visit.visit_date, Assessment.created_at), String)
+    connection = session.connection()  # Core rows: no ORM bookkeeping per row
+    # The finished assessments are few next to the organizations: the latest of each is picked
+    # here rather than joined in SQL, where SQLite would scan a window subquery per organization.
+    newest: dict[str, tuple[str, str]] = {}
+    latest: dict[str, tuple[float | None, str | None]] = {}
+    finished_rows = connection.execute(
         select(
             Assessment.organization_id,
+            when,
+            Assessment.id,
             Assessment.score_percent,
             Assessment.grade,
-            func.row_number()
-            .over(
-                partition_by=Assessment.organization_id,
-                order_by=(when.desc(), Assessment.id.desc()),
-            )
-            .label("rank"),
         )
         .outerjoin(Visit, Visit.id == Assessment.visit_id)
         .where(Assessment.deleted_at.is_(None), Assessment.status.in_(finished))
-        .subquery()
     )
-    # Two queries merged here: SQLite cannot index a window subquery, so joining it to ten
-    # thousand organizations would scan it once per organization (seconds instead of milliseconds).
-    connection = session.connection()  # Core rows: no ORM bookkeeping per row
-    latest: dict[str, tuple[float | None, str | None]] = {
-        organization_id: (percent, grade)
-        for organization_id, percent, grade in connection.execute(
-            select(ranked.c.organization_id, ranked.c.score_percent, ranked.c.grade).where(
-                ranked.c.rank == 1
-            )
-        )
-    }
+    for organization_id, at, assessment_id, percent, grade in finished_rows:
+        order = (at or "", assessment_id)
+        if organization_id not in newest or order > newest[organization_id]:
+            newest[organization_id] = order
+            latest[organization_id] = (percent, grade)
     conditions = _organization_query(search, industry_chain, chain_role, region)
     query = (
         select(
@@ -239,7 +232,6 @@ def list_organization_summaries(
             type_coerce(Organization.industry_chain, String),
             type_coerce(Organization.chain_role, String),
             Organization.region,
-            Organization.search_key,
         )
         .where(*conditions)
         .order_by(Organization.name, Organization.id)
@@ -255,10 +247,9 @@ def list_organization_summaries(
             chains.get(chain),
             roles.get(role),
             area,
-            key,
             *latest.get(id_, nothing),
         )
-        for id_, name, code, chain, role, area, key in connection.execute(query)
+        for id_, name, code, chain, role, area in connection.execute(query)
     ]
 
 
