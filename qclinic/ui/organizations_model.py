@@ -371,13 +371,16 @@ def trend_text(line: AssessmentLine) -> str:
 
 
 def grade_trend(lines: Sequence[AssessmentLine]) -> str:
-    """A one-line sparkline of the scored assessments: "▄▆  C 64.1% → B 73.7%"."""
+    """A one-line sparkline of the scored assessments (scaled to their range): "▁█  C 64.1% → B 73.7%"."""
     scored = [line for line in lines if line.percent is not None]
     if not scored:
         return ""
-    spark = "".join(
-        SPARK[min(len(SPARK) - 1, int((line.percent or 0.0) / 100 * len(SPARK)))] for line in scored
-    )
+    percents = [line.percent or 0.0 for line in scored]
+    low, high = min(percents), max(percents)
+    if high - low < 1.0:  # flat: place it on the 0–100 scale
+        low, high = 0.0, 100.0
+    top = len(SPARK) - 1
+    spark = "".join(SPARK[round((p - low) / (high - low) * top)] for p in percents)
     steps = " → ".join(
         f"{line.grade} {line.percent:.1f}%" if line.grade else f"{line.percent:.1f}%"
         for line in scored
