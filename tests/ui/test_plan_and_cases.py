@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from qclinic.core.vocabulary import ActionStatus, FindingSeverity
+from qclinic.core.vocabulary import ActionStatus, CaseStatus, FindingSeverity
 
 
 def _action(database, action_id):
@@ -191,3 +191,142 @@ def test_create_an_action_from_a_finding(qtbot, database, signals, demo_ids) -> 
     ]
     row = next(r for r in range(5) if panel.model.index(r, 0).data(ROW_ROLE).id == good.id)
     assert panel.model.index(row, COL_ACTIONS).data() == "1"  # the panel refreshed
+
+
+# --- clinic cases ----------------------------------------------------------------------------
+def _case(database, case_id):
+    from qclinic.storage.models import ClinicCase
+
+    with database.read_session() as session:
+        return session.get(ClinicCase, case_id)
+
+
+@pytest.fixture
+def cases_page(qtbot, database, signals, demo_ids):
+    from qclinic.ui.pages.cases import create
+
+    page = create(database, signals, "en")
+    qtbot.addWidget(page)
+    page.resize(1280, 760)
+    page.show()
+    page.load()
+    return page
+
+
+def test_cases_model_and_proxy_pass_the_model_tester(qtmodeltester, database, demo_ids) -> None:
+    from qclinic.storage.repositories.improvement import list_case_rows
+    from qclinic.ui.cases_model import ROW_ROLE, CaseFilter, CasesModel, CasesProxy
+
+    with database.read_session() as session:
+        rows = list_case_rows(session)
+    model = CasesModel()
+    model.set_rows(rows)
+    qtmodeltester.check(model)
+    assert {model.index(r, 0).data(ROW_ROLE).id for r in range(3)} == set(demo_ids["cases"])
+    proxy = CasesProxy()
+    proxy.setSourceModel(model)
+    proxy.set_filter(CaseFilter(open_only=True))
+    qtmodeltester.check(proxy)
+    assert proxy.rowCount() == 2
+
+
+def test_cases_list_filters(qtbot, cases_page) -> None:
+    page = cases_page
+    assert page.proxy.rowCount() == 3
+    page.status_filter.setCurrentIndex(page.status_filter.findData(CaseStatus.RESOLVED.value))
+    assert page.proxy.rowCount() == 1
+    assert page.proxy.index(0, 5).data() == "2026-05-18"
+    page.status_filter.setCurrentIndex(0)
+    qtbot.mouseClick(page.open_only, Qt.MouseButton.LeftButton)
+    assert page.proxy.rowCount() == 2
+    qtbot.keyClicks(page.organization_search, "no such company")
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 0, timeout=2000)
+    assert page.summary.text() == "0 of 3 cases · 2 unresolved"
+
+
+def test_register_diagnose_prescribe_and_resolve_a_case(
+    qtbot, cases_page, database, demo_ids
+) -> None:
+    page = cases_page
+    qtbot.mouseClick(page.register_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    ui = dialog.ui
+    ui.organizationCombo.setCurrentIndex(ui.organizationCombo.findData(demo_ids["organization"]))
+    ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData("metrology"))
+    save = ui.buttonBox.button(ui.buttonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)  # no title yet
+    assert dialog.isVisible() and "title" in ui.errorLabel.text()
+    ui.titleEdit.insert("卡尺校准过期仍在使用")
+    ui.symptomEdit.insertPlainText("抽查发现三把卡尺校准标签已过期。")
+    assert ui.visitCombo.count() == 4  # "(no visit)" and the demo company's three visits
+    ui.visitCombo.setCurrentIndex(ui.visitCombo.findData(demo_ids["visits"][1]))
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+
+    case_id = dialog.case_id
+    stored = _case(database, case_id)
+    assert (stored.title, stored.status, stored.visit_id) == (
+        "卡尺校准过期仍在使用",
+        CaseStatus.REGISTERED,
+        demo_ids["visits"][1],
+    )
+    assert page.model.rowCount() == 4
+    assert page.selected_case_id() == case_id
+    editor = page.editor
+    assert editor.case_id == case_id and editor.isEnabled()
+
+    qtbot.mouseClick(editor.next_button, Qt.MouseButton.LeftButton)  # no diagnosis yet
+    assert "diagnosis" in editor.message.text()
+    assert _case(database, case_id).status is CaseStatus.REGISTERED
+
+    editor.diagnosis.insertPlainText("量具台账未设到期提醒，计量员兼职。")
+    qtbot.mouseClick(editor.next_button, Qt.MouseButton.LeftButton)
+    stored = _case(database, case_id)
+    assert stored.diagnosis == "量具台账未设到期提醒，计量员兼职。"
+    assert stored.status is CaseStatus.DIAGNOSED
+
+    editor.prescription.insertPlainText("建立量具到期提醒台账；过期量具立即隔离送检。")
+    qtbot.mouseClick(editor.next_button, Qt.MouseButton.LeftButton)
+    assert _case(database, case_id).status is CaseStatus.PRESCRIBED
+    assert editor.resolved_on.isVisible()
+    assert editor.resolved_on.date().toPython() == date.today()  # resolving asks for the date
+
+    editor.resolved_on.setDate(date(2026, 11, 20))
+    qtbot.mouseClick(editor.next_button, Qt.MouseButton.LeftButton)
+    stored = _case(database, case_id)
+    assert (stored.status, stored.resolved_on) == (CaseStatus.RESOLVED, date(2026, 11, 20))
+    row = page.proxy.mapFromSource(page.model.index(page.model.row_of(case_id), 0)).row()
+    assert page.proxy.index(row, 3).data() == "Resolved"
+    assert page.proxy.index(row, 5).data() == "2026-11-20"
+    assert "2026-11-20" in editor.status.text()
+
+    qtbot.mouseClick(editor.back_button, Qt.MouseButton.LeftButton)  # reopened
+    stored = _case(database, case_id)
+    assert (stored.status, stored.resolved_on) == (CaseStatus.PRESCRIBED, None)
+
+
+def test_case_text_commits_when_the_user_pauses(
+    qtbot, cases_page, database, demo_ids, signals
+) -> None:
+    page = cases_page
+    standards = demo_ids["cases"][2]
+    assert page.select_case(standards)
+    with qtbot.waitSignal(signals.saved, timeout=3000):
+        qtbot.keyClicks(page.editor.diagnosis, "ASTM B16 vs GB/T 4423")
+    assert _case(database, standards).diagnosis == "ASTM B16 vs GB/T 4423"
+
+
+def test_create_an_action_from_a_case(qtbot, cases_page, database, demo_ids) -> None:
+    page = cases_page
+    crane = demo_ids["cases"][1]
+    page.select_case(crane)
+    editor = page.editor
+    assert editor.actions_model.rowCount() == 1
+    qtbot.mouseClick(editor.create_action_button, Qt.MouseButton.LeftButton)
+    dialog = editor.dialog
+    assert dialog.ui.titleEdit.text().startswith("一个月内向特种设备检验机构申请定期检验")
+    dialog.ui.ownerEdit.insert("设备部 吴刚")
+    dialog.accept()
+    raised = [a for a in _actions(database) if a.case_id == crane]
+    assert len(raised) == 2
+    assert editor.actions_model.rowCount() == 2  # the case's action list refreshed
