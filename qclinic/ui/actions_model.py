@@ -20,10 +20,12 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QRectF,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from qclinic.core.vocabulary import ActionStatus, Priority
 from qclinic.storage.repositories.improvement import (
@@ -348,3 +350,35 @@ class ActionsProxy(QSortFilterProxyModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if self._model is not None:
             self._model.sort(column, order)
+
+
+class OverdueBadge(QStyledItemDelegate):
+    """Paints "N days" in the overdue column as a red pill."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        days = index.data(OVERDUE_ROLE)
+        if not days:
+            super().paint(painter, option, index)
+            return
+        style = option.widget.style() if option.widget else None  # type: ignore[union-attr]
+        if style is not None and option.state & QStyle.StateFlag.State_Selected:  # type: ignore[operator]
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter)
+        text = str(index.data())
+        metrics = option.fontMetrics  # type: ignore[attr-defined]
+        rect = option.rect  # type: ignore[attr-defined]
+        width = min(rect.width() - 8, metrics.horizontalAdvance(text) + 16)
+        height = min(rect.height() - 6, metrics.height() + 4)
+        pill = QRectF(
+            rect.x() + (rect.width() - width) / 2,
+            rect.y() + (rect.height() - height) / 2,
+            width,
+            height,
+        )
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(OVERDUE_COLOUR)
+        painter.drawRoundedRect(pill, height / 2, height / 2)
+        painter.setPen(QColor("white"))
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()

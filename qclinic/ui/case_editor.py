@@ -46,6 +46,7 @@ from qclinic.ui.actions_model import (
     COL_STATUS,
     COL_TITLE,
     ActionsModel,
+    OverdueBadge,
 )
 from qclinic.ui.cases_model import STATUS_COLOURS, local_date
 from qclinic.ui.errors import show_error
@@ -200,13 +201,19 @@ class CaseEditorView(QWidget):
         actions_layout.addWidget(self.actions_view)
         actions_layout.addLayout(actions_buttons)
 
+        # texts and the status steps on the left, the case's actions on the right
+        left = QVBoxLayout()
+        left.addLayout(self.form, 1)
+        left.addLayout(steps)
+        left.addWidget(self.message)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addWidget(self.actions_box, 1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.facts)
-        layout.addLayout(self.form, 3)
-        layout.addLayout(steps)
-        layout.addWidget(self.message)
-        layout.addWidget(self.actions_box, 2)
+        layout.addLayout(body, 1)
 
 
 class CaseEditor(CaseEditorView):
@@ -231,12 +238,14 @@ class CaseEditor(CaseEditorView):
 
         self.actions_model = ActionsModel(self)
         self.actions_view.setModel(self.actions_model)
-        for column in (COL_ORGANIZATION, COL_SOURCE):
+        for column in (COL_ORGANIZATION, COL_SOURCE, COL_PRIORITY):
             self.actions_view.hideColumn(column)
+        self.actions_view.setItemDelegateForColumn(COL_OVERDUE, OverdueBadge(self.actions_view))
+        self.actions_view.verticalHeader().setDefaultSectionSize(26)
         header = self.actions_view.horizontalHeader()
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (COL_OWNER, COL_DUE, COL_PRIORITY, COL_STATUS, COL_OVERDUE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in ((COL_OWNER, 90), (COL_DUE, 86), (COL_STATUS, 70), (COL_OVERDUE, 84)):
+            header.resizeSection(column, width)
 
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)

@@ -82,11 +82,11 @@ class CasesPage(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (COL_ORGANIZATION, 170),
-            (COL_CATEGORY, 130),
-            (COL_STATUS, 80),
-            (COL_REGISTERED, 95),
-            (COL_RESOLVED, 95),
+            (COL_ORGANIZATION, 200),
+            (COL_CATEGORY, 150),
+            (COL_STATUS, 90),
+            (COL_REGISTERED, 100),
+            (COL_RESOLVED, 100),
         ):
             header.resizeSection(column, width)
 
@@ -112,12 +112,13 @@ class CasesPage(QWidget):
         left_layout.addLayout(filters)
         left_layout.addLayout(bar)
         left_layout.addWidget(self.view)
-        self.splitter = QSplitter()
+        # the list above, the editor below: both get the page's full width
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.editor_stack)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([700, 520])
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([260, 440])
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.splitter)

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,9 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -49,12 +45,11 @@ from qclinic.ui.actions_model import (
     COL_SOURCE,
     COL_STATUS,
     COL_TITLE,
-    OVERDUE_COLOUR,
-    OVERDUE_ROLE,
     ROW_ROLE,
     ActionFilter,
     ActionsModel,
     ActionsProxy,
+    OverdueBadge,
 )
 from qclinic.ui.errors import show_error
 from qclinic.ui.findings_panel import FindingsPanel
@@ -63,38 +58,6 @@ from qclinic.ui.signals import AppSignals
 
 Index = QModelIndex | QPersistentModelIndex
 FILTER_DELAY_MS = 250  # typing in a search box re-filters once the user pauses
-
-
-class OverdueBadge(QStyledItemDelegate):
-    """Paints "N days" in the overdue column as a red pill."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        days = index.data(OVERDUE_ROLE)
-        if not days:
-            super().paint(painter, option, index)
-            return
-        style = option.widget.style() if option.widget else None  # type: ignore[union-attr]
-        if style is not None and option.state & QStyle.StateFlag.State_Selected:  # type: ignore[operator]
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter)
-        text = str(index.data())
-        metrics = option.fontMetrics  # type: ignore[attr-defined]
-        rect = option.rect  # type: ignore[attr-defined]
-        width = min(rect.width() - 8, metrics.horizontalAdvance(text) + 16)
-        height = min(rect.height() - 6, metrics.height() + 4)
-        pill = QRectF(
-            rect.x() + (rect.width() - width) / 2,
-            rect.y() + (rect.height() - height) / 2,
-            width,
-            height,
-        )
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(OVERDUE_COLOUR)
-        painter.drawRoundedRect(pill, height / 2, height / 2)
-        painter.setPen(QColor("white"))
-        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
-        painter.restore()
 
 
 class PlanPage(QWidget):
@@ -155,9 +118,9 @@ class PlanPage(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (COL_ORGANIZATION, 220),
-            (COL_SOURCE, 90),
-            (COL_OWNER, 120),
+            (COL_ORGANIZATION, 190),
+            (COL_SOURCE, 84),
+            (COL_OWNER, 110),
             (COL_DUE, 100),
             (COL_PRIORITY, 80),
             (COL_STATUS, 90),
