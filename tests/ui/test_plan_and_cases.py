@@ -330,3 +330,14 @@ def test_create_an_action_from_a_case(qtbot, cases_page, database, demo_ids) -> 
     raised = [a for a in _actions(database) if a.case_id == crane]
     assert len(raised) == 2
     assert editor.actions_model.rowCount() == 2  # the case's action list refreshed
+
+
+def test_the_context_menu_offers_the_allowed_moves(qtbot, plan_page, database, demo_ids) -> None:
+    page = plan_page
+    in_progress = demo_ids["actions"][1]
+    page.select_action(in_progress)
+    menu = page.context_menu()
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts == ["Edit…", "Reopen", "Mark done"]
+    next(a for a in menu.actions() if a.text() == "Reopen").trigger()
+    assert _action(database, in_progress).status is ActionStatus.OPEN

@@ -312,12 +312,29 @@ class PlanRow(NamedTuple):
 
     @classmethod
     def from_raw(cls, raw: RawPlanRow) -> PlanRow:
-        due = raw[PLAN_DUE_DATE]
+        (
+            action_id,
+            organization_id,
+            name,
+            title,
+            finding_id,
+            case_id,
+            owner,
+            due,
+            priority,
+            status,
+        ) = raw
         return cls(
-            *raw[:PLAN_DUE_DATE],
+            action_id,
+            organization_id,
+            name,
+            title,
+            finding_id,
+            case_id,
+            owner,
             date.fromisoformat(due) if due else None,
-            Priority(raw[PLAN_PRIORITY]),
-            ActionStatus(raw[PLAN_STATUS]),
+            Priority(priority),
+            ActionStatus(status),
         )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -393,10 +393,19 @@ class PlanPage(QWidget):
     def _on_dialog_finished(self, _result: int) -> None:
         self._own_changes = False
 
-    def on_context_menu(self, position: object) -> None:
+    def on_context_menu(self, position: QPoint) -> None:
+        index = self.view.indexAt(position)
+        if index.isValid():
+            self.view.selectRow(index.row())
+        menu = self.context_menu()
+        if menu is not None:
+            menu.popup(self.view.viewport().mapToGlobal(position))
+
+    def context_menu(self) -> QMenu | None:
+        """Edit, and the status moves the selected action allows."""
         row = self.selected_row()
         if row is None:
-            return
+            return None
         menu = QMenu(self)
         menu.addAction(self.tr("Edit…"), self.on_edit)
         menu.addSeparator()
@@ -409,7 +418,7 @@ class PlanPage(QWidget):
         for status, text in moves.items():
             if status in ACTION_TRANSITIONS[row.status]:
                 menu.addAction(text, lambda s=status: self.move_action(row.id, s))
-        menu.popup(self.view.viewport().mapToGlobal(position))  # type: ignore[arg-type]
+        return menu
 
     # --- findings tab, app events ----------------------------------------------------------
     def on_assessment_chosen(self, *_: object) -> None:
