@@ -341,3 +341,13 @@ def test_the_context_menu_offers_the_allowed_moves(qtbot, plan_page, database, d
     assert texts == ["Edit…", "Reopen", "Mark done"]
     next(a for a in menu.actions() if a.text() == "Reopen").trigger()
     assert _action(database, in_progress).status is ActionStatus.OPEN
+
+
+def test_findings_model_passes_the_model_tester(qtmodeltester, database, demo_ids) -> None:
+    from qclinic.ui.findings_panel import COL_SEVERITY, FindingsModel, load_finding_rows
+
+    model = FindingsModel()
+    model.set_rows(load_finding_rows(database, demo_ids["completed_assessment"], "zh"))
+    qtmodeltester.check(model)
+    assert model.rowCount() == 5
+    assert model.index(0, COL_SEVERITY).data(Qt.ItemDataRole.DecorationRole) is not None
