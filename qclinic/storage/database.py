@@ -1,7 +1,9 @@
 """The SQLite engine and short sessions over it.
 
-Importing this module stays light (SQLAlchemy and our models, never Alembic): the CLI and the GUI
-open an up-to-date database without paying for the migration machinery. Use
+Importing this module is light: SQLAlchemy and the models are imported the first time a session or
+the engine is needed, never Alembic. The app's first screen reads through :meth:`Database.query`
+(plain ``sqlite3``) and paints before SQLAlchemy is loaded — importing it and mapping the models
+costs several times a bare window's start-up on a small machine. Use
 :func:`qclinic.storage.startup.open_database` to get a :class:`Database`; it checks and migrates the
 file first.
 """
@@ -12,19 +14,18 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine, create_engine, event, select
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool
+from typing import TYPE_CHECKING, Any
 
 from qclinic import paths
 from qclinic.storage.blobs import BlobStore
-from qclinic.storage.changelog import DEVICE_ID_INFO_KEY, ChangeLoggingSession
 from qclinic.storage.errors import classify_sqlite_error
-from qclinic.storage.models.base import DEVICE_ID_KEY, LocalState
 from qclinic.storage.uuid7 import new_id
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from qclinic.storage.changelog import ChangeLoggingSession
 
 DEFAULT_BUSY_TIMEOUT_MS = 5_000
 _BEGIN_OPTION = "qclinic_begin"
@@ -45,6 +46,9 @@ def create_database_engine(
         The engine. Transactions begin ``DEFERRED`` unless the connection carries the execution
         option ``qclinic_begin="IMMEDIATE"`` (writers use it, see :class:`Database`).
     """
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import NullPool
+
     # NullPool: every short session opens the file and closes it again. For a local SQLite file
     # connecting costs microseconds (no server, no handshake), while a pooled connection could be
     # handed to another thread (the UI thread and the database worker), which sqlite3 connections
@@ -104,7 +108,10 @@ class Database:
             busy_timeout_ms: How long a writer waits for another one before "locked".
         """
         self.path = path
-        self.engine = create_database_engine(path, busy_timeout_ms=busy_timeout_ms)
+        self._busy_timeout_ms = busy_timeout_ms
+        self._engine: Engine | None = None
+        self._writer: sessionmaker[ChangeLoggingSession] | None = None
+        self._reader: sessionmaker[ChangeLoggingSession] | None = None
         self.blobs = BlobStore(attachments_dir or paths.attachments_dir())
         self._device_id: str | None = None
         # An idle connection (after one statement it holds no lock and no snapshot): while it is
@@ -124,16 +131,48 @@ class Database:
             if friendly is None:
                 raise
             raise friendly from error
-        # Writers take the write lock at BEGIN (IMMEDIATE) so busy_timeout applies; a DEFERRED
-        # transaction that later upgrades to a writer can fail at once with SQLITE_BUSY.
-        self._writer = sessionmaker(
-            bind=self.engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"}),
-            class_=ChangeLoggingSession,
-            expire_on_commit=False,
-        )
-        self._reader = sessionmaker(
-            bind=self.engine, class_=ChangeLoggingSession, expire_on_commit=False
-        )
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, created (and SQLAlchemy imported) on first use."""
+        if self._engine is None:
+            from sqlalchemy.orm import sessionmaker
+
+            from qclinic.storage.changelog import ChangeLoggingSession
+
+            engine = create_database_engine(self.path, busy_timeout_ms=self._busy_timeout_ms)
+            # Writers take the write lock at BEGIN (IMMEDIATE) so busy_timeout applies; a DEFERRED
+            # transaction that later upgrades to a writer can fail at once with SQLITE_BUSY.
+            self._writer = sessionmaker(
+                bind=engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"}),
+                class_=ChangeLoggingSession,
+                expire_on_commit=False,
+            )
+            self._reader = sessionmaker(
+                bind=engine, class_=ChangeLoggingSession, expire_on_commit=False
+            )
+            self._engine = engine
+        return self._engine
+
+    def query(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a read-only SQL query through plain ``sqlite3`` (no SQLAlchemy import).
+
+        For the few hot reads that must not wait for SQLAlchemy (the first screen); everything
+        else goes through sessions and repositories.
+        """
+        try:
+            connection = sqlite3.connect(
+                f"file:{self.path}?mode=ro", uri=True, timeout=self._busy_timeout_ms / 1000
+            )
+            try:
+                return connection.execute(sql, parameters).fetchall()
+            finally:
+                connection.close()
+        except sqlite3.Error as error:
+            friendly = classify_sqlite_error(error, self.path)
+            if friendly is None:
+                raise
+            raise friendly from error
 
     @property
     def device_id(self) -> str:
@@ -143,6 +182,10 @@ class Database:
         return self._device_id
 
     def _load_or_create_device_id(self) -> str:
+        from sqlalchemy import select
+
+        from qclinic.storage.models.base import DEVICE_ID_KEY, LocalState
+
         with self._translated_errors():
             with self.engine.connect() as connection:
                 query = select(LocalState.value).where(LocalState.key == DEVICE_ID_KEY)
@@ -150,6 +193,7 @@ class Database:
             if existing:
                 return existing
             # Migration 0001 stores one; a database without it gets one now, once.
+            assert self._writer is not None
             with self._writer() as session, session.begin():
                 existing = session.execute(query).scalar_one_or_none()
                 if existing:
@@ -168,6 +212,8 @@ class Database:
         Raises:
             DatabaseUnavailable: Disk full, locked, read-only or I/O trouble (nothing committed).
         """
+        self.engine  # noqa: B018 - creates the session factories on first use
+        assert self._writer is not None
         with self._session(self._writer) as session:
             yield session
 
@@ -177,10 +223,14 @@ class Database:
 
         Closing it ends the read transaction; loaded objects stay usable afterwards.
         """
+        self.engine  # noqa: B018 - creates the session factories on first use
+        assert self._reader is not None
         with self._translated_errors(), self._reader(info=self._info()) as session:
             yield session
 
     def _info(self) -> dict[str, Any]:
+        from qclinic.storage.changelog import DEVICE_ID_INFO_KEY
+
         return {DEVICE_ID_INFO_KEY: self.device_id}
 
     @contextmanager
@@ -195,6 +245,8 @@ class Database:
 
     @contextmanager
     def _translated_errors(self) -> Iterator[None]:
+        from sqlalchemy.exc import DBAPIError
+
         try:
             yield
         except DBAPIError as error:
@@ -211,7 +263,8 @@ class Database:
 
     def dispose(self) -> None:
         """Close the database: the WAL is checkpointed into the main file and removed."""
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
         if self._wal_keeper is not None:
             self._wal_keeper.close()
             self._wal_keeper = None

@@ -13,16 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from qclinic import paths
 from qclinic.core.vocabulary import BUILTIN_CHECKLIST_IDS as BUILTIN_IDS
 from qclinic.errors import UserError
 from qclinic.storage.database import Database
-from qclinic.storage.models import ChecklistVersion, LocalState
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from qclinic.core.checklists import Checklist
 
 FINGERPRINT_KEY = "builtin_library_sha256"
@@ -57,11 +55,12 @@ def install_builtin_library(database: Database, folder: Path | None = None) -> i
     """Store any built-in checklist version the database does not hold yet; return how many."""
     folder = folder or paths.builtin_checklists_dir()
     fingerprint = _fingerprint(folder)
-    with database.read_session() as session:
-        state = session.get(LocalState, FINGERPRINT_KEY)
-        if state is not None and state.value == fingerprint:
-            return 0
+    # Plain sqlite3 for the check, so an ordinary start imports neither SQLAlchemy nor YAML here.
+    stored = database.query("SELECT value FROM local_state WHERE key = ?", (FINGERPRINT_KEY,))
+    if stored and stored[0][0] == fingerprint:
+        return 0
     from qclinic.core import checklists  # YAML and validation only when the files changed
+    from qclinic.storage.models import LocalState
 
     library = checklists.Library(folder)
     added = 0
@@ -94,6 +93,10 @@ def import_checklist(database: Database, path: Path) -> LibraryEntry:
 
 
 def _store(session: Session, checklist: Checklist, origin: str) -> int:
+    from sqlalchemy import select
+
+    from qclinic.storage.models import ChecklistVersion
+
     content = dict(checklist.source)
     digest = content_sha256(content)
     existing = session.scalars(
@@ -126,17 +129,10 @@ def _store(session: Session, checklist: Checklist, origin: str) -> int:
 
 def list_library(database: Database) -> list[LibraryEntry]:
     """The newest version of each checklist, built-ins in their usual order first."""
-    with database.read_session() as session:
-        rows = session.execute(
-            select(
-                ChecklistVersion.checklist_id,
-                ChecklistVersion.version,
-                ChecklistVersion.title_zh,
-                ChecklistVersion.title_en,
-                ChecklistVersion.question_count,
-                ChecklistVersion.origin,
-            ).where(ChecklistVersion.deleted_at.is_(None))
-        ).all()
+    rows = database.query(
+        "SELECT checklist_id, version, title_zh, title_en, question_count, origin"
+        " FROM checklist_version WHERE deleted_at IS NULL"
+    )
     newest: dict[str, LibraryEntry] = {}
     for row in rows:
         entry = LibraryEntry(*row)
@@ -151,6 +147,10 @@ def checklist_content(
     session: Session, checklist_id: str, version: str | None = None
 ) -> dict[str, Any]:
     """The stored content of a checklist version (the newest when *version* is None)."""
+    from sqlalchemy import select
+
+    from qclinic.storage.models import ChecklistVersion
+
     rows = session.scalars(
         select(ChecklistVersion).where(
             ChecklistVersion.checklist_id == checklist_id, ChecklistVersion.deleted_at.is_(None)

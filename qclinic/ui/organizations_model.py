@@ -31,7 +31,7 @@ from qclinic.core.vocabulary import (
     IndustryChain,
     Priority,
 )
-from qclinic.storage.repositories.organizations import OrganizationSummary
+from qclinic.storage.organization_list import OrganizationSummary
 from qclinic.storage.search import organization_search_key
 from qclinic.ui.labels import label
 

@@ -44,7 +44,7 @@ def _names(page) -> list[str]:
 
 
 def test_models_pass_the_model_tester(qtmodeltester, database, demo_ids) -> None:
-    from qclinic.storage.repositories.organizations import list_organization_summaries
+    from qclinic.storage.organization_list import list_organization_summaries
     from qclinic.ui.organizations_model import (
         ROW_ROLE,
         OrganizationFilter,
@@ -53,8 +53,7 @@ def test_models_pass_the_model_tester(qtmodeltester, database, demo_ids) -> None
         site_columns,
     )
 
-    with database.read_session() as session:
-        rows = list_organization_summaries(session)
+    rows = list_organization_summaries(database)
     model = OrganizationsModel()
     model.set_rows(rows)
     qtmodeltester.check(model)

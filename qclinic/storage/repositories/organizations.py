@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
-from sqlalchemy import ColumnElement, String, func, select, type_coerce
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from qclinic.core.vocabulary import (
-    AssessmentStatus,
     ChainRole,
     IndustryChain,
     PersonRole,
     SizeClass,
 )
 from qclinic.storage.errors import InvalidValue
-from qclinic.storage.models import Assessment, Organization, Person, Site, Visit
+from qclinic.storage.models import Organization, Person, Site
 from qclinic.storage.models.directory import normalized_credit_code
 from qclinic.storage.repositories._common import (
     DEFAULT_PAGE_SIZE,
@@ -169,88 +166,6 @@ def count_organizations(
     conditions = _organization_query(search, industry_chain, chain_role, region)
     query = select(func.count()).select_from(Organization).where(*conditions)
     return int(session.execute(query).scalar_one())
-
-
-class OrganizationSummary(NamedTuple):
-    """One line of the organization list: a few columns and the latest finished assessment."""
-
-    id: str
-    name: str
-    uscc: str | None
-    industry_chain: IndustryChain | None
-    chain_role: ChainRole | None
-    region: str | None
-    latest_percent: float | None
-    latest_grade: str | None
-
-
-def list_organization_summaries(
-    session: Session,
-    *,
-    search: str | None = None,
-    industry_chain: IndustryChain | None = None,
-    chain_role: ChainRole | None = None,
-    region: str | None = None,
-) -> list[OrganizationSummary]:
-    """Every live organization (filtered as :func:`list_organizations`) by name, for the list.
-
-    Two lean queries of the listed columns, no ORM objects, so a list of ten thousand loads in
-    tens of milliseconds. The latest grade and percentage come from each organization's most recent
-    completed or signed assessment (by visit date, else creation time; the newest row breaks ties,
-    so a signed amendment wins over the assessment it corrects).
-    """
-    finished = (AssessmentStatus.COMPLETED, AssessmentStatus.SIGNED)
-    when = type_coerce(func.coalesce(Visit.visit_date, Assessment.created_at), String)
-    connection = session.connection()  # Core rows: no ORM bookkeeping per row
-    # The finished assessments are few next to the organizations: the latest of each is picked
-    # here rather than joined in SQL, where SQLite would scan a window subquery per organization.
-    newest: dict[str, tuple[str, str]] = {}
-    latest: dict[str, tuple[float | None, str | None]] = {}
-    finished_rows = connection.execute(
-        select(
-            Assessment.organization_id,
-            when,
-            Assessment.id,
-            Assessment.score_percent,
-            Assessment.grade,
-        )
-        .outerjoin(Visit, Visit.id == Assessment.visit_id)
-        .where(Assessment.deleted_at.is_(None), Assessment.status.in_(finished))
-    )
-    for organization_id, at, assessment_id, percent, grade in finished_rows:
-        order = (at or "", assessment_id)
-        if organization_id not in newest or order > newest[organization_id]:
-            newest[organization_id] = order
-            latest[organization_id] = (percent, grade)
-    conditions = _organization_query(search, industry_chain, chain_role, region)
-    query = (
-        select(
-            Organization.id,
-            Organization.name,
-            Organization.uscc,
-            # stored strings, mapped below with a dict: cheaper than a type conversion per cell
-            type_coerce(Organization.industry_chain, String),
-            type_coerce(Organization.chain_role, String),
-            Organization.region,
-        )
-        .where(*conditions)
-        .order_by(Organization.name, Organization.id)
-    )
-    chains: dict[str | None, IndustryChain | None] = {c.value: c for c in IndustryChain}
-    roles: dict[str | None, ChainRole | None] = {r.value: r for r in ChainRole}
-    nothing = (None, None)
-    return [
-        OrganizationSummary(
-            id_,
-            name,
-            code,
-            chains.get(chain),
-            roles.get(role),
-            area,
-            *latest.get(id_, nothing),
-        )
-        for id_, name, code, chain, role, area in connection.execute(query)
-    ]
 
 
 def create_site(session: Session, organization_id: str, name: str, address: str = "") -> Site:

@@ -6,6 +6,9 @@ and role filters work on the loaded rows, so typing never waits for the database
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -23,11 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from qclinic.core.vocabulary import ChainRole, IndustryChain
-from qclinic.storage.database import Database
-from qclinic.storage.repositories.organizations import list_organization_summaries
+from qclinic.storage.organization_list import list_organization_summaries
 from qclinic.ui.labels import choices
-from qclinic.ui.organization_detail import OrganizationDetail
-from qclinic.ui.organization_dialog import OrganizationDialog
 from qclinic.ui.organizations_model import (
     COL_CHAIN,
     COL_GRADE,
@@ -40,6 +40,14 @@ from qclinic.ui.organizations_model import (
     OrganizationsModel,
 )
 from qclinic.ui.signals import AppSignals
+from qclinic.ui.tasks import run_task
+
+if TYPE_CHECKING:  # both pull in SQLAlchemy: imported after the list is on screen
+    from qclinic.storage.database import Database
+    from qclinic.ui.organization_detail import OrganizationDetail
+    from qclinic.ui.organization_dialog import OrganizationDialog
+
+DETAIL_MODULE = "qclinic.ui.organization_detail"
 
 #: tables whose changes the list (grades) or the detail shows
 LIST_TABLES = frozenset({"organization", "assessment", "visit"})
@@ -59,7 +67,10 @@ class OrganizationsPage(QWidget):
         self.model = OrganizationsModel(self)
         self.proxy = OrganizationFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.detail = OrganizationDetail(database, signals, lang, parent=self)
+        # The detail needs the ORM (SQLAlchemy): it is built once the list is on screen, after
+        # its module was imported in the background (see load()).
+        self.detail: OrganizationDetail | None = None
+        self.detail_slot = QWidget()
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -72,7 +83,6 @@ class OrganizationsPage(QWidget):
         self.edit_button.clicked.connect(self.on_edit_clicked)
         self.view.doubleClicked.connect(self.on_edit_clicked)
         self.view.selectionModel().currentRowChanged.connect(self.on_current_changed)
-        self.detail.edit_requested.connect(self.open_dialog)
         self.proxy.rowsInserted.connect(self._show_count)
         self.proxy.rowsRemoved.connect(self._show_count)
         self.proxy.modelReset.connect(self._show_count)
@@ -130,7 +140,7 @@ class OrganizationsPage(QWidget):
         box.addWidget(self.view)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(top)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self.detail_slot)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
@@ -155,23 +165,41 @@ class OrganizationsPage(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
             combo.blockSignals(False)
         self.model.retranslate()
-        self.detail.retranslate()
+        if self.detail is not None:
+            self.detail.retranslate()
         self._show_count()
 
     # --- loading --------------------------------------------------------------------------
     def load(self) -> None:
         """Read the list (one lean query); keeps the selection when only values changed."""
-        with self._database.read_session() as session:
-            rows = list_organization_summaries(session)
-        self.model.set_rows(rows)
+        self.model.set_rows(list_organization_summaries(self._database))
         self._stale = False
         self._show_count()
+        if self.detail is None:
+            run_task(
+                lambda _progress: importlib.import_module(DETAIL_MODULE),
+                on_done=lambda _module: self.ensure_detail(),
+            )
+
+    def ensure_detail(self) -> OrganizationDetail:
+        """The detail panel, built on first need."""
+        if self.detail is None:
+            from qclinic.ui.organization_detail import OrganizationDetail
+
+            detail = OrganizationDetail(self._database, self._signals, self._lang, parent=self)
+            detail.edit_requested.connect(self.open_dialog)
+            self.splitter.replaceWidget(1, detail)
+            self.detail_slot.deleteLater()
+            self.detail = detail
+            detail.show_organization(self.current_id())
+        return self.detail
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self.load()
-            self.detail.reload()
+            if self.detail is not None:
+                self.detail.reload()
 
     def apply_filters(self) -> None:
         self._search_timer.stop()
@@ -219,8 +247,9 @@ class OrganizationsPage(QWidget):
     def on_current_changed(self) -> None:
         organization_id = self.current_id()
         self.edit_button.setEnabled(organization_id is not None)
-        if organization_id != self.detail.organization_id:
-            self.detail.show_organization(organization_id)
+        detail = self.ensure_detail()
+        if organization_id != detail.organization_id:
+            detail.show_organization(organization_id)
 
     def on_new_clicked(self) -> None:
         self.open_dialog(None)
@@ -231,6 +260,8 @@ class OrganizationsPage(QWidget):
             self.open_dialog(organization_id)
 
     def open_dialog(self, organization_id: str | None) -> None:
+        from qclinic.ui.organization_dialog import OrganizationDialog
+
         self.dialog = OrganizationDialog(
             self._database, self._signals, self._lang, organization_id, self
         )
@@ -249,7 +280,8 @@ class OrganizationsPage(QWidget):
             return
         if table in LIST_TABLES:
             self.load()
-        self.detail.reload()
+        if self.detail is not None:
+            self.detail.reload()
 
 
 def create(database: Database, signals: AppSignals, lang: str) -> QWidget:
