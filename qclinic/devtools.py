@@ -63,11 +63,9 @@ def build_forms() -> list[Path]:
 
 def build_translations() -> list[Path]:
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
-    sources = sorted(
-        str(p.relative_to(ROOT))
-        for p in [*(ROOT / "qclinic" / "ui").rglob("*.py"), *FORMS.glob("*.ui")]
-        if "forms" not in p.relative_to(ROOT / "qclinic").parts or p.suffix == ".ui"
-    )
+    # The Designer sources, not the modules generated from them (they would duplicate strings).
+    python = [p for p in (ROOT / "qclinic" / "ui").rglob("*.py") if GENERATED not in p.parents]
+    sources = sorted(str(p.relative_to(ROOT)) for p in [*python, *FORMS.glob("*.ui")])
     written = []
     for lang in LANGUAGES:
         ts = TRANSLATIONS / f"qclinic_{lang}.ts"

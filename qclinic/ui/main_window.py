@@ -6,13 +6,12 @@ It is shown (and painted) before the database is opened — see :mod:`qclinic.ap
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -33,20 +32,23 @@ if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint, not before
 class PageSpec:
     key: str
     module: str  # qclinic.ui.pages.<module>, with create(database, signals, lang)
-    title: Callable[[QObject], str]
+    source_title: str  # English, marked for lupdate with QT_TRANSLATE_NOOP("MainWindow", …)
+
+    def title(self, _window: QObject | None = None) -> str:
+        return QCoreApplication.translate("MainWindow", self.source_title)
 
 
-def _t(text: str) -> Callable[[QObject], str]:
-    return lambda window: window.tr(text)
+def _t(text: str) -> str:
+    return text
 
 
 #: The navigation, top to bottom. Pages are imported and built on first use.
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("organizations", "organizations", _t("Organizations")),
-    PageSpec("assessments", "assessments", _t("Assessments")),
-    PageSpec("cases", "cases", _t("Clinic cases")),
-    PageSpec("plan", "plan", _t("Improvement plans")),
-    PageSpec("library", "library", _t("Checklist library")),
+    PageSpec("organizations", "organizations", QT_TRANSLATE_NOOP("MainWindow", "Organizations")),
+    PageSpec("assessments", "assessments", QT_TRANSLATE_NOOP("MainWindow", "Assessments")),
+    PageSpec("cases", "cases", QT_TRANSLATE_NOOP("MainWindow", "Clinic cases")),
+    PageSpec("plan", "plan", QT_TRANSLATE_NOOP("MainWindow", "Improvement plans")),
+    PageSpec("library", "library", QT_TRANSLATE_NOOP("MainWindow", "Checklist library")),
 )
 
 
@@ -155,7 +157,7 @@ class MainWindow(QMainWindow):
             self.tr("Saved %1").replace("%1", datetime.now().strftime("%H:%M:%S"))
         )
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
             self.first_paint_done.emit()
