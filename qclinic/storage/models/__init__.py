@@ -12,6 +12,7 @@ from qclinic.storage.models.base import (
 from qclinic.storage.models.directory import Organization, Person, Site
 from qclinic.storage.models.improvement import Action, ClinicCase, Finding
 from qclinic.storage.models.library import ChecklistVersion
+from qclinic.storage.models.spc_data import Dataset, DatasetKind, DatasetValue
 
 __all__ = [
     "DEVICE_ID_KEY",
@@ -24,6 +25,9 @@ __all__ = [
     "ChangeOperation",
     "ChecklistVersion",
     "ClinicCase",
+    "Dataset",
+    "DatasetKind",
+    "DatasetValue",
     "Finding",
     "LocalState",
     "Organization",
