@@ -1,0 +1,569 @@
+"""SPC and MSA figures: control charts, the capability histogram and the gage R&R panels.
+
+Pure matplotlib (no pyplot state, no widgets): every function returns or fills a
+:class:`~matplotlib.figure.Figure`, so the same drawing serves the interactive canvas of the
+desktop app and a PNG in a report. The inputs are the engine's JSON-ready result dicts
+(``ChartAnalysis.to_dict()``, ``CapabilityResult.to_dict()``, ``GageRRResult.to_dict()``, the
+shapes of docs/SPC.md) — exactly what is stored as evidence — plus the raw data where a panel
+needs it. Chinese labels render through the bundled font (:mod:`qclinic.charts.fonts`).
+
+:class:`ControlChartPlot` keeps its artists and updates them in place (``Line2D.set_data``), so
+recomputing limits after an exclusion redraws 10,000 points in well under a quarter second.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from qclinic.charts.fonts import register_cjk_font
+
+COLOURS = {
+    "line": "#1f6fd1",
+    "centre": "#2e7d32",
+    "limit": "#c62828",
+    "zone1": "#e8f1fb",
+    "zone2": "#f6f9fd",
+    "violation": "#d32f2f",
+    "excluded": "#9e9e9e",
+    "phase": "#6d6d6d",
+}
+#: Above this many points the series line is drawn without a marker per point (speed, clarity).
+MARKER_LIMIT = 400
+
+_CHART_TITLES = {
+    "xbar": ("X̄", "X̄ 均值图"),
+    "r": ("R (range)", "R 极差图"),
+    "s": ("S (standard deviation)", "S 标准差图"),
+    "individuals": ("Individuals", "单值图 I"),
+    "moving_range": ("Moving range", "移动极差图 MR"),
+    "p": ("p (fraction nonconforming)", "p 不合格品率图"),
+    "np": ("np (nonconforming units)", "np 不合格品数图"),
+    "c": ("c (nonconformities)", "c 缺陷数图"),
+    "u": ("u (nonconformities per unit)", "u 单位缺陷数图"),
+    "ewma": ("EWMA", "EWMA 指数加权移动平均图"),
+    "cusum_upper": ("CUSUM C⁺", "CUSUM 上侧累积和"),
+    "cusum_lower": ("CUSUM −C⁻", "CUSUM 下侧累积和"),
+}
+
+
+def _zh(lang: str) -> bool:
+    return lang.startswith("zh")
+
+
+def chart_title(name: str, lang: str) -> str:
+    """The display title of one chart of an analysis (``xbar``, ``r``, ``individuals``…)."""
+    en, zh = _CHART_TITLES.get(name, (name, name))
+    return zh if _zh(lang) else en
+
+
+def per_point(value: Any, count: int) -> np.ndarray:
+    """A limit from a result dict (number, list or None) as one float per point (NaN = none)."""
+    if value is None:
+        return np.full(count, np.nan)
+    if isinstance(value, list):
+        return np.array([np.nan if v is None else v for v in value], dtype=np.float64)
+    return np.full(count, float(value))
+
+
+def _fmt(value: float) -> str:
+    return "-" if not math.isfinite(value) else f"{value:.6g}"
+
+
+class ControlChartPlot:
+    """A control chart analysis (one or two stacked charts) drawn on *figure*, updatable.
+
+    Call :meth:`update` with a new result dict (after an exclusion, a new rule set, new data):
+    the axes are kept when the chart names are the same and only the artists' data change.
+    """
+
+    def __init__(self, figure: Figure, lang: str = "zh") -> None:
+        register_cjk_font()
+        self.figure = figure
+        self.lang = lang
+        self.axes: list[Axes] = []
+        self.result: dict[str, Any] = {}
+        self._names: tuple[str, ...] = ()
+        self._artists: list[dict[str, Any]] = []
+        #: Per chart: x, y, and point index -> list of violation descriptions (for hover text).
+        self.series: list[tuple[np.ndarray, np.ndarray, dict[int, list[str]]]] = []
+        self.excluded: dict[int, str] = {}
+
+    # --- building -------------------------------------------------------------------------
+    def _build(self, names: tuple[str, ...]) -> None:
+        self.figure.clear()
+        self.axes = []
+        self._artists = []
+        first: Axes | None = None
+        for row, _name in enumerate(names):
+            ax = self.figure.add_subplot(len(names), 1, row + 1, sharex=first)
+            first = first or ax
+            ax.grid(True, axis="y", color="#e0e0e0", linewidth=0.6)
+            ax.tick_params(labelsize=8)
+            for side in ("top", "right"):
+                ax.spines[side].set_visible(False)
+            artists = {
+                "line": Line2D([], [], color=COLOURS["line"], linewidth=0.9, zorder=3),
+                "centre": Line2D([], [], color=COLOURS["centre"], linewidth=1.1, zorder=2),
+                "ucl": Line2D([], [], color=COLOURS["limit"], linewidth=1.0, ls="--", zorder=2),
+                "lcl": Line2D([], [], color=COLOURS["limit"], linewidth=1.0, ls="--", zorder=2),
+                "excluded": Line2D(
+                    [],
+                    [],
+                    ls="none",
+                    marker="o",
+                    markersize=6.5,
+                    markerfacecolor="white",
+                    markeredgecolor=COLOURS["excluded"],
+                    markeredgewidth=1.2,
+                    zorder=5,
+                ),
+                "violations": Line2D(
+                    [],
+                    [],
+                    ls="none",
+                    marker="o",
+                    markersize=5.5,
+                    color=COLOURS["violation"],
+                    zorder=6,
+                ),
+            }
+            for artist in artists.values():
+                ax.add_line(artist)
+            artists["zones"] = []
+            artists["phase"] = ax.axvline(np.nan, color=COLOURS["phase"], ls=":", lw=1.0)
+            artists["labels"] = [
+                ax.text(
+                    1.002,
+                    0.0,
+                    "",
+                    transform=ax.get_yaxis_transform(),
+                    fontsize=7.5,
+                    va="center",
+                    ha="left",
+                    color=colour,
+                )
+                for colour in (COLOURS["limit"], COLOURS["centre"], COLOURS["limit"])
+            ]
+            self.axes.append(ax)
+            self._artists.append(artists)
+        self.figure.subplots_adjust(left=0.08, right=0.88, top=0.93, bottom=0.08, hspace=0.35)
+        self._names = names
+
+    # --- updating -------------------------------------------------------------------------
+    def update(self, result: Mapping[str, Any]) -> None:
+        """Show the analysis *result* (the ``spc analyze --json`` shape)."""
+        self.result = dict(result)
+        charts = result["charts"]
+        names = tuple(chart["name"] for chart in charts)
+        if names != self._names:
+            self._build(names)
+        self.excluded = {item["index"]: item["reason"] for item in result.get("excluded", [])}
+        excluded_idx = np.array(sorted(self.excluded), dtype=np.int64)
+        self.series = []
+        phase1_last = result.get("phase1", {}).get("last")
+        phase2 = result.get("phase2_points", 0)
+        for row, chart in enumerate(charts):
+            ax, artists = self.axes[row], self._artists[row]
+            y = np.array([np.nan if v is None else v for v in chart["values"]], dtype=np.float64)
+            count = y.size
+            x = np.arange(1, count + 1, dtype=np.float64)
+            centre = per_point(chart["center"], count)
+            ucl = per_point(chart["ucl"], count)
+            lcl = per_point(chart["lcl"], count)
+            artists["line"].set_data(x, y)
+            artists["line"].set_marker("o" if count <= MARKER_LIMIT else "")
+            artists["line"].set_markersize(3.2)
+            steps = "steps-mid" if isinstance(chart["ucl"], list) else "default"
+            for key, values in (("centre", centre), ("ucl", ucl), ("lcl", lcl)):
+                artists[key].set_data(x, values)
+                artists[key].set_drawstyle(steps)
+            hover: dict[int, list[str]] = {}
+            for violation in chart["violations"]:
+                text = violation["description"]["zh" if _zh(self.lang) else "en"]
+                hover.setdefault(violation["index"], []).append(text)
+            flagged = np.array(sorted(hover), dtype=np.int64)
+            artists["violations"].set_data(x[flagged], y[flagged])
+            shown = excluded_idx[excluded_idx < count]
+            artists["excluded"].set_data(x[shown], y[shown])
+            self._zones(ax, artists, chart, x, centre, count, row == 0)
+            if phase2 and phase1_last:
+                artists["phase"].set_xdata([phase1_last + 0.5, phase1_last + 0.5])
+            else:
+                artists["phase"].set_xdata([np.nan, np.nan])
+            for label, name, values in zip(
+                artists["labels"], ("UCL", "CL", "LCL"), (ucl, centre, lcl), strict=True
+            ):
+                last = values[-1] if count else np.nan
+                label.set_text(f"{name}={_fmt(last)}" if math.isfinite(last) else "")
+                label.set_y(last if math.isfinite(last) else 0.0)
+            ax.set_title(chart_title(chart["name"], self.lang), fontsize=9, loc="left")
+            self._rescale(ax, x, y, ucl, lcl)
+            self.series.append((x, y, hover))
+        if self.axes:
+            self.axes[-1].set_xlabel(
+                "子组 / 样本" if _zh(self.lang) else "Subgroup / sample", fontsize=8
+            )
+
+    def _zones(
+        self,
+        ax: Axes,
+        artists: dict[str, Any],
+        chart: Mapping[str, Any],
+        x: np.ndarray,
+        centre: np.ndarray,
+        count: int,
+        location: bool,
+    ) -> None:
+        for patch in artists["zones"]:
+            patch.remove()
+        artists["zones"] = []
+        sigma = per_point(chart.get("sigma"), count)
+        if not location or chart["name"].startswith("cusum") or chart["name"] == "ewma":
+            return
+        if not np.isfinite(sigma).any() or count == 0:
+            return
+        if np.all(sigma == sigma[0]) and np.all(centre == centre[0]):
+            c, s = centre[0], sigma[0]
+            artists["zones"] = [
+                ax.axhspan(c - 2 * s, c + 2 * s, color=COLOURS["zone2"], zorder=0, lw=0),
+                ax.axhspan(c - s, c + s, color=COLOURS["zone1"], zorder=0, lw=0),
+            ]
+        else:
+            artists["zones"] = [
+                ax.fill_between(
+                    x,
+                    centre - 2 * sigma,
+                    centre + 2 * sigma,
+                    step="mid",
+                    color=COLOURS["zone2"],
+                    zorder=0,
+                    lw=0,
+                ),
+                ax.fill_between(
+                    x,
+                    centre - sigma,
+                    centre + sigma,
+                    step="mid",
+                    color=COLOURS["zone1"],
+                    zorder=0,
+                    lw=0,
+                ),
+            ]
+
+    @staticmethod
+    def _rescale(ax: Axes, x: np.ndarray, *arrays: np.ndarray) -> None:
+        finite = np.concatenate([a[np.isfinite(a)] for a in arrays])
+        if finite.size == 0:
+            return
+        low, high = float(finite.min()), float(finite.max())
+        pad = (high - low) * 0.08 or abs(high) * 0.05 or 1.0
+        ax.set_ylim(low - pad, high + pad)
+        ax.set_xlim(0.5, (x[-1] if x.size else 1) + 0.5)
+
+    # --- queries for the interactive canvas ---------------------------------------------
+    def nearest_point(self, ax: Axes, px: float, py: float, radius: float = 8.0) -> int | None:
+        """The 0-based index of the point of *ax* nearest the display position, within *radius*
+        pixels, or ``None``."""
+        if ax not in self.axes:
+            return None
+        x, y, _ = self.series[self.axes.index(ax)]
+        if x.size == 0:
+            return None
+        xy = ax.transData.transform(np.column_stack([x, np.nan_to_num(y, nan=np.inf)]))
+        distance = np.hypot(xy[:, 0] - px, xy[:, 1] - py)
+        distance[~np.isfinite(distance)] = np.inf
+        best = int(np.argmin(distance))
+        return best if distance[best] <= radius else None
+
+    def describe(self, ax: Axes, index: int) -> str:
+        """Hover text for a point: its number, value, broken rules and exclusion."""
+        row = self.axes.index(ax)
+        _, y, hover = self.series[row]
+        zh = _zh(self.lang)
+        lines = [f"{'第' if zh else 'Point '}{index + 1}{'点' if zh else ''}: {_fmt(y[index])}"]
+        lines.extend(hover.get(index, []))
+        if index in self.excluded:
+            reason = self.excluded[index]
+            lines.append(f"已排除:{reason}" if zh else f"Excluded: {reason}")
+        return "\n".join(lines)
+
+    def point_display(self, row: int, index: int) -> tuple[float, float]:
+        """Display (pixel) coordinates of point *index* of chart *row* (for tests, tooltips)."""
+        x, y, _ = self.series[row]
+        px, py = self.axes[row].transData.transform((x[index], y[index]))
+        return float(px), float(py)
+
+
+def control_chart_figure(
+    result: Mapping[str, Any],
+    lang: str = "zh",
+    *,
+    figsize: tuple[float, float] = (8.0, 5.2),
+    title: str | None = None,
+) -> Figure:
+    """A headless control chart figure of an analysis result (``spc analyze --json`` shape)."""
+    figure = Figure(figsize=figsize, dpi=100)
+    plot = ControlChartPlot(figure, lang)
+    plot.update(result)
+    if title:
+        figure.suptitle(title, fontsize=10)
+    return figure
+
+
+# --- capability ----------------------------------------------------------------------------
+def draw_capability(
+    figure: Figure,
+    values: Sequence[float] | np.ndarray,
+    capability: Mapping[str, Any],
+    lang: str = "zh",
+    *,
+    unit: str = "",
+) -> None:
+    """Histogram of *values* with LSL/USL/target lines and the within/overall normal curves."""
+    register_cjk_font()
+    zh = _zh(lang)
+    figure.clear()
+    ax = figure.add_subplot(1, 1, 1)
+    data = np.asarray(values, dtype=np.float64).ravel()
+    data = data[np.isfinite(data)]
+    mean = capability["mean"]
+    within, overall = capability["sigma_within"], capability["sigma_overall"]
+    marks = [v for v in (capability.get("lsl"), capability.get("usl")) if v is not None]
+    low = min([float(data.min()), *marks, mean - 4 * overall])
+    high = max([float(data.max()), *marks, mean + 4 * overall])
+    bins = int(np.clip(np.sqrt(data.size) * 1.5, 8, 40))
+    ax.hist(
+        data,
+        bins=bins,
+        density=True,
+        color="#c9dcf3",
+        edgecolor="#7ea6d8",
+        lw=0.6,
+        label="数据" if zh else "Data",
+    )
+    grid = np.linspace(low, high, 400)
+    for sigma, style, name in (
+        (within, "-", ("组内", "Within")),
+        (overall, "--", ("整体", "Overall")),
+    ):
+        if sigma:
+            density = np.exp(-0.5 * ((grid - mean) / sigma) ** 2) / (sigma * math.sqrt(2 * math.pi))
+            ax.plot(grid, density, style, color="#1f3f7a", lw=1.3, label=name[0 if zh else 1])
+    for key, text, colour in (
+        ("lsl", "LSL", COLOURS["limit"]),
+        ("usl", "USL", COLOURS["limit"]),
+        ("target", "T" if not zh else "目标", COLOURS["centre"]),
+    ):
+        value = capability.get(key)
+        if value is None:
+            continue
+        ax.axvline(value, color=colour, lw=1.4, ls="-" if key != "target" else "-.")
+        ax.text(
+            value,
+            1.01,
+            f"{text}\n{value:g}",
+            transform=ax.get_xaxis_transform(),
+            ha="center",
+            va="bottom",
+            fontsize=8,
+            color=colour,
+        )
+    ax.set_xlim(low - (high - low) * 0.03, high + (high - low) * 0.03)
+    ax.set_yticks([])
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    ax.set_xlabel(unit, fontsize=8)
+    ax.tick_params(labelsize=8)
+    ax.legend(fontsize=8, frameon=False, loc="upper right")
+    indices = capability.get("indices", {})
+    shown = [
+        f"{k.capitalize()} = {v:.3f}"
+        for k in ("cp", "cpk", "pp", "ppk")
+        if (v := indices.get(k)) is not None
+    ]
+    ax.text(
+        0.01,
+        0.98,
+        "\n".join(shown),
+        transform=ax.transAxes,
+        fontsize=8.5,
+        va="top",
+        bbox={"boxstyle": "round", "fc": "white", "ec": "#cccccc"},
+    )
+    ax.set_title("过程能力" if zh else "Process capability", fontsize=10, loc="left", pad=26)
+    figure.subplots_adjust(left=0.05, right=0.97, top=0.86, bottom=0.11)
+
+
+def capability_figure(
+    values: Sequence[float] | np.ndarray,
+    capability: Mapping[str, Any],
+    lang: str = "zh",
+    *,
+    unit: str = "",
+    figsize: tuple[float, float] = (7.0, 4.2),
+) -> Figure:
+    """A headless capability histogram (see :func:`draw_capability`)."""
+    figure = Figure(figsize=figsize, dpi=100)
+    draw_capability(figure, values, capability, lang, unit=unit)
+    return figure
+
+
+# --- gage R&R ------------------------------------------------------------------------------
+def _gage_cube(
+    parts: Sequence[Any], operators: Sequence[Any], values: Sequence[float]
+) -> tuple[np.ndarray, list[str], list[str]]:
+    part_names = list(dict.fromkeys(str(p) for p in parts))
+    operator_names = list(dict.fromkeys(str(o) for o in operators))
+    cells: dict[tuple[str, str], list[float]] = {}
+    for p, o, v in zip(parts, operators, values, strict=True):
+        cells.setdefault((str(p), str(o)), []).append(float(v))
+    trials = max(len(v) for v in cells.values())
+    cube = np.full((len(part_names), len(operator_names), trials), np.nan)
+    for i, p in enumerate(part_names):
+        for j, o in enumerate(operator_names):
+            got = cells.get((p, o), [])
+            cube[i, j, : len(got)] = got
+    return cube, part_names, operator_names
+
+
+def draw_gage_rr(
+    figure: Figure,
+    parts: Sequence[Any],
+    operators: Sequence[Any],
+    values: Sequence[float],
+    result: Mapping[str, Any],
+    lang: str = "zh",
+) -> None:
+    """Six panels: components of variation, R and X̄ charts by appraiser, by part, by appraiser,
+    and the part × appraiser interaction; the verdict and ndc in the title."""
+    from qclinic.core.spc.constants import constants
+
+    register_cjk_font()
+    zh = _zh(lang)
+    figure.clear()
+    cube, part_names, operator_names = _gage_cube(parts, operators, values)
+    p, o, r = cube.shape
+    axes = figure.subplots(3, 2)
+    for ax in axes.ravel():
+        ax.tick_params(labelsize=7)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+    # 1. components of variation
+    ax = axes[0, 0]
+    keys = ("grr", "repeatability", "reproducibility", "part")
+    names = (
+        "GR&R",
+        "重复性" if zh else "Repeat",
+        "再现性" if zh else "Reprod",
+        "零件间" if zh else "Part-to-part",
+    )
+    groups = [
+        ("percent_contribution", "%贡献" if zh else "% Contribution"),
+        ("percent_study_var", "%研究变异" if zh else "% Study Var"),
+    ]
+    if result.get("percent_tolerance"):
+        groups.append(("percent_tolerance", "%公差" if zh else "% Tolerance"))
+    width = 0.8 / len(groups)
+    palette = ("#5b8bd6", "#e39b3b", "#6bb36b")
+    for g, (field, label) in enumerate(groups):
+        heights = [result[field].get(k) or 0.0 for k in keys]
+        ax.bar(
+            np.arange(4) + (g - (len(groups) - 1) / 2) * width,
+            heights,
+            width,
+            label=label,
+            color=palette[g],
+        )
+    ax.set_xticks(np.arange(4), names)
+    ax.legend(fontsize=6.5, frameon=False)
+    ax.set_title("变异分量" if zh else "Components of variation", fontsize=8.5, loc="left")
+    # 2. R chart by appraiser, 3. X-bar chart by appraiser
+    ranges = np.nanmax(cube, axis=2) - np.nanmin(cube, axis=2)  # [part, operator]
+    means = np.nanmean(cube, axis=2)
+    k = constants(r) if r >= 2 else None
+    rbar = float(np.mean(ranges))
+    xbar = float(np.mean(means))
+    for ax, data, centre, upper, lower, title in (
+        (
+            axes[0, 1],
+            ranges,
+            rbar,
+            (k.D4 * rbar if k else np.nan),
+            (k.D3 * rbar if k else np.nan),
+            "R 图(按评价人)" if zh else "R chart by appraiser",
+        ),
+        (
+            axes[1, 0],
+            means,
+            xbar,
+            (xbar + k.A2 * rbar if k else np.nan),
+            (xbar - k.A2 * rbar if k else np.nan),
+            "X̄ 图(按评价人)" if zh else "X̄ chart by appraiser",
+        ),
+    ):
+        for j in range(o):
+            xs = np.arange(j * p, (j + 1) * p) + 1
+            ax.plot(xs, data[:, j], "o-", ms=2.5, lw=0.8, color=COLOURS["line"])
+            if j:
+                ax.axvline(j * p + 0.5, color="#bbbbbb", lw=0.6)
+        ax.axhline(centre, color=COLOURS["centre"], lw=0.9)
+        for limit in (upper, lower):
+            if math.isfinite(limit):
+                ax.axhline(limit, color=COLOURS["limit"], lw=0.9, ls="--")
+        ax.set_xticks([j * p + (p + 1) / 2 for j in range(o)], operator_names)
+        ax.set_title(title, fontsize=8.5, loc="left")
+    # 4. by part
+    ax = axes[1, 1]
+    flat = cube.reshape(p, -1)
+    for i in range(p):
+        ax.plot(np.full(flat.shape[1], i + 1), flat[i], "o", ms=2.2, color="#8aa9d6")
+    ax.plot(np.arange(1, p + 1), np.nanmean(flat, axis=1), "o-", ms=3, lw=1, color="#1f3f7a")
+    ax.set_xticks(np.arange(1, p + 1), part_names)
+    ax.set_title("按零件" if zh else "By part", fontsize=8.5, loc="left")
+    # 5. by appraiser
+    ax = axes[2, 0]
+    per_operator = [cube[:, j, :].ravel() for j in range(o)]
+    ax.boxplot(per_operator, tick_labels=operator_names, widths=0.5)
+    ax.set_title("按评价人" if zh else "By appraiser", fontsize=8.5, loc="left")
+    # 6. interaction
+    ax = axes[2, 1]
+    for j, name in enumerate(operator_names):
+        ax.plot(np.arange(1, p + 1), means[:, j], "o-", ms=2.5, lw=0.9, label=name)
+    ax.set_xticks(np.arange(1, p + 1), part_names)
+    ax.legend(fontsize=6.5, frameon=False, ncols=min(o, 4))
+    ax.set_title(
+        "零件 × 评价人交互" if zh else "Part × appraiser interaction", fontsize=8.5, loc="left"
+    )
+    verdict = result.get("verdict", {})
+    text = (verdict.get("study_text") or {}).get("zh" if zh else "en", "")
+    grr = (result.get("percent_study_var") or {}).get("grr")
+    ndc = result.get("ndc")
+    head = (
+        f"量具 R&R:%GRR = {grr:.1f}%({text}),ndc = {ndc}"
+        if zh
+        else f"Gage R&R: %GRR = {grr:.1f}% ({text}), ndc = {ndc}"
+    )
+    figure.suptitle(head, fontsize=10, x=0.02, ha="left")
+    figure.subplots_adjust(left=0.07, right=0.98, top=0.91, bottom=0.05, hspace=0.55, wspace=0.22)
+
+
+def gage_rr_figure(
+    parts: Sequence[Any],
+    operators: Sequence[Any],
+    values: Sequence[float],
+    result: Mapping[str, Any],
+    lang: str = "zh",
+    *,
+    figsize: tuple[float, float] = (9.0, 8.0),
+) -> Figure:
+    """A headless gage R&R figure (see :func:`draw_gage_rr`)."""
+    figure = Figure(figsize=figsize, dpi=100)
+    draw_gage_rr(figure, parts, operators, values, result, lang)
+    return figure
