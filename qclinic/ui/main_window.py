@@ -6,22 +6,26 @@ It is shown (and painted) before the database is opened — see :mod:`qclinic.ap
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import import_module
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
 )
 
+from qclinic import settings as user_settings
 from qclinic.ui.signals import AppSignals
 
 if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint, not before
@@ -88,7 +92,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.saved_label)
         signals.saved.connect(self.on_saved)
+        signals.language_changed.connect(self.on_language_changed)
         self.navigation.currentRowChanged.connect(self.on_navigate)
+        self._build_menus()
         self.installEventFilter(self)
         self.retranslate()
 
@@ -140,6 +146,60 @@ class MainWindow(QMainWindow):
             if load is not None:
                 load()
         self.stack.setCurrentWidget(widget)
+        self._remember_page(key)
+
+    def _remember_page(self, key: str) -> None:
+        """Store *key* as ``last_page``, so the next start opens where the user was."""
+        prefs = user_settings.load()
+        if prefs.last_page != key:
+            prefs.last_page = key
+            with contextlib.suppress(OSError):  # only a convenience for the next start
+                user_settings.save(prefs)
+
+    # --- menus ----------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.settings_action = QAction(self)
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.on_settings_triggered)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.on_about_triggered)
+        self.help_menu.addAction(self.about_action)
+
+    def on_settings_triggered(self) -> None:
+        from qclinic.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.signals, self.lang, self).exec()
+
+    def on_about_triggered(self) -> None:
+        from qclinic import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About QClinic"),
+            self.tr(
+                "<h3>QClinic %1</h3><p>Quality clinic: assessments, findings, clinic cases "
+                "and improvement plans for the factories of an industrial chain, offline.</p>"
+            ).replace("%1", __version__),
+        )
+
+    def on_language_changed(self, lang: str) -> None:
+        """Re-set every text in *lang*; pages that show checklist texts get the new language."""
+        self.lang = lang
+        self.retranslate()
+        for widget in self._pages.values():
+            set_language = getattr(widget, "set_language", None)
+            if set_language is not None:
+                set_language(lang)
 
     # --- language, status -----------------------------------------------------------------
     def retranslate(self) -> None:
@@ -147,6 +207,13 @@ class MainWindow(QMainWindow):
         for row, spec in enumerate(PAGES):
             self.navigation.item(row).setText(spec.title(self))
         self.loading.setText(self.tr("Opening the database…"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About QClinic"))
+        if self.database is not None:
+            self.file_label.setText(self.tr("Data file: %1").replace("%1", str(self.database.path)))
         for widget in self._pages.values():
             retranslate = getattr(widget, "retranslate", None)
             if retranslate is not None:

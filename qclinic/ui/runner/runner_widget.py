@@ -58,6 +58,8 @@ class RunnerView(QWidget):
         self.complete_button = QPushButton(self.tr("Complete"))
         self.sign_button = QPushButton(self.tr("Sign off…"))
         self.amend_button = QPushButton(self.tr("Amend"))
+        self.print_report_button = QPushButton(self.tr("Print report…"))
+        self.print_plan_button = QPushButton(self.tr("Print plan…"))
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addWidget(self.title_label, 1)
@@ -69,6 +71,8 @@ class RunnerView(QWidget):
             self.complete_button,
             self.sign_button,
             self.amend_button,
+            self.print_report_button,
+            self.print_plan_button,
         ):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             top.addWidget(button)
@@ -164,6 +168,8 @@ class RunnerWidget(RunnerView):
         self.complete_button.clicked.connect(self.on_complete_clicked)
         self.sign_button.clicked.connect(self.on_sign_clicked)
         self.amend_button.clicked.connect(self.on_amend_clicked)
+        self.print_report_button.clicked.connect(lambda: self.on_print_clicked(plan_only=False))
+        self.print_plan_button.clicked.connect(lambda: self.on_print_clicked(plan_only=True))
         self.find_bar.found.connect(self.focus_question)
         self.gap_list.gap_activated.connect(self.on_gap_activated)
         self.navigator.place_chosen.connect(self.on_place_chosen)
@@ -434,6 +440,14 @@ class RunnerWidget(RunnerView):
         lifecycle.amend(self)
 
     # --- where the user was ------------------------------------------------------------------
+    def on_print_clicked(self, plan_only: bool) -> None:
+        if self.state is None:
+            return
+        from qclinic.ui.print_actions import print_report
+
+        self.flush_notes()  # the report shows the note being typed too
+        print_report(self, self.database, self.state.assessment_id, plan_only=plan_only)
+
     def schedule_position(self) -> None:
         self._position_timer.start()
 

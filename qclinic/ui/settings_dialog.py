@@ -1,0 +1,177 @@
+"""The settings dialog: interface language, report language, issuing body and logo.
+
+OK writes ``settings.json`` at once (atomically, through :mod:`qclinic.settings`). A new interface
+language applies without a restart: :func:`apply_interface_language` swaps the translators and
+emits ``signals.language_changed`` so the main window and its pages re-set their texts.
+
+The chosen logo is copied into the data directory, so the report keeps it when the original file
+is moved or was on a USB stick.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSize, QStandardPaths, Qt
+from PySide6.QtGui import QImageReader, QPixmap
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
+
+from qclinic import paths
+from qclinic import settings as app_settings
+from qclinic.errors import UserError
+from qclinic.ui import i18n
+from qclinic.ui.errors import show_error
+from qclinic.ui.forms.ui_settings_dialog import Ui_SettingsDialog
+from qclinic.ui.signals import AppSignals
+
+#: Language names are shown in their own language, so anyone can find theirs.
+INTERFACE_LANGUAGES = (("zh", "简体中文"), ("en", "English"))
+REPORT_LANGUAGES = (("zh", "简体中文"), ("en", "English"))
+LOGO_STEM = "report-logo"
+
+
+def effective_language(setting: str) -> str:
+    """The language the interface uses for *setting* ("" follows the system)."""
+    return setting if setting in ("zh", "en") else i18n.system_language()
+
+
+def apply_interface_language(lang: str, signals: AppSignals) -> None:
+    """Switch the running app to *lang* ("zh" / "en") and tell every view."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    i18n.install_translators(app, lang)
+    signals.language_changed.emit(lang)
+
+
+def copy_logo(source: Path) -> Path:
+    """*source* copied into the data directory (the copy's path; unchanged if already there)."""
+    folder = paths.data_dir()
+    if source.parent.resolve() == folder.resolve() and source.stem == LOGO_STEM:
+        return source
+    target = folder / f"{LOGO_STEM}{source.suffix.lower()}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    except OSError as exc:
+        raise UserError(f"Could not copy the logo {source}: {exc.strerror or exc}") from exc
+    for old in folder.glob(f"{LOGO_STEM}.*"):
+        if old != target:
+            old.unlink(missing_ok=True)
+    return target
+
+
+class SettingsDialog(QDialog):
+    """Edit the user settings; OK saves them and applies a changed interface language.
+
+    *lang* is the language the interface shows now (it may differ from the setting when the app
+    was started with ``--lang``).
+    """
+
+    def __init__(self, signals: AppSignals, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self.ui = Ui_SettingsDialog()
+        self.ui.setupUi(self)
+        self._signals = signals
+        self.settings = app_settings.load()
+        self.logo_path = self.settings.logo_path
+        self._fill_languages()
+        self.ui.issuingBody.setText(self.settings.issuing_body)
+        self.show_logo()
+        self.ui.chooseLogo.clicked.connect(self.on_choose_logo_clicked)
+        self.ui.clearLogo.clicked.connect(self.on_clear_logo_clicked)
+        self.ui.buttons.accepted.connect(self.accept)
+        self.ui.buttons.rejected.connect(self.reject)
+
+    def _fill_languages(self) -> None:
+        self.ui.language.clear()
+        self.ui.language.addItem(self.tr("Follow the system"), "")
+        for code, name in INTERFACE_LANGUAGES:
+            self.ui.language.addItem(name, code)
+        self.ui.language.setCurrentIndex(max(0, self.ui.language.findData(self.settings.language)))
+        self.ui.reportLanguage.clear()
+        for code, name in REPORT_LANGUAGES:
+            self.ui.reportLanguage.addItem(name, code)
+        report = self.settings.report_language
+        self.ui.reportLanguage.setCurrentIndex(max(0, self.ui.reportLanguage.findData(report)))
+
+    # --- logo -----------------------------------------------------------------------------
+    def set_logo(self, path: str) -> bool:
+        """Use the image at *path* as the logo ("" clears it); False if it is not an image."""
+        if path and QImageReader(path).size().isEmpty():
+            return False
+        self.logo_path = path
+        self.show_logo()
+        return True
+
+    def show_logo(self) -> None:
+        preview = self.ui.logoPreview
+        pixmap = QPixmap(self.logo_path) if self.logo_path else QPixmap()
+        if pixmap.isNull():
+            preview.setPixmap(QPixmap())
+            preview.setText(self.tr("No logo") if not self.logo_path else self.tr("Not found"))
+        else:
+            size = preview.maximumSize() - QSize(12, 12)
+            preview.setPixmap(
+                pixmap.scaled(
+                    size,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        self.ui.logoFile.setText(Path(self.logo_path).name if self.logo_path else "")
+        self.ui.logoFile.setToolTip(self.logo_path)
+        self.ui.clearLogo.setEnabled(bool(self.logo_path))
+
+    def on_choose_logo_clicked(self) -> None:
+        start = (
+            str(Path(self.logo_path).parent)
+            if self.logo_path
+            else QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        )
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the logo"),
+            start,
+            self.tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff)"),
+        )
+        if path and not self.set_logo(path):
+            show_error(
+                UserError(self.tr("%1 is not an image QClinic can read.").replace("%1", path)), self
+            )
+
+    def on_clear_logo_clicked(self) -> None:
+        self.set_logo("")
+
+    # --- saving ---------------------------------------------------------------------------
+    def accept(self) -> None:
+        """Save the settings (atomically) and apply a changed interface language."""
+        try:
+            logo = str(copy_logo(Path(self.logo_path))) if self.logo_path else ""
+        except UserError as exc:
+            show_error(exc, self)
+            return
+        latest = app_settings.load()  # keep what other views stored meanwhile (last page, …)
+        latest.language = self.ui.language.currentData()
+        latest.report_language = self.ui.reportLanguage.currentData()
+        latest.issuing_body = self.ui.issuingBody.text().strip()
+        latest.logo_path = logo
+        try:
+            app_settings.save(latest)
+        except OSError as exc:
+            show_error(UserError(f"Could not save the settings: {exc.strerror or exc}"), self)
+            return
+        self.settings = latest
+        super().accept()
+        after = effective_language(latest.language)
+        if after != self._lang:
+            self._lang = after
+            apply_interface_language(after, self._signals)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self.ui.language.setItemText(0, self.tr("Follow the system"))
+            self.show_logo()
+        super().changeEvent(event)
