@@ -79,6 +79,7 @@ class SettingsDialog(QDialog):
         self._fill_languages()
         self.ui.issuingBody.setText(self.settings.issuing_body)
         self.show_logo()
+        self._align_labels()
         self.ui.chooseLogo.clicked.connect(self.on_choose_logo_clicked)
         self.ui.clearLogo.clicked.connect(self.on_clear_logo_clicked)
         self.ui.buttons.accepted.connect(self.accept)
@@ -86,7 +87,7 @@ class SettingsDialog(QDialog):
 
     def _fill_languages(self) -> None:
         self.ui.language.clear()
-        self.ui.language.addItem(self.tr("Follow the system"), "")
+        self.ui.language.addItem(self._follow_system_text(), "")
         for code, name in INTERFACE_LANGUAGES:
             self.ui.language.addItem(name, code)
         self.ui.language.setCurrentIndex(max(0, self.ui.language.findData(self.settings.language)))
@@ -95,6 +96,22 @@ class SettingsDialog(QDialog):
             self.ui.reportLanguage.addItem(name, code)
         report = self.settings.report_language
         self.ui.reportLanguage.setCurrentIndex(max(0, self.ui.reportLanguage.findData(report)))
+
+    def _follow_system_text(self) -> str:
+        system = dict(INTERFACE_LANGUAGES)[i18n.system_language()]
+        return self.tr("Follow the system (%1)").replace("%1", system)
+
+    def _align_labels(self) -> None:
+        """One label column width for both groups, so their fields line up."""
+        labels = (
+            self.ui.languageLabel,
+            self.ui.reportLanguageLabel,
+            self.ui.issuingBodyLabel,
+            self.ui.logoLabel,
+        )
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
 
     # --- logo -----------------------------------------------------------------------------
     def set_logo(self, path: str) -> bool:
@@ -172,6 +189,7 @@ class SettingsDialog(QDialog):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
-            self.ui.language.setItemText(0, self.tr("Follow the system"))
+            self.ui.language.setItemText(0, self._follow_system_text())
             self.show_logo()
+            self._align_labels()
         super().changeEvent(event)

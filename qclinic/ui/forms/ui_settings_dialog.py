@@ -18,7 +18,7 @@ class Ui_SettingsDialog(object):
     def setupUi(self, SettingsDialog):
         if not SettingsDialog.objectName():
             SettingsDialog.setObjectName(u"SettingsDialog")
-        SettingsDialog.resize(560, 420)
+        SettingsDialog.resize(560, 360)
         SettingsDialog.setModal(True)
         self.mainLayout = QVBoxLayout(SettingsDialog)
         self.mainLayout.setSpacing(12)
@@ -38,12 +38,12 @@ class Ui_SettingsDialog(object):
 
         self.language = QComboBox(self.interfaceGroup)
         self.language.setObjectName(u"language")
+        self.language.setMinimumSize(QSize(220, 0))
 
         self.interfaceForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.language)
 
         self.languageHint = QLabel(self.interfaceGroup)
         self.languageHint.setObjectName(u"languageHint")
-        self.languageHint.setWordWrap(True)
         self.languageHint.setStyleSheet(u"color: #5f6368;")
 
         self.interfaceForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.languageHint)
@@ -65,6 +65,7 @@ class Ui_SettingsDialog(object):
 
         self.reportLanguage = QComboBox(self.reportGroup)
         self.reportLanguage.setObjectName(u"reportLanguage")
+        self.reportLanguage.setMinimumSize(QSize(220, 0))
 
         self.reportForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.reportLanguage)
 
