@@ -222,6 +222,17 @@ def test_print_errors_are_shown(qtbot, database, demo_ids, tmp_path, shown_error
     assert "report.pdf" in str(shown_errors[1])
 
 
+def test_a_cancelled_print_leaves_no_file(database, demo_ids, tmp_path) -> None:
+    from qclinic.ui.print_actions import write_pdf
+    from qclinic.ui.tasks import Cancelled, Progress
+
+    progress = Progress()
+    progress.cancel()  # what the progress dialog's Cancel button does
+    with pytest.raises(Cancelled):
+        write_pdf(database, demo_ids["assessments"][0], tmp_path / "r.pdf", "en", False)(progress)
+    assert list(tmp_path.glob("*.pdf")) == []
+
+
 def test_default_file_name_is_safe_and_says_what_it_is() -> None:
     from qclinic.ui.print_actions import default_file_name
 
