@@ -1,0 +1,503 @@
+"""The SPC / MSA workspace: datasets of an organization, charts, capability and gage R&R.
+
+Left: the organization and its datasets (searchable), with Import / New / Delete. Right: tabs —
+the interactive control chart (hover for a point's rules, click to exclude or include it with a
+reason; limits are recomputed at once), the capability view, the gage R&R view and the editable
+data grid. matplotlib is imported only in :meth:`SpcPage.load` (the page's first showing).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qclinic.errors import UserError
+from qclinic.storage.database import Database
+from qclinic.storage.models import Dataset, DatasetKind
+from qclinic.storage.repositories import datasets, organizations
+from qclinic.ui.errors import show_error
+from qclinic.ui.signals import AppSignals
+from qclinic.ui.spc.analysis import (
+    ATTRIBUTE_CHARTS,
+    DatasetData,
+    analyze,
+    dataset_data,
+    default_chart,
+    gage_analysis,
+)
+from qclinic.ui.spc.models import COL_NAME, ROW_ROLE, DatasetListModel, ValuesModel
+
+
+class SpcPage(QWidget):
+    def __init__(self, database: Database, signals: AppSignals, lang: str) -> None:
+        super().__init__()
+        self._database = database
+        self._signals = signals
+        self._lang = lang
+        self.dataset: Dataset | None = None
+        self.data: DatasetData | None = None
+        self.result: dict[str, Any] | None = None
+        self.gage_result: dict[str, Any] | None = None
+        self.chart_view: Any = None
+        self.capability_view: Any = None
+        self.gage_view: Any = None
+
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        self.organization_combo = QComboBox()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.list_model = DatasetListModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.list_model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.list_view = QTableView()
+        self.list_view.setModel(self.proxy)
+        self.list_view.verticalHeader().hide()
+        self.list_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.list_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.list_view.setSortingEnabled(True)
+        header = self.list_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.import_button = QPushButton()
+        self.new_button = QPushButton()
+        self.delete_button = QPushButton()
+
+        self.tabs = QTabWidget()
+        self.values_model = ValuesModel(self.on_value_edited, self)
+        self.grid = QTableView()
+        self.grid.setModel(self.values_model)
+        self.grid.verticalHeader().setDefaultSectionSize(22)
+        self.add_button = QPushButton()
+        grid_page = QWidget()
+        grid_layout = QVBoxLayout(grid_page)
+        grid_buttons = QHBoxLayout()
+        grid_buttons.addWidget(self.add_button)
+        grid_buttons.addStretch(1)
+        grid_layout.addLayout(grid_buttons)
+        grid_layout.addWidget(self.grid)
+        self.grid_page = grid_page
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.organization_combo)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.list_view, 1)
+        buttons = QHBoxLayout()
+        for button in (self.import_button, self.new_button, self.delete_button):
+            buttons.addWidget(button)
+        left_layout.addLayout(buttons)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([330, 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.splitter, 1)
+
+        self.organization_combo.currentIndexChanged.connect(self.refresh_list)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.list_view.selectionModel().currentRowChanged.connect(self.on_dataset_selected)
+        self.import_button.clicked.connect(self.on_import_clicked)
+        self.new_button.clicked.connect(self.on_new_clicked)
+        self.delete_button.clicked.connect(self.on_delete_clicked)
+        self.add_button.clicked.connect(self.on_add_subgroup_clicked)
+        signals.data_changed.connect(self.on_data_changed)
+        self.retranslate()
+
+    # --- first showing: matplotlib comes in here ----------------------------------------
+    def load(self) -> None:
+        from qclinic.ui.spc.chart_view import ChartView
+        from qclinic.ui.spc.result_views import CapabilityView, GageView
+
+        self.chart_view = ChartView(self._lang)
+        self.capability_view = CapabilityView(self._lang)
+        self.gage_view = GageView(self._lang)
+        self.chart_view.settings_changed.connect(self.recompute)
+        self.chart_view.specs_edited.connect(self.on_specs_edited)
+        self.chart_view.canvas.point_clicked.connect(self.on_point_clicked)
+        self.chart_view.export_button.clicked.connect(self.on_export_clicked)
+        self.chart_view.attach_button.clicked.connect(self.on_attach_clicked)
+        self.tabs.addTab(self.chart_view, "")
+        self.tabs.addTab(self.capability_view, "")
+        self.tabs.addTab(self.gage_view, "")
+        self.tabs.addTab(self.grid_page, "")
+        self.retranslate()
+        self.fill_organizations()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("SPC / MSA"))
+        self.search.setPlaceholderText(self.tr("Search datasets…"))
+        self.import_button.setText(self.tr("&Import…"))
+        self.new_button.setText(self.tr("&New"))
+        self.delete_button.setText(self.tr("&Delete"))
+        self.add_button.setText(self.tr("&Add subgroup"))
+        titles = (
+            self.tr("Control chart"),
+            self.tr("Capability"),
+            self.tr("Gage R&&R"),
+            self.tr("Data"),
+        )
+        for i, title in enumerate(titles[: self.tabs.count()]):
+            self.tabs.setTabText(i, title)
+        if self.chart_view is not None:
+            self.chart_view.retranslate()
+
+    # --- organizations and datasets ---------------------------------------------------------
+    def fill_organizations(self) -> None:
+        current = self.organization_combo.currentData()
+        with self._database.read_session() as session:
+            found = organizations.list_organizations(session, limit=None)
+        self.organization_combo.blockSignals(True)
+        self.organization_combo.clear()
+        for organization in found:
+            self.organization_combo.addItem(organization.name, organization.id)
+        index = self.organization_combo.findData(current)
+        self.organization_combo.setCurrentIndex(max(index, 0))
+        self.organization_combo.blockSignals(False)
+        self.refresh_list()
+
+    def organization_id(self) -> str | None:
+        data = self.organization_combo.currentData()
+        return None if data is None else str(data)
+
+    def select_organization(self, organization_id: str) -> None:
+        self.organization_combo.setCurrentIndex(self.organization_combo.findData(organization_id))
+
+    def refresh_list(self) -> None:
+        organization_id = self.organization_id()
+        keep = self.dataset.id if self.dataset is not None else None
+        rows: list[Any] = []
+        if organization_id is not None:
+            with self._database.read_session() as session:
+                rows = datasets.list_datasets(session, organization_id=organization_id)
+        self.list_model.set_rows(rows)
+        if keep is not None and self.list_model.row_of(keep) >= 0:
+            self.select_dataset(keep)
+        elif rows:
+            self.select_dataset(rows[0].dataset.id)
+        else:
+            self.show_dataset(None)
+
+    def select_dataset(self, dataset_id: str) -> None:
+        row = self.list_model.row_of(dataset_id)
+        index = self.proxy.mapFromSource(self.list_model.index(row, 0))
+        if (
+            self.list_view.currentIndex().row() == index.row()
+            and self.dataset is not None
+            and (self.dataset.id == dataset_id)
+        ):
+            self.show_dataset(dataset_id)
+            return
+        self.list_view.setCurrentIndex(index)
+
+    def on_dataset_selected(self, current: Any, _previous: Any) -> None:
+        summary = current.data(ROW_ROLE) if current.isValid() else None
+        self.show_dataset(None if summary is None else summary.dataset.id)
+
+    def on_data_changed(self, table: str) -> None:
+        if table == "organization":
+            self.fill_organizations()
+        elif table == "dataset":
+            self.refresh_list()
+
+    def show_dataset(self, dataset_id: str | None) -> None:
+        """Read a dataset's values and show them in every tab."""
+        if dataset_id is None:
+            self.dataset, self.data, self.result = None, None, None
+            self.values_model.set_rows("variables", [])
+            if self.chart_view is not None:
+                self.chart_view.status.setText(self.tr("Import or create a dataset to start."))
+            return
+        with self._database.read_session() as session:
+            self.dataset = datasets.get_dataset(session, dataset_id)
+            rows = datasets.list_values(session, dataset_id)
+        kind = str(self.dataset.kind)
+        self.values_model.set_rows(kind, rows)
+        self.grid.resizeColumnsToContents()
+        self.data = dataset_data(kind, rows)
+        if self.chart_view is None:
+            return
+        view = self.chart_view
+        view.set_points(self.data.points)
+        view.set_specs(self.dataset.lsl, self.dataset.usl, self.dataset.target)
+        view.set_chart(default_chart(self.data))
+        if kind == DatasetKind.GAGE_STUDY:
+            self.show_gage()
+            self.tabs.setCurrentWidget(self.gage_view)
+            return
+        if self.tabs.currentWidget() is self.gage_view:
+            self.tabs.setCurrentWidget(view)
+        self.recompute()
+
+    # --- analysis -------------------------------------------------------------------------
+    def recompute(self) -> None:
+        """Run the chosen chart on the current data and redraw the chart and capability."""
+        if self.data is None or self.dataset is None or self.chart_view is None:
+            return
+        if self.data.kind == DatasetKind.GAGE_STUDY:
+            return
+        view = self.chart_view
+        try:
+            result, used = analyze(self.data, view.settings())
+        except UserError as error:
+            self.result = None
+            view.status.setText(str(error))
+            view.status.setStyleSheet("color: #b71c1c;")
+            return
+        result["dataset"] = {
+            "id": self.dataset.id,
+            "name": self.dataset.name,
+            "characteristic": self.dataset.characteristic,
+            "unit": self.dataset.unit,
+        }
+        self.result = result
+        view.canvas.show_result(result)
+        view.status.setStyleSheet("")
+        view.status.setText(self._status_text(result))
+        if result["chart"] not in ATTRIBUTE_CHARTS:
+            cap = result.get("capability")
+            self.capability_view.show_capability(used, cap, self.dataset.unit)
+        else:
+            self.capability_view.show_capability(None, None, "")
+
+    def _status_text(self, result: dict[str, Any]) -> str:
+        first = result["charts"][0]
+        violations = sum(len(chart["violations"]) for chart in result["charts"])
+
+        def limit(value: Any) -> str:
+            return "…" if isinstance(value, list) else ("–" if value is None else f"{value:.6g}")
+
+        text = (
+            self.tr("UCL %1 · CL %2 · LCL %3 · %4 points, %5 excluded, %6 signals")
+            .replace("%1", limit(first["ucl"]))
+            .replace("%2", limit(first["center"]))
+            .replace("%3", limit(first["lcl"]))
+            .replace("%4", str(result["points"]))
+            .replace("%5", str(len(result["excluded"])))
+            .replace("%6", str(violations))
+        )
+        if self.data is not None and self.data.skipped:
+            text += " · " + self.tr("%1 incomplete subgroups left out").replace(
+                "%1", str(self.data.skipped)
+            )
+        return text + " · " + self.tr("Click a point to exclude or include it.")
+
+    def show_gage(self) -> None:
+        assert self.data is not None and self.dataset is not None
+        tolerance = None
+        if self.dataset.lsl is not None and self.dataset.usl is not None:
+            tolerance = self.dataset.usl - self.dataset.lsl
+        try:
+            self.gage_result = gage_analysis(self.data, tolerance)
+        except UserError as error:
+            self.gage_view.verdict.setText(str(error))
+            return
+        self.result = self.gage_result
+        self.gage_view.show_study(
+            self.data.parts, self.data.operators, self.data.values, self.gage_result
+        )
+        self.chart_view.status.setText(self.tr("A gage study: see the Gage R&R tab."))
+
+    # --- edits ------------------------------------------------------------------------------
+    def on_point_clicked(self, index: int) -> None:
+        """A click on point *index*: include it if excluded, else ask why and exclude it."""
+        if self.data is None:
+            return
+        if index in self.data.excluded:
+            self.set_point_excluded(index, None)
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Exclude point %1").replace("%1", str(index + 1)),
+            self.tr("Why is this point left out of the control limits?"),
+        )
+        if ok and reason.strip():
+            self.set_point_excluded(index, reason.strip())
+
+    def set_point_excluded(self, index: int, reason: str | None) -> None:
+        """Exclude point *index* with *reason* (``None``: include it again), store, recompute."""
+        if self.data is None or self.dataset is None:
+            return
+        subgroup = self.data.subgroups[index]
+        try:
+            with self._database.session() as session:
+                if reason is None:
+                    datasets.include_subgroup(session, self.dataset.id, subgroup)
+                else:
+                    datasets.exclude_subgroup(session, self.dataset.id, subgroup, reason)
+        except UserError as error:
+            show_error(error, self)
+            return
+        self._signals.saved.emit()
+        self._signals.data_changed.emit("dataset_value")
+        if reason is None:
+            self.data.excluded.pop(index, None)
+        else:
+            self.data.excluded[index] = reason
+        with self._database.read_session() as session:
+            self.values_model.set_rows(
+                str(self.dataset.kind), datasets.list_values(session, self.dataset.id)
+            )
+        self.recompute()
+
+    def on_specs_edited(self) -> None:
+        if self.dataset is None:
+            return
+        lsl, usl, target = self.chart_view.specs()
+        if (lsl, usl, target) == (self.dataset.lsl, self.dataset.usl, self.dataset.target):
+            return
+        try:
+            with self._database.session() as session:
+                self.dataset = datasets.update_dataset(
+                    session, self.dataset.id, lsl=lsl, usl=usl, target=target
+                )
+        except UserError as error:
+            show_error(error, self)
+            return
+        self._signals.saved.emit()
+        self.recompute()
+
+    def on_value_edited(self, value_id: str, field: str, value: Any) -> None:
+        with self._database.session() as session:
+            datasets.update_value(session, value_id, **{field: value})
+        self._signals.saved.emit()
+        if self.dataset is not None:
+            with self._database.read_session() as session:
+                rows = datasets.list_values(session, self.dataset.id)
+            self.data = dataset_data(str(self.dataset.kind), rows)
+            if self.data.kind == DatasetKind.GAGE_STUDY:
+                self.show_gage()
+            else:
+                self.recompute()
+
+    def on_add_subgroup_clicked(self) -> None:
+        if self.dataset is None:
+            return
+        with self._database.read_session() as session:
+            rows = datasets.list_values(session, self.dataset.id)
+        last = max((r.subgroup for r in rows), default=0)
+        size = self.dataset.subgroup_size if self.dataset.kind == DatasetKind.VARIABLES else 1
+        new = [{"subgroup": last + 1, "position": p + 1} for p in range(size)]
+        with self._database.session() as session:
+            datasets.add_values(session, self.dataset.id, new)
+        self._signals.saved.emit()
+        self._signals.data_changed.emit("dataset")
+        self.show_dataset(self.dataset.id)
+        self.grid.scrollToBottom()
+
+    def on_import_clicked(self) -> None:
+        organization_id = self.organization_id()
+        if organization_id is None:
+            return
+        from qclinic.ui.spc.import_dialog import DatasetImportDialog
+
+        dialog = DatasetImportDialog(self._database, self._signals, organization_id, self)
+        if dialog.exec() and dialog.dataset_id:
+            self.refresh_list()
+            self.select_dataset(dialog.dataset_id)
+
+    def on_new_clicked(self) -> None:
+        organization_id = self.organization_id()
+        if organization_id is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("New dataset"), self.tr("Name:"))
+        if not ok or not name.strip():
+            return
+        size, ok = QInputDialog.getInt(
+            self, self.tr("New dataset"), self.tr("Subgroup size:"), 5, 1, 100
+        )
+        if not ok:
+            return
+        with self._database.session() as session:
+            dataset = datasets.create_dataset(session, organization_id, name, subgroup_size=size)
+        self._signals.saved.emit()
+        self.dataset = dataset
+        self.refresh_list()
+        self.on_add_subgroup_clicked()
+        self.tabs.setCurrentWidget(self.grid_page)
+
+    def on_delete_clicked(self) -> None:
+        if self.dataset is None:
+            return
+        with self._database.session() as session:
+            datasets.delete_dataset(session, self.dataset.id)
+        self.dataset = None
+        self._signals.saved.emit()
+        self._signals.data_changed.emit("dataset")
+
+    # --- export and evidence --------------------------------------------------------------
+    def current_figure(self) -> Any:
+        if self.data is not None and self.data.kind == DatasetKind.GAGE_STUDY:
+            return self.gage_view.figure
+        if self.tabs.currentWidget() is self.capability_view and self.capability_view.result:
+            return self.capability_view.figure
+        return self.chart_view.canvas.figure
+
+    def figure_bytes(self, fmt: str = "png") -> bytes:
+        buffer = io.BytesIO()
+        self.current_figure().savefig(buffer, format=fmt, dpi=150 if fmt == "png" else None)
+        return buffer.getvalue()
+
+    def on_export_clicked(self) -> None:
+        if self.result is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export chart"),
+            f"{self.dataset.name if self.dataset else 'chart'}.png",
+            self.tr("PNG image (*.png);;SVG drawing (*.svg)"),
+        )
+        if path:
+            self.export(path)
+
+    def export(self, path: str) -> None:
+        fmt = "svg" if path.lower().endswith(".svg") else "png"
+        with open(path, "wb") as handle:
+            handle.write(self.figure_bytes(fmt))
+
+    def attach_dialog(self) -> Any:
+        """The attach-as-evidence dialog for the current analysis (not shown)."""
+        from qclinic.ui.spc.attach_dialog import AttachEvidenceDialog
+
+        assert self.dataset is not None and self.result is not None
+        return AttachEvidenceDialog(
+            self._database,
+            self._signals,
+            self._lang,
+            self.dataset.organization_id,
+            self.figure_bytes("png"),
+            self.result,
+            self.dataset.name,
+            self,
+        )
+
+    def on_attach_clicked(self) -> None:
+        if self.dataset is None or self.result is None:
+            return
+        self.attach_dialog().exec()
+
+
+def create(database: Database, signals: AppSignals, lang: str) -> QWidget:
+    return SpcPage(database, signals, lang)

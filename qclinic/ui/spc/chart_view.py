@@ -1,0 +1,174 @@
+"""The chart tab: chart type, rules, phase I and specification limits above the interactive chart.
+
+Layout only plus the widgets' own small behaviour; the page decides what happens on a change
+(it recomputes with :mod:`qclinic.ui.spc.analysis`). Imports matplotlib through the canvas:
+import only when the SPC page is first shown.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qclinic.ui.spc.analysis import CHARTS, RULE_PRESETS, ChartSettings
+from qclinic.ui.spc.chart_canvas import ChartCanvas
+
+CHART_NAMES = {
+    "xbar-r": "X̄-R",
+    "xbar-s": "X̄-S",
+    "imr": "I-MR",
+    "p": "p",
+    "np": "np",
+    "c": "c",
+    "u": "u",
+    "ewma": "EWMA",
+    "cusum": "CUSUM",
+}
+
+
+def _number(text: str) -> float | None:
+    text = text.strip().replace(",", ".")
+    try:
+        return float(text) if text else None
+    except ValueError:
+        return None
+
+
+class ChartView(QWidget):
+    """Controls and the canvas; ``settings_changed`` when the user changes a control."""
+
+    settings_changed = Signal()
+    specs_edited = Signal()
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.chart_combo = QComboBox()
+        for key in CHARTS:
+            self.chart_combo.addItem(CHART_NAMES[key], key)
+        self.rules_combo = QComboBox()
+        self.first_spin = QSpinBox()
+        self.last_spin = QSpinBox()
+        for spin in (self.first_spin, self.last_spin):
+            spin.setMinimum(1)
+            spin.setMaximum(1)
+        self.lsl_edit = QLineEdit()
+        self.usl_edit = QLineEdit()
+        self.target_edit = QLineEdit()
+        for edit in (self.lsl_edit, self.usl_edit, self.target_edit):
+            edit.setMaximumWidth(110)
+        self.export_button = QPushButton()
+        self.attach_button = QPushButton()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.canvas = ChartCanvas(lang)
+        self.labels = [QLabel() for _ in range(7)]
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        pairs = [
+            (self.labels[0], self.chart_combo),
+            (self.labels[1], self.rules_combo),
+            (self.labels[2], self.first_spin),
+            (self.labels[3], self.last_spin),
+        ]
+        for col, (label, widget) in enumerate(pairs):
+            label.setBuddy(widget)
+            grid.addWidget(label, 0, col * 2)
+            grid.addWidget(widget, 0, col * 2 + 1)
+        for col, (label, widget) in enumerate(
+            [
+                (self.labels[4], self.lsl_edit),
+                (self.labels[5], self.usl_edit),
+                (self.labels[6], self.target_edit),
+            ]
+        ):
+            label.setBuddy(widget)
+            grid.addWidget(label, 1, col * 2)
+            grid.addWidget(widget, 1, col * 2 + 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.attach_button)
+        grid.addLayout(buttons, 1, 6, 1, 2)
+        grid.setColumnStretch(8, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(self.status)
+        layout.addWidget(self.canvas, 1)
+
+        self.chart_combo.currentIndexChanged.connect(self.settings_changed)
+        self.rules_combo.currentIndexChanged.connect(self.settings_changed)
+        self.first_spin.valueChanged.connect(self.settings_changed)
+        self.last_spin.valueChanged.connect(self.settings_changed)
+        for edit in (self.lsl_edit, self.usl_edit, self.target_edit):
+            edit.editingFinished.connect(self.specs_edited)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        texts = ("&Chart:", "&Rules:", "Phase I &from:", "t&o:", "&LSL:", "&USL:", "&Target:")
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(self.tr(text))
+        current = self.rules_combo.currentIndex()
+        self.rules_combo.blockSignals(True)
+        self.rules_combo.clear()
+        names = {
+            "nelson": self.tr("Nelson (8 tests)"),
+            "western-electric": self.tr("Western Electric (4 rules)"),
+            "none": self.tr("None (limits only)"),
+        }
+        for key in RULE_PRESETS:
+            self.rules_combo.addItem(names[key], key)
+        self.rules_combo.setCurrentIndex(max(current, 0))
+        self.rules_combo.blockSignals(False)
+        self.export_button.setText(self.tr("&Export…"))
+        self.attach_button.setText(self.tr("Attach as &evidence…"))
+        for edit in (self.lsl_edit, self.usl_edit):
+            edit.setPlaceholderText(self.tr("none"))
+        self.target_edit.setPlaceholderText(self.tr("mid-spec"))
+
+    def set_points(self, count: int) -> None:
+        """Allow phase I over *count* points and select all of them."""
+        for spin in (self.first_spin, self.last_spin):
+            spin.blockSignals(True)
+            spin.setMaximum(max(count, 1))
+        self.first_spin.setValue(1)
+        self.last_spin.setValue(max(count, 1))
+        for spin in (self.first_spin, self.last_spin):
+            spin.blockSignals(False)
+
+    def set_chart(self, chart: str) -> None:
+        self.chart_combo.blockSignals(True)
+        self.chart_combo.setCurrentIndex(self.chart_combo.findData(chart))
+        self.chart_combo.blockSignals(False)
+
+    def set_specs(self, lsl: float | None, usl: float | None, target: float | None) -> None:
+        for edit, value in ((self.lsl_edit, lsl), (self.usl_edit, usl), (self.target_edit, target)):
+            edit.setText("" if value is None else f"{value:g}")
+
+    def specs(self) -> tuple[float | None, float | None, float | None]:
+        return (
+            _number(self.lsl_edit.text()),
+            _number(self.usl_edit.text()),
+            _number(self.target_edit.text()),
+        )
+
+    def settings(self) -> ChartSettings:
+        lsl, usl, target = self.specs()
+        return ChartSettings(
+            chart=str(self.chart_combo.currentData()),
+            rules=str(self.rules_combo.currentData()),
+            phase1=(self.first_spin.value(), self.last_spin.value()),
+            lsl=lsl,
+            usl=usl,
+            target=target,
+        )

@@ -1,0 +1,468 @@
+"""Import SPC / MSA data from a CSV or XLSX file or text pasted from Excel, with a preview.
+
+The file is parsed by :mod:`qclinic.core.spc.tabular`; the preview shows the columns chosen for
+the layout (wide, long, attributes, gage study), the first rows as they will be read, how many
+subgroups of which size result, and every cell that is not a number as ``row R, column C: …``
+(the engine's own messages). Such cells are imported blank; their subgroups are left out of the
+charts until the value is fixed in the data grid. Accepting stores the dataset and its values
+in one transaction.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem, QWidget
+
+from qclinic.core.spc.tabular import Table, parse_text, read_table
+from qclinic.errors import UserError
+from qclinic.storage.database import Database
+from qclinic.storage.models import DatasetKind
+from qclinic.storage.repositories import datasets
+from qclinic.ui.errors import show_error
+from qclinic.ui.forms.ui_dataset_import_dialog import Ui_DatasetImportDialog
+from qclinic.ui.signals import AppSignals
+
+Index = QModelIndex | QPersistentModelIndex
+LAYOUTS = ("wide", "long", "attributes", "gage")
+PREVIEW_ROWS = 30
+MAX_PROBLEMS = 12
+_LABEL_COLUMN = re.compile(
+    r"sample|subgroup|group|batch|lot|time|date|no\.?$|id$|trial|子组|样本|序号|批|日期|时间",
+    re.IGNORECASE,
+)
+
+
+class PreviewModel(QAbstractTableModel):
+    """The first rows of the table as read: chosen columns only, problem cells in red."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.header: list[str] = []
+        self.rows: list[list[str]] = []
+        self.bad: set[tuple[int, int]] = set()
+
+    def set_content(
+        self, header: list[str], rows: list[list[str]], bad: set[tuple[int, int]]
+    ) -> None:
+        self.beginResetModel()
+        self.header, self.rows, self.bad = header, rows, bad
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else len(self.header)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.header[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole and (index.row(), index.column()) in self.bad:
+            return QBrush(QColor("#fde0e0"))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def _optional_number(text: str, what: str) -> float | None:
+    text = text.strip().replace(",", ".")
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise UserError(f"{what}: {text!r} is not a number") from None
+
+
+class DatasetImportDialog(QDialog):
+    """After accepting, ``dataset_id`` holds the new dataset."""
+
+    def __init__(
+        self,
+        database: Database,
+        signals: AppSignals,
+        organization_id: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_DatasetImportDialog()
+        self.ui.setupUi(self)
+        self._database = database
+        self._signals = signals
+        self._organization_id = organization_id
+        self.table: Table | None = None
+        self.dataset_id: str | None = None
+        self.rows: list[dict[str, Any]] = []
+        self.subgroup_size = 1
+        self.problems: list[str] = []
+        self.preview = PreviewModel(self)
+        self.ui.previewView.setModel(self.preview)
+        self.ui.previewView.verticalHeader().setDefaultSectionSize(22)
+        self.ui.splitter.setSizes([380, 600])
+        self.ui.problemsLabel.setStyleSheet("color: #b71c1c;")
+        names = {
+            "wide": self.tr("Wide: one row per subgroup"),
+            "long": self.tr("Long: a value and a subgroup column"),
+            "attributes": self.tr("Attributes: counts and sample sizes"),
+            "gage": self.tr("Gage study: part, operator, value"),
+        }
+        for key in LAYOUTS:
+            self.ui.layoutCombo.addItem(names[key], key)
+        self.ok_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Import"))
+        self.ok_button.setEnabled(False)
+        self.ui.openButton.clicked.connect(self.on_open_clicked)
+        self.ui.pasteButton.clicked.connect(self.on_paste_clicked)
+        self.ui.buttonBox.accepted.connect(self.accept)
+        self.ui.layoutCombo.currentIndexChanged.connect(self.on_layout_changed)
+        self.ui.columnsList.itemChanged.connect(self.refresh_preview)
+        for combo in (
+            self.ui.valueCombo,
+            self.ui.subgroupCombo,
+            self.ui.countCombo,
+            self.ui.sizeCombo,
+            self.ui.partCombo,
+            self.ui.operatorCombo,
+        ):
+            combo.currentIndexChanged.connect(self.refresh_preview)
+        self.on_layout_changed()
+
+    # --- sources --------------------------------------------------------------------------
+    def on_open_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open SPC data"),
+            "",
+            self.tr("Tables (*.csv *.txt *.xlsx *.xlsm);;All files (*)"),
+        )
+        if path:
+            self.load_file(path)
+
+    def on_paste_clicked(self) -> None:
+        self.load_text(QGuiApplication.clipboard().text(), self.tr("pasted data"))
+
+    def load_file(self, path: str) -> None:
+        try:
+            self.set_table(read_table(path))
+        except UserError as error:
+            show_error(error, self)
+
+    def load_text(self, text: str, source: str) -> None:
+        try:
+            self.set_table(parse_text(text, source))
+        except UserError as error:
+            show_error(error, self)
+
+    def set_table(self, table: Table) -> None:
+        """Show *table*: fill the column pickers with a guess, then the preview."""
+        self.table = table
+        self.ui.sourceLabel.setText(
+            self.tr("%1: %2 columns, %3 data rows")
+            .replace("%1", table.source)
+            .replace("%2", str(len(table.header)))
+            .replace("%3", str(len(table.rows)))
+        )
+        if not self.ui.nameEdit.text().strip():
+            self.ui.nameEdit.setText(table.source if table.source != "pasted data" else "")
+        header = table.header
+        numeric = [i for i in range(len(header)) if self._numeric_column(i)]
+        lowered = [h.lower() for h in header]
+        blockers = [self.ui.columnsList, *self._combos()]
+        for widget in blockers:
+            widget.blockSignals(True)
+        self.ui.columnsList.clear()
+        for i, name in enumerate(header):
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            chosen = i in numeric and not _LABEL_COLUMN.search(name)
+            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+            self.ui.columnsList.addItem(item)
+        for combo in self._combos():
+            combo.clear()
+        self.ui.sizeCombo.addItem(self.tr("(each sample counts 1)"), None)
+        for i, name in enumerate(header):
+            for combo in self._combos():
+                combo.addItem(name, i)
+
+        def pick(combo: Any, *words: str, fallback: int = 0) -> None:
+            for word in words:
+                for i, name in enumerate(lowered):
+                    if word in name:
+                        combo.setCurrentIndex(combo.findData(i))
+                        return
+            combo.setCurrentIndex(min(fallback, combo.count() - 1))
+
+        pick(self.ui.partCombo, "part", "零件")
+        pick(self.ui.operatorCombo, "operator", "appraiser", "评价", "操作")
+        pick(self.ui.valueCombo, "measure", "value", "测量", "值", fallback=len(header) - 1)
+        pick(self.ui.subgroupCombo, "subgroup", "sample", "group", "子组", "样本")
+        pick(self.ui.countCombo, "count", "defect", "nonconform", "不合格", "缺陷")
+        pick(self.ui.sizeCombo, "size", "inspected", "n", "样本量", fallback=0)
+        for widget in blockers:
+            widget.blockSignals(False)
+        if "part" in lowered and any(w in " ".join(lowered) for w in ("operator", "appraiser")):
+            layout = "gage"
+        elif len([i for i in numeric if not _LABEL_COLUMN.search(header[i])]) > 1:
+            layout = "wide"
+        else:
+            layout = "long"
+        self.ui.layoutCombo.setCurrentIndex(LAYOUTS.index(layout))
+        self.on_layout_changed()
+
+    def _combos(self) -> list[Any]:
+        ui = self.ui
+        return [
+            ui.valueCombo,
+            ui.subgroupCombo,
+            ui.countCombo,
+            ui.sizeCombo,
+            ui.partCombo,
+            ui.operatorCombo,
+        ]
+
+    def _numeric_column(self, col: int) -> bool:
+        assert self.table is not None
+        sample = range(min(len(self.table.rows), 20))
+        good = 0
+        for r in sample:
+            try:
+                self.table.number(r, col)
+                good += 1
+            except UserError:
+                pass
+        return good >= max(1, len(sample) // 2)
+
+    # --- layout and preview ----------------------------------------------------------------
+    def layout_key(self) -> str:
+        return str(self.ui.layoutCombo.currentData())
+
+    def on_layout_changed(self) -> None:
+        layout = self.layout_key()
+        visible = {
+            "columnsList": layout == "wide",
+            "valueCombo": layout in ("long", "gage"),
+            "subgroupCombo": layout == "long",
+            "countCombo": layout == "attributes",
+            "sizeCombo": layout == "attributes",
+            "partCombo": layout == "gage",
+            "operatorCombo": layout == "gage",
+        }
+        for name, shown in visible.items():
+            self.ui.optionsForm.setRowVisible(getattr(self.ui, name), shown)
+        self.refresh_preview()
+
+    def chosen_columns(self) -> list[int]:
+        return [
+            i
+            for i in range(self.ui.columnsList.count())
+            if self.ui.columnsList.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def refresh_preview(self) -> None:
+        """Read the table as the chosen layout says: rows to import, summary and problems."""
+        self.rows, self.problems = [], []
+        if self.table is None:
+            self.preview.set_content([], [], set())
+            self.ui.summaryLabel.setText(self.tr("Open a file or paste data copied from Excel."))
+            self.ui.problemsLabel.setText("")
+            self.ok_button.setEnabled(False)
+            return
+        table = self.table
+        layout = self.layout_key()
+        ui = self.ui
+        if layout == "wide":
+            columns = self.chosen_columns()
+        elif layout == "long":
+            columns = [ui.subgroupCombo.currentData(), ui.valueCombo.currentData()]
+        elif layout == "attributes":
+            columns = [ui.countCombo.currentData()]
+            if ui.sizeCombo.currentData() is not None:
+                columns.append(ui.sizeCombo.currentData())
+        else:
+            columns = [
+                ui.partCombo.currentData(),
+                ui.operatorCombo.currentData(),
+                ui.valueCombo.currentData(),
+            ]
+        columns = [c for c in columns if c is not None]
+        label_columns = {ui.subgroupCombo.currentData()} if layout == "long" else set()
+        if layout == "gage":
+            label_columns = {ui.partCombo.currentData(), ui.operatorCombo.currentData()}
+        numbers: dict[tuple[int, int], float | None] = {}
+        bad: set[tuple[int, int]] = set()
+        for r in range(len(table.rows)):
+            for c in columns:
+                if c in label_columns:
+                    continue
+                try:
+                    numbers[(r, c)] = table.number(r, c)
+                except UserError as error:
+                    numbers[(r, c)] = None
+                    bad.add((r, c))
+                    self.problems.append(str(error))
+        self._build_rows(layout, columns, numbers)
+        shown_rows = [
+            [self._cell_text(r, c) for c in columns]
+            for r in range(min(len(table.rows), PREVIEW_ROWS))
+        ]
+        bad_shown = {(r, columns.index(c)) for r, c in bad if r < PREVIEW_ROWS}
+        self.preview.set_content([table.header[c] for c in columns], shown_rows, bad_shown)
+        self.ui.previewView.resizeColumnsToContents()
+        self._show_summary(layout)
+
+    def _cell_text(self, r: int, c: int) -> str:
+        assert self.table is not None
+        values = self.table.rows[r]
+        cell = values[c] if c < len(values) else None
+        return "" if cell is None else str(cell)
+
+    def _build_rows(
+        self, layout: str, columns: list[int], numbers: dict[tuple[int, int], float | None]
+    ) -> None:
+        assert self.table is not None
+        table = self.table
+        count = len(table.rows)
+        if layout == "wide":
+            self.subgroup_size = len(columns)
+            self.rows = [
+                {"subgroup": r + 1, "position": j + 1, "value": numbers[(r, c)]}
+                for r in range(count)
+                for j, c in enumerate(columns)
+            ]
+        elif layout == "long" and len(columns) == 2:
+            sub_col, value_col = columns
+            order: dict[str, int] = {}
+            positions: dict[str, int] = {}
+            for r in range(count):
+                label = self._cell_text(r, sub_col).strip() or f"row {table.row_numbers[r]}"
+                subgroup = order.setdefault(label, len(order) + 1)
+                positions[label] = positions.get(label, 0) + 1
+                self.rows.append(
+                    {
+                        "subgroup": subgroup,
+                        "position": positions[label],
+                        "value": numbers[(r, value_col)],
+                    }
+                )
+            sizes = list(positions.values())
+            self.subgroup_size = max(set(sizes), key=sizes.count) if sizes else 1
+            odd = [label for label, size in positions.items() if size != self.subgroup_size]
+            if odd:
+                self.problems.append(
+                    self.tr("subgroups %1 do not have %2 values; they will be left out of charts")
+                    .replace("%1", ", ".join(odd[:8]))
+                    .replace("%2", str(self.subgroup_size))
+                )
+        elif layout == "attributes" and columns:
+            size_col = columns[1] if len(columns) > 1 else None
+            self.subgroup_size = 1
+            self.rows = [
+                {
+                    "subgroup": r + 1,
+                    "count": numbers[(r, columns[0])],
+                    "sample_size": 1.0 if size_col is None else numbers[(r, size_col)],
+                }
+                for r in range(count)
+            ]
+        elif layout == "gage" and len(columns) == 3:
+            part_col, operator_col, value_col = columns
+            trials: dict[tuple[str, str], int] = {}
+            for r in range(count):
+                key = (
+                    self._cell_text(r, part_col).strip(),
+                    self._cell_text(r, operator_col).strip(),
+                )
+                trials[key] = trials.get(key, 0) + 1
+                self.rows.append(
+                    {
+                        "subgroup": r + 1,
+                        "part": key[0],
+                        "operator": key[1],
+                        "trial": trials[key],
+                        "value": numbers[(r, value_col)],
+                    }
+                )
+            self.subgroup_size = 1
+
+    def _show_summary(self, layout: str) -> None:
+        subgroups = len({row["subgroup"] for row in self.rows})
+        if layout == "gage":
+            parts = len({row["part"] for row in self.rows})
+            operators = len({row["operator"] for row in self.rows})
+            text = (
+                self.tr("%1 measurements: %2 parts × %3 operators")
+                .replace("%1", str(len(self.rows)))
+                .replace("%2", str(parts))
+                .replace("%3", str(operators))
+            )
+        else:
+            text = (
+                self.tr("%1 subgroups of size %2 (%3 values)")
+                .replace("%1", str(subgroups))
+                .replace("%2", str(self.subgroup_size))
+                .replace("%3", str(len(self.rows)))
+            )
+        self.ui.summaryLabel.setText(text)
+        shown = self.problems[:MAX_PROBLEMS]
+        more = len(self.problems) - len(shown)
+        lines = [*shown, *([self.tr("… and %1 more").replace("%1", str(more))] if more else [])]
+        if lines:
+            lines.append(
+                self.tr("Cells that are not numbers are imported blank; fix them in the data grid.")
+            )
+        self.ui.problemsLabel.setText("\n".join(lines))
+        self.ok_button.setEnabled(bool(self.rows))
+
+    # --- import ----------------------------------------------------------------------------
+    def accept(self) -> None:
+        try:
+            self.dataset_id = self.save()
+        except UserError as error:
+            show_error(error, self)
+            return
+        self._signals.saved.emit()
+        self._signals.data_changed.emit("dataset")
+        super().accept()
+
+    def save(self) -> str:
+        """Store the dataset and its values; returns the new dataset's id."""
+        if not self.rows:
+            raise UserError(self.tr("There is nothing to import yet."))
+        name = self.ui.nameEdit.text().strip() or self.tr("Imported data")
+        kind = {
+            "attributes": DatasetKind.ATTRIBUTES,
+            "gage": DatasetKind.GAGE_STUDY,
+        }.get(self.layout_key(), DatasetKind.VARIABLES)
+        lsl = _optional_number(self.ui.lslEdit.text(), "LSL")
+        usl = _optional_number(self.ui.uslEdit.text(), "USL")
+        target = _optional_number(self.ui.targetEdit.text(), self.tr("Target"))
+        with self._database.session() as session:
+            dataset = datasets.create_dataset(
+                session,
+                self._organization_id,
+                name,
+                kind=kind,
+                subgroup_size=self.subgroup_size,
+                characteristic=self.ui.characteristicEdit.text().strip(),
+                unit=self.ui.unitEdit.text().strip(),
+                lsl=lsl,
+                usl=usl,
+                target=target,
+            )
+            datasets.add_values(session, dataset.id, self.rows)
+            return dataset.id

@@ -1,0 +1,231 @@
+"""Item models of the SPC workspace: the dataset list, the editable data grid, plain result rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from qclinic.storage.repositories.datasets import DatasetSummary
+
+Index = QModelIndex | QPersistentModelIndex
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("spc", text)
+
+
+COL_NAME, COL_CHARACTERISTIC, COL_KIND, COL_POINTS = range(4)
+
+
+class DatasetListModel(QAbstractTableModel):
+    """One row per dataset; ``ROW_ROLE`` returns the :class:`DatasetSummary`."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[DatasetSummary] = []
+
+    def set_rows(self, rows: Sequence[DatasetSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else 4
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (_tr("Dataset"), _tr("Characteristic"), _tr("Kind"), _tr("Points"))[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == ROW_ROLE:
+            return row
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            dataset = row.dataset
+            if column == COL_NAME:
+                return dataset.name
+            if column == COL_CHARACTERISTIC:
+                unit = f" ({dataset.unit})" if dataset.unit else ""
+                return f"{dataset.characteristic}{unit}"
+            if column == COL_KIND:
+                return {
+                    "variables": _tr("Variables"),
+                    "attributes": _tr("Attributes"),
+                    "gage-study": _tr("Gage study"),
+                }.get(str(dataset.kind), str(dataset.kind))
+            return row.subgroups
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_POINTS:
+            return _RIGHT
+        return None
+
+    def row_of(self, dataset_id: str) -> int:
+        for i, row in enumerate(self._rows):
+            if row.dataset.id == dataset_id:
+                return i
+        return -1
+
+
+# --- the data grid ---------------------------------------------------------------------------
+GRID_COLUMNS = {
+    "variables": ("subgroup", "position", "value", "excluded", "exclude_reason"),
+    "attributes": ("subgroup", "count", "sample_size", "excluded", "exclude_reason"),
+    "gage-study": ("part", "operator", "trial", "value"),
+}
+EDITABLE = {"value", "count", "sample_size", "part", "operator", "trial"}
+_TITLES = {
+    "subgroup": "Subgroup",
+    "position": "Position",
+    "value": "Value",
+    "count": "Count",
+    "sample_size": "Sample size",
+    "part": "Part",
+    "operator": "Operator",
+    "trial": "Trial",
+    "excluded": "Excluded",
+    "exclude_reason": "Reason",
+}
+
+
+class ValuesModel(QAbstractTableModel):
+    """The values of one dataset, editable in place.
+
+    Rows are the light rows of ``datasets.list_values`` (kept as dicts). An edit calls
+    ``on_edit(value_id, field, value)`` — which commits — and then changes just that cell.
+    """
+
+    def __init__(self, on_edit: Callable[[str, str, Any], None], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._on_edit = on_edit
+        self._rows: list[dict[str, Any]] = []
+        self._columns: tuple[str, ...] = GRID_COLUMNS["variables"]
+
+    def set_rows(self, kind: str, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._columns = GRID_COLUMNS.get(kind, GRID_COLUMNS["variables"])
+        self._rows = [dict(row._mapping) for row in rows]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return _tr(_TITLES[self._columns[section]])
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and self._columns[index.column()] in EDITABLE:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        field = self._columns[index.column()]
+        if role == ROW_ROLE:
+            return row
+        value = row[field]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if field == "excluded":
+                return _tr("yes") if value else ""
+            if value is None:
+                return ""
+            return f"{value:g}" if isinstance(value, float) else value
+        if role == Qt.ItemDataRole.TextAlignmentRole and field not in (
+            "exclude_reason",
+            "part",
+            "operator",
+        ):
+            return _RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole and row["excluded"]:
+            return QBrush(QColor("#8a8a8a"))
+        if role == Qt.ItemDataRole.BackgroundRole and field in EDITABLE and value is None:
+            return QBrush(QColor("#fde0e0"))
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        field = self._columns[index.column()]
+        if field not in EDITABLE:
+            return False
+        text = str(value).strip()
+        parsed: Any
+        if field in ("part", "operator"):
+            parsed = text or None
+        elif not text:
+            parsed = None
+        else:
+            try:
+                number = float(text.replace(",", "."))
+            except ValueError:
+                return False
+            parsed = int(number) if field == "trial" else number
+        row = self._rows[index.row()]
+        self._on_edit(row["id"], field, parsed)
+        row[field] = parsed
+        self.dataChanged.emit(index, index)
+        return True
+
+
+class RowsModel(QAbstractTableModel):
+    """Read-only rows of text (result tables: indices, PPM, variance components)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.header: list[str] = []
+        self.rows: list[list[str]] = []
+
+    def set_content(self, header: list[str], rows: list[list[str]]) -> None:
+        self.beginResetModel()
+        self.header, self.rows = header, rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else len(self.header)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.header[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            return _RIGHT
+        return None
