@@ -10,11 +10,16 @@ import pytest
 
 @pytest.fixture
 def restore_language(qapp):
-    """Switching the interface language is app-wide: put Chinese back afterwards."""
+    """Switching the interface language is app-wide: leave no translator behind (other tests
+    expect the English source strings) and put the default locale back."""
+    from PySide6.QtCore import QLocale
+
+    locale = QLocale()
     yield
     from qclinic.ui import i18n
 
-    i18n.install_translators(qapp, "zh")
+    i18n.install_translators(qapp, "en")  # removes the translators installed meanwhile
+    QLocale.setDefault(locale)
 
 
 @pytest.fixture
