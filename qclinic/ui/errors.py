@@ -15,21 +15,22 @@ from qclinic.errors import UserError
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
-
-
 def show_error(exc: BaseException, parent: object = None) -> None:
     """A message box for *exc*: its message for a UserError, a bug notice otherwise."""
     if isinstance(exc, UserError):
-        QMessageBox.warning(parent, tr("Cannot do that"), str(exc))  # type: ignore[arg-type]
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("errors", "Cannot do that"), str(exc)
+        )  # type: ignore[arg-type]
         return
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
     QMessageBox.critical(
         parent,  # type: ignore[arg-type]
-        tr("Internal error"),
-        tr("Something went wrong inside QClinic; your saved work is safe. "
-           "The details were written to the log file.")
+        QCoreApplication.translate("errors", "Internal error"),
+        QCoreApplication.translate(
+            "errors",
+            "Something went wrong inside QClinic; your saved work is safe. "
+            "The details were written to the log file.",
+        )
         + f"\n\n{type(exc).__name__}: {exc}",
     )
 

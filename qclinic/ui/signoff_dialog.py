@@ -43,10 +43,6 @@ SIGNATURE_QUESTION = SIGNATURE_QUESTION_ID
 MAX_LISTED_GAPS = 12
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("signoff", text)
-
-
 def current_lang() -> str:
     return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
 
@@ -229,8 +225,10 @@ def prepare_sign_off(
         when = signed_at.astimezone().strftime("%Y-%m-%d %H:%M") if signed_at else ""
         QMessageBox.information(
             parent,  # type: ignore[arg-type]
-            tr("Already signed"),
-            tr("This assessment was signed on %1. To correct it, amend it.").replace("%1", when),
+            QCoreApplication.translate("signoff", "Already signed"),
+            QCoreApplication.translate(
+                "signoff", "This assessment was signed on %1. To correct it, amend it."
+            ).replace("%1", when),
         )
         return None
     gaps = blocking_gaps(result)
@@ -255,14 +253,18 @@ def prepare_sign_off(
 def _show_gaps(parent: QWidget | None, gaps: list[Gap], lang: str) -> None:
     lines = [f"• {gap.message.get(lang)}" for gap in gaps[:MAX_LISTED_GAPS]]
     if len(gaps) > MAX_LISTED_GAPS:
-        lines.append(tr("… and %1 more").replace("%1", str(len(gaps) - MAX_LISTED_GAPS)))
+        lines.append(
+            QCoreApplication.translate("signoff", "… and %1 more").replace(
+                "%1", str(len(gaps) - MAX_LISTED_GAPS)
+            )
+        )
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(tr("Not ready to sign"))
+    box.setWindowTitle(QCoreApplication.translate("signoff", "Not ready to sign"))
     box.setText(
-        tr("This assessment cannot be completed yet: %1 gap(s) must be closed first.").replace(
-            "%1", str(len(gaps))
-        )
+        QCoreApplication.translate(
+            "signoff", "This assessment cannot be completed yet: %1 gap(s) must be closed first."
+        ).replace("%1", str(len(gaps)))
     )
     box.setInformativeText("\n".join(lines))
     box.setObjectName("gapsMessage")
@@ -285,10 +287,11 @@ def amend(
     """After confirmation, a new draft revision of a signed assessment; opens it, returns its id."""
     answer = QMessageBox.question(
         parent,  # type: ignore[arg-type]
-        tr("Amend the signed assessment"),
-        tr(
+        QCoreApplication.translate("signoff", "Amend the signed assessment"),
+        QCoreApplication.translate(
+            "signoff",
             "A new draft revision will be made with the same answers and evidence, linked to this "
-            "signed one, which stays unchanged. It must be signed again. Continue?"
+            "signed one, which stays unchanged. It must be signed again. Continue?",
         ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,

@@ -88,7 +88,8 @@ class ChoiceInput(AnswerInput):
         self._choices = choices
         self._buttons: list[tuple[QPushButton, object]] = []
         for text, value, key, tip in choices:
-            button = self._button(text, f"{tip} ({self.tr('key')} {key})" if tip else "")
+            tooltip = self.tr("%1 (key %2)").replace("%1", tip).replace("%2", key) if tip else ""
+            button = self._button(text, tooltip)
             button.clicked.connect(lambda _=False, v=value: self.edited.emit(StoredAnswer(v)))
             self.layout_.addWidget(button)
             self._buttons.append((button, value))
@@ -119,7 +120,7 @@ class MultiInput(AnswerInput):
         for number, option in enumerate(question.options, start=1):
             box = QCheckBox(option.label.get(lang))
             box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            box.setToolTip(f"{self.tr('key')} {number}")
+            box.setToolTip(self.tr("key %1").replace("%1", str(number)))
             box.clicked.connect(self._emit)
             self.layout_.addWidget(box)
             self._boxes.append((box, option.value))
@@ -272,32 +273,55 @@ def make_input(question: Question, lang: str) -> AnswerInput:
     """The input widget for *question*'s type."""
     kind = question.type
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("AnswerInput", text)
-
     if kind == "yes-no":
-        choices = [(tr("Yes"), "yes", "1", tr("Fully met"))]
+        choices = [
+            (
+                QCoreApplication.translate("AnswerInput", "Yes"),
+                "yes",
+                "1",
+                QCoreApplication.translate("AnswerInput", "Fully met"),
+            )
+        ]
         if question.allow_partial:
-            choices.append((tr("Partial"), "partial", "2", tr("Partly met")))
-        choices.append((tr("No"), "no", "3", tr("Not met")))
+            choices.append(
+                (
+                    QCoreApplication.translate("AnswerInput", "Partial"),
+                    "partial",
+                    "2",
+                    QCoreApplication.translate("AnswerInput", "Partly met"),
+                )
+            )
+        choices.append(
+            (
+                QCoreApplication.translate("AnswerInput", "No"),
+                "no",
+                "3",
+                QCoreApplication.translate("AnswerInput", "Not met"),
+            )
+        )
         return ChoiceInput(question, lang, choices)
     if kind == "vda":
         return ChoiceInput(
             question,
             lang,
             [
-                (str(p), p, "1" if p == 10 else str(p), tr("%1 points").replace("%1", str(p)))
+                (
+                    str(p),
+                    p,
+                    "1" if p == 10 else str(p),
+                    QCoreApplication.translate("AnswerInput", "%1 points").replace("%1", str(p)),
+                )
                 for p in (0, 4, 6, 8, 10)
             ],
         )
     if kind == "maturity":
         names = (
-            tr("not in place"),
-            tr("initial"),
-            tr("managed"),
-            tr("defined"),
-            tr("measured"),
-            tr("optimising"),
+            QCoreApplication.translate("AnswerInput", "not in place"),
+            QCoreApplication.translate("AnswerInput", "initial"),
+            QCoreApplication.translate("AnswerInput", "managed"),
+            QCoreApplication.translate("AnswerInput", "defined"),
+            QCoreApplication.translate("AnswerInput", "measured"),
+            QCoreApplication.translate("AnswerInput", "optimising"),
         )
         return ChoiceInput(
             question, lang, [(str(n), n, str(n), f"{n} {names[n]}") for n in range(6)]
@@ -320,5 +344,5 @@ def make_input(question: Question, lang: str) -> AnswerInput:
     if kind == "photo":
         return PhotoInput(question, lang)
     if kind == "signature":
-        return TextInput(question, lang, tr("Signer's name"))
+        return TextInput(question, lang, QCoreApplication.translate("AnswerInput", "Signer's name"))
     return TextInput(question, lang)

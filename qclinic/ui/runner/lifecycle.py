@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from qclinic.core.scoring import BLOCKING, ScoreResult
 from qclinic.core.vocabulary import AssessmentStatus
 from qclinic.storage.repositories.assessments import (
@@ -33,7 +35,8 @@ def show_status(runner: RunnerWidget) -> None:
     state = runner.state
     assert state is not None
     revision = (
-        " · " + runner.tr("revision %1").replace("%1", str(state.revision_no))
+        " · "
+        + QCoreApplication.translate("runner", "revision %1").replace("%1", str(state.revision_no))
         if state.revision_no > 1
         else ""
     )
@@ -43,9 +46,10 @@ def show_status(runner: RunnerWidget) -> None:
     signed = state.status is AssessmentStatus.SIGNED
     runner.banner.setVisible(signed)
     runner.banner.setText(
-        runner.tr(
+        QCoreApplication.translate(
+            "runner",
             "This assessment is signed and read-only. To correct it, use Amend: a new draft "
-            "revision is made with the same answers."
+            "revision is made with the same answers.",
         )
     )
     runner.complete_button.setVisible(state.status is AssessmentStatus.DRAFT)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from qclinic.storage.repositories.answers import clear_instance, rename_instance
@@ -31,8 +32,8 @@ def _label(runner: RunnerWidget, section_id: str) -> str:
 def ask_add(runner: RunnerWidget, section_id: str) -> None:
     name, ok = QInputDialog.getText(
         runner,
-        runner.tr("Add %1").replace("%1", _label(runner, section_id)),
-        runner.tr("Name (e.g. moulding, welding, assembly):"),
+        QCoreApplication.translate("runner", "Add %1").replace("%1", _label(runner, section_id)),
+        QCoreApplication.translate("runner", "Name (e.g. moulding, welding, assembly):"),
     )
     if ok:
         add_step(runner, section_id, name)
@@ -58,8 +59,8 @@ def add_step(runner: RunnerWidget, section_id: str, name: str) -> bool:
 def ask_rename(runner: RunnerWidget, section_id: str, old: str) -> None:
     name, ok = QInputDialog.getText(
         runner,
-        runner.tr("Rename %1").replace("%1", _label(runner, section_id)),
-        runner.tr("New name:"),
+        QCoreApplication.translate("runner", "Rename %1").replace("%1", _label(runner, section_id)),
+        QCoreApplication.translate("runner", "New name:"),
         text=old,
     )
     if ok and name.strip() and name.strip() != old:
@@ -91,8 +92,10 @@ def rename_step(runner: RunnerWidget, section_id: str, old: str, new: str) -> bo
 def ask_remove(runner: RunnerWidget, section_id: str, name: str) -> None:
     answer = QMessageBox.question(
         runner,
-        runner.tr("Remove %1").replace("%1", _label(runner, section_id)),
-        runner.tr("Remove “%1” with all its answers and photos?").replace("%1", name),
+        QCoreApplication.translate("runner", "Remove %1").replace("%1", _label(runner, section_id)),
+        QCoreApplication.translate(
+            "runner", "Remove “%1” with all its answers and photos?"
+        ).replace("%1", name),
     )
     if answer == QMessageBox.StandardButton.Yes:
         remove_step(runner, section_id, name)
