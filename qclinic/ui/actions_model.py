@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -67,14 +68,14 @@ OVERDUE_COLOUR = QColor("#c0392b")
 _PRIORITY_RANK = {priority.value: rank for rank, priority in enumerate(Priority)}
 _STATUS_RANK = {status.value: rank for rank, status in enumerate(ActionStatus)}
 _HEADERS = (
-    "Organization",
-    "Action",
-    "Source",
-    "Owner",
-    "Due",
-    "Priority",
-    "Status",
-    "Overdue",
+    QT_TRANSLATE_NOOP("ActionsModel", "Organization"),
+    QT_TRANSLATE_NOOP("ActionsModel", "Action"),
+    QT_TRANSLATE_NOOP("ActionsModel", "Source"),
+    QT_TRANSLATE_NOOP("ActionsModel", "Owner"),
+    QT_TRANSLATE_NOOP("ActionsModel", "Due"),
+    QT_TRANSLATE_NOOP("ActionsModel", "Priority"),
+    QT_TRANSLATE_NOOP("ActionsModel", "Status"),
+    QT_TRANSLATE_NOOP("ActionsModel", "Overdue"),
 )
 _UNDATED = "9999-12-31"  # sorts after every ISO date
 
@@ -98,9 +99,9 @@ def days_overdue(row: RawPlanRow, today: date) -> int:
 
 def source_text(row: RawPlanRow) -> str:
     if row[PLAN_FINDING_ID] is not None:
-        return _tr("Finding")
+        return QCoreApplication.translate("ActionsModel", "Finding")
     if row[PLAN_CASE_ID] is not None:
-        return _tr("Clinic case")
+        return QCoreApplication.translate("ActionsModel", "Clinic case")
     return ""
 
 

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -44,7 +45,14 @@ STATUS_COLOURS = {
     CaseStatus.RESOLVED: QColor("#1e8449"),
 }
 _STATUS_RANK = {status: rank for rank, status in enumerate(CaseStatus)}
-_HEADERS = ("Organization", "NQI category", "Case", "Status", "Registered", "Resolved")
+_HEADERS = (
+    QT_TRANSLATE_NOOP("CasesModel", "Organization"),
+    QT_TRANSLATE_NOOP("CasesModel", "NQI category"),
+    QT_TRANSLATE_NOOP("CasesModel", "Case"),
+    QT_TRANSLATE_NOOP("CasesModel", "Status"),
+    QT_TRANSLATE_NOOP("CasesModel", "Registered"),
+    QT_TRANSLATE_NOOP("CasesModel", "Resolved"),
+)
 
 
 def local_date(moment: datetime) -> date:

@@ -379,11 +379,12 @@ class CompareDialog(QDialog):
             grade = result.grade or "—"
             if result.grade_label is not None:
                 grade = f"{grade} · {result.grade_label.get(self._lang)}"
+            overall, grade_word = self.tr("Overall"), self.tr("Grade")
             widget.setText(
-                f"<span style='color:#5f6b7a'>{name} · {self.tr('Overall')}</span><br>"
+                f"<span style='color:#5f6b7a'>{name} · {overall}</span><br>"
                 f"<span style='font-size:18px; font-weight:600'>"
                 f"{format_percent(result.percent)}%</span>&nbsp;&nbsp;"
-                f"<span style='font-size:14px'>{self.tr('Grade')} {grade}</span>"
+                f"<span style='font-size:14px'>{grade_word} {grade}</span>"
             )
         delta = (
             None
@@ -391,8 +392,9 @@ class CompareDialog(QDialog):
             else second.percent - first.percent
         )
         colour = delta_colour(delta).name()
+        change = self.tr("Change B − A (points)")
         self.ui.change_total.setText(
-            f"<span style='color:#5f6b7a'>{self.tr('Change B − A (points)')}</span><br>"
+            f"<span style='color:#5f6b7a'>{change}</span><br>"
             f"<span style='font-size:18px; font-weight:600; color:{colour}'>"
             f"{format_delta(delta)}</span>"
         )

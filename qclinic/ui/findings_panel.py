@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -53,7 +54,13 @@ SEVERITY_COLOURS = {
     FindingSeverity.OPPORTUNITY: QColor("#2471a3"),
     FindingSeverity.GOOD_PRACTICE: QColor("#1e8449"),
 }
-_HEADERS = ("Severity", "NQI category", "Finding", "Question", "Actions")
+_HEADERS = (
+    QT_TRANSLATE_NOOP("FindingsModel", "Severity"),
+    QT_TRANSLATE_NOOP("FindingsModel", "NQI category"),
+    QT_TRANSLATE_NOOP("FindingsModel", "Finding"),
+    QT_TRANSLATE_NOOP("FindingsModel", "Question"),
+    QT_TRANSLATE_NOOP("FindingsModel", "Actions"),
+)
 
 
 class FindingRow(NamedTuple):
@@ -253,7 +260,8 @@ class FindingsPanel(QWidget):
         organization_id, organization_name = self._organization
         description = finding.description
         if finding.evidence:
-            description = f"{description}\n{self.tr('Evidence:')} {finding.evidence}".strip()
+            evidence = self.tr("Evidence:")
+            description = f"{description}\n{evidence} {finding.evidence}".strip()
         prefill = ActionPrefill(
             organization_id=organization_id,
             organization_name=organization_name,

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from qclinic.storage.library import LibraryEntry
 
@@ -13,6 +20,12 @@ Index = QModelIndex | QPersistentModelIndex
 
 COL_ID, COL_TITLE, COL_VERSION, COL_QUESTIONS = range(4)
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+_HEADERS = (
+    QT_TRANSLATE_NOOP("LibraryModel", "ID"),
+    QT_TRANSLATE_NOOP("LibraryModel", "Title"),
+    QT_TRANSLATE_NOOP("LibraryModel", "Version"),
+    QT_TRANSLATE_NOOP("LibraryModel", "Questions"),
+)
 
 
 class LibraryModel(QAbstractTableModel):
@@ -34,11 +47,7 @@ class LibraryModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        zh = self._lang == "zh"
-        headers = (
-            ("编号", "名称", "版本", "问题数") if zh else ("ID", "Title", "Version", "Questions")
-        )
-        return headers[section]
+        return QCoreApplication.translate("LibraryModel", _HEADERS[section])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

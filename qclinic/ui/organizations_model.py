@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -45,12 +46,12 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 TARGETED_LIMIT = 20
 
 _HEADERS = (
-    "Name",
-    "Credit code",
-    "Industry chain",
-    "Chain role",
-    "Region",
-    "Latest grade",
+    QT_TRANSLATE_NOOP("OrganizationsModel", "Name"),
+    QT_TRANSLATE_NOOP("OrganizationsModel", "Credit code"),
+    QT_TRANSLATE_NOOP("OrganizationsModel", "Industry chain"),
+    QT_TRANSLATE_NOOP("OrganizationsModel", "Chain role"),
+    QT_TRANSLATE_NOOP("OrganizationsModel", "Region"),
+    QT_TRANSLATE_NOOP("OrganizationsModel", "Latest grade"),
 )
 _ALIGN_CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
@@ -406,42 +407,68 @@ def _date_text(value: date | None) -> str:
 
 def assessment_columns() -> list[Column]:
     return [
-        Column("Date", lambda r: _date_text(r.when), lambda r: r.when.isoformat()),
-        Column("Title", lambda r: r.title),
-        Column("Checklist", lambda r: r.checklist_title),
-        Column("Status", lambda r: label(r.status)),
+        Column(
+            QT_TRANSLATE_NOOP("OrganizationDetail", "Date"),
+            lambda r: _date_text(r.when),
+            lambda r: r.when.isoformat(),
+        ),
+        Column(QT_TRANSLATE_NOOP("OrganizationDetail", "Title"), lambda r: r.title),
+        Column(QT_TRANSLATE_NOOP("OrganizationDetail", "Checklist"), lambda r: r.checklist_title),
+        Column(QT_TRANSLATE_NOOP("OrganizationDetail", "Status"), lambda r: label(r.status)),
         Column(
             "Score",
             lambda r: "" if r.percent is None else f"{r.percent:.1f}%",
             lambda r: -1.0 if r.percent is None else r.percent,
             center=True,
         ),
-        Column("Grade", lambda r: r.grade or "", center=True),
-        Column("Change", trend_text, lambda r: 0.0 if r.change is None else r.change),
+        Column(
+            QT_TRANSLATE_NOOP("OrganizationDetail", "Grade"), lambda r: r.grade or "", center=True
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("OrganizationDetail", "Change"),
+            trend_text,
+            lambda r: 0.0 if r.change is None else r.change,
+        ),
     ]
 
 
 def action_columns() -> list[Column]:
     return [
-        Column("Action", lambda a: a.title),
-        Column("Owner", lambda a: a.owner),
-        Column("Due", lambda a: _date_text(a.due_date), lambda a: _date_text(a.due_date) or "~"),
-        Column("Priority", lambda a: label(a.priority), lambda a: list(Priority).index(a.priority)),
-        Column("Status", lambda a: label(a.status)),
+        Column(QT_TRANSLATE_NOOP("OrganizationDetail", "Action"), lambda a: a.title),
+        Column(QT_TRANSLATE_NOOP("OrganizationDetail", "Owner"), lambda a: a.owner),
+        Column(
+            QT_TRANSLATE_NOOP("OrganizationDetail", "Due"),
+            lambda a: _date_text(a.due_date),
+            lambda a: _date_text(a.due_date) or "~",
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("OrganizationDetail", "Priority"),
+            lambda a: label(a.priority),
+            lambda a: list(Priority).index(a.priority),
+        ),
+        Column(QT_TRANSLATE_NOOP("OrganizationDetail", "Status"), lambda a: label(a.status)),
     ]
 
 
 def case_columns() -> list[Column]:
     return [
-        Column("Case", lambda c: c.title),
-        Column("Category", lambda c: label(c.nqi_category)),
-        Column("Status", lambda c: label(c.status)),
-        Column("Resolved on", lambda c: _date_text(c.resolved_on)),
+        Column(QT_TRANSLATE_NOOP("OrganizationDetail", "Case"), lambda c: c.title),
+        Column(
+            QT_TRANSLATE_NOOP("OrganizationDetail", "Category"), lambda c: label(c.nqi_category)
+        ),
+        Column(QT_TRANSLATE_NOOP("OrganizationDetail", "Status"), lambda c: label(c.status)),
+        Column(
+            QT_TRANSLATE_NOOP("OrganizationDetail", "Resolved on"),
+            lambda c: _date_text(c.resolved_on),
+        ),
     ]
 
 
 def site_columns() -> list[Column]:
-    return [Column("Site", lambda s: s.name), Column("Address", lambda s: s.address)]
+    return [
+        Column(QT_TRANSLATE_NOOP("OrganizationDetail", "Site"), lambda s: s.name),
+        Column(QT_TRANSLATE_NOOP("OrganizationDetail", "Address"), lambda s: s.address),
+    ]
 
 
 class RecordsModel(QAbstractTableModel):

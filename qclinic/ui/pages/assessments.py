@@ -143,7 +143,11 @@ class AssessmentListModel(QAbstractTableModel):
             if column == COL_ORGANIZATION:
                 return row.organization
             if column == COL_TITLE:
-                suffix = f" (rev. {row.revision_no})" if row.revision_no > 1 else ""
+                suffix = (
+                    self.tr(" (rev. %1)").replace("%1", str(row.revision_no))
+                    if row.revision_no > 1
+                    else ""
+                )
                 return row.title + suffix
             if column == COL_CHECKLIST:
                 return row.checklist

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from qclinic.storage.database import Database
@@ -35,6 +36,9 @@ class LibraryPage(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Checklist library"))
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
+        )
 
 
 def create(database: Database, signals: AppSignals, lang: str) -> QWidget:
