@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from qclinic.core import vocabulary as v
 
@@ -74,6 +74,8 @@ def label(value: StrEnum | str | None) -> str:
     """The translated label of a vocabulary value ("" for None)."""
     if value is None:
         return ""
+    if value is v.SizeClass.MEDIUM:  # "Medium" is a priority too: 中型 (size) is not 中 (priority)
+        return QCoreApplication.translate("labels", "Medium", "company size")
     source = _LABELS.get(value)  # type: ignore[call-overload]
     if source is None:
         return str(value)
