@@ -181,8 +181,12 @@ class ControlChartPlot:
             artists["line"].set_marker("o" if count <= MARKER_LIMIT else "")
             artists["line"].set_markersize(3.2)
             steps = "steps-mid" if isinstance(chart["ucl"], list) else "default"
+            ends = np.array([0.5, count + 0.5])
             for key, values in (("centre", centre), ("ucl", ucl), ("lcl", lcl)):
-                artists[key].set_data(x, values)
+                if steps == "default" and count:  # a constant limit: two points, not thousands
+                    artists[key].set_data(ends, values[:1].repeat(2))
+                else:
+                    artists[key].set_data(x, values)
                 artists[key].set_drawstyle(steps)
             hover: dict[int, list[str]] = {}
             for violation in chart["violations"]:

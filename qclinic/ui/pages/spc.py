@@ -42,7 +42,13 @@ from qclinic.ui.spc.analysis import (
     default_chart,
     gage_analysis,
 )
-from qclinic.ui.spc.models import COL_NAME, ROW_ROLE, DatasetListModel, ValuesModel
+from qclinic.ui.spc.models import (
+    COL_CHARACTERISTIC,
+    COL_NAME,
+    ROW_ROLE,
+    DatasetListModel,
+    ValuesModel,
+)
 
 
 class SpcPage(QWidget):
@@ -78,6 +84,7 @@ class SpcPage(QWidget):
         header = self.list_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.list_view.setColumnHidden(COL_CHARACTERISTIC, True)  # in the name's tooltip
         self.import_button = QPushButton()
         self.new_button = QPushButton()
         self.delete_button = QPushButton()
@@ -111,7 +118,7 @@ class SpcPage(QWidget):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([330, 900])
+        self.splitter.setSizes([360, 1000])
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.splitter, 1)

@@ -63,6 +63,8 @@ class DatasetListModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             dataset = row.dataset
             if column == COL_NAME:
+                if role == Qt.ItemDataRole.ToolTipRole and dataset.characteristic:
+                    return f"{dataset.name}\n{dataset.characteristic} {dataset.unit}".rstrip()
                 return dataset.name
             if column == COL_CHARACTERISTIC:
                 unit = f" ({dataset.unit})" if dataset.unit else ""
