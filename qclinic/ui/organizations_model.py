@@ -416,7 +416,7 @@ def assessment_columns() -> list[Column]:
         Column(QT_TRANSLATE_NOOP("OrganizationDetail", "Checklist"), lambda r: r.checklist_title),
         Column(QT_TRANSLATE_NOOP("OrganizationDetail", "Status"), lambda r: label(r.status)),
         Column(
-            "Score",
+            QT_TRANSLATE_NOOP("OrganizationDetail", "Score"),
             lambda r: "" if r.percent is None else f"{r.percent:.1f}%",
             lambda r: -1.0 if r.percent is None else r.percent,
             center=True,
