@@ -4,43 +4,2283 @@
 <context>
     <name></name>
     <message>
-        <source>Cannot do that</source>
-        <translation type="unfinished"></translation>
+        <source>Report language</source>
+        <extracomment>the kind of document in a default file name, in the report&apos;s language</extracomment>
+        <translation>报告语言</translation>
     </message>
     <message>
-        <source>Internal error</source>
-        <translation type="unfinished"></translation>
+        <source>Print the report in:</source>
+        <translation>报告打印语言：</translation>
     </message>
     <message>
-        <source>Something went wrong inside QClinic; your saved work is safe. The details were written to the log file.</source>
-        <translation type="unfinished"></translation>
+        <source>Save the improvement plan</source>
+        <translation>保存改进计划</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <extracomment>running prints, kept here so their task and progress dialog live until they finish</extracomment>
+        <translation>正在打印</translation>
+    </message>
+    <message>
+        <source>Reading the assessment…</source>
+        <translation>正在读取评审…</translation>
+    </message>
+    <message>
+        <source>Laying out the pages…</source>
+        <translation>正在排版…</translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Improvement action</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Raised from</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>描述(&amp;D)</translation>
+    </message>
+    <message>
+        <source>O&amp;wner</source>
+        <translation>负责人(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Who carries the action out</source>
+        <translation>由谁负责落实</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Due &amp;by</source>
+        <translation>截止日期(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>优先级(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Verification</source>
+        <translation>验证说明(&amp;V)</translation>
+    </message>
+    <message>
+        <source>How was the action verified? (required to mark it verified)</source>
+        <translation>如何验证该措施？（标记为已验证前必填）</translation>
+    </message>
+    <message>
+        <source>&amp;Effectiveness</source>
+        <translation>有效性确认(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Did the problem stay fixed? Evidence of the effectiveness check</source>
+        <translation>问题是否彻底解决？有效性确认的证据</translation>
+    </message>
+    <message>
+        <source>New improvement action</source>
+        <extracomment>the id of the action just committed</extracomment>
+        <translation>新建整改措施</translation>
+    </message>
+    <message>
+        <source>Finding: %1</source>
+        <translation>发现项：%1</translation>
+    </message>
+    <message>
+        <source>Clinic case: %1</source>
+        <translation>门诊案例：%1</translation>
+    </message>
+    <message>
+        <source>Verify action</source>
+        <translation>验证措施</translation>
+    </message>
+    <message>
+        <source>Edit action</source>
+        <translation>编辑措施</translation>
+    </message>
+    <message>
+        <source>Give the action a title.</source>
+        <translation>请填写措施标题。</translation>
+    </message>
+    <message>
+        <source>Choose the organization the action is for.</source>
+        <translation>请选择措施所属的企业。</translation>
+    </message>
+    <message>
+        <source>Write how the action was verified (the verification note) before marking it verified.</source>
+        <translation>标记为已验证前，请先填写验证说明。</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsModel</name>
+    <message>
+        <source>Organization</source>
+        <extracomment>the typed :class:`PlanRow` of a row days past the due date (0 when not overdue) stored values of the statuses an action can be overdue in (raw rows hold plain strings)</extracomment>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>发现项</translation>
+    </message>
+    <message>
+        <source>Clinic case</source>
+        <translation>门诊案例</translation>
+    </message>
+    <message>
+        <source>%n days</source>
+        <translation>%n 天</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerInput</name>
+    <message>
+        <source>N/A</source>
+        <extracomment>returned by ``for_key`` when a key means nothing to the input</extracomment>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Not applicable (key N)</source>
+        <translation>不适用（按键 N）</translation>
+    </message>
+    <message>
+        <source>N = not applicable</source>
+        <translation>N = 不适用</translation>
+    </message>
+    <message>
+        <source>Delete = clear</source>
+        <translation>Delete = 清除</translation>
+    </message>
+    <message>
+        <source>Enter = next question</source>
+        <translation>Enter = 下一题</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Fully met</source>
+        <translation>完全满足</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>Partly met</source>
+        <translation>部分满足</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>不满足</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <source>not in place</source>
+        <translation>未建立</translation>
+    </message>
+    <message>
+        <source>initial</source>
+        <translation>初始级</translation>
+    </message>
+    <message>
+        <source>managed</source>
+        <translation>管理级</translation>
+    </message>
+    <message>
+        <source>defined</source>
+        <translation>定义级</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>量化级</translation>
+    </message>
+    <message>
+        <source>optimising</source>
+        <translation>优化级</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s name</source>
+        <translation>签字人姓名</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentListModel</name>
+    <message>
+        <source>Organization</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source> (rev. %1)</source>
+        <translation>（修订 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentsPage</name>
+    <message>
+        <source>Assessments</source>
+        <translation>评审</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Search organization, title or checklist</source>
+        <translation>搜索企业、标题或检查表</translation>
+    </message>
+</context>
+<context>
+    <name>AttachEvidenceDialog</name>
+    <message>
+        <source>Attach the analysis as evidence</source>
+        <translation>将分析结果附为证据</translation>
+    </message>
+    <message>
+        <source>The chart (PNG) and the analysis result (JSON) are attached to the chosen question.</source>
+        <translation>图表（PNG）和分析结果（JSON）将附加到所选问题。</translation>
+    </message>
+    <message>
+        <source>&amp;Assessment:</source>
+        <translation>评审(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>问题(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Show the questions of every checklist</source>
+        <translation>显示所有检查表的问题</translation>
+    </message>
+    <message>
+        <source>&amp;Caption:</source>
+        <translation>说明(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>附加</translation>
+    </message>
+    <message>
+        <source>(no unsigned SPC or MSA assessment: tick the box below)</source>
+        <translation>（没有未签署的 SPC 或 MSA 评审：请勾选下方选项）</translation>
+    </message>
+    <message>
+        <source>Choose an assessment and a question.</source>
+        <translation>请选择评审和问题。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentStrip</name>
+    <message>
+        <source>Add photo or file…</source>
+        <translation>添加照片或文件…</translation>
+    </message>
+    <message>
+        <source>Or drop files on the card, or paste an image with Ctrl+V</source>
+        <translation>也可将文件拖到卡片上，或用 Ctrl+V 粘贴图片</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Attach evidence</source>
+        <translation>附加证据</translation>
+    </message>
+    <message>
+        <source>Images (%1);;All files (*)</source>
+        <translation>图片 (%1);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>CapabilityView</name>
+    <message>
+        <source>Set a lower and/or upper specification limit on the Chart tab to see the capability.</source>
+        <translation>请在“控制图”页设置规格下限和/或上限，以查看过程能力。</translation>
+    </message>
+    <message>
+        <source>%1 values from phase I without excluded points; within sigma %2 (%3), overall sigma %4.</source>
+        <translation>第一阶段 %1 个数值（不含已剔除点）；组内 σ %2（%3），整体 σ %4。</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>指数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Lower %1</source>
+        <translation>下限 %1</translation>
+    </message>
+    <message>
+        <source>Upper %1</source>
+        <translation>上限 %1</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <source>Expected within</source>
+        <translation>组内预期</translation>
+    </message>
+    <message>
+        <source>Expected overall</source>
+        <translation>整体预期</translation>
+    </message>
+    <message>
+        <source>PPM</source>
+        <translation>PPM</translation>
+    </message>
+    <message>
+        <source>&lt; LSL</source>
+        <translation>&lt; LSL</translation>
+    </message>
+    <message>
+        <source>&gt; USL</source>
+        <translation>&gt; USL</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <source>Register a clinic case</source>
+        <translation>登记门诊案例</translation>
+    </message>
+    <message>
+        <source>A problem the company brought to the clinic. Record the symptom as the company describes it; the diagnosis and the prescription come later.</source>
+        <translation>企业带到质量门诊的问题。请按企业的描述记录症状；诊断和处方稍后填写。</translation>
+    </message>
+    <message>
+        <source>&amp;Organization</source>
+        <translation>企业(&amp;O)</translation>
+    </message>
+    <message>
+        <source>NQI &amp;category</source>
+        <translation>NQI 类别(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The problem in a few words</source>
+        <translation>用几句话概括问题</translation>
+    </message>
+    <message>
+        <source>&amp;Symptom</source>
+        <translation>症状(&amp;S)</translation>
+    </message>
+    <message>
+        <source>What the company sees: data, complaints, dates</source>
+        <translation>企业观察到的现象：数据、投诉、日期</translation>
+    </message>
+    <message>
+        <source>&amp;Visit</source>
+        <translation>走访(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEditor</name>
+    <message>
+        <source>Symptom</source>
+        <extracomment>a case was committed (its id): lists showing it refresh that row True while this editor emits its own change (the page then updates one row) the action dialog last opened (kept so tests and callers can reach it)</extracomment>
+        <translation>症状</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>Prescription</source>
+        <translation>处方</translation>
+    </message>
+    <message>
+        <source>The root cause the consultant found</source>
+        <translation>顾问查明的根本原因</translation>
+    </message>
+    <message>
+        <source>What the company should do, and by when</source>
+        <translation>企业应采取的措施及完成时间</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation>退回上一步</translation>
+    </message>
+    <message>
+        <source>Resolved on</source>
+        <translation>解决日期</translation>
+    </message>
+    <message>
+        <source>Actions of this case</source>
+        <translation>本案例的措施</translation>
+    </message>
+    <message>
+        <source>Create action…</source>
+        <translation>创建措施…</translation>
+    </message>
+    <message>
+        <source>registered %1</source>
+        <translation>登记于 %1</translation>
+    </message>
+    <message>
+        <source>visit %1</source>
+        <translation>走访 %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 %1</translation>
+    </message>
+    <message>
+        <source>Mark diagnosed</source>
+        <translation>标记为已诊断</translation>
+    </message>
+    <message>
+        <source>Mark prescribed</source>
+        <translation>标记为已开方</translation>
+    </message>
+    <message>
+        <source>Mark resolved</source>
+        <translation>标记为已解决</translation>
+    </message>
+    <message>
+        <source>Write the diagnosis before marking the case diagnosed.</source>
+        <translation>标记为已诊断前，请先填写诊断。</translation>
+    </message>
+    <message>
+        <source>Write the prescription before marking the case prescribed.</source>
+        <translation>标记为已开方前，请先填写处方。</translation>
+    </message>
+</context>
+<context>
+    <name>CasesModel</name>
+    <message>
+        <source>Organization</source>
+        <extracomment>the :class:`CaseRow` of a row a value that sorts the column (dates as ISO text, statuses in workflow order)</extracomment>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>NQI category</source>
+        <translation>NQI 类别</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解决日期</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>Clinic cases</source>
+        <extracomment>the register dialog last opened (kept so tests and callers can reach it)</extracomment>
+        <translation>门诊案例</translation>
+    </message>
+    <message>
+        <source>Search organization…</source>
+        <translation>搜索企业…</translation>
+    </message>
+    <message>
+        <source>Unresolved only</source>
+        <translation>仅显示未解决</translation>
+    </message>
+    <message>
+        <source>Register case…</source>
+        <translation>登记案例…</translation>
+    </message>
+    <message>
+        <source>Select a case to diagnose and prescribe.</source>
+        <translation>选择一个案例进行诊断和开方。</translation>
+    </message>
+    <message>
+        <source>All NQI categories</source>
+        <translation>全部 NQI 类别</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cases · %3 unresolved</source>
+        <translation>%2 个案例中显示 %1 个 · %3 个未解决</translation>
+    </message>
+</context>
+<context>
+    <name>ChartView</name>
+    <message>
+        <source>Nelson (8 tests)</source>
+        <translation>Nelson 准则（8 项检验）</translation>
+    </message>
+    <message>
+        <source>Western Electric (4 rules)</source>
+        <translation>西方电气准则（4 条）</translation>
+    </message>
+    <message>
+        <source>None (limits only)</source>
+        <translation>无（仅控制限）</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Attach as &amp;evidence…</source>
+        <translation>附为证据(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>mid-spec</source>
+        <translation>规格中值</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceInput</name>
+    <message>
+        <source>%1 (key %2)</source>
+        <translation>%1（按键 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare assessments</source>
+        <translation>对比评审</translation>
+    </message>
+    <message>
+        <source>Assessment &amp;A</source>
+        <translation>评审 A(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Assessment &amp;B</source>
+        <translation>评审 B(&amp;B)</translation>
+    </message>
+    <message>
+        <source>This organization needs at least two assessments to compare.</source>
+        <translation>该企业至少需要两次评审才能对比。</translation>
+    </message>
+    <message>
+        <source>The two assessments use different checklists; sections are matched by id.</source>
+        <translation>两次评审使用的检查表不同；章节按编号匹配。</translation>
+    </message>
+    <message>
+        <source>The same assessment is chosen twice.</source>
+        <translation>两次选择了同一个评审。</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Change B − A (points)</source>
+        <translation>变化 B − A（百分点）</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetImportDialog</name>
+    <message>
+        <source>Import SPC data</source>
+        <translation>导入 SPC 数据</translation>
+    </message>
+    <message>
+        <source>&amp;Open CSV or Excel file…</source>
+        <translation>打开 CSV 或 Excel 文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste from Excel</source>
+        <translation>从 Excel 粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Characteristic:</source>
+        <translation>特性(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Layout:</source>
+        <translation>数据布局(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Value &amp;columns:</source>
+        <translation>数值列(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Value column:</source>
+        <translation>数值列(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Subgroup column:</source>
+        <translation>子组列(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ount column:</source>
+        <translation>计数列(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Sample si&amp;ze column:</source>
+        <translation>样本量列(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>&amp;Part column:</source>
+        <translation>零件列(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Operator column:</source>
+        <translation>测量人列(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Specification:</source>
+        <translation>规格：</translation>
+    </message>
+    <message>
+        <source>&amp;LSL:</source>
+        <translation>规格下限 LSL(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>&amp;USL:</source>
+        <translation>规格上限 USL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>目标值(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>mid-spec</source>
+        <translation>规格中值</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Preview&lt;/b&gt; — how the data will be read</source>
+        <translation>&lt;b&gt;预览&lt;/b&gt; — 数据的读取方式</translation>
+    </message>
+    <message>
+        <source>Wide: one row per subgroup</source>
+        <translation>宽表：每行一个子组</translation>
+    </message>
+    <message>
+        <source>Long: a value and a subgroup column</source>
+        <translation>长表：一列数值加一列子组</translation>
+    </message>
+    <message>
+        <source>Attributes: counts and sample sizes</source>
+        <translation>计数型：计数和样本量</translation>
+    </message>
+    <message>
+        <source>Gage study: part, operator, value</source>
+        <translation>量具研究：零件、测量人、数值</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Open SPC data</source>
+        <translation>打开 SPC 数据</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.txt *.xlsx *.xlsm);;All files (*)</source>
+        <translation>表格 (*.csv *.txt *.xlsx *.xlsm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>pasted data</source>
+        <translation>粘贴的数据</translation>
+    </message>
+    <message>
+        <source>%1: %2 columns, %3 data rows</source>
+        <translation>%1：%2 列，%3 行数据</translation>
+    </message>
+    <message>
+        <source>(each sample counts 1)</source>
+        <translation>（每个样本计为 1）</translation>
+    </message>
+    <message>
+        <source>Open a file or paste data copied from Excel.</source>
+        <translation>请打开文件，或粘贴从 Excel 复制的数据。</translation>
+    </message>
+    <message>
+        <source>subgroups %1 do not have %2 values; they will be left out of charts</source>
+        <translation>子组 %1 不足 %2 个数值，将不纳入控制图</translation>
+    </message>
+    <message>
+        <source>%1 measurements: %2 parts × %3 operators</source>
+        <translation>%1 个测量值：%2 个零件 × %3 名测量人</translation>
+    </message>
+    <message>
+        <source>%1 subgroups of size %2 (%3 values)</source>
+        <translation>%1 个子组，子组容量 %2（共 %3 个数值）</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… 另有 %1 项</translation>
+    </message>
+    <message>
+        <source>Cells that are not numbers are imported blank; fix them in the data grid.</source>
+        <translation>非数字单元格将导入为空白，请在数据表中修正。</translation>
+    </message>
+    <message>
+        <source>There is nothing to import yet.</source>
+        <translation>尚无可导入的数据。</translation>
+    </message>
+    <message>
+        <source>Imported data</source>
+        <translation>导入的数据</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+</context>
+<context>
+    <name>DateInput</name>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Question id or words of its text, then Enter</source>
+        <translation>输入问题编号或题目中的文字，然后按 Enter</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <source>No such question</source>
+        <translation>没有此问题</translation>
+    </message>
+</context>
+<context>
+    <name>FindingDialog</name>
+    <message>
+        <source>Raise a finding</source>
+        <translation>提出发现项</translation>
+    </message>
+    <message>
+        <source>&amp;Severity</source>
+        <translation>严重程度(&amp;S)</translation>
+    </message>
+    <message>
+        <source>NQI &amp;category</source>
+        <translation>NQI 类别(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>描述(&amp;D)</translation>
+    </message>
+    <message>
+        <source>What was found, against which requirement</source>
+        <translation>发现了什么，对应哪项要求</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence</source>
+        <translation>证据(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Records sampled, people interviewed, photos taken</source>
+        <translation>抽查的记录、访谈的人员、拍摄的照片</translation>
+    </message>
+    <message>
+        <source>Record finding</source>
+        <translation>记录发现项</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>NQI category</source>
+        <translation>NQI 类别</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>发现项</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>措施</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>Create action…</source>
+        <extracomment>the action dialog last opened (kept so tests and callers can reach it)</extracomment>
+        <translation>创建措施…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n 个发现项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No assessment</source>
+        <translation>无评审</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>证据：</translation>
+    </message>
+</context>
+<context>
+    <name>GageView</name>
+    <message>
+        <source>&lt;b&gt;%GRR %1%: &lt;span style=&apos;color:%2&apos;&gt;%3&lt;/span&gt;&lt;/b&gt; · ndc = %4 %5</source>
+        <translation>&lt;b&gt;%GRR %1%：&lt;span style=&apos;color:%2&apos;&gt;%3&lt;/span&gt;&lt;/b&gt; · ndc = %4 %5</translation>
+    </message>
+    <message>
+        <source>(fewer than 5 distinct categories)</source>
+        <translation>（可区分类别数少于 5）</translation>
+    </message>
+    <message>
+        <source>Total gage R&amp;R</source>
+        <translation>量具 R&amp;R 合计</translation>
+    </message>
+    <message>
+        <source>Repeatability (EV)</source>
+        <translation>重复性（EV）</translation>
+    </message>
+    <message>
+        <source>Reproducibility (AV)</source>
+        <translation>再现性（AV）</translation>
+    </message>
+    <message>
+        <source>  Operator</source>
+        <translation>  测量人</translation>
+    </message>
+    <message>
+        <source>  Part × operator</source>
+        <translation>  零件 × 测量人</translation>
+    </message>
+    <message>
+        <source>Part-to-part (PV)</source>
+        <translation>零件间变差（PV）</translation>
+    </message>
+    <message>
+        <source>Total variation (TV)</source>
+        <translation>总变差（TV）</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Std. dev.</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>% Contribution</source>
+        <translation>% 贡献率</translation>
+    </message>
+    <message>
+        <source>% Study var</source>
+        <translation>% 研究变差</translation>
+    </message>
+    <message>
+        <source>% Tolerance</source>
+        <translation>% 公差</translation>
+    </message>
+</context>
+<context>
+    <name>GapList</name>
+    <message>
+        <source>Completion check</source>
+        <translation>完成检查</translation>
+    </message>
+    <message>
+        <source>%1 gap(s) must be closed before the assessment can be completed.</source>
+        <translation>须先关闭 %1 个缺项，才能完成评审。</translation>
+    </message>
+    <message>
+        <source>%1 question(s) are not answered.</source>
+        <translation>%1 个问题尚未作答。</translation>
+    </message>
+    <message>
+        <source>Nothing is missing.</source>
+        <translation>没有遗漏项。</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>问题数</translation>
     </message>
 </context>
 <context>
     <name>LibraryPage</name>
     <message>
         <source>Checklist library</source>
-        <translation type="unfinished"></translation>
+        <translation>检查表库</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Data file: %1</source>
+        <source>Organizations</source>
         <extracomment>The navigation, top to bottom. Pages are imported and built on first use.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>评审</translation>
+    </message>
+    <message>
+        <source>Clinic cases</source>
+        <translation>门诊案例</translation>
+    </message>
+    <message>
+        <source>Improvement plans</source>
+        <translation>改进计划</translation>
+    </message>
+    <message>
+        <source>SPC / MSA</source>
+        <translation>SPC / MSA</translation>
+    </message>
+    <message>
+        <source>Checklist library</source>
+        <translation>检查表库</translation>
+    </message>
+    <message>
+        <source>Data file: %1</source>
+        <translation>数据文件：%1</translation>
+    </message>
+    <message>
+        <source>About QClinic</source>
+        <translation>关于质量门诊</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;QClinic %1&lt;/h3&gt;&lt;p&gt;Quality clinic: assessments, findings, clinic cases and improvement plans for the factories of an industrial chain, offline.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;质量门诊 QClinic %1&lt;/h3&gt;&lt;p&gt;质量门诊：为产业链上的工厂提供评审、发现项、门诊案例和改进计划管理，可离线使用。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>QClinic · Quality clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>QClinic · 质量门诊</translation>
     </message>
     <message>
         <source>Opening the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About QClinic</source>
+        <translation>关于质量门诊(&amp;A)</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>MultiInput</name>
+    <message>
+        <source>key %1</source>
+        <translation>按键 %1</translation>
+    </message>
+    <message>
+        <source>1–%1 = tick or untick an option</source>
+        <translation>1–%1 = 勾选或取消选项</translation>
+    </message>
+</context>
+<context>
+    <name>NumericInput</name>
+    <message>
+        <source>Type the value, then Enter</source>
+        <translation>输入数值，然后按 Enter</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationDetail</name>
+    <message>
+        <source>Select an organization to see its assessments, actions, cases and sites.</source>
+        <translation>选择一家企业，查看其评审、措施、案例和厂区。</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Start assessment…</source>
+        <translation>开始评审…</translation>
+    </message>
+    <message>
+        <source>New site name</source>
+        <translation>新厂区名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Add site</source>
+        <translation>添加厂区</translation>
+    </message>
+    <message>
+        <source>Credit code %1</source>
+        <translation>信用代码 %1</translation>
+    </message>
+    <message>
+        <source>No credit code</source>
+        <translation>无信用代码</translation>
+    </message>
+    <message>
+        <source>Chief quality officer:</source>
+        <translation>首席质量官：</translation>
+    </message>
+    <message>
+        <source>No chief quality officer recorded.</source>
+        <translation>未登记首席质量官。</translation>
+    </message>
+    <message>
+        <source>Assessments (%1)</source>
+        <translation>评审（%1）</translation>
+    </message>
+    <message>
+        <source>Open actions (%1)</source>
+        <translation>未关闭措施（%1）</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 项逾期</translation>
+    </message>
+    <message>
+        <source>Clinic cases (%1)</source>
+        <translation>门诊案例（%1）</translation>
+    </message>
+    <message>
+        <source>Sites (%1)</source>
+        <translation>厂区（%1）</translation>
+    </message>
+    <message>
+        <source>Trend (oldest → newest): %1</source>
+        <translation>趋势（由早到近）：%1</translation>
+    </message>
+    <message>
+        <source>No scored assessment yet.</source>
+        <translation>尚无已评分的评审。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <extracomment>a sort key (number or text) for the detail tables&apos; proxies</extracomment>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Resolved on</source>
+        <translation>解决日期</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>厂区</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationDialog</name>
+    <message>
+        <source>Organization</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Registered company name</source>
+        <translation>企业注册名称</translation>
+    </message>
+    <message>
+        <source>&amp;Credit code:</source>
+        <translation>信用代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>18-character unified social credit code</source>
+        <translation>18 位统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Industry c&amp;hain:</source>
+        <translation>产业链(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Chain &amp;role:</source>
+        <translation>链上角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>规模(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>R&amp;egion:</source>
+        <translation>地区(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Province and city</source>
+        <translation>省、市</translation>
+    </message>
+    <message>
+        <source>Chief quality officer</source>
+        <translation>首席质量官</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>姓名(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>E&amp;mail:</source>
+        <translation>邮箱(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>New organization</source>
+        <translation>新建企业</translation>
+    </message>
+    <message>
+        <source>Edit organization</source>
+        <translation>编辑企业</translation>
+    </message>
+    <message>
+        <source>✓ Valid credit code</source>
+        <translation>✓ 信用代码有效</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationsModel</name>
+    <message>
+        <source>Name</source>
+        <extracomment>returns the row&apos;s :class:`OrganizationSummary` up to this many rows added or removed by a refresh are inserted / removed one by one</extracomment>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>信用代码</translation>
+    </message>
+    <message>
+        <source>Industry chain</source>
+        <translation>产业链</translation>
+    </message>
+    <message>
+        <source>Chain role</source>
+        <translation>链上角色</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Latest grade</source>
+        <translation>最新等级</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationsPage</name>
+    <message>
+        <source>Organizations</source>
+        <extracomment>tables whose changes the list (grades) or the detail shows</extracomment>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Search name, credit code or region</source>
+        <translation>搜索名称、信用代码或地区</translation>
+    </message>
+    <message>
+        <source>New organization…</source>
+        <translation>新建企业…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>All chains</source>
+        <translation>全部产业链</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>全部角色</translation>
+    </message>
+    <message>
+        <source>%1 in all</source>
+        <translation>共 %1 家</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>显示 %1 / %2 家</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoInput</name>
+    <message>
+        <source>Attach photos below: Add…, drop files or paste an image (Ctrl+V).</source>
+        <translation>在下方附加照片：点击“添加…”、拖入文件或粘贴图片（Ctrl+V）。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message>
+        <source>Improvement plans</source>
+        <extracomment>the action dialog last opened (kept so tests and callers can reach it)</extracomment>
+        <translation>改进计划</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Findings → actions</source>
+        <translation>发现项 → 措施</translation>
+    </message>
+    <message>
+        <source>Search organization…</source>
+        <translation>搜索企业…</translation>
+    </message>
+    <message>
+        <source>Owner…</source>
+        <translation>负责人…</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>仅显示逾期</translation>
+    </message>
+    <message>
+        <source>Due before</source>
+        <translation>截止日期早于</translation>
+    </message>
+    <message>
+        <source>New action…</source>
+        <translation>新建措施…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Verify…</source>
+        <translation>验证…</translation>
+    </message>
+    <message>
+        <source>Assessment:</source>
+        <translation>评审：</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All priorities</source>
+        <translation>全部优先级</translation>
+    </message>
+    <message>
+        <source>%1 of %2 actions · %3 overdue</source>
+        <translation>%2 项措施中显示 %1 项 · %3 项逾期</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Start (in progress)</source>
+        <translation>开始（进行中）</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标记为已完成</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionCard</name>
+    <message>
+        <source>Critical (starred) question</source>
+        <translation>关键（星号）问题</translation>
+    </message>
+    <message>
+        <source>Raise finding…</source>
+        <translation>提出发现项…</translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation>指南</translation>
+    </message>
+    <message>
+        <source>Note: evidence, observations…</source>
+        <translation>备注：证据、观察…</translation>
+    </message>
+    <message>
+        <source>A note is required for this score.</source>
+        <translation>该评分须填写备注。</translation>
+    </message>
+    <message>
+        <source>Keys: %1</source>
+        <translation>按键：%1</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterCaseDialog</name>
+    <message>
+        <source>(no visit)</source>
+        <translation>（无走访）</translation>
+    </message>
+    <message>
+        <source>Choose the organization.</source>
+        <translation>请选择企业。</translation>
+    </message>
+    <message>
+        <source>Give the case a title.</source>
+        <translation>请填写案例标题。</translation>
+    </message>
+</context>
+<context>
+    <name>RunnerView</name>
+    <message>
+        <source>← Assessments</source>
+        <translation>← 评审</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Sign off…</source>
+        <translation>签字确认…</translation>
+    </message>
+    <message>
+        <source>Amend</source>
+        <translation>修订</translation>
+    </message>
+    <message>
+        <source>Print report…</source>
+        <translation>打印报告…</translation>
+    </message>
+    <message>
+        <source>Print plan…</source>
+        <translation>打印计划…</translation>
+    </message>
+</context>
+<context>
+    <name>RunnerWidget</name>
+    <message>
+        <source>Answer %1</source>
+        <extracomment>the assessment shown changed (an amendment was opened) — carries its id</extracomment>
+        <translation>作答 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScorePanel</name>
+    <message>
+        <source>Working out what would lift the grade…</source>
+        <translation>正在分析如何提升等级…</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>Why this grade</source>
+        <translation>等级依据</translation>
+    </message>
+    <message>
+        <source>What would lift it</source>
+        <translation>如何提升</translation>
+    </message>
+    <message>
+        <source>Grade %1 · %2</source>
+        <translation>等级 %1 · %2</translation>
+    </message>
+    <message>
+        <source>No grade yet</source>
+        <translation>尚无等级</translation>
+    </message>
+    <message>
+        <source>Maturity %1 of 5</source>
+        <translation>成熟度 %1 / 5</translation>
+    </message>
+    <message>
+        <source>There is no grade to lift yet.</source>
+        <translation>尚无可提升的等级。</translation>
+    </message>
+    <message>
+        <source>This is already the best grade.</source>
+        <translation>已是最高等级。</translation>
+    </message>
+    <message>
+        <source>Grade %1 cannot be reached by raising answered questions alone.</source>
+        <translation>仅提高已答问题的得分无法达到等级 %1。</translation>
+    </message>
+    <message>
+        <source>Raising these answers would lift the grade to %1 (%2):</source>
+        <translation>提高以下答案可将等级提升至 %1（%2）：</translation>
+    </message>
+</context>
+<context>
+    <name>SectionCompareModel</name>
+    <message>
+        <source>Section</source>
+        <extracomment>A change smaller than this (percentage points) shows as unchanged.</extracomment>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>A (%)</source>
+        <translation>A（%）</translation>
+    </message>
+    <message>
+        <source>B (%)</source>
+        <translation>B（%）</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+</context>
+<context>
+    <name>SectionNavigator</name>
+    <message>
+        <source>Add step</source>
+        <extracomment>item data: (page section id, instance, anchor section id); for a repeated section&apos;s own item the instance is None</extracomment>
+        <translation>添加工序</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>界面</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The window switches at once; no restart is needed.</source>
+        <translation>窗口立即切换，无需重启。</translation>
+    </message>
+    <message>
+        <source>Printed reports</source>
+        <translation>打印报告</translation>
+    </message>
+    <message>
+        <source>Report &amp;language</source>
+        <translation>报告语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Issuing body</source>
+        <translation>出具单位(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Printed on the report cover, e.g. the clinic&apos;s institute</source>
+        <translation>印在报告封面上，例如质量门诊所属机构</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>徽标</translation>
+    </message>
+    <message>
+        <source>&amp;Choose image…</source>
+        <translation>选择图片(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Follow the system (%1)</source>
+        <extracomment>Language names are shown in their own language, so anyone can find theirs.</extracomment>
+        <translation>跟随系统（%1）</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>无徽标</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>Choose the logo</source>
+        <translation>选择徽标</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>%1 is not an image QClinic can read.</source>
+        <translation>%1 不是 QClinic 可读取的图片。</translation>
+    </message>
+</context>
+<context>
+    <name>SignOffDialog</name>
+    <message>
+        <source>Sign off the assessment</source>
+        <translation>评审签字确认</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>顾问</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>全名</translation>
+    </message>
+    <message>
+        <source>Draw signature</source>
+        <translation>手写签名</translation>
+    </message>
+    <message>
+        <source>Typed name only</source>
+        <translation>仅输入姓名</translation>
+    </message>
+    <message>
+        <source>Not signed yet</source>
+        <translation>尚未签字</translation>
+    </message>
+    <message>
+        <source>Company representative</source>
+        <translation>企业代表</translation>
+    </message>
+    <message>
+        <source>Once signed, the assessment can no longer be edited; a correction is made as an amended revision.</source>
+        <translation>签署后评审不可再编辑；如需更正，须通过修订生成新版本。</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <extracomment>Drawn signatures are stored as attachments of the assessment under this pseudo question id (instance key: the signer role), so they sync with the other evidence yet match no question.</extracomment>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Score: %1%</source>
+        <translation>得分：%1%</translation>
+    </message>
+    <message>
+        <source>Grade: %1</source>
+        <translation>等级：%1</translation>
+    </message>
+    <message>
+        <source>%1 question(s) are unanswered; they are signed as not answered.</source>
+        <translation>%1 个问题未作答，将按未作答签署。</translation>
+    </message>
+    <message>
+        <source>drawn</source>
+        <translation>手写</translation>
+    </message>
+    <message>
+        <source>typed name</source>
+        <translation>输入姓名</translation>
+    </message>
+    <message>
+        <source>✔ Signed at %1 (%2)</source>
+        <translation>✔ 已于 %1 签字（%2）</translation>
+    </message>
+    <message>
+        <source>Enter the signer&apos;s name</source>
+        <translation>请输入签字人姓名</translation>
+    </message>
+    <message>
+        <source>Sign on the pad, or choose a typed name</source>
+        <translation>请在签名板上签字，或选择仅输入姓名</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Erase the signature and sign again</source>
+        <translation>擦除签名并重新签字</translation>
+    </message>
+    <message>
+        <source>Sign here</source>
+        <translation>请在此签字</translation>
+    </message>
+    <message>
+        <source>Typed name only</source>
+        <translation>仅输入姓名</translation>
+    </message>
+</context>
+<context>
+    <name>SpcPage</name>
+    <message>
+        <source>SPC / MSA</source>
+        <translation>SPC / MSA</translation>
+    </message>
+    <message>
+        <source>Search datasets…</source>
+        <translation>搜索数据集…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Add subgroup</source>
+        <translation>添加子组(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Control chart</source>
+        <translation>控制图</translation>
+    </message>
+    <message>
+        <source>Capability</source>
+        <translation>过程能力</translation>
+    </message>
+    <message>
+        <source>Gage R&amp;&amp;R</source>
+        <translation>量具 R&amp;&amp;R</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Import or create a dataset to start.</source>
+        <translation>请导入或新建数据集以开始。</translation>
+    </message>
+    <message>
+        <source>UCL %1 · CL %2 · LCL %3 · %4 points, %5 excluded, %6 signals</source>
+        <translation>UCL %1 · CL %2 · LCL %3 · %4 个点，剔除 %5 个，%6 个失控信号</translation>
+    </message>
+    <message>
+        <source>%1 incomplete subgroups left out</source>
+        <translation>%1 个不完整子组未纳入</translation>
+    </message>
+    <message>
+        <source>Click a point to exclude or include it.</source>
+        <translation>点击数据点可将其剔除或纳入。</translation>
+    </message>
+    <message>
+        <source>A gage study: see the Gage R&amp;R tab.</source>
+        <translation>这是量具研究：请查看“量具 R&amp;R”页。</translation>
+    </message>
+    <message>
+        <source>Exclude point %1</source>
+        <translation>剔除点 %1</translation>
+    </message>
+    <message>
+        <source>Why is this point left out of the control limits?</source>
+        <translation>为何将该点排除在控制限计算之外？</translation>
+    </message>
+    <message>
+        <source>New dataset</source>
+        <translation>新建数据集</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Subgroup size:</source>
+        <translation>子组容量：</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>StartAssessmentDialog</name>
+    <message>
+        <source>Start an assessment</source>
+        <translation>开始评审</translation>
+    </message>
+    <message>
+        <source>&amp;Visit kind:</source>
+        <translation>走访类型(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Site:</source>
+        <translation>厂区(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Checklist:</source>
+        <translation>检查表(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>(no particular site)</source>
+        <translation>（不指定厂区）</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2 questions</source>
+        <translation>版本 %1 · %2 个问题</translation>
+    </message>
+</context>
+<context>
+    <name>TextInput</name>
+    <message>
+        <source>Type the answer, then Enter</source>
+        <translation>输入答案，然后按 Enter</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Cannot do that</source>
+        <translation>无法执行此操作</translation>
+    </message>
+    <message>
+        <source>Internal error</source>
+        <translation>内部错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside QClinic; your saved work is safe. The details were written to the log file.</source>
+        <translation>QClinic 内部出错；已保存的工作不受影响。详细信息已写入日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>Electronics</source>
+        <translation>电子信息</translation>
+    </message>
+    <message>
+        <source>Non-ferrous metals</source>
+        <translation>有色金属</translation>
+    </message>
+    <message>
+        <source>Equipment manufacturing</source>
+        <translation>装备制造</translation>
+    </message>
+    <message>
+        <source>New energy</source>
+        <translation>新能源</translation>
+    </message>
+    <message>
+        <source>Petrochemical</source>
+        <translation>石油化工</translation>
+    </message>
+    <message>
+        <source>Building materials</source>
+        <translation>建材</translation>
+    </message>
+    <message>
+        <source>Steel</source>
+        <translation>钢铁</translation>
+    </message>
+    <message>
+        <source>Aviation</source>
+        <translation>航空</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>食品</translation>
+    </message>
+    <message>
+        <source>Textiles and garments</source>
+        <translation>纺织服装</translation>
+    </message>
+    <message>
+        <source>Pharmaceuticals</source>
+        <translation>医药</translation>
+    </message>
+    <message>
+        <source>Modern furniture</source>
+        <translation>现代家具</translation>
+    </message>
+    <message>
+        <source>Chain leader</source>
+        <translation>链主企业</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>大型</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Small</source>
+        <translation>小型</translation>
+    </message>
+    <message>
+        <source>Micro</source>
+        <translation>微型</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>顾问</translation>
+    </message>
+    <message>
+        <source>Company contact</source>
+        <translation>企业联系人</translation>
+    </message>
+    <message>
+        <source>Chief quality officer</source>
+        <translation>首席质量官</translation>
+    </message>
+    <message>
+        <source>On-site clinic</source>
+        <translation>现场门诊</translation>
+    </message>
+    <message>
+        <source>Self-assessment</source>
+        <translation>自评</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟踪回访</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签署</translation>
+    </message>
+    <message>
+        <source>Major nonconformity</source>
+        <translation>严重不符合</translation>
+    </message>
+    <message>
+        <source>Minor nonconformity</source>
+        <translation>一般不符合</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>观察项</translation>
+    </message>
+    <message>
+        <source>Opportunity for improvement</source>
+        <translation>改进机会</translation>
+    </message>
+    <message>
+        <source>Good practice</source>
+        <translation>良好实践</translation>
+    </message>
+    <message>
+        <source>Metrology</source>
+        <translation>计量</translation>
+    </message>
+    <message>
+        <source>Standards</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Certification and accreditation</source>
+        <translation>认证认可</translation>
+    </message>
+    <message>
+        <source>Inspection and testing</source>
+        <translation>检验检测</translation>
+    </message>
+    <message>
+        <source>Intellectual property</source>
+        <translation>知识产权</translation>
+    </message>
+    <message>
+        <source>Laws and regulations</source>
+        <translation>法律法规</translation>
+    </message>
+    <message>
+        <source>Quality management</source>
+        <translation>质量管理</translation>
+    </message>
+    <message>
+        <source>Special equipment</source>
+        <translation>特种设备</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>Diagnosed</source>
+        <translation>已诊断</translation>
+    </message>
+    <message>
+        <source>Prescribed</source>
+        <translation>已开方</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Company representative</source>
+        <translation>企业代表</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <comment>company size</comment>
+        <translation>中型</translation>
+    </message>
+</context>
+<context>
+    <name>runner</name>
+    <message>
+        <source>revision %1</source>
+        <translation>修订 %1</translation>
+    </message>
+    <message>
+        <source>This assessment is signed and read-only. To correct it, use Amend: a new draft revision is made with the same answers.</source>
+        <translation>本评审已签署，只读。如需更正，请使用“修订”：将以相同答案生成新的草稿版本。</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>添加%1</translation>
+    </message>
+    <message>
+        <source>Name (e.g. moulding, welding, assembly):</source>
+        <translation>名称（如注塑、焊接、装配）：</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>重命名%1</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除%1</translation>
+    </message>
+    <message>
+        <source>Remove “%1” with all its answers and photos?</source>
+        <translation>移除“%1”及其全部答案和照片？</translation>
+    </message>
+</context>
+<context>
+    <name>signoff</name>
+    <message>
+        <source>Already signed</source>
+        <translation>已签署</translation>
+    </message>
+    <message>
+        <source>This assessment was signed on %1. To correct it, amend it.</source>
+        <translation>本评审已于 %1 签署。如需更正，请修订。</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… 另有 %1 项</translation>
+    </message>
+    <message>
+        <source>Not ready to sign</source>
+        <translation>尚不能签署</translation>
+    </message>
+    <message>
+        <source>This assessment cannot be completed yet: %1 gap(s) must be closed first.</source>
+        <translation>本评审尚不能完成：须先关闭 %1 个缺项。</translation>
+    </message>
+    <message>
+        <source>Amend the signed assessment</source>
+        <translation>修订已签署的评审</translation>
+    </message>
+    <message>
+        <source>A new draft revision will be made with the same answers and evidence, linked to this signed one, which stays unchanged. It must be signed again. Continue?</source>
+        <translation>将以相同的答案和证据生成新的草稿版本，并与本已签署评审关联，原评审保持不变。新版本须重新签署。是否继续？</translation>
     </message>
 </context>
 </TS>
