@@ -11,6 +11,7 @@ from qclinic.reports.data import ReportData, data_hash, load_report_data
 from qclinic.reports.document import PageInfo, make_document
 from qclinic.reports.i18n import check_language, t
 from qclinic.reports.images import Picture, loader, picture
+from qclinic.reports.radar import RadarChart
 from qclinic.reports.styles import FRAME_WIDTH, mm
 
 
@@ -39,12 +40,10 @@ def _logo(logo_path: str) -> Picture | None:
         return None
 
 
-def _radar(data: ReportData, lang: str) -> Picture | None:
+def _radar(data: ReportData, lang: str) -> RadarChart | None:
     top = [sec for sec in data.sections if sec.level == 1]
     if len(top) < 3:
         return None
-    from qclinic.charts.report_charts import radar_png
-
     labels = [sec.title.get(lang) for sec in top]
     series: list[tuple[str, list[float | None]]] = []
     if data.previous_percent is not None:
@@ -52,8 +51,7 @@ def _radar(data: ReportData, lang: str) -> Picture | None:
             (data.previous_date or t("previous", lang), [sec.previous_percent for sec in top])
         )
     series.append((data.visit_date or data.title, [sec.percent for sec in top]))
-    png = radar_png(labels, series, lang, size_inches=(6.2, 5.4), title=" ")
-    return picture(png, FRAME_WIDTH * 0.82, 118 * mm)
+    return RadarChart(labels, series, FRAME_WIDTH * 0.82, 118 * mm)
 
 
 def contents_entries(data: ReportData, lang: str) -> list[tuple[str, int, str]]:

@@ -29,6 +29,7 @@ from qclinic.reports.data import FindingRow, ReportData
 from qclinic.reports.document import Contents, Heading, PageInfo
 from qclinic.reports.i18n import label, percent, t
 from qclinic.reports.images import Picture
+from qclinic.reports.radar import RadarChart
 from qclinic.reports.styles import (
     ACCENT,
     FRAME_WIDTH,
@@ -204,7 +205,7 @@ def _top_findings(findings: Sequence[FindingRow], limit: int = 5) -> list[Findin
     return [f for f in ranked if f.severity != "good-practice"][:limit]
 
 
-def summary(data: ReportData, info: PageInfo, radar: Picture | None) -> list[Flowable]:
+def summary(data: ReportData, info: PageInfo, radar: RadarChart | None) -> list[Flowable]:
     """Score, grade and why, the what-if, top findings and the radar chart."""
     lang = info.lang
     s = styles(lang)
