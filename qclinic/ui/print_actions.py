@@ -41,10 +41,6 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 STAGE_READING, STAGE_WRITING = "reading", "writing"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("print_actions", text)
-
-
 def default_file_name(organization: str, visit_date: str, kind: str, lang: str) -> str:
     """ "<organization> <kind> <date>.pdf", safe on Windows (no / \\ : * ? " < > |)."""
     parts = [organization.strip(), KIND_NAMES[kind, lang], visit_date or date.today().isoformat()]
@@ -73,16 +69,28 @@ def ask_language(parent: QWidget | None, default: str) -> str | None:
     codes = [code for code, _name in LANGUAGES]
     current = codes.index(default) if default in codes else 0
     name, ok = QInputDialog.getItem(
-        parent, tr("Report language"), tr("Print the report in:"), names, current, False
+        parent,
+        QCoreApplication.translate("print_actions", "Report language"),
+        QCoreApplication.translate("print_actions", "Print the report in:"),
+        names,
+        current,
+        False,
     )
     return codes[names.index(name)] if ok else None
 
 
 def ask_path(parent: QWidget | None, suggested: str, folder: str, plan_only: bool) -> Path | None:
     """Where to save, chosen by the user (None if they cancelled)."""
-    title = tr("Save the improvement plan") if plan_only else tr("Save the report")
+    title = (
+        QCoreApplication.translate("print_actions", "Save the improvement plan")
+        if plan_only
+        else QCoreApplication.translate("print_actions", "Save the report")
+    )
     path, _filter = QFileDialog.getSaveFileName(
-        parent, title, str(Path(folder) / suggested), tr("PDF documents (*.pdf)")
+        parent,
+        title,
+        str(Path(folder) / suggested),
+        QCoreApplication.translate("print_actions", "PDF documents (*.pdf)"),
     )
     if not path:
         return None
@@ -188,8 +196,10 @@ class _PrintJob:
         self.task: Task | None = None
         self.cancelled = False
         self.dialog = QProgressDialog(parent)
-        self.dialog.setWindowTitle(tr("Printing"))
-        self.dialog.setLabelText(tr("Reading the assessment…"))
+        self.dialog.setWindowTitle(QCoreApplication.translate("print_actions", "Printing"))
+        self.dialog.setLabelText(
+            QCoreApplication.translate("print_actions", "Reading the assessment…")
+        )
         self.dialog.setRange(0, 0)  # the layout is one step the engine cannot report on
         self.dialog.setMinimumDuration(400)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -199,7 +209,9 @@ class _PrintJob:
 
     def on_progress(self, _fraction: float, stage: str) -> None:
         if stage == STAGE_WRITING and not self.cancelled:
-            self.dialog.setLabelText(tr("Laying out the pages…"))
+            self.dialog.setLabelText(
+                QCoreApplication.translate("print_actions", "Laying out the pages…")
+            )
 
     def on_canceled(self) -> None:
         self.cancelled = True

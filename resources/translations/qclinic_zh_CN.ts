@@ -2,43 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>Report language</source>
-        <extracomment>the kind of document in a default file name, in the report&apos;s language</extracomment>
-        <translation>报告语言</translation>
-    </message>
-    <message>
-        <source>Print the report in:</source>
-        <translation>报告打印语言：</translation>
-    </message>
-    <message>
-        <source>Save the improvement plan</source>
-        <translation>保存改进计划</translation>
-    </message>
-    <message>
-        <source>Save the report</source>
-        <translation>保存报告</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Printing</source>
-        <extracomment>running prints, kept here so their task and progress dialog live until they finish</extracomment>
-        <translation>正在打印</translation>
-    </message>
-    <message>
-        <source>Reading the assessment…</source>
-        <translation>正在读取评审…</translation>
-    </message>
-    <message>
-        <source>Laying out the pages…</source>
-        <translation>正在排版…</translation>
-    </message>
-</context>
-<context>
     <name>ActionDialog</name>
     <message>
         <source>Improvement action</source>
@@ -2218,6 +2181,43 @@
     </message>
 </context>
 <context>
+    <name>print_actions</name>
+    <message>
+        <source>Report language</source>
+        <extracomment>the kind of document in a default file name, in the report&apos;s language</extracomment>
+        <translation>报告语言</translation>
+    </message>
+    <message>
+        <source>Print the report in:</source>
+        <translation>报告打印语言：</translation>
+    </message>
+    <message>
+        <source>Save the improvement plan</source>
+        <translation>保存改进计划</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>保存诊断报告</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <extracomment>running prints, kept here so their task and progress dialog live until they finish</extracomment>
+        <translation>正在打印</translation>
+    </message>
+    <message>
+        <source>Reading the assessment…</source>
+        <translation>正在读取评审数据…</translation>
+    </message>
+    <message>
+        <source>Laying out the pages…</source>
+        <translation>正在排版页面…</translation>
+    </message>
+</context>
+<context>
     <name>runner</name>
     <message>
         <source>revision %1</source>
@@ -2281,6 +2281,81 @@
     <message>
         <source>A new draft revision will be made with the same answers and evidence, linked to this signed one, which stays unchanged. It must be signed again. Continue?</source>
         <translation>将以相同的答案和证据生成新的草稿版本，并与本已签署评审关联，原评审保持不变。新版本须重新签署。是否继续？</translation>
+    </message>
+</context>
+<context>
+    <name>spc</name>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Characteristic</source>
+        <translation>特性</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>数据点</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>计量型</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>计数型</translation>
+    </message>
+    <message>
+        <source>Gage study</source>
+        <translation>量具研究</translation>
+    </message>
+    <message>
+        <source>Subgroup</source>
+        <translation>子组</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>测量值</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>Sample size</source>
+        <translation>样本量</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>零件</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>评价人</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>试验次数</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>已剔除</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -19,10 +20,6 @@ from qclinic.storage.repositories.datasets import DatasetSummary
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("spc", text)
 
 
 COL_NAME, COL_CHARACTERISTIC, COL_KIND, COL_POINTS = range(4)
@@ -51,7 +48,12 @@ class DatasetListModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (_tr("Dataset"), _tr("Characteristic"), _tr("Kind"), _tr("Points"))[section]
+        return (
+            QCoreApplication.translate("spc", "Dataset"),
+            QCoreApplication.translate("spc", "Characteristic"),
+            QCoreApplication.translate("spc", "Kind"),
+            QCoreApplication.translate("spc", "Points"),
+        )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -71,9 +73,9 @@ class DatasetListModel(QAbstractTableModel):
                 return f"{dataset.characteristic}{unit}"
             if column == COL_KIND:
                 return {
-                    "variables": _tr("Variables"),
-                    "attributes": _tr("Attributes"),
-                    "gage-study": _tr("Gage study"),
+                    "variables": QCoreApplication.translate("spc", "Variables"),
+                    "attributes": QCoreApplication.translate("spc", "Attributes"),
+                    "gage-study": QCoreApplication.translate("spc", "Gage study"),
                 }.get(str(dataset.kind), str(dataset.kind))
             return row.subgroups
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_POINTS:
@@ -95,16 +97,16 @@ GRID_COLUMNS = {
 }
 EDITABLE = {"value", "count", "sample_size", "part", "operator", "trial"}
 _TITLES = {
-    "subgroup": "Subgroup",
-    "position": "Position",
-    "value": "Value",
-    "count": "Count",
-    "sample_size": "Sample size",
-    "part": "Part",
-    "operator": "Operator",
-    "trial": "Trial",
-    "excluded": "Excluded",
-    "exclude_reason": "Reason",
+    "subgroup": QT_TRANSLATE_NOOP("spc", "Subgroup"),
+    "position": QT_TRANSLATE_NOOP("spc", "Position"),
+    "value": QT_TRANSLATE_NOOP("spc", "Value"),
+    "count": QT_TRANSLATE_NOOP("spc", "Count"),
+    "sample_size": QT_TRANSLATE_NOOP("spc", "Sample size"),
+    "part": QT_TRANSLATE_NOOP("spc", "Part"),
+    "operator": QT_TRANSLATE_NOOP("spc", "Operator"),
+    "trial": QT_TRANSLATE_NOOP("spc", "Trial"),
+    "excluded": QT_TRANSLATE_NOOP("spc", "Excluded"),
+    "exclude_reason": QT_TRANSLATE_NOOP("spc", "Reason"),
 }
 
 
@@ -138,7 +140,7 @@ class ValuesModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return _tr(_TITLES[self._columns[section]])
+        return QCoreApplication.translate("spc", _TITLES[self._columns[section]])
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -156,7 +158,7 @@ class ValuesModel(QAbstractTableModel):
         value = row[field]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if field == "excluded":
-                return _tr("yes") if value else ""
+                return QCoreApplication.translate("spc", "yes") if value else ""
             if value is None:
                 return ""
             return f"{value:g}" if isinstance(value, float) else value
