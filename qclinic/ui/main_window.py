@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([200, 1080])  # the navigation at its width, the page takes the rest
         self.setCentralWidget(splitter)
 
         self.file_label = QLabel()

@@ -570,6 +570,34 @@
 <context>
     <name>ChartView</name>
     <message>
+        <source>&amp;Chart:</source>
+        <translation>控制图(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Rules:</source>
+        <translation>判异准则(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Phase I &amp;from:</source>
+        <translation>第一阶段 从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>t&amp;o:</source>
+        <translation>至(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;LSL:</source>
+        <translation>下限 LSL(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;USL:</source>
+        <translation>上限 USL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>目标值(&amp;T)：</translation>
+    </message>
+    <message>
         <source>Nelson (8 tests)</source>
         <translation>Nelson 准则（8 项检验）</translation>
     </message>

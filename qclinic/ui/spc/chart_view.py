@@ -115,9 +115,17 @@ class ChartView(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        texts = ("&Chart:", "&Rules:", "Phase I &from:", "t&o:", "&LSL:", "&USL:", "&Target:")
+        texts = (
+            self.tr("&Chart:"),
+            self.tr("&Rules:"),
+            self.tr("Phase I &from:"),
+            self.tr("t&o:"),
+            self.tr("&LSL:"),
+            self.tr("&USL:"),
+            self.tr("&Target:"),
+        )
         for label, text in zip(self.labels, texts, strict=True):
-            label.setText(self.tr(text))
+            label.setText(text)
         current = self.rules_combo.currentIndex()
         self.rules_combo.blockSignals(True)
         self.rules_combo.clear()

@@ -1,0 +1,195 @@
+"""Screenshots of every main screen for the README, from real windows.
+
+    xvfb-run -s "-screen 0 1400x900x24" python -m qclinic.screenshots docs/screenshots
+
+Seeds the demo data in a temporary data directory, starts the app's main window in Chinese and in
+English, visits each page and dialog, and saves ``<screen>-<lang>.png``. Run it under Xvfb (or
+any display) so the pictures come from real windows; offscreen works too for a quick look.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+
+def take(out: Path) -> list[Path]:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from qclinic import paths
+    from qclinic import settings as user_settings
+    from qclinic.commands.demo import seed
+    from qclinic.storage.library import install_builtin_library
+    from qclinic.storage.startup import open_database
+    from qclinic.ui import i18n, tasks
+    from qclinic.ui.fonts import install_cjk_font
+    from qclinic.ui.main_window import PAGES, MainWindow
+    from qclinic.ui.signals import AppSignals
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_cjk_font(app)  # type: ignore[arg-type]
+    tasks.set_synchronous(True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory() as folder:
+        paths.set_data_dir(folder)
+        database = open_database()
+        install_builtin_library(database)
+        ids = seed(database)
+        _seed_spc(database, ids["organization"])
+
+        def settle(milliseconds: int = 0) -> None:
+            import time
+
+            end = time.monotonic() + milliseconds / 1000
+            while True:
+                app.processEvents()
+                if time.monotonic() >= end:
+                    break
+                time.sleep(0.02)
+
+        def shot(widget: QWidget, name: str) -> None:
+            settle()
+            path = out / f"{name}-{lang}.png"
+            widget.grab().save(str(path))
+            written.append(path)
+
+        for lang in ("zh", "en"):
+            user_settings.save(user_settings.Settings())  # start each language afresh
+            i18n.install_translators(app, lang)  # type: ignore[arg-type]
+            window = MainWindow(AppSignals(), lang=lang, start_page="organizations")
+            window.resize(1400, 860)
+            window.show()
+            window.attach_database(database)
+            organizations = window.page("organizations")
+            organizations.select_organization(ids["organization"])  # type: ignore[attr-defined]
+            shot(window, "organizations")
+            keys = [spec.key for spec in PAGES]
+            for key in ("assessments", "cases", "plan", "library"):
+                window.navigation.setCurrentRow(keys.index(key))
+                settle(300)
+                shot(window, key)
+            window.navigation.setCurrentRow(keys.index("spc"))
+            spc_page = window.page("spc")
+            spc_page.select_organization(ids["organization"])  # type: ignore[attr-defined]
+            spc_page.select_dataset(_seeded["ring"])  # type: ignore[attr-defined]
+            spc_page.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
+            settle(300)
+            shot(window, "spc-chart")
+            for tab, name in ((1, "spc-capability"), (2, "spc-gage")):
+                if tab == 2:
+                    spc_page.select_dataset(_seeded["gage"])  # type: ignore[attr-defined]
+                spc_page.tabs.setCurrentIndex(tab)  # type: ignore[attr-defined]
+                settle(300)
+                shot(window, name)
+            spc_page.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
+            window.signals.open_assessment.emit(ids["completed_assessment"])
+            settle(900)  # the what-if is computed in the background after a short pause
+            shot(window, "runner")
+            from qclinic.ui.compare_view import CompareDialog
+            from qclinic.ui.organization_dialog import OrganizationDialog
+            from qclinic.ui.signoff_dialog import SignOffDialog
+
+            dialog = OrganizationDialog(database, window.signals, lang, ids["organization"], window)
+            dialog.show()
+            shot(dialog, "organization-dialog")
+            dialog.close()
+            compare = CompareDialog(database, lang, ids["organization"], parent=window)
+            compare.resize(1200, 720)
+            compare.show()
+            shot(compare, "compare")
+            compare.close()
+            signoff = SignOffDialog(
+                database, window.signals, ids["completed_assessment"], lang, window
+            )
+            signoff.show()
+            shot(signoff, "signoff")
+            signoff.close()
+            from qclinic.ui.settings_dialog import SettingsDialog
+
+            preferences = SettingsDialog(window.signals, lang, window)
+            preferences.show()
+            shot(preferences, "settings")
+            preferences.close()
+            window.close()
+        database.dispose()
+        paths.set_data_dir(None)
+    return written
+
+
+def _seed_spc(database: object, organization_id: str) -> None:
+    """A variables dataset (40 subgroups of 5, a shift after 30) and a 10×3×3 gage study."""
+    import numpy as np
+
+    from qclinic.storage.models.spc_data import DatasetKind
+    from qclinic.storage.repositories import datasets
+
+    rng = np.random.default_rng(7)
+    values = rng.normal(74.0, 0.01, (40, 5))
+    values[30:] += 0.012
+    parts = rng.normal(0.0, 1.0, 10)
+    bias = (0.0, 0.25, -0.2)
+    with database.session() as session:  # type: ignore[attr-defined]
+        ring = datasets.create_dataset(
+            session,
+            organization_id,
+            "活塞环内径 / piston ring bore",
+            subgroup_size=5,
+            characteristic="Ø74 mm",
+            unit="mm",
+            lsl=73.95,
+            usl=74.05,
+            target=74.0,
+        )
+        datasets.add_values(
+            session,
+            ring.id,
+            [
+                {"subgroup": g + 1, "position": p + 1, "value": float(values[g, p])}
+                for g in range(40)
+                for p in range(5)
+            ],
+        )
+        gage = datasets.create_dataset(
+            session,
+            organization_id,
+            "量具 R&R / gage study MC-03",
+            kind=DatasetKind.GAGE_STUDY,
+            subgroup_size=1,
+            lsl=-4.0,
+            usl=4.0,
+        )
+        datasets.add_values(
+            session,
+            gage.id,
+            [
+                {
+                    "subgroup": n + 1,
+                    "position": 1,
+                    "part": str(part + 1),
+                    "operator": "ABC"[operator],
+                    "trial": trial + 1,
+                    "value": float(parts[part] + bias[operator] + rng.normal(0, 0.2)),
+                }
+                for n, (part, operator, trial) in enumerate(
+                    (p, o, t) for p in range(10) for o in range(3) for t in range(3)
+                )
+            ],
+        )
+        _seeded["gage"] = gage.id
+        _seeded["ring"] = ring.id
+
+
+_seeded: dict[str, str] = {}
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots")
+    for path in take(out):
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
