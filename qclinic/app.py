@@ -84,6 +84,10 @@ def start(args: argparse.Namespace) -> int:
         window.first_screen_loaded.connect(lambda: QTimer.singleShot(0, app.quit))
     window.show()
     code = int(app.exec())
+    # Background tasks (imports, statistics, reports) finish while the QApplication still exists.
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()
     database = state.get("database")
     if database is not None:
         database.dispose()  # type: ignore[attr-defined]
