@@ -9,7 +9,9 @@ Conventions (see docs/SPC.md):
   §8.3.3, the Taguchi index); needs both limits, target defaults to the mid-point.
 * Confidence intervals (Montgomery §8.3.5): Cp and Pp by the chi-square interval
   ``C sqrt(chi2_(a/2, nu)/nu) .. C sqrt(chi2_(1-a/2, nu)/nu)``; Cpk and Ppk by Bissell (1990),
-  ``C (1 -/+ z_(a/2) sqrt(1/(9 N C^2) + 1/(2(N - 1))))``. ``nu`` is N - 1 for the overall
+  ``C (1 -/+ z_(a/2) sqrt(1/(9 N C^2) + 1/(2(N - 1))))``; the same normal approximation gives the
+  one-sided Cpl, Cpu, Ppl and Ppu their intervals (it is derived for a one-sided index: Kotz and
+  Johnson, *Process Capability Indices*, §3.3). ``nu`` is N - 1 for the overall
   sigma; for the within sigma it is the estimator's degrees of freedom: sum(n_i - 1) for
   ``pooled``/``sbar``, Minitab's 0.9 m (n - 1) for ``rbar``, and N - 1 for ``mrbar``.
 * Expected PPM outside the specifications from the normal model, within and overall, plus the
@@ -188,9 +190,16 @@ def capability(
     result.intervals = {
         "cp": chi_square_interval(cp, within_dof, confidence) if cp is not None else None,
         "pp": chi_square_interval(pp, total - 1, confidence) if pp is not None else None,
-        "cpk": bissell_interval(cpk, total, confidence) if cpk is not None and cpk > 0 else None,
-        "ppk": bissell_interval(ppk, total, confidence) if ppk is not None and ppk > 0 else None,
-    }
+        **{
+            name: bissell_interval(value, total, confidence)
+            if value is not None and value > 0
+            else None
+            for name, value in (
+                ("cpl", cpl), ("cpu", cpu), ("cpk", cpk),
+                ("ppl", ppl), ("ppu", ppu), ("ppk", ppk),
+            )
+        },
+    }  # fmt: skip
     observed_below = float(np.count_nonzero(values < lsl)) if lsl is not None else None
     observed_above = float(np.count_nonzero(values > usl)) if usl is not None else None
     result.ppm = {

@@ -235,9 +235,9 @@ def add_values(session: Session, dataset_id: str, rows: Iterable[Mapping[str, An
     device_id = session.info.get(DEVICE_ID_INFO_KEY)
     if not device_id:
         raise RuntimeError("session has no device id: create sessions through Database.session()")
-    session.execute(insert(DatasetValue.__table__), values)
+    session.execute(insert(DatasetValue), values)
     session.execute(
-        insert(ChangeLog.__table__),
+        insert(ChangeLog),
         [
             {
                 "table_name": DatasetValue.__tablename__,

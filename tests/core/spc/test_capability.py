@@ -7,8 +7,8 @@ import math
 
 import numpy as np
 import pytest
-from conftest import load_wide
 from scipy import stats
+from spc_test_data import load_wide
 
 from qclinic.core.spc import anderson_darling, capability
 from qclinic.core.spc.capability import bissell_interval, chi_square_interval
@@ -112,3 +112,22 @@ def test_bad_capability_options(kwargs: dict, match: str) -> None:
 def test_zero_variation_is_a_user_error() -> None:
     with pytest.raises(UserError, match="zero variation"):
         capability(np.full((10, 5), 3.0), lsl=1, usl=5)
+
+
+def test_one_sided_indices_have_bissell_intervals() -> None:
+    # Computed from first principles: a one-sided index C has the approximate standard error
+    # C·sqrt(1/(9 N C²) + 1/(2(N − 1))) (Bissell 1990; Kotz & Johnson §3.3), as for Cpk.
+    rng = np.random.default_rng(11)
+    data = rng.normal(10.0, 0.5, (25, 4))
+    both = capability(data, lsl=8.0, usl=12.5)
+    z = stats.norm.ppf(0.975)
+    n = data.size
+    for name in ("cpl", "cpu", "ppl", "ppu"):
+        value = both.indices[name]
+        low, high = both.intervals[name]
+        half = z * math.sqrt(1 / (9 * n * value**2) + 1 / (2 * (n - 1)))
+        assert low == pytest.approx(value * (1 - half))
+        assert high == pytest.approx(value * (1 + half))
+    upper_only = capability(data, usl=12.5)
+    assert upper_only.intervals["cpk"] == pytest.approx(upper_only.intervals["cpu"])
+    assert upper_only.intervals["cpl"] is None

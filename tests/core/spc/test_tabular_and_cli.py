@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import DATA
+from spc_test_data import DATA
 
 from qclinic.commands.spc import register
 from qclinic.core.spc import attribute_chart, imr_chart, xbar_chart

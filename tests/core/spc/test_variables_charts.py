@@ -6,7 +6,7 @@ import json
 
 import numpy as np
 import pytest
-from conftest import load_wide
+from spc_test_data import load_wide
 
 from qclinic.core.spc import imr_chart, make_rules, xbar_chart
 

@@ -1,4 +1,4 @@
-"""Helpers for the SPC tests: load the small data copies kept next to the tests."""
+"""Shared helpers for the SPC tests (a plain module: "conftest" names collide across folders)."""
 
 from __future__ import annotations
 
