@@ -100,6 +100,7 @@ class OrganizationDetail(QWidget):
         self.assessment_view.doubleClicked.connect(self.on_assessment_double_clicked)
         self.edit_button.clicked.connect(self.on_edit_clicked)
         self.start_button.clicked.connect(self.on_start_clicked)
+        self.compare_button.clicked.connect(self.on_compare_clicked)
         self.site_name_edit.textChanged.connect(self.on_site_input_changed)
         self.site_name_edit.returnPressed.connect(self.on_add_site)
         self.site_address_edit.returnPressed.connect(self.on_add_site)
@@ -129,9 +130,12 @@ class OrganizationDetail(QWidget):
         self.edit_button = QPushButton()
         self.start_button = QPushButton()
         self.start_button.setDefault(True)
+        self.compare_button = QPushButton()
+        self.compare_button.setEnabled(False)
         heading = QHBoxLayout()
         heading.addWidget(self.name_label, 1)
         heading.addWidget(self.edit_button)
+        heading.addWidget(self.compare_button)
         heading.addWidget(self.start_button)
 
         self.assessment_view, self.assessment_proxy = _table(self.assessment_model, 2)
@@ -186,6 +190,8 @@ class OrganizationDetail(QWidget):
         )
         self.edit_button.setText(self.tr("Edit…"))
         self.start_button.setText(self.tr("Start assessment…"))
+        self.compare_button.setText(self.tr("Compare…"))
+        self.compare_button.setToolTip(self.tr("Two assessments side by side, with a radar"))
         self.site_name_edit.setPlaceholderText(self.tr("New site name"))
         self.site_address_edit.setPlaceholderText(self.tr("Address"))
         self.add_site_button.setText(self.tr("Add site"))
@@ -235,6 +241,7 @@ class OrganizationDetail(QWidget):
         lines = assessment_lines(found, visit_dates, titles)
         self._show_heading(organization)
         self.assessment_model.set_rows(lines)
+        self.compare_button.setEnabled(len(lines) >= 2)
         self.action_model.set_rows(actions)
         self.case_model.set_rows(cases)
         self.site_model.set_rows(sites)
@@ -303,6 +310,13 @@ class OrganizationDetail(QWidget):
             self._database, self._signals, self._lang, self.organization_id, self, self.today()
         )
         self.start_dialog.open()
+
+    def on_compare_clicked(self) -> None:
+        if self.organization_id is None:
+            return
+        from qclinic.ui.compare_view import open_compare  # matplotlib only when comparing
+
+        open_compare(self, self._database, self._lang, self.organization_id)
 
     def on_site_input_changed(self, text: str) -> None:
         self.add_site_button.setEnabled(bool(text.strip()))

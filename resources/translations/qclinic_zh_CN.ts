@@ -1154,6 +1154,14 @@
         <translation>开始评审…</translation>
     </message>
     <message>
+        <source>Compare…</source>
+        <translation>对比…</translation>
+    </message>
+    <message>
+        <source>Two assessments side by side, with a radar</source>
+        <translation>并排对比两次评审，含雷达图</translation>
+    </message>
+    <message>
         <source>New site name</source>
         <translation>新厂区名称</translation>
     </message>

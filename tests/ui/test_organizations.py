@@ -239,3 +239,25 @@ def test_starting_an_assessment(qtbot, demo_ids, page, database, signals) -> Non
         assert visit.site_id == demo_ids["site"]
         assert visit.visit_date == date.today()
     assert page.detail.assessment_proxy.rowCount() == 3  # refreshed through data_changed
+
+
+def test_compare_opens_from_the_detail(qtbot, demo_ids, page) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from qclinic.ui.compare_view import CompareDialog
+
+    page.select_organization(demo_ids["organization"])
+    button = page.detail.compare_button
+    assert button.isEnabled()  # two assessments to compare
+    seen: list[str] = []
+
+    def close_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, CompareDialog)
+        seen.append(dialog.windowTitle())
+        dialog.reject()
+
+    QTimer.singleShot(0, close_dialog)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert len(seen) == 1
