@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QComboBox
 
 from qclinic.core import vocabulary as v
 
@@ -85,3 +86,16 @@ def label(value: StrEnum | str | None) -> str:
 def choices(enum: type[StrEnum]) -> list[tuple[str, StrEnum]]:
     """(label, value) pairs for a combo box, in the enum's order."""
     return [(label(member), member) for member in enum]
+
+
+def fill_filter_combo(combo: QComboBox, everything: str, items: list[tuple[str, object]]) -> None:
+    """Refill a filter combo: "all" first (data None), then *items* as (label, value) with each
+    value stored as its string; keeps the current choice and emits no signal while refilling."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(everything, None)
+    for text, value in items:
+        combo.addItem(text, str(value))
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    combo.blockSignals(False)

@@ -35,7 +35,7 @@ from qclinic.ui.cases_model import (
     CasesModel,
     CasesProxy,
 )
-from qclinic.ui.labels import choices
+from qclinic.ui.labels import choices, fill_filter_combo
 from qclinic.ui.signals import AppSignals
 
 FILTER_DELAY_MS = 200
@@ -143,21 +143,10 @@ class CasesPage(QWidget):
         self.open_only.setText(self.tr("Unresolved only"))
         self.register_button.setText(self.tr("Register case…"))
         self.placeholder.setText(self.tr("Select a case to diagnose and prescribe."))
-        self._fill_combo(self.category_filter, self.tr("All NQI categories"), choices(NqiCategory))
-        self._fill_combo(self.status_filter, self.tr("All statuses"), choices(CaseStatus))
+        fill_filter_combo(self.category_filter, self.tr("All NQI categories"), choices(NqiCategory))
+        fill_filter_combo(self.status_filter, self.tr("All statuses"), choices(CaseStatus))
         self.editor.retranslate()
         self._show_summary()
-
-    @staticmethod
-    def _fill_combo(combo: QComboBox, everything: str, items: list[tuple[str, object]]) -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(everything, None)
-        for text, value in items:
-            combo.addItem(text, str(value))
-        combo.setCurrentIndex(max(0, combo.findData(current)))
-        combo.blockSignals(False)
 
     # --- loading and filtering -------------------------------------------------------------
     def load(self) -> None:

@@ -53,7 +53,7 @@ from qclinic.ui.actions_model import (
 )
 from qclinic.ui.errors import show_error
 from qclinic.ui.findings_panel import FindingsPanel
-from qclinic.ui.labels import choices
+from qclinic.ui.labels import choices, fill_filter_combo
 from qclinic.ui.signals import AppSignals
 
 Index = QModelIndex | QPersistentModelIndex
@@ -215,21 +215,10 @@ class PlanPage(QWidget):
         self.done_button.setText(self.tr("Done"))
         self.verify_button.setText(self.tr("Verify…"))
         self.assessment_label.setText(self.tr("Assessment:"))
-        self._fill_combo(self.status_filter, self.tr("All statuses"), choices(ActionStatus))
-        self._fill_combo(self.priority_filter, self.tr("All priorities"), choices(Priority))
+        fill_filter_combo(self.status_filter, self.tr("All statuses"), choices(ActionStatus))
+        fill_filter_combo(self.priority_filter, self.tr("All priorities"), choices(Priority))
         self.findings.retranslate()
         self._show_summary()
-
-    @staticmethod
-    def _fill_combo(combo: QComboBox, everything: str, items: list[tuple[str, object]]) -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(everything, None)
-        for text, value in items:
-            combo.addItem(text, str(value))
-        combo.setCurrentIndex(max(0, combo.findData(current)))
-        combo.blockSignals(False)
 
     # --- loading ---------------------------------------------------------------------------
     def load(self) -> None:
