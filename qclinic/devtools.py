@@ -76,7 +76,9 @@ def build_translations() -> list[Path]:
             capture_output=True,
         )
         qm = ts.with_suffix(".qm")
-        subprocess.run([_tool("lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True)
+        subprocess.run(
+            [_tool("lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True
+        )
         written += [ts, qm]
     return written
 

@@ -38,7 +38,11 @@ def load() -> Settings:
     except (OSError, ValueError):
         return Settings()
     known = {f.name for f in fields(Settings)}
-    return Settings(**{k: v for k, v in raw.items() if k in known}) if isinstance(raw, dict) else Settings()
+    return (
+        Settings(**{k: v for k, v in raw.items() if k in known})
+        if isinstance(raw, dict)
+        else Settings()
+    )
 
 
 def save(settings: Settings) -> None:

@@ -61,7 +61,9 @@ class MainWindow(QMainWindow):
     first_paint_done = Signal()
     first_screen_loaded = Signal()
 
-    def __init__(self, signals: AppSignals, lang: str = "zh", start_page: str = "organizations") -> None:
+    def __init__(
+        self, signals: AppSignals, lang: str = "zh", start_page: str = "organizations"
+    ) -> None:
         super().__init__()
         self.signals = signals
         self.lang = lang

@@ -73,7 +73,7 @@ class Task(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn(self.progress)
-        except BaseException as exc:  # noqa: BLE001 - handed to the UI thread, never swallowed
+        except BaseException as exc:
             self.relay.failed.emit(exc)
         else:
             self.relay.done.emit(result)

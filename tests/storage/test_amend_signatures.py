@@ -46,8 +46,7 @@ def test_amendment_leaves_signature_images_behind(tmp_path: Path) -> None:
         }
         amendment = assessments.amend_assessment(session, current)
         copied = {
-            a.question_id
-            for a in attachments.list_attachments(session, assessment_id=amendment.id)
+            a.question_id for a in attachments.list_attachments(session, assessment_id=amendment.id)
         }
     database.dispose()
     assert SIGNATURE_QUESTION_ID in evidence_before
