@@ -48,14 +48,31 @@ LoadPicture = Callable[[str, float, float], Picture | None]
 SEVERITY_ORDER = ("major-nc", "minor-nc", "observation", "opportunity", "good-practice")
 
 
+class _Paragraph(Paragraph):  # type: ignore[misc]  # reportlab has no type information
+    """A paragraph that does not break its lines again for the width it was just wrapped to.
+
+    Tables wrap every cell to measure its row and then again to draw it; breaking Chinese text
+    into lines is most of a report's layout time, so the second wrap reuses the first.
+    """
+
+    _wrapped_width: float | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if self._wrapped_width == available_width and "blPara" in self.__dict__:
+            return self.width, self.height
+        size = super().wrap(available_width, available_height)
+        self._wrapped_width = available_width
+        return size  # type: ignore[no-any-return]
+
+
 def para(text: str, style: Any) -> Paragraph:
     """A paragraph of plain *text* (escaped; CJK runs in the CJK font)."""
-    return Paragraph(fonts.markup(text), style)
+    return _Paragraph(fonts.markup(text), style)
 
 
 def rich(markup: str, style: Any) -> Paragraph:
     """A paragraph of ready-made markup (callers escape their text with ``fonts.markup``)."""
-    return Paragraph(markup, style)
+    return _Paragraph(markup, style)
 
 
 def table(
