@@ -22,12 +22,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +38,7 @@ from qclinic.storage.repositories import improvement
 from qclinic.storage.repositories.assessments import frozen_checklist, get_assessment
 from qclinic.ui.action_dialog import ActionDialog, ActionPrefill
 from qclinic.ui.labels import label
+from qclinic.ui.list_view import record_list
 from qclinic.ui.signals import AppSignals
 
 Index = QModelIndex | QPersistentModelIndex
@@ -171,15 +170,8 @@ class FindingsPanel(QWidget):
         self.model = FindingsModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
+        self.view = record_list(self.proxy)
         self.view.setSortingEnabled(True)
-        self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)
-        self.view.setAlternatingRowColors(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_QUESTION, QHeaderView.ResizeMode.Stretch)

@@ -13,7 +13,6 @@ from html import escape
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,6 +32,7 @@ from qclinic.storage.models import Organization
 from qclinic.storage.repositories import assessments, improvement, organizations, visits
 from qclinic.ui.errors import show_error
 from qclinic.ui.labels import label
+from qclinic.ui.list_view import record_list
 from qclinic.ui.organizations_model import (
     ROW_ROLE,
     SORT_ROLE,
@@ -56,14 +56,7 @@ def _table(model: RecordsModel, stretch: int) -> tuple[QTableView, QSortFilterPr
     proxy = QSortFilterProxyModel()
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
-    view = QTableView()
-    view.setModel(proxy)
-    view.verticalHeader().hide()
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
+    view = record_list(proxy)
     header = view.horizontalHeader()
     header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # as loaded (descending reverses)
     view.setSortingEnabled(True)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +36,7 @@ from qclinic.storage.library import list_library
 from qclinic.storage.repositories.assessments import list_assessments
 from qclinic.storage.repositories.organizations import get_organization
 from qclinic.ui.labels import choices, label
+from qclinic.ui.list_view import record_list
 from qclinic.ui.runner.runner_widget import RunnerWidget, saved_position
 from qclinic.ui.signals import AppSignals
 
@@ -207,15 +207,9 @@ class AssessmentsPage(QWidget):
         self.model = AssessmentListModel(parent=self)
         self.proxy = AssessmentFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
+        self.view = record_list(self.proxy, word_wrap=True)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(COL_UPDATED, Qt.SortOrder.DescendingOrder)
-        self.view.verticalHeader().hide()
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)

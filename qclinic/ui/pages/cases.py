@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +34,7 @@ from qclinic.ui.cases_model import (
     CasesProxy,
 )
 from qclinic.ui.labels import choices, fill_filter_combo
+from qclinic.ui.list_view import record_list
 from qclinic.ui.signals import AppSignals
 
 FILTER_DELAY_MS = 200
@@ -68,17 +67,9 @@ class CasesPage(QWidget):
         self.model = CasesModel(self)
         self.proxy = CasesProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
+        self.view = record_list(self.proxy, row_height=28)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(COL_REGISTERED, Qt.SortOrder.DescendingOrder)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(28)
-        self.view.setWordWrap(False)
-        self.view.setAlternatingRowColors(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in (

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 from qclinic.core.vocabulary import ChainRole, IndustryChain
 from qclinic.storage.organization_list import list_organization_summaries
 from qclinic.ui.labels import choices
+from qclinic.ui.list_view import record_list
 from qclinic.ui.organizations_model import (
     COL_CHAIN,
     COL_GRADE,
@@ -116,15 +115,7 @@ class OrganizationsPage(QWidget):
         bar.addWidget(self.new_button)
         bar.addWidget(self.edit_button)
 
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(26)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
+        self.view = record_list(self.proxy, row_height=26)
         header = self.view.horizontalHeader()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # as loaded: by name
         self.view.setSortingEnabled(True)

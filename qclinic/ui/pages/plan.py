@@ -12,7 +12,6 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -54,6 +52,7 @@ from qclinic.ui.actions_model import (
 from qclinic.ui.errors import show_error
 from qclinic.ui.findings_panel import FindingsPanel
 from qclinic.ui.labels import choices, fill_filter_combo
+from qclinic.ui.list_view import record_list
 from qclinic.ui.signals import AppSignals
 
 Index = QModelIndex | QPersistentModelIndex
@@ -100,19 +99,11 @@ class PlanPage(QWidget):
         self.model = ActionsModel(self)
         self.proxy = ActionsProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
+        self.view = record_list(self.proxy, row_height=28)
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(28)
         # fixed row heights: the hidden header then skips per-row work on every re-filter
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.setWordWrap(False)
-        self.view.setAlternatingRowColors(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.setItemDelegateForColumn(COL_OVERDUE, OverdueBadge(self.view))
         header = self.view.horizontalHeader()
