@@ -320,53 +320,56 @@ def _findings(
     return findings
 
 
+#: (category, title, symptom, diagnosis, prescription, how far it got, resolved on)
+CASES = (
+    (
+        NqiCategory.METROLOGY,
+        "三坐标测量机校准后复测数据偏差大",
+        "同一零件复测偏差达 0.02 mm，客户对出厂尺寸报告提出质疑。",
+        "校准证书只覆盖了单轴示值误差，未包含探测误差；测量室温度未受控。",
+        "委托具备 CNAS 认可的校准机构按 JJF 1064 全项校准；测量室加装恒温并记录温湿度。",
+        CaseStatus.RESOLVED,
+        date(2026, 5, 18),
+    ),
+    (
+        NqiCategory.SPECIAL_EQUIPMENT,
+        "熔铸车间桥式起重机定期检验即将到期",
+        "起重机使用登记证显示下次检验日期为 2026-04-01，企业未提出检验申请。",
+        "特种设备安全管理员岗位空缺，定期检验无人跟踪。",
+        "一个月内向特种设备检验机构申请定期检验；任命持证安全管理员并建立到期提醒台账。",
+        CaseStatus.PRESCRIBED,
+        None,
+    ),
+    (
+        NqiCategory.STANDARDS,
+        "出口订单的产品执行标准不清楚",
+        "海外客户要求按 ASTM B16 交货，企业仍按 GB/T 4423 检验。",
+        "",
+        "",
+        CaseStatus.REGISTERED,
+        None,
+    ),
+)
+
+
 def _cases(session: Any, organization_id: str, visit_id: str) -> list[Any]:
     from qclinic.storage.repositories import improvement
 
-    metrology = improvement.create_case(
-        session,
-        organization_id,
-        NqiCategory.METROLOGY,
-        "三坐标测量机校准后复测数据偏差大",
-        symptom="同一零件复测偏差达 0.02 mm，客户对出厂尺寸报告提出质疑。",
-        visit_id=visit_id,
-    )
-    improvement.update_case(
-        session,
-        metrology.id,
-        diagnosis="校准证书只覆盖了单轴示值误差，未包含探测误差；测量室温度未受控。",
-        prescription="委托具备 CNAS 认可的校准机构按 JJF 1064 全项校准；测量室加装恒温并记录温湿度。",
-    )
-    improvement.set_case_status(session, metrology.id, CaseStatus.DIAGNOSED)
-    improvement.set_case_status(session, metrology.id, CaseStatus.PRESCRIBED)
-    improvement.set_case_status(
-        session, metrology.id, CaseStatus.RESOLVED, resolved_on=date(2026, 5, 18)
-    )
-    crane = improvement.create_case(
-        session,
-        organization_id,
-        NqiCategory.SPECIAL_EQUIPMENT,
-        "熔铸车间桥式起重机定期检验即将到期",
-        symptom="起重机使用登记证显示下次检验日期为 2026-04-01，企业未提出检验申请。",
-        visit_id=visit_id,
-    )
-    improvement.update_case(
-        session,
-        crane.id,
-        diagnosis="特种设备安全管理员岗位空缺，定期检验无人跟踪。",
-        prescription="一个月内向特种设备检验机构申请定期检验；任命持证安全管理员并建立到期提醒台账。",
-    )
-    improvement.set_case_status(session, crane.id, CaseStatus.DIAGNOSED)
-    improvement.set_case_status(session, crane.id, CaseStatus.PRESCRIBED)
-    standards = improvement.create_case(
-        session,
-        organization_id,
-        NqiCategory.STANDARDS,
-        "出口订单的产品执行标准不清楚",
-        symptom="海外客户要求按 ASTM B16 交货，企业仍按 GB/T 4423 检验。",
-        visit_id=visit_id,
-    )
-    return [metrology, crane, standards]
+    steps = list(CaseStatus)  # registered → diagnosed → prescribed → resolved
+    cases = []
+    for category, title, symptom, diagnosis, prescription, reached, resolved_on in CASES:
+        case = improvement.create_case(
+            session, organization_id, category, title, symptom=symptom, visit_id=visit_id
+        )
+        if diagnosis:
+            improvement.update_case(
+                session, case.id, diagnosis=diagnosis, prescription=prescription
+            )
+        for status in steps[1 : steps.index(reached) + 1]:
+            on = resolved_on if status is CaseStatus.RESOLVED else None
+            improvement.set_case_status(session, case.id, status, resolved_on=on)
+        cases.append(case)
+    return cases
 
 
 def _actions(
