@@ -31,7 +31,12 @@ from qclinic.core.scoring.whatif import what_if
 
 def score(checklist: Checklist, answers: AnswerSet, *, with_what_if: bool = True) -> ScoreResult:
     """Score *answers* against *checklist*: percentages, grade, trace, gaps and what-if."""
-    evaluation = Evaluation(checklist, answers)
+    return score_evaluation(Evaluation(checklist, answers), with_what_if=with_what_if)
+
+
+def score_evaluation(evaluation: Evaluation, *, with_what_if: bool = True) -> ScoreResult:
+    """The result for an evaluation a caller already has (it needed the visibility, say)."""
+    checklist = evaluation.checklist
     threshold, final, trace = grade(evaluation)
     label = None
     if final is not None:
@@ -48,7 +53,7 @@ def score(checklist: Checklist, answers: AnswerSet, *, with_what_if: bool = True
         maturity=evaluation.maturity(),
         trace=tuple(trace),
         gaps=gaps(evaluation),
-        what_if=what_if(checklist, answers, final, grade) if with_what_if else None,
+        what_if=what_if(evaluation, final) if with_what_if else None,
         question_scores=dict(evaluation.item_scores),
     )
 
@@ -72,5 +77,6 @@ __all__ = [
     "parse_answers",
     "round_half_up",
     "score",
+    "score_evaluation",
     "score_of",
 ]

@@ -10,25 +10,22 @@ the rules accept and the search stays fast enough for a live panel.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from qclinic.core.checklists.model import Checklist, Text
 from qclinic.core.scoring.answers import Answer, AnswerSet, best_value, score_of
 from qclinic.core.scoring.engine import Evaluation
+from qclinic.core.scoring.grading import grade as grade_of
 from qclinic.core.scoring.result import Change, WhatIf
 
 MAX_CHANGES = 25
 SHORTLIST = 6
 
 
-def what_if(
-    checklist: Checklist,
-    answers: AnswerSet,
-    grade: str | None,
-    grade_of: Callable[[Evaluation], tuple[str | None, str | None, list[Any]]],
-) -> WhatIf | None:
-    """The changes lifting *grade* one level, or None when it is the best grade or withheld."""
+def what_if(evaluation: Evaluation, grade: str | None) -> WhatIf | None:
+    """The changes lifting *grade* (the grade of *evaluation*) one level, or None when it is the
+    best grade or withheld."""
+    checklist, answers = evaluation.checklist, evaluation.answers
     scoring = checklist.scoring
     if grade is None:
         return None
@@ -39,16 +36,15 @@ def what_if(
     target_rank = rank - 1
     current = answers
     changes: list[Change] = []
-    evaluation = Evaluation(checklist, current)
     candidates = _candidates(evaluation)
     best_eval = evaluation
     reached = False
     while candidates and len(changes) < MAX_CHANGES:
         best: tuple[tuple[float, ...], tuple[str, str], Evaluation, AnswerSet] | None = None
-        for key in _shortlist(best_eval, candidates, target_rank, grade_of):
+        for key in _shortlist(best_eval, candidates, target_rank):
             trial = current.replace(key, _raised(checklist, current, key))
             trial_eval = Evaluation(checklist, trial)
-            measure = _distance(trial_eval, target_rank, grade_of)
+            measure = _distance(trial_eval, target_rank)
             if best is None or measure > best[0]:
                 best = (measure, key, trial_eval, trial)
         assert best is not None
@@ -81,10 +77,7 @@ def what_if(
 
 
 def _shortlist(
-    evaluation: Evaluation,
-    candidates: list[tuple[str, str]],
-    target_rank: int,
-    grade_of: Callable[[Evaluation], tuple[str | None, str | None, list[Any]]],
+    evaluation: Evaluation, candidates: list[tuple[str, str]], target_rank: int
 ) -> list[tuple[str, str]]:
     """The few candidates worth re-scoring this round, most promising first."""
     scoring = evaluation.checklist.scoring
@@ -145,11 +138,7 @@ def _raised(checklist: Checklist, answers: AnswerSet, key: tuple[str, str]) -> A
     return Answer(value, old.note, old.photos)
 
 
-def _distance(
-    evaluation: Evaluation,
-    target_rank: int,
-    grade_of: Callable[[Evaluation], tuple[str | None, str | None, list[Any]]],
-) -> tuple[float, ...]:
+def _distance(evaluation: Evaluation, target_rank: int) -> tuple[float, ...]:
     """Larger is closer: (target reached, −blocking rules, threshold reached, overall %)."""
     scoring = evaluation.checklist.scoring
     threshold, final, trace = grade_of(evaluation)

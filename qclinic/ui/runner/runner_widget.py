@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from qclinic import settings as app_settings
-from qclinic.core.scoring import ScoreResult, score
+from qclinic.core.scoring import ScoreResult, score, score_evaluation
 from qclinic.storage.database import Database
 from qclinic.ui.labels import label
 from qclinic.ui.runner import lifecycle, steps
@@ -395,7 +395,7 @@ class RunnerWidget(RunnerView):
             return
         evaluation = state.evaluation()
         self.visible_keys = set(evaluation.visible)
-        self.result = score(state.checklist, evaluation.answers, with_what_if=False)
+        self.result = score_evaluation(evaluation, with_what_if=False)
         note_required = self._note_required()
         for page in self._pages.values():
             for key, card in page.cards.items():
