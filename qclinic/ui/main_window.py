@@ -38,12 +38,8 @@ class PageSpec:
     module: str  # qclinic.ui.pages.<module>, with create(database, signals, lang)
     source_title: str  # English, marked for lupdate with QT_TRANSLATE_NOOP("MainWindow", …)
 
-    def title(self, _window: QObject | None = None) -> str:
+    def title(self) -> str:
         return QCoreApplication.translate("MainWindow", self.source_title)
-
-
-def _t(text: str) -> str:
-    return text
 
 
 #: The navigation, top to bottom. Pages are imported and built on first use.
@@ -209,7 +205,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("QClinic · Quality clinic"))
         for row, spec in enumerate(PAGES):
-            self.navigation.item(row).setText(spec.title(self))
+            self.navigation.item(row).setText(spec.title())
         self.loading.setText(self.tr("Opening the database…"))
         self.file_menu.setTitle(self.tr("&File"))
         self.settings_action.setText(self.tr("&Settings…"))
