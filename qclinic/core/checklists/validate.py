@@ -70,7 +70,8 @@ def semantic_problems(data: Mapping[str, Any], file_stem: str | None) -> list[Fo
     seen: dict[str, Path] = {}
     order: dict[str, int] = {}
     repeat_of: dict[str, str | None] = {}
-    for path, item, kind, repeat in _walk(data["sections"], ("sections",), None):
+    walked = list(_walk(data["sections"], ("sections",), None))
+    for path, item, kind, repeat in walked:
         ident = item["id"]
         if ident in seen:
             where = format_path(seen[ident])
@@ -84,15 +85,9 @@ def semantic_problems(data: Mapping[str, Any], file_stem: str | None) -> list[Fo
             order[ident] = len(order)
             repeat_of[ident] = repeat
             found.extend(_question_problems(path, item))
-    questions = {
-        item["id"]: item
-        for _, item, kind, _ in _walk(data["sections"], ("sections",), None)
-        if kind == "question"
-    }
-    section_ids = {
-        item["id"] for _, item, kind, _ in _walk(data["sections"], ("sections",), None)
-    } - set(questions)
-    for path, item, kind, _ in _walk(data["sections"], ("sections",), None):
+    questions = {item["id"]: item for _, item, kind, _ in walked if kind == "question"}
+    section_ids = {item["id"] for _, item, kind, _ in walked} - set(questions)
+    for path, item, kind, _ in walked:
         if kind == "question" and "show_if" in item:
             found.extend(
                 _condition_problems(
