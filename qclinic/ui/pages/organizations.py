@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from qclinic.core.vocabulary import ChainRole, IndustryChain
 from qclinic.storage.organization_list import list_organization_summaries
-from qclinic.ui.labels import choices
+from qclinic.ui.labels import choices, fill_filter_combo
 from qclinic.ui.list_view import record_list
 from qclinic.ui.organizations_model import (
     COL_CHAIN,
@@ -143,18 +143,8 @@ class OrganizationsPage(QWidget):
         self.search_edit.setPlaceholderText(self.tr("Search name, credit code or region"))
         self.new_button.setText(self.tr("New organization…"))
         self.edit_button.setText(self.tr("Edit…"))
-        for combo, enum, everything in (
-            (self.chain_combo, IndustryChain, self.tr("All chains")),
-            (self.role_combo, ChainRole, self.tr("All roles")),
-        ):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(everything, None)
-            for text, value in choices(enum):
-                combo.addItem(text, value)
-            combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
-            combo.blockSignals(False)
+        fill_filter_combo(self.chain_combo, self.tr("All chains"), choices(IndustryChain))
+        fill_filter_combo(self.role_combo, self.tr("All roles"), choices(ChainRole))
         self.model.retranslate()
         if self.detail is not None:
             self.detail.retranslate()
