@@ -12,8 +12,12 @@ import argparse
 import logging
 import sys
 from logging.handlers import RotatingFileHandler
+from typing import TYPE_CHECKING
 
 from qclinic import paths
+
+if TYPE_CHECKING:
+    from qclinic.crashes import UncleanExit
 
 log = logging.getLogger("qclinic")
 
@@ -39,6 +43,21 @@ def _timing(event: str) -> None:
 
 def start(args: argparse.Namespace) -> int:
     setup_logging()
+    from qclinic.crashes import RunMarker
+
+    marker = RunMarker(paths.logs_dir())
+    previous = marker.open()
+    if previous is not None:
+        log.warning(
+            "the run started %s (pid %d) did not quit", previous.started_text(), previous.pid
+        )
+    try:
+        return _run(args, previous)
+    finally:
+        marker.close()
+
+
+def _run(args: argparse.Namespace, previous: UncleanExit | None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -80,14 +99,23 @@ def start(args: argparse.Namespace) -> int:
     window.first_paint_done.connect(lambda: _timing("painted"))
     window.first_paint_done.connect(lambda: QTimer.singleShot(0, open_data))
     window.first_screen_loaded.connect(lambda: _timing("loaded"))
+    if previous is not None:
+        window.first_screen_loaded.connect(
+            lambda: errors.show_unclean_exit(window, previous, paths.logs_dir() / "qclinic.log")
+        )
     if args.quit_after_start:
         window.first_screen_loaded.connect(lambda: QTimer.singleShot(0, app.quit))
+    quit_after = getattr(args, "quit_after", None)
+    if quit_after is not None:
+        delay_ms = max(0, int(quit_after * 1000))
+        window.first_screen_loaded.connect(lambda: QTimer.singleShot(delay_ms, window.close))
     window.show()
     code = int(app.exec())
-    # Background tasks (imports, statistics, reports) finish while the QApplication still exists.
-    from PySide6.QtCore import QThreadPool
+    # Background tasks (imports, statistics, reports) are cancelled and their threads joined while
+    # the QApplication still exists.
+    from qclinic.ui import tasks
 
-    QThreadPool.globalInstance().waitForDone()
+    tasks.shutdown()
     database = state.get("database")
     if database is not None:
         database.dispose()  # type: ignore[attr-defined]

@@ -43,6 +43,13 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         action="store_true",
         help="start the app, wait until its first screen is painted with data, then exit 0",
     )
+    parser.add_argument(
+        "--quit-after",
+        metavar="SECONDS",
+        type=float,
+        help="start the app, let it run SECONDS after its first screen (background work included), "
+        "then quit as a user would (smoke and soak tests)",
+    )
     parser.add_argument("--lang", choices=["zh", "en"], help="the language of the app")
     if not with_commands:
         return parser

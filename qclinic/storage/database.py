@@ -11,6 +11,7 @@ file first.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -110,6 +111,7 @@ class Database:
         self.path = path
         self._busy_timeout_ms = busy_timeout_ms
         self._engine: Engine | None = None
+        self._engine_lock = threading.Lock()
         self._writer: sessionmaker[ChangeLoggingSession] | None = None
         self._reader: sessionmaker[ChangeLoggingSession] | None = None
         self.blobs = BlobStore(attachments_dir or paths.attachments_dir())
@@ -134,7 +136,17 @@ class Database:
 
     @property
     def engine(self) -> Engine:
-        """The SQLAlchemy engine, created (and SQLAlchemy imported) on first use."""
+        """The SQLAlchemy engine, created (and SQLAlchemy imported) on first use.
+
+        The UI thread and a background task may both be first: the lock makes one engine, not two
+        (a second would be set up half-way while the first is handed out).
+        """
+        if self._engine is not None:
+            return self._engine
+        with self._engine_lock:
+            return self._create_engine()
+
+    def _create_engine(self) -> Engine:
         if self._engine is None:
             from sqlalchemy.orm import sessionmaker
 

@@ -5,12 +5,17 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from qclinic.errors import UserError
+
+if TYPE_CHECKING:
+    from qclinic.crashes import UncleanExit
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +38,30 @@ def show_error(exc: BaseException, parent: object = None) -> None:
         )
         + f"\n\n{type(exc).__name__}: {exc}",
     )
+
+
+def show_unclean_exit(parent: QWidget, previous: UncleanExit, log_path: Path) -> None:
+    """Tell the user, without blocking them, that the last run ended without quitting."""
+    details = previous.crash_log or log_path
+    text = (
+        QCoreApplication.translate(
+            "errors",
+            "QClinic did not close properly last time (the session started %1); it may have "
+            "crashed or been stopped. Every change you saw saved is kept.",
+        ).replace("%1", previous.started_text())
+        + "\n\n"
+        + QCoreApplication.translate("errors", "Details are in %1").replace("%1", str(details))
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("errors", "The last session did not end"),
+        text,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setObjectName("uncleanExitNotice")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()  # not modal: the app is usable at once, and scripted starts are not held up
 
 
 def install_excepthook() -> None:

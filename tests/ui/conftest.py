@@ -1,4 +1,9 @@
-"""UI test fixtures: a real database per test, tasks run inline, every test marked gui."""
+"""UI test fixtures: a real database per test, every test marked gui.
+
+Background tasks run on real threads, as in the app: a test that waits for one uses ``qtbot.waitUntil``
+or :func:`qclinic.ui.tasks.wait_idle`. The ``inline_tasks`` fixture runs them on the calling thread
+for the few tests that need determinism; each such test says why.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +20,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
-def synchronous_tasks() -> Iterator[None]:
+def settle_tasks(qapp) -> Iterator[None]:
+    """Every test starts and ends with no background task in flight (real threads)."""
+    from qclinic.ui import tasks
+
+    yield
+    assert tasks.wait_idle(30_000), "a background task did not finish within 30 s"
+
+
+@pytest.fixture
+def inline_tasks() -> Iterator[None]:
+    """Run background tasks inline on the UI thread (only for tests that need determinism)."""
     from qclinic.ui import tasks
 
     tasks.set_synchronous(True)

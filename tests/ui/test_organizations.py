@@ -23,6 +23,7 @@ def page(qtbot, database, signals):
     widget.load()
     widget.show()
     qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: widget.detail is not None, timeout=10_000)  # imported on a worker
     return widget
 
 

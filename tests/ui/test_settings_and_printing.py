@@ -189,7 +189,8 @@ def test_print_report_and_plan_write_pdfs(qtbot, database, demo_ids, tmp_path) -
         on_written=written.append,
     )
 
-    assert written == [report, plan]
+    qtbot.waitUntil(lambda: len(written) == 2, timeout=30_000)  # printed on worker threads
+    assert sorted(written) == sorted([report, plan])
     for pdf in (report, plan):
         assert pdf.read_bytes().startswith(b"%PDF")
     assert sorted(p.name for p in report.parent.iterdir()) == ["plan.pdf", "report.pdf"]
@@ -221,7 +222,7 @@ def test_print_errors_are_shown(qtbot, database, demo_ids, tmp_path, shown_error
         open_when_done=False,
     )
 
-    assert len(shown_errors) == 2
+    qtbot.waitUntil(lambda: len(shown_errors) == 2, timeout=30_000)  # the print runs on a worker
     assert all(isinstance(exc, UserError) for exc in shown_errors)
     assert "no-such-assessment" in str(shown_errors[0])
     assert "report.pdf" in str(shown_errors[1])

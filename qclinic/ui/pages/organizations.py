@@ -160,6 +160,7 @@ class OrganizationsPage(QWidget):
             run_task(
                 lambda _progress: importlib.import_module(DETAIL_MODULE),
                 on_done=lambda _module: self.ensure_detail(),
+                owner=self,
             )
 
     def ensure_detail(self) -> OrganizationDetail:

@@ -418,6 +418,7 @@ class RunnerWidget(RunnerView):
         run_task(
             lambda _progress: score(checklist, answers),
             on_done=lambda result: self.on_what_if_done(generation, result),
+            owner=self,  # the runner may be gone when the result arrives
         )
 
     def on_what_if_done(self, generation: int, result: ScoreResult) -> None:
