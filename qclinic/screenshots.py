@@ -30,7 +30,7 @@ def take(out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_cjk_font(app)  # type: ignore[arg-type]
-    tasks.set_synchronous(True)
+    tasks.set_synchronous(True)  # pictures of settled screens: each task done before the grab
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as folder:
         paths.set_data_dir(folder)
