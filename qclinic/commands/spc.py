@@ -32,6 +32,7 @@ def register(subparsers: Any) -> None:
     analyze.add_argument("file", help="CSV/TXT (comma, semicolon or tab) or XLSX file")
     analyze.add_argument("--chart", required=True, choices=CHARTS)
     analyze.add_argument("--sheet", help="XLSX sheet name (default: the first)")
+    _decimal_option(analyze)
     analyze.add_argument("--columns", help="wide layout: value columns C1,C2,... (one row each)")
     analyze.add_argument("--value-col", help="long layout: the value column")
     analyze.add_argument("--subgroup-col", help="long layout: the subgroup column")
@@ -98,6 +99,7 @@ def register(subparsers: Any) -> None:
     grr = msa_commands.add_parser("grr", help="crossed gage R&R study")
     grr.add_argument("file")
     grr.add_argument("--sheet")
+    _decimal_option(grr)
     grr.add_argument("--part-col", required=True)
     grr.add_argument("--operator-col", required=True)
     grr.add_argument("--value-col", required=True)
@@ -118,6 +120,7 @@ def register(subparsers: Any) -> None:
     linearity = msa_commands.add_parser("linearity", help="gage linearity and bias study")
     linearity.add_argument("file")
     linearity.add_argument("--sheet")
+    _decimal_option(linearity)
     linearity.add_argument("--reference-col", required=True)
     linearity.add_argument("--value-col", required=True)
     linearity.add_argument(
@@ -125,6 +128,14 @@ def register(subparsers: Any) -> None:
     )
     linearity.add_argument("--json", action="store_true")
     linearity.set_defaults(func=linearity_command)
+
+
+def _decimal_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--decimal",
+        choices=("point", "comma"),
+        help="decimal mark of a text file when the file cannot tell (e.g. one column of 74,000)",
+    )
 
 
 def _parse_phase1(text: str | None, count: int) -> tuple[int, int] | None:
@@ -210,7 +221,7 @@ def analyze_command(args: argparse.Namespace) -> int:
     )
     from qclinic.core.spc.tabular import attribute_columns, read_table
 
-    table = read_table(args.file, args.sheet)
+    table = read_table(args.file, args.sheet, args.decimal)
     rules = _rules(args.rules, args.rule_k)
     exclude = _parse_exclude(args.exclude)
     sigmas = 3.0 if args.sigmas is None else args.sigmas
@@ -315,7 +326,9 @@ def _fmt(value: Any, decimals: int | None = None, extra: int = 0) -> str:
         finite = [v for v in value if v is not None]
         if not finite:
             return "-"
-        return f"varies {_fmt(min(finite), decimals, extra)} .. {_fmt(max(finite), decimals, extra)}"
+        return (
+            f"varies {_fmt(min(finite), decimals, extra)} .. {_fmt(max(finite), decimals, extra)}"
+        )
     if isinstance(value, float):
         if not math.isfinite(value):
             return "-"
@@ -335,7 +348,7 @@ def _chart_text(result: dict[str, Any]) -> str:
     if result["sigma"] is not None:
         lines.append(
             f"  sigma = {_fmt(result['sigma'])} ({result['sigma_method']}), "
-            f"{CONSTANTS_TEXT.get(result.get('constants'), 'no chart constants')}"
+            f"{CONSTANTS_TEXT.get(str(result.get('constants')), 'no chart constants')}"
         )
     for item in result["excluded"]:
         lines.append(f"  excluded point {item['point']}: {item['reason']}")
@@ -376,7 +389,7 @@ def grr_command(args: argparse.Namespace) -> int:
     from qclinic.core.msa import gage_rr
     from qclinic.core.spc.tabular import read_table
 
-    table = read_table(args.file, args.sheet)
+    table = read_table(args.file, args.sheet, args.decimal)
     result = gage_rr(
         table.labels(args.part_col),
         table.labels(args.operator_col),
@@ -415,7 +428,7 @@ def linearity_command(args: argparse.Namespace) -> int:
     from qclinic.core.msa import linearity_study
     from qclinic.core.spc.tabular import read_table
 
-    table = read_table(args.file, args.sheet)
+    table = read_table(args.file, args.sheet, args.decimal)
     result = linearity_study(
         table.numbers(args.reference_col),
         table.numbers(args.value_col),

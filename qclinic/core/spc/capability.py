@@ -37,7 +37,6 @@ from qclinic.core.spc.sigma import overall_sigma, within_sigma
 from qclinic.core.spc.validation import FloatArray, finite_matrix
 from qclinic.errors import UserError
 
-
 DEFAULT_THRESHOLDS = (1.67, 1.33, 1.00)
 """Cpk thresholds: capable for a new process, capable, conditionally capable."""
 

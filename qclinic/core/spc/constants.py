@@ -173,9 +173,7 @@ def check_mode(mode: str) -> str:
         UserError: an unknown mode.
     """
     if mode not in CONSTANT_MODES:
-        raise UserError(
-            f"unknown chart constants {mode!r}; use {' or '.join(CONSTANT_MODES)}"
-        )
+        raise UserError(f"unknown chart constants {mode!r}; use {' or '.join(CONSTANT_MODES)}")
     return mode
 
 

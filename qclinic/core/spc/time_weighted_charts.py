@@ -26,10 +26,10 @@ from typing import Any
 
 import numpy as np
 
+from qclinic.core.spc.constants import DEFAULT_MODE, check_mode
 from qclinic.core.spc.digits import limit_decimals
 from qclinic.core.spc.results import ChartAnalysis, ChartResult
 from qclinic.core.spc.rules import detect, make_rules
-from qclinic.core.spc.constants import DEFAULT_MODE, check_mode
 from qclinic.core.spc.sigma import within_sigma
 from qclinic.core.spc.validation import (
     BoolArray,
@@ -53,9 +53,7 @@ def _prepare(
     sigma_method: str | None,
     what: str,
     constants: str = DEFAULT_MODE,
-) -> tuple[
-    FloatArray, int, float, float, str, BoolArray, BoolArray, dict[int, str], int | None
-]:
+) -> tuple[FloatArray, int, float, float, str, BoolArray, BoolArray, dict[int, str], int | None]:
     check_mode(constants)
     x = finite_matrix(data, what, min_rows=2)
     n = x.shape[1]
