@@ -209,7 +209,9 @@ class DatasetImportDialog(QDialog):
             widget.blockSignals(False)
         if "part" in lowered and any(w in " ".join(lowered) for w in ("operator", "appraiser")):
             layout = "gage"
-        elif len([i for i in numeric if not _LABEL_COLUMN.search(header[i])]) > 1:
+        elif len([i for i in numeric if not _LABEL_COLUMN.search(header[i])]) > 1 or (
+            len(header) == 1  # one column of individuals: one value per subgroup
+        ):
             layout = "wide"
         else:
             layout = "long"
@@ -307,7 +309,11 @@ class DatasetImportDialog(QDialog):
                 ui.valueCombo.currentData(),
             ]
         columns = [c for c in columns if c is not None]
-        label_columns = {ui.subgroupCombo.currentData()} if layout == "long" else set()
+        label_columns = (
+            {ui.subgroupCombo.currentData()} - {ui.valueCombo.currentData()}
+            if layout == "long"
+            else set()
+        )
         if layout == "gage":
             label_columns = {ui.partCombo.currentData(), ui.operatorCombo.currentData()}
         numbers: dict[tuple[int, int], float | None] = {}

@@ -40,7 +40,7 @@ def test_one_column_with_a_header_reads_decimal_commas() -> None:
 
 def test_a_pasted_column_without_header_is_ambiguous_until_chosen() -> None:
     text = "\n".join(VALUES) + "\n"
-    with pytest.raises(AmbiguousDecimalComma, match="decimal comma.*--decimal"):
+    with pytest.raises(AmbiguousDecimalComma, match=r"decimal comma.*--decimal"):
         parse_text(text)
     one = parse_text(text, decimal="comma")
     assert one.header == ["74,000"] and one.numbers(1) == pytest.approx([73.995, 74.01, 73.99,
