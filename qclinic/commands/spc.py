@@ -186,14 +186,15 @@ def _rules(text: str, rule_k: str | None) -> tuple[Any, ...]:
 def _thresholds(text: str) -> tuple[float, float, float]:
     from qclinic.core.spc.capability import check_thresholds
 
-    parts = [p.strip() for p in str(text).split(",")]
+    usage = (
+        f"--cpk-thresholds must look like 1.67,1.33,1.00 (NEW,CAPABLE,CONDITIONAL), got {text!r}"
+    )
     try:
-        return check_thresholds([float(p) for p in parts])
+        return check_thresholds([float(p) for p in str(text).split(",")])
     except ValueError:
-        raise UserError(
-            f"--cpk-thresholds must look like 1.67,1.33,1.00 (NEW,CAPABLE,CONDITIONAL), "
-            f"got {text!r}"
-        ) from None
+        raise UserError(usage) from None
+    except UserError as error:
+        raise UserError(f"{usage}: {error}") from None
 
 
 def _variables_data(args: argparse.Namespace, table: Table) -> np.ndarray:
