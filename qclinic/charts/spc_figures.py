@@ -72,8 +72,11 @@ def per_point(value: Any, count: int) -> np.ndarray:
     return np.full(count, float(value))
 
 
-def _fmt(value: float) -> str:
-    return "-" if not math.isfinite(value) else f"{value:.6g}"
+def _fmt(value: float, decimals: int | None = None) -> str:
+    """A limit label: *decimals* places (the result's, one more than the data), else 6 digits."""
+    if not math.isfinite(value):
+        return "-"
+    return f"{value:.6g}" if decimals is None else f"{value:.{decimals}f}"
 
 
 class ControlChartPlot:
@@ -205,7 +208,8 @@ class ControlChartPlot:
                 artists["labels"], ("UCL", "CL", "LCL"), (ucl, centre, lcl), strict=True
             ):
                 last = values[-1] if count else np.nan
-                label.set_text(f"{name}={_fmt(last)}" if math.isfinite(last) else "")
+                places = self.result.get("decimals")
+                label.set_text(f"{name}={_fmt(last, places)}" if math.isfinite(last) else "")
                 label.set_y(last if math.isfinite(last) else 0.0)
             ax.set_title(chart_title(chart["name"], self.lang), fontsize=9, loc="left")
             self._rescale(ax, x, y, ucl, lcl)
@@ -392,6 +396,9 @@ def draw_capability(
         for k in ("cp", "cpk", "pp", "ppk")
         if (v := indices.get(k)) is not None
     ]
+    verdict = capability.get("verdict")
+    if verdict:
+        shown.append(verdict["text"]["zh" if zh else "en"])
     ax.text(
         0.01,
         0.98,

@@ -32,6 +32,7 @@ def register(subparsers: Any) -> None:
     analyze.add_argument("file", help="CSV/TXT (comma, semicolon or tab) or XLSX file")
     analyze.add_argument("--chart", required=True, choices=CHARTS)
     analyze.add_argument("--sheet", help="XLSX sheet name (default: the first)")
+    _decimal_option(analyze)
     analyze.add_argument("--columns", help="wide layout: value columns C1,C2,... (one row each)")
     analyze.add_argument("--value-col", help="long layout: the value column")
     analyze.add_argument("--subgroup-col", help="long layout: the subgroup column")
@@ -77,6 +78,19 @@ def register(subparsers: Any) -> None:
         choices=("rbar", "sbar", "pooled", "mrbar"),
         help="within-subgroup sigma estimator",
     )
+    analyze.add_argument(
+        "--constants",
+        choices=("tabled", "exact"),
+        default="tabled",
+        help="chart constants: as the published tables print them (default, as qcc/Minitab) "
+        "or computed exactly",
+    )
+    analyze.add_argument(
+        "--cpk-thresholds",
+        metavar="NEW,CAPABLE,CONDITIONAL",
+        default="1.67,1.33,1.00",
+        help="Cpk thresholds of the capability verdict (default 1.67,1.33,1.00)",
+    )
     analyze.add_argument("--json", action="store_true", help="print the result as JSON")
     analyze.set_defaults(func=analyze_command)
 
@@ -85,6 +99,7 @@ def register(subparsers: Any) -> None:
     grr = msa_commands.add_parser("grr", help="crossed gage R&R study")
     grr.add_argument("file")
     grr.add_argument("--sheet")
+    _decimal_option(grr)
     grr.add_argument("--part-col", required=True)
     grr.add_argument("--operator-col", required=True)
     grr.add_argument("--value-col", required=True)
@@ -105,6 +120,7 @@ def register(subparsers: Any) -> None:
     linearity = msa_commands.add_parser("linearity", help="gage linearity and bias study")
     linearity.add_argument("file")
     linearity.add_argument("--sheet")
+    _decimal_option(linearity)
     linearity.add_argument("--reference-col", required=True)
     linearity.add_argument("--value-col", required=True)
     linearity.add_argument(
@@ -112,6 +128,14 @@ def register(subparsers: Any) -> None:
     )
     linearity.add_argument("--json", action="store_true")
     linearity.set_defaults(func=linearity_command)
+
+
+def _decimal_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--decimal",
+        choices=("point", "comma"),
+        help="decimal mark of a text file when the file cannot tell (e.g. one column of 74,000)",
+    )
 
 
 def _parse_phase1(text: str | None, count: int) -> tuple[int, int] | None:
@@ -159,6 +183,20 @@ def _rules(text: str, rule_k: str | None) -> tuple[Any, ...]:
     return make_rules("nelson", numbers, lengths)
 
 
+def _thresholds(text: str) -> tuple[float, float, float]:
+    from qclinic.core.spc.capability import check_thresholds
+
+    usage = (
+        f"--cpk-thresholds must look like 1.67,1.33,1.00 (NEW,CAPABLE,CONDITIONAL), got {text!r}"
+    )
+    try:
+        return check_thresholds([float(p) for p in str(text).split(",")])
+    except ValueError:
+        raise UserError(usage) from None
+    except UserError as error:
+        raise UserError(f"{usage}: {error}") from None
+
+
 def _variables_data(args: argparse.Namespace, table: Table) -> np.ndarray:
     from qclinic.core.spc.tabular import long_subgroups, wide_subgroups
 
@@ -184,10 +222,11 @@ def analyze_command(args: argparse.Namespace) -> int:
     )
     from qclinic.core.spc.tabular import attribute_columns, read_table
 
-    table = read_table(args.file, args.sheet)
+    table = read_table(args.file, args.sheet, args.decimal)
     rules = _rules(args.rules, args.rule_k)
     exclude = _parse_exclude(args.exclude)
     sigmas = 3.0 if args.sigmas is None else args.sigmas
+    thresholds = _thresholds(args.cpk_thresholds)
     chart = args.chart
     data: np.ndarray | None = None
     if chart in ("p", "np", "c", "u"):
@@ -207,7 +246,13 @@ def analyze_command(args: argparse.Namespace) -> int:
     else:
         data = _variables_data(args, table)
         phase1 = _parse_phase1(args.phase1, data.shape[0])
-        common = {"phase1": phase1, "exclude": exclude, "mean": args.mean, "sigma": args.sigma}
+        common = {
+            "phase1": phase1,
+            "exclude": exclude,
+            "mean": args.mean,
+            "sigma": args.sigma,
+            "constants": args.constants,
+        }
         if chart in ("xbar-r", "xbar-s"):
             analysis = xbar_chart(
                 data,
@@ -250,7 +295,15 @@ def analyze_command(args: argparse.Namespace) -> int:
             method = "rbar"
         elif method is None and chart == "xbar-s":
             method = "sbar"
-        cap = capability(used, lsl=args.lsl, usl=args.usl, target=args.target, sigma_method=method)
+        cap = capability(
+            used,
+            lsl=args.lsl,
+            usl=args.usl,
+            target=args.target,
+            sigma_method=method,
+            constants=args.constants,
+            thresholds=thresholds,
+        )
         result["capability"] = cap.to_dict()
     if args.json:
         print(json.dumps(result, ensure_ascii=False, allow_nan=False, indent=2))
@@ -259,14 +312,30 @@ def analyze_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _fmt(value: Any) -> str:
+CONSTANTS_TEXT = {
+    "tabled": "chart constants as tabled (Montgomery App. VI)",
+    "exact": "chart constants computed exactly",
+}
+
+
+def _fmt(value: Any, decimals: int | None = None, extra: int = 0) -> str:
+    """A number as printed: *decimals* fixed places when the data's are known (see
+    :func:`qclinic.core.spc.digits.limit_decimals`), else 6 significant digits."""
     if value is None:
         return "-"
     if isinstance(value, list):
         finite = [v for v in value if v is not None]
-        return f"varies {_fmt(min(finite))} .. {_fmt(max(finite))}" if finite else "-"
+        if not finite:
+            return "-"
+        return (
+            f"varies {_fmt(min(finite), decimals, extra)} .. {_fmt(max(finite), decimals, extra)}"
+        )
     if isinstance(value, float):
-        return f"{value:.6g}" if math.isfinite(value) else "-"
+        if not math.isfinite(value):
+            return "-"
+        if decimals is not None:
+            return f"{value:.{decimals + extra}f}"
+        return f"{value:.6g}"
     return str(value)
 
 
@@ -276,14 +345,18 @@ def _chart_text(result: dict[str, Any]) -> str:
         f"{result['phase1']['first']}-{result['phase1']['last']}, "
         f"{result['phase2_points']} monitored in phase II",
     ]
+    digits = result.get("decimals")
     if result["sigma"] is not None:
-        lines.append(f"  sigma = {_fmt(result['sigma'])} ({result['sigma_method']})")
+        lines.append(
+            f"  sigma = {_fmt(result['sigma'])} ({result['sigma_method']}), "
+            f"{CONSTANTS_TEXT.get(str(result.get('constants')), 'no chart constants')}"
+        )
     for item in result["excluded"]:
         lines.append(f"  excluded point {item['point']}: {item['reason']}")
     for chart in result["charts"]:
         lines.append(
-            f"  {chart['name']}: center {_fmt(chart['center'])}, UCL {_fmt(chart['ucl'])}, "
-            f"LCL {_fmt(chart['lcl'])}"
+            f"  {chart['name']}: center {_fmt(chart['center'], digits)}, "
+            f"UCL {_fmt(chart['ucl'], digits)}, LCL {_fmt(chart['lcl'], digits)}"
         )
         violations = chart["violations"]
         if not violations:
@@ -300,6 +373,8 @@ def _chart_text(result: dict[str, Any]) -> str:
             if value is not None
         )
         lines.append(f"  capability: {shown}")
+        if cap.get("verdict"):
+            lines.append(f"  verdict: {cap['verdict']['text']['en']}")
         lines.append(
             f"  expected PPM within {_fmt(cap['ppm']['within']['total'])}, "
             f"overall {_fmt(cap['ppm']['overall']['total'])}"
@@ -315,7 +390,7 @@ def grr_command(args: argparse.Namespace) -> int:
     from qclinic.core.msa import gage_rr
     from qclinic.core.spc.tabular import read_table
 
-    table = read_table(args.file, args.sheet)
+    table = read_table(args.file, args.sheet, args.decimal)
     result = gage_rr(
         table.labels(args.part_col),
         table.labels(args.operator_col),
@@ -343,7 +418,8 @@ def grr_command(args: argparse.Namespace) -> int:
             f"  {key:15s} sd {out['components'][key]:.5g}  %SV {out['percent_study_var'][key]:.2f}"
             f"  %Contr {out['percent_contribution'][key]:.2f}{extra}"
         )
-    lines.append(f"  ndc = {_fmt(out['ndc'])}; verdict: {out['verdict']['study_text']['en']}")
+    lines.append(f"  verdict: %GRR {out['verdict']['study_text']['en']}")
+    lines.append(f"  {out['verdict']['ndc_text']['en']}")
     print("\n".join(lines))
     return 0
 
@@ -353,7 +429,7 @@ def linearity_command(args: argparse.Namespace) -> int:
     from qclinic.core.msa import linearity_study
     from qclinic.core.spc.tabular import read_table
 
-    table = read_table(args.file, args.sheet)
+    table = read_table(args.file, args.sheet, args.decimal)
     result = linearity_study(
         table.numbers(args.reference_col),
         table.numbers(args.value_col),

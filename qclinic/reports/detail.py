@@ -1,9 +1,12 @@
 """The question detail: answers, notes, evidence photos and SPC/MSA evidence, section by section.
 
 SPC/MSA evidence (see :mod:`qclinic.reports.data` for the attachment format) prints as its chart
-beside a key-figures table: center line, UCL, LCL and the number of rule violations for each
-control chart; Cp, Cpk, Pp, Ppk for capability; %GRR, ndc and the verdict for a gage study; slope,
-%linearity and average bias for a linearity study.
+beside a key-figures table: center line, UCL, LCL (to one decimal more than the measurements
+carry, the result's ``decimals``) and the number of rule violations for each control chart, and
+which chart constants were used; Cp, Cpk, Pp, Ppk and the capability verdict; %GRR, ndc, the
+verdict and whether ndc is adequate for a gage study; slope, %linearity and average bias for a
+linearity study. Evidence stored before these fields existed gets the verdicts computed from its
+indices, and its limits to six significant digits.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from typing import Any
 
 from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
 
+from qclinic.core.spc.capability import capability_verdict
+from qclinic.core.spc.digits import format_fixed, limit_decimals
 from qclinic.reports import fonts
 from qclinic.reports.data import Analysis, Photo, QuestionRow, ReportData
 from qclinic.reports.document import PageInfo
@@ -41,20 +46,55 @@ def number(value: Any) -> str:
     return f"{value:.4g}"
 
 
+def limit(value: Any, decimals: int | None) -> str:
+    """A center line or control limit: *decimals* places (6 significant digits when unknown);
+    varying limits as their range."""
+    if isinstance(value, list):
+        values = [v for v in value if isinstance(v, int | float)]
+        if not values:
+            return "—"
+        low, high = min(values), max(values)
+        if low == high:
+            return format_fixed(low, decimals)
+        return f"{format_fixed(low, decimals)} … {format_fixed(high, decimals)}"
+    return format_fixed(value, decimals)
+
+
+def _chart_decimals(result: dict[str, Any]) -> int | None:
+    """The result's ``decimals``; for older individuals evidence, from its plotted values."""
+    decimals = result.get("decimals")
+    if isinstance(decimals, int) and not isinstance(decimals, bool):
+        return decimals
+    charts = result.get("charts") or [{}]
+    if result.get("chart") == "imr" and charts[0].get("values"):
+        return limit_decimals([v for v in charts[0]["values"] if isinstance(v, int | float)])
+    return None
+
+
+def _ndc(ndc: Any, lang: str) -> str:
+    """ndc with its judgement: fewer than 5 categories cannot tell parts apart (AIAG)."""
+    if not isinstance(ndc, int) or isinstance(ndc, bool):
+        return number(ndc)
+    return t("ndc_adequate" if ndc >= 5 else "ndc_inadequate", lang, ndc=ndc)
+
+
 def key_figures(result: dict[str, Any], lang: str) -> list[tuple[str, str]]:
     """The figures an analysis result is judged by, as (label, value) pairs."""
     kind = result.get("analysis")
     rows: list[tuple[str, str]] = []
     if kind == "control_chart":
         rows.append((t("chart", lang), str(result.get("chart", ""))))
+        decimals = _chart_decimals(result)
         for chart in result.get("charts", []):
             name = str(chart.get("name", ""))
             rows += [
-                (f"{name} · {t('center', lang)}", number(chart.get("center"))),
-                (f"{name} · {t('ucl', lang)}", number(chart.get("ucl"))),
-                (f"{name} · {t('lcl', lang)}", number(chart.get("lcl"))),
+                (f"{name} · {t('center', lang)}", limit(chart.get("center"), decimals)),
+                (f"{name} · {t('ucl', lang)}", limit(chart.get("ucl"), decimals)),
+                (f"{name} · {t('lcl', lang)}", limit(chart.get("lcl"), decimals)),
                 (f"{name} · {t('violations', lang)}", str(len(chart.get("violations", [])))),
             ]
+        if result.get("constants") in ("tabled", "exact"):
+            rows.append((t("constants", lang), t(f"constants_{result['constants']}", lang)))
         capability = result.get("capability")
         if isinstance(capability, dict):
             rows += key_figures(capability, lang)
@@ -62,12 +102,15 @@ def key_figures(result: dict[str, Any], lang: str) -> list[tuple[str, str]]:
         indices = result.get("indices", {})
         names = ("cp", "cpk", "pp", "ppk")
         rows += [(name.capitalize(), number(indices.get(name))) for name in names]
+        verdict = result.get("verdict") or capability_verdict(indices.get("cpk"))
+        if verdict:
+            rows.append((t("capability_verdict", lang), verdict["text"][lang]))
     elif kind == "gage_rr":
         verdict = result.get("verdict", {})
         text = verdict.get("study_text", {}).get(lang) or label(verdict.get("study"), lang)
         rows += [
             (t("grr", lang), number(result.get("percent_study_var", {}).get("grr")) + "%"),
-            (t("ndc", lang), number(result.get("ndc"))),
+            (t("ndc", lang), _ndc(result.get("ndc"), lang)),
             (t("verdict", lang), text),
         ]
     elif kind == "linearity":

@@ -348,6 +348,10 @@
         <translation>第一阶段 %1 个数值（不含已剔除点）；组内 σ %2（%3），整体 σ %4。</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Cpk %1: &lt;span style=&apos;color:%2&apos;&gt;%3&lt;/span&gt;&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Cpk %1：&lt;span style=&apos;color:%2&apos;&gt;%3&lt;/span&gt;&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>Index</source>
         <translation>指数</translation>
     </message>
@@ -598,6 +602,10 @@
         <translation>目标值(&amp;T)：</translation>
     </message>
     <message>
+        <source>C&amp;onstants:</source>
+        <translation>系数(&amp;O)：</translation>
+    </message>
+    <message>
         <source>Nelson (8 tests)</source>
         <translation>Nelson 准则（8 项检验）</translation>
     </message>
@@ -608,6 +616,18 @@
     <message>
         <source>None (limits only)</source>
         <translation>无（仅控制限）</translation>
+    </message>
+    <message>
+        <source>As tabled (Montgomery, qcc, Minitab)</source>
+        <translation>按系数表（Montgomery、qcc、Minitab）</translation>
+    </message>
+    <message>
+        <source>Computed exactly</source>
+        <translation>精确计算</translation>
+    </message>
+    <message>
+        <source>Control chart constants (d2, d3, c4, A2, D4…): the published table values, as textbooks, qcc and Minitab use them, or computed from their definitions.</source>
+        <translation>控制图系数（d2、d3、c4、A2、D4…）：采用公布的系数表数值（与教科书、qcc 和 Minitab 一致），或按定义精确计算。</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
@@ -624,6 +644,26 @@
     <message>
         <source>mid-spec</source>
         <translation>规格中值</translation>
+    </message>
+    <message>
+        <source>UCL %1 · CL %2 · LCL %3 · %4 points, %5 excluded, %6 signals</source>
+        <translation>UCL %1 · CL %2 · LCL %3 · %4 个点，剔除 %5 个，%6 个失控信号</translation>
+    </message>
+    <message>
+        <source>constants as tabled</source>
+        <translation>系数按系数表</translation>
+    </message>
+    <message>
+        <source>constants computed exactly</source>
+        <translation>系数精确计算</translation>
+    </message>
+    <message>
+        <source>%1 incomplete subgroups left out</source>
+        <translation>%1 个不完整子组未纳入</translation>
+    </message>
+    <message>
+        <source>Click a point to exclude or include it.</source>
+        <translation>点击数据点可将其剔除或纳入。</translation>
     </message>
 </context>
 <context>
@@ -791,12 +831,56 @@
         <translation>粘贴的数据</translation>
     </message>
     <message>
+        <source>Decimal comma or separator?</source>
+        <translation>小数逗号还是分隔符？</translation>
+    </message>
+    <message>
+        <source>Every line looks like 74,000 and there is no header row to tell: is the comma a decimal comma (one column of numbers) or does it separate two columns?</source>
+        <translation>每一行都形如 74,000，且没有表头行可以判断：逗号是小数点（一列数值），还是两列之间的分隔符？</translation>
+    </message>
+    <message>
+        <source>Decimal comma</source>
+        <translation>小数逗号</translation>
+    </message>
+    <message>
+        <source>Separates columns</source>
+        <translation>列分隔符</translation>
+    </message>
+    <message>
         <source>%1: %2 columns, %3 data rows</source>
         <translation>%1：%2 列，%3 行数据</translation>
     </message>
     <message>
         <source>(each sample counts 1)</source>
         <translation>（每个样本计为 1）</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>none (one column)</source>
+        <translation>无（单列）</translation>
+    </message>
+    <message>
+        <source>decimal comma</source>
+        <translation>小数逗号</translation>
+    </message>
+    <message>
+        <source>decimal point</source>
+        <translation>小数点</translation>
+    </message>
+    <message>
+        <source>separator: %1, %2</source>
+        <translation>分隔符：%1，%2</translation>
     </message>
     <message>
         <source>Open a file or paste data copied from Excel.</source>
@@ -1893,18 +1977,6 @@
     <message>
         <source>Import or create a dataset to start.</source>
         <translation>请导入或新建数据集以开始。</translation>
-    </message>
-    <message>
-        <source>UCL %1 · CL %2 · LCL %3 · %4 points, %5 excluded, %6 signals</source>
-        <translation>UCL %1 · CL %2 · LCL %3 · %4 个点，剔除 %5 个，%6 个失控信号</translation>
-    </message>
-    <message>
-        <source>%1 incomplete subgroups left out</source>
-        <translation>%1 个不完整子组未纳入</translation>
-    </message>
-    <message>
-        <source>Click a point to exclude or include it.</source>
-        <translation>点击数据点可将其剔除或纳入。</translation>
     </message>
     <message>
         <source>A gage study: see the Gage R&amp;R tab.</source>

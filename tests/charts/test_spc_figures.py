@@ -61,3 +61,17 @@ def test_capability_and_gage_figures_render_headless() -> None:
     assert len(figure.axes) == 6
     assert "ndc = 4" in figure._suptitle.get_text()
     assert _png(figure).startswith(b"\x89PNG")
+
+
+def test_limit_labels_and_capability_box_carry_the_issue_9_figures() -> None:
+    # Piston rings are measured to 0.001 mm: the labels print 0.0001 mm (Montgomery Table 6.3:
+    # UCL 74.0143, LCL 73.9880), and the capability box ends with the verdict.
+    data = _piston_rings()
+    plot = ControlChartPlot(control_chart_figure(xbar_chart(data).to_dict(), "en"), "en")
+    plot.update(xbar_chart(data).to_dict())
+    labels = [text.get_text() for text in plot._artists[0]["labels"]]
+    assert labels == ["UCL=74.0143", "CL=74.0012", "LCL=73.9880"]
+    cap = capability(data, lsl=73.95, usl=74.05, sigma_method="rbar").to_dict()
+    figure = capability_figure(data, cap, "en", unit="mm")
+    texts = [t.get_text() for ax in figure.axes for t in ax.texts]
+    assert any("capable (Cpk ≥ 1.33)" in text for text in texts)

@@ -49,6 +49,18 @@ def verdict(percent: float) -> str:
     return "unacceptable"
 
 
+def ndc_text(ndc: int | None) -> dict[str, str]:
+    """Bilingual judgement of the number of distinct categories (adequate when >= 5, AIAG)."""
+    if ndc is None:
+        return {"en": "ndc undefined (no gage variation)", "zh": "ndc 无法计算（量具无变差）"}
+    if ndc >= 5:
+        return {"en": f"ndc = {ndc} \u2265 5: adequate", "zh": f"ndc = {ndc} \u2265 5：足够"}
+    return {
+        "en": f"ndc = {ndc} < 5: inadequate, the gage cannot tell parts apart whatever %GRR says",
+        "zh": f"ndc = {ndc} < 5：不足，无论 %GRR 如何，该量具都无法区分零件",
+    }
+
+
 @dataclass
 class GageRRResult:
     """Result of a crossed gage R&R study (standard deviations unless stated)."""
@@ -104,6 +116,7 @@ class GageRRResult:
             out.update({"tolerance": tol, "tolerance_text": VERDICTS[tol]})
         ndc = self.ndc
         out["ndc_adequate"] = ndc is None or ndc >= 5
+        out["ndc_text"] = ndc_text(ndc)
         return out
 
     def to_dict(self) -> dict[str, Any]:

@@ -16,6 +16,9 @@ Conventions (see docs/SPC.md):
   ``pooled``/``sbar``, Minitab's 0.9 m (n - 1) for ``rbar``, and N - 1 for ``mrbar``.
 * Expected PPM outside the specifications from the normal model, within and overall, plus the
   observed PPM. One-sided specifications give only the indices that exist.
+* The **verdict** judges Cpk as customers read it: >= 1.67 capable also for a new process or a
+  critical characteristic, >= 1.33 capable, 1.00-1.33 conditionally capable (watch and improve),
+  < 1.00 not capable (contain and sort). The three thresholds are configurable.
 """
 
 from __future__ import annotations
@@ -27,11 +30,92 @@ from typing import Any
 import numpy as np
 from scipy import special
 
+from qclinic.core.spc.constants import DEFAULT_MODE
 from qclinic.core.spc.normality import NormalityResult, anderson_darling
 from qclinic.core.spc.results import json_number
 from qclinic.core.spc.sigma import overall_sigma, within_sigma
 from qclinic.core.spc.validation import FloatArray, finite_matrix
 from qclinic.errors import UserError
+
+DEFAULT_THRESHOLDS = (1.67, 1.33, 1.00)
+"""Cpk thresholds: capable for a new process, capable, conditionally capable."""
+
+_VERDICT_TEXT = {
+    "capable_new": (
+        "capable, also for a new process or a critical characteristic (Cpk \u2265 {new})",
+        "过程能力充分，满足新过程或关键特性的要求（Cpk \u2265 {new}）",
+    ),
+    "capable": (
+        "capable (Cpk \u2265 {capable})",
+        "过程能力充分（Cpk \u2265 {capable}）",
+    ),
+    "conditional": (
+        "conditionally capable: watch and improve ({conditional} \u2264 Cpk < {capable})",
+        "有条件接受：需监控并改进（{conditional} \u2264 Cpk < {capable}）",
+    ),
+    "not_capable": (
+        "not capable: contain and sort (Cpk < {conditional})",
+        "过程能力不足：需遏制并挑选（Cpk < {conditional}）",
+    ),
+}
+
+
+def check_thresholds(thresholds: Any) -> tuple[float, float, float]:
+    """The three Cpk thresholds (new process, capable, conditional), checked.
+
+    Raises:
+        UserError: not three finite numbers with new >= capable >= conditional > 0.
+    """
+    try:
+        values = tuple(float(v) for v in thresholds)
+    except (TypeError, ValueError):
+        raise UserError(
+            f"capability thresholds must be three numbers NEW,CAPABLE,CONDITIONAL, "
+            f"got {thresholds!r}"
+        ) from None
+    if len(values) != 3 or not all(math.isfinite(v) for v in values):
+        raise UserError(
+            "capability thresholds must be three numbers NEW,CAPABLE,CONDITIONAL "
+            f"(e.g. 1.67,1.33,1.00), got {thresholds!r}"
+        )
+    new, capable, conditional = values
+    if not new >= capable >= conditional > 0:
+        raise UserError(
+            "capability thresholds must satisfy NEW >= CAPABLE >= CONDITIONAL > 0 "
+            f"(e.g. 1.67,1.33,1.00), got {new:g},{capable:g},{conditional:g}"
+        )
+    return new, capable, conditional
+
+
+def capability_verdict(
+    cpk: float | None, thresholds: Any = DEFAULT_THRESHOLDS
+) -> dict[str, Any] | None:
+    """The verdict on *cpk*: ``level`` (``capable_new``, ``capable``, ``conditional``,
+    ``not_capable``), bilingual ``text``, the ``thresholds`` used; ``None`` without a Cpk.
+
+    Raises:
+        UserError: bad thresholds (see :func:`check_thresholds`).
+    """
+    new, capable, conditional = check_thresholds(thresholds)
+    if cpk is None or not math.isfinite(cpk):
+        return None
+    if cpk >= new:
+        level = "capable_new"
+    elif cpk >= capable:
+        level = "capable"
+    elif cpk >= conditional:
+        level = "conditional"
+    else:
+        level = "not_capable"
+    names = {"new": f"{new:.2f}", "capable": f"{capable:.2f}", "conditional": f"{conditional:.2f}"}
+    en, zh = _VERDICT_TEXT[level]
+    return {
+        "index": "cpk",
+        "value": cpk,
+        "level": level,
+        "text": {"en": en.format(**names), "zh": zh.format(**names)},
+        "thresholds": {"new_process": new, "capable": capable, "conditional": conditional},
+    }
 
 
 @dataclass
@@ -47,6 +131,8 @@ class CapabilityResult:
     usl: float | None
     target: float | None
     confidence: float
+    constants: str = DEFAULT_MODE
+    thresholds: tuple[float, float, float] = DEFAULT_THRESHOLDS
     indices: dict[str, float | None] = field(default_factory=dict)
     intervals: dict[str, tuple[float, float] | None] = field(default_factory=dict)
     ppm: dict[str, dict[str, float | None]] = field(default_factory=dict)
@@ -63,6 +149,7 @@ class CapabilityResult:
             "target": self.target,
             "sigma_within": json_number(self.sigma_within),
             "sigma_within_method": self.sigma_within_method,
+            "constants": self.constants,
             "sigma_overall": json_number(self.sigma_overall),
             "confidence": self.confidence,
             "indices": {key: json_number(value) for key, value in self.indices.items()},
@@ -75,6 +162,7 @@ class CapabilityResult:
                 for group, values in self.ppm.items()
             },
             "normality": None if self.normality is None else self.normality.to_dict(),
+            "verdict": capability_verdict(json_number(self.indices.get("cpk")), self.thresholds),
         }
 
 
@@ -132,6 +220,8 @@ def capability(
     target: float | None = None,
     sigma_method: str | None = None,
     confidence: float = 0.95,
+    constants: str = DEFAULT_MODE,
+    thresholds: Any = DEFAULT_THRESHOLDS,
 ) -> CapabilityResult:
     """Capability and performance indices of a process.
 
@@ -143,6 +233,8 @@ def capability(
         sigma_method: within estimator (``pooled`` default for subgroups, ``mrbar`` for
             individuals; also ``rbar``, ``sbar``).
         confidence: level of the two-sided intervals.
+        constants: d2 and c4 behind the within sigma, ``tabled`` (printed, default) or ``exact``.
+        thresholds: Cpk thresholds of the verdict (new process, capable, conditional).
 
     Raises:
         UserError: no specification, LSL >= USL, too few values, zero variation, bad data.
@@ -156,12 +248,13 @@ def capability(
         raise UserError(f"LSL ({lsl:g}) must be below USL ({usl:g})")
     if not 0.5 <= confidence < 1.0:
         raise UserError("the confidence level must be between 0.5 and 1")
+    limits = check_thresholds(thresholds)
     x: FloatArray = finite_matrix(data, "capability data", min_rows=2)
     rows, size = x.shape
     values = x.ravel()
     total = values.size
     method = sigma_method or ("mrbar" if size == 1 else "pooled")
-    sigma_w = within_sigma(x, method)
+    sigma_w = within_sigma(x, method, constants=constants)
     sigma_o = overall_sigma(values)
     mean = float(values.mean())
     result = CapabilityResult(
@@ -174,6 +267,8 @@ def capability(
         usl=usl,
         target=target,
         confidence=confidence,
+        constants=constants,
+        thresholds=limits,
     )
     cp, cpl, cpu, cpk = _indices(mean, sigma_w, lsl, usl)
     pp, ppl, ppu, ppk = _indices(mean, sigma_o, lsl, usl)

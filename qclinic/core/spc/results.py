@@ -130,6 +130,10 @@ class ChartAnalysis:
         phase1_mask: points inside the phase I range (the rest are monitored, phase II).
         excluded: point index -> reason; excluded points stay plotted, flagged.
         parameters: chart-specific settings (lambda, L, k, h, subgroup size...).
+        constants: ``tabled`` or ``exact`` chart constants behind the sigma and the limits
+            (``None`` for attribute charts, which use none).
+        decimals: places to print center, limits and sigma with: one more than the measurements
+            carry (:func:`qclinic.core.spc.digits.limit_decimals`); ``None`` for counts.
     """
 
     chart: str
@@ -140,6 +144,8 @@ class ChartAnalysis:
     phase1_mask: BoolArray
     excluded: dict[int, str]
     parameters: dict[str, Any] = field(default_factory=dict)
+    constants: str | None = None
+    decimals: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready shape: see docs/SPC.md."""
@@ -156,6 +162,8 @@ class ChartAnalysis:
             ],
             "sigma": json_number(self.sigma),
             "sigma_method": self.sigma_method,
+            "constants": self.constants,
+            "decimals": self.decimals,
             "parameters": {
                 key: (json_number(value) if isinstance(value, float) else value)
                 for key, value in self.parameters.items()

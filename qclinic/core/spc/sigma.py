@@ -5,8 +5,12 @@
 * ``rbar``   - average subgroup range / d2(n) (subgroups of 2..25, equal sizes);
 * ``sbar``   - average subgroup standard deviation / c4(n);
 * ``pooled`` - pooled standard deviation sqrt(sum (n_i - 1) s_i^2 / sum (n_i - 1)) / c4(d + 1),
-  where d = sum (n_i - 1) (Minitab's default for capability, with the unbiasing constant);
+  where d = sum (n_i - 1) (Minitab's default for capability, with the unbiasing constant;
+  c4(d + 1) is always computed: d + 1 is usually beyond any table);
 * ``mrbar``  - average moving range of span 2 / d2(2) = MR-bar / 1.128 (individuals);
+
+d2 and c4 are the printed table values (``constants="tabled"``, the default) or computed
+(``"exact"``); see :mod:`qclinic.core.spc.constants`.
 * ``overall`` - sample standard deviation of all values (ddof = 1; no c4 correction), the
   long-term sigma behind Pp/Ppk.
 """
@@ -17,7 +21,7 @@ import math
 
 import numpy as np
 
-from qclinic.core.spc.constants import MAX_SUBGROUP_SIZE, c4, d2
+from qclinic.core.spc.constants import DEFAULT_MODE, MAX_SUBGROUP_SIZE, c4, check_mode, factors
 from qclinic.core.spc.validation import BoolArray, FloatArray
 from qclinic.errors import UserError
 
@@ -28,22 +32,22 @@ def _zero_variation(what: str) -> UserError:
     return UserError(f"zero variation: {what} are all zero, so no control limits can be computed")
 
 
-def sigma_rbar(ranges: FloatArray, n: int) -> float:
+def sigma_rbar(ranges: FloatArray, n: int, mode: str = DEFAULT_MODE) -> float:
     """R-bar / d2(n)."""
     if n > MAX_SUBGROUP_SIZE:
         raise UserError(f"subgroup size {n} is over 25: use sbar or pooled instead of rbar")
     rbar = float(np.mean(ranges))
     if rbar <= 0.0:
         raise _zero_variation("the subgroup ranges")
-    return rbar / d2(n)
+    return rbar / factors(n, mode).d2
 
 
-def sigma_sbar(sds: FloatArray, n: int) -> float:
+def sigma_sbar(sds: FloatArray, n: int, mode: str = DEFAULT_MODE) -> float:
     """S-bar / c4(n)."""
     sbar = float(np.mean(sds))
     if sbar <= 0.0:
         raise _zero_variation("the subgroup standard deviations")
-    return sbar / c4(n)
+    return sbar / factors(n, mode).c4
 
 
 def sigma_pooled(sds: FloatArray, n: int) -> float:
@@ -55,17 +59,22 @@ def sigma_pooled(sds: FloatArray, n: int) -> float:
     return pooled / c4(dof + 1)
 
 
-def sigma_mrbar(moving_ranges: FloatArray) -> float:
+def sigma_mrbar(moving_ranges: FloatArray, mode: str = DEFAULT_MODE) -> float:
     """MR-bar / d2(2) for moving ranges of span 2."""
     if moving_ranges.size == 0:
         raise UserError("need at least 2 consecutive points to compute a moving range")
     mrbar = float(np.mean(moving_ranges))
     if mrbar <= 0.0:
         raise _zero_variation("the moving ranges")
-    return mrbar / d2(2)
+    return mrbar / factors(2, mode).d2
 
 
-def within_sigma(data: FloatArray, method: str, mask: BoolArray | None = None) -> float:
+def within_sigma(
+    data: FloatArray,
+    method: str,
+    mask: BoolArray | None = None,
+    constants: str = DEFAULT_MODE,
+) -> float:
     """Within-subgroup sigma of a subgroup matrix (rows = subgroups) or individuals (1 column).
 
     Args:
@@ -73,10 +82,12 @@ def within_sigma(data: FloatArray, method: str, mask: BoolArray | None = None) -
         method: one of :data:`WITHIN_METHODS`.
         mask: rows to use (default all). For ``mrbar`` a moving range is used only when both of
             its points are selected.
+        constants: ``tabled`` (printed d2, c4) or ``exact``.
 
     Raises:
         UserError: unknown method, a method that does not fit the data, or zero variation.
     """
+    check_mode(constants)
     rows = np.ones(data.shape[0], dtype=bool) if mask is None else mask
     n = data.shape[1]
     if method == "mrbar":
@@ -84,17 +95,17 @@ def within_sigma(data: FloatArray, method: str, mask: BoolArray | None = None) -
             raise UserError("sigma method mrbar is for individuals (subgroups of 1)")
         x = data[:, 0]
         both = rows[1:] & rows[:-1]
-        return sigma_mrbar(np.abs(np.diff(x))[both])
+        return sigma_mrbar(np.abs(np.diff(x))[both], constants)
     if method not in WITHIN_METHODS:
         raise UserError(f"unknown sigma method {method!r}; use one of {', '.join(WITHIN_METHODS)}")
     if n < 2:
         raise UserError(f"sigma method {method} needs subgroups of at least 2; use mrbar")
     chosen = data[rows]
     if method == "rbar":
-        return sigma_rbar(np.ptp(chosen, axis=1), n)
+        return sigma_rbar(np.ptp(chosen, axis=1), n, constants)
     sds = np.std(chosen, axis=1, ddof=1)
     if method == "sbar":
-        return sigma_sbar(sds, n)
+        return sigma_sbar(sds, n, constants)
     return sigma_pooled(sds, n)
 
 

@@ -2,8 +2,16 @@
 
 The first row is the header. Rows are numbered as a spreadsheet shows them (the header is
 row 1, the first data row is row 2), columns by their header name; every cell problem is
-reported as ``row R, column C``. Entirely blank rows are skipped. With semicolon- or
-tab-separated text a decimal comma (``1,25``) is accepted.
+reported as ``row R, column C``. Entirely blank rows are skipped; a row with more filled cells
+than the header has columns is an error (never silently cut).
+
+Separator and decimal mark are decided from the whole text, never guessed cell by cell: tab or
+semicolon separators take a decimal comma (``1,25``), as Excel writes them in German, French or
+Russian settings. Where a comma could be either the separator or the decimal mark - a single
+column of ``74,000`` - the header decides: a header of one name means one column of decimal
+commas. When nothing decides (a header that is itself ``74,000``) :class:`AmbiguousDecimalComma`
+asks the caller to choose with ``decimal="comma"`` or ``"point"``. Thousands separators are
+never guessed: ``1.234,5`` or ``1,234.5`` is not a number.
 
 Layouts:
 
@@ -30,6 +38,13 @@ from qclinic.core.spc.validation import FloatArray
 from qclinic.errors import UserError
 
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+DECIMAL_MARKS = ("point", "comma")
+SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "": "none (one column)"}
+
+
+class AmbiguousDecimalComma(UserError):
+    """A comma that could be the separator or the decimal mark: the caller must choose."""
 
 
 @dataclass
@@ -41,6 +56,8 @@ class Table:
     row_numbers: list[int]
     decimal_comma: bool = False
     source: str = "table"
+    separator: str | None = None
+    """The separator of text input (``,``, ``;``, tab, or ``""`` for one column); XLSX: None."""
 
     def column(self, spec: str | int) -> int:
         """0-based index of a column given by header name (case-insensitive) or 1-based number.
@@ -111,7 +128,9 @@ class Table:
         return out
 
 
-def _from_rows(raw: list[list[Any]], source: str, decimal_comma: bool) -> Table:
+def _from_rows(
+    raw: list[list[Any]], source: str, decimal_comma: bool, *, ragged_check: bool = False
+) -> Table:
     numbered = [
         (i + 1, row)
         for i, row in enumerate(raw)
@@ -128,6 +147,19 @@ def _from_rows(raw: list[list[Any]], source: str, decimal_comma: bool) -> Table:
             header[i] = f"column {i + 1}"
     if not numbered[1:]:
         raise UserError(f"{source}: the table has a header but no data rows")
+    if ragged_check:
+        for number, row in numbered[1:]:
+            extra = [str(c).strip() for c in row[len(header) :] if c is not None and str(c).strip()]
+            if extra:
+                filled = len(header) + len(extra)
+                raise UserError(
+                    f"{source}: row {number} has {filled} cells but the header has "
+                    f"{len(header)} column{'s' if len(header) != 1 else ''} "
+                    f"({', '.join(header)}); the extra "
+                    f"{'cell is' if len(extra) == 1 else 'cells are'} {', '.join(map(repr, extra))}. "
+                    "Give every column a header, or check the separator and decimal mark "
+                    "(thousands separators are not read: remove them)"
+                )
     return Table(
         header=header,
         rows=[row for _, row in numbered[1:]],
@@ -137,31 +169,74 @@ def _from_rows(raw: list[list[Any]], source: str, decimal_comma: bool) -> Table:
     )
 
 
-def parse_text(text: str, source: str = "pasted data") -> Table:
-    """Parse CSV or pasted text; the delimiter is tab, semicolon or comma (sniffed).
+def _comma_is_decimal(lines: list[str], source: str, decimal: str | None) -> bool:
+    """Whether the commas of comma-or-nothing separated *lines* are decimal marks.
 
     Raises:
-        UserError: empty text.
+        AmbiguousDecimalComma: both readings fit the whole text and *decimal* is not given.
     """
+    if decimal is not None:
+        return decimal == "comma"
+    header, data = lines[0].strip(), [line.strip() for line in lines[1:]]
+    if not any("," in line for line in data) or '"' in "".join(lines):
+        return False  # nothing to decide, or quoted cells: plain CSV
+    if "," not in header:  # one column name: its values' commas are decimal marks
+        return all(line.count(",") <= 1 for line in data)
+    numbers_only = all(_DECIMAL_COMMA.match(line) or _PLAIN_NUMBER.match(line) for line in data)
+    if _DECIMAL_COMMA.match(header) and numbers_only:
+        raise AmbiguousDecimalComma(
+            f"{source}: the lines look like {header!r}: the comma may separate two columns or "
+            "be a decimal comma, and the first row is no header to tell. Choose the decimal "
+            "mark (--decimal comma or --decimal point), or add a header row"
+        )
+    return False  # a header of several names: the comma separates
+
+
+def parse_text(text: str, source: str = "pasted data", decimal: str | None = None) -> Table:
+    """Parse CSV or pasted text; the separator is tab, semicolon or comma, the decimal mark a
+    point or a comma, both decided from the whole text (see the module's docstring).
+
+    Args:
+        text: the text, header first.
+        source: the name messages give (file name or "pasted data").
+        decimal: ``"comma"`` or ``"point"`` to settle the decimal mark; ``None`` decides from
+            the text and raises :class:`AmbiguousDecimalComma` when it cannot.
+
+    Raises:
+        UserError: empty text, a row longer than the header, an unknown *decimal*.
+        AmbiguousDecimalComma: see above.
+    """
+    if decimal is not None and decimal not in DECIMAL_MARKS:
+        raise UserError(f"unknown decimal mark {decimal!r}; use point or comma")
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise UserError(f"{source}: no data")
-    first = next(line for line in text.splitlines() if line.strip())
+    lines = [line for line in text.splitlines() if line.strip()]
+    first = lines[0]
     if "\t" in first:
         delimiter = "\t"
-    elif first.count(";") > first.count(","):
+    elif first.count(";") > first.count(",") or (";" in first and decimal == "comma"):
         delimiter = ";"
+    elif _comma_is_decimal(lines, source, decimal):
+        delimiter = ""
     else:
-        try:
-            delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
-        except csv.Error:
-            delimiter = ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    return _from_rows([list(r) for r in rows], source, decimal_comma=delimiter != ",")
+        delimiter = ","
+    if delimiter:
+        rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    else:
+        rows = [[line.strip()] for line in text.splitlines()]
+    table = _from_rows(
+        rows, source, decimal_comma=delimiter != "," and decimal != "point", ragged_check=True
+    )
+    table.separator = delimiter
+    return table
 
 
-def read_table(path: str | Path, sheet: str | None = None) -> Table:
+def read_table(path: str | Path, sheet: str | None = None, decimal: str | None = None) -> Table:
     """Read a CSV/TXT file or the first (or named) sheet of an XLSX workbook.
+
+    *decimal* (``"comma"``/``"point"``) settles the decimal mark of a text file (see
+    :func:`parse_text`); workbooks hold numbers and ignore it.
 
     Raises:
         UserError: missing file, unreadable workbook, unknown sheet, undecodable text.
@@ -187,7 +262,7 @@ def read_table(path: str | Path, sheet: str | None = None) -> Table:
     data = file.read_bytes()
     for encoding in ("utf-8-sig", "gb18030"):
         try:
-            return parse_text(data.decode(encoding), file.name)
+            return parse_text(data.decode(encoding), file.name, decimal)
         except UnicodeDecodeError:
             continue
     raise UserError(f"{file.name}: cannot decode the text (expected UTF-8 or GB18030)")

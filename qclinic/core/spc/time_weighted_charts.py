@@ -26,6 +26,8 @@ from typing import Any
 
 import numpy as np
 
+from qclinic.core.spc.constants import DEFAULT_MODE, check_mode
+from qclinic.core.spc.digits import limit_decimals
 from qclinic.core.spc.results import ChartAnalysis, ChartResult
 from qclinic.core.spc.rules import detect, make_rules
 from qclinic.core.spc.sigma import within_sigma
@@ -50,14 +52,16 @@ def _prepare(
     sigma: float | None,
     sigma_method: str | None,
     what: str,
-) -> tuple[FloatArray, int, float, float, str, BoolArray, BoolArray, dict[int, str]]:
+    constants: str = DEFAULT_MODE,
+) -> tuple[FloatArray, int, float, float, str, BoolArray, BoolArray, dict[int, str], int | None]:
+    check_mode(constants)
     x = finite_matrix(data, what, min_rows=2)
     n = x.shape[1]
     estimate, in_phase1, reasons = phase1_mask(x.shape[0], phase1, exclude)
     require_points(estimate, 2, what)
     if sigma is None:
         method = sigma_method or ("mrbar" if n == 1 else "rbar")
-        sigma_hat = within_sigma(x, method, estimate)
+        sigma_hat = within_sigma(x, method, estimate, constants)
     else:
         if not math.isfinite(sigma) or sigma <= 0:
             raise UserError("the given sigma must be a positive number")
@@ -66,7 +70,8 @@ def _prepare(
     if mean is not None and not math.isfinite(mean):
         raise UserError("the given target mean must be a number")
     target = float(means[estimate].mean()) if mean is None else float(mean)
-    return means, n, target, sigma_hat, method, estimate, in_phase1, reasons
+    decimals = limit_decimals(x)
+    return means, n, target, sigma_hat, method, estimate, in_phase1, reasons, decimals
 
 
 def ewma_chart(
@@ -80,6 +85,7 @@ def ewma_chart(
     sigma_method: str | None = None,
     phase1: tuple[int, int] | None = None,
     exclude: Mapping[int, str] | None = None,
+    constants: str = DEFAULT_MODE,
 ) -> ChartAnalysis:
     """EWMA chart of individuals or subgroup means.
 
@@ -93,6 +99,7 @@ def ewma_chart(
         sigma_method: within estimator when estimating (see :mod:`qclinic.core.spc.sigma`).
         phase1: ``(start, stop)`` 0-based half-open points that estimate mean and sigma.
         exclude: point index -> reason, left out of the estimates.
+        constants: d2/c4 behind an estimated sigma, ``tabled`` (default) or ``exact``.
 
     Raises:
         UserError: lambda outside (0, 1], L <= 0, or bad data.
@@ -101,8 +108,8 @@ def ewma_chart(
         raise UserError(f"EWMA lambda must be in (0, 1], got {lam}")
     if not math.isfinite(sigmas) or sigmas <= 0:
         raise UserError("the number of sigmas for the limits must be positive")
-    means, n, target, sigma_hat, method, estimate, in_phase1, reasons = _prepare(
-        data, phase1, exclude, mean, sigma, sigma_method, "EWMA data"
+    means, n, target, sigma_hat, method, estimate, in_phase1, reasons, decimals = _prepare(
+        data, phase1, exclude, mean, sigma, sigma_method, "EWMA data", constants
     )
     from scipy.signal import lfilter  # lazy: scipy.signal is a heavy import
 
@@ -130,6 +137,8 @@ def ewma_chart(
         charts=[chart],
         sigma=sigma_hat,
         sigma_method=method,
+        constants=constants,
+        decimals=decimals,
         estimate_mask=estimate,
         phase1_mask=in_phase1,
         excluded=reasons,
@@ -173,6 +182,7 @@ def cusum_chart(
     sigma_method: str | None = None,
     phase1: tuple[int, int] | None = None,
     exclude: Mapping[int, str] | None = None,
+    constants: str = DEFAULT_MODE,
 ) -> ChartAnalysis:
     """Tabular (two one-sided) CUSUM of individuals or subgroup means.
 
@@ -186,6 +196,7 @@ def cusum_chart(
         sigma_method: within estimator when estimating.
         phase1: ``(start, stop)`` 0-based half-open points that estimate mean and sigma.
         exclude: point index -> reason, left out of the estimates.
+        constants: d2/c4 behind an estimated sigma, ``tabled`` (default) or ``exact``.
 
     Raises:
         UserError: k < 0, h <= 0, headstart outside [0, 1), or bad data.
@@ -196,8 +207,8 @@ def cusum_chart(
         raise UserError(f"CUSUM h must be positive, got {h}")
     if not math.isfinite(headstart) or not 0.0 <= headstart < 1.0:
         raise UserError(f"CUSUM headstart must be in [0, 1), got {headstart}")
-    means, n, target, sigma_hat, method, estimate, in_phase1, reasons = _prepare(
-        data, phase1, exclude, mean, sigma, sigma_method, "CUSUM data"
+    means, n, target, sigma_hat, method, estimate, in_phase1, reasons, decimals = _prepare(
+        data, phase1, exclude, mean, sigma, sigma_method, "CUSUM data", constants
     )
     se = sigma_hat / math.sqrt(n)
     big_k, big_h = k * se, h * se
@@ -212,6 +223,8 @@ def cusum_chart(
         charts=[upper_chart, lower_chart],
         sigma=sigma_hat,
         sigma_method=method,
+        constants=constants,
+        decimals=decimals,
         estimate_mask=estimate,
         phase1_mask=in_phase1,
         excluded=reasons,

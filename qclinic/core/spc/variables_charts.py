@@ -4,9 +4,13 @@ Phase I estimates the limits from the points in ``phase1`` minus the ``exclude``
 plotted and flagged); every point, including phase II points after ``phase1``, is then judged
 against those frozen limits. Passing ``mean`` and/or ``sigma`` uses known standards instead.
 
-Limits are ``center +/- L * standard error`` with ``L = sigmas`` (3 by default), which with
-``L = 3`` is exactly ``A2 R-bar``, ``A3 S-bar``, ``D3/D4 R-bar``, ``B3/B4 S-bar`` and
-``E2 MR-bar``; dispersion-chart lower limits are floored at 0.
+Limits are ``center +/- L * standard error`` with ``L = sigmas`` (3 by default). When sigma is
+estimated from the chart's own statistic the standard errors are written with the factors,
+``A2 R-bar / 3``, ``(D4 - 1) R-bar / 3``, ``A3 S-bar / 3``, ``(B4 - 1) S-bar / 3``, ``MR-bar / d2``,
+so that with ``L = 3`` the limits are exactly ``A2 R-bar``, ``D3/D4 R-bar``, ``A3 S-bar``,
+``B3/B4 S-bar`` and ``3 MR-bar / d2(2)``, ``D4(2) MR-bar``, with the factors as the published table
+prints them (``constants="tabled"``, the default) or computed (``"exact"``, where the two
+writings coincide). Dispersion-chart lower limits are floored at 0.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from typing import Any
 
 import numpy as np
 
-from qclinic.core.spc.constants import MAX_SUBGROUP_SIZE, c4, d2, d3
+from qclinic.core.spc.constants import DEFAULT_MODE, MAX_SUBGROUP_SIZE, check_mode, factors
+from qclinic.core.spc.digits import limit_decimals
 from qclinic.core.spc.results import ChartAnalysis, ChartResult
 from qclinic.core.spc.rules import Rule, detect, make_rules
 from qclinic.core.spc.sigma import within_sigma
@@ -51,6 +56,7 @@ def xbar_chart(
     sigmas: float = 3.0,
     mean: float | None = None,
     sigma: float | None = None,
+    constants: str = DEFAULT_MODE,
 ) -> ChartAnalysis:
     """X-bar-R (``dispersion="r"``) or X-bar-S (``dispersion="s"``) chart.
 
@@ -66,6 +72,7 @@ def xbar_chart(
         sigmas: L, the width of the limits in standard errors.
         mean: known process mean (standard given) instead of the grand average.
         sigma: known process sigma instead of the estimate.
+        constants: ``tabled`` (the published factors, default) or ``exact``.
 
     Raises:
         UserError: bad data (blanks, text, fewer than 2 subgroups, sizes over 25 for R, zero
@@ -86,27 +93,38 @@ def xbar_chart(
     estimate, in_phase1, reasons = phase1_mask(m, phase1, exclude)
     require_points(estimate, 2, label)
 
+    check_mode(constants)
+    k = factors(n, constants)
     means = x.mean(axis=1)
     spread = np.ptp(x, axis=1) if dispersion == "r" else np.std(x, axis=1, ddof=1)
-    method = sigma_method or ("rbar" if dispersion == "r" else "sbar")
+    own = "rbar" if dispersion == "r" else "sbar"
+    method = sigma_method or own
     if sigma is None:
-        sigma_hat = within_sigma(x, method, estimate)
+        sigma_hat = within_sigma(x, method, estimate, constants)
     else:
         sigma_hat, method = float(sigma), "given"
     center = float(means[estimate].mean()) if mean is None else float(mean)
-    se_mean = sigma_hat / math.sqrt(n)
+    name = dispersion
+    factor_lcl: float | None = None
+    if method == own:  # the chart's own statistic: the textbook factors
+        mid = float(spread[estimate].mean())
+        if dispersion == "r":
+            se_mean, se_spread, factor_lcl = k.A2 * mid / 3, (k.D4 - 1) * mid / 3, k.D3 * mid
+        else:
+            se_mean, se_spread, factor_lcl = k.A3 * mid / 3, (k.B4 - 1) * mid / 3, k.B3 * mid
+    else:  # pooled or given sigma: centre line and spread from d2, d3 or c4
+        se_mean = sigma_hat / math.sqrt(n)
+        if dispersion == "r":
+            mid, se_spread = k.d2 * sigma_hat, k.d3 * sigma_hat
+        else:
+            mid, se_spread = k.c4 * sigma_hat, sigma_hat * math.sqrt(1 - k.c4**2)
     location = ChartResult(
         "xbar", means, center, center + sigmas * se_mean, center - sigmas * se_mean, se_mean
     )
-    if dispersion == "r":
-        mid, se_spread, name = d2(n) * sigma_hat, d3(n) * sigma_hat, "r"
-    else:
-        mid, se_spread, name = c4(n) * sigma_hat, sigma_hat * math.sqrt(1 - c4(n) ** 2), "s"
-    if sigma is None and method == ("rbar" if dispersion == "r" else "sbar"):
-        mid = float(spread[estimate].mean())  # exactly R-bar / S-bar, no round trip
-    spread_chart = ChartResult(
-        name, spread, mid, mid + sigmas * se_spread, max(0.0, mid - sigmas * se_spread), se_spread
-    )
+    lcl = max(0.0, mid - sigmas * se_spread)
+    if factor_lcl is not None and sigmas == 3.0:
+        lcl = factor_lcl  # D3 / B3 as printed (the table rounds them on their own)
+    spread_chart = ChartResult(name, spread, mid, mid + sigmas * se_spread, lcl, se_spread)
     chosen = make_rules() if rules is None else rules
     location.hits = detect(means, center, se_mean, location.ucl, location.lcl, chosen)
     spread_chart.hits = detect(
@@ -117,6 +135,8 @@ def xbar_chart(
         charts=[location, spread_chart],
         sigma=sigma_hat,
         sigma_method=method,
+        constants=constants,
+        decimals=limit_decimals(x),
         estimate_mask=estimate,
         phase1_mask=in_phase1,
         excluded=reasons,
@@ -133,16 +153,19 @@ def imr_chart(
     sigmas: float = 3.0,
     mean: float | None = None,
     sigma: float | None = None,
+    constants: str = DEFAULT_MODE,
 ) -> ChartAnalysis:
     """Individuals and moving-range chart (moving ranges of span 2, sigma = MR-bar / d2(2)).
 
     A moving range enters the estimate only when both of its points do. The first moving range
-    is undefined (``None`` in JSON).
+    is undefined (``None`` in JSON). ``constants``: ``tabled`` (d2(2) = 1.128, D4(2) = 3.267 as
+    printed, default) or ``exact``.
 
     Raises:
         UserError: fewer than 2 points, blanks, text, infinities or zero variation.
     """
     x = finite_vector(data, "individuals", minimum=2)
+    k = factors(2, check_mode(constants))
     sigmas = _check_sigmas(sigmas)
     _check_given(mean, "mean")
     _check_given(sigma, "sigma", positive=True)
@@ -158,10 +181,12 @@ def imr_chart(
         mrbar = float(moving[1:][both].mean())
         if mrbar <= 0:
             raise UserError("zero variation: the moving ranges are all zero")
-        sigma_hat, method = mrbar / d2(2), "mrbar"
+        sigma_hat, method = mrbar / k.d2, "mrbar"
+        se_mr = (k.D4 - 1) * mrbar / 3  # D4(2) MR-bar at L = 3
     else:
         sigma_hat, method = float(sigma), "given"
-        mrbar = d2(2) * sigma_hat
+        mrbar = k.d2 * sigma_hat
+        se_mr = k.d3 * sigma_hat
     center = float(x[estimate].mean()) if mean is None else float(mean)
     individuals = ChartResult(
         "individuals",
@@ -171,7 +196,6 @@ def imr_chart(
         center - sigmas * sigma_hat,
         sigma_hat,
     )
-    se_mr = d3(2) * sigma_hat
     moving_chart = ChartResult(
         "moving_range",
         moving,
@@ -190,8 +214,14 @@ def imr_chart(
         charts=[individuals, moving_chart],
         sigma=sigma_hat,
         sigma_method=method,
+        constants=constants,
+        decimals=limit_decimals(x),
         estimate_mask=estimate,
         phase1_mask=in_phase1,
         excluded=reasons,
-        parameters={"subgroup_size": 1, "sigmas": sigmas, "moving_range_span": 2},
+        parameters={
+            "subgroup_size": 1,
+            "sigmas": sigmas,
+            "moving_range_span": 2,
+        },
     )

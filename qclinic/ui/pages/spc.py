@@ -282,34 +282,12 @@ class SpcPage(QWidget):
         self.result = result
         view.canvas.show_result(result)
         view.status.setStyleSheet("")
-        view.status.setText(self._status_text(result))
+        view.status.setText(view.status_text(result, self.data.skipped))
         if result["chart"] not in ATTRIBUTE_CHARTS:
             cap = result.get("capability")
             self.capability_view.show_capability(used, cap, self.dataset.unit)
         else:
             self.capability_view.show_capability(None, None, "")
-
-    def _status_text(self, result: dict[str, Any]) -> str:
-        first = result["charts"][0]
-        violations = sum(len(chart["violations"]) for chart in result["charts"])
-
-        def limit(value: Any) -> str:
-            return "…" if isinstance(value, list) else ("–" if value is None else f"{value:.6g}")
-
-        text = (
-            self.tr("UCL %1 · CL %2 · LCL %3 · %4 points, %5 excluded, %6 signals")
-            .replace("%1", limit(first["ucl"]))
-            .replace("%2", limit(first["center"]))
-            .replace("%3", limit(first["lcl"]))
-            .replace("%4", str(result["points"]))
-            .replace("%5", str(len(result["excluded"])))
-            .replace("%6", str(violations))
-        )
-        if self.data is not None and self.data.skipped:
-            text += " · " + self.tr("%1 incomplete subgroups left out").replace(
-                "%1", str(self.data.skipped)
-            )
-        return text + " · " + self.tr("Click a point to exclude or include it.")
 
     def show_gage(self) -> None:
         assert self.data is not None and self.dataset is not None

@@ -20,12 +20,16 @@ VARIABLE_CHARTS = ("xbar-r", "xbar-s", "imr", "ewma", "cusum")
 ATTRIBUTE_CHARTS = ("p", "np", "c", "u")
 CHARTS = (*VARIABLE_CHARTS, *ATTRIBUTE_CHARTS)
 RULE_PRESETS = ("nelson", "western-electric", "none")
+CONSTANT_MODES = ("tabled", "exact")
+THRESHOLDS_KEY = "capability_thresholds"  # settings.extra: [new process, capable, conditional]
+CONSTANTS_KEY = "spc_constants"  # settings.extra: "tabled" or "exact", the last choice
 ANALYSIS_MIME = "application/vnd.qclinic.analysis+json"
 
 
 @dataclass
 class ChartSettings:
-    """What the user picked: chart, rule preset, phase I (1-based, inclusive) and specs."""
+    """What the user picked: chart, rule preset, phase I (1-based, inclusive), specs, chart
+    constants (tabled or exact) and the Cpk thresholds of the capability verdict."""
 
     chart: str = "xbar-r"
     rules: str = "nelson"
@@ -33,6 +37,18 @@ class ChartSettings:
     lsl: float | None = None
     usl: float | None = None
     target: float | None = None
+    constants: str = "tabled"
+    thresholds: tuple[float, float, float] = (1.67, 1.33, 1.00)
+
+
+def saved_thresholds(extra: dict[str, Any]) -> tuple[float, float, float]:
+    """The Cpk thresholds from the settings' ``extra`` (the defaults when unset or invalid)."""
+    from qclinic.core.spc.capability import DEFAULT_THRESHOLDS, check_thresholds
+
+    try:
+        return check_thresholds(extra.get(THRESHOLDS_KEY) or DEFAULT_THRESHOLDS)
+    except UserError:
+        return DEFAULT_THRESHOLDS
 
 
 @dataclass
@@ -151,7 +167,11 @@ def analyze(data: DatasetData, settings: ChartSettings) -> tuple[dict[str, Any],
     else:
         if matrix is None:
             raise UserError("this chart needs measured values, not counts")
-        common: dict[str, Any] = {"phase1": phase1, "exclude": exclude}
+        common: dict[str, Any] = {
+            "phase1": phase1,
+            "exclude": exclude,
+            "constants": settings.constants,
+        }
         if chart in ("xbar-r", "xbar-s"):
             analysis = xbar_chart(matrix, dispersion=chart[-1], rules=rules, **common)
         elif chart == "imr":
@@ -179,6 +199,8 @@ def analyze(data: DatasetData, settings: ChartSettings) -> tuple[dict[str, Any],
                 usl=settings.usl,
                 target=settings.target,
                 sigma_method=method,
+                constants=settings.constants,
+                thresholds=settings.thresholds,
             )
             result["capability"] = cap.to_dict()
     return result, used

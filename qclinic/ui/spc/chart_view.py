@@ -7,6 +7,8 @@ import only when the SPC page is first shown.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,7 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qclinic.ui.spc.analysis import CHARTS, RULE_PRESETS, ChartSettings
+from qclinic import settings as app_settings
+from qclinic.core.spc.digits import format_fixed
+from qclinic.ui.spc.analysis import (
+    CHARTS,
+    CONSTANT_MODES,
+    CONSTANTS_KEY,
+    RULE_PRESETS,
+    ChartSettings,
+    saved_thresholds,
+)
 from qclinic.ui.spc.chart_canvas import ChartCanvas
 
 CHART_NAMES = {
@@ -56,6 +67,10 @@ class ChartView(QWidget):
         for key in CHARTS:
             self.chart_combo.addItem(CHART_NAMES[key], key)
         self.rules_combo = QComboBox()
+        self.constants_combo = QComboBox()
+        extra = app_settings.load().extra
+        self.thresholds = saved_thresholds(extra)
+        self._saved_constants = str(extra.get(CONSTANTS_KEY) or "tabled")
         self.first_spin = QSpinBox()
         self.last_spin = QSpinBox()
         for spin in (self.first_spin, self.last_spin):
@@ -71,7 +86,7 @@ class ChartView(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.canvas = ChartCanvas(lang)
-        self.labels = [QLabel() for _ in range(7)]
+        self.labels = [QLabel() for _ in range(8)]
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
@@ -80,6 +95,7 @@ class ChartView(QWidget):
             (self.labels[1], self.rules_combo),
             (self.labels[2], self.first_spin),
             (self.labels[3], self.last_spin),
+            (self.labels[7], self.constants_combo),
         ]
         for col, (label, widget) in enumerate(pairs):
             label.setBuddy(widget)
@@ -100,7 +116,7 @@ class ChartView(QWidget):
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.attach_button)
         grid.addLayout(buttons, 1, 6, 1, 2)
-        grid.setColumnStretch(8, 1)
+        grid.setColumnStretch(10, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addWidget(self.status)
@@ -108,6 +124,7 @@ class ChartView(QWidget):
 
         self.chart_combo.currentIndexChanged.connect(self.settings_changed)
         self.rules_combo.currentIndexChanged.connect(self.settings_changed)
+        self.constants_combo.currentIndexChanged.connect(self.on_constants_changed)
         self.first_spin.valueChanged.connect(self.settings_changed)
         self.last_spin.valueChanged.connect(self.settings_changed)
         for edit in (self.lsl_edit, self.usl_edit, self.target_edit):
@@ -123,6 +140,7 @@ class ChartView(QWidget):
             self.tr("&LSL:"),
             self.tr("&USL:"),
             self.tr("&Target:"),
+            self.tr("C&onstants:"),
         )
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
@@ -138,11 +156,63 @@ class ChartView(QWidget):
             self.rules_combo.addItem(names[key], key)
         self.rules_combo.setCurrentIndex(max(current, 0))
         self.rules_combo.blockSignals(False)
+        mode = self.constants_combo.currentData() or self._saved_constants
+        self.constants_combo.blockSignals(True)
+        self.constants_combo.clear()
+        modes = {
+            "tabled": self.tr("As tabled (Montgomery, qcc, Minitab)"),
+            "exact": self.tr("Computed exactly"),
+        }
+        for key in CONSTANT_MODES:
+            self.constants_combo.addItem(modes[key], key)
+        self.constants_combo.setCurrentIndex(max(self.constants_combo.findData(mode), 0))
+        self.constants_combo.setToolTip(
+            self.tr(
+                "Control chart constants (d2, d3, c4, A2, D4…): the published table values, as "
+                "textbooks, qcc and Minitab use them, or computed from their definitions."
+            )
+        )
+        self.constants_combo.blockSignals(False)
         self.export_button.setText(self.tr("&Export…"))
         self.attach_button.setText(self.tr("Attach as &evidence…"))
         for edit in (self.lsl_edit, self.usl_edit):
             edit.setPlaceholderText(self.tr("none"))
         self.target_edit.setPlaceholderText(self.tr("mid-spec"))
+
+    def status_text(self, result: dict[str, Any], skipped: int = 0) -> str:
+        """The line above the chart: limits (as many decimals as the data carry, plus one),
+        points, exclusions, signals and which chart constants were used."""
+        first = result["charts"][0]
+        violations = sum(len(chart["violations"]) for chart in result["charts"])
+
+        def limit(value: Any) -> str:
+            return "…" if isinstance(value, list) else format_fixed(value, result.get("decimals"))
+
+        text = (
+            self.tr("UCL %1 · CL %2 · LCL %3 · %4 points, %5 excluded, %6 signals")
+            .replace("%1", limit(first["ucl"]))
+            .replace("%2", limit(first["center"]))
+            .replace("%3", limit(first["lcl"]))
+            .replace("%4", str(result["points"]))
+            .replace("%5", str(len(result["excluded"])))
+            .replace("%6", str(violations))
+        )
+        if result.get("constants"):
+            text += " · " + (
+                self.tr("constants as tabled")
+                if result["constants"] == "tabled"
+                else self.tr("constants computed exactly")
+            )
+        if skipped:
+            text += " · " + self.tr("%1 incomplete subgroups left out").replace("%1", str(skipped))
+        return text + " · " + self.tr("Click a point to exclude or include it.")
+
+    def on_constants_changed(self) -> None:
+        """Remember the choice for the next session, then recompute."""
+        config = app_settings.load()
+        config.extra[CONSTANTS_KEY] = str(self.constants_combo.currentData())
+        app_settings.save(config)
+        self.settings_changed.emit()
 
     def set_points(self, count: int) -> None:
         """Allow phase I over *count* points and select all of them."""
@@ -179,4 +249,6 @@ class ChartView(QWidget):
             lsl=lsl,
             usl=usl,
             target=target,
+            constants=str(self.constants_combo.currentData() or "tabled"),
+            thresholds=self.thresholds,
         )

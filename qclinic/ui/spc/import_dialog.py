@@ -1,7 +1,8 @@
 """Import SPC / MSA data from a CSV or XLSX file or text pasted from Excel, with a preview.
 
 The file is parsed by :mod:`qclinic.core.spc.tabular`; the preview shows the columns chosen for
-the layout (wide, long, attributes, gage study), the first rows as they will be read, how many
+the layout (wide, long, attributes, gage study), the separator and decimal mark the text was read
+with (asking when a comma could be either), the first rows as they will be read, how many
 subgroups of which size result, and every cell that is not a number as ``row R, column C: …``
 (the engine's own messages). Such cells are imported blank; their subgroups are left out of the
 charts until the value is fixed in the data grid. Accepting stores the dataset and its values
@@ -13,11 +14,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QListWidgetItem,
+    QMessageBox,
+    QWidget,
+)
 
-from qclinic.core.spc.tabular import Table, parse_text, read_table
+from qclinic.core.spc.tabular import AmbiguousDecimalComma, Table, parse_text, read_table
 from qclinic.errors import UserError
 from qclinic.storage.database import Database
 from qclinic.storage.models import DatasetKind
@@ -25,8 +33,8 @@ from qclinic.storage.repositories import datasets
 from qclinic.ui.errors import show_error
 from qclinic.ui.forms.ui_dataset_import_dialog import Ui_DatasetImportDialog
 from qclinic.ui.signals import AppSignals
+from qclinic.ui.spc.models import PreviewModel
 
-Index = QModelIndex | QPersistentModelIndex
 LAYOUTS = ("wide", "long", "attributes", "gage")
 PREVIEW_ROWS = 30
 MAX_PROBLEMS = 12
@@ -34,49 +42,6 @@ _LABEL_COLUMN = re.compile(
     r"sample|subgroup|group|batch|lot|time|date|no\.?$|id$|trial|子组|样本|序号|批|日期|时间",
     re.IGNORECASE,
 )
-
-
-class PreviewModel(QAbstractTableModel):
-    """The first rows of the table as read: chosen columns only, problem cells in red."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.header: list[str] = []
-        self.rows: list[list[str]] = []
-        self.bad: set[tuple[int, int]] = set()
-
-    def set_content(
-        self, header: list[str], rows: list[list[str]], bad: set[tuple[int, int]]
-    ) -> None:
-        self.beginResetModel()
-        self.header, self.rows, self.bad = header, rows, bad
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self.header)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.header[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.BackgroundRole and (index.row(), index.column()) in self.bad:
-            return QBrush(QColor("#fde0e0"))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
 
 
 def _optional_number(text: str, what: str) -> float | None:
@@ -157,16 +122,42 @@ class DatasetImportDialog(QDialog):
         self.load_text(QGuiApplication.clipboard().text(), self.tr("pasted data"))
 
     def load_file(self, path: str) -> None:
+        self._load(lambda decimal: read_table(path, decimal=decimal))
+
+    def load_text(self, text: str, source: str) -> None:
+        self._load(lambda decimal: parse_text(text, source, decimal))
+
+    def _load(self, read: Any) -> None:
+        """Read with the decimal mark decided from the text; ask when it cannot be."""
         try:
-            self.set_table(read_table(path))
+            try:
+                table = read(None)
+            except AmbiguousDecimalComma:
+                decimal = self.ask_decimal()
+                if decimal is None:
+                    return
+                table = read(decimal)
+            self.set_table(table)
         except UserError as error:
             show_error(error, self)
 
-    def load_text(self, text: str, source: str) -> None:
-        try:
-            self.set_table(parse_text(text, source))
-        except UserError as error:
-            show_error(error, self)
+    def ask_decimal(self) -> str | None:
+        """Ask whether the commas are decimal marks: ``"comma"``, ``"point"`` or ``None``."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Decimal comma or separator?"))
+        box.setText(
+            self.tr(
+                "Every line looks like 74,000 and there is no header row to tell: is the comma "
+                "a decimal comma (one column of numbers) or does it separate two columns?"
+            )
+        )
+        comma = box.addButton(self.tr("Decimal comma"), QMessageBox.ButtonRole.AcceptRole)
+        point = box.addButton(self.tr("Separates columns"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "comma" if clicked is comma else "point" if clicked is point else None
 
     def set_table(self, table: Table) -> None:
         """Show *table*: fill the column pickers with a guess, then the preview."""
@@ -176,6 +167,7 @@ class DatasetImportDialog(QDialog):
             .replace("%1", table.source)
             .replace("%2", str(len(table.header)))
             .replace("%3", str(len(table.rows)))
+            + self.reading_text(table)
         )
         if not self.ui.nameEdit.text().strip():
             self.ui.nameEdit.setText(table.source if table.source != "pasted data" else "")
@@ -217,12 +209,29 @@ class DatasetImportDialog(QDialog):
             widget.blockSignals(False)
         if "part" in lowered and any(w in " ".join(lowered) for w in ("operator", "appraiser")):
             layout = "gage"
-        elif len([i for i in numeric if not _LABEL_COLUMN.search(header[i])]) > 1:
+        elif len([i for i in numeric if not _LABEL_COLUMN.search(header[i])]) > 1 or (
+            len(header) == 1  # one column of individuals: one value per subgroup
+        ):
             layout = "wide"
         else:
             layout = "long"
         self.ui.layoutCombo.setCurrentIndex(LAYOUTS.index(layout))
         self.on_layout_changed()
+
+    def reading_text(self, table: Table) -> str:
+        """How the text was read: separator and decimal mark (empty for a workbook)."""
+        if table.separator is None:
+            return ""
+        separators = {
+            ",": self.tr("comma"),
+            ";": self.tr("semicolon"),
+            "\t": self.tr("tab"),
+            "": self.tr("none (one column)"),
+        }
+        mark = self.tr("decimal comma") if table.decimal_comma else self.tr("decimal point")
+        return " · " + self.tr("separator: %1, %2").replace(
+            "%1", separators[table.separator]
+        ).replace("%2", mark)
 
     def _combos(self) -> list[Any]:
         ui = self.ui
@@ -300,7 +309,11 @@ class DatasetImportDialog(QDialog):
                 ui.valueCombo.currentData(),
             ]
         columns = [c for c in columns if c is not None]
-        label_columns = {ui.subgroupCombo.currentData()} if layout == "long" else set()
+        label_columns = (
+            {ui.subgroupCombo.currentData()} - {ui.valueCombo.currentData()}
+            if layout == "long"
+            else set()
+        )
         if layout == "gage":
             label_columns = {ui.partCombo.currentData(), ui.operatorCombo.currentData()}
         numbers: dict[tuple[int, int], float | None] = {}

@@ -1,4 +1,5 @@
-"""Item models of the SPC workspace: the dataset list, the editable data grid, plain result rows."""
+"""Item models of the SPC workspace: the dataset list, the editable data grid, plain result rows,
+the import preview."""
 
 from __future__ import annotations
 
@@ -232,4 +233,47 @@ class RowsModel(QAbstractTableModel):
             return self.rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return _RIGHT
+        return None
+
+
+class PreviewModel(QAbstractTableModel):
+    """The first rows of the table as read: chosen columns only, problem cells in red."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.header: list[str] = []
+        self.rows: list[list[str]] = []
+        self.bad: set[tuple[int, int]] = set()
+
+    def set_content(
+        self, header: list[str], rows: list[list[str]], bad: set[tuple[int, int]]
+    ) -> None:
+        self.beginResetModel()
+        self.header, self.rows, self.bad = header, rows, bad
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else len(self.header)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.header[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole and (index.row(), index.column()) in self.bad:
+            return QBrush(QColor("#fde0e0"))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -22,7 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from qclinic.charts.spc_figures import draw_capability, draw_gage_rr
+from qclinic.core.spc.digits import format_fixed
 from qclinic.ui.spc.models import RowsModel
+
+VERDICT_COLOURS = {"capable_new": "#2e7d32", "capable": "#2e7d32", "conditional": "#b26a00"}
 
 
 def _num(value: Any, digits: int = 4) -> str:
@@ -54,6 +57,8 @@ class CapabilityView(QWidget):
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #b26a00; font-weight: bold;")
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
         self.indices = RowsModel(self)
         self.ppm = RowsModel(self)
         self.indices_view = _table(self.indices)
@@ -69,6 +74,7 @@ class CapabilityView(QWidget):
         splitter.setSizes([420, 200])
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
+        layout.addWidget(self.verdict)
         layout.addWidget(self.warning)
         layout.addWidget(splitter, 1)
         self.result: dict[str, Any] | None = None
@@ -86,6 +92,7 @@ class CapabilityView(QWidget):
             )
             self.message.show()
             self.warning.hide()
+            self.verdict.hide()
             self.figure.clear()
             self.canvas.draw_idle()
             self.indices.set_content([], [])
@@ -96,10 +103,20 @@ class CapabilityView(QWidget):
                 "%1 values from phase I without excluded points; within sigma %2 (%3), overall sigma %4."
             )
             .replace("%1", str(result["n"]))
-            .replace("%2", _num(result["sigma_within"]))
+            .replace("%2", format_fixed(result["sigma_within"], None))
             .replace("%3", str(result["sigma_within_method"]))
-            .replace("%4", _num(result["sigma_overall"]))
+            .replace("%4", format_fixed(result["sigma_overall"], None))
         )
+        verdict = result.get("verdict")
+        self.verdict.setVisible(bool(verdict))
+        if verdict:
+            colour = VERDICT_COLOURS.get(verdict["level"], "#c62828")
+            self.verdict.setText(
+                self.tr("<b>Cpk %1: <span style='color:%2'>%3</span></b>")
+                .replace("%1", f"{verdict['value']:.2f}")
+                .replace("%2", colour)
+                .replace("%3", verdict["text"]["zh" if self._lang.startswith("zh") else "en"])
+            )
         warning = (result.get("normality") or {}).get("warning")
         self.warning.setVisible(bool(warning))
         if warning:

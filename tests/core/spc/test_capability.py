@@ -70,9 +70,11 @@ def test_one_sided_spec() -> None:
 
 def test_individuals_use_moving_range() -> None:
     x = [49.6, 47.6, 49.9, 51.3, 47.8, 51.2, 52.6, 52.4, 53.6, 52.1]
-    r = capability(x, lsl=40, usl=60)
+    r = capability(x, lsl=40, usl=60, constants="exact")
     assert r.sigma_within_method == "mrbar"
     assert r.sigma_within == pytest.approx(np.abs(np.diff(x)).mean() / 1.1283791671)
+    tabled = capability(x, lsl=40, usl=60)  # the default: d2(2) = 1.128 as printed
+    assert tabled.sigma_within == pytest.approx(np.abs(np.diff(x)).mean() / 1.128, rel=1e-12)
 
 
 def test_anderson_darling_statistic_and_p_value() -> None:

@@ -72,9 +72,11 @@ def test_pistonrings_xbar_s_montgomery_example_6_3() -> None:
 def test_hardbake_flow_width_montgomery_example_6_1() -> None:
     # Montgomery Example 6.1: x-double-bar = 1.5056, R-bar = 0.32521, UCL = 1.6932,
     # LCL = 1.3180; R chart UCL = 0.68749 (printed 0.6876 in later editions), LCL = 0;
-    # no point out of control.
+    # no point out of control. (Computed constants: the book rounds A2 R-bar to 0.1876 before
+    # adding it, which the exact A2 = 0.57681 happens to reproduce; the tabled case is in
+    # test_tabled_constants.py.)
     data = load_wide("hardbake_flowwidth.csv")
-    analysis = xbar_chart(data)
+    analysis = xbar_chart(data, constants="exact")
     xbar, r = analysis.charts
     assert xbar.center == pytest.approx(1.5056, abs=5e-5)
     assert r.center == pytest.approx(0.32521, abs=5e-6)
@@ -88,9 +90,9 @@ def test_hardbake_flow_width_montgomery_example_6_1() -> None:
 
 def test_imr_limits_from_first_principles() -> None:
     # NIST/SEMATECH e-Handbook §6.3.2.2 individuals data (10 points). Limits checked against
-    # a hand computation: center = mean, sigma = MR-bar / 1.128379 (d2 for n = 2).
+    # a hand computation: center = mean, sigma = MR-bar / 1.128379 (d2 for n = 2, computed).
     x = [49.6, 47.6, 49.9, 51.3, 47.8, 51.2, 52.6, 52.4, 53.6, 52.1]
-    analysis = imr_chart(x)
+    analysis = imr_chart(x, constants="exact")
     individuals, moving = analysis.charts
     mr = np.abs(np.diff(x))
     sigma = mr.mean() / (2 / np.sqrt(np.pi))
