@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
 
-from qclinic import __version__, paths
+from qclinic import paths, version
 from qclinic.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -31,7 +31,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         description="QClinic (质量门诊): quality-clinic assessments, SPC/MSA and reports, offline.",
     )
     if with_commands:
-        parser.add_argument("--version", action="version", version=f"qclinic {__version__}")
+        parser.add_argument("--version", action="version", version=f"qclinic {version()}")
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -99,7 +99,7 @@ def _log_bug() -> str:
     try:
         log_file = paths.logs_dir() / "qclinic.log"
         with log_file.open("a", encoding="utf-8") as stream:
-            stream.write(f"--- qclinic {__version__}: {' '.join(sys.argv)}\n")
+            stream.write(f"--- qclinic {version()}: {' '.join(sys.argv)}\n")
             traceback.print_exc(file=stream)
         return str(log_file)
     except OSError:

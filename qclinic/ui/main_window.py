@@ -183,15 +183,49 @@ class MainWindow(QMainWindow):
         SettingsDialog(self.signals, self.lang, self).exec()
 
     def on_about_triggered(self) -> None:
-        from qclinic import __version__
+        QMessageBox.about(self, self.tr("About QClinic"), self.about_text())
 
-        QMessageBox.about(
-            self,
-            self.tr("About QClinic"),
+    def about_text(self) -> str:
+        """The About box: the version, then the bundled fonts and libraries with their licences."""
+        from html import escape
+
+        from PySide6 import QtCore
+
+        from qclinic import about, version
+
+        def table(rows: list[tuple[str, str, str]]) -> str:
+            cells = "".join(
+                f"<tr><td>{escape(name)}</td><td>{escape(ver)}</td><td>{escape(licence)}</td></tr>"
+                for name, ver, licence in rows
+            )
+            head = "<tr><th align='left'>%s</th><th align='left'>%s</th><th align='left'>%s</th></tr>" % (
+                self.tr("Name"),
+                self.tr("Version"),
+                self.tr("Licence"),
+            )
+            return f"<table cellspacing='0' cellpadding='2'>{head}{cells}</table>"
+
+        libraries = [
+            (component.name, ver, component.licence)
+            for component, ver in about.installed_libraries()
+        ]
+        # The Qt library the binding runs on (its own version, not the binding's).
+        libraries.insert(2, ("Qt", QtCore.qVersion(), "LGPL-3.0-only"))
+        fonts = [(font.name, "", font.licence) for font in about.FONTS]
+        return (
             self.tr(
                 "<h3>QClinic %1</h3><p>Quality clinic: assessments, findings, clinic cases "
                 "and improvement plans for the factories of an industrial chain, offline.</p>"
-            ).replace("%1", __version__),
+            ).replace("%1", version())
+            + "<p><b>%s</b></p>" % self.tr("Bundled fonts")
+            + table(fonts)
+            + "<p><b>%s</b></p>" % self.tr("Libraries")
+            + table(libraries)
+            + "<p>%s</p>"
+            % self.tr(
+                "Qt and Python are linked dynamically: each is a separate file of the "
+                "installation and can be replaced."
+            )
         )
 
     def on_language_changed(self, lang: str) -> None:

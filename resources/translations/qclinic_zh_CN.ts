@@ -1169,8 +1169,32 @@
         <translation>关于质量门诊</translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;QClinic %1&lt;/h3&gt;&lt;p&gt;Quality clinic: assessments, findings, clinic cases and improvement plans for the factories of an industrial chain, offline.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;质量门诊 QClinic %1&lt;/h3&gt;&lt;p&gt;质量门诊：为产业链上的工厂提供评审、发现项、门诊案例和改进计划管理，可离线使用。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Bundled fonts</source>
+        <translation>随附字体</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>程序库</translation>
+    </message>
+    <message>
+        <source>Qt and Python are linked dynamically: each is a separate file of the installation and can be replaced.</source>
+        <translation>Qt 和 Python 以动态方式链接：二者都是安装目录中的独立文件，可以替换。</translation>
     </message>
     <message>
         <source>QClinic · Quality clinic</source>
@@ -2070,6 +2094,18 @@
     <message>
         <source>Something went wrong inside QClinic; your saved work is safe. The details were written to the log file.</source>
         <translation>QClinic 内部出错；已保存的工作不受影响。详细信息已写入日志文件。</translation>
+    </message>
+    <message>
+        <source>QClinic did not close properly last time (the session started %1); it may have crashed or been stopped. Every change you saw saved is kept.</source>
+        <translation>QClinic 上次未正常关闭（该会话开始于 %1），可能已崩溃或被强行停止。您看到已保存的每一项更改都已保留。</translation>
+    </message>
+    <message>
+        <source>Details are in %1</source>
+        <translation>详细信息见 %1</translation>
+    </message>
+    <message>
+        <source>The last session did not end</source>
+        <translation>上次会话未正常结束</translation>
     </message>
 </context>
 <context>
