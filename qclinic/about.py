@@ -22,7 +22,7 @@ class Component:
 #: The fonts in every installation (resources/fonts and matplotlib's mpl-data).
 FONTS: tuple[Component, ...] = (
     Component("Droid Sans Fallback Full", "Apache-2.0", note="Chinese text: UI, charts, reports"),
-    Component("DejaVu Sans / Sans Mono", "Bitstream-Vera AND LicenseRef-DejaVu-public-domain",
+    Component("DejaVu Sans, Sans Mono", "Bitstream-Vera",
               note="Latin text in reports and charts (shipped with matplotlib)"),
 )
 
@@ -30,7 +30,7 @@ FONTS: tuple[Component, ...] = (
 #: installation each is a separate file that can be replaced (LGPL-3.0).
 LIBRARIES: tuple[Component, ...] = (
     Component("Python", "PSF-2.0"),
-    Component("Qt 6 / PySide6 (Essentials)", "LGPL-3.0-only", "PySide6-Essentials"),
+    Component("PySide6 (Essentials)", "LGPL-3.0-only", "PySide6-Essentials"),
     Component("SQLAlchemy", "MIT", "SQLAlchemy"),
     Component("Alembic", "MIT", "alembic"),
     Component("PyYAML", "MIT", "PyYAML"),

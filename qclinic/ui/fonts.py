@@ -21,6 +21,7 @@ def install_cjk_font(app: QApplication) -> str | None:
         log.warning("could not load the bundled CJK font")
         return None
     family = QFontDatabase.applicationFontFamilies(font_id)[0]
+    log.info("CJK font loaded: %s", family)  # the installer's smoke test reads this line
     font = app.font()
     font.setFamilies([font.family(), family])
     app.setFont(font)

@@ -7,10 +7,14 @@ and compiles it with ``pyside6-lrelease``.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from qclinic import paths
+
+log = logging.getLogger(__name__)
 
 _installed: list[QTranslator] = []
 
@@ -29,9 +33,14 @@ def install_translators(app: QApplication, lang: str) -> None:
         return
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     ours = QTranslator(app)
-    if ours.load(str(paths.resources_dir() / "translations" / "qclinic_zh_CN.qm")):
+    ours_path = paths.resources_dir() / "translations" / "qclinic_zh_CN.qm"
+    if ours.load(str(ours_path)):
         app.installTranslator(ours)
         _installed.append(ours)
+        # The installer's smoke test reads this line to know the frozen app found its translations.
+        log.info("translations loaded: %s", ours_path)
+    else:
+        log.warning("translations not found: %s", ours_path)
     qt = QTranslator(app)
     if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)

@@ -1,0 +1,102 @@
+"""The whole build, as a user runs it: ``python build_installer.py`` (slow: a few minutes).
+
+PyInstaller freezes the app, the Linux archive and package are made and checked, the Windows and
+macOS scripts get their dry run, and the smoke test runs the frozen program (version, start on an
+empty data directory, demo, reports in Chinese and English verified, an SPC analysis, the bundled
+font and translations). PyInstaller comes from the ``build`` extra; .ci/run installs it, and this
+test installs it if it is still missing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux packages are built on Linux"),
+]
+
+
+def ensure_pyinstaller() -> None:
+    if importlib.util.find_spec("PyInstaller") is not None:
+        return
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = project["optional-dependencies"]["build"]
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", *requirements], check=True)
+    importlib.invalidate_caches()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    if shutil.which("dpkg-deb") is None:
+        pytest.skip("dpkg-deb is needed for the .deb")
+    ensure_pyinstaller()
+    out = tmp_path_factory.mktemp("installer")
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "build_installer.py"), "--dist", str(out / "dist"),
+         "--work", str(out / "work")],
+        cwd=ROOT, capture_output=True, text=True, timeout=1200, check=False,
+    )
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 0, output[-6000:]
+    return out / "dist", output
+
+
+def test_the_smoke_test_of_the_frozen_program_passes(built) -> None:
+    _, output = built
+    summary = re.search(r"^smoke test: all (\d+) checks passed$", output, flags=re.M)
+    assert summary is not None, output[-4000:]
+    assert int(summary.group(1)) >= 12
+    for name in ("version", "app starts on an empty data directory", "report verify (zh)",
+                 "report verify (en)", "spc analyze", "app loaded the bundled translations"):
+        assert re.search(rf"^  ok   {re.escape(name)}", output, flags=re.M), name
+
+
+def test_the_archive_holds_the_program_and_its_resources(built) -> None:
+    dist, _ = built
+    from qclinic import version
+
+    (archive,) = dist.glob(f"QClinic-{version()}-linux-*.tar.gz")
+    with tarfile.open(archive) as tar:
+        names = set(tar.getnames())
+        top = f"QClinic-{version()}"
+        for name in ("qclinic", "qclinic.desktop", "qclinic.png",
+                     "_internal/resources/fonts/DroidSansFallbackFull.ttf",
+                     "_internal/resources/translations/qclinic_zh_CN.qm",
+                     "_internal/resources/checklists/vda63-process.yaml"):
+            assert f"{top}/{name}" in names, name
+        assert tar.getmember(f"{top}/qclinic").mode & 0o111
+        # Qt modules outside PySide6-Essentials' few are not in it
+        assert not [n for n in names if re.search(r"libQt6(Qml|Quick|Pdf|WebEngine|Multimedia|3D)", n)]
+
+
+def test_the_deb_installs_program_desktop_entry_and_icon(built, builder) -> None:
+    dist, _ = built
+    from qclinic import version
+
+    (deb,) = dist.glob("qclinic_*.deb")
+    fields = subprocess.run(["dpkg-deb", "--field", str(deb), "Package", "Version"],
+                            capture_output=True, text=True, check=True).stdout
+    assert fields.split() == ["Package:", "qclinic", "Version:", version()]
+    assert builder.check_deb(deb) == []
+
+
+def test_checksums_match_what_was_produced(built) -> None:
+    dist, _ = built
+    lines = (dist / "SHA256SUMS").read_text().splitlines()
+    assert len(lines) == 2
+    for line in lines:
+        digest, name = line.split("  ")
+        assert hashlib.sha256((dist / name).read_bytes()).hexdigest() == digest
