@@ -60,7 +60,7 @@ def say(message: str) -> None:
     print(message, flush=True)
 
 
-def load_smoke():  # noqa: ANN201  (installer/ is not a package: load the module by path)
+def load_smoke():  # installer/ is not a package: load the module by its path
     spec = importlib.util.spec_from_file_location("smoke_bundle", INSTALLER / "smoke_bundle.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -73,13 +73,17 @@ def project_version() -> str:
     """The version in pyproject.toml; the installed metadata (what the bundle prints) must agree."""
     import tomllib
 
-    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "version"
+    ]
     import importlib.metadata
 
     try:
         installed = importlib.metadata.version("qclinic")
     except importlib.metadata.PackageNotFoundError as exc:
-        raise NotReady('QClinic is not installed here: run `python -m pip install ".[build]"`') from exc
+        raise NotReady(
+            'QClinic is not installed here: run `python -m pip install ".[build]"`'
+        ) from exc
     if installed != declared:
         raise NotReady(
             f"the installed qclinic is {installed} but pyproject.toml says {declared}: "
@@ -91,7 +95,9 @@ def project_version() -> str:
 def arch_names() -> tuple[str, str]:
     """(the archive's architecture name, Debian's) for this machine."""
     machine = platform.machine().lower()
-    deb = {"x86_64": "amd64", "amd64": "amd64", "aarch64": "arm64", "arm64": "arm64"}.get(machine, machine)
+    deb = {"x86_64": "amd64", "amd64": "amd64", "aarch64": "arm64", "arm64": "arm64"}.get(
+        machine, machine
+    )
     return machine, deb
 
 
@@ -102,8 +108,19 @@ def freeze(dist: Path, work: Path) -> Path:
     env = dict(os.environ)
     # Freeze this checkout's qclinic, whatever an editable install elsewhere points at.
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-               "--distpath", str(dist), "--workpath", str(work), str(SPEC)]
+    command = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(dist),
+        "--workpath",
+        str(work),
+        str(SPEC),
+    ]
     say("+ " + " ".join(command))
     subprocess.run(command, cwd=ROOT, env=env, check=True)
     bundle = dist / BUNDLE_NAME
@@ -119,7 +136,9 @@ def strip_binaries(bundle: Path) -> int:
     scipy's and Pillow's wheels (patchelf'd: "ELF load command address/offset not page-aligned"),
     so those — every file in a ``*.libs`` folder or whose RUNPATH points into one — are left alone.
     """
-    if not sys.platform.startswith("linux") or not (shutil.which("strip") and shutil.which("readelf")):
+    if not sys.platform.startswith("linux") or not (
+        shutil.which("strip") and shutil.which("readelf")
+    ):
         return 0
     saved = 0
     for path in sorted(bundle.rglob("*")):
@@ -131,8 +150,9 @@ def strip_binaries(bundle: Path) -> int:
         with path.open("rb") as stream:
             if stream.read(4) != b"\x7fELF":
                 continue
-        dynamic = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True,
-                                 check=False).stdout
+        dynamic = subprocess.run(
+            ["readelf", "-d", str(path)], capture_output=True, text=True, check=False
+        ).stdout
         if ".libs" in dynamic:
             continue
         before = path.stat().st_size
@@ -205,21 +225,29 @@ def make_deb(bundle: Path, dist: Path, work: Path, version: str) -> Path:
         if path.is_dir() and not path.is_symlink():
             path.chmod(0o755)
     out = dist / f"qclinic_{version}_{deb_arch}.deb"
-    subprocess.run(["dpkg-deb", "--root-owner-group", "-Zgzip", "-z6", "--build", str(stage), str(out)],
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        ["dpkg-deb", "--root-owner-group", "-Zgzip", "-z6", "--build", str(stage), str(out)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     shutil.rmtree(stage, ignore_errors=True)
     return out
 
 
 def check_deb(deb: Path) -> list[str]:
     """Problems with the .deb's contents (empty when it holds the program, entry and icon)."""
-    listing = subprocess.run(["dpkg-deb", "--contents", str(deb)], capture_output=True, text=True,
-                             check=True).stdout
+    listing = subprocess.run(
+        ["dpkg-deb", "--contents", str(deb)], capture_output=True, text=True, check=True
+    ).stdout
     names = {line.split()[5].lstrip(".") for line in listing.splitlines() if len(line.split()) >= 6}
-    wanted = ["/opt/qclinic/qclinic", "/usr/bin/qclinic", "/usr/share/applications/qclinic.desktop",
-              "/usr/share/icons/hicolor/256x256/apps/qclinic.png",
-              "/usr/share/icons/hicolor/scalable/apps/qclinic.svg",
-              "/opt/qclinic/_internal/resources/fonts/DroidSansFallbackFull.ttf"]
+    wanted = [
+        "/opt/qclinic/qclinic",
+        "/usr/bin/qclinic",
+        "/usr/share/applications/qclinic.desktop",
+        "/usr/share/icons/hicolor/256x256/apps/qclinic.png",
+        "/usr/share/icons/hicolor/scalable/apps/qclinic.svg",
+        "/opt/qclinic/_internal/resources/fonts/DroidSansFallbackFull.ttf",
+    ]
     return [f"{deb.name} lacks {name}" for name in wanted if name not in names]
 
 
@@ -239,10 +267,14 @@ def iss_files(iss: Path, bundle: Path) -> list[tuple[str, Path]]:
         return value
 
     named = re.findall(r'^Source:\s*"([^"]+)"', text, flags=re.M)
-    named += re.findall(r"^(?:SetupIconFile|LicenseFile|InfoBeforeFile|WizardImageFile)=(.+)$",
-                        text, flags=re.M)
-    named += [f"{{#BundleDir}}\\{m}" for m in re.findall(r'Filename:\s*"\{app\}\\([^"{]+)"', text)
-              if m != "qclinic.ico"]
+    named += re.findall(
+        r"^(?:SetupIconFile|LicenseFile|InfoBeforeFile|WizardImageFile)=(.+)$", text, flags=re.M
+    )
+    named += [
+        f"{{#BundleDir}}\\{m}"
+        for m in re.findall(r'Filename:\s*"\{app\}\\([^"{]+)"', text)
+        if m != "qclinic.ico"
+    ]
     found = []
     for raw in named:
         path = Path(expand(raw.strip()).replace("\\", "/"))
@@ -262,8 +294,9 @@ def check_iss(iss: Path, bundle: Path) -> list[str]:
 
 def check_dmg_script(bundle: Path, version: str) -> list[str]:
     env = {**os.environ, "DRY_RUN": "1", "APP": str(bundle)}
-    proc = subprocess.run(["sh", str(MAKE_DMG), version], env=env, capture_output=True, text=True,
-                          check=False)
+    proc = subprocess.run(
+        ["sh", str(MAKE_DMG), version], env=env, capture_output=True, text=True, check=False
+    )
     for line in (proc.stdout + proc.stderr).splitlines():
         say(f"  {line}")
     return [] if proc.returncode == 0 else [f"{MAKE_DMG.name}: {proc.stderr.strip()}"]
@@ -305,12 +338,14 @@ def build(args: argparse.Namespace) -> int:
         products.append(deb)
         problems += check_deb(deb)
     elif sys.platform == "win32" and shutil.which("iscc"):
-        subprocess.run(["iscc", f"/DAppVersion={version}", f"/DBundleDir={bundle}", str(ISS)], check=True)
+        subprocess.run(
+            ["iscc", f"/DAppVersion={version}", f"/DBundleDir={bundle}", str(ISS)], check=True
+        )
         products.append(dist / f"QClinic-{version}-windows-setup.exe")
     elif sys.platform == "darwin":
         subprocess.run(["sh", str(MAKE_DMG), version], check=True)
         products.append(dist / f"QClinic-{version}-macos.dmg")
-    if not sys.platform == "win32":
+    if sys.platform != "win32":
         say("dry run of the Windows installer script:")
         problems += check_iss(ISS, bundle)
     if sys.platform != "darwin":
@@ -335,13 +370,23 @@ def build(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build QClinic's installers (see the module doc).")
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="output folder (dist/)")
-    parser.add_argument("--work", type=Path, default=ROOT / "build" / "installer",
-                        help="PyInstaller's work folder (build/installer/)")
-    parser.add_argument("--skip-freeze", action="store_true",
-                        help="reuse the bundle already in DIST/QClinic (package and test only)")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=ROOT / "build" / "installer",
+        help="PyInstaller's work folder (build/installer/)",
+    )
+    parser.add_argument(
+        "--skip-freeze",
+        action="store_true",
+        help="reuse the bundle already in DIST/QClinic (package and test only)",
+    )
     parser.add_argument("--no-smoke", action="store_true", help="do not run the smoke test")
-    parser.add_argument("--check-scripts", action="store_true",
-                        help="only the dry run of the Windows and macOS scripts against DIST/QClinic")
+    parser.add_argument(
+        "--check-scripts",
+        action="store_true",
+        help="only the dry run of the Windows and macOS scripts against DIST/QClinic",
+    )
     args = parser.parse_args(argv)
     try:
         if args.check_scripts:
@@ -355,7 +400,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except subprocess.CalledProcessError as exc:
-        print(f"error: {' '.join(map(str, exc.cmd))} failed with exit {exc.returncode}", file=sys.stderr)
+        print(
+            f"error: {' '.join(map(str, exc.cmd))} failed with exit {exc.returncode}",
+            file=sys.stderr,
+        )
         return 1
 
 

@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_startup import BARE, run  # noqa: E402
+from bench_startup import BARE, run
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -51,9 +51,14 @@ def main() -> int:
     (ICONS / "qclinic.png").write_bytes(render(256))
     for size in (48, 128):
         (ICONS / f"qclinic-{size}.png").write_bytes(render(size))
-    images[256].save(ICONS / "qclinic.ico", sizes=[(s, s) for s in ICO_SIZES],
-                     append_images=[images[s] for s in ICO_SIZES if s != 256])
-    images[512].save(ICONS / "qclinic.icns", append_images=[images[s] for s in (16, 32, 64, 128, 256)])
+    images[256].save(
+        ICONS / "qclinic.ico",
+        sizes=[(s, s) for s in ICO_SIZES],
+        append_images=[images[s] for s in ICO_SIZES if s != 256],
+    )
+    images[512].save(
+        ICONS / "qclinic.icns", append_images=[images[s] for s in (16, 32, 64, 128, 256)]
+    )
     for path in sorted(ICONS.iterdir()):
         print(f"{path.relative_to(ICONS.parent.parent)}  {path.stat().st_size:,} bytes")
     return 0

@@ -50,7 +50,9 @@ class SmokeResult:
         failed = [check.name for check in self.checks if not check.ok]
         if not failed:
             return f"smoke test: all {len(self.checks)} checks passed"
-        return f"smoke test: {len(failed)} of {len(self.checks)} checks FAILED ({', '.join(failed)})"
+        return (
+            f"smoke test: {len(failed)} of {len(self.checks)} checks FAILED ({', '.join(failed)})"
+        )
 
 
 def executable(bundle: Path) -> Path:
@@ -96,8 +98,15 @@ def smoke(bundle: Path, expected_version: str, say: Callable[[str], None] = prin
         def run(*args: str, data: Path | None = None) -> subprocess.CompletedProcess[str]:
             command = [str(program), *(["--data-dir", str(data)] if data else []), *args]
             return subprocess.run(
-                command, env=env, cwd=work, capture_output=True, text=True,
-                encoding="utf-8", errors="replace", timeout=TIMEOUT, check=False,
+                command,
+                env=env,
+                cwd=work,
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                errors="replace",
+                timeout=TIMEOUT,
+                check=False,
             )
 
         def failed(proc: subprocess.CompletedProcess[str]) -> str:
@@ -105,19 +114,27 @@ def smoke(bundle: Path, expected_version: str, say: Callable[[str], None] = prin
             # An internal error leaves its traceback in the data directory's log: quote its end.
             match = re.search(r"The details are in (\S+?)\.?$", proc.stderr.strip())
             if match and Path(match.group(1)).is_file():
-                lines = Path(match.group(1)).read_text(encoding="utf-8", errors="replace").splitlines()
+                lines = (
+                    Path(match.group(1)).read_text(encoding="utf-8", errors="replace").splitlines()
+                )
                 detail += " | " + " / ".join(line.strip() for line in lines[-3:])
             return detail
 
         # 1. The version, from the package metadata frozen into the bundle.
         proc = run("--version")
         out = proc.stdout.strip()
-        check("version", proc.returncode == 0 and out == f"qclinic {expected_version}",
-              out or failed(proc))
+        check(
+            "version",
+            proc.returncode == 0 and out == f"qclinic {expected_version}",
+            out or failed(proc),
+        )
 
         # 2. The resources are inside the bundle.
         internal = internal_dir(bundle)
-        for label, relative in (("Chinese font bundled", CJK_FONT), ("translations bundled", TRANSLATIONS)):
+        for label, relative in (
+            ("Chinese font bundled", CJK_FONT),
+            ("translations bundled", TRANSLATIONS),
+        ):
             path = internal / relative
             check(label, path.is_file() and path.stat().st_size > 0, str(path.relative_to(bundle)))
 
@@ -127,37 +144,69 @@ def smoke(bundle: Path, expected_version: str, say: Callable[[str], None] = prin
         proc = run("--lang", "zh", "--quit-after-start", data=empty)
         database = empty / "qclinic.sqlite"
         revision = _schema_revision(database)
-        check("app starts on an empty data directory", proc.returncode == 0 and revision is not None,
-              f"schema {revision}" if proc.returncode == 0 else failed(proc))
-        log = (empty / "logs" / "qclinic.log")
+        check(
+            "app starts on an empty data directory",
+            proc.returncode == 0 and revision is not None,
+            f"schema {revision}" if proc.returncode == 0 else failed(proc),
+        )
+        log = empty / "logs" / "qclinic.log"
         log_text = log.read_text(encoding="utf-8", errors="replace") if log.is_file() else ""
-        check("app loaded the bundled Chinese font", "CJK font loaded:" in log_text,
-              _line(log_text, "CJK font loaded:"))
-        check("app loaded the bundled translations",
-              "translations loaded:" in log_text and str(TRANSLATIONS.name) in log_text,
-              _line(log_text, "translations loaded:"))
+        check(
+            "app loaded the bundled Chinese font",
+            "CJK font loaded:" in log_text,
+            _line(log_text, "CJK font loaded:"),
+        )
+        check(
+            "app loaded the bundled translations",
+            "translations loaded:" in log_text and str(TRANSLATIONS.name) in log_text,
+            _line(log_text, "translations loaded:"),
+        )
 
         # 4. The demo, its report in Chinese and in English, each verified against the database.
         data = work / "data"
         proc = run("demo", "--json", data=data)
-        check("demo", proc.returncode == 0 and proc.stdout.strip().startswith("{"),
-              "seeded" if proc.returncode == 0 else failed(proc))
+        check(
+            "demo",
+            proc.returncode == 0 and proc.stdout.strip().startswith("{"),
+            "seeded" if proc.returncode == 0 else failed(proc),
+        )
         for lang in ("zh", "en"):
             pdf = work / f"report-{lang}.pdf"
             proc = run("report", "--demo", "--out", str(pdf), "--lang", lang, data=data)
             made = proc.returncode == 0 and pdf.is_file()
             text = _pdf_text(pdf) if made else ""
             marker = "质量" if lang == "zh" else "Quality"
-            check(f"report ({lang})", made and marker in text,
-                  f"{pdf.stat().st_size:,} bytes" if made else failed(proc))
+            check(
+                f"report ({lang})",
+                made and marker in text,
+                f"{pdf.stat().st_size:,} bytes" if made else failed(proc),
+            )
             proc = run("report", "verify", str(pdf), data=data)
-            check(f"report verify ({lang})", proc.returncode == 0, proc.stdout.strip()[:120] or failed(proc))
+            check(
+                f"report verify ({lang})",
+                proc.returncode == 0,
+                proc.stdout.strip()[:120] or failed(proc),
+            )
 
         # 5. An SPC analysis of a published data set, against the published limits.
-        proc = run("spc", "analyze", str(SAMPLE_SPC), "--chart", "xbar-r",
-                   "--columns", "obs1,obs2,obs3,obs4,obs5", "--phase1", "1-25", "--json", data=data)
-        check("spc analyze (Montgomery piston rings)", proc.returncode == 0 and _limits_match(proc.stdout),
-              _limits_detail(proc.stdout) if proc.returncode == 0 else failed(proc))
+        proc = run(
+            "spc",
+            "analyze",
+            str(SAMPLE_SPC),
+            "--chart",
+            "xbar-r",
+            "--columns",
+            "obs1,obs2,obs3,obs4,obs5",
+            "--phase1",
+            "1-25",
+            "--json",
+            data=data,
+        )
+        check(
+            "spc analyze (Montgomery piston rings)",
+            proc.returncode == 0 and _limits_match(proc.stdout),
+            _limits_detail(proc.stdout) if proc.returncode == 0 else failed(proc),
+        )
     return result
 
 

@@ -22,8 +22,11 @@ class Component:
 #: The fonts in every installation (resources/fonts and matplotlib's mpl-data).
 FONTS: tuple[Component, ...] = (
     Component("Droid Sans Fallback Full", "Apache-2.0", note="Chinese text: UI, charts, reports"),
-    Component("DejaVu Sans, Sans Mono", "Bitstream-Vera",
-              note="Latin text in reports and charts (shipped with matplotlib)"),
+    Component(
+        "DejaVu Sans, Sans Mono",
+        "Bitstream-Vera",
+        note="Latin text in reports and charts (shipped with matplotlib)",
+    ),
 )
 
 #: The libraries QClinic runs on. Python and Qt are linked dynamically; in the one-folder

@@ -198,11 +198,8 @@ class MainWindow(QMainWindow):
                 f"<tr><td>{escape(name)}</td><td>{escape(ver)}</td><td>{escape(licence)}</td></tr>"
                 for name, ver, licence in rows
             )
-            head = "<tr><th align='left'>%s</th><th align='left'>%s</th><th align='left'>%s</th></tr>" % (
-                self.tr("Name"),
-                self.tr("Version"),
-                self.tr("Licence"),
-            )
+            titles = (self.tr("Name"), self.tr("Version"), self.tr("Licence"))
+            head = "<tr>" + "".join(f"<th align='left'>{title}</th>" for title in titles) + "</tr>"
             return f"<table cellspacing='0' cellpadding='2'>{head}{cells}</table>"
 
         libraries = [
@@ -212,20 +209,22 @@ class MainWindow(QMainWindow):
         # The Qt library the binding runs on (its own version, not the binding's).
         libraries.insert(2, ("Qt", QtCore.qVersion(), "LGPL-3.0-only"))
         fonts = [(font.name, "", font.licence) for font in about.FONTS]
+        fonts_title = self.tr("Bundled fonts")
+        libraries_title = self.tr("Libraries")
+        linking = self.tr(
+            "Qt and Python are linked dynamically: each is a separate file of the "
+            "installation and can be replaced."
+        )
         return (
             self.tr(
                 "<h3>QClinic %1</h3><p>Quality clinic: assessments, findings, clinic cases "
                 "and improvement plans for the factories of an industrial chain, offline.</p>"
             ).replace("%1", version())
-            + "<p><b>%s</b></p>" % self.tr("Bundled fonts")
+            + f"<p><b>{fonts_title}</b></p>"
             + table(fonts)
-            + "<p><b>%s</b></p>" % self.tr("Libraries")
+            + f"<p><b>{libraries_title}</b></p>"
             + table(libraries)
-            + "<p>%s</p>"
-            % self.tr(
-                "Qt and Python are linked dynamically: each is a separate file of the "
-                "installation and can be replaced."
-            )
+            + f"<p>{linking}</p>"
         )
 
     def on_language_changed(self, lang: str) -> None:

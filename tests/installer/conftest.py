@@ -32,9 +32,12 @@ def builder() -> ModuleType:
 def fake_bundle(tmp_path: Path) -> Path:
     """A one-folder bundle's layout with every file the platform scripts name (empty files)."""
     bundle = tmp_path / "QClinic"
-    for relative in ("qclinic", "_internal/resources/fonts/DroidSansFallbackFull.ttf",
-                     "_internal/resources/translations/qclinic_zh_CN.qm",
-                     "_internal/resources/checklists/vda63-process.yaml"):
+    for relative in (
+        "qclinic",
+        "_internal/resources/fonts/DroidSansFallbackFull.ttf",
+        "_internal/resources/translations/qclinic_zh_CN.qm",
+        "_internal/resources/checklists/vda63-process.yaml",
+    ):
         (bundle / relative).parent.mkdir(parents=True, exist_ok=True)
         (bundle / relative).write_bytes(b"x")
     (bundle / "qclinic").chmod(0o755)

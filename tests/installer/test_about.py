@@ -32,17 +32,25 @@ def test_a_source_checkout_without_metadata_reads_pyproject(tmp_path: Path) -> N
 
 
 def test_the_command_line_prints_the_metadata_version() -> None:
-    proc = subprocess.run([sys.executable, "-m", "qclinic", "--version"], capture_output=True,
-                          text=True, check=True, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "qclinic", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
     assert proc.stdout.strip() == f"qclinic {importlib.metadata.version('qclinic')}"
 
 
 def test_starting_the_app_does_not_import_importlib_metadata() -> None:
     # The version is looked up lazily: importing importlib.metadata costs ~40 ms of start-up.
-    code = ("import sys, qclinic.cli; qclinic.cli.build_parser(with_commands=False); "
-            "print('importlib.metadata' in sys.modules)")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                          cwd=ROOT)
+    code = (
+        "import sys, qclinic.cli; qclinic.cli.build_parser(with_commands=False); "
+        "print('importlib.metadata' in sys.modules)"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     assert proc.stdout.strip() == "False"
 
 
@@ -61,7 +69,10 @@ def test_about_box_shows_version_fonts_and_libraries_with_licences(qtbot) -> Non
     text = window.about_text()
     assert f"QClinic {importlib.metadata.version('qclinic')}" in text
     assert "Droid Sans Fallback Full" in text and "Apache-2.0" in text
-    for name, dist, licence in (("Pillow", "pillow", "MIT-CMU"), ("pypdf", "pypdf", "BSD-3-Clause")):
+    for name, dist, licence in (
+        ("Pillow", "pillow", "MIT-CMU"),
+        ("pypdf", "pypdf", "BSD-3-Clause"),
+    ):
         row = re.search(rf"<td>{name}</td><td>([^<]+)</td><td>([^<]+)</td>", text)
         assert row is not None, name
         assert row.groups() == (importlib.metadata.version(dist), licence)

@@ -22,10 +22,18 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+BARE_ENV = {
+    "PATH": "/usr/bin:/bin",
+    "HOME": "/tmp",
+    "QT_QPA_PLATFORM": "offscreen",
+    "LANG": "C.UTF-8",
+}
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux packages are built on Linux"),
+    pytest.mark.skipif(
+        not sys.platform.startswith("linux"), reason="the Linux packages are built on Linux"
+    ),
 ]
 
 
@@ -45,9 +53,19 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     ensure_pyinstaller()
     out = tmp_path_factory.mktemp("installer")
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "build_installer.py"), "--dist", str(out / "dist"),
-         "--work", str(out / "work")],
-        cwd=ROOT, capture_output=True, text=True, timeout=1200, check=False,
+        [
+            sys.executable,
+            str(ROOT / "build_installer.py"),
+            "--dist",
+            str(out / "dist"),
+            "--work",
+            str(out / "work"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+        check=False,
     )
     output = proc.stdout + proc.stderr
     assert proc.returncode == 0, output[-6000:]
@@ -59,12 +77,18 @@ def test_the_smoke_test_of_the_frozen_program_passes(built) -> None:
     summary = re.search(r"^smoke test: all (\d+) checks passed$", output, flags=re.M)
     assert summary is not None, output[-4000:]
     assert int(summary.group(1)) >= 12
-    for name in ("version", "app starts on an empty data directory", "report verify (zh)",
-                 "report verify (en)", "spc analyze", "app loaded the bundled translations"):
+    for name in (
+        "version",
+        "app starts on an empty data directory",
+        "report verify (zh)",
+        "report verify (en)",
+        "spc analyze",
+        "app loaded the bundled translations",
+    ):
         assert re.search(rf"^  ok   {re.escape(name)}", output, flags=re.M), name
 
 
-def test_the_archive_holds_the_program_and_its_resources(built) -> None:
+def test_the_archive_holds_the_program_and_its_resources(built, tmp_path) -> None:
     dist, _ = built
     from qclinic import version
 
@@ -72,25 +96,59 @@ def test_the_archive_holds_the_program_and_its_resources(built) -> None:
     with tarfile.open(archive) as tar:
         names = set(tar.getnames())
         top = f"QClinic-{version()}"
-        for name in ("qclinic", "qclinic.desktop", "qclinic.png",
-                     "_internal/resources/fonts/DroidSansFallbackFull.ttf",
-                     "_internal/resources/translations/qclinic_zh_CN.qm",
-                     "_internal/resources/checklists/vda63-process.yaml"):
+        for name in (
+            "qclinic",
+            "qclinic.desktop",
+            "qclinic.png",
+            "_internal/resources/fonts/DroidSansFallbackFull.ttf",
+            "_internal/resources/translations/qclinic_zh_CN.qm",
+            "_internal/resources/checklists/vda63-process.yaml",
+        ):
             assert f"{top}/{name}" in names, name
         assert tar.getmember(f"{top}/qclinic").mode & 0o111
         # Qt modules outside PySide6-Essentials' few are not in it
-        assert not [n for n in names if re.search(r"libQt6(Qml|Quick|Pdf|WebEngine|Multimedia|3D)", n)]
+        assert not [
+            n for n in names if re.search(r"libQt6(Qml|Quick|Pdf|WebEngine|Multimedia|3D)", n)
+        ]
+        # Unpacked anywhere, it runs with no Python around.
+        tar.extractall(tmp_path, filter="tar")
+    proc = subprocess.run(
+        [str(tmp_path / top / "qclinic"), "--version"],
+        env=BARE_ENV,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert proc.stdout.strip() == f"qclinic {version()}"
 
 
-def test_the_deb_installs_program_desktop_entry_and_icon(built, builder) -> None:
+def test_the_deb_installs_program_desktop_entry_and_icon(built, builder, tmp_path) -> None:
     dist, _ = built
     from qclinic import version
 
     (deb,) = dist.glob("qclinic_*.deb")
-    fields = subprocess.run(["dpkg-deb", "--field", str(deb), "Package", "Version"],
-                            capture_output=True, text=True, check=True).stdout
+    fields = subprocess.run(
+        ["dpkg-deb", "--field", str(deb), "Package", "Version"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert fields.split() == ["Package:", "qclinic", "Version:", version()]
     assert builder.check_deb(deb) == []
+    # Unpacked as dpkg would install it, the program runs from /opt/qclinic.
+    root = tmp_path / "root"
+    subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
+    proc = subprocess.run(
+        [str(root / "opt" / "qclinic" / "qclinic"), "--version"],
+        env=BARE_ENV,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert proc.stdout.strip() == f"qclinic {version()}"
+    assert (root / "usr" / "bin" / "qclinic").readlink() == Path("/opt/qclinic/qclinic")
 
 
 def test_checksums_match_what_was_produced(built) -> None:

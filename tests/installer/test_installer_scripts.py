@@ -21,7 +21,7 @@ def test_every_file_the_inno_setup_script_names_exists(builder, fake_bundle) -> 
     named = builder.iss_files(builder.ISS, fake_bundle)
     raws = [raw for raw, _ in named]
     # the program, the bundle's data folder, the icon (as setup icon and as an installed file)
-    assert any("{#AppExe}" in raw and raw.startswith('{#BundleDir}') for raw in raws)
+    assert any("{#AppExe}" in raw and raw.startswith("{#BundleDir}") for raw in raws)
     assert any("_internal\\*" in raw for raw in raws)
     assert any(raw.endswith("qclinic.ico") for raw in raws)
     assert builder.check_iss(builder.ISS, fake_bundle) == []
@@ -47,12 +47,18 @@ def test_desktop_entry_starts_qclinic_with_its_icon() -> None:
     entry.optionxform = str  # keys are case-sensitive
     entry.read(ROOT / "installer" / "linux" / "qclinic.desktop", encoding="utf-8")
     section = entry["Desktop Entry"]
-    assert (section["Type"], section["Exec"], section["Icon"]) == ("Application", "qclinic", "qclinic")
+    assert (section["Type"], section["Exec"], section["Icon"]) == (
+        "Application",
+        "qclinic",
+        "qclinic",
+    )
     assert section["Name[zh_CN]"] == "质量门诊"
     assert section["Categories"].endswith(";")
     validator = shutil.which("desktop-file-validate")
     if validator:
-        subprocess.run([validator, str(ROOT / "installer" / "linux" / "qclinic.desktop")], check=True)
+        subprocess.run(
+            [validator, str(ROOT / "installer" / "linux" / "qclinic.desktop")], check=True
+        )
 
 
 def test_checksums_are_sha256sum_lines(builder, tmp_path) -> None:
@@ -82,12 +88,17 @@ def test_icon_files_come_in_every_platform_format() -> None:
     assert icns[:4] == b"icns" and struct.unpack(">I", icns[4:8])[0] == len(icns)
 
 
-def test_the_build_refuses_clearly_without_pyinstaller(builder, monkeypatch, tmp_path, capsys) -> None:
+def test_the_build_refuses_clearly_without_pyinstaller(
+    builder, monkeypatch, tmp_path, capsys
+) -> None:
     import importlib.util
 
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec",
-                        lambda name, *a: None if name == "PyInstaller" else real(name, *a))
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "PyInstaller" else real(name, *a),
+    )
     code = builder.main(["--dist", str(tmp_path / "dist"), "--work", str(tmp_path / "work")])
     assert code == 2
     assert 'pip install ".[build]"' in capsys.readouterr().err
@@ -95,6 +106,10 @@ def test_the_build_refuses_clearly_without_pyinstaller(builder, monkeypatch, tmp
 
 
 def test_build_installer_help_runs() -> None:
-    proc = subprocess.run([sys.executable, str(ROOT / "build_installer.py"), "--help"],
-                          capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "build_installer.py"), "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "--check-scripts" in proc.stdout

@@ -30,7 +30,9 @@ def normalize(name: str) -> str:
 
 def declared(extra: str | None = None) -> set[str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    requirements = project["dependencies"] if extra is None else project["optional-dependencies"][extra]
+    requirements = (
+        project["dependencies"] if extra is None else project["optional-dependencies"][extra]
+    )
     return {normalize(re.split(r"[<>=!~;\[ ]", item, maxsplit=1)[0]) for item in requirements}
 
 
@@ -50,7 +52,9 @@ def imported_modules(package: Path) -> dict[str, list[str]]:
                 top = name.split(".")[0]
                 if top in sys.stdlib_module_names or top == package.name:
                     continue
-                found.setdefault(top, []).append(f"{path.relative_to(package.parent)}:{node.lineno}")
+                found.setdefault(top, []).append(
+                    f"{path.relative_to(package.parent)}:{node.lineno}"
+                )
     return found
 
 
@@ -65,7 +69,9 @@ def undeclared_imports(package: Path, declared_names: set[str]) -> list[str]:
         if not dists:
             problems.append(f"{module} (not installed here; imported at {places[0]})")
         elif not dists & declared_names:
-            problems.append(f"{module} from {sorted(dists)} is not declared (imported at {places[0]})")
+            problems.append(
+                f"{module} from {sorted(dists)} is not declared (imported at {places[0]})"
+            )
     return problems
 
 
