@@ -1,7 +1,9 @@
 """Build QClinic's installers: a frozen one-folder program that needs no Python, then packages.
 
-    python -m pip install ".[build]"       # PyInstaller (once)
     python build_installer.py              # build, package, checksum, smoke-test
+
+PyInstaller comes from the ``build`` extra (``python -m pip install ".[build]"``); when it is
+missing the script installs it with pip first (``--no-install`` stops instead).
 
 Steps (all outputs in dist/, PyInstaller's scratch in build/installer/):
 
@@ -102,9 +104,28 @@ def arch_names() -> tuple[str, str]:
 
 
 # --- 1. freeze ------------------------------------------------------------------------------
+def build_requirements() -> list[str]:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return list(project["optional-dependencies"]["build"])
+
+
+def ensure_pyinstaller(install: bool) -> None:
+    """PyInstaller, from the build extra: installed with pip when missing (unless told not to)."""
+    if importlib.util.find_spec("PyInstaller") is not None:
+        return
+    hint = 'run `python -m pip install ".[build]"`'
+    if not install:
+        raise NotReady(f"PyInstaller is missing: {hint}")
+    command = [sys.executable, "-m", "pip", "install", *build_requirements()]
+    say("PyInstaller is missing; installing the build extra: " + " ".join(command))
+    if subprocess.run(command, check=False).returncode != 0:
+        raise NotReady(f"could not install PyInstaller: {hint}")
+    importlib.invalidate_caches()
+
+
 def freeze(dist: Path, work: Path) -> Path:
-    if importlib.util.find_spec("PyInstaller") is None:
-        raise NotReady('PyInstaller is missing: run `python -m pip install ".[build]"`')
     env = dict(os.environ)
     # Freeze this checkout's qclinic, whatever an editable install elsewhere points at.
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
@@ -323,6 +344,8 @@ def build(args: argparse.Namespace) -> int:
     version = project_version()
     say(f"QClinic {version}: building on {platform.system()} {platform.machine()}")
     started = time.monotonic()
+    if not args.skip_freeze:
+        ensure_pyinstaller(install=not args.no_install)
     bundle = dist / BUNDLE_NAME if args.skip_freeze else freeze(dist, work)
     if not args.skip_freeze:
         saved = strip_binaries(bundle)
@@ -382,6 +405,11 @@ def main(argv: list[str] | None = None) -> int:
         help="reuse the bundle already in DIST/QClinic (package and test only)",
     )
     parser.add_argument("--no-smoke", action="store_true", help="do not run the smoke test")
+    parser.add_argument(
+        "--no-install",
+        action="store_true",
+        help="stop (exit 2) rather than pip-install PyInstaller when it is missing",
+    )
     parser.add_argument(
         "--check-scripts",
         action="store_true",

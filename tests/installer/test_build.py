@@ -3,20 +3,18 @@
 PyInstaller freezes the app, the Linux archive and package are made and checked, the Windows and
 macOS scripts get their dry run, and the smoke test runs the frozen program (version, start on an
 empty data directory, demo, reports in Chinese and English verified, an SPC analysis, the bundled
-font and translations). PyInstaller comes from the ``build`` extra; .ci/run installs it, and this
-test installs it if it is still missing.
+font and translations). PyInstaller comes from the ``build`` extra: .ci/run installs it, and
+build_installer.py installs it itself when it is still missing.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import re
 import shutil
 import subprocess
 import sys
 import tarfile
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -37,20 +35,10 @@ pytestmark = [
 ]
 
 
-def ensure_pyinstaller() -> None:
-    if importlib.util.find_spec("PyInstaller") is not None:
-        return
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    requirements = project["optional-dependencies"]["build"]
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", *requirements], check=True)
-    importlib.invalidate_caches()
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     if shutil.which("dpkg-deb") is None:
         pytest.skip("dpkg-deb is needed for the .deb")
-    ensure_pyinstaller()
     out = tmp_path_factory.mktemp("installer")
     proc = subprocess.run(
         [

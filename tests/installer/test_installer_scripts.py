@@ -99,10 +99,22 @@ def test_the_build_refuses_clearly_without_pyinstaller(
         "find_spec",
         lambda name, *a: None if name == "PyInstaller" else real(name, *a),
     )
-    code = builder.main(["--dist", str(tmp_path / "dist"), "--work", str(tmp_path / "work")])
-    assert code == 2
+    args = ["--dist", str(tmp_path / "dist"), "--work", str(tmp_path / "work")]
+    assert builder.main([*args, "--no-install"]) == 2
     assert 'pip install ".[build]"' in capsys.readouterr().err
     assert not (tmp_path / "dist").exists()
+    # Without --no-install it installs the build extra with pip; a failing pip stops it the same way.
+    commands = []
+
+    def fake_run(command, **kwargs):
+        commands.append(command)
+        return subprocess.CompletedProcess(command, 1)
+
+    monkeypatch.setattr(builder.subprocess, "run", fake_run)
+    assert builder.main(args) == 2
+    assert commands == [[sys.executable, "-m", "pip", "install", *builder.build_requirements()]]
+    assert builder.build_requirements() == ["pyinstaller>=6.6"]
+    assert "could not install PyInstaller" in capsys.readouterr().err
 
 
 def test_build_installer_help_runs() -> None:
