@@ -287,19 +287,23 @@ def iss_files(iss: Path, bundle: Path) -> list[tuple[str, Path]]:
             value = re.sub(r"\{#(\w+)\}", lambda m: defines.get(m.group(1), m.group(0)), value)
         return value
 
-    named = re.findall(r'^Source:\s*"([^"]+)"', text, flags=re.M)
+    sources = re.findall(r'^Source:\s*"([^"]+)"', text, flags=re.M)
+    named = list(sources)
     named += re.findall(
         r"^(?:SetupIconFile|LicenseFile|InfoBeforeFile|WizardImageFile)=(.+)$", text, flags=re.M
     )
-    named += [
-        f"{{#BundleDir}}\\{m}"
-        for m in re.findall(r'Filename:\s*"\{app\}\\([^"{]+)"', text)
-        if m != "qclinic.ico"
-    ]
     found = []
     for raw in named:
         path = Path(expand(raw.strip()).replace("\\", "/"))
         found.append((raw.strip(), path if path.is_absolute() else iss.parent / path))
+    # Installed files that shortcuts and the uninstaller point at ({app}\X): X must be a file some
+    # Source line installs into {app}, either a named file or one inside the bundle.
+    installed = {
+        Path(expand(raw).replace("\\", "/")).name: path for raw, path in found[: len(sources)]
+    }
+    for raw in re.findall(r'(?:Filename:\s*"|UninstallDisplayIcon=)\{app\}\\([^"\n]+)', text):
+        name = expand(raw.strip()).replace("\\", "/")
+        found.append((f"{{app}}\\{raw.strip()}", installed.get(name, bundle / name)))
     return found
 
 

@@ -125,3 +125,16 @@ def test_build_installer_help_runs() -> None:
         check=True,
     )
     assert "--check-scripts" in proc.stdout
+
+
+def test_a_shortcut_to_a_file_nothing_installs_is_reported(builder, fake_bundle, tmp_path) -> None:
+    windows = tmp_path / "installer" / "windows"
+    windows.mkdir(parents=True)
+    text = builder.ISS.read_text(encoding="utf-8").replace(
+        'IconFilename: "{app}\\qclinic.ico"; Tasks', 'IconFilename: "{app}\\gone.ico"; Tasks'
+    )
+    (windows / "qclinic.iss").write_text(text, encoding="utf-8")
+    (tmp_path / "resources" / "icons").mkdir(parents=True)
+    shutil.copy2(ICONS / "qclinic.ico", tmp_path / "resources" / "icons" / "qclinic.ico")
+    problems = builder.check_iss(windows / "qclinic.iss", fake_bundle)
+    assert len(problems) == 1 and "gone.ico" in problems[0]
