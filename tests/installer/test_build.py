@@ -146,3 +146,26 @@ def test_checksums_match_what_was_produced(built) -> None:
     for line in lines:
         digest, name = line.split("  ")
         assert hashlib.sha256((dist / name).read_bytes()).hexdigest() == digest
+
+
+def test_no_bundled_binary_needs_a_library_the_spec_left_out(built) -> None:
+    # The spec drops the GTK theme's library stack as needed by nothing else: check that claim on
+    # the built bundle, with every ELF file's NEEDED entries (readelf, from binutils).
+    if shutil.which("readelf") is None:
+        pytest.skip("readelf is needed")
+    dist, _ = built
+    spec = (ROOT / "installer" / "qclinic.spec").read_text(encoding="utf-8")
+    block = spec.split("GTK_THEME_ONLY = (", 1)[1].split(")", 1)[0]
+    dropped = tuple(re.findall(r'"([^"]+)"', block))
+    assert "libcairo." in dropped
+    needed_by: dict[str, str] = {}
+    for path in (dist / "QClinic").rglob("*"):
+        if path.is_symlink() or not path.is_file() or ".so" not in path.name:
+            continue
+        dynamic = subprocess.run(
+            ["readelf", "-d", str(path)], capture_output=True, text=True, check=False
+        ).stdout
+        for name in re.findall(r"\(NEEDED\).*\[(.+)\]", dynamic):
+            needed_by.setdefault(name, path.name)
+    assert len(needed_by) > 50
+    assert {name: by for name, by in needed_by.items() if name.startswith(dropped)} == {}
