@@ -275,12 +275,12 @@ def check_deb(deb: Path) -> list[str]:
 # --- the other platforms' scripts, checked here by a dry run --------------------------------
 def iss_files(iss: Path, bundle: Path) -> list[tuple[str, Path]]:
     """Every file the Inno Setup script names, resolved as iscc would, with the Linux bundle
-    standing in for the Windows one (``qclinic.exe`` is ``qclinic`` there)."""
+    standing in for the Windows one (``qclinic.exe`` and ``qclinic-cli.exe`` are ``qclinic`` there)."""
     text = iss.read_text(encoding="utf-8")
     defines = dict(re.findall(r'^\s*#define\s+(\w+)\s+"([^"]*)"', text, flags=re.M))
     defines["BundleDir"] = str(bundle)
     if sys.platform != "win32":
-        defines["AppExe"] = "qclinic"
+        defines["AppExe"] = defines["CliExe"] = "qclinic"
 
     def expand(value: str) -> str:
         for _ in range(5):
@@ -366,11 +366,14 @@ def build(args: argparse.Namespace) -> int:
         problems += check_deb(deb)
     elif sys.platform == "win32" and shutil.which("iscc"):
         subprocess.run(
-            ["iscc", f"/DAppVersion={version}", f"/DBundleDir={bundle}", str(ISS)], check=True
+            ["iscc", f"/DAppVersion={version}", f"/DBundleDir={bundle}", f"/O{dist}", str(ISS)],
+            check=True,
         )
         products.append(dist / f"QClinic-{version}-windows-setup.exe")
     elif sys.platform == "darwin":
-        subprocess.run(["sh", str(MAKE_DMG), version], check=True)
+        subprocess.run(
+            ["sh", str(MAKE_DMG), version], env={**os.environ, "DIST": str(dist)}, check=True
+        )
         products.append(dist / f"QClinic-{version}-macos.dmg")
     if sys.platform != "win32":
         say("dry run of the Windows installer script:")

@@ -55,8 +55,11 @@ class SmokeResult:
         )
 
 
-def executable(bundle: Path) -> Path:
-    return bundle / ("qclinic.exe" if sys.platform == "win32" else "qclinic")
+def executable(bundle: Path, cli: bool = False) -> Path:
+    """The program; on Windows the windowed ``qclinic.exe`` or, for commands, ``qclinic-cli.exe``."""
+    if sys.platform == "win32":
+        return bundle / ("qclinic-cli.exe" if cli else "qclinic.exe")
+    return bundle / "qclinic"
 
 
 def internal_dir(bundle: Path) -> Path:
@@ -81,14 +84,16 @@ def bare_environment(home: Path) -> dict[str, str]:
 
 def smoke(bundle: Path, expected_version: str, say: Callable[[str], None] = print) -> SmokeResult:
     result = SmokeResult()
-    program = executable(bundle)
+    program = executable(bundle, cli=True)
 
     def check(name: str, ok: bool, detail: str = "") -> bool:
         result.checks.append(Check(name, ok, detail))
         say(f"  {'ok  ' if ok else 'FAIL'} {name}" + (f": {detail}" if detail else ""))
         return ok
 
-    if not check("executable", program.is_file() and os.access(program, os.X_OK), str(program)):
+    programs = sorted({executable(bundle), program})
+    present = all(path.is_file() and os.access(path, os.X_OK) for path in programs)
+    if not check("executable", present, ", ".join(path.name for path in programs)):
         return result
     with tempfile.TemporaryDirectory(prefix="qclinic-smoke-") as tmp:
         work = Path(tmp)

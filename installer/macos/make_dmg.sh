@@ -7,7 +7,8 @@
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 VERSION=${1:?usage: make_dmg.sh VERSION}
-APP=${APP:-"$ROOT/dist/QClinic.app"}
+DIST=${DIST:-"$ROOT/dist"}
+APP=${APP:-"$DIST/QClinic.app"}
 DRY_RUN=${DRY_RUN:-0}
 if [ "$DRY_RUN" = 1 ]; then
   EXE="$APP/qclinic"               # the one-folder bundle stands in for the .app
@@ -16,7 +17,7 @@ else
   EXE="$APP/Contents/MacOS/qclinic"
   DATA="$APP/Contents/Resources"
 fi
-DMG="$ROOT/dist/QClinic-$VERSION-macos.dmg"
+DMG="$DIST/QClinic-$VERSION-macos.dmg"
 
 missing=0
 for file in "$EXE" "$ROOT/resources/icons/qclinic.icns" \

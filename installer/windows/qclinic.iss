@@ -2,7 +2,7 @@
 ;     python build_installer.py            (builds dist\QClinic with PyInstaller)
 ;     iscc /DAppVersion=0.1.0 installer\windows\qclinic.iss
 ; On Linux, `python build_installer.py --check-scripts` checks that every file named here exists
-; (with the Linux bundle standing in for the Windows one: qclinic.exe -> qclinic).
+; (with the Linux bundle standing in for the Windows one: qclinic.exe and qclinic-cli.exe -> qclinic).
 ; Relative paths are relative to this file's folder.
 
 #ifndef AppVersion
@@ -13,6 +13,7 @@
 #endif
 #define RepoRoot "..\.."
 #define AppExe "qclinic.exe"
+#define CliExe "qclinic-cli.exe"
 
 [Setup]
 AppId={{6E0B5C43-2B8E-4E55-9C1A-0C5A1E7B7A15}
@@ -42,6 +43,7 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 
 [Files]
 Source: "{#BundleDir}\{#AppExe}"; DestDir: "{app}"; Flags: ignoreversion
+Source: "{#BundleDir}\{#CliExe}"; DestDir: "{app}"; Flags: ignoreversion
 Source: "{#BundleDir}\_internal\*"; DestDir: "{app}\_internal"; Flags: ignoreversion recursesubdirs createallsubdirs
 Source: "{#RepoRoot}\resources\icons\qclinic.ico"; DestDir: "{app}"; Flags: ignoreversion
 
