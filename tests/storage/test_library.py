@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from qclinic import paths
+from qclinic.core import checklists
 from qclinic.core.checklists import BUILTIN_IDS
 from qclinic.errors import UserError
 from qclinic.storage import library
@@ -42,18 +43,19 @@ def test_a_new_version_is_added_and_the_old_kept(database, tmp_path: Path) -> No
     shutil.copytree(paths.builtin_checklists_dir(), folder)
     library.install_builtin_library(database, folder)
     spc = folder / "spc.yaml"
+    old = checklists.load_file(spc).version
     spc.write_text(
-        spc.read_text(encoding="utf-8").replace('version: "1.0.0"', 'version: "1.1.0"', 1)
+        spc.read_text(encoding="utf-8").replace(f'version: "{old}"', 'version: "9.0.0"', 1)
     )
     assert library.install_builtin_library(database, folder) == 1
-    assert next(e for e in library.list_library(database) if e.id == "spc").version == "1.1.0"
+    assert next(e for e in library.list_library(database) if e.id == "spc").version == "9.0.0"
     with database.read_session() as session:
         versions = {
             v for (v,) in session.query(ChecklistVersion.version).filter_by(checklist_id="spc")
         }
-        assert versions == {"1.0.0", "1.1.0"}
-        assert library.checklist_content(session, "spc", "1.0.0")["version"] == "1.0.0"
-        assert library.checklist_content(session, "spc")["version"] == "1.1.0"
+        assert versions == {old, "9.0.0"}
+        assert library.checklist_content(session, "spc", old)["version"] == old
+        assert library.checklist_content(session, "spc")["version"] == "9.0.0"
 
 
 def test_import_refuses_changed_content_under_the_same_version(database, tmp_path: Path) -> None:

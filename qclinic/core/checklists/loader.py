@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -102,7 +103,7 @@ def _rule(raw: Mapping[str, Any]) -> Rule:
     return Rule(
         when=raw["when"],
         percent=raw.get("percent"),
-        fraction=raw.get("fraction"),
+        fraction=_fraction(raw.get("fraction")),
         level=raw.get("level"),
         sections=tuple(raw.get("sections", ())),
         steps=raw.get("steps", False),
@@ -111,6 +112,15 @@ def _rule(raw: Mapping[str, Any]) -> Rule:
         no_grade=raw.get("no_grade", False),
         reason=_maybe_text(raw.get("reason")),
     )
+
+
+def _fraction(raw: Any) -> Fraction | float | None:
+    """``"2/3"`` → ``Fraction(2, 3)`` (exact); a decimal stays a float (the older form)."""
+    if raw is None:
+        return None
+    if isinstance(raw, str):
+        return Fraction(raw)
+    return float(raw)
 
 
 def _section(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any, Literal
 
 Lang = Literal["zh", "en"]
@@ -146,7 +147,7 @@ class Rule:
 
     when: str
     percent: float | None = None
-    fraction: float | None = None
+    fraction: Fraction | float | None = None  # Fraction when written n/d: compared exactly
     level: int | None = None
     sections: tuple[str, ...] = ()
     steps: bool = False

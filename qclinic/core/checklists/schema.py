@@ -34,6 +34,9 @@ NQI_CATEGORIES = (
     "special-equipment",
 )
 
+#: An exact fraction written ``n/d`` (``2/3``): compared in whole numbers, never rounded.
+FRACTION_PATTERN = r"^[1-9][0-9]{0,3}/[1-9][0-9]{0,3}$"
+
 _ID = {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 64}
 _PERCENT = {"type": "number", "minimum": 0, "maximum": 100}
 _TEXT = {
@@ -159,7 +162,12 @@ _RULE = {
     "properties": {
         "when": {"enum": list(RULE_KINDS)},
         "percent": _PERCENT,
-        "fraction": {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
+        "fraction": {
+            "oneOf": [
+                {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
+                {"type": "string", "pattern": FRACTION_PATTERN},
+            ]
+        },
         "level": {"type": "integer", "minimum": 1},
         "sections": {"type": "array", "items": _ID, "minItems": 1},
         "steps": {"type": "boolean"},

@@ -55,6 +55,8 @@ def _describe(error: Any) -> str:
     if error.validator == "additionalProperties":
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         return f"unknown key(s): {', '.join(map(str, extra))}"
+    if error.absolute_path and error.absolute_path[-1] == "fraction":
+        return f"{error.instance!r}: write a number in (0, 1] or an exact fraction such as 2/3"
     if error.validator == "pattern":
         hint = {"version": "use three numbers, like 1.0.0", "id": "use letters, digits, . _ -"}
         field = next((p for p in reversed(error.absolute_path) if isinstance(p, str)), "")
@@ -211,6 +213,10 @@ def _scoring_problems(
             found.append(((*path,), f"a {when} rule needs percent"))
         if when == "answered-below" and "fraction" not in rule:
             found.append(((*path,), "an answered-below rule needs fraction"))
+        if isinstance(rule.get("fraction"), str):
+            numerator, denominator = (int(n) for n in rule["fraction"].split("/"))
+            if numerator > denominator:
+                found.append(((*path, "fraction"), f"{rule['fraction']!r} is more than 1"))
         if rule.get("steps") and when != "answered-below":
             found.append(((*path, "steps"), "steps applies to answered-below rules only"))
         if "cap" in rule and rule["cap"] not in names:

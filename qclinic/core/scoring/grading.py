@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from fractions import Fraction
 
 from qclinic.core.checklists.model import Checklist, Rule, Text
 from qclinic.core.scoring.engine import Evaluation, round_half_up
@@ -10,8 +11,9 @@ from qclinic.core.scoring.result import TraceEntry
 
 Finding = tuple[str, float, Text]  # (ref, value, standard sentence)
 
-#: ``fraction: 0.667`` (or 0.6667) means two thirds: k/n never falls within 0.001 below 2/3 for
-#: fewer than 300 questions, so this tolerance only absorbs the decimals an author wrote.
+#: A *decimal* ``fraction`` (the older form, still in assessments' frozen copies) is compared with
+#: this tolerance, so ``0.6667`` means two thirds; k/n never falls within 0.001 below 2/3 for fewer
+#: than 300 questions. An exact fraction written ``n/d`` (``2/3``) is compared in whole numbers.
 FRACTION_TOLERANCE = 1e-3
 
 
@@ -66,7 +68,9 @@ def grade(evaluation: Evaluation) -> tuple[str | None, str | None, list[TraceEnt
 
 def _limit(rule: Rule) -> float | None:
     return (
-        rule.fraction * 100.0 if rule.when == "answered-below" and rule.fraction else rule.percent
+        float(rule.fraction) * 100.0
+        if rule.when == "answered-below" and rule.fraction
+        else rule.percent
     )
 
 
@@ -171,14 +175,27 @@ def _unevaluated(evaluation: Evaluation, rule: Rule) -> Iterator[Finding]:
     for ref, questions, evaluated, na in groups:
         if evaluated + na == 0:
             continue  # nothing answered at all: not audited (a partial audit), not under-audited
-        if evaluated / questions < rule.fraction - FRACTION_TOLERANCE:
-            share = 100.0 * evaluated / questions
-            yield (
-                ref,
-                share,
-                Text(
-                    zh=f"{ref} 仅评价了 {evaluated}/{questions} 个问题（需至少 {rule.fraction:.0%}）",
-                    en=f"{ref}: only {evaluated} of {questions} questions evaluated "
-                    f"(at least {rule.fraction:.0%} needed)",
-                ),
-            )
+        if not _too_few(evaluated, questions, rule.fraction):
+            continue
+        share = 100.0 * evaluated / questions
+        if isinstance(rule.fraction, Fraction):
+            need = f"{rule.fraction.numerator}/{rule.fraction.denominator}"
+            need_zh, need_en = f"需至少 {need}", f"at least {need} needed"
+        else:  # with the share: "2 of 3 (66.7%; at least 67% needed)" does not contradict itself
+            need = f"{rule.fraction * 100:g}%"
+            need_zh, need_en = f"{share:.1f}%，需至少 {need}", f"{share:.1f}%; at least {need} needed"
+        yield (
+            ref,
+            share,
+            Text(
+                zh=f"{ref} 的 {questions} 个问题中仅评价了 {evaluated} 个（{need_zh}）",
+                en=f"{ref}: only {evaluated} of {questions} questions evaluated ({need_en})",
+            ),
+        )
+
+
+def _too_few(evaluated: int, questions: int, fraction: Fraction | float) -> bool:
+    """Whether *evaluated* of *questions* is below *fraction* (exactly, for ``n/d``)."""
+    if isinstance(fraction, Fraction):
+        return evaluated * fraction.denominator < questions * fraction.numerator
+    return evaluated / questions < fraction - FRACTION_TOLERANCE
