@@ -54,13 +54,14 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     lang = args.lang
     print(f"{checklist.title.get(lang)}  ({checklist.id} {checklist.version})")
+    print("  * 关键项  § 法定关键项" if lang == "zh" else "  * critical  § statutory (and critical)")
     for top in checklist.sections:
         for section in top.walk():
             indent = "  " * section.level
             repeat = f"  [×{section.repeat.label.get(lang)}]" if section.repeat else ""
             print(f"{indent}{section.id}  {section.title.get(lang)}{repeat}")
             for q in section.questions:
-                star = "*" if q.critical else " "
+                star = "§" if q.statutory else "*" if q.critical else " "
                 print(f"{indent}  {star}{q.id:<10} [{q.type}] {q.text.get(lang)}")
     return 0
 
@@ -128,6 +129,7 @@ def _question(q: Question) -> dict[str, Any]:
         "text": q.text.as_dict(),
         "weight": q.weight,
         "critical": q.critical,
+        "statutory": q.statutory,
         "scored": q.scored,
         "repeated": q.repeated,
         "clause": q.clause,

@@ -144,3 +144,116 @@ def test_frozen_copy_with_a_decimal_fraction_still_loads() -> None:
     frozen = checklists.from_frozen({**source, "scoring": scoring, "version": "1.0.0"})
     answers = AnswerSet({(q, ""): Answer(v) for q, v in full_marks(frozen).items()})
     assert score(frozen, answers).grade == "A"
+
+
+# -- item 15: statutory key items ---------------------------------------------------------------
+
+STATUTORY = ["STD.3", "CA.2", "LAW.3", "SE.2", "SE.3", "SE.4"]
+
+
+def test_nqi_clinic_marks_the_statutory_key_items() -> None:
+    checklist = checklists.builtin().load("nqi-clinic")
+    assert sorted(q.id for q in checklist.questions() if q.statutory) == sorted(STATUTORY)
+
+
+def test_two_or_more_statutory_failures_veto_the_grade_to_d() -> None:
+    # The issue's answer set: everything at full marks but the six statutory items "no" scored
+    # 91.95 % and was graded "C 基本达标" (only the critical-question cap applied).
+    checklist = checklists.builtin().load("nqi-clinic")
+    data = full_marks(checklist) | {qid: "no" for qid in STATUTORY}
+    result = score(checklist, parse_answers(checklist, data))
+    assert result.percent == pytest.approx(91.954, abs=1e-3)
+    assert result.threshold_grade == "A"
+    assert result.grade == "D" and result.grade_label is not None
+    assert result.grade_label.zh == "不达标"
+    veto = [t for t in result.trace if t.rule == "statutory-at-or-below" and t.grade == "D"]
+    assert len(veto) == 1 and veto[0].applied
+    for qid in STATUTORY:
+        assert qid in veto[0].message.zh and qid in veto[0].message.en
+    assert "一票否决" in veto[0].message.zh
+    # two are enough for the veto, wherever they are
+    data = full_marks(checklist) | {"CA.2": "no", "LAW.3": "no"}
+    assert score(checklist, parse_answers(checklist, data)).grade == "D"
+
+
+def test_one_statutory_failure_is_stated_whatever_the_percentage() -> None:
+    checklist = checklists.builtin().load("nqi-clinic")
+    data = full_marks(checklist) | {"SE.2": "no"}
+    result = score(checklist, parse_answers(checklist, data))
+    assert result.threshold_grade == "A" and result.grade == "C"
+    (entry,) = [t for t in result.trace if t.rule == "statutory-at-or-below"]
+    assert "SE.2" in entry.message.en and entry.applied
+    # the same failure in a weak company (D by the percentage alone) is still stated
+    weak = {
+        qid: (1 if checklist.question(qid).type == "maturity" else value)
+        for qid, value in data.items()
+    }
+    result = score(checklist, parse_answers(checklist, weak))
+    assert result.threshold_grade == "D" and result.grade == "D"
+    (entry,) = [t for t in result.trace if t.rule == "statutory-at-or-below"]
+    assert "SE.2" in entry.message.zh and "违法" in entry.message.zh and not entry.applied
+
+
+def test_a_veto_stands_where_evidence_is_short() -> None:
+    # Under half of QMS evaluated withholds the grade, but two statutory failures decide it anyway.
+    checklist = checklists.builtin().load("nqi-clinic")
+    data = full_marks(checklist) | {"CA.2": "no", "SE.3": "no"}
+    for question in list(checklist.section("QMS").all_questions())[:5]:
+        data[question.id] = "na"
+    result = score(checklist, parse_answers(checklist, data))
+    assert result.no_grade_reasons and result.grade == "D"
+
+
+def test_what_if_clears_the_veto_first() -> None:
+    checklist = checklists.builtin().load("nqi-clinic")
+    data = full_marks(checklist) | {"CA.2": "no", "SE.3": "no"}
+    what_if = score(checklist, parse_answers(checklist, data)).what_if
+    assert what_if is not None and what_if.target == "C" and what_if.achievable
+    assert {c.question for c in what_if.changes} <= {"CA.2", "SE.3"}
+
+
+STATUTORY_MINI = """format: 1
+id: law
+version: "1.0.0"
+title: {zh: 法, en: Law}
+scoring:
+  grades:
+    - {grade: A, min: 50, label: {zh: 甲, en: A}}
+    - {grade: B, min: 0, label: {zh: 乙, en: B}}
+  rules:
+    - RULE
+sections:
+  - id: S
+    title: {zh: 节, en: Section}
+    questions:
+      - {id: Q1, type: yes-no, statutory: true, text: {zh: 问, en: Q}, guidance: {zh: 查, en: c}}
+      - {id: Q2, type: text, STATUTORY text: {zh: 问, en: Q}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("rule", "q2", "path", "message"),
+    [
+        ("{when: statutory-at-or-below, percent: 0, veto: true, no_grade: true}", "", "veto", "cap"),
+        ("{when: statutory-at-or-below, cap: B}", "", "", "needs percent"),
+        ("{when: critical-at-or-below, percent: 0, cap: B}", "statutory: true,", "statutory", "scored"),
+    ],
+)
+def test_statutory_rules_are_validated(
+    tmp_path: Path, rule: str, q2: str, path: str, message: str
+) -> None:
+    file = tmp_path / "law.yaml"
+    file.write_text(
+        STATUTORY_MINI.replace("RULE", rule).replace("STATUTORY ", q2 + " "), encoding="utf-8"
+    )
+    problems = checklists.check_file(file)
+    assert len(problems) == 1 and message in problems[0].message
+    assert problems[0].path.endswith(path)
+
+
+def test_a_statutory_rule_needs_a_statutory_question(tmp_path: Path) -> None:
+    file = tmp_path / "law.yaml"
+    text = STATUTORY_MINI.replace("RULE", "{when: statutory-at-or-below, percent: 0, cap: B}")
+    file.write_text(text.replace("statutory: true, ", "").replace("STATUTORY ", ""), "utf-8")
+    (problem,) = checklists.check_file(file)
+    assert problem.path == "scoring.rules[0].when" and "statutory" in problem.message

@@ -110,6 +110,7 @@ def _rule(raw: Mapping[str, Any]) -> Rule:
         count=raw.get("count", 1),
         cap=raw.get("cap"),
         no_grade=raw.get("no_grade", False),
+        veto=raw.get("veto", False),
         reason=_maybe_text(raw.get("reason")),
     )
 
@@ -166,6 +167,7 @@ def _question(
         clause=raw.get("clause"),
         weight=float(raw.get("weight", 1)),
         critical=raw.get("critical", False),
+        statutory=raw.get("statutory", False),
         na_allowed=raw.get("na_allowed", True),
         show_if=_condition(raw["show_if"]) if "show_if" in raw else None,
         note_required_at_or_below=raw.get("note_required_at_or_below"),

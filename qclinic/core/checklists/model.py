@@ -66,6 +66,7 @@ class Question:
     clause: str | None = None
     weight: float = 1.0
     critical: bool = False
+    statutory: bool = False  # a legal obligation: failing it is a breach of the law
     na_allowed: bool = True
     show_if: Condition | None = None
     note_required_at_or_below: float | None = None
@@ -154,6 +155,7 @@ class Rule:
     count: int = 1
     cap: str | None = None
     no_grade: bool = False
+    veto: bool = False  # the cap is the grade even when another rule withholds one
     reason: Text | None = None
 
 

@@ -102,6 +102,7 @@ _QUESTION = {
         "clause": {"type": "string", "minLength": 1},
         "weight": {"type": "number", "exclusiveMinimum": 0},
         "critical": {"type": "boolean"},
+        "statutory": {"type": "boolean"},
         "na_allowed": {"type": "boolean"},
         "show_if": {"$ref": "#/$defs/condition"},
         "note_required_at_or_below": _PERCENT,
@@ -155,6 +156,7 @@ RULE_KINDS = (
     "critical-at-or-below",
     "question-at-or-below",
     "answered-below",
+    "statutory-at-or-below",
 )
 
 _RULE = {
@@ -174,6 +176,7 @@ _RULE = {
         "count": {"type": "integer", "minimum": 1},
         "cap": {"type": "string"},
         "no_grade": {"type": "boolean"},
+        "veto": {"type": "boolean"},
         "reason": _TEXT,
     },
     "required": ["when"],

@@ -24,7 +24,13 @@ _TYPE_KEYS = {
     "allow_partial": ("yes-no",),
 }
 _SCORED = ("yes-no", "vda", "maturity", "numeric", "single", "multi")
-_NEEDS_PERCENT = ("section-below", "step-below", "critical-at-or-below", "question-at-or-below")
+_NEEDS_PERCENT = (
+    "section-below",
+    "step-below",
+    "critical-at-or-below",
+    "question-at-or-below",
+    "statutory-at-or-below",
+)
 
 
 @cache
@@ -96,7 +102,7 @@ def semantic_problems(data: Mapping[str, Any], file_stem: str | None) -> list[Fo
                     (*path, "show_if"), item["show_if"], item["id"], order, repeat_of, questions
                 )
             )
-    found.extend(_scoring_problems(data, section_ids, repeat_of))
+    found.extend(_scoring_problems(data, section_ids, repeat_of, questions))
     return found
 
 
@@ -135,8 +141,8 @@ def _question_problems(path: Path, q: Mapping[str, Any]) -> list[Found]:
     )
     if scored and "guidance" not in q:
         found.append(((*path,), "a scored question needs guidance on the evidence to look for"))
-    for key in ("note_required_at_or_below", "photo_required_at_or_below"):
-        if key in q and not scored:
+    for key in ("note_required_at_or_below", "photo_required_at_or_below", "statutory"):
+        if key in q and q[key] is not False and not scored:
             found.append(((*path, key), f"{key!r} needs a scored question"))
     return found
 
@@ -190,7 +196,10 @@ def _allowed_values(q: Mapping[str, Any]) -> set[str] | None:
 
 
 def _scoring_problems(
-    data: Mapping[str, Any], section_ids: set[str], repeat_of: Mapping[str, str | None]
+    data: Mapping[str, Any],
+    section_ids: set[str],
+    repeat_of: Mapping[str, str | None],
+    questions: Mapping[str, Mapping[str, Any]],
 ) -> list[Found]:
     found: list[Found] = []
     scoring = data["scoring"]
@@ -206,6 +215,7 @@ def _scoring_problems(
     if grades and grades[-1]["min"] != 0:
         found.append((("scoring", "grades", len(grades) - 1, "min"), "the last grade needs min 0"))
     repeated = {rid for rid in repeat_of.values() if rid is not None}
+    statutory = any(q.get("statutory") for q in questions.values())
     for index, rule in enumerate(scoring.get("rules", [])):
         path: Path = ("scoring", "rules", index)
         when = rule["when"]
@@ -223,6 +233,10 @@ def _scoring_problems(
             found.append(((*path, "cap"), f"{rule['cap']!r} is not one of the grades {names}"))
         if "cap" not in rule and not rule.get("no_grade"):
             found.append(((*path,), "a rule needs a cap or no_grade: true"))
+        if rule.get("veto") and ("cap" not in rule or rule.get("no_grade")):
+            found.append(((*path, "veto"), "a veto needs a cap (the grade it gives), not no_grade"))
+        if when == "statutory-at-or-below" and not statutory:
+            found.append(((*path, "when"), "no question is marked statutory: true"))
         for s_index, section in enumerate(rule.get("sections", [])):
             if section not in section_ids:
                 found.append(((*path, "sections", s_index), f"no section has the id {section!r}"))

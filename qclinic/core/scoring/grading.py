@@ -45,7 +45,7 @@ def grade(evaluation: Evaluation) -> tuple[str | None, str | None, list[TraceEnt
         )
     ]
     final_rank = scoring.grade_rank(band.grade)
-    withheld = False
+    withheld = vetoed = False
     for rule in scoring.rules:
         for ref, value, sentence in _fired(evaluation, rule):
             message = _message(rule, sentence)
@@ -59,10 +59,12 @@ def grade(evaluation: Evaluation) -> tuple[str | None, str | None, list[TraceEnt
             cap_rank = scoring.grade_rank(rule.cap)
             applied = cap_rank > scoring.grade_rank(band.grade)
             final_rank = max(final_rank, cap_rank)
+            vetoed = vetoed or rule.veto
             trace.append(
                 TraceEntry(rule.when, ref, value, _limit(rule), rule.cap, applied, message)
             )
-    final = None if withheld else scoring.grades[final_rank].grade
+    # A veto's grade stands even where evidence is short: no further answer could raise it.
+    final = None if withheld and not vetoed else scoring.grades[final_rank].grade
     return band.grade, final, trace
 
 
@@ -122,6 +124,8 @@ def _fired(evaluation: Evaluation, rule: Rule) -> Iterator[Finding]:
         yield from _low_questions(evaluation, rule)
     elif when == "answered-below":
         yield from _unevaluated(evaluation, rule)
+    elif when == "statutory-at-or-below":
+        yield from _statutory(evaluation, rule)
 
 
 def _sections(checklist: Checklist, rule: Rule) -> Iterator[str]:
@@ -157,6 +161,26 @@ def _low_questions(evaluation: Evaluation, rule: Rule) -> Iterator[Finding]:
                 + (f", {len(low)} such questions" if rule.count > 1 else ""),
             ),
         )
+
+
+def _statutory(evaluation: Evaluation, rule: Rule) -> Iterator[Finding]:
+    """One finding naming every failed statutory question, when at least ``count`` failed."""
+    assert rule.percent is not None
+    failed = [
+        f"{qid}@{instance}" if instance else qid
+        for (qid, instance), score in evaluation.item_scores.items()
+        if evaluation.checklist.question(qid).statutory and score <= rule.percent + 1e-9
+    ]
+    if not failed or len(failed) < rule.count:
+        return
+    yield (
+        ", ".join(failed),
+        float(len(failed)),
+        Text(
+            zh=f"{len(failed)} 项法定关键项未通过：{'、'.join(failed)}",
+            en=f"{len(failed)} statutory key item(s) failed: {', '.join(failed)}",
+        ),
+    )
 
 
 def _unevaluated(evaluation: Evaluation, rule: Rule) -> Iterator[Finding]:
