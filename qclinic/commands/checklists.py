@@ -143,6 +143,10 @@ def _question(q: Question) -> dict[str, Any]:
         ]
     if q.type == "numeric":
         out.update(min=q.min, max=q.max, unit=q.unit)
+        if q.bands:
+            out["bands"] = [
+                {b.op: b.limit, "score": b.score} if b.op else {"score": b.score} for b in q.bands
+            ]
     if q.show_if is not None:
         out["show_if"] = _raw_condition(q)
     for key in ("note_required_at_or_below", "photo_required_at_or_below"):

@@ -257,3 +257,111 @@ def test_a_statutory_rule_needs_a_statutory_question(tmp_path: Path) -> None:
     file.write_text(text.replace("statutory: true, ", "").replace("STATUTORY ", ""), "utf-8")
     (problem,) = checklists.check_file(file)
     assert problem.path == "scoring.rules[0].when" and "statutory" in problem.message
+
+
+# -- item 19: numeric bands, SUP.3, ISO 9001 ids ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("checklist_id", "question", "value", "expected"),
+    [
+        # %GRR, AIAG MSA 4th ed. (2010) ch. II-D: < 10 % acceptable, 10-30 % conditionally, > 30 % not
+        ("msa", "M3.2", 9.9, 100.0),
+        ("msa", "M3.2", 10, 50.0),
+        ("msa", "M3.2", 12, 50.0),  # the issue's example: 12 % used to earn full marks
+        ("msa", "M3.2", 30, 50.0),
+        ("msa", "M3.2", 30.1, 0.0),
+        # kappa, AIAG MSA 4th ed. ch. III-C: > 0.75 good, < 0.40 poor
+        ("msa", "M4.2", 0.76, 100.0),
+        ("msa", "M4.2", 0.75, 50.0),
+        ("msa", "M4.2", 0.39, 0.0),
+        # Cpk: >= 1.33 capable, 1.00-1.33 conditionally, < 1.00 not (DOMAIN.md, customers' reading)
+        ("spc", "S4.2", 1.33, 100.0),
+        ("spc", "S4.2", 1.2, 50.0),
+        ("spc", "S4.2", 0.99, 0.0),
+        ("supplier-4level", "PERF.1", 500, 100.0),
+        ("supplier-4level", "PERF.1", 501, 50.0),  # the issue's example: 501 PPM used to earn 0
+        ("supplier-4level", "PERF.1", 1001, 0.0),
+        ("supplier-4level", "PERF.2", 96, 50.0),
+        ("supplier-4level", "DEL.1", 89.9, 0.0),
+    ],
+)
+def test_numeric_questions_score_by_band(
+    checklist_id: str, question: str, value: float, expected: float
+) -> None:
+    checklist = checklists.builtin().load(checklist_id)
+    data = full_marks(checklist) | {question: value}
+    result = score(checklist, parse_answers(checklist, data))
+    assert result.question_scores[(question, "")] == expected
+
+
+def test_what_if_proposes_a_value_in_the_best_band() -> None:
+    checklist = checklists.builtin().load("msa")
+    assert best_value(checklist.question("M3.2")) == 9  # below 10
+    assert best_value(checklist.question("M4.2")) == pytest.approx(0.76)  # above 0.75
+    checklist = checklists.builtin().load("supplier-4level")
+    assert best_value(checklist.question("PERF.1")) == 500
+
+
+BANDS_MINI = """format: 1
+id: bands
+version: "1.0.0"
+title: {zh: 分档, en: Bands}
+scoring:
+  grades:
+    - {grade: A, min: 0, label: {zh: 甲, en: A}}
+sections:
+  - id: S
+    title: {zh: 节, en: Section}
+    questions:
+      - id: Q1
+        type: numeric
+        guidance: {zh: 查, en: c}
+        text: {zh: 问, en: Q}
+        BANDS
+"""
+
+
+@pytest.mark.parametrize(
+    ("bands", "path", "message"),
+    [
+        ("bands: [{at_most: 30, score: 100}, {at_most: 10, score: 50}, {score: 0}]", "bands[1]", "rise"),
+        ("bands: [{at_least: 1, score: 100}, {at_least: 1.33, score: 50}, {score: 0}]", "bands[1]", "fall"),
+        ("bands: [{below: 10, score: 100}, {at_least: 30, score: 50}, {score: 0}]", "bands", "throughout"),
+        ("bands: [{below: 10, score: 100}, {at_most: 30, score: 50}]", "bands[1]", "last band"),
+        ("bands: [{score: 100}, {at_most: 30, score: 50}, {score: 0}]", "bands[0]", "only the last"),
+        ("bands: [{below: 10, score: 120}, {score: 0}]", "bands[0].score", "120"),
+        ("bands: [{below: 10, at_most: 5, score: 100}, {score: 0}]", "bands[0]", "properties"),
+        ("max: 5\n        bands: [{below: 10, score: 100}, {score: 0}]", "bands", "not both"),
+    ],
+)
+def test_bands_are_validated(tmp_path: Path, bands: str, path: str, message: str) -> None:
+    file = tmp_path / "bands.yaml"
+    file.write_text(BANDS_MINI.replace("BANDS", bands), encoding="utf-8")
+    problems = checklists.check_file(file)
+    assert len(problems) == 1, problems
+    assert problems[0].path == f"sections[0].questions[0].{path}"
+    assert message in problems[0].message and problems[0].line is not None
+
+
+def test_sup3_no_longer_asks_for_a_grade_on_a_maturity_scale() -> None:
+    checklist = checklists.builtin().load("nqi-clinic")
+    sup3 = checklist.question("SUP.3")
+    assert sup3.type == "maturity" and "4-level" not in sup3.text.en and "等级" not in sup3.text.zh
+    rating = checklist.question("SUP.6")
+    assert rating.type == "single" and "4-level" in rating.text.en
+    assert [o.value for o in rating.options] == ["A", "B", "C", "D"]
+    assert [o.score for o in rating.options] == [100, 70, 40, 0]
+
+
+def test_iso9001_question_ids_are_not_clause_numbers() -> None:
+    checklist = checklists.builtin().load("iso9001-2015")
+    for question in checklist.questions():
+        assert question.clause is not None and question.clause.startswith("ISO 9001:2015 ")
+        clause = question.clause.removeprefix("ISO 9001:2015 ")
+        # C9-4 cites 9.2: an id never reads as a clause other than the one it cites
+        assert not question.id[0].isdigit(), question.id
+        chapter, _, number = question.id.partition("-")
+        assert chapter == question.section_path[0] and number.isdigit()
+        assert clause.split(".")[0] == chapter[1:]
+    assert checklist.question("C9-4").clause == "ISO 9001:2015 9.2"

@@ -9,6 +9,7 @@ from typing import Any
 
 from qclinic.core.checklists import validate, yaml_source
 from qclinic.core.checklists.model import (
+    Band,
     Checklist,
     Condition,
     GradeBand,
@@ -178,11 +179,17 @@ def _question(
         min=raw.get("min"),
         max=raw.get("max"),
         unit=raw.get("unit"),
+        bands=tuple(_band(b) for b in raw.get("bands", ())),
         allow_partial=raw.get("allow_partial", True),
         section_path=path,
         repeat_section=repeat_section,
         category=category,
     )
+
+
+def _band(raw: Mapping[str, Any]) -> Band:
+    op = next((key for key in raw if key != "score"), None)
+    return Band(op, float(raw[op]) if op is not None else None, float(raw["score"]))
 
 
 def _condition(raw: Mapping[str, Any]) -> Condition:

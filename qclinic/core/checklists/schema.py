@@ -92,6 +92,17 @@ _OPTION = {
     "additionalProperties": False,
 }
 
+#: One band of a numeric question: values below / at most / at least / above a limit earn a score;
+#: the last band has no limit and takes every other value.
+BAND_LIMITS = ("below", "at_most", "at_least", "above")
+_BAND = {
+    "type": "object",
+    "properties": {**{key: {"type": "number"} for key in BAND_LIMITS}, "score": _PERCENT},
+    "required": ["score"],
+    "maxProperties": 2,
+    "additionalProperties": False,
+}
+
 _QUESTION = {
     "type": "object",
     "properties": {
@@ -111,6 +122,7 @@ _QUESTION = {
         "min": {"type": "number"},
         "max": {"type": "number"},
         "unit": {"type": "string"},
+        "bands": {"type": "array", "items": _BAND, "minItems": 2},
         "allow_partial": {"type": "boolean"},
     },
     "required": ["id", "type", "text"],

@@ -21,6 +21,7 @@ _TYPE_KEYS = {
     "min": ("numeric",),
     "max": ("numeric",),
     "unit": ("numeric",),
+    "bands": ("numeric",),
     "allow_partial": ("yes-no",),
 }
 _SCORED = ("yes-no", "vda", "maturity", "numeric", "single", "multi")
@@ -135,8 +136,10 @@ def _question_problems(path: Path, q: Mapping[str, Any]) -> list[Found]:
                     found.append(((*path, "options", index, "value"), f"option {value!r} twice"))
     if qtype == "numeric" and "min" in q and "max" in q and q["min"] > q["max"]:
         found.append(((*path, "min"), f"min {q['min']} is above max {q['max']}"))
+    if "bands" in q and qtype == "numeric":
+        found.extend(_band_problems(path, q))
     scored = qtype in _SCORED and not (
-        (qtype == "numeric" and "min" not in q and "max" not in q)
+        (qtype == "numeric" and "min" not in q and "max" not in q and "bands" not in q)
         or (qtype in ("single", "multi") and not any("score" in o for o in q.get("options", [])))
     )
     if scored and "guidance" not in q:
@@ -144,6 +147,40 @@ def _question_problems(path: Path, q: Mapping[str, Any]) -> list[Found]:
     for key in ("note_required_at_or_below", "photo_required_at_or_below", "statutory"):
         if key in q and q[key] is not False and not scored:
             found.append(((*path, key), f"{key!r} needs a scored question"))
+    return found
+
+
+_UPWARD = ("below", "at_most")
+
+
+def _band_problems(path: Path, q: Mapping[str, Any]) -> list[Found]:
+    """Bands go one way (upper limits rising, or lower limits falling); only the last is open."""
+    found: list[Found] = []
+    if "min" in q or "max" in q:
+        found.append(((*path, "bands"), "give min / max or bands, not both"))
+    bands = q["bands"]
+    limits: list[tuple[int, str, float]] = []
+    for index, band in enumerate(bands):
+        where = (*path, "bands", index)
+        ops = [key for key in band if key != "score"]
+        last = index == len(bands) - 1
+        if last and ops:
+            found.append((where, "the last band takes every other value: give it only a score"))
+        elif not last and not ops:
+            found.append((where, "only the last band may have no limit"))
+        elif ops:
+            limits.append((index, ops[0], band[ops[0]]))
+    if len({op in _UPWARD for _, op, _ in limits}) > 1:
+        found.append(
+            ((*path, "bands"), "use upper limits (below / at_most) or lower limits "
+             "(at_least / above) throughout, not both")
+        )
+        return found
+    for (_, _, before), (index, op, limit) in zip(limits, limits[1:], strict=False):
+        if op in _UPWARD and not limit > before:
+            found.append(((*path, "bands", index), f"upper limits must rise: {limit:g} ≤ {before:g}"))
+        if op not in _UPWARD and not limit < before:
+            found.append(((*path, "bands", index), f"lower limits must fall: {limit:g} ≥ {before:g}"))
     return found
 
 

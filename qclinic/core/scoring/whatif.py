@@ -136,7 +136,7 @@ def _raised(checklist: Checklist, answers: AnswerSet, key: tuple[str, str]) -> A
     question = checklist.question(key[0])
     old = answers.answers[key]
     value = best_value(question)
-    assert score_of(question, value) == 100.0 or question.type in ("single", "multi")
+    assert score_of(question, value) == 100.0 or question.type in ("single", "multi", "numeric")
     return Answer(value, old.note, old.photos)
 
 
