@@ -20,8 +20,10 @@ def register(subparsers: Any) -> None:
     listing.add_argument("--json", action="store_true", help="machine-readable output")
     listing.set_defaults(func=cmd_list)
 
-    show = commands.add_parser("show", help="show one checklist's structure")
-    show.add_argument("id")
+    show = commands.add_parser(
+        "show", help="show one checklist's structure: a built-in id or a checklist file"
+    )
+    show.add_argument("id", metavar="ID|PATH", help="a built-in id, or a .yaml file's path")
     show.add_argument("--json", action="store_true", help="the full structure as JSON")
     show.add_argument("--lang", choices=["zh", "en"], default="zh")
     show.set_defaults(func=cmd_show)
@@ -46,10 +48,19 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def load_checklist(name: str) -> Checklist:
+    """A checklist file when *name* is one (a .yaml / .yml name, a path, or an existing file),
+    else the built-in checklist with that id — never a file outside the library by its id."""
+    path = Path(name)
+    if path.suffix in (".yaml", ".yml") or len(path.parts) > 1 or path.is_file():
+        return checklists.load_file(path)
+    return checklists.builtin().load(name)
+
+
 def cmd_show(args: argparse.Namespace) -> int:
-    checklist = checklists.builtin().load(args.id)
+    checklist = load_checklist(args.id)
     if args.json:
-        json.dump(structure(checklist), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(structure(checklist), sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
         print()
         return 0
     lang = args.lang

@@ -23,9 +23,21 @@ from qclinic.core.checklists.model import (
 )
 from qclinic.core.checklists.problems import ChecklistError, Problem, format_path
 
+#: A broken file lists at most this many problems (then how many more): a message stays readable.
+MAX_PROBLEMS = 50
+
 
 def check_file(path: Path) -> list[Problem]:
-    """Every problem in the checklist file at *path* (an empty list when it is valid)."""
+    """Every problem in the checklist file at *path* (an empty list when it is valid), at most
+    :data:`MAX_PROBLEMS` of them and a last line saying how many more there are."""
+    problems = _check_file(path)
+    if len(problems) > MAX_PROBLEMS:
+        more = len(problems) - MAX_PROBLEMS
+        problems = [*problems[:MAX_PROBLEMS], Problem(str(path), None, "", f"… and {more} more")]
+    return problems
+
+
+def _check_file(path: Path) -> list[Problem]:
     name = str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -47,6 +59,9 @@ def check_data(data: Any, file_stem: str | None = None) -> list[tuple[validate.P
     """Problems in an already parsed checklist mapping, as (path, message) pairs."""
     if not isinstance(data, Mapping):
         return [((), "a checklist is a mapping with format, id, version, title, scoring, sections")]
+    found = validate.number_problems(data)
+    if found:
+        return found
     found = validate.schema_problems(data)
     if found:
         return found

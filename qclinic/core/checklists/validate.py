@@ -6,6 +6,7 @@ consultant editing a checklist sees *where* and *what*, never a traceback.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
@@ -40,6 +41,35 @@ def _validator() -> Any:
 
     cls = jsonschema.validators.validator_for(CHECKLIST_SCHEMA)
     return cls(CHECKLIST_SCHEMA)
+
+
+#: No figure a checklist needs comes near this; beyond it sums of weights × scores could overflow.
+LARGEST_NUMBER = 1e12
+
+
+#: Deeper than any checklist nests (checked again here for frozen copies, which skip the YAML).
+MAX_DEPTH = 40
+
+
+def number_problems(data: Any, path: Path = ()) -> list[Found]:
+    """Numbers that are not finite (``.nan``, ``.inf``) or absurdly large, wherever they are, and
+    nesting too deep to validate."""
+    found: list[Found] = []
+    stack: list[tuple[Path, Any]] = [(path, data)]
+    while stack:  # iterative: a deeply nested file must not exhaust the stack
+        here, value = stack.pop()
+        if len(here) > 2 * MAX_DEPTH:
+            return [(here[:2], f"nested more than {MAX_DEPTH} levels deep")]
+        if isinstance(value, float) and not math.isfinite(value):
+            found.append((here, f"{value!r} is not a number a checklist can use: give a finite one"))
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            if abs(value) > LARGEST_NUMBER:
+                found.append((here, f"{value:g} is too large (at most {LARGEST_NUMBER:g})"))
+        elif isinstance(value, Mapping):
+            stack.extend(((*here, str(k)), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*here, i), v) for i, v in enumerate(value))
+    return sorted(found, key=lambda item: [(0, p, "") if isinstance(p, int) else (1, 0, p) for p in item[0]])
 
 
 def schema_problems(data: Any) -> list[Found]:
