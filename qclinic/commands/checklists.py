@@ -65,7 +65,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     lang = args.lang
     print(f"{checklist.title.get(lang)}  ({checklist.id} {checklist.version})")
-    print("  * 关键项  § 法定关键项" if lang == "zh" else "  * critical  § statutory (and critical)")
+    print(
+        "  * 关键项  § 法定关键项" if lang == "zh" else "  * critical  § statutory (and critical)"
+    )
     for top in checklist.sections:
         for section in top.walk():
             indent = "  " * section.level

@@ -18,7 +18,9 @@ from qclinic import paths
 NQI = paths.builtin_checklists_dir() / "nqi-clinic.yaml"
 
 
-def qclinic(*args: str, data_dir: Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def qclinic(
+    *args: str, data_dir: Path, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run(
         [sys.executable, "-m", "qclinic", "--data-dir", str(data_dir), *args],
@@ -43,7 +45,9 @@ def test_scoring_with_absurd_weights_is_a_located_error(
 ) -> None:
     # 1e308 weights overflowed to inf, inf/inf = NaN: "NaN" in the JSON, or exit 1
     checklist = tmp_path / "nqi-clinic.yaml"
-    checklist.write_text(NQI.read_text("utf-8").replace("weight: 1.5", f"weight: {weight}"), "utf-8")
+    checklist.write_text(
+        NQI.read_text("utf-8").replace("weight: 1.5", f"weight: {weight}"), "utf-8"
+    )
     result = qclinic("score", str(checklist), str(_answers(tmp_path)), "--json", data_dir=data_dir)
     assert result.returncode == 2, result.stderr
     assert f"{checklist}:" in result.stderr and "sections[0].weight" in result.stderr

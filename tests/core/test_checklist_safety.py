@@ -59,7 +59,10 @@ def test_a_frozen_copy_with_nan_is_refused_not_scored() -> None:
     # NaN weights made scoring ignore every answer; a synced frozen copy is checked again
     checklist = checklists.builtin().load("nqi-clinic")
     source = dict(checklist.source)
-    source["sections"] = [{**source["sections"][0], "weight": float("nan")}, *source["sections"][1:]]
+    source["sections"] = [
+        {**source["sections"][0], "weight": float("nan")},
+        *source["sections"][1:],
+    ]
     with pytest.raises(ChecklistError, match=r"sections\[0\]\.weight"):
         checklists.from_frozen(source)
 
@@ -118,7 +121,7 @@ def test_a_flood_of_problems_is_cut_short(tmp_path: Path) -> None:
     )  # 5000 scored questions without guidance: 5000 problems
     path = tmp_path / "flood.yaml"
     path.write_text(
-        "format: 1\nid: flood\nversion: \"1.0.0\"\ntitle: {zh: 多, en: Many}\n"
+        'format: 1\nid: flood\nversion: "1.0.0"\ntitle: {zh: 多, en: Many}\n'
         "scoring:\n  grades: [{grade: A, min: 0, label: {zh: 甲, en: A}}]\n"
         "sections:\n  - id: S\n    title: {zh: 节, en: S}\n    questions:\n" + questions + "\n",
         encoding="utf-8",
@@ -136,4 +139,3 @@ def test_an_id_never_reaches_outside_the_library(tmp_path: Path, name: str) -> N
     (tmp_path / "x.yaml").write_text(NQI.read_text("utf-8").replace("id: nqi-clinic", "id: x"))
     with pytest.raises(UserError, match="not a checklist id"):
         library.load(name)
-

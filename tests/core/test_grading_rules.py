@@ -66,7 +66,9 @@ def test_exactly_two_thirds_evaluated_gets_a_grade(
     assert result.grade is None
     (message,) = [t.message for t in result.no_grade_reasons]
     evaluated, questions = result.section(section).evaluated, result.section(section).questions
-    assert f"only {evaluated} of {questions} questions evaluated (at least 2/3 needed)" in message.en
+    assert (
+        f"only {evaluated} of {questions} questions evaluated (at least 2/3 needed)" in message.en
+    )
     assert f"{section} 的 {questions} 个问题中仅评价了 {evaluated} 个（需至少 2/3）" in message.zh
 
 
@@ -234,9 +236,19 @@ sections:
 @pytest.mark.parametrize(
     ("rule", "q2", "path", "message"),
     [
-        ("{when: statutory-at-or-below, percent: 0, veto: true, no_grade: true}", "", "veto", "cap"),
+        (
+            "{when: statutory-at-or-below, percent: 0, veto: true, no_grade: true}",
+            "",
+            "veto",
+            "cap",
+        ),
         ("{when: statutory-at-or-below, cap: B}", "", "", "needs percent"),
-        ("{when: critical-at-or-below, percent: 0, cap: B}", "statutory: true,", "statutory", "scored"),
+        (
+            "{when: critical-at-or-below, percent: 0, cap: B}",
+            "statutory: true,",
+            "statutory",
+            "scored",
+        ),
     ],
 )
 def test_statutory_rules_are_validated(
@@ -325,11 +337,27 @@ sections:
 @pytest.mark.parametrize(
     ("bands", "path", "message"),
     [
-        ("bands: [{at_most: 30, score: 100}, {at_most: 10, score: 50}, {score: 0}]", "bands[1]", "rise"),
-        ("bands: [{at_least: 1, score: 100}, {at_least: 1.33, score: 50}, {score: 0}]", "bands[1]", "fall"),
-        ("bands: [{below: 10, score: 100}, {at_least: 30, score: 50}, {score: 0}]", "bands", "throughout"),
+        (
+            "bands: [{at_most: 30, score: 100}, {at_most: 10, score: 50}, {score: 0}]",
+            "bands[1]",
+            "rise",
+        ),
+        (
+            "bands: [{at_least: 1, score: 100}, {at_least: 1.33, score: 50}, {score: 0}]",
+            "bands[1]",
+            "fall",
+        ),
+        (
+            "bands: [{below: 10, score: 100}, {at_least: 30, score: 50}, {score: 0}]",
+            "bands",
+            "throughout",
+        ),
         ("bands: [{below: 10, score: 100}, {at_most: 30, score: 50}]", "bands[1]", "last band"),
-        ("bands: [{score: 100}, {at_most: 30, score: 50}, {score: 0}]", "bands[0]", "only the last"),
+        (
+            "bands: [{score: 100}, {at_most: 30, score: 50}, {score: 0}]",
+            "bands[0]",
+            "only the last",
+        ),
         ("bands: [{below: 10, score: 120}, {score: 0}]", "bands[0].score", "120"),
         ("bands: [{below: 10, at_most: 5, score: 100}, {score: 0}]", "bands[0]", "properties"),
         ("max: 5\n        bands: [{below: 10, score: 100}, {score: 0}]", "bands", "not both"),

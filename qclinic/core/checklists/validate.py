@@ -6,6 +6,7 @@ consultant editing a checklist sees *where* and *what*, never a traceback.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterator, Mapping
 from functools import cache
@@ -61,7 +62,9 @@ def number_problems(data: Any, path: Path = ()) -> list[Found]:
         if len(here) > 2 * MAX_DEPTH:
             return [(here[:2], f"nested more than {MAX_DEPTH} levels deep")]
         if isinstance(value, float) and not math.isfinite(value):
-            found.append((here, f"{value!r} is not a number a checklist can use: give a finite one"))
+            found.append(
+                (here, f"{value!r} is not a number a checklist can use: give a finite one")
+            )
         elif isinstance(value, int | float) and not isinstance(value, bool):
             if abs(value) > LARGEST_NUMBER:
                 found.append((here, f"{value:g} is too large (at most {LARGEST_NUMBER:g})"))
@@ -69,7 +72,9 @@ def number_problems(data: Any, path: Path = ()) -> list[Found]:
             stack.extend(((*here, str(k)), v) for k, v in value.items())
         elif isinstance(value, list):
             stack.extend(((*here, i), v) for i, v in enumerate(value))
-    return sorted(found, key=lambda item: [(0, p, "") if isinstance(p, int) else (1, 0, p) for p in item[0]])
+    return sorted(
+        found, key=lambda item: [(0, p, "") if isinstance(p, int) else (1, 0, p) for p in item[0]]
+    )
 
 
 def schema_problems(data: Any) -> list[Found]:
@@ -202,15 +207,22 @@ def _band_problems(path: Path, q: Mapping[str, Any]) -> list[Found]:
             limits.append((index, ops[0], band[ops[0]]))
     if len({op in _UPWARD for _, op, _ in limits}) > 1:
         found.append(
-            ((*path, "bands"), "use upper limits (below / at_most) or lower limits "
-             "(at_least / above) throughout, not both")
+            (
+                (*path, "bands"),
+                "use upper limits (below / at_most) or lower limits "
+                "(at_least / above) throughout, not both",
+            )
         )
         return found
-    for (_, _, before), (index, op, limit) in zip(limits, limits[1:], strict=False):
+    for (_, _, before), (index, op, limit) in itertools.pairwise(limits):
         if op in _UPWARD and not limit > before:
-            found.append(((*path, "bands", index), f"upper limits must rise: {limit:g} ≤ {before:g}"))
+            found.append(
+                ((*path, "bands", index), f"upper limits must rise: {limit:g} ≤ {before:g}")
+            )
         if op not in _UPWARD and not limit < before:
-            found.append(((*path, "bands", index), f"lower limits must fall: {limit:g} ≥ {before:g}"))
+            found.append(
+                ((*path, "bands", index), f"lower limits must fall: {limit:g} ≥ {before:g}")
+            )
     return found
 
 

@@ -46,8 +46,11 @@ def _structure_problem(text: str, file: str) -> Problem | None:
         line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             return Problem(
-                file, line, "", "YAML anchors and aliases (&name, *name) are not allowed in a "
-                "checklist: write each value out"
+                file,
+                line,
+                "",
+                "YAML anchors and aliases (&name, *name) are not allowed in a "
+                "checklist: write each value out",
             )
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1

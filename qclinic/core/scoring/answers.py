@@ -115,7 +115,9 @@ def _best_band_value(question: Question) -> float:
         previous = bands[best - 1].limit if best else None
         if previous is not None:
             return previous / 2 + band.limit / 2
-        return band.limit - _step(band.limit) if band.op == "below" else band.limit + _step(band.limit)
+        return (
+            band.limit - _step(band.limit) if band.op == "below" else band.limit + _step(band.limit)
+        )
     last = bands[-2]
     assert last.limit is not None
     if last.op in ("below", "at_most"):

@@ -207,7 +207,10 @@ def _unevaluated(evaluation: Evaluation, rule: Rule) -> Iterator[Finding]:
             need_zh, need_en = f"需至少 {need}", f"at least {need} needed"
         else:  # with the share: "2 of 3 (66.7%; at least 67% needed)" does not contradict itself
             need = f"{rule.fraction * 100:g}%"
-            need_zh, need_en = f"{share:.1f}%，需至少 {need}", f"{share:.1f}%; at least {need} needed"
+            need_zh, need_en = (
+                f"{share:.1f}%，需至少 {need}",
+                f"{share:.1f}%; at least {need} needed",
+            )
         yield (
             ref,
             share,
