@@ -76,6 +76,9 @@ def cmd_show(args: argparse.Namespace) -> int:
             for q in section.questions:
                 star = "§" if q.statutory else "*" if q.critical else " "
                 print(f"{indent}  {star}{q.id:<10} [{q.type}] {q.text.get(lang)}")
+                if q.bands:
+                    bands = " · ".join(b.text(q.unit or "").get(lang) for b in q.bands)
+                    print(f"{indent}   {'':<10} {bands}")
     return 0
 
 

@@ -72,9 +72,12 @@ def number_problems(data: Any, path: Path = ()) -> list[Found]:
             stack.extend(((*here, str(k)), v) for k, v in value.items())
         elif isinstance(value, list):
             stack.extend(((*here, i), v) for i, v in enumerate(value))
-    return sorted(
-        found, key=lambda item: [(0, p, "") if isinstance(p, int) else (1, 0, p) for p in item[0]]
-    )
+    return sorted(found, key=lambda item: _path_order(item[0]))
+
+
+def _path_order(path: Path) -> list[tuple[int, int, str]]:
+    """Document order: sections[4] before sections[12]."""
+    return [(0, p, "") if isinstance(p, int) else (1, 0, p) for p in path]
 
 
 def schema_problems(data: Any) -> list[Found]:
@@ -86,7 +89,7 @@ def schema_problems(data: Any) -> list[Found]:
         if any(path == other[: len(path)] for other in found):
             continue  # a deeper problem already explains this one
         found[path] = _describe(error)
-    return sorted(found.items(), key=lambda item: [str(p) for p in item[0]])
+    return sorted(found.items(), key=lambda item: _path_order(item[0]))
 
 
 def _describe(error: Any) -> str:
