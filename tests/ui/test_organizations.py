@@ -150,7 +150,7 @@ def test_sorting_by_grade_keeps_the_selection(demo_ids, page) -> None:
     page.select_organization(demo_ids["organization"])
     page.view.sortByColumn(COL_GRADE, Qt.SortOrder.DescendingOrder)
     assert _names(page)[0] == "鹰潭精密铜材有限公司"  # graded first, ungraded last
-    assert page.proxy.index(0, COL_GRADE).data() == "B · 73.7%"
+    assert page.proxy.index(0, COL_GRADE).data() == "B · 74.0%"
     assert page.current_id() == demo_ids["organization"]
     page.view.sortByColumn(COL_GRADE, Qt.SortOrder.AscendingOrder)
     assert _names(page)[-1] == "赣鄱铜业集团有限公司"
@@ -168,7 +168,7 @@ def test_detail_shows_history_trend_and_overdue_actions(qtbot, demo_ids, page, s
     assert grades == ["C", "B"]  # oldest first
     assert history.index(1, 6).data().startswith("▲ +")
     assert "C → B" in history.index(1, 6).data()
-    assert "C 64.1% → B 73.7%" in detail.trend_label.text()
+    assert "C 64.5% → B 74.0%" in detail.trend_label.text()
 
     actions = detail.action_proxy
     rows = [actions.index(row, 0).data(ROW_ROLE) for row in range(actions.rowCount())]
