@@ -2260,8 +2260,8 @@
         <translation>修订 %1</translation>
     </message>
     <message>
-        <source>This assessment is signed and read-only. To correct it, use Amend: a new draft revision is made with the same answers.</source>
-        <translation>本评审已签署，只读。如需更正，请使用“修订”：将以相同答案生成新的草稿版本。</translation>
+        <source>This assessment is signed and read-only. To correct it, use Amend: a new draft revision is made with the same answers, findings and actions.</source>
+        <translation>本评审已签署，只读。如需更正，请使用“修订”：将以相同的答案、发现项和改进措施生成新的草稿版本。</translation>
     </message>
     <message>
         <source>Add %1</source>
@@ -2315,8 +2315,8 @@
         <translation>修订已签署的评审</translation>
     </message>
     <message>
-        <source>A new draft revision will be made with the same answers and evidence, linked to this signed one, which stays unchanged. It must be signed again. Continue?</source>
-        <translation>将以相同的答案和证据生成新的草稿版本，并与本已签署评审关联，原评审保持不变。新版本须重新签署。是否继续？</translation>
+        <source>A new draft revision will be made with the same answers, evidence, findings and improvement actions, linked to this signed one, which stays unchanged. From then on the improvement plan follows the new revision&apos;s actions. It must be signed again. Continue?</source>
+        <translation>将以相同的答案、证据、发现项和改进措施生成新的草稿版本，并与本已签署评审关联，原评审保持不变。此后改进计划以新版本的措施为准。新版本须重新签署。是否继续？</translation>
     </message>
 </context>
 <context>

@@ -6,8 +6,9 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 
 @pytest.fixture(autouse=True)
@@ -54,6 +55,22 @@ def page(qtbot, database, signals):
     widget.show()
     widget.load()
     return widget
+
+
+def answer_next_question(button) -> list[str]:
+    """When the next modal message box shows, note its text and press *button*."""
+    seen: list[str] = []
+
+    def attempt() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, attempt)
+            return
+        seen.append(box.text())
+        box.button(button).click()
+
+    QTimer.singleShot(0, attempt)
+    return seen
 
 
 def open_runner(qtbot, page, signals, assessment_id: str):
@@ -208,9 +225,25 @@ def test_signed_assessment_is_read_only_and_amend_opens_a_draft(
     before = stored(database, signed_id)[("QMS.1", "")]
     press(qtbot, card, "0")
     assert stored(database, signed_id)[("QMS.1", "")] == before
+    answer_next_question(QMessageBox.StandardButton.Yes)
     runner.amend_button.click()
     assert runner.state.assessment_id != signed_id and runner.state.editable
     assert runner.card(("QMS.1", "")).input.isEnabled()
+
+
+def test_amend_asks_first_and_a_no_makes_no_revision(
+    qtbot, page, signals, database, demo_ids
+) -> None:
+    from qclinic.storage.repositories.assessments import list_assessments
+
+    signed_id = demo_ids["assessments"][0]
+    runner = open_runner(qtbot, page, signals, signed_id)
+    seen = answer_next_question(QMessageBox.StandardButton.No)
+    runner.amend_button.click()
+    assert seen and "findings" in seen[0]
+    assert runner.state.assessment_id == signed_id and not runner.state.editable
+    with database.read_session() as session:
+        assert len(list_assessments(session, organization_id=demo_ids["organization"])) == 2
 
 
 def test_vda_process_steps_and_find(qtbot, page, signals, database, demo_ids) -> None:
