@@ -1986,6 +1986,13 @@
     </message>
 </context>
 <context>
+    <name>VdaInput</name>
+    <message>
+        <source>type the points: 0, 4, 6, 8, 1 0</source>
+        <translation>直接键入分值：0、4、6、8、1 0（10 分）</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>Cannot do that</source>

@@ -141,6 +141,46 @@ def test_keyboard_answers_commit_and_undo_redo(qtbot, page, signals, database, d
     assert third.input._buttons[5][0].isChecked()
 
 
+def test_vda_ten_is_typed_as_1_0_and_the_0_does_not_undo_it(
+    qtbot, page, signals, database, demo_ids
+) -> None:
+    """Issue 9, item 12: "1" then "0" stored 10 and then 0, silently ending the question at 0."""
+    from qclinic.ui.runner import answer_inputs, steps
+
+    assessment_id = start(database, "vda63-process", demo_ids)
+    runner = open_runner(qtbot, page, signals, assessment_id)
+    assert steps.add_step(runner, "P6", "Casting")
+    card = runner.card(("P6.1.1", "Casting"))
+    now = [100.0]
+    card.input.clock = lambda: now[0]
+    press(qtbot, card, "1")
+    now[0] += 0.3
+    press(qtbot, card, "0")
+    assert stored(database, assessment_id)[("P6.1.1", "Casting")]["value"] == 10
+    now[0] += answer_inputs.TEN_WINDOW_S + 1  # a later 0 is meant: it scores 0 points
+    press(qtbot, card, "0")
+    assert stored(database, assessment_id)[("P6.1.1", "Casting")]["value"] == 0
+    for key, points in (("4", 4), ("6", 6), ("8", 8), ("10", 10)):
+        press(qtbot, card, key)
+        assert stored(database, assessment_id)[("P6.1.1", "Casting")]["value"] == points
+    texts = [button.text() for button, _value in card.input._buttons]
+    assert texts == ["0", "4", "6", "8", "10"]  # each button shows the key that presses it
+
+
+def test_choice_buttons_show_their_keys(qtbot) -> None:
+    from qclinic.core import checklists
+    from qclinic.ui.runner.answer_inputs import make_input
+
+    iso = checklists.builtin().load("iso9001-2015")
+    question = next(q for q in iso.questions() if q.type == "yes-no" and q.allow_partial)
+    widget = make_input(question, "en")
+    qtbot.addWidget(widget)
+    texts = [button.text() for button, _value in widget._buttons]
+    assert texts == ["Yes (1)", "Partial (2)", "No (3)"]
+    if question.na_allowed:
+        assert widget.na_button.text() == "N/A (N)"
+
+
 def test_show_if_gate_shows_and_hides_questions(qtbot, page, signals, database, demo_ids) -> None:
     runner = open_runner(qtbot, page, signals, start(database, "nqi-clinic", demo_ids))
     gate, gated = runner.card(("SE.1", "")), runner.card(("SE.2", ""))
