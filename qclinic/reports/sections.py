@@ -23,11 +23,12 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.paragraph import _handleBulletWidth
 
-from qclinic.reports import fonts
+from qclinic.reports import fonts, linebreak
 from qclinic.reports.data import FindingRow, ReportData
 from qclinic.reports.document import Contents, Heading, PageInfo
-from qclinic.reports.i18n import label, percent, t
+from qclinic.reports.i18n import colon, label, parens, percent, t
 from qclinic.reports.images import Picture
 from qclinic.reports.radar import RadarChart
 from qclinic.reports.styles import (
@@ -49,13 +50,23 @@ SEVERITY_ORDER = ("major-nc", "minor-nc", "observation", "opportunity", "good-pr
 
 
 class _Paragraph(Paragraph):  # type: ignore[misc]  # reportlab has no type information
-    """A paragraph that does not break its lines again for the width it was just wrapped to.
+    """A paragraph that does not break its lines again for the width it was just wrapped to,
+    and breaks Chinese lines by the line-start and line-end rules.
 
     Tables wrap every cell to measure its row and then again to draw it; breaking Chinese text
     into lines is most of a report's layout time, so the second wrap reuses the first.
     """
 
     _wrapped_width: float | None = None
+
+    def breakLinesCJK(self, maxWidths: Any) -> Any:  # reportlab's names
+        """Chinese lines obey the line-start and line-end rules (see :mod:`.linebreak`)."""
+        if getattr(self, "_splitpara", 0) and hasattr(self, "blPara"):
+            return self.blPara
+        widths = list(maxWidths) if isinstance(maxWidths, list | tuple) else [maxWidths]
+        _handleBulletWidth(self.bulletText, self.style, widths)
+        autoleading = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
+        return linebreak.split_frags(self.frags, widths, autoleading not in ("", "off"))
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         if self._wrapped_width == available_width and "blPara" in self.__dict__:
@@ -154,7 +165,7 @@ def cover(
         para(data.title, s.centre),
         Spacer(1, 16 * mm),
     ]
-    site = data.site + (f"（{data.site_address}）" if data.site_address else "")
+    site = data.site + (parens(data.site_address, lang) if data.site_address else "")
     facts = [
         ("organization", data.organization),
         ("credit_code", data.credit_code),
@@ -167,9 +178,10 @@ def cover(
         ),
         (
             "checklist",
-            f"{data.checklist_title.get(lang)}  ({data.checklist_id} {t('version', lang)} {data.checklist_version})",
+            data.checklist_title.get(lang)
+            + parens(f"{data.checklist_id} {t('version', lang)} {data.checklist_version}", lang),
         ),
-        ("status", f"{label(data.status, lang)} · Rev. {data.revision_no}"),
+        ("status", f"{label(data.status, lang)} · {t('revision', lang, n=data.revision_no)}"),
         ("document_id", info.document_id),
     ]
     rows = [[para(t(key, lang), s.cell_head), para(value or "—", s.cell)] for key, value in facts]
@@ -382,7 +394,7 @@ def findings(data: ReportData, info: PageInfo) -> list[Flowable]:
         if f.description:
             body += f"<br/>{fonts.markup(f.description)}"
         if f.evidence:
-            body += f'<br/><font color="#616e7c">{fonts.markup(t("evidence", lang))}: {fonts.markup(f.evidence)}</font>'
+            body += f'<br/><font color="#616e7c">{fonts.markup(t("evidence", lang) + colon(lang) + f.evidence)}</font>'
         rows.append(
             [
                 para(label(f.severity, lang), s.cell),
@@ -411,7 +423,7 @@ def action_rows(actions: Sequence[Any], lang: str, with_owner: bool = True) -> l
         if a.description:
             body += f"<br/>{fonts.markup(a.description)}"
         if a.source:
-            body += f'<br/><font color="#616e7c">{fonts.markup(t("source", lang))}: {fonts.markup(a.source)}</font>'
+            body += f'<br/><font color="#616e7c">{fonts.markup(t("source", lang) + colon(lang) + a.source)}</font>'
         row = [rich(body, s.cell)]
         if with_owner:
             row.append(para(a.owner or t("no_owner", lang), s.cell))

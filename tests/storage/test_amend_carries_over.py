@@ -93,7 +93,9 @@ def test_amended_report_prints_the_findings_and_plan(signed) -> None:  # type: i
         amendment = assessments.amend_assessment(session, current).id
     revised = load_report_data(database, amendment)
     assert [f.title for f in revised.findings] == [f.title for f in signed_report.findings]
-    assert sorted(a.title for a in revised.actions) == sorted(a.title for a in signed_report.actions)
+    assert sorted(a.title for a in revised.actions) == sorted(
+        a.title for a in signed_report.actions
+    )
     assert load_report_data(database, current) == signed_report  # revision 1 prints as signed
 
 

@@ -274,9 +274,7 @@ def _copy_findings(session: Session, original_id: str, amendment_id: str) -> Non
         )
         for attachment in session.scalars(evidence):
             session.add(_copy_attachment(attachment, finding_id=copy.id))
-        actions = select(Action).where(
-            Action.finding_id == finding.id, Action.deleted_at.is_(None)
-        )
+        actions = select(Action).where(Action.finding_id == finding.id, Action.deleted_at.is_(None))
         for action in session.scalars(actions.order_by(Action.id)):
             session.add(
                 Action(

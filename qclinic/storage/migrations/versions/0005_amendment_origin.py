@@ -34,6 +34,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     for table in ("action", "finding"):
         with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.drop_constraint(batch_op.f(f"fk_{table}_origin_id_{table}"), type_="foreignkey")
+            batch_op.drop_constraint(
+                batch_op.f(f"fk_{table}_origin_id_{table}"), type_="foreignkey"
+            )
             batch_op.drop_index(batch_op.f(f"ix_{table}_origin_id"))
             batch_op.drop_column("origin_id")
