@@ -107,7 +107,7 @@ def test_the_crane_case_obeys_the_one_month_before_expiry_rule(seeded: Any) -> N
         (action,) = improvement.list_plan_rows(s, case_id=crane.id)
     expires = demo_content.CRANE_INSPECTION_EXPIRES
     apply_by = _one_month_before(expires)
-    assert demo_content.CLINIC_DATE < apply_by  # the clinic can still make the deadline
+    assert apply_by > demo_content.CLINIC_DATE  # the clinic can still make the deadline
     assert action.due_date is not None and demo_content.CLINIC_DATE <= action.due_date <= apply_by
     assert expires.isoformat() in crane.symptom
     assert apply_by.isoformat() in crane.prescription
