@@ -105,3 +105,29 @@ def test_a_signed_assessment_is_amended_once(signed) -> None:  # type: ignore[no
         assessments.amend_assessment(session, ids["completed_assessment"])
     with database.session() as session, pytest.raises(TransitionRefused, match="修订版"):
         assessments.amend_assessment(session, ids["completed_assessment"])
+
+
+def test_an_action_of_a_finding_and_a_case_prints_once_per_revision(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "b.sqlite", attachments_dir=tmp_path / "att")
+    ids = seed(database)
+    current = ids["completed_assessment"]
+    with database.session() as session:
+        improvement.create_action(
+            session,
+            ids["organization"],
+            "Joint action",
+            finding_id=ids["findings"][0],
+            case_id=ids["cases"][0],
+        )
+        assessments.add_signature(session, current, SignerRole.CONSULTANT, "李强")
+        assessments.add_signature(session, current, SignerRole.COMPANY_REPRESENTATIVE, "赵志明")
+        assessments.set_assessment_status(session, current, AssessmentStatus.SIGNED)
+    signed_report = load_report_data(database, current)
+    with database.session() as session:
+        amendment = assessments.amend_assessment(session, current).id
+    revised = load_report_data(database, amendment)
+    signed_again = load_report_data(database, current)
+    database.dispose()
+    assert [a.title for a in signed_report.actions].count("Joint action") == 1
+    assert [a.title for a in revised.actions].count("Joint action") == 1
+    assert signed_again == signed_report  # revision 1 still prints as signed
