@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -78,12 +79,28 @@ class _Paragraph(Paragraph):  # type: ignore[misc]  # reportlab has no type info
 
 def para(text: str, style: Any) -> Paragraph:
     """A paragraph of plain *text* (escaped; CJK runs in the CJK font)."""
-    return _Paragraph(fonts.markup(text), style)
+    return _Paragraph(fonts.markup(text), _wrapping(text, style))
 
 
 def rich(markup: str, style: Any) -> Paragraph:
     """A paragraph of ready-made markup (callers escape their text with ``fonts.markup``)."""
-    return _Paragraph(markup, style)
+    return _Paragraph(markup, _wrapping(markup, style))
+
+
+_CJK_STYLES: dict[str, ParagraphStyle] = {}
+
+
+def _wrapping(text: str, style: Any) -> Any:
+    """*style*, wrapping by the Chinese rules when *text* holds Chinese (an English report
+    prints the Chinese a consultant typed; Latin wrapping would cut it anywhere)."""
+    if style.wordWrap == "CJK" or not any(linebreak.is_wide(char) for char in text):
+        return style
+    variant = _CJK_STYLES.get(style.name)
+    if variant is None:
+        variant = _CJK_STYLES[style.name] = ParagraphStyle(
+            f"{style.name}-cjk", parent=style, wordWrap="CJK"
+        )
+    return variant
 
 
 def table(

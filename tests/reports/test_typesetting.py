@@ -41,6 +41,18 @@ def test_no_pdf_line_starts_with_closing_or_ends_with_opening_punctuation(zh_rep
     assert _bad_lines(lines) == []
 
 
+def test_chinese_notes_in_an_english_report_follow_the_rules_too(
+    demo: tuple[Any, dict[str, Any], Path],
+) -> None:
+    from qclinic.reports import build_report
+
+    database, ids, folder = demo
+    built = build_report(database, ids["completed_assessment"], folder / "typeset-en.pdf", "en")
+    lines = pdf_text(built.path).splitlines()
+    assert any("Executive summary" in line for line in lines)
+    assert _bad_lines(lines) == []
+
+
 @pytest.mark.parametrize("width", [60 + 7 * n for n in range(40)])
 def test_wrapped_lines_obey_the_rules_at_every_width(width: float) -> None:
     from qclinic.reports.sections import para
