@@ -14,6 +14,8 @@ When the natural break point breaks a rule, the break moves back (the last chara
 go down with the one that may not start a line), as Chinese typesetting does (GB/T 15834's
 punctuation belongs to the text it follows), rather than hanging punctuation into the margin.
 The pieces are reportlab's own (:class:`cjkU`, :func:`makeCJKParaLine`), so drawing is unchanged.
+:class:`Para` is the report's paragraph (it uses these rules), and :func:`wrapping_style` gives
+a paragraph holding Chinese the CJK wrapping even in an English report.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+from reportlab.platypus.paragraph import ParaLines, _handleBulletWidth, cjkU, makeCJKParaLine
 from reportlab.rl_config import _FUZZ
 
 #: Characters that may not begin a line (closing punctuation, marks that follow what they mark).
@@ -130,3 +134,46 @@ def split_frags(
     if used > 0 or start < len(units):
         close(len(units), False)
     return ParaLines(kind=1, lines=lines)
+
+
+class Para(Paragraph):  # type: ignore[misc]  # reportlab has no type information
+    """A paragraph that does not break its lines again for the width it was just wrapped to,
+    and breaks Chinese lines by the line-start and line-end rules.
+
+    Tables wrap every cell to measure its row and then again to draw it; breaking Chinese text
+    into lines is most of a report's layout time, so the second wrap reuses the first.
+    """
+
+    _wrapped_width: float | None = None
+
+    def breakLinesCJK(self, maxWidths: Any) -> Any:  # reportlab's names
+        """Chinese lines obey the line-start and line-end rules (:func:`split_frags`)."""
+        if getattr(self, "_splitpara", 0) and hasattr(self, "blPara"):
+            return self.blPara
+        widths = list(maxWidths) if isinstance(maxWidths, list | tuple) else [maxWidths]
+        _handleBulletWidth(self.bulletText, self.style, widths)
+        autoleading = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
+        return split_frags(self.frags, widths, autoleading not in ("", "off"))
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if self._wrapped_width == available_width and "blPara" in self.__dict__:
+            return self.width, self.height
+        size = super().wrap(available_width, available_height)
+        self._wrapped_width = available_width
+        return size  # type: ignore[no-any-return]
+
+
+_CJK_STYLES: dict[str, ParagraphStyle] = {}
+
+
+def wrapping_style(text: str, style: Any) -> Any:
+    """*style*, wrapping by the Chinese rules when *text* holds Chinese (an English report
+    prints the Chinese a consultant typed; Latin wrapping would cut it anywhere)."""
+    if style.wordWrap == "CJK" or not any(is_wide(char) for char in text):
+        return style
+    variant = _CJK_STYLES.get(style.name)
+    if variant is None:
+        variant = _CJK_STYLES[style.name] = ParagraphStyle(
+            f"{style.name}-cjk", parent=style, wordWrap="CJK"
+        )
+    return variant

@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -24,7 +23,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.paragraph import _handleBulletWidth
 
 from qclinic.reports import fonts, linebreak
 from qclinic.reports.data import FindingRow, ReportData
@@ -50,57 +48,14 @@ LoadPicture = Callable[[str, float, float], Picture | None]
 SEVERITY_ORDER = ("major-nc", "minor-nc", "observation", "opportunity", "good-practice")
 
 
-class _Paragraph(Paragraph):  # type: ignore[misc]  # reportlab has no type information
-    """A paragraph that does not break its lines again for the width it was just wrapped to,
-    and breaks Chinese lines by the line-start and line-end rules.
-
-    Tables wrap every cell to measure its row and then again to draw it; breaking Chinese text
-    into lines is most of a report's layout time, so the second wrap reuses the first.
-    """
-
-    _wrapped_width: float | None = None
-
-    def breakLinesCJK(self, maxWidths: Any) -> Any:  # reportlab's names
-        """Chinese lines obey the line-start and line-end rules (see :mod:`.linebreak`)."""
-        if getattr(self, "_splitpara", 0) and hasattr(self, "blPara"):
-            return self.blPara
-        widths = list(maxWidths) if isinstance(maxWidths, list | tuple) else [maxWidths]
-        _handleBulletWidth(self.bulletText, self.style, widths)
-        autoleading = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
-        return linebreak.split_frags(self.frags, widths, autoleading not in ("", "off"))
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        if self._wrapped_width == available_width and "blPara" in self.__dict__:
-            return self.width, self.height
-        size = super().wrap(available_width, available_height)
-        self._wrapped_width = available_width
-        return size  # type: ignore[no-any-return]
-
-
 def para(text: str, style: Any) -> Paragraph:
     """A paragraph of plain *text* (escaped; CJK runs in the CJK font)."""
-    return _Paragraph(fonts.markup(text), _wrapping(text, style))
+    return linebreak.Para(fonts.markup(text), linebreak.wrapping_style(text, style))
 
 
 def rich(markup: str, style: Any) -> Paragraph:
     """A paragraph of ready-made markup (callers escape their text with ``fonts.markup``)."""
-    return _Paragraph(markup, _wrapping(markup, style))
-
-
-_CJK_STYLES: dict[str, ParagraphStyle] = {}
-
-
-def _wrapping(text: str, style: Any) -> Any:
-    """*style*, wrapping by the Chinese rules when *text* holds Chinese (an English report
-    prints the Chinese a consultant typed; Latin wrapping would cut it anywhere)."""
-    if style.wordWrap == "CJK" or not any(linebreak.is_wide(char) for char in text):
-        return style
-    variant = _CJK_STYLES.get(style.name)
-    if variant is None:
-        variant = _CJK_STYLES[style.name] = ParagraphStyle(
-            f"{style.name}-cjk", parent=style, wordWrap="CJK"
-        )
-    return variant
+    return linebreak.Para(markup, linebreak.wrapping_style(markup, style))
 
 
 def table(
