@@ -131,3 +131,17 @@ def test_an_action_of_a_finding_and_a_case_prints_once_per_revision(tmp_path: Pa
     assert [a.title for a in signed_report.actions].count("Joint action") == 1
     assert [a.title for a in revised.actions].count("Joint action") == 1
     assert signed_again == signed_report  # revision 1 still prints as signed
+
+
+def test_deleting_the_amendment_gives_the_plan_its_originals_back(signed) -> None:  # type: ignore[no-untyped-def]
+    database, ids = signed
+    with database.session() as session:
+        before = sorted(r.id for r in improvement.list_plan_rows(session))
+        amendment = assessments.amend_assessment(session, ids["completed_assessment"]).id
+    with database.session() as session:
+        assert sorted(r.id for r in improvement.list_plan_rows(session)) != before
+        assessments.delete_assessment(session, amendment)
+    with database.session() as session:
+        assert sorted(r.id for r in improvement.list_plan_rows(session)) == before
+        again = assessments.amend_assessment(session, ids["completed_assessment"])
+        assert again.revision_no == 2

@@ -144,9 +144,19 @@ def update_title(session: Session, assessment_id: str, title: str) -> Assessment
 
 
 def delete_assessment(session: Session, assessment_id: str) -> None:
-    """Soft-delete an unsigned assessment (a signed one is a record and stays)."""
+    """Soft-delete an unsigned assessment (a signed one is a record and stays).
+
+    Deleting an amendment also deletes the actions it copied from the signed revision, so the
+    originals are live on the plan again (see :func:`amend_assessment`).
+    """
     require_editable(session, assessment_id)
     soft_delete(get_assessment(session, assessment_id))
+    findings = select(Finding.id).where(Finding.assessment_id == assessment_id)
+    copies = select(Action).where(
+        Action.finding_id.in_(findings), Action.origin_id.is_not(None), Action.deleted_at.is_(None)
+    )
+    for action in session.scalars(copies):
+        soft_delete(action)
     session.flush()
 
 
