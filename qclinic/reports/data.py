@@ -299,7 +299,7 @@ def load_report_data(database: Any, assessment_id: str) -> ReportData:
                 )
             )
         case_titles = {c.id: c.title for c in cases}
-        conditions = []
+        conditions: list[Any] = []
         if finding_titles:
             conditions.append(Action.finding_id.in_(finding_titles))
         if case_titles:
