@@ -254,7 +254,7 @@ def load_report_data(database: Any, assessment_id: str) -> ReportData:
     Raises:
         qclinic.storage.errors.NotFound: No such live assessment.
     """
-    from sqlalchemy import select
+    from sqlalchemy import and_, or_, select
 
     from qclinic.storage.assessment_scoring import load_checklist, score_assessment
     from qclinic.storage.models import Action, Attachment, ClinicCase, Person, Site
@@ -299,15 +299,19 @@ def load_report_data(database: Any, assessment_id: str) -> ReportData:
                 )
             )
         case_titles = {c.id: c.title for c in cases}
-        conditions = []
+        conditions: list[Any] = []
         if finding_titles:
             conditions.append(Action.finding_id.in_(finding_titles))
         if case_titles:
-            conditions.append(Action.case_id.in_(case_titles))
+            # a case's action raised from a finding of another revision belongs to that one
+            conditions.append(
+                and_(
+                    Action.case_id.in_(case_titles),
+                    or_(Action.finding_id.is_(None), Action.finding_id.in_(finding_titles)),
+                )
+            )
         actions: list[Any] = []
         if conditions:
-            from sqlalchemy import or_
-
             actions = list(
                 s.scalars(
                     select(Action)

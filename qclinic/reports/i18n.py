@@ -24,6 +24,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "consultants": ("诊断专家", "Consultants"),
     "checklist": ("检查表", "Checklist"),
     "version": ("版本", "version"),
+    "revision": ("第 {n} 版", "Rev. {n}"),
     "assessment": ("评估", "Assessment"),
     "status": ("状态", "Status"),
     "issued_by": ("出具单位", "Issued by"),
@@ -87,7 +88,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "signoff": ("签字确认", "Sign-off"),
     "signed_at": ("签字时间", "Signed at"),
     "signer": ("签字人", "Signed by"),
-    "role": ("身份", "Role"),
+    "role": ("角色", "Role"),
     "not_signed": (
         "尚未签字。签字前本报告为草稿。",
         "Not signed yet. Until it is signed this report is a draft.",
@@ -194,6 +195,16 @@ def label(value: str | StrEnum | None, lang: str) -> str:
     if pair is None:
         return key
     return pair[0] if lang == "zh" else pair[1]
+
+
+def colon(lang: str) -> str:
+    """What follows a label before its value: the full-width colon in Chinese (no space)."""
+    return "：" if lang == "zh" else ": "
+
+
+def parens(text: str, lang: str) -> str:
+    """*text* in brackets: full-width in Chinese."""
+    return f"（{text}）" if lang == "zh" else f"({text})"
 
 
 def percent(value: float | None) -> str:

@@ -17,7 +17,7 @@ from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, Spacer
 from qclinic.reports.build import BuiltReport, document_id
 from qclinic.reports.data import ActionRow, ReportData, data_hash, load_report_data
 from qclinic.reports.document import PageInfo, canvas_class, make_document
-from qclinic.reports.i18n import check_language, t
+from qclinic.reports.i18n import check_language, colon, t
 from qclinic.reports.sections import action_rows, heading, para, table
 from qclinic.reports.styles import FRAME_WIDTH, mm, styles
 
@@ -90,7 +90,8 @@ def render_plan(data: ReportData, out: Path, lang: str, group_by: str = "owner")
         para(t("plan_title", lang), s.h1),
         para(f"{data.organization} · {data.title}", s.body),
         para(
-            f"{t('visit_date', lang)}: {data.visit_date or '—'}    {t('site', lang)}: {data.site or '—'}",
+            f"{t('visit_date', lang)}{colon(lang)}{data.visit_date or '—'}    "
+            f"{t('site', lang)}{colon(lang)}{data.site or '—'}",
             s.muted,
         ),
         para(t("open_count", lang, n=len(data.actions), open=open_count), s.body),

@@ -16,6 +16,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
 from qclinic.reports.fonts import draw_string, string_width
+from qclinic.reports.linebreak import CANNOT_END, CANNOT_START
 from qclinic.reports.styles import ACCENT, INK, MUTED, RULE
 
 CURRENT = ACCENT
@@ -148,18 +149,25 @@ class RadarChart(Flowable):  # type: ignore[misc]  # reportlab has no type infor
 def _wrap(text: str) -> list[str]:
     """One or two lines no wider than the label width (a third is cut with an ellipsis).
 
-    Latin words stay whole (lines break at spaces); Chinese breaks between any two characters.
+    Latin words stay whole (lines break at spaces); Chinese breaks between any two characters,
+    but closing punctuation never starts a line and opening punctuation never ends one.
     """
     pieces = [p for p in re.findall(r"[A-Za-z0-9()&/.,'-]+\s*|\s+|.", text) if p]
     lines: list[str] = []
-    current = ""
+    current: list[str] = []
     for piece in pieces:
-        if string_width((current + piece).rstrip(), LABEL_SIZE) > LABEL_WIDTH and current.strip():
-            lines.append(current.rstrip())
-            current = piece.lstrip()
+        joined = "".join(current)
+        if string_width((joined + piece).rstrip(), LABEL_SIZE) > LABEL_WIDTH and joined.strip():
+            carried = [piece]
+            while len(current) > 1 and (
+                carried[0][0] in CANNOT_START or current[-1].rstrip()[-1:] in CANNOT_END
+            ):
+                carried.insert(0, current.pop())
+            lines.append("".join(current).rstrip())
+            current = [carried[0].lstrip(), *carried[1:]]
         else:
-            current += piece
-    lines.append(current.rstrip())
+            current.append(piece)
+    lines.append("".join(current).rstrip())
     if len(lines) > 2:
         lines = [lines[0], lines[1][:-1] + "…"]
     return lines

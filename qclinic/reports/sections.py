@@ -24,10 +24,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from qclinic.reports import fonts
+from qclinic.reports import fonts, linebreak
 from qclinic.reports.data import FindingRow, ReportData
 from qclinic.reports.document import Contents, Heading, PageInfo
-from qclinic.reports.i18n import label, percent, t
+from qclinic.reports.i18n import colon, label, parens, percent, t
 from qclinic.reports.images import Picture
 from qclinic.reports.radar import RadarChart
 from qclinic.reports.styles import (
@@ -48,31 +48,14 @@ LoadPicture = Callable[[str, float, float], Picture | None]
 SEVERITY_ORDER = ("major-nc", "minor-nc", "observation", "opportunity", "good-practice")
 
 
-class _Paragraph(Paragraph):  # type: ignore[misc]  # reportlab has no type information
-    """A paragraph that does not break its lines again for the width it was just wrapped to.
-
-    Tables wrap every cell to measure its row and then again to draw it; breaking Chinese text
-    into lines is most of a report's layout time, so the second wrap reuses the first.
-    """
-
-    _wrapped_width: float | None = None
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        if self._wrapped_width == available_width and "blPara" in self.__dict__:
-            return self.width, self.height
-        size = super().wrap(available_width, available_height)
-        self._wrapped_width = available_width
-        return size  # type: ignore[no-any-return]
-
-
 def para(text: str, style: Any) -> Paragraph:
     """A paragraph of plain *text* (escaped; CJK runs in the CJK font)."""
-    return _Paragraph(fonts.markup(text), style)
+    return linebreak.Para(fonts.markup(text), linebreak.wrapping_style(text, style))
 
 
 def rich(markup: str, style: Any) -> Paragraph:
     """A paragraph of ready-made markup (callers escape their text with ``fonts.markup``)."""
-    return _Paragraph(markup, style)
+    return linebreak.Para(markup, linebreak.wrapping_style(markup, style))
 
 
 def table(
@@ -154,7 +137,7 @@ def cover(
         para(data.title, s.centre),
         Spacer(1, 16 * mm),
     ]
-    site = data.site + (f"（{data.site_address}）" if data.site_address else "")
+    site = data.site + (parens(data.site_address, lang) if data.site_address else "")
     facts = [
         ("organization", data.organization),
         ("credit_code", data.credit_code),
@@ -167,9 +150,10 @@ def cover(
         ),
         (
             "checklist",
-            f"{data.checklist_title.get(lang)}  ({data.checklist_id} {t('version', lang)} {data.checklist_version})",
+            data.checklist_title.get(lang)
+            + parens(f"{data.checklist_id} {t('version', lang)} {data.checklist_version}", lang),
         ),
-        ("status", f"{label(data.status, lang)} · Rev. {data.revision_no}"),
+        ("status", f"{label(data.status, lang)} · {t('revision', lang, n=data.revision_no)}"),
         ("document_id", info.document_id),
     ]
     rows = [[para(t(key, lang), s.cell_head), para(value or "—", s.cell)] for key, value in facts]
@@ -382,7 +366,7 @@ def findings(data: ReportData, info: PageInfo) -> list[Flowable]:
         if f.description:
             body += f"<br/>{fonts.markup(f.description)}"
         if f.evidence:
-            body += f'<br/><font color="#616e7c">{fonts.markup(t("evidence", lang))}: {fonts.markup(f.evidence)}</font>'
+            body += f'<br/><font color="#616e7c">{fonts.markup(t("evidence", lang) + colon(lang) + f.evidence)}</font>'
         rows.append(
             [
                 para(label(f.severity, lang), s.cell),
@@ -411,7 +395,7 @@ def action_rows(actions: Sequence[Any], lang: str, with_owner: bool = True) -> l
         if a.description:
             body += f"<br/>{fonts.markup(a.description)}"
         if a.source:
-            body += f'<br/><font color="#616e7c">{fonts.markup(t("source", lang))}: {fonts.markup(a.source)}</font>'
+            body += f'<br/><font color="#616e7c">{fonts.markup(t("source", lang) + colon(lang) + a.source)}</font>'
         row = [rich(body, s.cell)]
         if with_owner:
             row.append(para(a.owner or t("no_owner", lang), s.cell))

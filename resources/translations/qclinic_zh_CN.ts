@@ -2058,6 +2058,13 @@
     </message>
 </context>
 <context>
+    <name>VdaInput</name>
+    <message>
+        <source>type the points: 0, 4, 6, 8, 1 0</source>
+        <translation>直接键入分值：0、4、6、8、1 0（10 分）</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>Cannot do that</source>
@@ -2070,6 +2077,18 @@
     <message>
         <source>Something went wrong inside QClinic; your saved work is safe. The details were written to the log file.</source>
         <translation>QClinic 内部出错；已保存的工作不受影响。详细信息已写入日志文件。</translation>
+    </message>
+    <message>
+        <source>QClinic did not close properly last time (the session started %1); it may have crashed or been stopped. Every change you saw saved is kept.</source>
+        <translation>QClinic 上次没有正常关闭（该次会话开始于 %1），可能是崩溃或被强行结束。所有显示为“已保存”的修改都已保留。</translation>
+    </message>
+    <message>
+        <source>Details are in %1</source>
+        <translation>详细信息见 %1</translation>
+    </message>
+    <message>
+        <source>The last session did not end</source>
+        <translation>上次会话未正常结束</translation>
     </message>
 </context>
 <context>
@@ -2332,8 +2351,8 @@
         <translation>修订 %1</translation>
     </message>
     <message>
-        <source>This assessment is signed and read-only. To correct it, use Amend: a new draft revision is made with the same answers.</source>
-        <translation>本评审已签署，只读。如需更正，请使用“修订”：将以相同答案生成新的草稿版本。</translation>
+        <source>This assessment is signed and read-only. To correct it, use Amend: a new draft revision is made with the same answers, findings and actions.</source>
+        <translation>本评审已签署，只读。如需更正，请使用“修订”：将以相同的答案、发现项和改进措施生成新的草稿版本。</translation>
     </message>
     <message>
         <source>Add %1</source>
@@ -2387,8 +2406,8 @@
         <translation>修订已签署的评审</translation>
     </message>
     <message>
-        <source>A new draft revision will be made with the same answers and evidence, linked to this signed one, which stays unchanged. It must be signed again. Continue?</source>
-        <translation>将以相同的答案和证据生成新的草稿版本，并与本已签署评审关联，原评审保持不变。新版本须重新签署。是否继续？</translation>
+        <source>A new draft revision will be made with the same answers, evidence, findings and improvement actions, linked to this signed one, which stays unchanged. From then on the improvement plan follows the new revision&apos;s actions. It must be signed again. Continue?</source>
+        <translation>将以相同的答案、证据、发现项和改进措施生成新的草稿版本，并与本已签署评审关联，原评审保持不变。此后改进计划以新版本的措施为准。新版本须重新签署。是否继续？</translation>
     </message>
 </context>
 <context>

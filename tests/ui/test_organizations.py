@@ -172,13 +172,13 @@ def test_detail_shows_history_trend_and_overdue_actions(qtbot, demo_ids, page, s
 
     actions = detail.action_proxy
     rows = [actions.index(row, 0).data(ROW_ROLE) for row in range(actions.rowCount())]
-    assert len(rows) == 6  # the done one is not listed
+    assert len(rows) == 5  # the done and the verified ones are not listed
     red = [
         row.title
         for number, row in enumerate(rows)
         if actions.index(number, 0).data(Qt.ItemDataRole.ForegroundRole) == OVERDUE_COLOR
     ]
-    assert red == ["申请起重机定期检验并任命安全管理员"]  # due 2026-04-10
+    assert red == ["2026-03-20 前申报起重机定期检验，任命持证安全管理员"]  # due 2026-03-19
     assert "1" in detail.tabs.tabText(1)
     assert detail.case_proxy.rowCount() == 3
 

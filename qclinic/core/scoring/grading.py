@@ -30,6 +30,7 @@ def grade(evaluation: Evaluation) -> tuple[str | None, str | None, list[TraceEnt
             [TraceEntry("threshold", "overall", None, None, None, True, message, True)],
         )
     band = next(b for b in scoring.grades if overall >= b.min)
+    overall_zh = "总体得分" if _maturity_scored(checklist) else "总符合率"
     trace = [
         TraceEntry(
             "threshold",
@@ -39,7 +40,7 @@ def grade(evaluation: Evaluation) -> tuple[str | None, str | None, list[TraceEnt
             band.grade,
             True,
             Text(
-                zh=f"总符合率 {overall:.1f}% ≥ {band.min:g}%：{band.label.zh}",
+                zh=f"{overall_zh} {overall:.1f}% ≥ {band.min:g}%：{band.label.zh}",
                 en=f"Overall {overall:.1f}% ≥ {band.min:g}%: {band.label.en}",
             ),
         )
@@ -68,6 +69,11 @@ def grade(evaluation: Evaluation) -> tuple[str | None, str | None, list[TraceEnt
     return band.grade, final, trace
 
 
+def _maturity_scored(checklist: Checklist) -> bool:
+    """Scored by maturity levels: its percentage is a score, not a rate of conformity (符合率)."""
+    return any(question.type == "maturity" for question in checklist.questions())
+
+
 def _limit(rule: Rule) -> float | None:
     return (
         float(rule.fraction) * 100.0
@@ -90,6 +96,7 @@ def _compare(evaluation: Evaluation, percent: float) -> float:
 def _fired(evaluation: Evaluation, rule: Rule) -> Iterator[Finding]:
     checklist = evaluation.checklist
     when = rule.when
+    rate = "得分" if _maturity_scored(checklist) else "符合率"
     if when == "section-below":
         assert rule.percent is not None
         for section in _sections(checklist, rule):
@@ -100,7 +107,7 @@ def _fired(evaluation: Evaluation, rule: Rule) -> Iterator[Finding]:
                     section,
                     shown,
                     Text(
-                        zh=f"{section} 符合率 {shown:g}%，低于 {rule.percent:g}%",
+                        zh=f"{section} {rate} {shown:g}%，低于 {rule.percent:g}%",
                         en=f"{section} is at {shown:g}%, below {rule.percent:g}%",
                     ),
                 )
@@ -115,7 +122,7 @@ def _fired(evaluation: Evaluation, rule: Rule) -> Iterator[Finding]:
                     f"{step.section}@{step.instance}",
                     shown,
                     Text(
-                        zh=f"工序“{step.instance}”（{step.section}）符合率 {shown:g}%，低于 {rule.percent:g}%",
+                        zh=f"工序“{step.instance}”（{step.section}）{rate} {shown:g}%，低于 {rule.percent:g}%",
                         en=f"Step '{step.instance}' ({step.section}) is at {shown:g}%, "
                         f"below {rule.percent:g}%",
                     ),
@@ -149,15 +156,20 @@ def _low_questions(evaluation: Evaluation, rule: Rule) -> Iterator[Finding]:
             low.append((f"{qid}@{instance}" if instance else qid, score))
     if len(low) < rule.count:
         return
-    star = "*" if critical_only else ""
+    # VDA 6.3 calls its critical questions starred (*); other checklists call them critical
+    kind_zh, kind_en = ("问题", "question")
+    if critical_only:
+        kind_zh, kind_en = (
+            ("*问题", "*question") if evaluation.vda else ("关键项", "critical question")
+        )
     for ref, score in low:
         yield (
             ref,
             score,
             Text(
-                zh=f"{star}问题 {ref} 得分 {score:g}%（≤ {rule.percent:g}%）"
+                zh=f"{kind_zh} {ref} 得分 {score:g}%（≤ {rule.percent:g}%）"
                 + (f"，共 {len(low)} 项" if rule.count > 1 else ""),
-                en=f"{star}question {ref} scores {score:g}% (≤ {rule.percent:g}%)"
+                en=f"{kind_en} {ref} scores {score:g}% (≤ {rule.percent:g}%)"
                 + (f", {len(low)} such questions" if rule.count > 1 else ""),
             ),
         )

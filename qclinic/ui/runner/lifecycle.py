@@ -49,7 +49,7 @@ def show_status(runner: RunnerWidget) -> None:
         QCoreApplication.translate(
             "runner",
             "This assessment is signed and read-only. To correct it, use Amend: a new draft "
-            "revision is made with the same answers.",
+            "revision is made with the same answers, findings and actions.",
         )
     )
     runner.complete_button.setVisible(state.status is AssessmentStatus.DRAFT)
@@ -97,9 +97,13 @@ def sign_off(runner: RunnerWidget) -> bool:
 
 
 def amend(runner: RunnerWidget) -> str | None:
-    """Make a new draft revision of the signed assessment and open it."""
+    """After confirmation, make a new draft revision of the signed assessment and open it."""
     state = runner.state
     if state is None:
+        return None
+    from qclinic.ui.signoff_dialog import confirm_amend  # loaded when needed
+
+    if not confirm_amend(runner):
         return None
     try:
         with runner.database.session() as session:
@@ -108,7 +112,8 @@ def amend(runner: RunnerWidget) -> str | None:
         show_error(exc, runner)
         return None
     runner.signals.saved.emit()
-    runner.signals.data_changed.emit("assessment")
+    for table in ("assessment", "finding", "action"):
+        runner.signals.data_changed.emit(table)
     runner.open(amendment_id)
     return amendment_id
 

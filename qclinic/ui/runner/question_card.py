@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from qclinic.core.checklists import Question
 from qclinic.ui.runner.answer_inputs import (
+    CONSUMED,
     IGNORED,
     AnswerInput,
     ChoiceInput,
@@ -216,6 +217,8 @@ class QuestionCard(QFrame):
             self.answer_edited.emit(self.key, None)
             return
         answer = self.input.for_key(event.text())
+        if answer is CONSUMED:
+            return
         if answer is IGNORED:
             super().keyPressEvent(event)
             return
