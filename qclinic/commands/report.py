@@ -84,7 +84,8 @@ def cmd_report(args: argparse.Namespace) -> int:
             logo_path=config.logo_path,
         )
     print(
-        f"{built.path}: {built.pages} pages, document {built.document_id}, sha256 {built.data_hash}"
+        f"{built.path}: {built.pages} pages, document {built.document_id} (registered as issued), "
+        f"data sha256 {built.data_hash}"
     )
     return 0
 
@@ -97,6 +98,8 @@ def _verify(args: argparse.Namespace) -> int:
 
     if args.file is None:
         raise UserError("report verify needs the PDF file: qclinic report verify FILE.pdf")
+    if args.file.is_dir():
+        raise UserError(f"{args.file}: is a folder; name the PDF file to verify")
     if not args.file.is_file():
         raise UserError(f"{args.file}: no such file")
     database_path = paths.existing_database_path()

@@ -160,7 +160,8 @@ def verify(database: Any, path: Path) -> Verdict:
             return _check_issued(database, session, issued, sha)
         stamp = _stamp_or_trace(path)
         if stamp is None:
-            verdict = Verdict(CHANGED, sha)
+            traced = _DOCUMENT_ID.search(path.read_bytes())
+            verdict = Verdict(CHANGED, sha, traced.group().decode() if traced else "")
             verdict.differences.append(
                 "the file's metadata is unreadable although it names a QClinic document: it was "
                 "damaged or altered after printing"
