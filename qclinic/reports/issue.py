@@ -12,27 +12,29 @@ from __future__ import annotations
 
 import getpass
 import hashlib
-from dataclasses import asdict, dataclass, is_dataclass
+import json
+from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
-from qclinic.reports.data import ReportData, data_hash
+from qclinic.reports.data import ReportData
 
 _CHUNK = 1 << 20
 
 
-def _plain(value: Any) -> Any:
+def _fields(value: Any) -> Any:
     if is_dataclass(value) and not isinstance(value, type):
-        return asdict(value)
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
+        # one level only: json walks the fields itself, without the deep copy asdict makes
+        return {f.name: getattr(value, f.name) for f in fields(value)}
+    raise TypeError(f"cannot hash {type(value).__name__}")
 
 
 def _hash(value: Any) -> str:
-    return data_hash(_plain(value))
+    """SHA-256 of *value*'s JSON (dataclasses as their fields; deterministic, not rounded)."""
+    plain = json.dumps(
+        value, default=_fields, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
+    return hashlib.sha256(plain.encode("utf-8")).hexdigest()
 
 
 def file_sha256(path: Path) -> tuple[str, int]:
@@ -136,7 +138,9 @@ def prepare(database: Any, data: ReportData, kind: str) -> Prepared:
     from qclinic.storage.seal import require_intact
 
     with database.read_session() as session:
-        seal = require_intact(session.connection(), data.assessment_id, database.blobs)
+        # rows only: re-hashing every evidence file would cost ~0.1 s per 20 photos on each print;
+        # verify re-hashes them, so a reprint from a swapped file is still caught there
+        seal = require_intact(session.connection(), data.assessment_id)
         serial = documents.next_serial(session, data.assessment_id, kind)
     return Prepared(document_id(data.assessment_id, data.revision_no, kind, serial), seal)
 
