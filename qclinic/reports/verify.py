@@ -230,6 +230,8 @@ def _not_the_issued_file(
 
 
 def _check_issued(database: Any, session: Any, issued: Any, sha: str) -> Verdict:
+    from sqlalchemy import text
+
     from qclinic.reports.plan import plan_data
     from qclinic.storage.errors import NotFound
     from qclinic.storage.repositories import documents
@@ -263,6 +265,19 @@ def _check_issued(database: Any, session: Any, issued: Any, sha: str) -> Verdict
         )
         verdict.outcome = CHANGED
         return verdict
+    verdict.facts.append(
+        f"it is the {issued.kind} of “{data.title}” (revision {data.revision_no}) for "
+        f"{data.organization}, visit {data.visit_date or '—'}, checklist {data.checklist_id}"
+    )
+    amendments = session.execute(
+        text("SELECT id, revision_no FROM assessment WHERE amends_id = :a AND deleted_at IS NULL"),
+        {"a": issued.assessment_id},
+    ).all()
+    for amendment in amendments:
+        verdict.progress.append(
+            f"the assessment was amended since: revision {amendment.revision_no} is "
+            f"{amendment.id}; this document shows revision {data.revision_no}"
+        )
     shown = plan_data(data) if issued.kind == "plan" else data
     _compare_parts(verdict, issued.parts or {}, parts(shown), data, signed_when_issued)
     if seal is not None and not signed_when_issued and not verdict.differences:

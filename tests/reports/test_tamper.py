@@ -368,3 +368,19 @@ def test_signature_times_print_in_local_time_with_the_offset(
     assert f"{beijing:%Y-%m-%d %H:%M:%S} UTC+08:00" in text.replace("\n", " ")
     utc = datetime.fromisoformat(stored)
     assert f"{utc:%H:%M:%S} UTC" not in text.replace("\n", " ")  # no bare UTC stamp any more
+
+
+def test_verify_says_whose_report_it_is_and_that_it_was_amended(
+    signed: Signed, capsys: Any
+) -> None:
+    """A genuine copy shown for another company, or after a correction, must say so."""
+    from qclinic.storage.repositories import assessments
+
+    database, assessment_id, _folder, pdf, args = signed
+    code, out = _verify(args, pdf, capsys)
+    assert code == 0 and "for 鹰潭精密铜材有限公司" in out, out
+    with database.session() as s:
+        amendment = assessments.amend_assessment(s, assessment_id)
+    code, out = _verify(args, pdf, capsys)
+    assert code == 0, out
+    assert f"the assessment was amended since: revision 2 is {amendment.id}" in out, out
