@@ -3,6 +3,7 @@ older signed assessments, covering the signed content but not the plan's later p
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from contextlib import closing
@@ -106,6 +107,15 @@ def test_migration_0005_seals_assessments_signed_before_it(db_path: Path) -> Non
             "SELECT COUNT(*) FROM change_log WHERE table_name = 'assessment_seal'"
         ).fetchone()[0]
     assert (origin, version, logged) == ("migration", 1, 1)
+    with closing(sqlite3.connect(db_path)) as connection:
+        items = json.loads(
+            connection.execute(
+                "SELECT items FROM assessment_seal WHERE assessment_id = ?", (SIGNED_0001,)
+            ).fetchone()[0]
+        )
+    kinds = sorted({key.partition(":")[0] for key in items})
+    assert kinds == ["answer", "assessment", "finding", "signature"]
+    assert {"answer:4.1", "answer:7.1.5", "answer:8.5.1"} <= set(items)
     assert _check(database, SIGNED_0001).intact
     database.dispose()
     _sql(
