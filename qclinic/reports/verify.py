@@ -175,6 +175,12 @@ def verify(database: Any, path: Path) -> Verdict:
             verdict.outcome = CHANGED
             _not_the_issued_file(verdict, stamp, copies, sha, size)
             return verdict
+        others = [d.document_id for d in documents.by_assessment(session, stamp.assessment_id)]
+    if others:
+        verdict.facts.append(
+            f"this database issued {len(others)} other document(s) of that assessment: "
+            + ", ".join(others[-5:])
+        )
     verdict.differences.append(
         f"this database never issued a document {stamp.document_id}: it was printed by another "
         "QClinic installation (not synced here), by a release older than the register of issued "

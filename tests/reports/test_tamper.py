@@ -384,3 +384,20 @@ def test_verify_says_whose_report_it_is_and_that_it_was_amended(
     code, out = _verify(args, pdf, capsys)
     assert code == 0, out
     assert f"the assessment was amended since: revision 2 is {amendment.id}" in out, out
+
+
+def test_a_made_up_document_id_is_not_verified(signed: Signed, capsys: Any) -> None:
+    """A forged stamp with an invented copy number: unknown here, and the real copies are named."""
+    from pypdf import PdfReader, PdfWriter
+
+    _database, _assessment_id, folder, pdf, args = signed
+    reader = PdfReader(str(pdf))
+    real = str((reader.metadata or {})["/QClinicDocumentId"])
+    writer = PdfWriter(clone_from=reader)
+    _copy_metadata(pdf, writer)
+    writer.add_metadata({"/QClinicDocumentId": real[:-3] + "099"})
+    forged = folder / "made-up.pdf"
+    with forged.open("wb") as stream:
+        writer.write(stream)
+    code, out = _verify(args, forged, capsys)
+    assert code == 3 and "UNKNOWN" in out and f"other document(s) of that assessment: {real}" in out
