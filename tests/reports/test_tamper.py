@@ -401,3 +401,24 @@ def test_a_made_up_document_id_is_not_verified(signed: Signed, capsys: Any) -> N
         writer.write(stream)
     code, out = _verify(args, forged, capsys)
     assert code == 3 and "UNKNOWN" in out and f"other document(s) of that assessment: {real}" in out
+
+
+def test_verify_writes_nothing(signed: Signed, capsys: Any) -> None:
+    _database, _assessment_id, folder, pdf, args = signed
+    forged = folder / "forged.pdf"
+    _append(pdf, forged)
+
+    def counts() -> dict[str, int]:
+        with closing(sqlite3.connect(folder / "qclinic.sqlite")) as connection:
+            tables = [
+                r[0]
+                for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            ]
+            return {
+                t: connection.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables
+            }
+
+    before = counts()
+    assert _verify(args, pdf, capsys)[0] == 0
+    assert _verify(args, forged, capsys)[0] == 1
+    assert counts() == before
