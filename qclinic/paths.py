@@ -75,3 +75,16 @@ def resources_dir() -> Path:
 
 def builtin_checklists_dir() -> Path:
     return resources_dir() / "checklists"
+
+
+def existing_database_path() -> Path:
+    """Where the database would be, without creating the data directory (for read-only checks)."""
+    if _data_dir_override is not None:
+        folder = _data_dir_override
+    elif os.environ.get(ENV_DATA_DIR):
+        folder = Path(os.environ[ENV_DATA_DIR]).expanduser().resolve()
+    else:
+        import platformdirs
+
+        folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+    return folder / DATABASE_NAME

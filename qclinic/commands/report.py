@@ -15,7 +15,8 @@ def register(subparsers: Any) -> None:
         help="print an assessment's diagnostic report or improvement plan as PDF; verify a PDF",
         description="qclinic report ASSESSMENT_ID --out FILE.pdf [--lang zh|en] [--plan-only] "
         "[--group-by owner|due];  qclinic report --demo --out FILE.pdf;  "
-        "qclinic report verify FILE.pdf (exit 0 unchanged, 1 changed, 2 bad input)",
+        "qclinic report verify FILE.pdf (exit 0 matches, 1 changed — the message says what, "
+        "2 not a QClinic PDF, 3 this database does not know the document)",
     )
     report.add_argument("target", nargs="?", metavar="ASSESSMENT_ID|verify")
     report.add_argument("file", nargs="?", metavar="FILE.pdf", help="the PDF to verify", type=Path)
@@ -49,23 +50,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from qclinic.storage.startup import open_database
 
     if args.target == "verify":
-        if args.file is None:
-            raise UserError("report verify needs the PDF file: qclinic report verify FILE.pdf")
-        if not args.file.is_file():
-            raise UserError(f"{args.file}: no such file")
-        from qclinic.reports.verify import verify
-
-        verdict = verify(open_database(), args.file)
-        stamp = verdict.stamp
-        print(f"document {stamp.document_id} ({stamp.kind}) of assessment {stamp.assessment_id}")
-        print(f"printed  sha256 {stamp.data_hash}")
-        print(f"database sha256 {verdict.current_hash or '(assessment not found)'}")
-        print(
-            "MATCH: the database still holds what this document shows."
-            if verdict.matches
-            else "CHANGED: the data differs from what this document shows."
-        )
-        return 0 if verdict.matches else 1
+        return _verify(args)
     if args.out is None:
         raise UserError("say where to write the PDF: --out FILE.pdf")
     if args.file is not None:
@@ -99,9 +84,62 @@ def cmd_report(args: argparse.Namespace) -> int:
             logo_path=config.logo_path,
         )
     print(
-        f"{built.path}: {built.pages} pages, document {built.document_id}, sha256 {built.data_hash}"
+        f"{built.path}: {built.pages} pages, document {built.document_id} (registered as issued), "
+        f"data sha256 {built.data_hash}"
     )
     return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    """``report verify``: never creates nor migrates a database (an unknown one says so)."""
+    from qclinic import paths
+    from qclinic.reports.verify import verify, verify_without_database
+    from qclinic.storage.startup import open_database, probe
+
+    if args.file is None:
+        raise UserError("report verify needs the PDF file: qclinic report verify FILE.pdf")
+    if args.file.is_dir():
+        raise UserError(f"{args.file}: is a folder; name the PDF file to verify")
+    if not args.file.is_file():
+        raise UserError(f"{args.file}: no such file")
+    database_path = paths.existing_database_path()
+    if probe(database_path).is_new:
+        verdict = verify_without_database(args.file, database_path)
+    else:
+        database = open_database(
+            database_path, attachments_dir=database_path.parent / "attachments"
+        )
+        try:
+            verdict = verify(database, args.file)
+        finally:
+            database.dispose()
+    _print_verdict(verdict)
+    return verdict.exit_code
+
+
+_HEADLINES = {
+    "match": "MATCH 一致: this is an issued copy and what it shows still stands.",
+    "changed": "CHANGED 不一致: this document no longer matches what was issued — see above.",
+    "unknown": "UNKNOWN 无法核验: this database has no record of this document.",
+}
+
+
+def _print_verdict(verdict: Any) -> None:
+    if verdict.document_id:
+        print(
+            f"document {verdict.document_id} ({verdict.kind or '?'}) of assessment "
+            f"{verdict.assessment_id or '?'}"
+        )
+    print(f"file     sha256 {verdict.file_sha256}")
+    for fact in verdict.facts:
+        print(f"  · {fact}")
+    for difference in verdict.differences:
+        print(f"  ✗ {difference}")
+    if verdict.progress:
+        print("since printing (not counted as a change 不计为改动):")
+        for line in verdict.progress:
+            print(f"  → {line}")
+    print(_HEADLINES[verdict.outcome])
 
 
 def cmd_export(args: argparse.Namespace) -> int:

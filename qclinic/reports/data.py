@@ -126,7 +126,7 @@ class CaseRow:
 class SignatureRow:
     role: str
     name: str
-    signed_at: str  # ISO UTC
+    signed_at: str  # ISO UTC (printed in local time with its offset: reports.times)
     image: Photo | None
 
 

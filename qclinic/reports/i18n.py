@@ -30,6 +30,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "issued_by": ("出具单位", "Issued by"),
     "document_id": ("文档编号", "Document ID"),
     "data_hash": ("数据指纹 SHA-256", "Data SHA-256"),
+    "seal": ("签字封印", "Seal"),
     "page": ("第 {page} / {total} 页", "Page {page} / {total}"),
     "summary": ("诊断摘要", "Executive summary"),
     "overall": ("总体得分", "Overall score"),
@@ -94,8 +95,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "Not signed yet. Until it is signed this report is a draft.",
     ),
     "verify_hint": (
-        "核验：qclinic report verify 本文件.pdf 将页脚的数据指纹与数据库重新计算的结果比对。",
-        "To check: qclinic report verify THIS.pdf compares the footer's data SHA-256 with one recomputed from the database.",
+        "核验：qclinic report verify 本文件.pdf 核对文件本身是否为登记出具的原件（逐字节 SHA-256），"
+        "并核对数据库中的内容与签字封印是否仍与本文件一致。",
+        "To check: qclinic report verify THIS.pdf checks that the file is, byte for byte, a copy the "
+        "database registered when it was issued, and that the data and the signature seal still match.",
     ),
     "chart": ("控制图", "Control chart"),
     "center": ("中心线", "Center"),

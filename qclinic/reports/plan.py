@@ -67,8 +67,16 @@ def _groups(
     return sorted(groups.items(), key=lambda item: (item[0] in missing, item[0]))
 
 
-def render_plan(data: ReportData, out: Path, lang: str, group_by: str = "owner") -> BuiltReport:
-    """Write the improvement plan of *data* to *out*."""
+def render_plan(
+    data: ReportData,
+    out: Path,
+    lang: str,
+    group_by: str = "owner",
+    *,
+    doc_id: str | None = None,
+    seal: str | None = None,
+) -> BuiltReport:
+    """Write the improvement plan of *data* to *out* (*doc_id*, *seal*: see ``render_report``)."""
     lang = check_language(lang)
     if group_by not in GROUPINGS:
         raise ValueError(f"group_by must be owner or due, not {group_by!r}")
@@ -77,12 +85,13 @@ def render_plan(data: ReportData, out: Path, lang: str, group_by: str = "owner")
         lang=lang,
         title=t("plan_title", lang),
         organization=data.organization,
-        document_id=document_id(data, "plan"),
+        document_id=doc_id or document_id(data, "plan"),
         data_hash=data_hash(shown),
         assessment_id=data.assessment_id,
         kind="plan",
         draft=not data.signed,
         subject=f"{data.checklist_id} {data.checklist_version}",
+        seal=seal or "",
     )
     s = styles(lang)
     open_count = sum(1 for a in data.actions if a.status in ("open", "in-progress"))
@@ -126,5 +135,11 @@ def render_plan(data: ReportData, out: Path, lang: str, group_by: str = "owner")
 def build_plan(
     database: Any, assessment_id: str, out: Path, lang: str, group_by: str = "owner"
 ) -> BuiltReport:
-    """Read the assessment from *database* and write its improvement plan to *out*."""
-    return render_plan(load_report_data(database, assessment_id), out, lang, group_by)
+    """Read the assessment from *database*, write its improvement plan to *out*, register it."""
+    from qclinic.reports import issue
+
+    data = load_report_data(database, assessment_id)
+    prepared = issue.prepare(database, data, "plan")
+    built = render_plan(data, out, lang, group_by, doc_id=prepared.document_id, seal=prepared.seal)
+    issue.register(database, out, built, plan_data(data), "plan", lang, prepared.seal)
+    return built

@@ -43,6 +43,7 @@ from qclinic.reports.styles import (
     plain,
     styles,
 )
+from qclinic.reports.times import local_time
 
 LoadPicture = Callable[[str, float, float], Picture | None]
 SEVERITY_ORDER = ("major-nc", "minor-nc", "observation", "opportunity", "good-practice")
@@ -459,7 +460,7 @@ def signoff(data: ReportData, info: PageInfo, load: LoadPicture) -> list[Flowabl
                 para(label(sig.role, lang), s.cell),
                 para(sig.name, s.cell),
                 mark,
-                para(sig.signed_at.replace("T", " ").replace("+00:00", " UTC"), s.cell),
+                para(local_time(sig.signed_at), s.cell),
             ]
         )
     if not data.signatures:

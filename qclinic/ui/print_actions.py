@@ -103,19 +103,24 @@ def write_pdf(
     """The background work: read the assessment, lay out the PDF beside *out*, move it there."""
 
     def work(progress: Progress) -> Any:
+        from qclinic.reports import issue
         from qclinic.reports.build import render_report
         from qclinic.reports.data import load_report_data
-        from qclinic.reports.plan import render_plan
+        from qclinic.reports.plan import plan_data, render_plan
 
         progress.report(0.05, STAGE_READING)
         data = load_report_data(database, assessment_id)
+        kind = "plan" if plan_only else "report"
+        prepared = issue.prepare(database, data, kind)  # a broken seal stops the print here
         if progress.cancelled:
             raise Cancelled
         progress.report(0.3, STAGE_WRITING)
         temp = out.with_name(f".{out.stem}.{os.getpid()}.part.pdf")
         try:
             if plan_only:
-                built = render_plan(data, temp, lang)
+                built = render_plan(
+                    data, temp, lang, doc_id=prepared.document_id, seal=prepared.seal
+                )
             else:
                 config = app_settings.load()
                 built = render_report(
@@ -125,10 +130,14 @@ def write_pdf(
                     database.blobs.read_bytes,
                     issuing_body=config.issuing_body,
                     logo_path=config.logo_path,
+                    doc_id=prepared.document_id,
+                    seal=prepared.seal,
                 )
             if progress.cancelled:
                 raise Cancelled
             os.replace(temp, out)
+            shown = plan_data(data) if plan_only else data
+            issue.register(database, out, built, shown, kind, lang, prepared.seal)
         except PermissionError as exc:
             raise UserError(
                 f"Could not write {out}: it may be open in a PDF viewer; close it and print again."

@@ -6,6 +6,7 @@ checklists) and frozen into the assessment, so it can be re-read and re-scored e
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -121,7 +122,28 @@ def set_assessment_status(
     else:
         assessment.completed_at = None
     session.flush()
+    if status is AssessmentStatus.SIGNED:
+        _seal(session, assessment_id, now)
     return assessment
+
+
+def _seal(session: Session, assessment_id: str, now: datetime) -> None:
+    """Store the seal of what is being signed, in the signing transaction (see ``storage.seal``)."""
+    from qclinic.storage.models import AssessmentSeal
+    from qclinic.storage.seal import SEAL_VERSION, seal_assessment
+
+    digest, items = seal_assessment(session.connection(), assessment_id)
+    session.add(
+        AssessmentSeal(
+            assessment_id=assessment_id,
+            version=SEAL_VERSION,
+            seal_sha256=digest,
+            items=items,
+            sealed_at=now,
+            origin="signing",
+        )
+    )
+    session.flush()
 
 
 def record_score(
@@ -181,10 +203,15 @@ def amend_assessment(session: Session, assessment_id: str) -> Assessment:
     Raises:
         TransitionRefused: The assessment is not signed (edit it directly instead), or it was
             already amended (amend the latest revision instead).
+        SealBroken: The signed content was changed behind the app's back; copying it would carry
+            the tampering into the new revision.
     """
+    from qclinic.storage.seal import require_intact
+
     original = get_assessment(session, assessment_id)
     if original.status is not AssessmentStatus.SIGNED:
         raise TransitionRefused("Only a signed assessment is amended; edit this one directly.")
+    require_intact(session.connection(), assessment_id)
     existing = amendment_of(session, assessment_id)
     if existing is not None:
         raise TransitionRefused(

@@ -52,11 +52,39 @@ def show_status(runner: RunnerWidget) -> None:
             "revision is made with the same answers, findings and actions.",
         )
     )
+    problem = _seal_problem(runner) if signed else ""
+    if problem:
+        runner.banner.setText(
+            QCoreApplication.translate(
+                "runner",
+                "Warning: this signed assessment was changed after it was signed, outside "
+                "QClinic (%1). What it shows now is not what was signed: restore the database "
+                "from a backup, or have it checked. It cannot be printed until then.",
+            ).replace("%1", problem)
+        )
+    runner.banner.setStyleSheet(_ALERT if problem else "")
     runner.complete_button.setVisible(state.status is AssessmentStatus.DRAFT)
     runner.sign_button.setVisible(state.status is AssessmentStatus.COMPLETED)
     runner.amend_button.setVisible(signed)
     runner.undo_button.setVisible(not signed)
     runner.redo_button.setVisible(not signed)
+
+
+_ALERT = "background: #fde7e9; border: 1px solid #b3261e; color: #8c1d18; padding: 6px 10px;"
+
+
+def _seal_problem(runner: RunnerWidget) -> str:
+    """What differs from the seal of the signed assessment shown ("" when it is intact)."""
+    from qclinic.storage.seal import check_seal
+
+    state = runner.state
+    assert state is not None
+    with runner.database.read_session() as session:
+        check = check_seal(session.connection(), state.assessment_id)
+    if check is None or check.intact:
+        return ""
+    more = len(check.differences) - 3
+    return "; ".join(check.differences[:3]) + (f"; +{more}" if more > 0 else "")
 
 
 def complete(runner: RunnerWidget) -> bool:
