@@ -108,6 +108,8 @@ class Database:
             busy_timeout_ms: How long a writer waits for another one before "locked".
         """
         self.path = path
+        #: Whether start-up checked the whole file (``PRAGMA quick_check``); see open_database.
+        self.integrity_checked = True
         self._busy_timeout_ms = busy_timeout_ms
         self._engine: Engine | None = None
         self._writer: sessionmaker[ChangeLoggingSession] | None = None

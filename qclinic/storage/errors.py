@@ -91,9 +91,10 @@ def classify_sqlite_error(error: BaseException, path: Path | str) -> UserError |
             "Check that the disk or USB stick is still connected, then try again."
         )
     if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or name.startswith("SQLITE_CORRUPT"):
+        from qclinic.storage.backups import restore_advice  # it imports this module
+
         return DatabaseRefused(
             f"{path}: the database file is damaged ({name}). QClinic stopped without writing "
-            "to it; "
-            "restore the latest copy from the backups folder."
+            f"to it. {restore_advice(Path(path))}"
         )
     return None
