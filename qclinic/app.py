@@ -28,8 +28,15 @@ log = logging.getLogger("qclinic")
 STARTUP_CHECK_BUDGET_MS = 150
 
 
+class _QuietHandler(RotatingFileHandler):
+    """A log that cannot be written (full or removed USB stick) must not print tracebacks."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        pass
+
+
 def setup_logging() -> None:
-    handler = RotatingFileHandler(
+    handler = _QuietHandler(
         paths.logs_dir() / "qclinic.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

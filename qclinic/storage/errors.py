@@ -55,6 +55,17 @@ def _sqlite_error_name(error: BaseException) -> str:
     return str(getattr(original, "sqlite_errorname", "") or "")
 
 
+def _disk_full(path: Path) -> bool:
+    """Whether the disk holding *path* has (next to) no free space left."""
+    import shutil
+
+    try:
+        folder = path if path.is_dir() else path.parent
+        return shutil.disk_usage(folder).free < 64 * 1024
+    except OSError:
+        return False
+
+
 def classify_sqlite_error(error: BaseException, path: Path | str) -> UserError | None:
     """The friendly error for an environmental SQLite failure, or ``None`` when it is a bug.
 
@@ -84,6 +95,12 @@ def classify_sqlite_error(error: BaseException, path: Path | str) -> UserError |
         return DatabaseReadOnly(
             f"{path}: the database cannot be written (read-only file, folder or medium). "
             "Check the permissions or choose another data folder with --data-dir."
+        )
+    if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")) and _disk_full(Path(path)):
+        # A full disk shows up as an I/O error when SQLite grows the -shm or -wal file.
+        return DatabaseFull(
+            f"{path}: the disk is full ({name}). Free some space and try again; "
+            "the last change was not saved, earlier work is safe."
         )
     if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
         return DatabaseIOError(

@@ -25,8 +25,8 @@ from pathlib import Path
 from qclinic import paths
 from qclinic.errors import DatabaseRefused
 from qclinic.storage.backups import make_backup, restore_advice
-from qclinic.storage.database import Database
-from qclinic.storage.errors import classify_sqlite_error
+from qclinic.storage.database import Database, is_writable, read_only_uri
+from qclinic.storage.errors import DatabaseReadOnly, classify_sqlite_error
 from qclinic.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -57,7 +57,7 @@ def _refuse_damaged(path: Path, problem: str) -> DatabaseRefused:
 
 
 def _read_only_connection(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    return sqlite3.connect(read_only_uri(path), uri=True)
 
 
 def probe(path: Path) -> FileState:
@@ -187,6 +187,13 @@ def open_database(
             f"{HEAD_REVISION}). Update QClinic to open it.",
         )
     checked = True
+    read_only = not is_writable(path)
+    if read_only and state.revision != HEAD_REVISION:
+        needed = "created" if state.revision is None else "upgraded to this release's schema"
+        raise DatabaseReadOnly(
+            f"{path}: the database must be {needed}, but the disk or folder is read-only. "
+            "Copy the data folder to a writable disk or remove the write protection."
+        )
     if state.revision == HEAD_REVISION:
         checked = quick_check(path, check_budget_ms)
     elif state.revision is not None:
@@ -196,7 +203,7 @@ def open_database(
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         _migrate(path)
-    database = Database(path, attachments_dir=attachments_dir)
+    database = Database(path, attachments_dir=attachments_dir, read_only=read_only)
     database.integrity_checked = checked
     return database
 

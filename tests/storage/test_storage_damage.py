@@ -91,8 +91,8 @@ def test_the_start_up_check_stops_at_its_budget_and_reports_it(db: Database) -> 
     db.dispose()
     with closing(sqlite3.connect(db.path)) as connection, connection:
         connection.execute("CREATE TABLE bulk (id INTEGER PRIMARY KEY, text TEXT)")
-        connection.executemany(  # ~40 MB: a whole check takes tens of milliseconds
-            "INSERT INTO bulk (text) VALUES (?)", ((f"{i:08d}" * 50,) for i in range(100_000))
+        connection.executemany(  # ~100 MB: a whole check takes ~100 ms, far beyond 1 ms
+            "INSERT INTO bulk (text) VALUES (?)", ((f"{i:08d}" * 100,) for i in range(120_000))
         )
     assert quick_check(db.path) is True
     assert quick_check(db.path, budget_ms=1) is False  # out of time: "not checked yet", no error
