@@ -92,7 +92,9 @@ def test_a_read_only_medium_still_allows_read_only_commands(
     before = (data / "qclinic.sqlite").read_bytes()
     out = tmp_path / "report.pdf"
     assessment = ids["completed_assessment"]
-    code, stdout, err = _run(capsys, "--data-dir", str(data), "report", assessment, "--out", str(out))
+    code, stdout, err = _run(
+        capsys, "--data-dir", str(data), "report", assessment, "--out", str(out)
+    )
     assert code == 0, err
     assert out.stat().st_size > 0 and "pages" in stdout
     code, stdout, err = _run(capsys, "--data-dir", str(data), "report", "verify", str(out))
