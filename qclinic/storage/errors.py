@@ -29,6 +29,32 @@ class RecordLocked(UserError):
     """The record is signed (or otherwise final) and cannot be changed; amend it instead."""
 
 
+class AnswerChanged(UserError):
+    """The answer was changed elsewhere (another window or QClinic) since this edit was based on it.
+
+    Nothing was written. The attributes hold what is stored now, so the caller can show it.
+    """
+
+    def __init__(
+        self,
+        question: str,
+        *,
+        value: object,
+        is_na: bool,
+        note: str,
+        revision: int,
+        live: bool,
+    ) -> None:
+        now = "not answered" if not live else ("N/A" if is_na else repr(value))
+        super().__init__(
+            f"{question}: the answer was changed elsewhere (another window?) and is now {now}; "
+            "this change was not saved."
+        )
+        self.question = question
+        self.value, self.is_na, self.note = value, is_na, note
+        self.revision, self.live = revision, live
+
+
 class DatabaseUnavailable(UserError):
     """The database cannot be used right now for an environmental reason; nothing was lost."""
 
