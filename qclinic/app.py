@@ -86,6 +86,11 @@ def start(args: argparse.Namespace) -> int:
     prefs = user_settings.load()
     lang = args.lang or prefs.language or i18n.system_language()
     i18n.install_translators(app, lang)
+    from qclinic.ui.instance import lock_data_dir
+
+    lock = lock_data_dir(quiet=args.quit_after_start)  # one app per data folder
+    if lock is None:
+        return 2
 
     signals = AppSignals()
     window = MainWindow(signals, lang=lang, start_page=prefs.last_page)

@@ -2425,4 +2425,15 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>是</translation>
     </message>
 </context>
+<context>
+    <name>startup</name>
+    <message>
+        <source>QClinic is already running with the data folder %1 (process %2 on %3). Switch to that window, or close it first: two apps on one folder could overwrite each other&apos;s work.</source>
+        <translation>QClinic 已在使用数据文件夹 %1 运行（主机 %3 上的进程 %2）。请切换到那个窗口，或先将其关闭：两个程序同时使用一个文件夹可能会互相覆盖工作成果。</translation>
+    </message>
+    <message>
+        <source>QClinic</source>
+        <translation>QClinic 质量门诊</translation>
+    </message>
+</context>
 </TS>
