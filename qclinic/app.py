@@ -79,6 +79,9 @@ def start(args: argparse.Namespace) -> int:
     from qclinic.ui.signals import AppSignals
 
     errors.install_excepthook()
+    from qclinic.system_libs import check_qt_platform
+
+    check_qt_platform()  # name the missing X11 libraries instead of Qt's abort
     app = QApplication(sys.argv[:1])
     app.setApplicationName("QClinic")
     app.setOrganizationName("QClinic")
