@@ -86,7 +86,7 @@ def missing_libraries(plugin: Path, load: Loader = ctypes.CDLL) -> list[str]:
 
 
 def check_qt_platform(load: Loader = ctypes.CDLL) -> None:
-    """Raise a :class:`UserError` naming the packages to install when Qt's xcb plugin cannot load."""
+    """Raise a :class:`UserError` naming the packages to install if Qt's xcb plugin cannot load."""
     plugin = xcb_plugin()
     if plugin is None or not uses_xcb():
         return
@@ -95,12 +95,14 @@ def check_qt_platform(load: Loader = ctypes.CDLL) -> None:
         return
     packages = [XCB_PACKAGES[name] for name in missing if name in XCB_PACKAGES]
     unknown = [name for name in missing if name not in XCB_PACKAGES]
-    install = f"sudo apt install {' '.join(packages)}" if packages else ""
-    raise UserError(
+    lines = [
         "Qt cannot open windows: system libraries of its X11 (xcb) plugin are missing: "
-        f"{', '.join(missing)}.\n"
-        + (f"On Debian / Ubuntu install them with:\n    {install}\n" if install else "")
-        + (f"(no known package for {', '.join(unknown)}: install it with your system's package "
-           "manager)\n" if unknown else "")
-        + "缺少 Qt 图形界面所需的系统库，请用上面的命令安装后再启动 QClinic。"
-    )
+        f"{', '.join(missing)}."
+    ]
+    if packages:
+        command = f"    sudo apt install {' '.join(packages)}"
+        lines += ["On Debian / Ubuntu install them with:", command]
+    if unknown:
+        lines.append(f"Install {', '.join(unknown)} with your system's package manager.")
+    lines.append("缺少 Qt 图形界面所需的系统库，请按上面的提示安装后再启动 QClinic。")
+    raise UserError("\n".join(lines))
