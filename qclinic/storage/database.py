@@ -37,8 +37,10 @@ def is_writable(path: Path) -> bool:
 
     ``os.access`` reports a read-only mount (``EROFS``) even to root.
     """
-    folder_ok = os.access(path.parent, os.W_OK)
-    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:  # a new folder is made in its parent
+        folder = folder.parent
+    return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
 
 
 def read_only_uri(path: Path) -> str:

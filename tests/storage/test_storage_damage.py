@@ -160,3 +160,12 @@ def test_disk_full_on_a_real_small_filesystem(rev_0001_copy: Path, data_dir: Pat
         assert rev_0001_copy.read_bytes() == before
     finally:
         subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_a_database_in_a_folder_yet_to_be_made_is_created(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "deeper" / "qclinic.sqlite"
+    opened = open_database(path, attachments_dir=tmp_path / "attachments")
+    try:
+        assert not opened.read_only and path.exists()
+    finally:
+        opened.dispose()
