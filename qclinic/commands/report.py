@@ -37,6 +37,12 @@ def register(subparsers: Any) -> None:
     export.set_defaults(func=cmd_export)
 
 
+def _check_out(out: Path) -> None:
+    """Refuse an ``--out`` that names a folder before any work is done."""
+    if out.is_dir():
+        raise UserError(f"--out {out}: this is a folder; name the file to write in it")
+
+
 def _language(requested: str | None) -> str:
     if requested:
         return requested
@@ -55,6 +61,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise UserError("say where to write the PDF: --out FILE.pdf")
     if args.file is not None:
         raise UserError(f"unexpected argument {args.file}")
+    _check_out(args.out)
     database = open_database()
     if args.demo:
         from qclinic.commands.demo import seed
@@ -146,6 +153,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from qclinic.reports.xlsx import export_xlsx
     from qclinic.storage.startup import open_database
 
+    _check_out(args.out)
     out = export_xlsx(open_database(), args.assessment, args.out, _language(args.lang))
     print(f"{out}: answers, findings and actions")
     return 0

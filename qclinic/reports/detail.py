@@ -131,7 +131,7 @@ def _thumbnails(photos: tuple[Photo, ...], load: LoadPicture, lang: str) -> Tabl
         if picture is None:
             continue
         caption = photo.caption or photo.file_name
-        cells.append([picture.flowable(), para(caption, s.muted)])
+        cells.append([picture.flowable(lang), para(caption, s.muted)])
     if not cells:
         return None
     rows = [cells[i : i + 3] for i in range(0, len(cells), 3)]
@@ -149,7 +149,7 @@ def _analysis(analysis: Analysis, load: LoadPicture, lang: str) -> Table:
     if analysis.chart is not None:
         picture = load(analysis.chart.sha256, CHART_W, CHART_H)
         if picture is not None:
-            chart = picture.flowable()
+            chart = picture.flowable(lang)
     figures = [
         [para(name, s.cell), para(value, s.cell_right)]
         for name, value in key_figures(analysis.result, lang)

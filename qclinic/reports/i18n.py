@@ -65,6 +65,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "analysis": ("分析证据", "Analysis evidence"),
     "critical": ("关键项", "critical"),
     "not_answered": ("未回答", "not answered"),
+    "picture_too_large": (
+        "图片未打印：约 {megapixels} 百万像素，过大，无法安全解码。请缩小后重新附加。",
+        "Picture not printed: about {megapixels} megapixels is too large to decode safely. "
+        "Attach a smaller copy.",
+    ),
     "na": ("不适用", "N/A"),
     "findings": ("发现项", "Findings"),
     "severity": ("等级", "Severity"),

@@ -125,7 +125,7 @@ def cover(
     s = styles(lang)
     story: list[Flowable] = [Spacer(1, 12 * mm)]
     if logo is not None:
-        story += [logo.flowable(), Spacer(1, 6 * mm)]
+        story += [logo.flowable(lang), Spacer(1, 6 * mm)]
     if issuing_body:
         story += [para(issuing_body, s.subtitle), Spacer(1, 10 * mm)]
     else:
@@ -454,7 +454,7 @@ def signoff(data: ReportData, info: PageInfo, load: LoadPicture) -> list[Flowabl
     script = s.body.clone("signature", fontSize=15, leading=19, textColor=ACCENT)
     for sig in data.signatures:
         picture = load(sig.image.sha256, 50 * mm, 16 * mm) if sig.image else None
-        mark: Any = picture.flowable() if picture else para(sig.name, script)
+        mark: Any = picture.flowable(lang) if picture else para(sig.name, script)
         rows.append(
             [
                 para(label(sig.role, lang), s.cell),

@@ -226,6 +226,37 @@
     </message>
 </context>
 <context>
+    <name>AnswerWriter</name>
+    <message>
+        <source>not answered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>%1 was changed in another window; it now reads: %2.
+
+Your note was not saved. It is still in the note box and is saved when you leave the box.</source>
+        <translation>%1 已在另一个窗口中被修改，现在的答案是：%2。
+
+您的备注尚未保存。它仍保留在备注框中，离开备注框时将会保存。</translation>
+    </message>
+    <message>
+        <source>%1 was changed in another window; it now reads: %2.
+
+Your change was not saved. The answer shown is the one stored now.</source>
+        <translation>%1 已在另一个窗口中被修改，现在的答案是：%2。
+
+您的修改未保存。现在显示的是已保存的答案。</translation>
+    </message>
+    <message>
+        <source>Changed in another window</source>
+        <translation>已在另一个窗口中修改</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentListModel</name>
     <message>
         <source>Organization</source>
@@ -2487,6 +2518,17 @@
     <message>
         <source>yes</source>
         <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>startup</name>
+    <message>
+        <source>QClinic is already running with the data folder %1 (process %2 on %3). Switch to that window, or close it first: two apps on one folder could overwrite each other&apos;s work.</source>
+        <translation>QClinic 已在使用数据文件夹 %1 运行（主机 %3 上的进程 %2）。请切换到那个窗口，或先将其关闭：两个程序同时使用一个文件夹可能会互相覆盖工作成果。</translation>
+    </message>
+    <message>
+        <source>QClinic</source>
+        <translation>QClinic 质量门诊</translation>
     </message>
 </context>
 </TS>

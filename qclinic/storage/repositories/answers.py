@@ -1,4 +1,10 @@
-"""Answers: the hot path — one answer saved (and committed) each time the user scores a question."""
+"""Answers: the hot path — one answer saved (and committed) each time the user scores a question.
+
+Two windows (or two QClinic instances) may edit one assessment. Writers pass the ``revision`` of
+the answer their edit was based on (``0``: they saw no answer); a write whose base is no longer
+current raises :class:`~qclinic.storage.errors.AnswerChanged` and changes nothing. The check and
+the write run in one ``BEGIN IMMEDIATE`` transaction, so no other writer can come in between.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from qclinic.core.vocabulary import AssessmentStatus
-from qclinic.storage.errors import InvalidValue
+from qclinic.storage.errors import AnswerChanged, InvalidValue
 from qclinic.storage.models import Answer, Assessment, Attachment
 from qclinic.storage.repositories._common import soft_delete
 from qclinic.storage.repositories.assessments import require_editable
@@ -53,6 +59,25 @@ def _find_in_editable(
     return row.Answer if row is not None else None
 
 
+def live_revision(answer: Answer | None) -> int:
+    """The revision a writer must name as its base: 0 for no answer (or a cleared one)."""
+    return 0 if answer is None or answer.deleted_at is not None else answer.revision
+
+
+def _check_base(answer: Answer | None, question_id: str, base_revision: int | None) -> None:
+    if base_revision is None or live_revision(answer) == base_revision:
+        return
+    live = answer is not None and answer.deleted_at is None
+    raise AnswerChanged(
+        question_id,
+        value=answer.value if live and answer else None,
+        is_na=bool(answer.is_na) if live and answer else False,
+        note=(answer.note or "") if live and answer else "",
+        revision=live_revision(answer),
+        live=live,
+    )
+
+
 def save_answer(
     session: Session,
     assessment_id: str,
@@ -63,6 +88,7 @@ def save_answer(
     is_na: bool = False,
     note: str | None = None,
     answered_at: datetime | None = None,
+    base_revision: int | None = None,
 ) -> Answer:
     """Insert or update the answer to one question (instance) of an unsigned assessment.
 
@@ -78,12 +104,15 @@ def save_answer(
         is_na: The question does not apply.
         note: The consultant's note; ``None`` keeps the note already saved (``""`` clears it).
         answered_at: When it was answered (UTC-aware); now by default.
+        base_revision: The revision the edit was based on (0: no answer); ``None`` skips the check.
 
     Raises:
+        AnswerChanged: *base_revision* is no longer the stored revision; nothing was written.
         RecordLocked: The assessment is signed.
         NotFound: No such live assessment.
     """
     answer = _find_in_editable(session, assessment_id, question_id, instance_key)
+    _check_base(answer, question_id, base_revision)
     if answer is None:
         answer = Answer(
             assessment_id=assessment_id,
@@ -107,12 +136,47 @@ def save_answer(
     return answer
 
 
+def save_note(
+    session: Session,
+    assessment_id: str,
+    question_id: str,
+    note: str,
+    *,
+    instance_key: str = "",
+    base_revision: int | None = None,
+) -> Answer:
+    """Change only the note of an existing answer: the value and N/A flag are never rewritten.
+
+    Raises:
+        AnswerChanged: The answer changed since *base_revision*, or there is no answer to hold
+            the note; nothing was written.
+        RecordLocked: The assessment is signed.
+    """
+    answer = _find_in_editable(session, assessment_id, question_id, instance_key)
+    _check_base(answer, question_id, base_revision)
+    if answer is None or answer.deleted_at is not None:  # no answer (any more) to hold the note
+        raise AnswerChanged(question_id, value=None, is_na=False, note="", revision=0, live=False)
+    if answer.note != note:
+        answer.note = note
+    return answer
+
+
 def clear_answer(
-    session: Session, assessment_id: str, question_id: str, *, instance_key: str = ""
+    session: Session,
+    assessment_id: str,
+    question_id: str,
+    *,
+    instance_key: str = "",
+    base_revision: int | None = None,
 ) -> None:
-    """Remove an answer (tombstoned, so the removal syncs) from an unsigned assessment."""
+    """Remove an answer (tombstoned, so the removal syncs) from an unsigned assessment.
+
+    Raises:
+        AnswerChanged: The answer changed since *base_revision*; nothing was written.
+    """
     require_editable(session, assessment_id)
     answer = _find(session, assessment_id, question_id, instance_key)
+    _check_base(answer, question_id, base_revision)
     if answer is not None:
         soft_delete(answer)
 

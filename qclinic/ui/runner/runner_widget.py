@@ -303,7 +303,11 @@ class RunnerWidget(RunnerView):
         page = self._pages.get(self.page_of(key))
         card = page.cards.get(key) if page is not None else None
         stored = self.state.answers.get(key)
-        if card is not None:
+        held = self.writer.held_notes.pop(key, None)
+        if card is not None and held is not None:  # changed elsewhere: show it, keep the note
+            card.show_answer(stored, card.note_hint.isVisible())
+            card.hold_note(held, stored.note if stored is not None else "")
+        elif card is not None:
             if stored is not None and card.note_text() != stored.note and card.note_text():
                 self.writer.save_note(key, card.note_text())  # a note typed before answering
                 return  # save_note announces the change again

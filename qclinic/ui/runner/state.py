@@ -29,6 +29,8 @@ class StoredAnswer:
     value: object
     is_na: bool = False
     note: str = ""
+    #: The stored row's revision (0: none); writes name it as their base. Not part of equality.
+    revision: int = field(default=0, compare=False)
 
 
 @dataclass
@@ -68,7 +70,7 @@ class RunnerState:
             score_percent=assessment.score_percent,
             grade=assessment.grade,
             answers={
-                key: StoredAnswer(row.value, row.is_na, row.note or "")
+                key: StoredAnswer(row.value, row.is_na, row.note or "", row.revision)
                 for key, row in sorted(rows.items(), key=lambda item: item[1].answered_at)
             },
             photos=photos,
