@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -25,6 +26,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from qclinic.errors import UserError
 from qclinic.reports.i18n import t
 from qclinic.reports.images import Picture
 
@@ -397,3 +399,16 @@ def picture(paragraph_: Any, image: Picture) -> Any:
 
 def row_height(row_: Any, height_mm: float) -> None:
     row_.height = Mm(height_mm)
+
+
+def save(document: Any, out: Path) -> None:
+    """Write *document* to *out*, creating its folder.
+
+    Raises:
+        UserError: *out* cannot be written (a folder, no permission, a file where a folder is).
+    """
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        document.save(str(out))
+    except OSError as exc:
+        raise UserError(f"{out}: cannot write the Word file ({exc.strerror or exc})") from None

@@ -95,8 +95,7 @@ def render_docx_plan(
         title = f"{name}（{len(actions)}）" if lang == "zh" else f"{name} ({len(actions)})"
         w.heading(document, title, 2, f"g{index}")
         action_table(document, actions, lang, today, with_owner=group_by != "owner")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(out))
+    w.save(document, out)
     return BuiltReport(out, document_id(data, "plan"), "", 0)
 
 

@@ -402,8 +402,7 @@ def render_docx_report(
     _plan(document, data, lang, today or date.today())
     _cases(document, data, lang)
     _signoff(document, data, lang, load)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(out))
+    w.save(document, out)
     return BuiltReport(out, document_id(data, "report"), "", 0)
 
 
