@@ -199,7 +199,7 @@ def _summary(document: Any, data: ReportData, lang: str) -> None:
 def _section_table(document: Any, data: ReportData, lang: str) -> None:
     w.heading(document, t("sections", lang), 1, "sections")
     keys = ("section", "score", "previous", "change", "evaluated", "maturity")
-    table = w.table(document, (w.FRAME_MM - 92, 17, 17, 15, 23, 20), [t(k, lang) for k in keys])
+    table = w.table(document, (w.FRAME_MM - 104, 18, 20, 18, 26, 22), [t(k, lang) for k in keys])
     for sec in data.sections:
         change = "—"
         if sec.percent is not None and sec.previous_percent is not None:
@@ -242,7 +242,7 @@ def _analysis(cells: Any, analysis: Any, load: LoadPicture, lang: str) -> None:
         image = load(analysis.chart.sha256, detail.CHART_W, detail.CHART_H)
         if image is not None:
             w.picture(chart_cell.paragraphs[0], image)
-    figures = w.table(figures_cell, (48, 30), [t("analysis", lang), analysis.file_name])
+    figures = w.table(figures_cell, (44, 36), [t("analysis", lang), analysis.file_name])
     for name, value in detail.key_figures(analysis.result, lang):
         w.row(figures, [name, value], right=(1,))
 
