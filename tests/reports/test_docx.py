@@ -325,3 +325,36 @@ def test_signed_report_has_signatures_and_no_draft_mark(
         "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}inline"
     )
     assert len(list(inline)) == PHOTOS + 2 + 1 + 1  # and the drawn signature
+
+
+def test_cli_writes_docx_by_suffix_or_format_and_refuses_mismatches(
+    demo: tuple[Any, dict[str, Any], Path], tmp_path: Path, capsys: Any
+) -> None:
+    from qclinic.cli import run
+
+    _database, ids, folder = demo
+    args = ["--data-dir", str(folder), "report", ids["completed_assessment"]]
+    by_suffix = tmp_path / "report.docx"
+    assert run([*args, "--out", str(by_suffix), "--lang", "en"]) == 0
+    assert "Quality Diagnostic Report" in _text(_open(by_suffix).element.body)
+    by_format = tmp_path / "plan"
+    assert run([*args, "--out", str(by_format), "--format", "docx", "--plan-only"]) == 0
+    assert zipfile.is_zipfile(by_format) and _styled(_open(by_format), "Heading 1") == ["质量改进计划"]
+    pdf = tmp_path / "still.pdf"
+    assert run([*args, "--out", str(pdf)]) == 0 and pdf.read_bytes().startswith(b"%PDF")
+    capsys.readouterr()
+
+    bad = [
+        ([*args, "--out", str(tmp_path / "x.docx"), "--format", "pdf"], "--out"),
+        ([*args, "--out", str(tmp_path / "x.pdf"), "--format", "docx"], "--format docx"),
+        (["--data-dir", str(folder), "report", "verify", str(by_suffix)], "signed PDF"),
+        ([*args, "--out", str(tmp_path)  + "/", "--format", "docx"], str(tmp_path)),
+        ([*args, "--out", str(by_suffix / "inside.docx")], "inside.docx"),
+        (["--data-dir", str(folder), "report", "nope", "--out", str(tmp_path / "n.docx")], "nope"),
+    ]
+    for argv, located in bad:
+        assert run(argv) == 2, argv
+        error = capsys.readouterr().err
+        assert error.startswith("error: ") and located in error, error
+        assert "Traceback" not in error
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan", "report.docx", "still.pdf"]
