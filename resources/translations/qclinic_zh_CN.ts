@@ -2071,6 +2071,18 @@
         <source>Something went wrong inside QClinic; your saved work is safe. The details were written to the log file.</source>
         <translation>QClinic 内部出错；已保存的工作不受影响。详细信息已写入日志文件。</translation>
     </message>
+    <message>
+        <source>QClinic did not close properly last time (the session started %1); it may have crashed or been stopped. Every change you saw saved is kept.</source>
+        <translation>QClinic 上次未正常关闭（该次会话开始于 %1），可能已崩溃或被强行停止。您看到已保存的每一项修改都已保留。</translation>
+    </message>
+    <message>
+        <source>Details are in %1</source>
+        <translation>详细信息见 %1</translation>
+    </message>
+    <message>
+        <source>The last session did not end</source>
+        <translation>上次会话未正常结束</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
@@ -2292,7 +2304,6 @@
     <name>print_actions</name>
     <message>
         <source>Report language</source>
-        <extracomment>the kind of document in a default file name, in the report&apos;s language</extracomment>
         <translation>报告语言</translation>
     </message>
     <message>
@@ -2309,7 +2320,12 @@
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
+        <extracomment>the kind of document in a default file name, in the report&apos;s language</extracomment>
         <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
         <source>Printing</source>
