@@ -5,7 +5,7 @@ Same data (:func:`qclinic.reports.data.load_report_data`), words (:mod:`qclinic.
 and order as the PDF (:mod:`qclinic.reports.build`): cover, contents, executive summary with the
 radar, section table, every question with answer, note, photos and SPC/MSA evidence, findings,
 the improvement plan (overdue actions in red), clinic cases and the sign-off. The radar is a PNG
-drawn by :mod:`qclinic.charts.radar` (Word has no vector drawing python-docx can write); photos
+painted by :mod:`qclinic.reports.docx_radar` like the PDF's vector radar; photos
 and charts are rotated and shrunk exactly as for the PDF (:mod:`qclinic.reports.images`).
 
 The PDF stays the signed, verifiable record: the docx carries no data hash, says so in its
@@ -30,11 +30,11 @@ from qclinic.reports.docx_plan import _properties, action_table
 from qclinic.reports.i18n import check_language, label, percent, t
 from qclinic.reports.images import Picture, loader, picture
 from qclinic.reports.sections import SEVERITY_ORDER, LoadPicture, _top_findings
-from qclinic.reports.styles import GRADE_COLOURS, SEVERITY_COLOURS, mm
+from qclinic.reports.styles import FRAME_WIDTH, GRADE_COLOURS, SEVERITY_COLOURS, mm
 
 #: the question table's columns (mm), as the PDF's
 QUESTION_COLUMNS = (14, w.FRAME_MM - 98, 24, 14, 46)
-RADAR_WIDTH_MM = 140
+RADAR_WIDTH, RADAR_HEIGHT = FRAME_WIDTH * 0.82, 118 * mm  # points, as the PDF's radar
 
 
 def _hex(colour: Any) -> str:
@@ -42,11 +42,12 @@ def _hex(colour: Any) -> str:
 
 
 def radar_png(data: ReportData, lang: str) -> bytes | None:
-    """The radar of the top-level section scores (the previous assessment dashed) as a PNG."""
+    """The radar of the top-level section scores (the previous assessment dashed) as a PNG of
+    the PDF radar's size, or None with fewer than three sections."""
     top = [sec for sec in data.sections if sec.level == 1]
     if len(top) < 3:
         return None
-    from qclinic.charts.radar import COLOURS, radar_figure
+    from qclinic.reports.docx_radar import radar_png as paint
 
     series: list[tuple[str, list[float | None]]] = []
     if data.previous_percent is not None:
@@ -54,18 +55,8 @@ def radar_png(data: ReportData, lang: str) -> bytes | None:
             (data.previous_date or t("previous", lang), [sec.previous_percent for sec in top])
         )
     series.append((data.visit_date or data.title, [sec.percent for sec in top]))
-    figure = radar_figure([sec.title.get(lang) for sec in top], series, lang, title="")
-    if len(series) == 1:  # the figure dashes its first series as "earlier": this one is current
-        axes = figure.axes[0]
-        for line in axes.get_lines():
-            if line.get_gid() == "series-0":
-                line.set_color(COLOURS[1])
-                line.set_linestyle("-")
-        for patch in axes.patches:
-            patch.set_color(COLOURS[1])
-    out = io.BytesIO()
-    figure.savefig(out, format="png", dpi=150)
-    return out.getvalue()
+    labels = [sec.title.get(lang) for sec in top]
+    return paint(labels, series, RADAR_WIDTH, RADAR_HEIGHT, (FRAME_WIDTH - RADAR_WIDTH) / 2)
 
 
 def _cover(document: Any, data: ReportData, lang: str, logo_path: str, issuing_body: str) -> None:
@@ -187,7 +178,7 @@ def _summary(document: Any, data: ReportData, lang: str) -> None:
         holder = w.paragraph(document)
         holder.alignment = WD_ALIGN_PARAGRAPH.CENTER
         holder.paragraph_format.keep_with_next = True
-        holder.add_run().add_picture(io.BytesIO(png), width=w.Mm(RADAR_WIDTH_MM))
+        holder.add_run().add_picture(io.BytesIO(png), width=w.Pt(FRAME_WIDTH))
         if data.previous_date:
             note = w.paragraph(
                 document, t("radar_previous", lang, date=data.previous_date), w.MUTED_STYLE

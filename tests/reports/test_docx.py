@@ -358,3 +358,36 @@ def test_cli_writes_docx_by_suffix_or_format_and_refuses_mismatches(
         assert error.startswith("error: ") and located in error, error
         assert "Traceback" not in error
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan", "report.docx", "still.pdf"]
+
+
+def test_the_radar_png_draws_the_current_and_the_previous_outline(
+    evidence: tuple[Any, str, Path, Any],
+) -> None:
+    from dataclasses import replace
+
+    from PIL import Image
+
+    from qclinic.reports.docx_report import radar_png
+    from qclinic.reports.styles import FRAME_WIDTH
+
+    data = evidence[3]
+    assert data.previous_percent is not None  # the demo has an earlier, signed assessment
+
+    accent, orange = (0x1D, 0x4E, 0x89), (0xC0, 0x56, 0x21)  # current, previous (as the PDF)
+
+    def colours(png: bytes) -> tuple[tuple[int, int], dict[str, int]]:
+        """The image size, and how many pixels are (within smoothing) each outline's colour."""
+        image = Image.open(io.BytesIO(png)).convert("RGB")
+        counts = {"accent": 0, "orange": 0}
+        for count, rgb in image.getcolors(1 << 22) or []:
+            for name, target in (("accent", accent), ("orange", orange)):
+                if max(abs(a - b) for a, b in zip(rgb, target, strict=True)) <= 30:
+                    counts[name] += count
+        return image.size, counts
+
+    size, both = colours(radar_png(data, "zh") or b"")
+    assert size[0] == round(FRAME_WIDTH / 72 * 200)  # the frame's width at 200 dpi
+    assert both["accent"] > 1000 and both["orange"] > 300, both
+    _size, alone = colours(radar_png(replace(data, previous_percent=None), "en") or b"")
+    assert alone["accent"] > 1000 and alone["orange"] == 0
+    assert radar_png(replace(data, sections=data.sections[:2]), "en") is None
