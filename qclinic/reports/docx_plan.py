@@ -83,9 +83,7 @@ def render_docx_plan(
     w.paragraph(document, t("open_count", lang, n=len(data.actions), open=open_count))
     late = sum(1 for a in data.actions if overdue_days(a, today))
     if late:
-        w.paragraph(
-            document, t("overdue_count", lang, n=late, date=today.isoformat()), color=w.RED
-        )
+        w.paragraph(document, t("overdue_count", lang, n=late, date=today.isoformat()), color=w.RED)
     w.paragraph(
         document, t("grouped_owner" if group_by == "owner" else "grouped_due", lang), w.MUTED_STYLE
     )
@@ -104,7 +102,9 @@ def _properties(document: Any, data: ReportData, lang: str, kind: str) -> None:
     from datetime import UTC, datetime
 
     properties = document.core_properties
-    properties.title = f"{t('report_title' if kind == 'report' else 'plan_title', lang)} · {data.organization}"
+    properties.title = (
+        f"{t('report_title' if kind == 'report' else 'plan_title', lang)} · {data.organization}"
+    )
     properties.subject = f"{data.checklist_id} {data.checklist_version}"
     properties.identifier = document_id(data, kind)
     properties.category = t("docx_footer", lang)

@@ -55,8 +55,14 @@ class _Painter:
     def xy(self, x: float, y: float) -> tuple[float, float]:
         return x * self.scale, (self.height - y) * self.scale
 
-    def line(self, a: tuple[float, float], b: tuple[float, float], colour: Any, width: float,
-             dash: tuple[float, float] | None = None) -> None:
+    def line(
+        self,
+        a: tuple[float, float],
+        b: tuple[float, float],
+        colour: Any,
+        width: float,
+        dash: tuple[float, float] | None = None,
+    ) -> None:
         px = max(1, round(width * self.scale))
         if dash is None:
             self.draw.line([self.xy(*a), self.xy(*b)], fill=_rgb(colour), width=px)
@@ -83,10 +89,13 @@ class _Painter:
         r = radius * self.scale
         self.draw.ellipse([x - r, y - r, x + r, y + r], fill=_rgb(colour))
 
-    def text(self, x: float, y: float, value: str, size: float, colour: Any,
-             anchor: str = "left") -> float:
+    def text(
+        self, x: float, y: float, value: str, size: float, colour: Any, anchor: str = "left"
+    ) -> float:
         """*value* with its baseline at y, cut into runs by the font that has the glyphs."""
-        pieces = [(_font(name, round(size * self.scale)), piece) for name, piece in fonts.runs(value)]
+        pieces = [
+            (_font(name, round(size * self.scale)), piece) for name, piece in fonts.runs(value)
+        ]
         total = sum(font.getlength(piece) for font, piece in pieces)
         left, base = self.xy(x, y)
         left -= total * _ANCHORS[anchor]

@@ -117,9 +117,7 @@ def _summary(document: Any, data: ReportData, lang: str) -> None:
     first = w.fill(badge, grade, bold=True, color="FFFFFF", size=30)
     first.alignment = WD_ALIGN_PARAGRAPH.CENTER
     under = data.grade_label.get(lang) if data.grade_label else t("no_grade", lang)
-    w.paragraph(badge, under, w.CELL, color="FFFFFF", size=10).alignment = (
-        WD_ALIGN_PARAGRAPH.CENTER
-    )
+    w.paragraph(badge, under, w.CELL, color="FFFFFF", size=10).alignment = WD_ALIGN_PARAGRAPH.CENTER
     maturity = "—" if data.maturity is None else f"{data.maturity:.2f} / 5"
     kpis = (
         ("overall", percent(data.percent), w.INK),
@@ -298,7 +296,8 @@ def _findings(document: Any, data: ReportData, lang: str) -> None:
     )
     for finding in ranked:
         cells = w.row(
-            table, [label(finding.severity, lang), label(finding.category, lang), "", finding.question_id]
+            table,
+            [label(finding.severity, lang), label(finding.category, lang), "", finding.question_id],
         )
         colour = _hex(SEVERITY_COLOURS.get(finding.severity, w.RGBColor.from_string(w.MUTED)))
         w.left_bar(cells[0], colour)

@@ -21,7 +21,6 @@ from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, Spacer
 
 from qclinic.reports import fonts
-
 from qclinic.reports.build import BuiltReport, document_id
 from qclinic.reports.data import ActionRow, ReportData, data_hash, load_report_data
 from qclinic.reports.document import PageInfo, canvas_class, make_document
@@ -43,7 +42,7 @@ def overdue_days(action: ActionRow, today: date) -> int:
 
 
 def overdue_text(days: int, lang: str) -> str:
-    """"逾期 N 天" / "overdue by N days"."""
+    """ "逾期 N 天" / "overdue by N days"."""
     return t("overdue_day" if days == 1 else "overdue_days", lang, days=days)
 
 
@@ -59,7 +58,9 @@ def _marked_rows(
         days = overdue_days(action, today)
         if not days:
             continue
-        text = f"<b>{fonts.markup(action.due_date)}</b><br/>{fonts.markup(overdue_text(days, lang))}"
+        text = (
+            f"<b>{fonts.markup(action.due_date)}</b><br/>{fonts.markup(overdue_text(days, lang))}"
+        )
         rows[index][due_column] = rich(f'<font color="#c53030">{text}</font>', cell)
         extra.append(("LINEBEFORE", (0, index), (0, index), 2.5, OVERDUE_RED))
     return rows, extra
@@ -144,11 +145,7 @@ def render_plan(
             s.muted,
         ),
         para(t("open_count", lang, n=len(data.actions), open=open_count), s.body),
-        *(
-            [para(t("overdue_count", lang, n=late, date=today.isoformat()), s.body)]
-            if late
-            else []
-        ),
+        *([para(t("overdue_count", lang, n=late, date=today.isoformat()), s.body)] if late else []),
         para(t("grouped_owner" if group_by == "owner" else "grouped_due", lang), s.muted),
         Spacer(1, 4 * mm),
         NextPageTemplate("body"),

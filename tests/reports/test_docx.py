@@ -21,7 +21,11 @@ from tests.reports.conftest import open_seeded, png_chart
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 AS_OF = date(2026, 5, 20)  # the demo's actions due 04-10, 04-30, 05-15 are then 40, 20, 5 days late
-LATE = {"申请起重机定期检验并任命安全管理员": 40, "补齐记录并建立月度检查机制": 20, "全项校准三坐标并加装恒温控制": 5}
+LATE = {
+    "申请起重机定期检验并任命安全管理员": 40,
+    "补齐记录并建立月度检查机制": 20,
+    "全项校准三坐标并加装恒温控制": 5,
+}
 PHOTOS = 4  # evidence photos added to the demo's completed assessment
 
 
@@ -198,7 +202,11 @@ def test_findings_plan_with_overdue_marks_and_unsigned_signoff(
     for finding in data.findings:
         row = next(r for r in rows if len(r) == 4 and r[2].startswith(finding.title))
         assert row[0] == label(finding.severity, "zh") and row[3] == finding.question_id
-    plan = {r[0].split("\n")[0]: r for r in rows if len(r) == 5 and r[1] in {a.owner for a in data.actions}}
+    plan = {
+        r[0].split("\n")[0]: r
+        for r in rows
+        if len(r) == 5 and r[1] in {a.owner for a in data.actions}
+    }
     assert set(plan) == {a.title for a in data.actions}
     for action in data.actions:
         due = plan[action.title][2]
@@ -230,9 +238,11 @@ def test_pictures_radar_and_spc_evidence(
 
     data = evidence[3]
     document = _open(docs["en"])
-    inline = list(document.element.body.iter(
-        "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}inline"
-    ))
+    inline = list(
+        document.element.body.iter(
+            "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}inline"
+        )
+    )
     analyses = [a for q in data.questions for a in q.analyses]
     assert sum(len(q.photos) for q in data.questions) == PHOTOS and len(analyses) == 2
     assert len(inline) == PHOTOS + len(analyses) + 1  # photos, charts, the radar
@@ -247,7 +257,10 @@ def test_pictures_radar_and_spc_evidence(
 
 
 def inline_extents(inline: list[Any]) -> list[Any]:
-    return [node.find("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent") for node in inline]
+    return [
+        node.find("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent")
+        for node in inline
+    ]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -292,7 +305,9 @@ def test_plan_docx_groups_and_marks_overdue(
         assert title in body and f"逾期 {days} 天" in body
     assert body.count("逾期") == len(LATE) + 1  # and the count under the title
     en = _open(docs["plan-en"])
-    assert {h.rsplit(" (", 1)[0] for h in _styled(en, "Heading 2")} == {a.owner for a in data.actions}
+    assert {h.rsplit(" (", 1)[0] for h in _styled(en, "Heading 2")} == {
+        a.owner for a in data.actions
+    }
     rows = [r for r in _rows(en) if len(r) == 4 and r[0] != "Action"]
     assert len(rows) == len(data.actions)  # grouped by owner: no owner column
     assert sum("overdue by" in r[1] for r in rows) == len(LATE)
@@ -339,7 +354,9 @@ def test_cli_writes_docx_by_suffix_or_format_and_refuses_mismatches(
     assert "Quality Diagnostic Report" in _text(_open(by_suffix).element.body)
     by_format = tmp_path / "plan"
     assert run([*args, "--out", str(by_format), "--format", "docx", "--plan-only"]) == 0
-    assert zipfile.is_zipfile(by_format) and _styled(_open(by_format), "Heading 1") == ["质量改进计划"]
+    assert zipfile.is_zipfile(by_format) and _styled(_open(by_format), "Heading 1") == [
+        "质量改进计划"
+    ]
     pdf = tmp_path / "still.pdf"
     assert run([*args, "--out", str(pdf)]) == 0 and pdf.read_bytes().startswith(b"%PDF")
     capsys.readouterr()
@@ -348,7 +365,7 @@ def test_cli_writes_docx_by_suffix_or_format_and_refuses_mismatches(
         ([*args, "--out", str(tmp_path / "x.docx"), "--format", "pdf"], "--out"),
         ([*args, "--out", str(tmp_path / "x.pdf"), "--format", "docx"], "--format docx"),
         (["--data-dir", str(folder), "report", "verify", str(by_suffix)], "signed PDF"),
-        ([*args, "--out", str(tmp_path)  + "/", "--format", "docx"], str(tmp_path)),
+        ([*args, "--out", str(tmp_path) + "/", "--format", "docx"], str(tmp_path)),
         ([*args, "--out", str(by_suffix / "inside.docx")], "inside.docx"),
         (["--data-dir", str(folder), "report", "nope", "--out", str(tmp_path / "n.docx")], "nope"),
     ]

@@ -14,7 +14,11 @@ RED_FILL = b".772549 .188235 .188235 rg"
 # The demo's plan: open actions due 2026-04-10, 04-30 and 05-15, one in progress due 05-31,
 # one done due 06-30. On 2026-05-20 the first three are 40, 20 and 5 days late.
 AS_OF = date(2026, 5, 20)
-LATE = {"申请起重机定期检验并任命安全管理员": 40, "补齐记录并建立月度检查机制": 20, "全项校准三坐标并加装恒温控制": 5}
+LATE = {
+    "申请起重机定期检验并任命安全管理员": 40,
+    "补齐记录并建立月度检查机制": 20,
+    "全项校准三坐标并加装恒温控制": 5,
+}
 
 
 def _content(path: Path) -> bytes:
