@@ -82,7 +82,7 @@ class _Painter:
 
         layer = Image.new("L", self.image.size, 0)
         ImageDraw.Draw(layer).polygon([self.xy(*p) for p in points], fill=round(alpha * 255))
-        self.image.paste(Image.new("RGB", self.image.size, _rgb(colour)), mask=layer)
+        self.image.paste(_rgb(colour), (0, 0, *self.image.size), mask=layer)
 
     def dot(self, point: tuple[float, float], colour: Any, radius: float) -> None:
         x, y = self.xy(*point)
