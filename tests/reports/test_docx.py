@@ -408,3 +408,23 @@ def test_the_radar_png_draws_the_current_and_the_previous_outline(
     _size, alone = colours(radar_png(replace(data, previous_percent=None), "en") or b"")
     assert alone["accent"] > 1000 and alone["orange"] == 0
     assert radar_png(replace(data, sections=data.sections[:2]), "en") is None
+
+
+def test_control_characters_pasted_into_a_note_do_not_break_the_file(
+    evidence: tuple[Any, str, Path, Any], tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from qclinic.reports.docx_report import render_docx_report
+
+    database, _id, _folder, data = evidence
+    first, *rest = data.questions
+    pasted = replace(first, note="记录\x07不全\x0b（见附件）\x1f\nsecond line")
+    out = render_docx_report(
+        replace(data, questions=(pasted, *rest)),
+        tmp_path / "pasted.docx",
+        "zh",
+        database.blobs.read_bytes,
+    ).path
+    row = next(r for r in _rows(_open(out)) if r[0] == first.id)
+    assert row[4] == "记录不全（见附件）\nsecond line"
