@@ -1,4 +1,4 @@
-"""``qclinic report`` (PDF report or plan, and ``verify``) and ``qclinic export xlsx``."""
+"""``qclinic report`` (PDF or .docx report or plan, and ``verify``) and ``qclinic export xlsx``."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from qclinic.errors import UserError
 def register(subparsers: Any) -> None:
     report = subparsers.add_parser(
         "report",
-        help="print an assessment's diagnostic report or improvement plan as PDF; verify a PDF",
-        description="qclinic report ASSESSMENT_ID --out FILE.pdf [--lang zh|en] [--plan-only] "
-        "[--group-by owner|due];  qclinic report --demo --out FILE.pdf;  "
+        help="print an assessment's diagnostic report or improvement plan as PDF or Word; "
+        "verify a PDF",
+        description="qclinic report ASSESSMENT_ID --out FILE.pdf|FILE.docx [--format pdf|docx] "
+        "[--lang zh|en] [--plan-only] [--group-by owner|due];  qclinic report --demo --out FILE.pdf;  "
         "qclinic report verify FILE.pdf (exit 0 matches, 1 changed — the message says what, "
         "2 not a QClinic PDF, 3 this database does not know the document)",
     )
@@ -23,6 +24,12 @@ def register(subparsers: Any) -> None:
     report.add_argument("--out", type=Path, help="where to write the PDF")
     report.add_argument("--lang", choices=["zh", "en"], help="report language (default: settings)")
     report.add_argument("--plan-only", action="store_true", help="only the improvement plan")
+    report.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="pdf (the signed, verifiable record) or docx (an editable Word copy); "
+        "default: from the --out suffix, else pdf",
+    )
     report.add_argument("--group-by", choices=["owner", "due"], default="owner")
     report.add_argument(
         "--demo", action="store_true", help="report the demo's completed assessment"
@@ -41,6 +48,26 @@ def _check_out(out: Path) -> None:
     """Refuse an ``--out`` that names a folder before any work is done."""
     if out.is_dir():
         raise UserError(f"--out {out}: this is a folder; name the file to write in it")
+
+
+FORMATS = ("pdf", "docx")
+
+
+def output_format(requested: str | None, out: Path) -> str:
+    """The format to write: *requested*, else the suffix of *out* (.docx → docx), else pdf.
+
+    Raises:
+        UserError: *requested* contradicts the suffix of *out* (``--format pdf --out x.docx``).
+    """
+    suffix = out.suffix.lower().lstrip(".")
+    if requested is None:
+        return suffix if suffix in FORMATS else "pdf"
+    if suffix in FORMATS and suffix != requested:
+        raise UserError(
+            f"--out {out}: a .{suffix} name, but --format {requested}; "
+            f"name the file .{requested} or leave --format out"
+        )
+    return requested
 
 
 def _language(requested: str | None) -> str:
@@ -62,6 +89,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.file is not None:
         raise UserError(f"unexpected argument {args.file}")
     _check_out(args.out)
+    kind = output_format(args.format, args.out)
     database = open_database()
     if args.demo:
         from qclinic.commands.demo import seed
@@ -78,6 +106,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from qclinic.reports import build_plan, build_report
 
     lang = _language(args.lang)
+    if kind == "docx":
+        return _write_docx(database, assessment_id, args, lang)
     if args.plan_only:
         built = build_plan(database, assessment_id, args.out, lang, args.group_by)
     else:
@@ -109,6 +139,11 @@ def _verify(args: argparse.Namespace) -> int:
         raise UserError(f"{args.file}: is a folder; name the PDF file to verify")
     if not args.file.is_file():
         raise UserError(f"{args.file}: no such file")
+    if args.file.suffix.lower() == ".docx":
+        raise UserError(
+            f"{args.file}: a Word copy is editable and carries no data hash; "
+            "verify the signed PDF of the report instead"
+        )
     database_path = paths.existing_database_path()
     if probe(database_path).is_new:
         verdict = verify_without_database(args.file, database_path)
@@ -147,6 +182,27 @@ def _print_verdict(verdict: Any) -> None:
         for line in verdict.progress:
             print(f"  → {line}")
     print(_HEADLINES[verdict.outcome])
+
+
+def _write_docx(database: Any, assessment_id: str, args: argparse.Namespace, lang: str) -> int:
+    from qclinic import settings
+    from qclinic.reports.docx_plan import build_docx_plan
+    from qclinic.reports.docx_report import build_docx_report
+
+    if args.plan_only:
+        built = build_docx_plan(database, assessment_id, args.out, lang, args.group_by)
+    else:
+        config = settings.load()
+        built = build_docx_report(
+            database,
+            assessment_id,
+            args.out,
+            lang,
+            issuing_body=config.issuing_body,
+            logo_path=config.logo_path,
+        )
+    print(f"{built.path}: editable Word copy of document {built.document_id} (not verifiable)")
+    return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:

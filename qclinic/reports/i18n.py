@@ -131,6 +131,16 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "sheet_answers": ("回答", "Answers"),
     "sheet_findings": ("发现项", "Findings"),
     "sheet_actions": ("措施", "Actions"),
+    # overdue actions in the printed plans (the date of printing decides)
+    "overdue_day": ("逾期 {days} 天", "overdue by {days} day"),
+    "overdue_days": ("逾期 {days} 天", "overdue by {days} days"),
+    "overdue_count": ("截至 {date} 逾期 {n} 项。", "{n} overdue as of {date}."),
+    # the editable Word copy (.docx)
+    "docx_footer": ("可编辑副本——以签署的PDF为准", "Editable copy — the signed PDF is the record"),
+    "docx_note": (
+        "本文件为可编辑副本，不带数据指纹；签署的 PDF 报告是正式记录，可用 qclinic report verify 核验。",
+        "This is an editable copy without a data fingerprint; the signed PDF report is the record, checked with qclinic report verify.",
+    ),
 }
 
 _LABELS: dict[str, tuple[str, str]] = {

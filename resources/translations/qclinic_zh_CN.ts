@@ -2342,7 +2342,6 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <name>print_actions</name>
     <message>
         <source>Report language</source>
-        <extracomment>the kind of document in a default file name, in the report&apos;s language</extracomment>
         <translation>报告语言</translation>
     </message>
     <message>
@@ -2359,7 +2358,12 @@ Your change was not saved. The answer shown is the one stored now.</source>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
+        <extracomment>the kind of document in a default file name, in the report&apos;s language</extracomment>
         <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
         <source>Printing</source>

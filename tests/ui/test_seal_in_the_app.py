@@ -59,7 +59,8 @@ def test_the_app_refuses_to_print_a_tampered_signed_assessment(
     out = tmp_path / "out" / "report.pdf"
     out.parent.mkdir()
     print_report(None, database, signed, path=out, lang="en", open_when_done=False)
-    assert len(shown_errors) == 1 and isinstance(shown_errors[0], SealBroken)
+    qtbot.waitUntil(lambda: len(shown_errors) == 1, timeout=30_000)  # printed on a worker thread
+    assert isinstance(shown_errors[0], SealBroken)
     assert list(out.parent.iterdir()) == []
 
 
@@ -71,7 +72,11 @@ def test_a_print_from_the_app_is_registered_and_verifies(
 
     signed = demo_ids["assessments"][0]
     out = tmp_path / "report.pdf"
-    print_report(None, database, signed, path=out, lang="zh", open_when_done=False)
+    written: list[Path] = []
+    print_report(
+        None, database, signed, path=out, lang="zh", open_when_done=False, on_written=written.append
+    )
+    qtbot.waitUntil(lambda: written == [out], timeout=30_000)  # printed on a worker thread
     verdict = verify(database, out)
     assert verdict.matches, verdict
     assert verdict.document_id.endswith("-001")
