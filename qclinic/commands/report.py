@@ -91,6 +91,13 @@ def cmd_report(args: argparse.Namespace) -> int:
     _check_out(args.out)
     kind = output_format(args.format, args.out)
     database = open_database()
+    try:
+        return _print_document(database, args, kind)
+    finally:
+        database.dispose()  # closes the file: a USB stick can be unmounted at once
+
+
+def _print_document(database: Any, args: argparse.Namespace, kind: str) -> int:
     if args.demo:
         from qclinic.commands.demo import seed
 

@@ -285,7 +285,8 @@ class Database:
 
             raise DatabaseReadOnly(
                 f"{self.path}: the database is on a read-only disk or folder. QClinic can read it "
-                "(reports, exports) but not change it. Copy the data folder to a writable disk "
+                "(verify a report, Word copies, exports) but not change it, and a PDF report is "
+                "recorded as issued, which is a change. Copy the data folder to a writable disk "
                 "or remove the write protection, then try again."
             )
         self.engine  # noqa: B018 - creates the session factories on first use

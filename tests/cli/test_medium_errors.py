@@ -88,17 +88,25 @@ def test_a_read_only_medium_still_allows_read_only_commands(
     data = mount_point / "qclinic"
     shutil.copytree(demo_folder, data)
     ids = json.loads((data / "ids.json").read_text())
-    subprocess.run(["mount", "-o", "remount,ro", str(mount_point)], check=True)
-    before = (data / "qclinic.sqlite").read_bytes()
-    out = tmp_path / "report.pdf"
     assessment = ids["completed_assessment"]
+    out = tmp_path / "report.pdf"  # issued while the stick was writable (the register is a write)
     code, stdout, err = _run(
         capsys, "--data-dir", str(data), "report", assessment, "--out", str(out)
     )
-    assert code == 0, err
-    assert out.stat().st_size > 0 and "pages" in stdout
+    assert code == 0 and "pages" in stdout, err
+    subprocess.run(["mount", "-o", "remount,ro", str(mount_point)], check=True)
+    before = (data / "qclinic.sqlite").read_bytes()
     code, stdout, err = _run(capsys, "--data-dir", str(data), "report", "verify", str(out))
     assert code == 0 and "MATCH" in stdout, err
+    word = tmp_path / "report.docx"  # an editable copy is not registered: it can be made
+    code, stdout, err = _run(
+        capsys, "--data-dir", str(data), "report", assessment, "--out", str(word)
+    )
+    assert code == 0 and word.stat().st_size > 0, err
+    code, _, err = _run(  # a new PDF must be recorded as issued: refused, saying why
+        capsys, "--data-dir", str(data), "report", assessment, "--out", str(tmp_path / "2.pdf")
+    )
+    _assert_user_error(code, err, "read-only", "recorded as issued")
     code, _, err = _run(capsys, "--data-dir", str(data), "checklists", "list")
     assert code == 0, err
     code, _, err = _run(capsys, "--data-dir", str(data), "demo")  # writes: refused, clearly
