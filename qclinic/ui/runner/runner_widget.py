@@ -143,6 +143,8 @@ class RunnerWidget(RunnerView):
         self.visible_keys: set[Key] = set()
         self._pages: dict[Page, SectionPage] = {}
         self._current: Key | None = None
+        #: a completed assessment was edited and went back to draft (the banner says so)
+        self.reopened = False
         self._what_if_generation = 0
         self._refresh_timer = self._timer(0, self.refresh_now)
         self._what_if_timer = self._timer(WHAT_IF_DELAY_MS, self.start_what_if)
@@ -200,6 +202,7 @@ class RunnerWidget(RunnerView):
         self.undo_stack.clear()
         self.gap_list.hide()
         self._current = None
+        self.reopened = False
         self.rebuild_pages()
         lifecycle.show_status(self)
         self.refresh_now()
@@ -312,6 +315,7 @@ class RunnerWidget(RunnerView):
                 self.writer.save_note(key, card.note_text())  # a note typed before answering
                 return  # save_note announces the change again
             card.show_answer(stored, card.note_hint.isVisible())
+        lifecycle.follow_status(self)
         self._refresh_timer.start()
 
     def on_note_edited(self, key: Key, note: str) -> None:
@@ -334,6 +338,7 @@ class RunnerWidget(RunnerView):
             page.cards[key].show_evidence(evidence.get(key, []))
             assert self.state is not None
             page.cards[key].show_answer(self.state.answers.get(key), False)
+        lifecycle.follow_status(self)
         self._refresh_timer.start()
 
     def on_finding_requested(self, key: Key) -> None:

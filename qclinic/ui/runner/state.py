@@ -14,7 +14,7 @@ from qclinic.core.scoring import Answer, AnswerSet, Evaluation
 from qclinic.core.vocabulary import AssessmentStatus
 from qclinic.storage.assessment_scoring import load_checklist
 from qclinic.storage.database import Database
-from qclinic.storage.repositories.answers import answers_by_key
+from qclinic.storage.repositories.answers import answers_by_key, process_steps
 from qclinic.storage.repositories.assessments import get_assessment
 from qclinic.storage.repositories.attachments import list_attachments
 from qclinic.storage.repositories.organizations import get_organization
@@ -55,6 +55,7 @@ class RunnerState:
             checklist = load_checklist(session, assessment_id)
             organization = get_organization(session, assessment.organization_id)
             rows = answers_by_key(session, assessment_id)
+            stored_steps = process_steps(session, assessment_id)
             photos = Counter(
                 (row.question_id or "", row.instance_key or "")
                 for row in list_attachments(session, assessment_id=assessment_id)
@@ -76,7 +77,8 @@ class RunnerState:
             photos=photos,
         )
         for section in checklist.repeated_sections():
-            names: list[str] = []
+            # the stored steps (also those with no answer yet), then any only answers mention
+            names: list[str] = list(stored_steps.get(section.id, []))
             ids = {q.id for q in section.all_questions()}
             for qid, instance in [*state.answers, *photos]:
                 if qid in ids and instance and instance not in names:
