@@ -2386,6 +2386,10 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>本评审已签署，只读。如需更正，请使用“修订”：将以相同的答案、发现项和改进措施生成新的草稿版本。</translation>
     </message>
     <message>
+        <source>This assessment was completed and has been changed since: it is a draft again. Complete it again to re-check the gaps before signing off.</source>
+        <translation>该评审完成后又有修改，已退回草稿状态。签署前请再次点击“完成”，重新检查缺漏项。</translation>
+    </message>
+    <message>
         <source>Warning: this signed assessment was changed after it was signed, outside QClinic (%1). What it shows now is not what was signed: restore the database from a backup, or have it checked. It cannot be printed until then.</source>
         <translation>警告：该评审签署后曾在 QClinic 之外被改动（%1）。现在显示的内容并非签署时的内容：请从备份恢复数据库，或请人核查。在此之前不能打印。</translation>
     </message>

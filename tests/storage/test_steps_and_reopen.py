@@ -51,12 +51,10 @@ def test_a_step_is_stored_before_its_first_answer(db: Database, assessment_id: s
     assert _steps(db, assessment_id) == {"P6": ["Moulding", "Assembly"]}
     with db.read_session() as session:  # the step row is no answer
         assert answers.answers_by_key(session, assessment_id) == {}
-    with pytest.raises(InvalidValue, match="already a step"):
-        with db.session() as session:
-            answers.add_instance(session, assessment_id, "P6", " Moulding ")
-    with pytest.raises(InvalidValue, match="needs a name"):
-        with db.session() as session:
-            answers.add_instance(session, assessment_id, "P6", "  ")
+    with pytest.raises(InvalidValue, match="already a step"), db.session() as session:
+        answers.add_instance(session, assessment_id, "P6", " Moulding ")
+    with pytest.raises(InvalidValue, match="needs a name"), db.session() as session:
+        answers.add_instance(session, assessment_id, "P6", "  ")
     ids = ["Q1", answers.step_question_id("P6")]
     with db.session() as session:
         answers.save_answer(session, assessment_id, "Q1", 2, instance_key="Moulding")
@@ -126,10 +124,8 @@ def test_a_signed_assessment_stays_read_only(db: Database, assessment_id: str) -
     _complete(db, assessment_id)
     with db.session() as session:
         assessments.set_assessment_status(session, assessment_id, AssessmentStatus.SIGNED)
-    with pytest.raises(RecordLocked):
-        with db.session() as session:
-            answers.save_answer(session, assessment_id, "Q1", 3)
-    with pytest.raises(RecordLocked):
-        with db.session() as session:
-            answers.add_instance(session, assessment_id, "P6", "Casting")
+    with pytest.raises(RecordLocked), db.session() as session:
+        answers.save_answer(session, assessment_id, "Q1", 3)
+    with pytest.raises(RecordLocked), db.session() as session:
+        answers.add_instance(session, assessment_id, "P6", "Casting")
     assert _status(db, assessment_id) is AssessmentStatus.SIGNED
