@@ -92,9 +92,7 @@ def test_switching_zh_to_en_retranslates_the_open_runner(
     assert runner.current_key() == ("QMS.1", "")  # still where the user was
 
 
-def test_a_new_step_is_stored_before_its_first_answer(
-    qtbot, database, signals, demo_ids
-) -> None:
+def test_a_new_step_is_stored_before_its_first_answer(qtbot, database, signals, demo_ids) -> None:
     from qclinic.ui.runner import steps
 
     page = _page(qtbot, database, signals, "en")

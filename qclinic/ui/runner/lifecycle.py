@@ -40,7 +40,12 @@ def show_status(runner: RunnerWidget) -> None:
         if state.revision_no > 1
         else ""
     )
-    runner.title_label.setText(f"{state.organization} · {state.title}{revision}")
+    organization = state.organization
+    if state.organization_deleted:
+        organization = QCoreApplication.translate("runner", "%1 (deleted)").replace(
+            "%1", organization
+        )
+    runner.title_label.setText(f"{organization} · {state.title}{revision}")
     runner.title_label.setToolTip(state.checklist.title.get(runner.lang))
     runner.status_label.setText(label(state.status))
     signed = state.status is AssessmentStatus.SIGNED

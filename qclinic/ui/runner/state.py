@@ -41,6 +41,7 @@ class RunnerState:
     organization: str
     status: AssessmentStatus
     revision_no: int = 1
+    organization_deleted: bool = False  # its assessments stay readable and editable
     score_percent: float | None = None  # the score cached on the assessment row
     grade: str | None = None
     answers: dict[Key, StoredAnswer] = field(default_factory=dict)
@@ -53,7 +54,9 @@ class RunnerState:
         with database.read_session() as session:
             assessment = get_assessment(session, assessment_id)
             checklist = load_checklist(session, assessment_id)
-            organization = get_organization(session, assessment.organization_id)
+            organization = get_organization(
+                session, assessment.organization_id, include_deleted=True
+            )
             rows = answers_by_key(session, assessment_id)
             stored_steps = process_steps(session, assessment_id)
             photos = Counter(
@@ -66,6 +69,7 @@ class RunnerState:
             checklist=checklist,
             title=assessment.title,
             organization=organization.name,
+            organization_deleted=organization.deleted_at is not None,
             status=assessment.status,
             revision_no=assessment.revision_no,
             score_percent=assessment.score_percent,
