@@ -107,8 +107,10 @@ def test_a_site_is_deleted_and_restored_on_its_own(db: Database, demo: dict) -> 
         assert len(organizations.list_sites(session, demo["organization"])) == 1
     with db.session() as session:
         organizations.delete_organization(session, demo["organization"])
-    with pytest.raises(InvalidValue, match="restore the organization first"):
-        with db.session() as session:
-            organizations.restore_site(session, demo["site"])
+    with (
+        pytest.raises(InvalidValue, match="restore the organization first"),
+        db.session() as session,
+    ):
+        organizations.restore_site(session, demo["site"])
     with pytest.raises(NotFound), db.session() as session:
         organizations.restore_site(session, "no-such-site")
