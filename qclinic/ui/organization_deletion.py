@@ -56,14 +56,14 @@ class Deletions(QObject):
                 "It has %2 assessment(s) (%3 signed), %4 action(s) (%5 open), %6 clinic case(s) "
                 "and %7 site(s)."
             )
-            + " "
+            + "\n\n"
             + self.tr(
                 "Nothing of this is lost: its assessments and reports still open and print, "
                 "the organization's name marked “(deleted)”. It and its sites leave the lists."
             )
         )
         if counts.signed:
-            text += " " + self.tr("Its signed assessments stay signed and unchanged.")
+            text += "\n" + self.tr("Its signed assessments stay signed and unchanged.")
         text += "\n\n" + self.tr("You can undo this (Edit → Undo deletion).")
         for mark, value in (
             ("%2", counts.assessments),
