@@ -92,14 +92,21 @@ def test_switching_zh_to_en_retranslates_the_open_runner(
     assert runner.current_key() == ("QMS.1", "")  # still where the user was
 
 
-def test_a_new_step_is_stored_before_its_first_answer(qtbot, database, signals, demo_ids) -> None:
+def test_a_new_step_is_stored_before_its_first_answer(
+    qtbot, database, signals, demo_ids, monkeypatch
+) -> None:
     from qclinic.ui.runner import steps
 
+    shown: list[BaseException] = []
+    monkeypatch.setattr(steps, "show_error", lambda exc, parent=None: shown.append(exc))
     page = _page(qtbot, database, signals, "en")
     assessment_id = start(database, "vda63-process", demo_ids)
     runner = open_runner(qtbot, page, signals, assessment_id)
     assert steps.add_step(runner, "P6", "Moulding")
     assert steps.add_step(runner, "P6", "Assembly")
+    assert not steps.add_step(runner, "P6", " Moulding ")  # a second one of that name: told why
+    assert len(shown) == 1 and "already a step called 'Moulding'" in str(shown[0])
+    assert "已有名为“Moulding”的过程步骤" in str(shown[0])
     runner.open(assessment_id)  # reopened: the steps are there, with no answers yet
     assert runner.state.instances["P6"] == ["Moulding", "Assembly"]
     assert runner.card(("P6.1.1", "Assembly")).input._buttons  # its page can be shown

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from qclinic.storage.errors import InvalidValue
 from qclinic.storage.repositories.answers import (
     add_instance,
     clear_instance,
@@ -57,7 +58,13 @@ def add_step(runner: RunnerWidget, section_id: str, name: str) -> bool:
     assert state is not None
     name = name.strip()
     names = state.instances.setdefault(section_id, [])
-    if not name or name in names:
+    if not name:
+        return False
+    if name in names:
+        show_error(
+            InvalidValue(f"There is already a step called {name!r}.\n已有名为“{name}”的过程步骤。"),
+            runner,
+        )
         return False
     try:
         with runner.database.session() as session:
