@@ -265,7 +265,8 @@ def load_report_data(database: Any, assessment_id: str) -> ReportData:
         assessment = assessments.get_assessment(s, assessment_id)
         checklist: Checklist = load_checklist(s, assessment_id)
         result = score_assessment(s, assessment_id)
-        org = organizations.get_organization(s, assessment.organization_id)
+        # a deleted organization's reports still print (its history stays readable)
+        org = organizations.get_organization(s, assessment.organization_id, include_deleted=True)
         visit = visit_repo.get_visit(s, assessment.visit_id) if assessment.visit_id else None
         site = s.get(Site, visit.site_id) if visit and visit.site_id else None
         signatures = assessments.list_signatures(s, assessment_id)

@@ -72,7 +72,11 @@ def _describe(database: Database, assessment_id: str) -> tuple[str, str]:
 
     with database.read_session() as session:
         assessment = assessments.get_assessment(session, assessment_id)
-        organization = organizations.get_organization(session, assessment.organization_id).name
+        organization = organizations.get_organization(
+            session,
+            assessment.organization_id,
+            include_deleted=True,  # its history prints
+        ).name
         visit = visits.get_visit(session, assessment.visit_id) if assessment.visit_id else None
     return organization, visit.visit_date.isoformat() if visit is not None else ""
 

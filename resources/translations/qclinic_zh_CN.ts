@@ -294,6 +294,10 @@ Your change was not saved. The answer shown is the one stored now.</source>
 <context>
     <name>AssessmentsPage</name>
     <message>
+        <source>%1 (deleted)</source>
+        <translation>%1（已删除）</translation>
+    </message>
+    <message>
         <source>Assessments</source>
         <translation>评审</translation>
     </message>
@@ -962,6 +966,57 @@ Your change was not saved. The answer shown is the one stored now.</source>
     </message>
 </context>
 <context>
+    <name>Deletions</name>
+    <message>
+        <source>Delete “%1”?</source>
+        <translation>删除“%1”？</translation>
+    </message>
+    <message>
+        <source>It has %2 assessment(s) (%3 signed), %4 action(s) (%5 open), %6 clinic case(s) and %7 site(s).</source>
+        <translation>该企业有 %2 份评审（其中 %3 份已签署）、%4 项改进措施（%5 项未关闭）、%6 个门诊案例和 %7 个厂区。</translation>
+    </message>
+    <message>
+        <source>Nothing of this is lost: its assessments and reports still open and print, the organization&apos;s name marked “(deleted)”. It and its sites leave the lists.</source>
+        <translation>这些记录都不会丢失：其评审和报告仍可打开和打印，企业名称后标注“（已删除）”。该企业及其厂区将不再出现在列表中。</translation>
+    </message>
+    <message>
+        <source>Its signed assessments stay signed and unchanged.</source>
+        <translation>已签署的评审保持签署状态，内容不变。</translation>
+    </message>
+    <message>
+        <source>You can undo this (Edit → Undo deletion).</source>
+        <translation>此操作可以撤销（编辑 → 撤销删除）。</translation>
+    </message>
+    <message>
+        <source>Delete the site “%1”?</source>
+        <translation>删除厂区“%1”？</translation>
+    </message>
+    <message>
+        <source>%2 visit(s) were made there; they and their assessments are kept and still name the site. You can undo this (Edit → Undo deletion).</source>
+        <translation>在该厂区进行过 %2 次走访；这些走访及其评审都会保留，并仍显示该厂区名称。此操作可以撤销（编辑 → 撤销删除）。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Delete organization</source>
+        <translation>删除企业</translation>
+    </message>
+    <message>
+        <source>Delete site</source>
+        <translation>删除厂区</translation>
+    </message>
+    <message>
+        <source>Undo deletion of “%1”</source>
+        <translation>撤销删除“%1”</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Question id or words of its text, then Enter</source>
@@ -1196,6 +1251,10 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>数据文件：%1</translation>
     </message>
     <message>
+        <source>Undo deletion</source>
+        <translation>撤销删除</translation>
+    </message>
+    <message>
         <source>About QClinic</source>
         <translation>关于质量门诊</translation>
     </message>
@@ -1222,6 +1281,10 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1287,6 +1350,10 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <message>
         <source>Add site</source>
         <translation>添加厂区</translation>
+    </message>
+    <message>
+        <source>Delete site…</source>
+        <translation>删除厂区…</translation>
     </message>
     <message>
         <source>Credit code %1</source>
@@ -1515,6 +1582,10 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <message>
         <source>Edit…</source>
         <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
     </message>
     <message>
         <source>All chains</source>
@@ -2089,6 +2160,17 @@ Your change was not saved. The answer shown is the one stored now.</source>
     </message>
 </context>
 <context>
+    <name>UndoBar</name>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>“%1” was deleted.</source>
+        <translation>已删除“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>VdaInput</name>
     <message>
         <source>type the points: 0, 4, 6, 8, 1 0</source>
@@ -2386,8 +2468,16 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>修订 %1</translation>
     </message>
     <message>
+        <source>%1 (deleted)</source>
+        <translation>%1（已删除）</translation>
+    </message>
+    <message>
         <source>This assessment is signed and read-only. To correct it, use Amend: a new draft revision is made with the same answers, findings and actions.</source>
         <translation>本评审已签署，只读。如需更正，请使用“修订”：将以相同的答案、发现项和改进措施生成新的草稿版本。</translation>
+    </message>
+    <message>
+        <source>This assessment was completed and has been changed since: it is a draft again. Complete it again to re-check the gaps before signing off.</source>
+        <translation>该评审完成后又有修改，已退回草稿状态。签署前请再次点击“完成”，重新检查缺漏项。</translation>
     </message>
     <message>
         <source>Warning: this signed assessment was changed after it was signed, outside QClinic (%1). What it shows now is not what was signed: restore the database from a backup, or have it checked. It cannot be printed until then.</source>

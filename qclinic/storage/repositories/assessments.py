@@ -127,6 +127,24 @@ def set_assessment_status(
     return assessment
 
 
+def reopen_after_edit(session: Session, assessment_id: str) -> bool:
+    """A completed (unsigned) assessment whose content changed goes back to draft.
+
+    Called by the answer repository whenever an answer or a process step really changes, in the
+    same transaction: the status update is an ordinary change of the assessment row, so the change
+    log records the transition for the sync. Completing again re-checks the gaps. A draft is left
+    as it is; a signed assessment never gets here (``require_editable`` refuses first).
+
+    Returns:
+        Whether the assessment went back to draft.
+    """
+    query = select(Assessment.status).where(Assessment.id == assessment_id)
+    if session.execute(query).scalar_one_or_none() != AssessmentStatus.COMPLETED:
+        return False
+    set_assessment_status(session, assessment_id, AssessmentStatus.DRAFT)
+    return True
+
+
 def _seal(session: Session, assessment_id: str, now: datetime) -> None:
     """Store the seal of what is being signed, in the signing transaction (see ``storage.seal``)."""
     from qclinic.storage.models import AssessmentSeal

@@ -40,11 +40,15 @@ def show_status(runner: RunnerWidget) -> None:
         if state.revision_no > 1
         else ""
     )
-    runner.title_label.setText(f"{state.organization} · {state.title}{revision}")
+    organization = state.organization
+    if state.organization_deleted:
+        organization = QCoreApplication.translate("runner", "%1 (deleted)").replace(
+            "%1", organization
+        )
+    runner.title_label.setText(f"{organization} · {state.title}{revision}")
     runner.title_label.setToolTip(state.checklist.title.get(runner.lang))
     runner.status_label.setText(label(state.status))
     signed = state.status is AssessmentStatus.SIGNED
-    runner.banner.setVisible(signed)
     runner.banner.setText(
         QCoreApplication.translate(
             "runner",
@@ -52,6 +56,16 @@ def show_status(runner: RunnerWidget) -> None:
             "revision is made with the same answers, findings and actions.",
         )
     )
+    reopened = runner.reopened and state.status is AssessmentStatus.DRAFT
+    if reopened:
+        runner.banner.setText(
+            QCoreApplication.translate(
+                "runner",
+                "This assessment was completed and has been changed since: it is a draft again. "
+                "Complete it again to re-check the gaps before signing off.",
+            )
+        )
+    runner.banner.setVisible(signed or reopened)
     problem = _seal_problem(runner) if signed else ""
     if problem:
         runner.banner.setText(
@@ -71,6 +85,29 @@ def show_status(runner: RunnerWidget) -> None:
 
 
 _ALERT = "background: #fde7e9; border: 1px solid #b3261e; color: #8c1d18; padding: 6px 10px;"
+
+
+def follow_status(runner: RunnerWidget) -> None:
+    """After an edit: a completed assessment the edit sent back to draft is shown as a draft.
+
+    The answer repository makes the move in the edit's own transaction; the status is read back
+    rather than guessed, since an edit that changed nothing leaves the assessment completed.
+    """
+    state = runner.state
+    if state is None or state.status is not AssessmentStatus.COMPLETED:
+        return
+    from qclinic.storage.models import Assessment
+
+    with runner.database.read_session() as session:
+        status = session.get(Assessment, state.assessment_id)
+        now = status.status if status is not None else state.status
+    if now is state.status:
+        return
+    state.status = now
+    runner.reopened = True
+    runner.gap_list.hide()
+    runner.signals.data_changed.emit("assessment")
+    show_status(runner)
 
 
 def _seal_problem(runner: RunnerWidget) -> str:
@@ -106,6 +143,7 @@ def complete(runner: RunnerWidget) -> bool:
         show_error(exc, runner)
         return False
     state.status = AssessmentStatus.COMPLETED
+    runner.reopened = False
     runner.signals.saved.emit()
     runner.signals.data_changed.emit("assessment")
     show_status(runner)
