@@ -12,6 +12,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
+from pathlib import Path
 
 from qclinic import __version__, paths
 from qclinic.errors import UserError, medium_error
@@ -70,6 +71,9 @@ def run(argv: Sequence[str]) -> int:
         paths.set_data_dir(args.data_dir)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
     try:
+        if args.data_dir and Path(args.data_dir).expanduser().exists():
+            # a wrong --data-dir is wrong for every command, also one that would not use it
+            paths.data_dir()
         if handler is None:
             from qclinic.app import start  # the desktop app; heavy imports stay inside
 

@@ -70,6 +70,9 @@ def test_data_dir_pointing_at_a_file(tmp_path: Path, capsys: pytest.CaptureFixtu
     _assert_user_error(code, err, str(a_file), "not a folder")
     code, _, err = _run(capsys, "--data-dir", str(a_file / "below"), "demo")
     _assert_user_error(code, err, str(a_file / "below"), "cannot be created")
+    # also for a command that would not touch the data folder (it exited 0 before)
+    code, _, err = _run(capsys, "--data-dir", str(a_file), "checklists", "list")
+    _assert_user_error(code, err, str(a_file), "not a folder")
 
 
 @pytest.mark.parametrize(
