@@ -63,6 +63,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "evidence": ("证据", "Evidence"),
     "analysis": ("分析证据", "Analysis evidence"),
     "critical": ("关键项", "critical"),
+    "continued": ("{id}（续）", "{id} (cont.)"),
     "not_answered": ("未回答", "not answered"),
     "na": ("不适用", "N/A"),
     "findings": ("发现项", "Findings"),
