@@ -185,6 +185,7 @@ class FittedRadar(Flowable):  # type: ignore[misc]  # reportlab has no type info
 
     MIN_RADAR = 70 * mm
     TABLE_START = 40 * mm
+    GAP = 3 * mm  # between the note and the table
 
     def __init__(self, radar: RadarChart, title: Flowable, note: Flowable | None, below: Table):
         super().__init__()
@@ -202,12 +203,12 @@ class FittedRadar(Flowable):  # type: ignore[misc]  # reportlab has no type info
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         text = sum(f.wrap(avail_width, avail_height)[1] for f in (self.title, self.note) if f)
         table = self.below.wrap(avail_width, avail_height)[1]
-        room = avail_height - text - 6 * mm
+        room = avail_height - text - self.GAP - 3 * mm
         size = min(self.preferred, room - table)
         if size < self.MIN_RADAR:
             size = min(self.preferred, max(self.MIN_RADAR, room - self.TABLE_START))
         self.radar.height = size
-        self.width, self.height = avail_width, text + size
+        self.width, self.height = avail_width, text + size + self.GAP
         return self.width, self.height
 
     def draw(self) -> None:
