@@ -246,9 +246,16 @@ class QuestionTable(Table):  # type: ignore[misc]
         # split inside the question's row would leave an empty tail that splits forever.)
         if not parts and len(heights) > first:
             alone = sum(heights[: first + 1]) > avail_height
-            group = sum(heights[: first + 2]) > FRAME_HEIGHT
+            group = sum(heights[: first + 2]) > FRAME_HEIGHT and self._evidence_row(first + 1)
             if alone or group:
                 parts = self._splitRows(avail_height, doInRowSplit=1)
+        elif len(parts) == 2:
+            # a question too long for any page would be split on the next page anyway: split it
+            # here, under the rows above, rather than start it on this page's rest
+            at = len(parts[0]._cellvalues)
+            nosplit = at + 1 < len(heights) and self._evidence_row(at + 1)
+            if sum(heights[:first]) + sum(heights[at : at + 1 + nosplit]) > FRAME_HEIGHT:
+                parts = self._splitRows(avail_height, doInRowSplit=1) or parts
         for part in parts[1:]:
             for index in range(part.repeatRows, len(part._cellvalues)):
                 cell = _unwrap(part._cellvalues[index][0])
@@ -261,6 +268,10 @@ class QuestionTable(Table):  # type: ignore[misc]
                 if isinstance(cell, Paragraph) and cell.getPlainText().strip():
                     break  # the next question starts the page: nothing is continued
         return parts
+
+    def _evidence_row(self, index: int) -> bool:
+        row = self._cellvalues[index] if index < len(self._cellvalues) else [None]
+        return isinstance(_unwrap(row[0]), Continued)
 
 
 def _opening_height(rows: list[list[Any]], extra: list[Any]) -> float:

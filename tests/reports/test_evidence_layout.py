@@ -82,3 +82,35 @@ def test_radar_shares_its_page_with_the_section_table(
     # the table's header and its first and last rows are on the radar's page
     assert "".join(t("evaluated", lang).split()) in text
     assert "QMS" in text and "RES" in text
+
+
+def test_a_note_longer_than_a_page_starts_at_once_and_keeps_its_photos(
+    fresh: tuple[Any, dict[str, Any], Path],
+) -> None:
+    from qclinic.core.vocabulary import AssessmentStatus
+    from qclinic.reports import build_report
+    from qclinic.storage.repositories import answers, assessments, attachments
+
+    database, ids, folder = fresh
+    assessment_id = ids["completed_assessment"]
+    sentence = "现场抽查记录不完整，部分月份缺失，需补齐并明确责任人和完成期限。"
+    with database.session() as s:
+        assessments.set_assessment_status(s, assessment_id, AssessmentStatus.DRAFT)
+        row = answers.answers_by_key(s, assessment_id)[("QMS.3", "")]
+        answers.save_answer(s, assessment_id, "QMS.3", row.value, note=sentence * 60)
+        for index in range(3):
+            attachments.add_attachment(
+                s,
+                database.blobs,
+                _photo(index),
+                f"photo-{index}.jpg",
+                assessment_id=assessment_id,
+                question_id="QMS.3",
+            )
+    pages = _pages(build_report(database, assessment_id, folder / "long.pdf", "zh").path)
+    # QMS.3 starts under QMS.2 on the same page, not after the table restarts with its header
+    first = next(text for text, _images in pages if "QMS.1" in text)
+    assert "QMS.3" in first
+    assert first[first.index("QMS.1") : first.index("QMS.3")].count("ID问题回答得分备注") == 0
+    with_photos = [text for text, images in pages if images]
+    assert with_photos and all("QMS.3（续）" in text for text in with_photos)
