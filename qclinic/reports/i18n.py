@@ -64,6 +64,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "evidence": ("证据", "Evidence"),
     "analysis": ("分析证据", "Analysis evidence"),
     "critical": ("关键项", "critical"),
+    "continued": ("{id}（续）", "{id} (cont.)"),
     "not_answered": ("未回答", "not answered"),
     "picture_too_large": (
         "图片未打印：约 {megapixels} 百万像素，过大，无法安全解码。请缩小后重新附加。",

@@ -13,7 +13,8 @@ import re
 from collections.abc import Sequence
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Table
 
 from qclinic.reports.fonts import draw_string, string_width
 from qclinic.reports.linebreak import CANNOT_END, CANNOT_START
@@ -171,3 +172,49 @@ def _wrap(text: str) -> list[str]:
     if len(lines) > 2:
         lines = [lines[0], lines[1][:-1] + "…"]
     return lines
+
+
+class FittedRadar(Flowable):  # type: ignore[misc]  # reportlab has no type information
+    """The radar, its title and note, shrunk so the section table below starts on its page.
+
+    At layout time the radar measures the room left in the frame and takes what the table does
+    not need (never more than its own size, never less than ``MIN_RADAR``). When the table is
+    too long for that, the radar still leaves ``TABLE_START`` for the table's first rows, so no
+    page ever holds the radar alone.
+    """
+
+    MIN_RADAR = 70 * mm
+    TABLE_START = 40 * mm
+    GAP = 3 * mm  # between the note and the table
+
+    def __init__(self, radar: RadarChart, title: Flowable, note: Flowable | None, below: Table):
+        super().__init__()
+        self.radar = radar
+        self.title = title
+        self.note = note
+        self.below = below
+        self.preferred = radar.height
+        self.width = 0.0
+        self.height = 0.0
+
+    def _parts(self) -> list[Flowable]:
+        return [self.title, self.radar] + ([self.note] if self.note is not None else [])
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        text = sum(f.wrap(avail_width, avail_height)[1] for f in (self.title, self.note) if f)
+        table = self.below.wrap(avail_width, avail_height)[1]
+        room = avail_height - text - self.GAP - 3 * mm
+        size = min(self.preferred, room - table)
+        if size < self.MIN_RADAR:
+            size = min(self.preferred, max(self.MIN_RADAR, room - self.TABLE_START))
+        self.radar.height = size
+        self.width, self.height = avail_width, text + size + self.GAP
+        return self.width, self.height
+
+    def draw(self) -> None:
+        y = self.height
+        for part in self._parts():
+            w, h = part.wrap(self.width, self.height)
+            y -= h
+            x = (self.width - w) / 2 if part is self.radar else 0
+            part.drawOn(self.canv, x, y)

@@ -29,7 +29,7 @@ from qclinic.reports.data import FindingRow, ReportData
 from qclinic.reports.document import Contents, Heading, PageInfo
 from qclinic.reports.i18n import colon, label, parens, percent, t
 from qclinic.reports.images import Picture
-from qclinic.reports.radar import RadarChart
+from qclinic.reports.radar import FittedRadar, RadarChart
 from qclinic.reports.styles import (
     ACCENT,
     FRAME_WIDTH,
@@ -207,8 +207,8 @@ def _top_findings(findings: Sequence[FindingRow], limit: int = 5) -> list[Findin
     return [f for f in ranked if f.severity != "good-practice"][:limit]
 
 
-def summary(data: ReportData, info: PageInfo, radar: RadarChart | None) -> list[Flowable]:
-    """Score, grade and why, the what-if, top findings and the radar chart."""
+def summary(data: ReportData, info: PageInfo) -> list[Flowable]:
+    """Score, grade and why, the what-if and the top findings (the radar heads the section table)."""
     lang = info.lang
     s = styles(lang)
     big = s.title.clone("kpi", fontSize=24, leading=28, alignment=0)
@@ -297,22 +297,14 @@ def summary(data: ReportData, info: PageInfo, radar: RadarChart | None) -> list[
             )
         )
 
-    if radar is not None:
-        story += [CondPageBreak(radar.height + 20 * mm), para(t("radar", lang), s.h3)]
-        story.append(radar.flowable())
-        if data.previous_date:
-            story.append(
-                para(
-                    t("radar_previous", lang, date=data.previous_date),
-                    s.muted.clone("radar-note", alignment=1),
-                )
-            )
-    story.append(PageBreak())
     return story
 
 
-def section_table(data: ReportData, info: PageInfo) -> list[Flowable]:
-    """Every section's score, a bar with the previous score marked, and what was rated."""
+def section_table(
+    data: ReportData, info: PageInfo, radar: RadarChart | None = None
+) -> list[Flowable]:
+    """Every section's score, a bar with the previous score marked, and what was rated; the
+    radar of the same scores above the table, on the same page."""
     lang = info.lang
     s = styles(lang)
     head = [
@@ -338,10 +330,20 @@ def section_table(data: ReportData, info: PageInfo) -> list[Flowable]:
             ]
         )
     widths = [FRAME_WIDTH - 125 * mm, 17 * mm, 33 * mm, 17 * mm, 15 * mm, 23 * mm, 20 * mm]
-    return [
-        heading(t("sections", lang), "sections", 0, info),
-        table(rows, widths, [("VALIGN", (2, 1), (2, -1), "MIDDLE")]),
-    ]
+    scores = table(rows, widths, [("VALIGN", (2, 1), (2, -1), "MIDDLE")])
+    # after the summary, on its last page when the radar (at its smallest) and the table's first
+    # rows fit there
+    room = FittedRadar.MIN_RADAR + FittedRadar.TABLE_START + 30 * mm if radar else 60 * mm
+    story: list[Flowable] = [CondPageBreak(room), heading(t("sections", lang), "sections", 0, info)]
+    if radar is not None:
+        note = None
+        if data.previous_date:
+            note = para(
+                t("radar_previous", lang, date=data.previous_date),
+                s.muted.clone("radar-note", alignment=1),
+            )
+        story.append(FittedRadar(radar, para(t("radar", lang), s.h3), note, scores))
+    return [*story, scores]
 
 
 def findings(data: ReportData, info: PageInfo) -> list[Flowable]:

@@ -321,16 +321,16 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>图表（PNG）和分析结果（JSON）将附加到所选问题。</translation>
     </message>
     <message>
-        <source>&amp;Assessment:</source>
-        <translation>评审(&amp;A)：</translation>
+        <source>Search every question by id or text…</source>
+        <translation>按编号或文字搜索所有问题…</translation>
     </message>
     <message>
-        <source>&amp;Question:</source>
-        <translation>问题(&amp;Q)：</translation>
+        <source>Question</source>
+        <translation>问题</translation>
     </message>
     <message>
-        <source>Show the questions of every checklist</source>
-        <translation>显示所有检查表的问题</translation>
+        <source>Assessment</source>
+        <translation>评审</translation>
     </message>
     <message>
         <source>&amp;Caption:</source>
@@ -341,8 +341,22 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>附加</translation>
     </message>
     <message>
-        <source>(no unsigned SPC or MSA assessment: tick the box below)</source>
-        <translation>（没有未签署的 SPC 或 MSA 评审：请勾选下方选项）</translation>
+        <source>The organization has no unsigned assessment to attach evidence to.</source>
+        <translation>该组织没有可附加证据的未签署评审。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) match the search.</source>
+        <translation>
+            <numerusform>%n 个问题符合搜索条件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Questions about SPC, capability or MSA; type to search every question.</source>
+        <translation>以下为涉及 SPC、过程能力或 MSA 的问题；输入文字可搜索全部问题。</translation>
+    </message>
+    <message>
+        <source>No question mentions SPC, capability or MSA: every question is listed.</source>
+        <translation>没有问题涉及 SPC、过程能力或 MSA：已列出全部问题。</translation>
     </message>
     <message>
         <source>Choose an assessment and a question.</source>
@@ -1014,6 +1028,42 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <message>
         <source>Undo deletion of “%1”</source>
         <translation>撤销删除“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>Evidence</name>
+    <message>
+        <source>capable for a new process</source>
+        <extracomment>Short verdicts for a tile (the stored result carries the long bilingual sentence).</extracomment>
+        <translation>能力充分（满足新过程要求）</translation>
+    </message>
+    <message>
+        <source>capable</source>
+        <translation>能力充分</translation>
+    </message>
+    <message>
+        <source>conditionally capable</source>
+        <translation>能力有条件满足</translation>
+    </message>
+    <message>
+        <source>not capable</source>
+        <translation>能力不足</translation>
+    </message>
+    <message>
+        <source>Analysis (unreadable)</source>
+        <translation>分析结果（无法读取）</translation>
+    </message>
+    <message>
+        <source>%n violation(s)</source>
+        <translation>%n 处违规</translation>
+    </message>
+    <message>
+        <source>%Linearity %1 · slope %2</source>
+        <translation>%线性度 %1 · 斜率 %2</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析结果</translation>
     </message>
 </context>
 <context>

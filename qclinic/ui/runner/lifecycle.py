@@ -22,7 +22,7 @@ from qclinic.storage.repositories.assessments import (
 from qclinic.storage.repositories.attachments import list_attachments
 from qclinic.ui.errors import show_error
 from qclinic.ui.labels import label
-from qclinic.ui.runner.attachments import Evidence
+from qclinic.ui.runner.evidence_tiles import ANALYSIS_MIME, Evidence
 from qclinic.ui.runner.finding_dialog import FindingDialog
 from qclinic.ui.runner.section_page import Page
 from qclinic.ui.runner.state import Key, RunnerState
@@ -198,7 +198,8 @@ def finding_dialog(runner: RunnerWidget, key: Key) -> FindingDialog:
 
 
 def load_evidence(runner: RunnerWidget, page: Page) -> dict[Key, list[Evidence]]:
-    """The attachments of the questions on *page*; image bytes are read for thumbnails."""
+    """The attachments of the questions on *page*; image bytes are read for thumbnails, and
+    analysis results for the figures their tiles show."""
     state = runner.state
     assert state is not None
     if not any(count for (_q, instance), count in state.photos.items() if instance == page[1]):
@@ -211,12 +212,13 @@ def load_evidence(runner: RunnerWidget, page: Page) -> dict[Key, list[Evidence]]
         if row.question_id not in ids:
             continue
         data = b""
-        if row.mime_type.startswith("image/"):
+        if row.mime_type.startswith("image/") or row.mime_type == ANALYSIS_MIME:
             try:
                 data = runner.database.blobs.read_bytes(row.sha256)
             except OSError:
                 data = b""
-        out.setdefault((row.question_id, page[1]), []).append(Evidence(row.id, row.file_name, data))
+        evidence = Evidence(row.id, row.file_name, data, row.mime_type)
+        out.setdefault((row.question_id, page[1]), []).append(evidence)
     return out
 
 
