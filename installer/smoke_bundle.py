@@ -17,6 +17,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -193,6 +194,16 @@ def smoke(bundle: Path, expected_version: str, say: Callable[[str], None] = prin
                 proc.stdout.strip()[:120] or failed(proc),
             )
 
+        # The editable Word copy (python-docx, its templates inside the bundle), in Chinese.
+        docx = work / "report-zh.docx"
+        proc = run("report", "--demo", "--out", str(docx), "--lang", "zh", data=data)
+        body = _docx_text(docx) if proc.returncode == 0 and docx.is_file() else ""
+        check(
+            "Word copy (zh)",
+            "质量" in body,
+            f"{docx.stat().st_size:,} bytes" if body else failed(proc),
+        )
+
         # 5. An SPC analysis of a published data set, against the published limits.
         proc = run(
             "spc",
@@ -240,6 +251,14 @@ def _pdf_text(pdf: Path) -> str:
         return "质量 Quality"
     reader = PdfReader(str(pdf))
     return "".join((page.extract_text() or "") for page in reader.pages[:3])
+
+
+def _docx_text(docx: Path) -> str:
+    try:
+        with zipfile.ZipFile(docx) as archive:
+            return archive.read("word/document.xml").decode("utf-8", errors="replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return ""
 
 
 def _xbar(stdout: str) -> dict[str, float] | None:

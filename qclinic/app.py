@@ -17,13 +17,28 @@ from typing import TYPE_CHECKING
 from qclinic import paths
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QWidget
+
     from qclinic.crashes import UncleanExit
+    from qclinic.settings import Settings
+    from qclinic.storage.database import Database
 
 log = logging.getLogger("qclinic")
 
+#: The start-up integrity check (``PRAGMA quick_check``, ~1.5 ms per MB) may delay the first page
+#: by at most this much; a bigger file is checked to the end in the background.
+STARTUP_CHECK_BUDGET_MS = 150
+
+
+class _QuietHandler(RotatingFileHandler):
+    """A log that cannot be written (full or removed USB stick) must not print tracebacks."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
 
 def setup_logging() -> None:
-    handler = RotatingFileHandler(
+    handler = _QuietHandler(
         paths.logs_dir() / "qclinic.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -41,8 +56,45 @@ def _timing(event: str) -> None:
         print(f"qclinic-timing {event} {time.time():.6f}", file=sys.stderr, flush=True)
 
 
+def _finish_integrity_check(database: Database, window: QWidget, app: QApplication) -> None:
+    """Check the rest of a big database in the background; on damage, say so and stop."""
+    from qclinic.storage.startup import quick_check
+    from qclinic.ui import errors
+    from qclinic.ui.tasks import run_task
+
+    def damaged(exc: BaseException) -> None:
+        errors.show_error(exc, window)
+        app.exit(2)
+
+    run_task(lambda _progress: quick_check(database.path), on_error=damaged)
+
+
 def start(args: argparse.Namespace) -> int:
     setup_logging()
+    from PySide6.QtWidgets import QApplication
+
+    from qclinic import settings as user_settings
+    from qclinic.ui import errors, i18n
+    from qclinic.ui.fonts import install_cjk_font
+
+    errors.install_excepthook()
+    from qclinic.system_libs import check_qt_platform
+
+    check_qt_platform()  # name the missing X11 libraries instead of Qt's abort
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("QClinic")
+    app.setOrganizationName("QClinic")
+    install_cjk_font(app)
+    prefs = user_settings.load()
+    lang = args.lang or prefs.language or i18n.system_language()
+    i18n.install_translators(app, lang)
+    from qclinic.ui.instance import lock_data_dir
+
+    lock = lock_data_dir(quiet=args.quit_after_start)  # one app per data folder
+    if lock is None:
+        return 2
+    # Only the instance that holds the lock owns the run marker (a refused second start must not
+    # overwrite or remove the running one's).
     from qclinic.crashes import RunMarker
 
     marker = RunMarker(paths.logs_dir())
@@ -52,29 +104,23 @@ def start(args: argparse.Namespace) -> int:
             "the run started %s (pid %d) did not quit", previous.started_text(), previous.pid
         )
     try:
-        return _run(args, previous)
+        return _run(args, app, lang, prefs, previous)
     finally:
         marker.close()
 
 
-def _run(args: argparse.Namespace, previous: UncleanExit | None) -> int:
+def _run(
+    args: argparse.Namespace,
+    app: QApplication,
+    lang: str,
+    prefs: Settings,
+    previous: UncleanExit | None,
+) -> int:
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
-    from qclinic import settings as user_settings
-    from qclinic.ui import errors, i18n
-    from qclinic.ui.fonts import install_cjk_font
+    from qclinic.ui import errors
     from qclinic.ui.main_window import MainWindow
     from qclinic.ui.signals import AppSignals
-
-    errors.install_excepthook()
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("QClinic")
-    app.setOrganizationName("QClinic")
-    install_cjk_font(app)
-    prefs = user_settings.load()
-    lang = args.lang or prefs.language or i18n.system_language()
-    i18n.install_translators(app, lang)
 
     signals = AppSignals()
     window = MainWindow(signals, lang=lang, start_page=prefs.last_page)
@@ -86,7 +132,7 @@ def _run(args: argparse.Namespace, previous: UncleanExit | None) -> int:
         from qclinic.storage.startup import open_database
 
         try:
-            database = open_database()
+            database = open_database(check_budget_ms=STARTUP_CHECK_BUDGET_MS)
             install_builtin_library(database)
         except UserError as exc:
             errors.show_error(exc, window)
@@ -95,6 +141,8 @@ def _run(args: argparse.Namespace, previous: UncleanExit | None) -> int:
         state["database"] = database
         log.info("opened %s", database.path)
         window.attach_database(database)
+        if not database.integrity_checked:
+            _finish_integrity_check(database, window, app)
 
     window.first_paint_done.connect(lambda: _timing("painted"))
     window.first_paint_done.connect(lambda: QTimer.singleShot(0, open_data))

@@ -12,9 +12,10 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
+from pathlib import Path
 
 from qclinic import paths, version
-from qclinic.errors import UserError
+from qclinic.errors import UserError, medium_error
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,9 @@ def run(argv: Sequence[str]) -> int:
         paths.set_data_dir(args.data_dir)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
     try:
+        if args.data_dir and Path(args.data_dir).expanduser().exists():
+            # a wrong --data-dir is wrong for every command, also one that would not use it
+            paths.data_dir()
         if handler is None:
             from qclinic.app import start  # the desktop app; heavy imports stay inside
 
@@ -82,26 +86,42 @@ def run(argv: Sequence[str]) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:
+        friendly = medium_error(exc)
+        if friendly is None:
+            return _report_bug()
+        print(f"error: {friendly}", file=sys.stderr)
+        return friendly.exit_code
     except Exception:
-        log_file = _log_bug()
-        print(
-            "internal error: this is a bug in QClinic, not something you did. "
-            f"The details are in {log_file}.",
-            file=sys.stderr,
-        )
-        return 1
+        return _report_bug()
+
+
+def _report_bug() -> int:
+    """Log the current exception and tell the user, in one line, where the details are."""
+    log_file = _log_bug()
+    print(
+        "internal error: this is a bug in QClinic, not something you did. "
+        f"The details are in {log_file}.",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def _log_bug() -> str:
-    """Write the current exception's traceback to the log file and return its path."""
+    """Write the current exception's traceback to the log file and say where it went.
+
+    When the log cannot be written (a full or read-only medium, a data folder that is a file),
+    the terminal still gets no traceback: one line naming the error and why it was not logged.
+    """
     import traceback
 
+    bug = sys.exc_info()[1]
     try:
         log_file = paths.logs_dir() / "qclinic.log"
         with log_file.open("a", encoding="utf-8") as stream:
             stream.write(f"--- qclinic {version()}: {' '.join(sys.argv)}\n")
             traceback.print_exc(file=stream)
         return str(log_file)
-    except OSError:
-        traceback.print_exc()
-        return "the output above"
+    except (OSError, UserError) as log_error:
+        summary = "".join(traceback.format_exception_only(bug)).strip() if bug else "unknown"
+        return f"this line only ({summary}); the log could not be written: {log_error}"

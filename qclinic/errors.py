@@ -6,6 +6,8 @@ clear message and exit code 2; anything else is a bug and is reported as one.
 
 from __future__ import annotations
 
+import errno
+
 
 class UserError(Exception):
     """Something the user can fix; the message says what and where."""
@@ -15,3 +17,32 @@ class UserError(Exception):
 
 class DatabaseRefused(UserError):
     """The database file must not be opened: newer schema, not SQLite, or corrupt. It is untouched."""
+
+
+_MEDIUM_PROBLEMS = {
+    errno.ENOSPC: "the disk is full. Free some space and try again",
+    errno.EDQUOT: "the disk quota is used up. Free some space and try again",
+    errno.EROFS: "the disk or USB stick is read-only. Remove its write protection, or choose "
+    "another folder with --data-dir",
+    errno.EACCES: "permission denied. Check the permissions, or choose another folder",
+    errno.EPERM: "the operation is not permitted here. Check the permissions, or choose another "
+    "folder",
+    errno.EISDIR: "this is a folder, but a file is needed here. Name a file",
+    errno.ENOTDIR: "a part of this path is a file, but a folder is needed there",
+    errno.EIO: "the operating system reported an I/O error. Check that the disk or USB stick is "
+    "still connected, then try again",
+    errno.ENAMETOOLONG: "the path is too long",
+}
+
+
+def medium_error(error: OSError) -> UserError | None:
+    """The user's version of an :class:`OSError` caused by the medium or the path, else ``None``.
+
+    A full or read-only disk, missing permissions, a folder named where a file is needed: the user
+    can fix these, so they are not bugs. The message names the file.
+    """
+    problem = _MEDIUM_PROBLEMS.get(error.errno or 0)
+    if problem is None:
+        return None
+    where = error.filename if error.filename is not None else "(unknown file)"
+    return UserError(f"{where}: {problem}.")

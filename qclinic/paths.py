@@ -12,6 +12,8 @@ import os
 import sys
 from pathlib import Path
 
+from qclinic.errors import UserError, medium_error
+
 ENV_DATA_DIR = "QCLINIC_DATA_DIR"
 APP_NAME = "QClinic"
 DATABASE_NAME = "qclinic.sqlite"
@@ -35,7 +37,18 @@ def data_dir() -> Path:
         import platformdirs  # only here: most runs pass --data-dir or the environment variable
 
         path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as error:
+        raise UserError(
+            f"{path}: the data folder is a file, not a folder. Give --data-dir (or "
+            f"${ENV_DATA_DIR}) a folder; QClinic creates it if it is missing."
+        ) from error
+    except OSError as error:
+        raise UserError(
+            f"{path}: the data folder cannot be created ({error.strerror}). Give --data-dir (or "
+            f"${ENV_DATA_DIR}) a folder on a writable disk."
+        ) from error
     return path
 
 
@@ -57,7 +70,10 @@ def logs_dir() -> Path:
 
 def _subdir(name: str) -> Path:
     path = data_dir() / name
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise medium_error(error) or UserError(f"{path}: {error.strerror}") from error
     return path
 
 
@@ -75,3 +91,16 @@ def resources_dir() -> Path:
 
 def builtin_checklists_dir() -> Path:
     return resources_dir() / "checklists"
+
+
+def existing_database_path() -> Path:
+    """Where the database would be, without creating the data directory (for read-only checks)."""
+    if _data_dir_override is not None:
+        folder = _data_dir_override
+    elif os.environ.get(ENV_DATA_DIR):
+        folder = Path(os.environ[ENV_DATA_DIR]).expanduser().resolve()
+    else:
+        import platformdirs
+
+        folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+    return folder / DATABASE_NAME

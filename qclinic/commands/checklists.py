@@ -20,8 +20,10 @@ def register(subparsers: Any) -> None:
     listing.add_argument("--json", action="store_true", help="machine-readable output")
     listing.set_defaults(func=cmd_list)
 
-    show = commands.add_parser("show", help="show one checklist's structure")
-    show.add_argument("id")
+    show = commands.add_parser(
+        "show", help="show one checklist's structure: a built-in id or a checklist file"
+    )
+    show.add_argument("id", metavar="ID|PATH", help="a built-in id, or a .yaml file's path")
     show.add_argument("--json", action="store_true", help="the full structure as JSON")
     show.add_argument("--lang", choices=["zh", "en"], default="zh")
     show.set_defaults(func=cmd_show)
@@ -46,22 +48,37 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def load_checklist(name: str) -> Checklist:
+    """A checklist file when *name* is one (a .yaml / .yml name, a path, or an existing file),
+    else the built-in checklist with that id — never a file outside the library by its id."""
+    path = Path(name)
+    if path.suffix in (".yaml", ".yml") or len(path.parts) > 1 or path.is_file():
+        return checklists.load_file(path)
+    return checklists.builtin().load(name)
+
+
 def cmd_show(args: argparse.Namespace) -> int:
-    checklist = checklists.builtin().load(args.id)
+    checklist = load_checklist(args.id)
     if args.json:
-        json.dump(structure(checklist), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(structure(checklist), sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
         print()
         return 0
     lang = args.lang
     print(f"{checklist.title.get(lang)}  ({checklist.id} {checklist.version})")
+    print(
+        "  * 关键项  § 法定关键项" if lang == "zh" else "  * critical  § statutory (and critical)"
+    )
     for top in checklist.sections:
         for section in top.walk():
             indent = "  " * section.level
             repeat = f"  [×{section.repeat.label.get(lang)}]" if section.repeat else ""
             print(f"{indent}{section.id}  {section.title.get(lang)}{repeat}")
             for q in section.questions:
-                star = "*" if q.critical else " "
+                star = "§" if q.statutory else "*" if q.critical else " "
                 print(f"{indent}  {star}{q.id:<10} [{q.type}] {q.text.get(lang)}")
+                if q.bands:
+                    bands = " · ".join(b.text(q.unit or "").get(lang) for b in q.bands)
+                    print(f"{indent}   {'':<10} {bands}")
     return 0
 
 
@@ -128,6 +145,7 @@ def _question(q: Question) -> dict[str, Any]:
         "text": q.text.as_dict(),
         "weight": q.weight,
         "critical": q.critical,
+        "statutory": q.statutory,
         "scored": q.scored,
         "repeated": q.repeated,
         "clause": q.clause,
@@ -141,6 +159,10 @@ def _question(q: Question) -> dict[str, Any]:
         ]
     if q.type == "numeric":
         out.update(min=q.min, max=q.max, unit=q.unit)
+        if q.bands:
+            out["bands"] = [
+                {b.op: b.limit, "score": b.score} if b.op else {"score": b.score} for b in q.bands
+            ]
     if q.show_if is not None:
         out["show_if"] = _raw_condition(q)
     for key in ("note_required_at_or_below", "photo_required_at_or_below"):

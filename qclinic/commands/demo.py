@@ -1,7 +1,9 @@
 """``qclinic demo``: seed a demo company with visits, assessments, findings, cases and actions.
 
 The data is fictional but shaped like a real clinic visit to a copper-processing supplier of a
-non-ferrous-metals chain, so every screen and report has something true-to-life to show.
+non-ferrous-metals chain, so every screen and report has something true-to-life to show. What the
+consultant wrote (notes, findings, cases, actions) is in :mod:`.demo_content`, in Chinese and
+English (``qclinic demo --lang en``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import zlib
 from datetime import date
 from typing import Any
 
+from qclinic.commands import demo_content as content
+from qclinic.commands.demo_content import Pair, text
 from qclinic.core import checklists, uscc
 from qclinic.core.checklists import Checklist, Question
 from qclinic.core.scoring import score_of
@@ -23,7 +27,6 @@ from qclinic.core.vocabulary import (
     AssessmentStatus,
     CaseStatus,
     ChainRole,
-    FindingSeverity,
     IndustryChain,
     NqiCategory,
     PersonRole,
@@ -37,19 +40,15 @@ DEMO_CODE = "91360600MA35QC7K1" + uscc.check_character("91360600MA35QC7K1")
 LEADER_CODE = "91360000158304A2X" + uscc.check_character("91360000158304A2X")
 CHECKLIST_ID = "nqi-clinic"
 
-NOTES = (
-    "现场抽查记录不完整，部分月份缺失，需补齐并明确责任人。",
-    "制度已发布但未在车间落实，操作人员不清楚要求。",
-    "仅有口头安排，未形成文件化的程序和记录。",
-    "上次内审已提出同类问题，整改未关闭。",
-)
-
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "demo", help="seed demo data (a company, visits, assessments, findings, cases, actions)"
     )
     parser.add_argument("--json", action="store_true", help="print the ids as JSON")
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="language of the texts (default zh)"
+    )
     parser.set_defaults(func=cmd_demo)
 
 
@@ -57,7 +56,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from qclinic.storage.startup import open_database
 
     database = open_database()
-    ids = seed(database)
+    ids = seed(database, lang=args.lang)
     if args.json:
         json.dump(ids, sys.stdout, indent=2)
         print()
@@ -67,8 +66,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def seed(database: Any) -> dict[str, Any]:
-    """Create the demo data once; a second call returns the ids already there."""
+def seed(database: Any, lang: str = "zh") -> dict[str, Any]:
+    """Create the demo data once, its texts in *lang*; a second call returns the ids there."""
     from qclinic.storage.repositories import organizations as orgs
 
     with database.session() as session:
@@ -80,7 +79,7 @@ def seed(database: Any) -> dict[str, Any]:
     install_builtin_library(database)
     with database.session() as session:
         checklist = checklists.from_frozen(checklist_content(session, CHECKLIST_ID))
-        return _seed(session, database, checklist)
+        return _seed(session, database, checklist, lang)
 
 
 def _existing_ids(session: Any, organization_id: str) -> dict[str, Any]:
@@ -98,7 +97,7 @@ def _existing_ids(session: Any, organization_id: str) -> dict[str, Any]:
     }
 
 
-def _seed(session: Any, database: Any, checklist: Checklist) -> dict[str, Any]:
+def _seed(session: Any, database: Any, checklist: Checklist, lang: str) -> dict[str, Any]:
     from qclinic.storage.repositories import assessments, organizations, visits
 
     leader = organizations.create_organization(
@@ -123,7 +122,7 @@ def _seed(session: Any, database: Any, checklist: Checklist) -> dict[str, Any]:
         cqo_name="王丽",
         cqo_phone="0701-6200 5678",
         cqo_email="wangli@example.cn",
-        notes="链主企业赣鄱铜业的二级供应商，主营铜合金棒材和异型材。",
+        notes=text(content.COMPANY_NOTES, lang),
     )
     site = organizations.create_site(session, company.id, "一号工厂", "鹰潭市高新区铜产业园 8 号")
     consultant = organizations.create_person(
@@ -142,16 +141,16 @@ def _seed(session: Any, database: Any, checklist: Checklist) -> dict[str, Any]:
         VisitKind.SELF_ASSESSMENT,
         date(2025, 11, 6),
         site_id=site.id,
-        notes="首席质量官组织的年度自评。",
+        notes=text(content.VISIT_NOTES["self"], lang),
     )
     clinic_visit = visits.create_visit(
         session,
         company.id,
         VisitKind.ONSITE_CLINIC,
-        date(2026, 3, 12),
+        content.CLINIC_DATE,
         site_id=site.id,
         lead_consultant_id=consultant.id,
-        notes="质量强链专项质量义诊，覆盖计量、标准、认证和特种设备。",
+        notes=text(content.VISIT_NOTES["clinic"], lang),
     )
     follow_up = visits.create_visit(
         session,
@@ -160,7 +159,7 @@ def _seed(session: Any, database: Any, checklist: Checklist) -> dict[str, Any]:
         date(2026, 9, 20),
         site_id=site.id,
         lead_consultant_id=consultant.id,
-        notes="整改效果跟踪回访。",
+        notes=text(content.VISIT_NOTES["follow_up"], lang),
     )
     source = dict(checklist.source)
     earlier = assessments.start_assessment(
@@ -169,10 +168,10 @@ def _seed(session: Any, database: Any, checklist: Checklist) -> dict[str, Any]:
         checklist.id,
         checklist.version,
         source,
-        "2025 年度质量自评",
+        text(content.TITLES["self"], lang),
         visit_id=self_visit.id,
     )
-    _answer_all(session, database, earlier.id, checklist, shift=-1)
+    _answer_all(session, database, earlier.id, checklist, -1, content.SELF_NOTES, lang)
     assessments.set_assessment_status(session, earlier.id, AssessmentStatus.COMPLETED)
     assessments.add_signature(session, earlier.id, SignerRole.CONSULTANT, "王丽")
     assessments.add_signature(session, earlier.id, SignerRole.COMPANY_REPRESENTATIVE, "赵志明")
@@ -184,15 +183,15 @@ def _seed(session: Any, database: Any, checklist: Checklist) -> dict[str, Any]:
         checklist.id,
         checklist.version,
         source,
-        "2026 质量门诊综合诊断",
+        text(content.TITLES["clinic"], lang),
         visit_id=clinic_visit.id,
     )
-    scored = _answer_all(session, database, current.id, checklist, shift=0)
+    _answer_all(session, database, current.id, checklist, 0, content.CLINIC_NOTES, lang)
     assessments.set_assessment_status(session, current.id, AssessmentStatus.COMPLETED)
 
-    findings = _findings(session, current.id, checklist, scored)
-    cases = _cases(session, company.id, clinic_visit.id)
-    actions = _actions(session, company.id, findings, cases)
+    findings = _findings(session, current.id, checklist, lang)
+    cases = _cases(session, company.id, clinic_visit.id, lang)
+    actions = _actions(session, company.id, findings, cases, lang)
     from qclinic.storage.assessment_scoring import score_assessment
 
     session.flush()
@@ -243,22 +242,26 @@ def _pick(question: Question, shift: int) -> Any:
 
 
 def _answer_all(
-    session: Any, database: Any, assessment_id: str, checklist: Checklist, shift: int
-) -> dict[str, float]:
+    session: Any,
+    database: Any,
+    assessment_id: str,
+    checklist: Checklist,
+    shift: int,
+    notes: dict[str, Pair],
+    lang: str,
+) -> None:
+    """Answer every question; a score that needs a note gets the note written for its question."""
     from qclinic.storage.repositories import answers, attachments
 
-    scored: dict[str, float] = {}
     for index, question in enumerate(checklist.questions()):
         if question.type in ("photo", "signature") or question.repeated:
             continue
         value = _pick(question, shift)
         points = score_of(question, value)
         note = None
-        if points is not None:
-            scored[question.id] = points
-            limit = question.note_required_at_or_below
-            if limit is not None and points <= limit:
-                note = NOTES[index % len(NOTES)]
+        limit = question.note_required_at_or_below
+        if points is not None and limit is not None and points <= limit:
+            note = text(notes[question.id], lang)
         answers.save_answer(session, assessment_id, question.id, value, note=note)
         limit = question.photo_required_at_or_below
         if points is not None and limit is not None and points <= limit:
@@ -266,174 +269,112 @@ def _answer_all(
                 session,
                 database.blobs,
                 _evidence_png(index),
-                f"{question.id}-现场照片.png",
+                f"{question.id}-{text(content.PHOTO_CAPTION, lang)}.png",
                 mime_type="image/png",
-                caption="现场取证照片",
+                caption=text(content.PHOTO_CAPTION, lang),
                 assessment_id=assessment_id,
                 question_id=question.id,
             )
-    return scored
 
 
-def _findings(
-    session: Any, assessment_id: str, checklist: Checklist, scored: dict[str, float]
-) -> list[Any]:
+def _findings(session: Any, assessment_id: str, checklist: Checklist, lang: str) -> list[Any]:
     from qclinic.storage.repositories import improvement
 
-    lowest = sorted(scored.items(), key=lambda item: (item[1], item[0]))[:4]
     findings = []
-    for qid, points in lowest:
+    for qid, (severity, title, description, evidence) in content.FINDINGS.items():
         question = checklist.question(qid)
-        severity = (
-            FindingSeverity.MAJOR_NC
-            if points <= 20
-            else FindingSeverity.MINOR_NC
-            if points <= 50
-            else FindingSeverity.OBSERVATION
-        )
         findings.append(
             improvement.create_finding(
                 session,
                 assessment_id,
                 severity,
-                f"{qid}：{question.text.zh[:40]}",
+                text(title, lang),
                 nqi_category=NqiCategory(question.category or NqiCategory.QUALITY_MANAGEMENT),
                 question_id=qid,
-                description="现场诊断发现该项要求未有效落实。",
-                evidence="抽查近三个月记录及现场询问操作人员。",
+                description=text(description, lang),
+                evidence=text(evidence, lang),
             )
         )
-    best = max(scored.items(), key=lambda item: (item[1], item[0]))[0]
-    findings.append(
-        improvement.create_finding(
-            session,
-            assessment_id,
-            FindingSeverity.GOOD_PRACTICE,
-            f"{best}：做法值得在链上推广",
-            nqi_category=NqiCategory(
-                checklist.question(best).category or NqiCategory.QUALITY_MANAGEMENT
-            ),
-            question_id=best,
-            description="该项管理规范、记录完整，可作为链上企业的样板。",
-        )
-    )
     return findings
 
 
-#: (category, title, symptom, diagnosis, prescription, how far it got, resolved on)
-CASES = (
-    (
-        NqiCategory.METROLOGY,
-        "三坐标测量机校准后复测数据偏差大",
-        "同一零件复测偏差达 0.02 mm，客户对出厂尺寸报告提出质疑。",
-        "校准证书只覆盖了单轴示值误差，未包含探测误差；测量室温度未受控。",
-        "委托具备 CNAS 认可的校准机构按 JJF 1064 全项校准；测量室加装恒温并记录温湿度。",
-        CaseStatus.RESOLVED,
-        date(2026, 5, 18),
-    ),
-    (
-        NqiCategory.SPECIAL_EQUIPMENT,
-        "熔铸车间桥式起重机定期检验即将到期",
-        "起重机使用登记证显示下次检验日期为 2026-04-01，企业未提出检验申请。",
-        "特种设备安全管理员岗位空缺，定期检验无人跟踪。",
-        "一个月内向特种设备检验机构申请定期检验；任命持证安全管理员并建立到期提醒台账。",
-        CaseStatus.PRESCRIBED,
-        None,
-    ),
-    (
-        NqiCategory.STANDARDS,
-        "出口订单的产品执行标准不清楚",
-        "海外客户要求按 ASTM B16 交货，企业仍按 GB/T 4423 检验。",
-        "",
-        "",
-        CaseStatus.REGISTERED,
-        None,
-    ),
-)
-
-
-def _cases(session: Any, organization_id: str, visit_id: str) -> list[Any]:
+def _cases(session: Any, organization_id: str, visit_id: str, lang: str) -> list[Any]:
     from qclinic.storage.repositories import improvement
 
     steps = list(CaseStatus)  # registered → diagnosed → prescribed → resolved
     cases = []
-    for category, title, symptom, diagnosis, prescription, reached, resolved_on in CASES:
+    for case_text in content.CASES:
         case = improvement.create_case(
-            session, organization_id, category, title, symptom=symptom, visit_id=visit_id
+            session,
+            organization_id,
+            case_text.category,
+            text(case_text.title, lang),
+            symptom=text(case_text.symptom, lang),
+            visit_id=visit_id,
         )
-        if diagnosis:
+        if case_text.diagnosis[0]:
             improvement.update_case(
-                session, case.id, diagnosis=diagnosis, prescription=prescription
+                session,
+                case.id,
+                diagnosis=text(case_text.diagnosis, lang),
+                prescription=text(case_text.prescription, lang),
             )
-        for status in steps[1 : steps.index(reached) + 1]:
-            on = resolved_on if status is CaseStatus.RESOLVED else None
+        for status in steps[1 : steps.index(case_text.reached) + 1]:
+            on = case_text.resolved_on if status is CaseStatus.RESOLVED else None
             improvement.set_case_status(session, case.id, status, resolved_on=on)
         cases.append(case)
     return cases
 
 
 def _actions(
-    session: Any, organization_id: str, findings: list[Any], cases: list[Any]
+    session: Any, organization_id: str, findings: list[Any], cases: list[Any], lang: str
 ) -> list[Any]:
     from qclinic.storage.repositories import improvement
 
-    plan = [
-        ("补齐记录并建立月度检查机制", "王丽", date(2026, 4, 30), Priority.HIGH, ActionStatus.OPEN),
-        (
-            "修订程序文件并组织车间培训",
-            "质量部 刘洋",
-            date(2026, 5, 31),
-            Priority.MEDIUM,
-            ActionStatus.IN_PROGRESS,
-        ),
-        (
-            "完成整改并提交证据",
-            "生产部 孙伟",
-            date(2026, 6, 30),
-            Priority.MEDIUM,
-            ActionStatus.DONE,
-        ),
-        ("纳入内审重点并验证有效性", "王丽", date(2026, 8, 31), Priority.LOW, ActionStatus.OPEN),
-    ]
     actions = []
-    nonconformities = [f for f in findings if f.severity != FindingSeverity.GOOD_PRACTICE]
-    for finding, (title, owner, due, priority, status) in zip(nonconformities, plan, strict=False):
+    for finding in findings:
+        if finding.question_id not in content.FINDING_ACTIONS:
+            continue  # good practice: nothing to correct
+        title, description, owner, due, priority, status = content.FINDING_ACTIONS[
+            finding.question_id
+        ]
         action = improvement.create_action(
             session,
             organization_id,
-            title,
+            text(title, lang),
             finding_id=finding.id,
             owner=owner,
             due_date=due,
             priority=priority,
-            description=f"针对发现项：{finding.title}",
+            description=text(description, lang),
         )
-        if status != ActionStatus.OPEN:
-            if status == ActionStatus.DONE:
-                improvement.set_action_status(session, action.id, ActionStatus.IN_PROGRESS)
-            improvement.set_action_status(session, action.id, status)
+        _move(session, action.id, status, "")
         actions.append(action)
-    for case, (title, owner, due) in zip(
-        cases,
-        [
-            ("全项校准三坐标并加装恒温控制", "计量室 周敏", date(2026, 5, 15)),
-            ("申请起重机定期检验并任命安全管理员", "设备部 吴刚", date(2026, 4, 10)),
-            ("确认出口产品执行标准并更新检验规程", "技术部 郑华", date(2026, 6, 15)),
-        ],
-        strict=True,
-    ):
-        actions.append(
-            improvement.create_action(
-                session,
-                organization_id,
-                title,
-                case_id=case.id,
-                owner=owner,
-                due_date=due,
-                priority=Priority.HIGH,
-            )
+    for case, case_text in zip(cases, content.CASES, strict=True):
+        planned = case_text.action
+        action = improvement.create_action(
+            session,
+            organization_id,
+            text(planned.title, lang),
+            case_id=case.id,
+            owner=planned.owner,
+            due_date=planned.due,
+            priority=Priority.HIGH,
         )
+        _move(session, action.id, planned.status, text(planned.verification, lang))
+        actions.append(action)
     return actions
+
+
+def _move(session: Any, action_id: str, status: ActionStatus, verification_note: str) -> None:
+    """Walk a new (open) action along open → in progress → done → verified up to *status*."""
+    from qclinic.storage.repositories import improvement
+
+    path = [ActionStatus.IN_PROGRESS, ActionStatus.DONE, ActionStatus.VERIFIED]
+    if status is ActionStatus.OPEN:
+        return
+    for step in path[: path.index(status) + 1]:
+        improvement.set_action_status(session, action_id, step, verification_note=verification_note)
 
 
 def _evidence_png(seed: int, width: int = 96, height: int = 64) -> bytes:

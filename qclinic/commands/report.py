@@ -1,4 +1,4 @@
-"""``qclinic report`` (PDF report or plan, and ``verify``) and ``qclinic export xlsx``."""
+"""``qclinic report`` (PDF or .docx report or plan, and ``verify``) and ``qclinic export xlsx``."""
 
 from __future__ import annotations
 
@@ -12,16 +12,24 @@ from qclinic.errors import UserError
 def register(subparsers: Any) -> None:
     report = subparsers.add_parser(
         "report",
-        help="print an assessment's diagnostic report or improvement plan as PDF; verify a PDF",
-        description="qclinic report ASSESSMENT_ID --out FILE.pdf [--lang zh|en] [--plan-only] "
-        "[--group-by owner|due];  qclinic report --demo --out FILE.pdf;  "
-        "qclinic report verify FILE.pdf (exit 0 unchanged, 1 changed, 2 bad input)",
+        help="print an assessment's diagnostic report or improvement plan as PDF or Word; "
+        "verify a PDF",
+        description="qclinic report ASSESSMENT_ID --out FILE.pdf|FILE.docx [--format pdf|docx] "
+        "[--lang zh|en] [--plan-only] [--group-by owner|due];  qclinic report --demo --out FILE.pdf;  "
+        "qclinic report verify FILE.pdf (exit 0 matches, 1 changed — the message says what, "
+        "2 not a QClinic PDF, 3 this database does not know the document)",
     )
     report.add_argument("target", nargs="?", metavar="ASSESSMENT_ID|verify")
     report.add_argument("file", nargs="?", metavar="FILE.pdf", help="the PDF to verify", type=Path)
     report.add_argument("--out", type=Path, help="where to write the PDF")
     report.add_argument("--lang", choices=["zh", "en"], help="report language (default: settings)")
     report.add_argument("--plan-only", action="store_true", help="only the improvement plan")
+    report.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="pdf (the signed, verifiable record) or docx (an editable Word copy); "
+        "default: from the --out suffix, else pdf",
+    )
     report.add_argument("--group-by", choices=["owner", "due"], default="owner")
     report.add_argument(
         "--demo", action="store_true", help="report the demo's completed assessment"
@@ -34,6 +42,32 @@ def register(subparsers: Any) -> None:
     export.add_argument("--out", type=Path, required=True)
     export.add_argument("--lang", choices=["zh", "en"], help="column and label language")
     export.set_defaults(func=cmd_export)
+
+
+def _check_out(out: Path) -> None:
+    """Refuse an ``--out`` that names a folder before any work is done."""
+    if out.is_dir():
+        raise UserError(f"--out {out}: this is a folder; name the file to write in it")
+
+
+FORMATS = ("pdf", "docx")
+
+
+def output_format(requested: str | None, out: Path) -> str:
+    """The format to write: *requested*, else the suffix of *out* (.docx → docx), else pdf.
+
+    Raises:
+        UserError: *requested* contradicts the suffix of *out* (``--format pdf --out x.docx``).
+    """
+    suffix = out.suffix.lower().lstrip(".")
+    if requested is None:
+        return suffix if suffix in FORMATS else "pdf"
+    if suffix in FORMATS and suffix != requested:
+        raise UserError(
+            f"--out {out}: a .{suffix} name, but --format {requested}; "
+            f"name the file .{requested} or leave --format out"
+        )
+    return requested
 
 
 def _language(requested: str | None) -> str:
@@ -49,28 +83,21 @@ def cmd_report(args: argparse.Namespace) -> int:
     from qclinic.storage.startup import open_database
 
     if args.target == "verify":
-        if args.file is None:
-            raise UserError("report verify needs the PDF file: qclinic report verify FILE.pdf")
-        if not args.file.is_file():
-            raise UserError(f"{args.file}: no such file")
-        from qclinic.reports.verify import verify
-
-        verdict = verify(open_database(), args.file)
-        stamp = verdict.stamp
-        print(f"document {stamp.document_id} ({stamp.kind}) of assessment {stamp.assessment_id}")
-        print(f"printed  sha256 {stamp.data_hash}")
-        print(f"database sha256 {verdict.current_hash or '(assessment not found)'}")
-        print(
-            "MATCH: the database still holds what this document shows."
-            if verdict.matches
-            else "CHANGED: the data differs from what this document shows."
-        )
-        return 0 if verdict.matches else 1
+        return _verify(args)
     if args.out is None:
         raise UserError("say where to write the PDF: --out FILE.pdf")
     if args.file is not None:
         raise UserError(f"unexpected argument {args.file}")
+    _check_out(args.out)
+    kind = output_format(args.format, args.out)
     database = open_database()
+    try:
+        return _print_document(database, args, kind)
+    finally:
+        database.dispose()  # closes the file: a USB stick can be unmounted at once
+
+
+def _print_document(database: Any, args: argparse.Namespace, kind: str) -> int:
     if args.demo:
         from qclinic.commands.demo import seed
 
@@ -86,6 +113,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from qclinic.reports import build_plan, build_report
 
     lang = _language(args.lang)
+    if kind == "docx":
+        return _write_docx(database, assessment_id, args, lang)
     if args.plan_only:
         built = build_plan(database, assessment_id, args.out, lang, args.group_by)
     else:
@@ -99,8 +128,87 @@ def cmd_report(args: argparse.Namespace) -> int:
             logo_path=config.logo_path,
         )
     print(
-        f"{built.path}: {built.pages} pages, document {built.document_id}, sha256 {built.data_hash}"
+        f"{built.path}: {built.pages} pages, document {built.document_id} (registered as issued), "
+        f"data sha256 {built.data_hash}"
     )
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    """``report verify``: never creates nor migrates a database (an unknown one says so)."""
+    from qclinic import paths
+    from qclinic.reports.verify import verify, verify_without_database
+    from qclinic.storage.startup import open_database, probe
+
+    if args.file is None:
+        raise UserError("report verify needs the PDF file: qclinic report verify FILE.pdf")
+    if args.file.is_dir():
+        raise UserError(f"{args.file}: is a folder; name the PDF file to verify")
+    if not args.file.is_file():
+        raise UserError(f"{args.file}: no such file")
+    if args.file.suffix.lower() == ".docx":
+        raise UserError(
+            f"{args.file}: a Word copy is editable and carries no data hash; "
+            "verify the signed PDF of the report instead"
+        )
+    database_path = paths.existing_database_path()
+    if probe(database_path).is_new:
+        verdict = verify_without_database(args.file, database_path)
+    else:
+        database = open_database(
+            database_path, attachments_dir=database_path.parent / "attachments"
+        )
+        try:
+            verdict = verify(database, args.file)
+        finally:
+            database.dispose()
+    _print_verdict(verdict)
+    return verdict.exit_code
+
+
+_HEADLINES = {
+    "match": "MATCH 一致: this is an issued copy and what it shows still stands.",
+    "changed": "CHANGED 不一致: this document no longer matches what was issued — see above.",
+    "unknown": "UNKNOWN 无法核验: this database has no record of this document.",
+}
+
+
+def _print_verdict(verdict: Any) -> None:
+    if verdict.document_id:
+        print(
+            f"document {verdict.document_id} ({verdict.kind or '?'}) of assessment "
+            f"{verdict.assessment_id or '?'}"
+        )
+    print(f"file     sha256 {verdict.file_sha256}")
+    for fact in verdict.facts:
+        print(f"  · {fact}")
+    for difference in verdict.differences:
+        print(f"  ✗ {difference}")
+    if verdict.progress:
+        print("since printing (not counted as a change 不计为改动):")
+        for line in verdict.progress:
+            print(f"  → {line}")
+    print(_HEADLINES[verdict.outcome])
+
+
+def _write_docx(database: Any, assessment_id: str, args: argparse.Namespace, lang: str) -> int:
+    from qclinic import settings
+    from qclinic.reports.docx_plan import build_docx_plan
+    from qclinic.reports.docx_report import build_docx_report
+
+    if args.plan_only:
+        built = build_docx_plan(database, assessment_id, args.out, lang, args.group_by)
+    else:
+        config = settings.load()
+        built = build_docx_report(
+            database,
+            assessment_id,
+            args.out,
+            lang,
+            issuing_body=config.issuing_body,
+            logo_path=config.logo_path,
+        )
+    print(f"{built.path}: editable Word copy of document {built.document_id} (not verifiable)")
     return 0
 
 
@@ -108,6 +216,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from qclinic.reports.xlsx import export_xlsx
     from qclinic.storage.startup import open_database
 
+    _check_out(args.out)
     out = export_xlsx(open_database(), args.assessment, args.out, _language(args.lang))
     print(f"{out}: answers, findings and actions")
     return 0

@@ -39,9 +39,15 @@ def cmd_score(args: argparse.Namespace) -> int:
         raise UserError(
             f"{args.answers}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}"
         ) from None
+    except RecursionError:
+        line = text.count("\n", 0, _deepest(text)) + 1
+        raise UserError(
+            f"{args.answers}:{line}: nested too deeply: an answers file is an object of "
+            "question ids → answers, two or three levels deep"
+        ) from None
     result = score(checklist, parse_answers(checklist, data, source=str(args.answers)))
     if args.json:
-        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
         print()
     else:
         print(render(checklist, result, args.lang))
@@ -49,10 +55,22 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def _checklist(name: str) -> checklists.Checklist:
-    path = Path(name)
-    if path.suffix in (".yaml", ".yml") or path.is_file():
-        return checklists.load_file(path)
-    return checklists.builtin().load(name)
+    from qclinic.commands.checklists import load_checklist
+
+    return load_checklist(name)
+
+
+def _deepest(text: str, limit: int = 500) -> int:
+    """Where the nesting of brackets first goes past *limit* (to locate a too-deep file)."""
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "[{":
+            depth += 1
+            if depth > limit:
+                return index
+        elif char in "]}":
+            depth -= 1
+    return 0
 
 
 def render(checklist: checklists.Checklist, result: ScoreResult, lang: str) -> str:

@@ -26,9 +26,13 @@ class BuiltReport:
 
 
 def document_id(data: ReportData, kind: str) -> str:
-    """A stable id for the printed document: kind, assessment and revision (R = report, P = plan)."""
-    short = data.assessment_id.replace("-", "")[-10:].upper()
-    return f"QC-{'R' if kind == 'report' else 'P'}-{short}-{data.revision_no}"
+    """The id of a document of *data* not numbered in the register (R = report, P = plan).
+
+    Issued copies get ``-<copy number>`` after it (:func:`qclinic.reports.issue.prepare`).
+    """
+    from qclinic.reports.issue import document_id as make_id
+
+    return make_id(data.assessment_id, data.revision_no, kind, None)
 
 
 def _logo(logo_path: str) -> Picture | None:
@@ -81,28 +85,34 @@ def render_report(
     *,
     issuing_body: str = "",
     logo_path: str = "",
+    doc_id: str | None = None,
+    seal: str | None = None,
 ) -> BuiltReport:
-    """Write the diagnostic report of *data* to *out* in *lang* (``zh`` or ``en``)."""
+    """Write the diagnostic report of *data* to *out* in *lang* (``zh`` or ``en``).
+
+    *doc_id* and *seal* come from :func:`qclinic.reports.issue.prepare` for an issued copy.
+    """
     lang = check_language(lang)
     digest = data_hash(data)
     info = PageInfo(
         lang=lang,
         title=t("report_title", lang),
         organization=data.organization,
-        document_id=document_id(data, "report"),
+        document_id=doc_id or document_id(data, "report"),
         data_hash=digest,
         assessment_id=data.assessment_id,
         kind="report",
         draft=not data.signed,
         subject=f"{data.checklist_id} {data.checklist_version}",
         author=issuing_body or "QClinic",
+        seal=seal or "",
     )
     load = loader(read_blob)
     detail.prefetch(data, load)
     story = sections.cover(data, info, _logo(logo_path), issuing_body)
     story += sections.contents(contents_entries(data, lang), info)
-    story += sections.summary(data, info, _radar(data, lang))
-    story += sections.section_table(data, info)
+    story += sections.summary(data, info)
+    story += sections.section_table(data, info, _radar(data, lang))
     story += detail.questions(data, info, load)
     story += sections.findings(data, info)
     story += sections.plan(data, info)
@@ -129,8 +139,24 @@ def build_report(
     issuing_body: str = "",
     logo_path: str = "",
 ) -> BuiltReport:
-    """Read the assessment from *database* and write its diagnostic report to *out*."""
+    """Read the assessment from *database*, write its diagnostic report to *out*, register it.
+
+    Raises:
+        SealBroken: The assessment is signed but its content changed after signing.
+    """
+    from qclinic.reports import issue
+
     data = load_report_data(database, assessment_id)
-    return render_report(
-        data, out, lang, database.blobs.read_bytes, issuing_body=issuing_body, logo_path=logo_path
+    prepared = issue.prepare(database, data, "report")
+    built = render_report(
+        data,
+        out,
+        lang,
+        database.blobs.read_bytes,
+        issuing_body=issuing_body,
+        logo_path=logo_path,
+        doc_id=prepared.document_id,
+        seal=prepared.seal,
     )
+    issue.register(database, out, built, data, "report", lang, prepared.seal)
+    return built

@@ -126,7 +126,7 @@ class CaseRow:
 class SignatureRow:
     role: str
     name: str
-    signed_at: str  # ISO UTC
+    signed_at: str  # ISO UTC (printed in local time with its offset: reports.times)
     image: Photo | None
 
 
@@ -254,7 +254,7 @@ def load_report_data(database: Any, assessment_id: str) -> ReportData:
     Raises:
         qclinic.storage.errors.NotFound: No such live assessment.
     """
-    from sqlalchemy import select
+    from sqlalchemy import and_, or_, select
 
     from qclinic.storage.assessment_scoring import load_checklist, score_assessment
     from qclinic.storage.models import Action, Attachment, ClinicCase, Person, Site
@@ -265,7 +265,8 @@ def load_report_data(database: Any, assessment_id: str) -> ReportData:
         assessment = assessments.get_assessment(s, assessment_id)
         checklist: Checklist = load_checklist(s, assessment_id)
         result = score_assessment(s, assessment_id)
-        org = organizations.get_organization(s, assessment.organization_id)
+        # a deleted organization's reports still print (its history stays readable)
+        org = organizations.get_organization(s, assessment.organization_id, include_deleted=True)
         visit = visit_repo.get_visit(s, assessment.visit_id) if assessment.visit_id else None
         site = s.get(Site, visit.site_id) if visit and visit.site_id else None
         signatures = assessments.list_signatures(s, assessment_id)
@@ -299,15 +300,19 @@ def load_report_data(database: Any, assessment_id: str) -> ReportData:
                 )
             )
         case_titles = {c.id: c.title for c in cases}
-        conditions = []
+        conditions: list[Any] = []
         if finding_titles:
             conditions.append(Action.finding_id.in_(finding_titles))
         if case_titles:
-            conditions.append(Action.case_id.in_(case_titles))
+            # a case's action raised from a finding of another revision belongs to that one
+            conditions.append(
+                and_(
+                    Action.case_id.in_(case_titles),
+                    or_(Action.finding_id.is_(None), Action.finding_id.in_(finding_titles)),
+                )
+            )
         actions: list[Any] = []
         if conditions:
-            from sqlalchemy import or_
-
             actions = list(
                 s.scalars(
                     select(Action)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
 from qclinic.core.spc.capability import capability_verdict
 from qclinic.core.spc.digits import format_fixed, limit_decimals
@@ -21,14 +21,19 @@ from qclinic.reports import fonts
 from qclinic.reports.data import Analysis, Photo, QuestionRow, ReportData
 from qclinic.reports.document import PageInfo
 from qclinic.reports.i18n import label, t
-from qclinic.reports.sections import LoadPicture, heading, para, rich, table
-from qclinic.reports.styles import FRAME_WIDTH, grid, mm, plain, styles
+from qclinic.reports.sections import LoadPicture, heading, para, rich
+from qclinic.reports.styles import FRAME_HEIGHT, FRAME_WIDTH, grid, mm, plain, styles
 
-THUMB_W = 54 * mm
-THUMB_H = 40 * mm
-CHART_W = 92 * mm
-CHART_H = 62 * mm
-COLUMNS = [14 * mm, FRAME_WIDTH - 98 * mm, 24 * mm, 14 * mm, 46 * mm]
+#: Two photos side by side beside the id column. At 63 mm a phone photo (3000 px wide) still
+#: decodes at a quarter of its size, so larger photos cost no slower decoding.
+THUMB_W = 63 * mm
+THUMB_H = 42 * mm
+PHOTOS_PER_ROW = 2
+CHART_W = 82 * mm
+CHART_H = 58 * mm
+ID_W = 14 * mm
+COLUMNS = [ID_W, FRAME_WIDTH - 98 * mm, 24 * mm, 14 * mm, 46 * mm]
+EVIDENCE_W = FRAME_WIDTH - ID_W - 8  # the spanned cell less its padding
 
 
 def number(value: Any) -> str:
@@ -123,7 +128,8 @@ def key_figures(result: dict[str, Any], lang: str) -> list[tuple[str, str]]:
     return rows
 
 
-def _thumbnails(photos: tuple[Photo, ...], load: LoadPicture, lang: str) -> Table | None:
+def _thumbnails(photos: tuple[Photo, ...], load: LoadPicture, lang: str) -> list[Table]:
+    """The photos two by two: one small table per printed row, so each can carry the id."""
     s = styles(lang)
     cells: list[Any] = []
     for photo in photos:
@@ -131,16 +137,17 @@ def _thumbnails(photos: tuple[Photo, ...], load: LoadPicture, lang: str) -> Tabl
         if picture is None:
             continue
         caption = photo.caption or photo.file_name
-        cells.append([picture.flowable(), para(caption, s.muted)])
-    if not cells:
-        return None
-    rows = [cells[i : i + 3] for i in range(0, len(cells), 3)]
-    rows[-1] += [""] * (3 - len(rows[-1]))
-    grid_table = Table(rows, colWidths=[THUMB_W + 4] * 3, hAlign="LEFT")
-    grid_table.setStyle(
-        plain([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
-    )
-    return grid_table
+        cells.append([picture.flowable(lang), para(caption, s.muted)])
+    out = []
+    for i in range(0, len(cells), PHOTOS_PER_ROW):
+        row = cells[i : i + PHOTOS_PER_ROW]
+        row += [""] * (PHOTOS_PER_ROW - len(row))
+        pair = Table([row], colWidths=[EVIDENCE_W / PHOTOS_PER_ROW] * PHOTOS_PER_ROW, hAlign="LEFT")
+        pair.setStyle(
+            plain([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+        )
+        out.append(pair)
+    return out
 
 
 def _analysis(analysis: Analysis, load: LoadPicture, lang: str) -> Table:
@@ -149,15 +156,15 @@ def _analysis(analysis: Analysis, load: LoadPicture, lang: str) -> Table:
     if analysis.chart is not None:
         picture = load(analysis.chart.sha256, CHART_W, CHART_H)
         if picture is not None:
-            chart = picture.flowable()
+            chart = picture.flowable(lang)
     figures = [
         [para(name, s.cell), para(value, s.cell_right)]
         for name, value in key_figures(analysis.result, lang)
     ]
     head = [para(t("analysis", lang), s.cell_head), para(analysis.file_name, s.muted)]
-    figure_table = Table([head, *figures], colWidths=[48 * mm, 26 * mm])
+    figure_table = Table([head, *figures], colWidths=[46 * mm, 26 * mm])
     figure_table.setStyle(TableStyle(grid(1)))
-    outer = Table([[chart, figure_table]], colWidths=[CHART_W + 4, 76 * mm], hAlign="LEFT")
+    outer = Table([[chart, figure_table]], colWidths=[CHART_W + 4, 72 * mm], hAlign="LEFT")
     outer.setStyle(
         plain([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
     )
@@ -202,6 +209,82 @@ def prefetch(data: ReportData, load: LoadPicture) -> None:
         list(pool.map(lambda job: load(*job), jobs))
 
 
+class Continued(Flowable):  # type: ignore[misc]  # reportlab has no type information
+    """The id cell of an evidence row: blank (and never split inside a row), unless a page
+    break puts the row first on a page — then :class:`QuestionTable` puts the id there."""
+
+    def __init__(self, question_id: str, lang: str) -> None:
+        super().__init__()
+        self.question_id = question_id
+        self.lang = lang
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+def _unwrap(cell: Any) -> Any:
+    """The flowable of a table cell (reportlab keeps flowable cells in a one-item tuple)."""
+    while isinstance(cell, list | tuple) and len(cell) == 1:
+        cell = cell[0]
+    return cell
+
+
+class QuestionTable(Table):  # type: ignore[misc]
+    """The question table of one section: where it breaks before an evidence row, the new page
+    shows "QMS.1 (cont.)" / "QMS.1（续）" beside the photo or chart (``NOSPLIT`` keeps a question
+    with its first evidence row, so this only happens from the second row of photos on)."""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Table]:
+        self._calc(avail_width, avail_height)
+        parts: list[Table] = self._splitRows(avail_height, doInRowSplit=0)
+        heights, first = self._rowHeights, self.repeatRows
+        # Split inside a row only when its question cannot fit even on a page of its own (long
+        # notes); otherwise the question and its first photo move to the next page together. (A
+        # split inside the question's row would leave an empty tail that splits forever.)
+        if not parts and len(heights) > first:
+            alone = sum(heights[: first + 1]) > avail_height
+            group = sum(heights[: first + 2]) > FRAME_HEIGHT and self._evidence_row(first + 1)
+            if alone or group:
+                parts = self._splitRows(avail_height, doInRowSplit=1)
+        elif len(parts) == 2:
+            # a question too long for any page would be split on the next page anyway: split it
+            # here, under the rows above, rather than start it on this page's rest
+            at = len(parts[0]._cellvalues)
+            nosplit = at + 1 < len(heights) and self._evidence_row(at + 1)
+            if sum(heights[:first]) + sum(heights[at : at + 1 + nosplit]) > FRAME_HEIGHT:
+                parts = self._splitRows(avail_height, doInRowSplit=1) or parts
+        for part in parts[1:]:
+            for index in range(part.repeatRows, len(part._cellvalues)):
+                cell = _unwrap(part._cellvalues[index][0])
+                if isinstance(cell, Continued):
+                    row = list(part._cellvalues[index])
+                    s = styles(cell.lang)
+                    row[0] = para(t("continued", cell.lang, id=cell.question_id), s.muted)
+                    part._cellvalues[index] = row
+                    break
+                if isinstance(cell, Paragraph) and cell.getPlainText().strip():
+                    break  # the next question starts the page: nothing is continued
+        return parts
+
+    def _evidence_row(self, index: int) -> bool:
+        row = self._cellvalues[index] if index < len(self._cellvalues) else [None]
+        return isinstance(_unwrap(row[0]), Continued)
+
+
+def _opening_height(rows: list[list[Any]], extra: list[Any]) -> float:
+    """Room a section needs below its heading: the table header, its first question and that
+    question's first photo or chart (which never part), so no heading is left alone at the foot
+    of a page."""
+    opening = 2 if len(rows) > 2 and isinstance(rows[2][0], Continued) else 1
+    head = Table(rows[: opening + 1], colWidths=COLUMNS)
+    head.setStyle(TableStyle(grid(1) + [c for c in extra if c[0] == "SPAN" and c[1][1] <= opening]))
+    height: float = head.wrap(FRAME_WIDTH, FRAME_HEIGHT)[1]
+    return float(max(50 * mm, height + 14 * mm))
+
+
 def questions(data: ReportData, info: PageInfo, load: LoadPicture) -> list[Flowable]:
     """One table per top-level section; evidence rows span the table under their question."""
     lang = info.lang
@@ -212,7 +295,7 @@ def questions(data: ReportData, info: PageInfo, load: LoadPicture) -> list[Flowa
         if sec.level == 1:
             current = sec.id
         top_of[sec.id] = current
-    story: list[Flowable] = [heading(t("questions", lang), "questions", 0, info)]
+    story: list[Flowable] = []
     head = [
         para(t(k, lang), s.cell_head) for k in ("question", "question", "answer", "score", "note")
     ]
@@ -227,22 +310,29 @@ def questions(data: ReportData, info: PageInfo, load: LoadPicture) -> list[Flowa
         extra: list[Any] = []
         for q in members:
             rows.append(_question_row(q, lang))
-            evidence: list[Any] = []
-            thumbs = _thumbnails(q.photos, load, lang)
-            if thumbs is not None:
-                evidence.append(thumbs)
+            evidence: list[Any] = _thumbnails(q.photos, load, lang)
             evidence += [_analysis(a, load, lang) for a in q.analyses]
-            for item in evidence:
-                rows.append([item, "", "", "", ""])
+            for position, item in enumerate(evidence):
+                rows.append([Continued(q.id, lang), item, "", "", ""])
                 index = len(rows) - 1
                 extra += [
-                    ("SPAN", (0, index), (-1, index)),
+                    ("SPAN", (1, index), (-1, index)),
                     ("LINEBELOW", (0, index - 1), (-1, index - 1), 0, "white"),
                 ]
+                if position == 0:  # the question never leaves its first photo or chart
+                    extra.append(("NOSPLIT", (0, index - 1), (-1, index)))
         title = f"{sec.id}  {sec.title.get(lang)}"
+        question_table = QuestionTable(
+            rows, colWidths=COLUMNS, repeatRows=1, splitInRow=1, hAlign="LEFT"
+        )
+        question_table.setStyle(TableStyle(grid(1) + extra))
+        story.append(CondPageBreak(_opening_height(rows, extra) + (0 if story else 14 * mm)))
+        if not story[:-1]:  # the part's heading goes with its first section
+            story.append(heading(t("questions", lang), "questions", 0, info, keep=False))
         story += [
-            CondPageBreak(50 * mm),
             heading(title, f"q-{sec.id}", 1, info, keep=False),
-            table(rows, COLUMNS, extra),
+            question_table,
         ]
+    if not story:
+        story.append(heading(t("questions", lang), "questions", 0, info))
     return story

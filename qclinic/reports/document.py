@@ -9,7 +9,8 @@
 * Until the assessment is signed each page starts with a faint DRAFT / 草稿 watermark, under the
   content.
 * The PDF metadata carries title, author, subject, creator "QClinic", and custom keys
-  ``/QClinicDocumentId``, ``/QClinicDataSHA256``, ``/QClinicAssessmentId``, ``/QClinicKind``.
+  ``/QClinicDocumentId``, ``/QClinicDataSHA256``, ``/QClinicAssessmentId``, ``/QClinicKind`` and,
+  for a signed assessment, ``/QClinicSealSHA256`` (also printed, shortened, in the footer).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ META_DOCUMENT_ID = "/QClinicDocumentId"
 META_HASH = "/QClinicDataSHA256"
 META_ASSESSMENT = "/QClinicAssessmentId"
 META_KIND = "/QClinicKind"
+META_SEAL = "/QClinicSealSHA256"  # only on a signed assessment's documents
 
 
 @dataclass
@@ -60,6 +62,7 @@ class PageInfo:
     kind: str  # "report" or "plan"
     draft: bool
     subject: str = ""
+    seal: str = ""  # the signed assessment's seal (qclinic.storage.seal); "" when not signed
     author: str = "QClinic"
     headings: dict[str, int] = field(default_factory=dict)  # destination key → page number
     toc_slots: list[tuple[int, float, float, float, str]] = field(default_factory=list)
@@ -102,6 +105,8 @@ def canvas_class(info: PageInfo) -> type[Canvas]:
                 META_ASSESSMENT: info.assessment_id,
                 META_KIND: info.kind,
             }
+            if info.seal:
+                meta.extra[META_SEAL] = info.seal
             self._doc.info = meta
             self.setTitle(f"{info.title} — {info.organization}")
             self.setAuthor(info.author)
@@ -140,6 +145,12 @@ def _footer(canvas: Canvas, info: PageInfo, number: int, total: int) -> None:
     fonts.draw_string(canvas, MARGIN_X, y - 9, label, 6.5)
     canvas.setFont(fonts.MONO, 6.2)
     canvas.drawString(MARGIN_X + fonts.string_width(label, 6.5), y - 9, info.data_hash)
+    if info.seal:  # the seal's first 16 digits: enough to compare a copy with the database
+        canvas.setFont(fonts.MONO, 6.2)
+        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, y - 9, info.seal[:16])
+        seal_label = f"{t('seal', info.lang)} "
+        seal_x = PAGE_WIDTH - MARGIN_X - canvas.stringWidth(info.seal[:16], fonts.MONO, 6.2)
+        fonts.draw_string(canvas, seal_x, y - 9, seal_label, 6.5, anchor="right")
     page = t("page", info.lang, page=number, total=total)
     fonts.draw_string(canvas, PAGE_WIDTH - MARGIN_X, y, page, 8, anchor="right")
     canvas.restoreState()

@@ -24,11 +24,13 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "consultants": ("诊断专家", "Consultants"),
     "checklist": ("检查表", "Checklist"),
     "version": ("版本", "version"),
+    "revision": ("第 {n} 版", "Rev. {n}"),
     "assessment": ("评估", "Assessment"),
     "status": ("状态", "Status"),
     "issued_by": ("出具单位", "Issued by"),
     "document_id": ("文档编号", "Document ID"),
     "data_hash": ("数据指纹 SHA-256", "Data SHA-256"),
+    "seal": ("签字封印", "Seal"),
     "page": ("第 {page} / {total} 页", "Page {page} / {total}"),
     "summary": ("诊断摘要", "Executive summary"),
     "overall": ("总体得分", "Overall score"),
@@ -62,7 +64,13 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "evidence": ("证据", "Evidence"),
     "analysis": ("分析证据", "Analysis evidence"),
     "critical": ("关键项", "critical"),
+    "continued": ("{id}（续）", "{id} (cont.)"),
     "not_answered": ("未回答", "not answered"),
+    "picture_too_large": (
+        "图片未打印：约 {megapixels} 百万像素，过大，无法安全解码。请缩小后重新附加。",
+        "Picture not printed: about {megapixels} megapixels is too large to decode safely. "
+        "Attach a smaller copy.",
+    ),
     "na": ("不适用", "N/A"),
     "findings": ("发现项", "Findings"),
     "severity": ("等级", "Severity"),
@@ -87,14 +95,16 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "signoff": ("签字确认", "Sign-off"),
     "signed_at": ("签字时间", "Signed at"),
     "signer": ("签字人", "Signed by"),
-    "role": ("身份", "Role"),
+    "role": ("角色", "Role"),
     "not_signed": (
         "尚未签字。签字前本报告为草稿。",
         "Not signed yet. Until it is signed this report is a draft.",
     ),
     "verify_hint": (
-        "核验：qclinic report verify 本文件.pdf 将页脚的数据指纹与数据库重新计算的结果比对。",
-        "To check: qclinic report verify THIS.pdf compares the footer's data SHA-256 with one recomputed from the database.",
+        "核验：qclinic report verify 本文件.pdf 核对文件本身是否为登记出具的原件（逐字节 SHA-256），"
+        "并核对数据库中的内容与签字封印是否仍与本文件一致。",
+        "To check: qclinic report verify THIS.pdf checks that the file is, byte for byte, a copy the "
+        "database registered when it was issued, and that the data and the signature seal still match.",
     ),
     "chart": ("控制图", "Control chart"),
     "center": ("中心线", "Center"),
@@ -122,6 +132,16 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "sheet_answers": ("回答", "Answers"),
     "sheet_findings": ("发现项", "Findings"),
     "sheet_actions": ("措施", "Actions"),
+    # overdue actions in the printed plans (the date of printing decides)
+    "overdue_day": ("逾期 {days} 天", "overdue by {days} day"),
+    "overdue_days": ("逾期 {days} 天", "overdue by {days} days"),
+    "overdue_count": ("截至 {date} 逾期 {n} 项。", "{n} overdue as of {date}."),
+    # the editable Word copy (.docx)
+    "docx_footer": ("可编辑副本——以签署的PDF为准", "Editable copy — the signed PDF is the record"),
+    "docx_note": (
+        "本文件为可编辑副本，不带数据指纹；签署的 PDF 报告是正式记录，可用 qclinic report verify 核验。",
+        "This is an editable copy without a data fingerprint; the signed PDF report is the record, checked with qclinic report verify.",
+    ),
 }
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -194,6 +214,16 @@ def label(value: str | StrEnum | None, lang: str) -> str:
     if pair is None:
         return key
     return pair[0] if lang == "zh" else pair[1]
+
+
+def colon(lang: str) -> str:
+    """What follows a label before its value: the full-width colon in Chinese (no space)."""
+    return "：" if lang == "zh" else ": "
+
+
+def parens(text: str, lang: str) -> str:
+    """*text* in brackets: full-width in Chinese."""
+    return f"（{text}）" if lang == "zh" else f"({text})"
 
 
 def percent(value: float | None) -> str:

@@ -13,9 +13,11 @@ import re
 from collections.abc import Sequence
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Table
 
 from qclinic.reports.fonts import draw_string, string_width
+from qclinic.reports.linebreak import CANNOT_END, CANNOT_START
 from qclinic.reports.styles import ACCENT, INK, MUTED, RULE
 
 CURRENT = ACCENT
@@ -148,18 +150,71 @@ class RadarChart(Flowable):  # type: ignore[misc]  # reportlab has no type infor
 def _wrap(text: str) -> list[str]:
     """One or two lines no wider than the label width (a third is cut with an ellipsis).
 
-    Latin words stay whole (lines break at spaces); Chinese breaks between any two characters.
+    Latin words stay whole (lines break at spaces); Chinese breaks between any two characters,
+    but closing punctuation never starts a line and opening punctuation never ends one.
     """
     pieces = [p for p in re.findall(r"[A-Za-z0-9()&/.,'-]+\s*|\s+|.", text) if p]
     lines: list[str] = []
-    current = ""
+    current: list[str] = []
     for piece in pieces:
-        if string_width((current + piece).rstrip(), LABEL_SIZE) > LABEL_WIDTH and current.strip():
-            lines.append(current.rstrip())
-            current = piece.lstrip()
+        joined = "".join(current)
+        if string_width((joined + piece).rstrip(), LABEL_SIZE) > LABEL_WIDTH and joined.strip():
+            carried = [piece]
+            while len(current) > 1 and (
+                carried[0][0] in CANNOT_START or current[-1].rstrip()[-1:] in CANNOT_END
+            ):
+                carried.insert(0, current.pop())
+            lines.append("".join(current).rstrip())
+            current = [carried[0].lstrip(), *carried[1:]]
         else:
-            current += piece
-    lines.append(current.rstrip())
+            current.append(piece)
+    lines.append("".join(current).rstrip())
     if len(lines) > 2:
         lines = [lines[0], lines[1][:-1] + "…"]
     return lines
+
+
+class FittedRadar(Flowable):  # type: ignore[misc]  # reportlab has no type information
+    """The radar, its title and note, shrunk so the section table below starts on its page.
+
+    At layout time the radar measures the room left in the frame and takes what the table does
+    not need (never more than its own size, never less than ``MIN_RADAR``). When the table is
+    too long for that, the radar still leaves ``TABLE_START`` for the table's first rows, so no
+    page ever holds the radar alone.
+    """
+
+    MIN_RADAR = 70 * mm
+    TABLE_START = 40 * mm
+    GAP = 3 * mm  # between the note and the table
+
+    def __init__(self, radar: RadarChart, title: Flowable, note: Flowable | None, below: Table):
+        super().__init__()
+        self.radar = radar
+        self.title = title
+        self.note = note
+        self.below = below
+        self.preferred = radar.height
+        self.width = 0.0
+        self.height = 0.0
+
+    def _parts(self) -> list[Flowable]:
+        return [self.title, self.radar] + ([self.note] if self.note is not None else [])
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        text = sum(f.wrap(avail_width, avail_height)[1] for f in (self.title, self.note) if f)
+        table = self.below.wrap(avail_width, avail_height)[1]
+        room = avail_height - text - self.GAP - 3 * mm
+        size = min(self.preferred, room - table)
+        if size < self.MIN_RADAR:
+            size = min(self.preferred, max(self.MIN_RADAR, room - self.TABLE_START))
+        self.radar.height = size
+        self.width, self.height = avail_width, text + size + self.GAP
+        return self.width, self.height
+
+    def draw(self) -> None:
+        y = self.height
+        for part in self._parts():
+            w, h = part.wrap(self.width, self.height)
+            y -= h
+            x = (self.width - w) / 2 if part is self.radar else 0
+            part.drawOn(self.canv, x, y)

@@ -24,12 +24,12 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from qclinic.reports import fonts
+from qclinic.reports import fonts, linebreak
 from qclinic.reports.data import FindingRow, ReportData
 from qclinic.reports.document import Contents, Heading, PageInfo
-from qclinic.reports.i18n import label, percent, t
+from qclinic.reports.i18n import colon, label, parens, percent, t
 from qclinic.reports.images import Picture
-from qclinic.reports.radar import RadarChart
+from qclinic.reports.radar import FittedRadar, RadarChart
 from qclinic.reports.styles import (
     ACCENT,
     FRAME_WIDTH,
@@ -43,36 +43,20 @@ from qclinic.reports.styles import (
     plain,
     styles,
 )
+from qclinic.reports.times import local_time
 
 LoadPicture = Callable[[str, float, float], Picture | None]
 SEVERITY_ORDER = ("major-nc", "minor-nc", "observation", "opportunity", "good-practice")
 
 
-class _Paragraph(Paragraph):  # type: ignore[misc]  # reportlab has no type information
-    """A paragraph that does not break its lines again for the width it was just wrapped to.
-
-    Tables wrap every cell to measure its row and then again to draw it; breaking Chinese text
-    into lines is most of a report's layout time, so the second wrap reuses the first.
-    """
-
-    _wrapped_width: float | None = None
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        if self._wrapped_width == available_width and "blPara" in self.__dict__:
-            return self.width, self.height
-        size = super().wrap(available_width, available_height)
-        self._wrapped_width = available_width
-        return size  # type: ignore[no-any-return]
-
-
 def para(text: str, style: Any) -> Paragraph:
     """A paragraph of plain *text* (escaped; CJK runs in the CJK font)."""
-    return _Paragraph(fonts.markup(text), style)
+    return linebreak.Para(fonts.markup(text), linebreak.wrapping_style(text, style))
 
 
 def rich(markup: str, style: Any) -> Paragraph:
     """A paragraph of ready-made markup (callers escape their text with ``fonts.markup``)."""
-    return _Paragraph(markup, style)
+    return linebreak.Para(markup, linebreak.wrapping_style(markup, style))
 
 
 def table(
@@ -141,7 +125,7 @@ def cover(
     s = styles(lang)
     story: list[Flowable] = [Spacer(1, 12 * mm)]
     if logo is not None:
-        story += [logo.flowable(), Spacer(1, 6 * mm)]
+        story += [logo.flowable(lang), Spacer(1, 6 * mm)]
     if issuing_body:
         story += [para(issuing_body, s.subtitle), Spacer(1, 10 * mm)]
     else:
@@ -154,7 +138,7 @@ def cover(
         para(data.title, s.centre),
         Spacer(1, 16 * mm),
     ]
-    site = data.site + (f"（{data.site_address}）" if data.site_address else "")
+    site = data.site + (parens(data.site_address, lang) if data.site_address else "")
     facts = [
         ("organization", data.organization),
         ("credit_code", data.credit_code),
@@ -167,9 +151,10 @@ def cover(
         ),
         (
             "checklist",
-            f"{data.checklist_title.get(lang)}  ({data.checklist_id} {t('version', lang)} {data.checklist_version})",
+            data.checklist_title.get(lang)
+            + parens(f"{data.checklist_id} {t('version', lang)} {data.checklist_version}", lang),
         ),
-        ("status", f"{label(data.status, lang)} · Rev. {data.revision_no}"),
+        ("status", f"{label(data.status, lang)} · {t('revision', lang, n=data.revision_no)}"),
         ("document_id", info.document_id),
     ]
     rows = [[para(t(key, lang), s.cell_head), para(value or "—", s.cell)] for key, value in facts]
@@ -222,8 +207,8 @@ def _top_findings(findings: Sequence[FindingRow], limit: int = 5) -> list[Findin
     return [f for f in ranked if f.severity != "good-practice"][:limit]
 
 
-def summary(data: ReportData, info: PageInfo, radar: RadarChart | None) -> list[Flowable]:
-    """Score, grade and why, the what-if, top findings and the radar chart."""
+def summary(data: ReportData, info: PageInfo) -> list[Flowable]:
+    """Score, grade and why, the what-if and the top findings (the radar heads the section table)."""
     lang = info.lang
     s = styles(lang)
     big = s.title.clone("kpi", fontSize=24, leading=28, alignment=0)
@@ -312,22 +297,14 @@ def summary(data: ReportData, info: PageInfo, radar: RadarChart | None) -> list[
             )
         )
 
-    if radar is not None:
-        story += [CondPageBreak(radar.height + 20 * mm), para(t("radar", lang), s.h3)]
-        story.append(radar.flowable())
-        if data.previous_date:
-            story.append(
-                para(
-                    t("radar_previous", lang, date=data.previous_date),
-                    s.muted.clone("radar-note", alignment=1),
-                )
-            )
-    story.append(PageBreak())
     return story
 
 
-def section_table(data: ReportData, info: PageInfo) -> list[Flowable]:
-    """Every section's score, a bar with the previous score marked, and what was rated."""
+def section_table(
+    data: ReportData, info: PageInfo, radar: RadarChart | None = None
+) -> list[Flowable]:
+    """Every section's score, a bar with the previous score marked, and what was rated; the
+    radar of the same scores above the table, on the same page."""
     lang = info.lang
     s = styles(lang)
     head = [
@@ -353,10 +330,20 @@ def section_table(data: ReportData, info: PageInfo) -> list[Flowable]:
             ]
         )
     widths = [FRAME_WIDTH - 125 * mm, 17 * mm, 33 * mm, 17 * mm, 15 * mm, 23 * mm, 20 * mm]
-    return [
-        heading(t("sections", lang), "sections", 0, info),
-        table(rows, widths, [("VALIGN", (2, 1), (2, -1), "MIDDLE")]),
-    ]
+    scores = table(rows, widths, [("VALIGN", (2, 1), (2, -1), "MIDDLE")])
+    # after the summary, on its last page when the radar (at its smallest) and the table's first
+    # rows fit there
+    room = FittedRadar.MIN_RADAR + FittedRadar.TABLE_START + 30 * mm if radar else 60 * mm
+    story: list[Flowable] = [CondPageBreak(room), heading(t("sections", lang), "sections", 0, info)]
+    if radar is not None:
+        note = None
+        if data.previous_date:
+            note = para(
+                t("radar_previous", lang, date=data.previous_date),
+                s.muted.clone("radar-note", alignment=1),
+            )
+        story.append(FittedRadar(radar, para(t("radar", lang), s.h3), note, scores))
+    return [*story, scores]
 
 
 def findings(data: ReportData, info: PageInfo) -> list[Flowable]:
@@ -382,7 +369,7 @@ def findings(data: ReportData, info: PageInfo) -> list[Flowable]:
         if f.description:
             body += f"<br/>{fonts.markup(f.description)}"
         if f.evidence:
-            body += f'<br/><font color="#616e7c">{fonts.markup(t("evidence", lang))}: {fonts.markup(f.evidence)}</font>'
+            body += f'<br/><font color="#616e7c">{fonts.markup(t("evidence", lang) + colon(lang) + f.evidence)}</font>'
         rows.append(
             [
                 para(label(f.severity, lang), s.cell),
@@ -411,7 +398,7 @@ def action_rows(actions: Sequence[Any], lang: str, with_owner: bool = True) -> l
         if a.description:
             body += f"<br/>{fonts.markup(a.description)}"
         if a.source:
-            body += f'<br/><font color="#616e7c">{fonts.markup(t("source", lang))}: {fonts.markup(a.source)}</font>'
+            body += f'<br/><font color="#616e7c">{fonts.markup(t("source", lang) + colon(lang) + a.source)}</font>'
         row = [rich(body, s.cell)]
         if with_owner:
             row.append(para(a.owner or t("no_owner", lang), s.cell))
@@ -469,13 +456,13 @@ def signoff(data: ReportData, info: PageInfo, load: LoadPicture) -> list[Flowabl
     script = s.body.clone("signature", fontSize=15, leading=19, textColor=ACCENT)
     for sig in data.signatures:
         picture = load(sig.image.sha256, 50 * mm, 16 * mm) if sig.image else None
-        mark: Any = picture.flowable() if picture else para(sig.name, script)
+        mark: Any = picture.flowable(lang) if picture else para(sig.name, script)
         rows.append(
             [
                 para(label(sig.role, lang), s.cell),
                 para(sig.name, s.cell),
                 mark,
-                para(sig.signed_at.replace("T", " ").replace("+00:00", " UTC"), s.cell),
+                para(local_time(sig.signed_at), s.cell),
             ]
         )
     if not data.signatures:

@@ -19,6 +19,7 @@ MARGIN_X = 18 * mm
 MARGIN_TOP = 22 * mm
 MARGIN_BOTTOM = 22 * mm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
 
 INK = colors.HexColor("#1f2933")
 MUTED = colors.HexColor("#616e7c")
@@ -136,4 +137,13 @@ def table_style(header_rows: int = 1, stripes: bool = True) -> TableStyle:
     return TableStyle(grid(header_rows, stripes))
 
 
-__all__ = ["FRAME_WIDTH", "MARGIN_X", "PAGE_HEIGHT", "PAGE_WIDTH", "Styles", "mm", "styles"]
+__all__ = [
+    "FRAME_HEIGHT",
+    "FRAME_WIDTH",
+    "MARGIN_X",
+    "PAGE_HEIGHT",
+    "PAGE_WIDTH",
+    "Styles",
+    "mm",
+    "styles",
+]

@@ -15,7 +15,7 @@ from qclinic.core import checklists
 from qclinic.core.checklists import NA, Checklist
 from qclinic.core.scoring import Answer, AnswerSet, ScoreResult, score
 from qclinic.storage.models import Attachment
-from qclinic.storage.repositories.answers import answers_by_key
+from qclinic.storage.repositories.answers import answers_by_key, process_steps
 from qclinic.storage.repositories.assessments import frozen_checklist, record_score
 
 
@@ -42,7 +42,8 @@ def load_answer_set(session: Session, assessment_id: str) -> AnswerSet:
         key: Answer(NA if row.is_na else row.value, row.note or "", photos.get(key, 0))
         for key, row in answers_by_key(session, assessment_id).items()
     }
-    return AnswerSet(answers)
+    steps = process_steps(session, assessment_id)  # steps with no answer yet count too
+    return AnswerSet(answers, {section: tuple(names) for section, names in steps.items()})
 
 
 def score_assessment(session: Session, assessment_id: str, *, cache: bool = False) -> ScoreResult:

@@ -10,6 +10,7 @@ file first.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -32,8 +33,40 @@ DEFAULT_BUSY_TIMEOUT_MS = 5_000
 _BEGIN_OPTION = "qclinic_begin"
 
 
+def is_writable(path: Path) -> bool:
+    """Whether the database *path* (and its folder, for the WAL files) can be written.
+
+    ``os.access`` reports a read-only mount (``EROFS``) even to root.
+    """
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:  # a new folder is made in its parent
+        folder = folder.parent
+    return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def read_only_uri(path: Path) -> str:
+    """A ``file:`` URI opening *path* read-only, also on a read-only medium.
+
+    SQLite needs to create the ``-shm`` file to read a WAL database; where the folder cannot be
+    written and no WAL content is pending, ``immutable=1`` reads the file without it (nothing can
+    change it on a read-only medium).
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not os.access(path.parent, os.W_OK):
+        wal = path.with_name(path.name + "-wal")
+        shm = path.with_name(path.name + "-shm")
+        pending = wal.exists() and wal.stat().st_size > 0 and shm.exists()
+        if not pending:
+            uri += "&immutable=1"
+    return uri
+
+
 def create_database_engine(
-    path: Path, *, foreign_keys: bool = True, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS
+    path: Path,
+    *,
+    foreign_keys: bool = True,
+    busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    read_only: bool = False,
 ) -> Engine:
     """An engine on the SQLite file *path*, with QClinic's connection settings.
 
@@ -42,6 +75,7 @@ def create_database_engine(
         foreign_keys: Enforce foreign keys; migrations turn this off while they rebuild tables and
             run ``PRAGMA foreign_key_check`` before committing instead.
         busy_timeout_ms: How long to wait for another writer before giving up with "locked".
+        read_only: Open through :func:`read_only_uri` and leave the journal mode alone.
 
     Returns:
         The engine. Transactions begin ``DEFERRED`` unless the connection carries the execution
@@ -57,13 +91,23 @@ def create_database_engine(
     # checkpoints, so the -wal file grows). Each operation gets a fresh, clean connection instead.
     # (Database keeps one idle connection, without any transaction, so closing a session's
     # connection is never the "last close" that checkpoints and deletes the WAL; see there.)
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    if read_only:
+        uri = read_only_uri(path)
+        engine = create_engine(
+            "sqlite://",
+            poolclass=NullPool,
+            creator=lambda: sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms / 1000),
+        )
+    else:
+        engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
 
     @event.listens_for(engine, "connect")
     def _configure_connection(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's BEGIN (below) drive transactions: the sqlite3 module's own implicit
         # transactions skip DDL, which would make migrations non-atomic.
         dbapi_connection.isolation_level = None
+        if read_only:
+            return
         cursor = dbapi_connection.cursor()
         try:
             # WAL: readers never block the writer, and a commit appends to one file. The mode is
@@ -100,6 +144,7 @@ class Database:
         *,
         attachments_dir: Path | None = None,
         busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+        read_only: bool = False,
     ) -> None:
         """Wrap the (already migrated) database file *path*.
 
@@ -107,20 +152,29 @@ class Database:
             path: The SQLite file.
             attachments_dir: Where attachment blobs live; ``paths.attachments_dir()`` by default.
             busy_timeout_ms: How long a writer waits for another one before "locked".
+            read_only: The file is on a read-only medium: reading works (reports, exports),
+                :meth:`session` refuses with a message.
         """
         self.path = path
+        self.read_only = read_only
+        #: Whether start-up checked the whole file (``PRAGMA quick_check``); see open_database.
+        self.integrity_checked = True
         self._busy_timeout_ms = busy_timeout_ms
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
         self._writer: sessionmaker[ChangeLoggingSession] | None = None
         self._reader: sessionmaker[ChangeLoggingSession] | None = None
-        self.blobs = BlobStore(attachments_dir or paths.attachments_dir())
+        if attachments_dir is None:
+            attachments_dir = path.parent / "attachments" if read_only else paths.attachments_dir()
+        self.blobs = BlobStore(attachments_dir)
         self._device_id: str | None = None
         # An idle connection (after one statement it holds no lock and no snapshot): while it is
         # open, a session closing its connection is not the last one, so SQLite does not
         # checkpoint and delete the WAL at every operation (which tripled the cost of saving an
         # answer). dispose() closes it, and that last close checkpoints the WAL into the file.
         self._wal_keeper: sqlite3.Connection | None = None
+        if read_only:
+            return
         try:
             self._wal_keeper = sqlite3.connect(
                 path, timeout=busy_timeout_ms / 1000, check_same_thread=False
@@ -152,7 +206,9 @@ class Database:
 
             from qclinic.storage.changelog import ChangeLoggingSession
 
-            engine = create_database_engine(self.path, busy_timeout_ms=self._busy_timeout_ms)
+            engine = create_database_engine(
+                self.path, busy_timeout_ms=self._busy_timeout_ms, read_only=self.read_only
+            )
             # Writers take the write lock at BEGIN (IMMEDIATE) so busy_timeout applies; a DEFERRED
             # transaction that later upgrades to a writer can fail at once with SQLITE_BUSY.
             self._writer = sessionmaker(
@@ -174,7 +230,7 @@ class Database:
         """
         try:
             connection = sqlite3.connect(
-                f"file:{self.path}?mode=ro", uri=True, timeout=self._busy_timeout_ms / 1000
+                read_only_uri(self.path), uri=True, timeout=self._busy_timeout_ms / 1000
             )
             try:
                 return connection.execute(sql, parameters).fetchall()
@@ -224,6 +280,15 @@ class Database:
         Raises:
             DatabaseUnavailable: Disk full, locked, read-only or I/O trouble (nothing committed).
         """
+        if self.read_only:
+            from qclinic.storage.errors import DatabaseReadOnly
+
+            raise DatabaseReadOnly(
+                f"{self.path}: the database is on a read-only disk or folder. QClinic can read it "
+                "(verify a report, Word copies, exports) but not change it, and a PDF report is "
+                "recorded as issued, which is a change. Copy the data folder to a writable disk "
+                "or remove the write protection, then try again."
+            )
         self.engine  # noqa: B018 - creates the session factories on first use
         assert self._writer is not None
         with self._session(self._writer) as session:

@@ -29,6 +29,32 @@ class RecordLocked(UserError):
     """The record is signed (or otherwise final) and cannot be changed; amend it instead."""
 
 
+class AnswerChanged(UserError):
+    """The answer was changed elsewhere (another window or QClinic) since this edit was based on it.
+
+    Nothing was written. The attributes hold what is stored now, so the caller can show it.
+    """
+
+    def __init__(
+        self,
+        question: str,
+        *,
+        value: object,
+        is_na: bool,
+        note: str,
+        revision: int,
+        live: bool,
+    ) -> None:
+        now = "not answered" if not live else ("N/A" if is_na else repr(value))
+        super().__init__(
+            f"{question}: the answer was changed elsewhere (another window?) and is now {now}; "
+            "this change was not saved."
+        )
+        self.question = question
+        self.value, self.is_na, self.note = value, is_na, note
+        self.revision, self.live = revision, live
+
+
 class DatabaseUnavailable(UserError):
     """The database cannot be used right now for an environmental reason; nothing was lost."""
 
@@ -53,6 +79,17 @@ def _sqlite_error_name(error: BaseException) -> str:
     """The SQLite error name (``SQLITE_FULL``, ...) of *error* or of the DB-API error it wraps."""
     original = getattr(error, "orig", None) or error
     return str(getattr(original, "sqlite_errorname", "") or "")
+
+
+def _disk_full(path: Path) -> bool:
+    """Whether the disk holding *path* has (next to) no free space left."""
+    import shutil
+
+    try:
+        folder = path if path.is_dir() else path.parent
+        return shutil.disk_usage(folder).free < 64 * 1024
+    except OSError:
+        return False
 
 
 def classify_sqlite_error(error: BaseException, path: Path | str) -> UserError | None:
@@ -85,15 +122,22 @@ def classify_sqlite_error(error: BaseException, path: Path | str) -> UserError |
             f"{path}: the database cannot be written (read-only file, folder or medium). "
             "Check the permissions or choose another data folder with --data-dir."
         )
+    if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")) and _disk_full(Path(path)):
+        # A full disk shows up as an I/O error when SQLite grows the -shm or -wal file.
+        return DatabaseFull(
+            f"{path}: the disk is full ({name}). Free some space and try again; "
+            "the last change was not saved, earlier work is safe."
+        )
     if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
         return DatabaseIOError(
             f"{path}: the operating system could not read or write the database ({name}). "
             "Check that the disk or USB stick is still connected, then try again."
         )
     if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or name.startswith("SQLITE_CORRUPT"):
+        from qclinic.storage.backups import restore_advice  # it imports this module
+
         return DatabaseRefused(
             f"{path}: the database file is damaged ({name}). QClinic stopped without writing "
-            "to it; "
-            "restore the latest copy from the backups folder."
+            f"to it. {restore_advice(Path(path))}"
         )
     return None

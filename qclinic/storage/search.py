@@ -20,11 +20,11 @@ def organization_search_key(name: str, uscc: str | None, region: str | None) -> 
 
 def like_pattern(text: str) -> str:
     """A ``LIKE`` pattern (escape character ``\\``) matching *text* anywhere, casefolded."""
-    escaped = (
-        " ".join(text.split())
-        .casefold()
-        .replace("\\", "\\\\")
-        .replace("%", "\\%")
-        .replace("_", "\\_")
-    )
+    return contains_pattern(" ".join(text.split()).casefold())
+
+
+def contains_pattern(text: str) -> str:
+    """A ``LIKE`` pattern (escape character ``\\``) matching *text* literally, anywhere: ``%`` and
+    ``_`` typed by a user are characters to find, not wildcards."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"

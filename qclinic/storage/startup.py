@@ -7,9 +7,12 @@
    revision stamped in the file — without importing Alembic. Not SQLite, damaged, or not a QClinic
    database: :class:`~qclinic.errors.DatabaseRefused`, the file untouched.
 3. A revision this release does not know was written by a newer QClinic: refused, untouched.
-4. At head: open at once (Alembic is never imported).
-5. Behind: ``PRAGMA quick_check``, a timestamped backup copy (SQLite backup API, so content still in
-   the ``-wal`` file is included), then one atomic upgrade.
+4. ``PRAGMA quick_check`` (read-only): damage is refused, untouched, with the message naming the
+   newest valid automatic backup. It costs ~1.5 ms per MB; the app gives it a time budget and
+   finishes a longer check in the background (:func:`quick_check` returns ``False`` then).
+5. At head: open at once (Alembic is never imported).
+6. Behind: a timestamped backup copy (SQLite backup API, so content still in the ``-wal`` file is
+   included; a failed copy is removed, see :mod:`qclinic.storage.backups`), then one atomic upgrade.
 """
 
 from __future__ import annotations
@@ -17,13 +20,13 @@ from __future__ import annotations
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from qclinic import paths
 from qclinic.errors import DatabaseRefused
-from qclinic.storage.database import Database
-from qclinic.storage.errors import classify_sqlite_error
+from qclinic.storage.backups import make_backup, restore_advice
+from qclinic.storage.database import Database, is_writable, read_only_uri
+from qclinic.storage.errors import DatabaseReadOnly, classify_sqlite_error
 from qclinic.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -49,8 +52,12 @@ def _refuse(path: Path, problem: str) -> DatabaseRefused:
     return DatabaseRefused(f"{path}: {problem} {_UNTOUCHED}")
 
 
+def _refuse_damaged(path: Path, problem: str) -> DatabaseRefused:
+    return DatabaseRefused(f"{path}: {problem} {_UNTOUCHED} {restore_advice(path)}")
+
+
 def _read_only_connection(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    return sqlite3.connect(read_only_uri(path), uri=True)
 
 
 def probe(path: Path) -> FileState:
@@ -87,52 +94,82 @@ def probe(path: Path) -> FileState:
     except sqlite3.DatabaseError as error:
         friendly = classify_sqlite_error(error, path)
         if isinstance(friendly, DatabaseRefused) or friendly is None:
-            raise _refuse(path, f"the database is damaged or unreadable ({error}).") from error
+            problem = f"the database is damaged or unreadable ({error})."
+            raise _refuse_damaged(path, problem) from error
         raise friendly from error
     if len(revisions) != 1:
         raise _refuse(path, f"the schema version record is damaged ({revisions!r}).")
     return FileState(revision=str(revisions[0]))
 
 
-def quick_check(path: Path) -> None:
-    """Run ``PRAGMA quick_check`` read-only; refuse a damaged file before migrating it."""
+def quick_check(path: Path, budget_ms: float | None = None) -> bool:
+    """Run ``PRAGMA quick_check`` read-only; refuse a damaged file before anything writes to it.
+
+    Args:
+        path: The database file.
+        budget_ms: Stop checking after this long (``None``: check the whole file).
+
+    Returns:
+        ``True`` when the whole file was checked and is sound, ``False`` when the budget ran out
+        first (nothing found so far; check again without a budget, e.g. in the background).
+
+    Raises:
+        DatabaseRefused: The check found damage; the message names the backup to restore.
+    """
+    import threading
+
+    stopped = threading.Event()
     try:
         with closing(_read_only_connection(path)) as connection:
-            problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
+            # The check is one long SQLite step (progress handlers are not called inside it on
+            # older SQLite); sqlite3_interrupt from a timer thread is what stops it in time.
+            def _stop() -> None:
+                stopped.set()
+                connection.interrupt()
+
+            timer = None
+            if budget_ms is not None:
+                timer = threading.Timer(budget_ms / 1000, _stop)
+                timer.start()
+            try:
+                problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
+            finally:
+                if timer is not None:
+                    timer.cancel()
     except sqlite3.DatabaseError as error:
-        raise _refuse(path, f"the database is damaged ({error}).") from error
+        if stopped.is_set() and "interrupt" in str(error):
+            return False
+        raise _refuse_damaged(path, f"the database is damaged ({error}).") from error
     if problems != ["ok"]:
-        raise _refuse(path, f"the integrity check failed: {'; '.join(problems[:5])}.")
+        found = "; ".join(" ".join(p.split()) for p in problems[:5])
+        raise _refuse_damaged(path, f"the integrity check found damage: {found}.")
+    return True
+
+
+#: What the CLI's and the app's start-up pass to :func:`open_database` by default: the whole file.
+FULL_CHECK = None
 
 
 def backup_copy(path: Path, revision: str, folder: Path | None = None) -> Path:
-    """Copy the database (WAL content included) to a new timestamped file in the backups folder.
-
-    Returns:
-        The backup file, e.g. ``backups/qclinic-20260509T071500Z-rev0001.sqlite``.
-    """
-    folder = folder or paths.backups_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = folder / f"{path.stem}-{stamp}-rev{revision}.sqlite"
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = folder / f"{path.stem}-{stamp}-rev{revision}-{counter}.sqlite"
-    with (
-        closing(_read_only_connection(path)) as source,
-        closing(sqlite3.connect(target)) as destination,
-    ):
-        source.backup(destination)
-    return target
+    """Kept for callers of the old name; see :func:`qclinic.storage.backups.make_backup`."""
+    return make_backup(path, revision, folder)
 
 
-def open_database(path: Path | None = None, *, attachments_dir: Path | None = None) -> Database:
+def open_database(
+    path: Path | None = None,
+    *,
+    attachments_dir: Path | None = None,
+    check_budget_ms: float | None = FULL_CHECK,
+) -> Database:
     """Open QClinic's database, creating or migrating it if needed (see the module docstring).
 
     Args:
         path: The SQLite file; ``paths.database_path()`` by default.
         attachments_dir: Where attachment blobs live; ``paths.attachments_dir()`` by default.
+        check_budget_ms: Time allowed for the integrity check of an existing file at head
+            (``None``: the whole file). When it runs out, ``database.integrity_checked`` is
+            ``False`` and the caller must finish :func:`quick_check` itself (the app does so in
+            the background).
 
     Returns:
         The open :class:`Database`, at :data:`~qclinic.storage.schema.HEAD_REVISION`.
@@ -149,14 +186,26 @@ def open_database(path: Path | None = None, *, attachments_dir: Path | None = No
             f"it was written by a newer QClinic (schema {state.revision}; this release knows up to "
             f"{HEAD_REVISION}). Update QClinic to open it.",
         )
-    if state.revision != HEAD_REVISION:
-        if state.revision is not None:
-            quick_check(path)
-            backup_copy(path, state.revision)
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
+    checked = True
+    read_only = not is_writable(path)
+    if read_only and state.revision != HEAD_REVISION:
+        needed = "created" if state.revision is None else "upgraded to this release's schema"
+        raise DatabaseReadOnly(
+            f"{path}: the database must be {needed}, but the disk or folder is read-only. "
+            "Copy the data folder to a writable disk or remove the write protection."
+        )
+    if state.revision == HEAD_REVISION:
+        checked = quick_check(path, check_budget_ms)
+    elif state.revision is not None:
+        quick_check(path)  # the whole file, always, before it is copied and migrated
+        make_backup(path, state.revision)
         _migrate(path)
-    return Database(path, attachments_dir=attachments_dir)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _migrate(path)
+    database = Database(path, attachments_dir=attachments_dir, read_only=read_only)
+    database.integrity_checked = checked
+    return database
 
 
 def _migrate(path: Path) -> None:

@@ -171,11 +171,34 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        # Edit → Undo deletion: the last organization or site deleted (pages that delete records
+        # offer undo_deletion_text() / undo_deletion()). No Ctrl+Z: the runner has its own.
+        self.edit_menu = self.menuBar().addMenu("")
+        self.undo_deletion_action = QAction(self)
+        self.undo_deletion_action.triggered.connect(self.on_undo_deletion_triggered)
+        self.edit_menu.addAction(self.undo_deletion_action)
+        self.edit_menu.aboutToShow.connect(self.update_undo_deletion)
         self.help_menu = self.menuBar().addMenu("")
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.on_about_triggered)
         self.help_menu.addAction(self.about_action)
+
+    def _deleting_pages(self) -> list[QWidget]:
+        return [w for w in self._pages.values() if hasattr(w, "undo_deletion_text")]
+
+    def update_undo_deletion(self) -> None:
+        """Name what Edit → Undo deletion would restore, or disable it."""
+        text = next((t for w in self._deleting_pages() if (t := w.undo_deletion_text())), "")
+        self.undo_deletion_action.setEnabled(bool(text))
+        self.undo_deletion_action.setText(text or self.tr("Undo deletion"))
+
+    def on_undo_deletion_triggered(self) -> None:
+        for widget in self._deleting_pages():
+            if widget.undo_deletion_text():
+                widget.undo_deletion()
+                break
+        self.update_undo_deletion()
 
     def on_settings_triggered(self) -> None:
         from qclinic.ui.settings_dialog import SettingsDialog
@@ -245,6 +268,8 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.update_undo_deletion()
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About QClinic"))
         if self.database is not None:

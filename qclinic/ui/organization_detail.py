@@ -33,6 +33,7 @@ from qclinic.storage.repositories import assessments, improvement, organizations
 from qclinic.ui.errors import show_error
 from qclinic.ui.labels import label
 from qclinic.ui.list_view import record_list
+from qclinic.ui.organization_deletion import Deletions
 from qclinic.ui.organizations_model import (
     ROW_ROLE,
     SORT_ROLE,
@@ -85,6 +86,7 @@ class OrganizationDetail(QWidget):
         self.today = today
         self.organization_id: str | None = None
         self.start_dialog: StartAssessmentDialog | None = None
+        self.deletions: Deletions | None = None  # set by the page: deleting sites, with undo
         self.assessment_model = RecordsModel(assessment_columns())
         self.action_model = RecordsModel(action_columns(), style=self._action_style)
         self.case_model = RecordsModel(case_columns())
@@ -98,7 +100,11 @@ class OrganizationDetail(QWidget):
         self.site_name_edit.returnPressed.connect(self.on_add_site)
         self.site_address_edit.returnPressed.connect(self.on_add_site)
         self.add_site_button.clicked.connect(self.on_add_site)
+        self.delete_site_button.clicked.connect(self.on_delete_site)
+        self.site_view.selectionModel().selectionChanged.connect(self._update_site_buttons)
+        self.site_model.modelReset.connect(self._update_site_buttons)
         self.on_site_input_changed("")
+        self._update_site_buttons()
         self.retranslate()
         self.show_organization(None)
 
@@ -146,10 +152,13 @@ class OrganizationDetail(QWidget):
         self.site_name_edit = QLineEdit()
         self.site_address_edit = QLineEdit()
         self.add_site_button = QPushButton()
+        self.delete_site_button = QPushButton()
         adder = QHBoxLayout()
         adder.addWidget(self.site_name_edit, 1)
         adder.addWidget(self.site_address_edit, 2)
         adder.addWidget(self.add_site_button)
+        adder.addSpacing(16)
+        adder.addWidget(self.delete_site_button)
         sites_tab = QWidget()
         box = QVBoxLayout(sites_tab)
         box.addWidget(self.site_view)
@@ -188,6 +197,7 @@ class OrganizationDetail(QWidget):
         self.site_name_edit.setPlaceholderText(self.tr("New site name"))
         self.site_address_edit.setPlaceholderText(self.tr("Address"))
         self.add_site_button.setText(self.tr("Add site"))
+        self.delete_site_button.setText(self.tr("Delete site…"))
         for model in (self.assessment_model, self.action_model, self.case_model, self.site_model):
             model.retranslate()
         if self.organization_id is not None:
@@ -313,6 +323,21 @@ class OrganizationDetail(QWidget):
 
     def on_site_input_changed(self, text: str) -> None:
         self.add_site_button.setEnabled(bool(text.strip()))
+
+    def selected_site_id(self) -> str | None:
+        index = self.site_view.currentIndex()
+        if not index.isValid() or not self.site_view.selectionModel().hasSelection():
+            return None
+        site = index.data(ROW_ROLE)
+        return getattr(site, "id", None)
+
+    def _update_site_buttons(self) -> None:
+        self.delete_site_button.setEnabled(self.selected_site_id() is not None)
+
+    def on_delete_site(self) -> None:
+        site_id = self.selected_site_id()
+        if site_id is not None and self.deletions is not None:
+            self.deletions.delete_site(site_id)
 
     def on_add_site(self) -> None:
         name = self.site_name_edit.text().strip()

@@ -1,9 +1,11 @@
-"""Printing an assessment from the app: the diagnostic report or the improvement plan as a PDF.
+"""Printing an assessment from the app: the diagnostic report or the improvement plan as a PDF
+(the signed, verifiable record) or as an editable Word copy (.docx).
 
-:func:`print_report` asks for the report language and where to save, builds the PDF in the
-background (``qclinic.ui.tasks.run_task``) behind a progress dialog, then opens it in the system's
-PDF viewer. The PDF is written to a temporary file beside the target and renamed when complete, so
-a failed or cancelled print never leaves half a file (nor replaces a good one).
+:func:`print_report` asks for the report language and where to save — the save dialog's file type
+(PDF or Word) decides the format — builds the document in the background
+(``qclinic.ui.tasks.run_task``) behind a progress dialog, then opens it with the system's viewer.
+It is written to a temporary file beside the target and renamed when complete, so a failed or
+cancelled print never leaves half a file (nor replaces a good one).
 
 Tests pass ``path=``, ``lang=`` and ``open_when_done=False`` so no dialog is shown.
 """
@@ -29,6 +31,8 @@ from qclinic.ui.errors import show_error
 from qclinic.ui.tasks import Cancelled, Progress, Task, run_task
 
 FOLDER_KEY = "report_folder"  # settings.extra: the folder the user last printed to
+FORMAT_KEY = "report_format"  # settings.extra: the file type the user last chose ("pdf", "docx")
+FORMATS = ("pdf", "docx")
 LANGUAGES = (("zh", "简体中文"), ("en", "English"))
 #: the kind of document in a default file name, in the report's language
 KIND_NAMES = {
@@ -41,11 +45,25 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 STAGE_READING, STAGE_WRITING = "reading", "writing"
 
 
-def default_file_name(organization: str, visit_date: str, kind: str, lang: str) -> str:
-    """ "<organization> <kind> <date>.pdf", safe on Windows (no / \\ : * ? " < > |)."""
+def default_file_name(
+    organization: str, visit_date: str, kind: str, lang: str, fmt: str = "pdf"
+) -> str:
+    """ "<organization> <kind> <date>.pdf" (or .docx), safe on Windows (no / \\ : * ? " < > |)."""
     parts = [organization.strip(), KIND_NAMES[kind, lang], visit_date or date.today().isoformat()]
     name = " ".join(p for p in parts if p)
-    return _UNSAFE.sub("_", name).strip(" .") + ".pdf"
+    return _UNSAFE.sub("_", name).strip(" .") + f".{fmt}"
+
+
+def format_of(path: Path) -> str:
+    """The format a file name asks for: "docx" for .docx, else "pdf"."""
+    return "docx" if path.suffix.lower() == ".docx" else "pdf"
+
+
+def _filters() -> dict[str, str]:
+    return {
+        "pdf": QCoreApplication.translate("print_actions", "PDF documents (*.pdf)"),
+        "docx": QCoreApplication.translate("print_actions", "Word documents (*.docx)"),
+    }
 
 
 def _describe(database: Database, assessment_id: str) -> tuple[str, str]:
@@ -54,7 +72,11 @@ def _describe(database: Database, assessment_id: str) -> tuple[str, str]:
 
     with database.read_session() as session:
         assessment = assessments.get_assessment(session, assessment_id)
-        organization = organizations.get_organization(session, assessment.organization_id).name
+        organization = organizations.get_organization(
+            session,
+            assessment.organization_id,
+            include_deleted=True,  # its history prints
+        ).name
         visit = visits.get_visit(session, assessment.visit_id) if assessment.visit_id else None
     return organization, visit.visit_date.isoformat() if visit is not None else ""
 
@@ -79,45 +101,86 @@ def ask_language(parent: QWidget | None, default: str) -> str | None:
     return codes[names.index(name)] if ok else None
 
 
-def ask_path(parent: QWidget | None, suggested: str, folder: str, plan_only: bool) -> Path | None:
-    """Where to save, chosen by the user (None if they cancelled)."""
+def ask_path(
+    parent: QWidget | None, suggested: str, folder: str, plan_only: bool, fmt: str = "pdf"
+) -> tuple[Path, str] | None:
+    """Where to save and as what, chosen by the user (None if they cancelled).
+
+    The file type picked in the dialog decides the format; the name gets its suffix (a name
+    typed as "x.pdf" with "Word documents" picked is saved as "x.docx").
+    """
     title = (
         QCoreApplication.translate("print_actions", "Save the improvement plan")
         if plan_only
         else QCoreApplication.translate("print_actions", "Save the report")
     )
-    path, _filter = QFileDialog.getSaveFileName(
+    filters = _filters()
+    path, chosen = QFileDialog.getSaveFileName(
         parent,
         title,
         str(Path(folder) / suggested),
-        QCoreApplication.translate("print_actions", "PDF documents (*.pdf)"),
+        ";;".join(filters.values()),
+        filters.get(fmt, filters["pdf"]),
     )
     if not path:
         return None
-    return Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+    kind = next((key for key, text in filters.items() if text == chosen), format_of(Path(path)))
+    target = Path(path)
+    if target.suffix.lower() in (".pdf", ".docx"):
+        target = target.with_suffix(f".{kind}")
+    else:
+        target = target.with_name(f"{target.name}.{kind}")
+    return target, kind
 
 
 def write_pdf(
     database: Database, assessment_id: str, out: Path, lang: str, plan_only: bool
 ) -> Callable[[Progress], Any]:
-    """The background work: read the assessment, lay out the PDF beside *out*, move it there."""
+    """The background work for a PDF (see :func:`write_document`)."""
+    return write_document(database, assessment_id, out, lang, plan_only, "pdf")
+
+
+def write_document(
+    database: Database, assessment_id: str, out: Path, lang: str, plan_only: bool, fmt: str
+) -> Callable[[Progress], Any]:
+    """The background work: read the assessment, write the PDF or .docx beside *out*, move it
+    there."""
 
     def work(progress: Progress) -> Any:
+        from qclinic.reports import issue
         from qclinic.reports.build import render_report
         from qclinic.reports.data import load_report_data
-        from qclinic.reports.plan import render_plan
+        from qclinic.reports.docx_plan import render_docx_plan
+        from qclinic.reports.docx_report import render_docx_report
+        from qclinic.reports.plan import plan_data, render_plan
 
         progress.report(0.05, STAGE_READING)
         data = load_report_data(database, assessment_id)
+        kind = "plan" if plan_only else "report"
+        prepared = issue.prepare(database, data, kind)  # a broken seal stops the print here
         if progress.cancelled:
             raise Cancelled
         progress.report(0.3, STAGE_WRITING)
-        temp = out.with_name(f".{out.stem}.{os.getpid()}.part.pdf")
+        temp = out.with_name(f".{out.stem}.{os.getpid()}.part.{fmt}")
+        config = app_settings.load()
         try:
-            if plan_only:
-                built = render_plan(data, temp, lang)
+            if fmt == "docx":  # an editable copy: not numbered, not registered, not verifiable
+                if plan_only:
+                    built = render_docx_plan(data, temp, lang)
+                else:
+                    built = render_docx_report(
+                        data,
+                        temp,
+                        lang,
+                        database.blobs.read_bytes,
+                        issuing_body=config.issuing_body,
+                        logo_path=config.logo_path,
+                    )
+            elif plan_only:
+                built = render_plan(
+                    data, temp, lang, doc_id=prepared.document_id, seal=prepared.seal
+                )
             else:
-                config = app_settings.load()
                 built = render_report(
                     data,
                     temp,
@@ -125,13 +188,19 @@ def write_pdf(
                     database.blobs.read_bytes,
                     issuing_body=config.issuing_body,
                     logo_path=config.logo_path,
+                    doc_id=prepared.document_id,
+                    seal=prepared.seal,
                 )
             if progress.cancelled:
                 raise Cancelled
             os.replace(temp, out)
+            if fmt == "pdf":
+                shown = plan_data(data) if plan_only else data
+                issue.register(database, out, built, shown, kind, lang, prepared.seal)
         except PermissionError as exc:
+            viewer = "Word or WPS" if fmt == "docx" else "a PDF viewer"
             raise UserError(
-                f"Could not write {out}: it may be open in a PDF viewer; close it and print again."
+                f"Could not write {out}: it may be open in {viewer}; close it and print again."
             ) from exc
         except OSError as exc:
             raise UserError(f"Could not write {out}: {exc.strerror or exc}") from exc
@@ -153,11 +222,13 @@ def print_report(
     lang: str | None = None,
     open_when_done: bool = True,
     on_written: Callable[[Path], None] | None = None,
+    fmt: str | None = None,
 ) -> Task | None:
-    """Print *assessment_id*'s report (or only its plan) to a PDF and open it.
+    """Print *assessment_id*'s report (or only its plan) to a PDF or .docx and open it.
 
-    Asks for the language and the file unless *lang* / *path* are given. Returns the running task
-    (None when the user cancelled a question or the assessment cannot be read).
+    Asks for the language and the file (and so the format) unless *lang* / *path* are given; a
+    given *path* has the format of its suffix unless *fmt* says. Returns the running task (None
+    when the user cancelled a question or the assessment cannot be read).
     """
     config = app_settings.load()
     try:
@@ -172,16 +243,22 @@ def print_report(
     if path is None:
         folder = str(config.extra.get(FOLDER_KEY) or _documents_folder())
         kind = "plan" if plan_only else "report"
-        chosen = ask_path(
-            parent, default_file_name(organization, visit_date, kind, lang), folder, plan_only
-        )
+        last = str(config.extra.get(FORMAT_KEY) or "pdf")
+        last = last if last in FORMATS else "pdf"
+        suggested = default_file_name(organization, visit_date, kind, lang, last)
+        chosen = ask_path(parent, suggested, folder, plan_only, last)
         if chosen is None:
             return None
-        _remember_folder(chosen.parent)
-        path = chosen
+        path, fmt = chosen
+        _remember(path.parent, fmt)
     out = Path(path)
+    fmt = fmt or format_of(out)
+    if fmt not in FORMATS:
+        raise ValueError(f"fmt must be pdf or docx, not {fmt!r}")
 
-    return _start(parent, database, assessment_id, out, lang, plan_only, open_when_done, on_written)
+    return _start(
+        parent, database, assessment_id, out, lang, plan_only, open_when_done, on_written, fmt
+    )
 
 
 #: running prints, kept here so their task and progress dialog live until they finish
@@ -235,6 +312,7 @@ def _start(
     plan_only: bool,
     open_when_done: bool,
     on_written: Callable[[Path], None] | None,
+    fmt: str = "pdf",
 ) -> Task:
     job = _PrintJob(parent, out)
     _running.add(job)
@@ -251,7 +329,7 @@ def _start(
         show_error(exc, parent)
 
     job.task = run_task(
-        write_pdf(database, assessment_id, out, lang, plan_only),
+        write_document(database, assessment_id, out, lang, plan_only, fmt),
         on_done=on_done,
         on_error=on_error,
         on_progress=job.on_progress,
@@ -259,8 +337,9 @@ def _start(
     return job.task
 
 
-def _remember_folder(folder: Path) -> None:
+def _remember(folder: Path, fmt: str) -> None:
     config = app_settings.load()
     config.extra[FOLDER_KEY] = str(folder)
+    config.extra[FORMAT_KEY] = fmt
     with contextlib.suppress(OSError):  # only a convenience for next time
         app_settings.save(config)

@@ -281,22 +281,29 @@ def run_sign_off(
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-def amend(
-    parent: QWidget | None, database: Database, signals: AppSignals, assessment_id: str
-) -> str | None:
-    """After confirmation, a new draft revision of a signed assessment; opens it, returns its id."""
+def confirm_amend(parent: QWidget | None) -> bool:
+    """Ask before making an amended revision of a signed assessment; ``True`` to go ahead."""
     answer = QMessageBox.question(
         parent,  # type: ignore[arg-type]
         QCoreApplication.translate("signoff", "Amend the signed assessment"),
         QCoreApplication.translate(
             "signoff",
-            "A new draft revision will be made with the same answers and evidence, linked to this "
-            "signed one, which stays unchanged. It must be signed again. Continue?",
+            "A new draft revision will be made with the same answers, evidence, findings and "
+            "improvement actions, linked to this signed one, which stays unchanged. From then on "
+            "the improvement plan follows the new revision's actions. It must be signed again. "
+            "Continue?",
         ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
-    if answer != QMessageBox.StandardButton.Yes:
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def amend(
+    parent: QWidget | None, database: Database, signals: AppSignals, assessment_id: str
+) -> str | None:
+    """After confirmation, a new draft revision of a signed assessment; opens it, returns its id."""
+    if not confirm_amend(parent):
         return None
     try:
         with database.session() as session:
@@ -306,5 +313,7 @@ def amend(
         return None
     signals.saved.emit()
     signals.data_changed.emit("assessment")
+    signals.data_changed.emit("finding")
+    signals.data_changed.emit("action")
     signals.open_assessment.emit(new_id)
     return new_id

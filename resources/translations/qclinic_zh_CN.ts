@@ -226,6 +226,37 @@
     </message>
 </context>
 <context>
+    <name>AnswerWriter</name>
+    <message>
+        <source>not answered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>%1 was changed in another window; it now reads: %2.
+
+Your note was not saved. It is still in the note box and is saved when you leave the box.</source>
+        <translation>%1 已在另一个窗口中被修改，现在的答案是：%2。
+
+您的备注尚未保存。它仍保留在备注框中，离开备注框时将会保存。</translation>
+    </message>
+    <message>
+        <source>%1 was changed in another window; it now reads: %2.
+
+Your change was not saved. The answer shown is the one stored now.</source>
+        <translation>%1 已在另一个窗口中被修改，现在的答案是：%2。
+
+您的修改未保存。现在显示的是已保存的答案。</translation>
+    </message>
+    <message>
+        <source>Changed in another window</source>
+        <translation>已在另一个窗口中修改</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentListModel</name>
     <message>
         <source>Organization</source>
@@ -263,6 +294,10 @@
 <context>
     <name>AssessmentsPage</name>
     <message>
+        <source>%1 (deleted)</source>
+        <translation>%1（已删除）</translation>
+    </message>
+    <message>
         <source>Assessments</source>
         <translation>评审</translation>
     </message>
@@ -286,16 +321,16 @@
         <translation>图表（PNG）和分析结果（JSON）将附加到所选问题。</translation>
     </message>
     <message>
-        <source>&amp;Assessment:</source>
-        <translation>评审(&amp;A)：</translation>
+        <source>Search every question by id or text…</source>
+        <translation>按编号或文字搜索所有问题…</translation>
     </message>
     <message>
-        <source>&amp;Question:</source>
-        <translation>问题(&amp;Q)：</translation>
+        <source>Question</source>
+        <translation>问题</translation>
     </message>
     <message>
-        <source>Show the questions of every checklist</source>
-        <translation>显示所有检查表的问题</translation>
+        <source>Assessment</source>
+        <translation>评审</translation>
     </message>
     <message>
         <source>&amp;Caption:</source>
@@ -306,8 +341,22 @@
         <translation>附加</translation>
     </message>
     <message>
-        <source>(no unsigned SPC or MSA assessment: tick the box below)</source>
-        <translation>（没有未签署的 SPC 或 MSA 评审：请勾选下方选项）</translation>
+        <source>The organization has no unsigned assessment to attach evidence to.</source>
+        <translation>该组织没有可附加证据的未签署评审。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) match the search.</source>
+        <translation>
+            <numerusform>%n 个问题符合搜索条件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Questions about SPC, capability or MSA; type to search every question.</source>
+        <translation>以下为涉及 SPC、过程能力或 MSA 的问题；输入文字可搜索全部问题。</translation>
+    </message>
+    <message>
+        <source>No question mentions SPC, capability or MSA: every question is listed.</source>
+        <translation>没有问题涉及 SPC、过程能力或 MSA：已列出全部问题。</translation>
     </message>
     <message>
         <source>Choose an assessment and a question.</source>
@@ -931,6 +980,93 @@
     </message>
 </context>
 <context>
+    <name>Deletions</name>
+    <message>
+        <source>Delete “%1”?</source>
+        <translation>删除“%1”？</translation>
+    </message>
+    <message>
+        <source>It has %2 assessment(s) (%3 signed), %4 action(s) (%5 open), %6 clinic case(s) and %7 site(s).</source>
+        <translation>该企业有 %2 份评审（其中 %3 份已签署）、%4 项改进措施（%5 项未关闭）、%6 个门诊案例和 %7 个厂区。</translation>
+    </message>
+    <message>
+        <source>Nothing of this is lost: its assessments and reports still open and print, the organization&apos;s name marked “(deleted)”. It and its sites leave the lists.</source>
+        <translation>这些记录都不会丢失：其评审和报告仍可打开和打印，企业名称后标注“（已删除）”。该企业及其厂区将不再出现在列表中。</translation>
+    </message>
+    <message>
+        <source>Its signed assessments stay signed and unchanged.</source>
+        <translation>已签署的评审保持签署状态，内容不变。</translation>
+    </message>
+    <message>
+        <source>You can undo this (Edit → Undo deletion).</source>
+        <translation>此操作可以撤销（编辑 → 撤销删除）。</translation>
+    </message>
+    <message>
+        <source>Delete the site “%1”?</source>
+        <translation>删除厂区“%1”？</translation>
+    </message>
+    <message>
+        <source>%2 visit(s) were made there; they and their assessments are kept and still name the site. You can undo this (Edit → Undo deletion).</source>
+        <translation>在该厂区进行过 %2 次走访；这些走访及其评审都会保留，并仍显示该厂区名称。此操作可以撤销（编辑 → 撤销删除）。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Delete organization</source>
+        <translation>删除企业</translation>
+    </message>
+    <message>
+        <source>Delete site</source>
+        <translation>删除厂区</translation>
+    </message>
+    <message>
+        <source>Undo deletion of “%1”</source>
+        <translation>撤销删除“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>Evidence</name>
+    <message>
+        <source>capable for a new process</source>
+        <extracomment>Short verdicts for a tile (the stored result carries the long bilingual sentence).</extracomment>
+        <translation>能力充分（满足新过程要求）</translation>
+    </message>
+    <message>
+        <source>capable</source>
+        <translation>能力充分</translation>
+    </message>
+    <message>
+        <source>conditionally capable</source>
+        <translation>能力有条件满足</translation>
+    </message>
+    <message>
+        <source>not capable</source>
+        <translation>能力不足</translation>
+    </message>
+    <message>
+        <source>Analysis (unreadable)</source>
+        <translation>分析结果（无法读取）</translation>
+    </message>
+    <message>
+        <source>%n violation(s)</source>
+        <translation>%n 处违规</translation>
+    </message>
+    <message>
+        <source>%Linearity %1 · slope %2</source>
+        <translation>%线性度 %1 · 斜率 %2</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析结果</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Question id or words of its text, then Enter</source>
@@ -1165,6 +1301,10 @@
         <translation>数据文件：%1</translation>
     </message>
     <message>
+        <source>Undo deletion</source>
+        <translation>撤销删除</translation>
+    </message>
+    <message>
         <source>About QClinic</source>
         <translation>关于质量门诊</translation>
     </message>
@@ -1181,10 +1321,6 @@
         <translation>许可证</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;QClinic %1&lt;/h3&gt;&lt;p&gt;Quality clinic: assessments, findings, clinic cases and improvement plans for the factories of an industrial chain, offline.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;质量门诊 QClinic %1&lt;/h3&gt;&lt;p&gt;质量门诊：为产业链上的工厂提供评审、发现项、门诊案例和改进计划管理，可离线使用。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Bundled fonts</source>
         <translation>随附字体</translation>
     </message>
@@ -1195,6 +1331,10 @@
     <message>
         <source>Qt and Python are linked dynamically: each is a separate file of the installation and can be replaced.</source>
         <translation>Qt 和 Python 以动态方式链接：二者都是安装目录中的独立文件，可以替换。</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;QClinic %1&lt;/h3&gt;&lt;p&gt;Quality clinic: assessments, findings, clinic cases and improvement plans for the factories of an industrial chain, offline.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;质量门诊 QClinic %1&lt;/h3&gt;&lt;p&gt;质量门诊：为产业链上的工厂提供评审、发现项、门诊案例和改进计划管理，可离线使用。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>QClinic · Quality clinic</source>
@@ -1215,6 +1355,10 @@
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1280,6 +1424,10 @@
     <message>
         <source>Add site</source>
         <translation>添加厂区</translation>
+    </message>
+    <message>
+        <source>Delete site…</source>
+        <translation>删除厂区…</translation>
     </message>
     <message>
         <source>Credit code %1</source>
@@ -1508,6 +1656,10 @@
     <message>
         <source>Edit…</source>
         <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
     </message>
     <message>
         <source>All chains</source>
@@ -2082,6 +2234,24 @@
     </message>
 </context>
 <context>
+    <name>UndoBar</name>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>“%1” was deleted.</source>
+        <translation>已删除“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>VdaInput</name>
+    <message>
+        <source>type the points: 0, 4, 6, 8, 1 0</source>
+        <translation>直接键入分值：0、4、6、8、1 0（10 分）</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>Cannot do that</source>
@@ -2097,7 +2267,7 @@
     </message>
     <message>
         <source>QClinic did not close properly last time (the session started %1); it may have crashed or been stopped. Every change you saw saved is kept.</source>
-        <translation>QClinic 上次未正常关闭（该会话开始于 %1），可能已崩溃或被强行停止。您看到已保存的每一项更改都已保留。</translation>
+        <translation>QClinic 上次没有正常关闭（该次会话开始于 %1），可能是崩溃或被强行结束。所有显示为“已保存”的修改都已保留。</translation>
     </message>
     <message>
         <source>Details are in %1</source>
@@ -2328,7 +2498,6 @@
     <name>print_actions</name>
     <message>
         <source>Report language</source>
-        <extracomment>the kind of document in a default file name, in the report&apos;s language</extracomment>
         <translation>报告语言</translation>
     </message>
     <message>
@@ -2345,7 +2514,12 @@
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
+        <extracomment>the kind of document in a default file name, in the report&apos;s language</extracomment>
         <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
         <source>Printing</source>
@@ -2368,8 +2542,20 @@
         <translation>修订 %1</translation>
     </message>
     <message>
-        <source>This assessment is signed and read-only. To correct it, use Amend: a new draft revision is made with the same answers.</source>
-        <translation>本评审已签署，只读。如需更正，请使用“修订”：将以相同答案生成新的草稿版本。</translation>
+        <source>%1 (deleted)</source>
+        <translation>%1（已删除）</translation>
+    </message>
+    <message>
+        <source>This assessment is signed and read-only. To correct it, use Amend: a new draft revision is made with the same answers, findings and actions.</source>
+        <translation>本评审已签署，只读。如需更正，请使用“修订”：将以相同的答案、发现项和改进措施生成新的草稿版本。</translation>
+    </message>
+    <message>
+        <source>This assessment was completed and has been changed since: it is a draft again. Complete it again to re-check the gaps before signing off.</source>
+        <translation>该评审完成后又有修改，已退回草稿状态。签署前请再次点击“完成”，重新检查缺漏项。</translation>
+    </message>
+    <message>
+        <source>Warning: this signed assessment was changed after it was signed, outside QClinic (%1). What it shows now is not what was signed: restore the database from a backup, or have it checked. It cannot be printed until then.</source>
+        <translation>警告：该评审签署后曾在 QClinic 之外被改动（%1）。现在显示的内容并非签署时的内容：请从备份恢复数据库，或请人核查。在此之前不能打印。</translation>
     </message>
     <message>
         <source>Add %1</source>
@@ -2423,8 +2609,8 @@
         <translation>修订已签署的评审</translation>
     </message>
     <message>
-        <source>A new draft revision will be made with the same answers and evidence, linked to this signed one, which stays unchanged. It must be signed again. Continue?</source>
-        <translation>将以相同的答案和证据生成新的草稿版本，并与本已签署评审关联，原评审保持不变。新版本须重新签署。是否继续？</translation>
+        <source>A new draft revision will be made with the same answers, evidence, findings and improvement actions, linked to this signed one, which stays unchanged. From then on the improvement plan follows the new revision&apos;s actions. It must be signed again. Continue?</source>
+        <translation>将以相同的答案、证据、发现项和改进措施生成新的草稿版本，并与本已签署评审关联，原评审保持不变。此后改进计划以新版本的措施为准。新版本须重新签署。是否继续？</translation>
     </message>
 </context>
 <context>
@@ -2500,6 +2686,17 @@
     <message>
         <source>yes</source>
         <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>startup</name>
+    <message>
+        <source>QClinic is already running with the data folder %1 (process %2 on %3). Switch to that window, or close it first: two apps on one folder could overwrite each other&apos;s work.</source>
+        <translation>QClinic 已在使用数据文件夹 %1 运行（主机 %3 上的进程 %2）。请切换到那个窗口，或先将其关闭：两个程序同时使用一个文件夹可能会互相覆盖工作成果。</translation>
+    </message>
+    <message>
+        <source>QClinic</source>
+        <translation>QClinic 质量门诊</translation>
     </message>
 </context>
 </TS>

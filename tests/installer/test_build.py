@@ -70,6 +70,7 @@ def test_the_smoke_test_of_the_frozen_program_passes(built) -> None:
         "app starts on an empty data directory",
         "report verify (zh)",
         "report verify (en)",
+        "Word copy (zh)",
         "spc analyze",
         "app loaded the bundled translations",
     ):

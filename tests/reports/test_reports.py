@@ -14,8 +14,8 @@ CHINESE_BY_SECTION = {
     "cover": "鹰潭精密铜材有限公司",
     "summary": "诊断摘要",
     "sections": "质量管理体系",
-    "findings": "现场诊断发现该项要求未有效落实",
-    "plan": "补齐记录并建立月度检查机制",
+    "findings": "通止规和目视检验未做计数型一致性分析",
+    "plan": "撤下印有过期",
     "cases": "三坐标测量机校准后复测数据偏差大",
 }
 
@@ -104,8 +104,8 @@ def test_hash_in_footer_and_metadata_matches_a_recomputation(
 def test_plan_pdf(reports: dict[str, Path]) -> None:
     text = pdf_text(reports["plan"])
     assert "质量改进计划" in text
-    assert "2026-04" in text and "补齐记录并建立月度检查机制" in text
-    assert "申请起重机定期检验并任命安全管理员" in text
+    assert "2026-04" in text and "撤下印有过期" in text
+    assert "申报起重机定期检验" in text
 
 
 def test_xlsx_export(demo: tuple[Any, dict[str, Any], Path], tmp_path: Path) -> None:

@@ -157,3 +157,25 @@ def test_ten_thousand_values_are_written_quickly(db: Database) -> None:
     assert time.perf_counter() - start < 3.0
     with db.read_session() as session:
         assert len(datasets.list_values(session, dataset.id)) == 10_000
+
+
+def test_search_finds_percent_and_underscore_literally(db: Database) -> None:
+    # issue 9, item 8: "%" and "_" typed in the search box were LIKE wildcards
+    org_id = _org(db)
+    with db.session() as session:
+        datasets.create_dataset(session, org_id, "Yield 98% line 1")
+        datasets.create_dataset(session, org_id, "bore_dia", characteristic="ID")
+        datasets.create_dataset(session, org_id, "Yield line 2", unit="mm")
+        datasets.create_dataset(session, org_id, r"path C:\data")
+    with db.read_session() as session:
+
+        def names(search: str) -> list[str]:
+            return sorted(s.dataset.name for s in datasets.list_datasets(session, search=search))
+
+        assert names("%") == ["Yield 98% line 1"]
+        assert names("_") == ["bore_dia"]
+        assert names("98%") == ["Yield 98% line 1"]
+        assert names("e_d") == ["bore_dia"]
+        assert names("d%a") == []
+        assert names("\\") == [r"path C:\data"]
+        assert names("YIELD") == ["Yield 98% line 1", "Yield line 2"]  # still case-blind

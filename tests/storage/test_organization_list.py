@@ -27,7 +27,7 @@ def test_rows_filters_and_latest_grade(tmp_path: Path) -> None:
     supplier = by_name["鹰潭精密铜材有限公司"]
     assert supplier.chain_role is ChainRole.SUPPLIER
     assert supplier.latest_grade == "B"  # the 2026 clinic, newer than the signed 2025 C
-    assert supplier.latest_percent is not None and round(supplier.latest_percent, 1) == 73.7
+    assert supplier.latest_percent is not None and round(supplier.latest_percent, 1) == 74.0
     assert by_name["Zeta Steel Works"].latest_grade is None
 
 

@@ -150,7 +150,7 @@ def test_sorting_by_grade_keeps_the_selection(demo_ids, page) -> None:
     page.select_organization(demo_ids["organization"])
     page.view.sortByColumn(COL_GRADE, Qt.SortOrder.DescendingOrder)
     assert _names(page)[0] == "鹰潭精密铜材有限公司"  # graded first, ungraded last
-    assert page.proxy.index(0, COL_GRADE).data() == "B · 73.7%"
+    assert page.proxy.index(0, COL_GRADE).data() == "B · 74.0%"
     assert page.current_id() == demo_ids["organization"]
     page.view.sortByColumn(COL_GRADE, Qt.SortOrder.AscendingOrder)
     assert _names(page)[-1] == "赣鄱铜业集团有限公司"
@@ -168,17 +168,17 @@ def test_detail_shows_history_trend_and_overdue_actions(qtbot, demo_ids, page, s
     assert grades == ["C", "B"]  # oldest first
     assert history.index(1, 6).data().startswith("▲ +")
     assert "C → B" in history.index(1, 6).data()
-    assert "C 64.1% → B 73.7%" in detail.trend_label.text()
+    assert "C 64.5% → B 74.0%" in detail.trend_label.text()
 
     actions = detail.action_proxy
     rows = [actions.index(row, 0).data(ROW_ROLE) for row in range(actions.rowCount())]
-    assert len(rows) == 6  # the done one is not listed
+    assert len(rows) == 5  # the done and the verified ones are not listed
     red = [
         row.title
         for number, row in enumerate(rows)
         if actions.index(number, 0).data(Qt.ItemDataRole.ForegroundRole) == OVERDUE_COLOR
     ]
-    assert red == ["申请起重机定期检验并任命安全管理员"]  # due 2026-04-10
+    assert red == ["2026-03-20 前申报起重机定期检验，任命持证安全管理员"]  # due 2026-03-19
     assert "1" in detail.tabs.tabText(1)
     assert detail.case_proxy.rowCount() == 3
 

@@ -6,8 +6,9 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 
 @pytest.fixture(autouse=True)
@@ -54,6 +55,22 @@ def page(qtbot, database, signals):
     widget.show()
     widget.load()
     return widget
+
+
+def answer_next_question(button) -> list[str]:
+    """When the next modal message box shows, note its text and press *button*."""
+    seen: list[str] = []
+
+    def attempt() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, attempt)
+            return
+        seen.append(box.text())
+        box.button(button).click()
+
+    QTimer.singleShot(0, attempt)
+    return seen
 
 
 def open_runner(qtbot, page, signals, assessment_id: str):
@@ -122,6 +139,46 @@ def test_keyboard_answers_commit_and_undo_redo(qtbot, page, signals, database, d
     runner.undo_stack.redo()
     assert stored(database, assessment_id)[("QMS.3", "")]["value"] == 5
     assert third.input._buttons[5][0].isChecked()
+
+
+def test_vda_ten_is_typed_as_1_0_and_the_0_does_not_undo_it(
+    qtbot, page, signals, database, demo_ids
+) -> None:
+    """Issue 9, item 12: "1" then "0" stored 10 and then 0, silently ending the question at 0."""
+    from qclinic.ui.runner import answer_inputs, steps
+
+    assessment_id = start(database, "vda63-process", demo_ids)
+    runner = open_runner(qtbot, page, signals, assessment_id)
+    assert steps.add_step(runner, "P6", "Casting")
+    card = runner.card(("P6.1.1", "Casting"))
+    now = [100.0]
+    card.input.clock = lambda: now[0]
+    press(qtbot, card, "1")
+    now[0] += 0.3
+    press(qtbot, card, "0")
+    assert stored(database, assessment_id)[("P6.1.1", "Casting")]["value"] == 10
+    now[0] += answer_inputs.TEN_WINDOW_S + 1  # a later 0 is meant: it scores 0 points
+    press(qtbot, card, "0")
+    assert stored(database, assessment_id)[("P6.1.1", "Casting")]["value"] == 0
+    for key, points in (("4", 4), ("6", 6), ("8", 8), ("10", 10)):
+        press(qtbot, card, key)
+        assert stored(database, assessment_id)[("P6.1.1", "Casting")]["value"] == points
+    texts = [button.text() for button, _value in card.input._buttons]
+    assert texts == ["0", "4", "6", "8", "10"]  # each button shows the key that presses it
+
+
+def test_choice_buttons_show_their_keys(qtbot) -> None:
+    from qclinic.core import checklists
+    from qclinic.ui.runner.answer_inputs import make_input
+
+    iso = checklists.builtin().load("iso9001-2015")
+    question = next(q for q in iso.questions() if q.type == "yes-no" and q.allow_partial)
+    widget = make_input(question, "en")
+    qtbot.addWidget(widget)
+    texts = [button.text() for button, _value in widget._buttons]
+    assert texts == ["Yes (1)", "Partial (2)", "No (3)"]
+    if question.na_allowed:
+        assert widget.na_button.text() == "N/A (N)"
 
 
 def test_show_if_gate_shows_and_hides_questions(qtbot, page, signals, database, demo_ids) -> None:
@@ -208,9 +265,25 @@ def test_signed_assessment_is_read_only_and_amend_opens_a_draft(
     before = stored(database, signed_id)[("QMS.1", "")]
     press(qtbot, card, "0")
     assert stored(database, signed_id)[("QMS.1", "")] == before
+    answer_next_question(QMessageBox.StandardButton.Yes)
     runner.amend_button.click()
     assert runner.state.assessment_id != signed_id and runner.state.editable
     assert runner.card(("QMS.1", "")).input.isEnabled()
+
+
+def test_amend_asks_first_and_a_no_makes_no_revision(
+    qtbot, page, signals, database, demo_ids
+) -> None:
+    from qclinic.storage.repositories.assessments import list_assessments
+
+    signed_id = demo_ids["assessments"][0]
+    runner = open_runner(qtbot, page, signals, signed_id)
+    seen = answer_next_question(QMessageBox.StandardButton.No)
+    runner.amend_button.click()
+    assert seen and "findings" in seen[0]
+    assert runner.state.assessment_id == signed_id and not runner.state.editable
+    with database.read_session() as session:
+        assert len(list_assessments(session, organization_id=demo_ids["organization"])) == 2
 
 
 def test_vda_process_steps_and_find(qtbot, page, signals, database, demo_ids) -> None:

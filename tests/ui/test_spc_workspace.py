@@ -128,8 +128,8 @@ def test_xbar_r_limits_exclude_by_click_and_attach(
         )
     dialog = page.attach_dialog()
     qtbot.addWidget(dialog)
-    assert dialog.ui.assessmentCombo.currentData() == spc.id  # only spc/msa ones by default
-    question = dialog.ui.questionCombo.itemData(2)
+    assert dialog.shown()[0][0] == spc.id  # the draft's SPC questions come first
+    question = dialog.shown()[2][1]
     dialog.select(spc.id, question)
     dialog.accept()
     with database.read_session() as session:

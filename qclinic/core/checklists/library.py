@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -12,6 +13,7 @@ from qclinic.core.vocabulary import BUILTIN_CHECKLIST_IDS
 from qclinic.errors import UserError
 
 BUILTIN_IDS = BUILTIN_CHECKLIST_IDS
+_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,13 @@ class Library:
         return [i for i in BUILTIN_IDS if i in found] + sorted(found - set(BUILTIN_IDS))
 
     def path(self, checklist_id: str) -> Path:
+        """The file of *checklist_id*, always inside the folder: an id is never a path."""
+        if not _ID.fullmatch(checklist_id):
+            raise UserError(
+                f"{checklist_id!r} is not a checklist id (lower-case letters, digits and "
+                "hyphens, as `qclinic checklists list` shows); to use a file, give its path "
+                "ending in .yaml"
+            )
         path = self.folder / f"{checklist_id}.yaml"
         if not path.is_file():
             known = ", ".join(self.ids()) or "none"

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 from qclinic.core.checklists import validate, yaml_source
 from qclinic.core.checklists.model import (
+    Band,
     Checklist,
     Condition,
     GradeBand,
@@ -21,9 +23,21 @@ from qclinic.core.checklists.model import (
 )
 from qclinic.core.checklists.problems import ChecklistError, Problem, format_path
 
+#: A broken file lists at most this many problems (then how many more): a message stays readable.
+MAX_PROBLEMS = 50
+
 
 def check_file(path: Path) -> list[Problem]:
-    """Every problem in the checklist file at *path* (an empty list when it is valid)."""
+    """Every problem in the checklist file at *path* (an empty list when it is valid), at most
+    :data:`MAX_PROBLEMS` of them and a last line saying how many more there are."""
+    problems = _check_file(path)
+    if len(problems) > MAX_PROBLEMS:
+        more = len(problems) - MAX_PROBLEMS
+        problems = [*problems[:MAX_PROBLEMS], Problem(str(path), None, "", f"… and {more} more")]
+    return problems
+
+
+def _check_file(path: Path) -> list[Problem]:
     name = str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -45,6 +59,9 @@ def check_data(data: Any, file_stem: str | None = None) -> list[tuple[validate.P
     """Problems in an already parsed checklist mapping, as (path, message) pairs."""
     if not isinstance(data, Mapping):
         return [((), "a checklist is a mapping with format, id, version, title, scoring, sections")]
+    found = validate.number_problems(data)
+    if found:
+        return found
     found = validate.schema_problems(data)
     if found:
         return found
@@ -102,15 +119,25 @@ def _rule(raw: Mapping[str, Any]) -> Rule:
     return Rule(
         when=raw["when"],
         percent=raw.get("percent"),
-        fraction=raw.get("fraction"),
+        fraction=_fraction(raw.get("fraction")),
         level=raw.get("level"),
         sections=tuple(raw.get("sections", ())),
         steps=raw.get("steps", False),
         count=raw.get("count", 1),
         cap=raw.get("cap"),
         no_grade=raw.get("no_grade", False),
+        veto=raw.get("veto", False),
         reason=_maybe_text(raw.get("reason")),
     )
+
+
+def _fraction(raw: Any) -> Fraction | float | None:
+    """``"2/3"`` → ``Fraction(2, 3)`` (exact); a decimal stays a float (the older form)."""
+    if raw is None:
+        return None
+    if isinstance(raw, str):
+        return Fraction(raw)
+    return float(raw)
 
 
 def _section(
@@ -156,6 +183,7 @@ def _question(
         clause=raw.get("clause"),
         weight=float(raw.get("weight", 1)),
         critical=raw.get("critical", False),
+        statutory=raw.get("statutory", False),
         na_allowed=raw.get("na_allowed", True),
         show_if=_condition(raw["show_if"]) if "show_if" in raw else None,
         note_required_at_or_below=raw.get("note_required_at_or_below"),
@@ -166,11 +194,17 @@ def _question(
         min=raw.get("min"),
         max=raw.get("max"),
         unit=raw.get("unit"),
+        bands=tuple(_band(b) for b in raw.get("bands", ())),
         allow_partial=raw.get("allow_partial", True),
         section_path=path,
         repeat_section=repeat_section,
         category=category,
     )
+
+
+def _band(raw: Mapping[str, Any]) -> Band:
+    op = next((key for key in raw if key != "score"), None)
+    return Band(op, float(raw[op]) if op is not None else None, float(raw["score"]))
 
 
 def _condition(raw: Mapping[str, Any]) -> Condition:

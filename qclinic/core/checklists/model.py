@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any, Literal
 
 Lang = Literal["zh", "en"]
@@ -41,6 +42,33 @@ class Option:
 
 
 @dataclass(frozen=True, slots=True)
+class Band:
+    """A numeric question's band: values ``op`` ``limit`` score ``score`` (the last: any value)."""
+
+    op: str | None  # below, at_most, at_least, above; None for the last band
+    limit: float | None
+    score: float
+
+    def holds(self, value: float) -> bool:
+        if self.op is None or self.limit is None:
+            return True
+        return {
+            "below": value < self.limit,
+            "at_most": value <= self.limit,
+            "at_least": value >= self.limit,
+            "above": value > self.limit,
+        }[self.op]
+
+    def text(self, unit: str = "") -> Text:
+        unit = f" {unit}" if unit and unit != "%" else unit
+        if self.op is None:
+            return Text(zh=f"其他 → {self.score:g}%", en=f"otherwise → {self.score:g}%")
+        sign = {"below": "<", "at_most": "≤", "at_least": "≥", "above": ">"}[self.op]
+        line = f"{sign} {self.limit:g}{unit} → {self.score:g}%"
+        return Text(zh=line, en=line)
+
+
+@dataclass(frozen=True, slots=True)
 class Condition:
     """A ``show_if`` condition: a test on one question, or ``all`` / ``any`` of others."""
 
@@ -65,6 +93,7 @@ class Question:
     clause: str | None = None
     weight: float = 1.0
     critical: bool = False
+    statutory: bool = False  # a legal obligation: failing it is a breach of the law
     na_allowed: bool = True
     show_if: Condition | None = None
     note_required_at_or_below: float | None = None
@@ -73,6 +102,7 @@ class Question:
     min: float | None = None
     max: float | None = None
     unit: str | None = None
+    bands: tuple[Band, ...] = ()  # numeric: scores by band instead of inside/outside [min, max]
     allow_partial: bool = True
     # Filled in by the loader: where the question sits.
     section_path: tuple[str, ...] = ()  # ids from the top-level section down to its own section
@@ -85,7 +115,7 @@ class Question:
         if self.type in ("yes-no", "vda", "maturity"):
             return True
         if self.type == "numeric":
-            return self.min is not None or self.max is not None
+            return self.min is not None or self.max is not None or bool(self.bands)
         if self.type in ("single", "multi"):
             return any(option.score is not None for option in self.options)
         return False
@@ -146,13 +176,14 @@ class Rule:
 
     when: str
     percent: float | None = None
-    fraction: float | None = None
+    fraction: Fraction | float | None = None  # Fraction when written n/d: compared exactly
     level: int | None = None
     sections: tuple[str, ...] = ()
     steps: bool = False
     count: int = 1
     cap: str | None = None
     no_grade: bool = False
+    veto: bool = False  # the cap is the grade even when another rule withholds one
     reason: Text | None = None
 
 

@@ -34,6 +34,9 @@ NQI_CATEGORIES = (
     "special-equipment",
 )
 
+#: An exact fraction written ``n/d`` (``2/3``): compared in whole numbers, never rounded.
+FRACTION_PATTERN = r"^[1-9][0-9]{0,3}/[1-9][0-9]{0,3}$"
+
 _ID = {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 64}
 _PERCENT = {"type": "number", "minimum": 0, "maximum": 100}
 _TEXT = {
@@ -89,6 +92,17 @@ _OPTION = {
     "additionalProperties": False,
 }
 
+#: One band of a numeric question: values below / at most / at least / above a limit earn a score;
+#: the last band has no limit and takes every other value.
+BAND_LIMITS = ("below", "at_most", "at_least", "above")
+_BAND = {
+    "type": "object",
+    "properties": {**{key: {"type": "number"} for key in BAND_LIMITS}, "score": _PERCENT},
+    "required": ["score"],
+    "maxProperties": 2,
+    "additionalProperties": False,
+}
+
 _QUESTION = {
     "type": "object",
     "properties": {
@@ -99,6 +113,7 @@ _QUESTION = {
         "clause": {"type": "string", "minLength": 1},
         "weight": {"type": "number", "exclusiveMinimum": 0},
         "critical": {"type": "boolean"},
+        "statutory": {"type": "boolean"},
         "na_allowed": {"type": "boolean"},
         "show_if": {"$ref": "#/$defs/condition"},
         "note_required_at_or_below": _PERCENT,
@@ -107,6 +122,7 @@ _QUESTION = {
         "min": {"type": "number"},
         "max": {"type": "number"},
         "unit": {"type": "string"},
+        "bands": {"type": "array", "items": _BAND, "minItems": 2},
         "allow_partial": {"type": "boolean"},
     },
     "required": ["id", "type", "text"],
@@ -152,6 +168,7 @@ RULE_KINDS = (
     "critical-at-or-below",
     "question-at-or-below",
     "answered-below",
+    "statutory-at-or-below",
 )
 
 _RULE = {
@@ -159,13 +176,19 @@ _RULE = {
     "properties": {
         "when": {"enum": list(RULE_KINDS)},
         "percent": _PERCENT,
-        "fraction": {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
+        "fraction": {
+            "oneOf": [
+                {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
+                {"type": "string", "pattern": FRACTION_PATTERN},
+            ]
+        },
         "level": {"type": "integer", "minimum": 1},
         "sections": {"type": "array", "items": _ID, "minItems": 1},
         "steps": {"type": "boolean"},
         "count": {"type": "integer", "minimum": 1},
         "cap": {"type": "string"},
         "no_grade": {"type": "boolean"},
+        "veto": {"type": "boolean"},
         "reason": _TEXT,
     },
     "required": ["when"],

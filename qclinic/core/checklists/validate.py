@@ -6,6 +6,8 @@ consultant editing a checklist sees *where* and *what*, never a traceback.
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
@@ -21,10 +23,17 @@ _TYPE_KEYS = {
     "min": ("numeric",),
     "max": ("numeric",),
     "unit": ("numeric",),
+    "bands": ("numeric",),
     "allow_partial": ("yes-no",),
 }
 _SCORED = ("yes-no", "vda", "maturity", "numeric", "single", "multi")
-_NEEDS_PERCENT = ("section-below", "step-below", "critical-at-or-below", "question-at-or-below")
+_NEEDS_PERCENT = (
+    "section-below",
+    "step-below",
+    "critical-at-or-below",
+    "question-at-or-below",
+    "statutory-at-or-below",
+)
 
 
 @cache
@@ -33,6 +42,42 @@ def _validator() -> Any:
 
     cls = jsonschema.validators.validator_for(CHECKLIST_SCHEMA)
     return cls(CHECKLIST_SCHEMA)
+
+
+#: No figure a checklist needs comes near this; beyond it sums of weights × scores could overflow.
+LARGEST_NUMBER = 1e12
+
+
+#: Deeper than any checklist nests (checked again here for frozen copies, which skip the YAML).
+MAX_DEPTH = 40
+
+
+def number_problems(data: Any, path: Path = ()) -> list[Found]:
+    """Numbers that are not finite (``.nan``, ``.inf``) or absurdly large, wherever they are, and
+    nesting too deep to validate."""
+    found: list[Found] = []
+    stack: list[tuple[Path, Any]] = [(path, data)]
+    while stack:  # iterative: a deeply nested file must not exhaust the stack
+        here, value = stack.pop()
+        if len(here) > 2 * MAX_DEPTH:
+            return [(here[:2], f"nested more than {MAX_DEPTH} levels deep")]
+        if isinstance(value, float) and not math.isfinite(value):
+            found.append(
+                (here, f"{value!r} is not a number a checklist can use: give a finite one")
+            )
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            if abs(value) > LARGEST_NUMBER:
+                found.append((here, f"{value:g} is too large (at most {LARGEST_NUMBER:g})"))
+        elif isinstance(value, Mapping):
+            stack.extend(((*here, str(k)), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*here, i), v) for i, v in enumerate(value))
+    return sorted(found, key=lambda item: _path_order(item[0]))
+
+
+def _path_order(path: Path) -> list[tuple[int, int, str]]:
+    """Document order: sections[4] before sections[12]."""
+    return [(0, p, "") if isinstance(p, int) else (1, 0, p) for p in path]
 
 
 def schema_problems(data: Any) -> list[Found]:
@@ -44,7 +89,7 @@ def schema_problems(data: Any) -> list[Found]:
         if any(path == other[: len(path)] for other in found):
             continue  # a deeper problem already explains this one
         found[path] = _describe(error)
-    return sorted(found.items(), key=lambda item: [str(p) for p in item[0]])
+    return sorted(found.items(), key=lambda item: _path_order(item[0]))
 
 
 def _describe(error: Any) -> str:
@@ -55,6 +100,8 @@ def _describe(error: Any) -> str:
     if error.validator == "additionalProperties":
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         return f"unknown key(s): {', '.join(map(str, extra))}"
+    if error.absolute_path and error.absolute_path[-1] == "fraction":
+        return f"{error.instance!r}: write a number in (0, 1] or an exact fraction such as 2/3"
     if error.validator == "pattern":
         hint = {"version": "use three numbers, like 1.0.0", "id": "use letters, digits, . _ -"}
         field = next((p for p in reversed(error.absolute_path) if isinstance(p, str)), "")
@@ -94,7 +141,7 @@ def semantic_problems(data: Mapping[str, Any], file_stem: str | None) -> list[Fo
                     (*path, "show_if"), item["show_if"], item["id"], order, repeat_of, questions
                 )
             )
-    found.extend(_scoring_problems(data, section_ids, repeat_of))
+    found.extend(_scoring_problems(data, section_ids, repeat_of, questions))
     return found
 
 
@@ -127,15 +174,58 @@ def _question_problems(path: Path, q: Mapping[str, Any]) -> list[Found]:
                     found.append(((*path, "options", index, "value"), f"option {value!r} twice"))
     if qtype == "numeric" and "min" in q and "max" in q and q["min"] > q["max"]:
         found.append(((*path, "min"), f"min {q['min']} is above max {q['max']}"))
+    if "bands" in q and qtype == "numeric":
+        found.extend(_band_problems(path, q))
     scored = qtype in _SCORED and not (
-        (qtype == "numeric" and "min" not in q and "max" not in q)
+        (qtype == "numeric" and "min" not in q and "max" not in q and "bands" not in q)
         or (qtype in ("single", "multi") and not any("score" in o for o in q.get("options", [])))
     )
     if scored and "guidance" not in q:
         found.append(((*path,), "a scored question needs guidance on the evidence to look for"))
-    for key in ("note_required_at_or_below", "photo_required_at_or_below"):
-        if key in q and not scored:
+    for key in ("note_required_at_or_below", "photo_required_at_or_below", "statutory"):
+        if key in q and q[key] is not False and not scored:
             found.append(((*path, key), f"{key!r} needs a scored question"))
+    return found
+
+
+_UPWARD = ("below", "at_most")
+
+
+def _band_problems(path: Path, q: Mapping[str, Any]) -> list[Found]:
+    """Bands go one way (upper limits rising, or lower limits falling); only the last is open."""
+    found: list[Found] = []
+    if "min" in q or "max" in q:
+        found.append(((*path, "bands"), "give min / max or bands, not both"))
+    bands = q["bands"]
+    limits: list[tuple[int, str, float]] = []
+    for index, band in enumerate(bands):
+        where = (*path, "bands", index)
+        ops = [key for key in band if key != "score"]
+        last = index == len(bands) - 1
+        if last and ops:
+            found.append((where, "the last band takes every other value: give it only a score"))
+        elif not last and not ops:
+            found.append((where, "only the last band may have no limit"))
+        elif ops:
+            limits.append((index, ops[0], band[ops[0]]))
+    if len({op in _UPWARD for _, op, _ in limits}) > 1:
+        found.append(
+            (
+                (*path, "bands"),
+                "use upper limits (below / at_most) or lower limits "
+                "(at_least / above) throughout, not both",
+            )
+        )
+        return found
+    for (_, _, before), (index, op, limit) in itertools.pairwise(limits):
+        if op in _UPWARD and not limit > before:
+            found.append(
+                ((*path, "bands", index), f"upper limits must rise: {limit:g} ≤ {before:g}")
+            )
+        if op not in _UPWARD and not limit < before:
+            found.append(
+                ((*path, "bands", index), f"lower limits must fall: {limit:g} ≥ {before:g}")
+            )
     return found
 
 
@@ -188,7 +278,10 @@ def _allowed_values(q: Mapping[str, Any]) -> set[str] | None:
 
 
 def _scoring_problems(
-    data: Mapping[str, Any], section_ids: set[str], repeat_of: Mapping[str, str | None]
+    data: Mapping[str, Any],
+    section_ids: set[str],
+    repeat_of: Mapping[str, str | None],
+    questions: Mapping[str, Mapping[str, Any]],
 ) -> list[Found]:
     found: list[Found] = []
     scoring = data["scoring"]
@@ -204,6 +297,7 @@ def _scoring_problems(
     if grades and grades[-1]["min"] != 0:
         found.append((("scoring", "grades", len(grades) - 1, "min"), "the last grade needs min 0"))
     repeated = {rid for rid in repeat_of.values() if rid is not None}
+    statutory = any(q.get("statutory") for q in questions.values())
     for index, rule in enumerate(scoring.get("rules", [])):
         path: Path = ("scoring", "rules", index)
         when = rule["when"]
@@ -211,12 +305,20 @@ def _scoring_problems(
             found.append(((*path,), f"a {when} rule needs percent"))
         if when == "answered-below" and "fraction" not in rule:
             found.append(((*path,), "an answered-below rule needs fraction"))
+        if isinstance(rule.get("fraction"), str):
+            numerator, denominator = (int(n) for n in rule["fraction"].split("/"))
+            if numerator > denominator:
+                found.append(((*path, "fraction"), f"{rule['fraction']!r} is more than 1"))
         if rule.get("steps") and when != "answered-below":
             found.append(((*path, "steps"), "steps applies to answered-below rules only"))
         if "cap" in rule and rule["cap"] not in names:
             found.append(((*path, "cap"), f"{rule['cap']!r} is not one of the grades {names}"))
         if "cap" not in rule and not rule.get("no_grade"):
             found.append(((*path,), "a rule needs a cap or no_grade: true"))
+        if rule.get("veto") and ("cap" not in rule or rule.get("no_grade")):
+            found.append(((*path, "veto"), "a veto needs a cap (the grade it gives), not no_grade"))
+        if when == "statutory-at-or-below" and not statutory:
+            found.append(((*path, "when"), "no question is marked statutory: true"))
         for s_index, section in enumerate(rule.get("sections", [])):
             if section not in section_ids:
                 found.append(((*path, "sections", s_index), f"no section has the id {section!r}"))

@@ -15,15 +15,50 @@ except AttributeError:  # pragma: no cover
     _Loader = yaml.SafeLoader
 
 
+#: A checklist nests sections in sections a few levels deep; far deeper is an attack or an accident
+#: that would exhaust the parser's stack.
+MAX_DEPTH = 40
+
+
 def load(text: str, file: str) -> tuple[Any, list[Problem]]:
-    """Parse *text*; a syntax error comes back as a located problem, never an exception."""
+    """Parse *text*; a syntax error comes back as a located problem, never an exception.
+
+    Anchors and aliases (``&name`` / ``*name``) are refused before anything is built: a few
+    lines of aliases can expand to billions of nodes (a "billion laughs" file), and a checklist
+    never needs them. So is nesting deeper than :data:`MAX_DEPTH`.
+    """
     try:
+        problem = _structure_problem(text, file)
+        if problem is not None:
+            return None, [problem]
         return yaml.load(text, Loader=_Loader), []
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         what = getattr(exc, "problem", None) or str(exc)
         return None, [Problem(file, line, "", f"not valid YAML: {what}")]
+
+
+def _structure_problem(text: str, file: str) -> Problem | None:
+    """The first alias, anchor or too-deep nesting, read from the parser's events (cheap, flat)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            return Problem(
+                file,
+                line,
+                "",
+                "YAML anchors and aliases (&name, *name) are not allowed in a "
+                "checklist: write each value out",
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return Problem(file, line, "", f"nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
 
 
 class LineIndex:

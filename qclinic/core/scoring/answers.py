@@ -63,6 +63,8 @@ def score_of(question: Question, value: Any) -> float | None:
         return float(value) * 10.0
     if kind == "maturity":
         return float(value) * 20.0
+    if kind == "numeric" and question.bands:
+        return next(band.score for band in question.bands if band.holds(value))
     if kind == "numeric":
         low = question.min if question.min is not None else -math.inf
         high = question.max if question.max is not None else math.inf
@@ -88,15 +90,44 @@ def best_value(question: Question) -> Any:
         return 10
     if kind == "maturity":
         return 5
+    if kind == "numeric" and question.bands:
+        return _best_band_value(question)
     if kind == "numeric":
         if question.min is not None and question.max is not None:
-            return (question.min + question.max) / 2
+            return question.min / 2 + question.max / 2  # (min + max) / 2 overflows near 1e308
         return question.min if question.min is not None else question.max
     scored = [o for o in question.options if o.score is not None]
     best = max(scored, key=lambda o: o.score or 0.0)
     if kind == "multi":
         return [best.value]
     return best.value
+
+
+def _best_band_value(question: Question) -> float:
+    """A value in the band with the highest score (its limit, or just past the last limit)."""
+    bands = question.bands
+    best = max(range(len(bands)), key=lambda i: (bands[i].score, -i))
+    band = bands[best]
+    if band.limit is not None:
+        if band.op in ("at_most", "at_least"):
+            return band.limit
+        # below / above: step inside the band, from the previous limit when there is one
+        previous = bands[best - 1].limit if best else None
+        if previous is not None:
+            return previous / 2 + band.limit / 2
+        return (
+            band.limit - _step(band.limit) if band.op == "below" else band.limit + _step(band.limit)
+        )
+    last = bands[-2]
+    assert last.limit is not None
+    if last.op in ("below", "at_most"):
+        return last.limit + _step(last.limit)
+    return last.limit - _step(last.limit)
+
+
+def _step(limit: float) -> float:
+    """A small round step next to *limit*: 0.01 next to 0.75, 1 next to 10."""
+    return 10.0 ** (math.floor(math.log10(abs(limit))) - 1) if limit else 1.0
 
 
 def check_value(question: Question, value: Any) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from fractions import Fraction
 
 from qclinic.core.checklists.model import Checklist, Rule, Text
 from qclinic.core.scoring.engine import Evaluation, round_half_up
@@ -10,8 +11,9 @@ from qclinic.core.scoring.result import TraceEntry
 
 Finding = tuple[str, float, Text]  # (ref, value, standard sentence)
 
-#: ``fraction: 0.667`` (or 0.6667) means two thirds: k/n never falls within 0.001 below 2/3 for
-#: fewer than 300 questions, so this tolerance only absorbs the decimals an author wrote.
+#: A *decimal* ``fraction`` (the older form, still in assessments' frozen copies) is compared with
+#: this tolerance, so ``0.6667`` means two thirds; k/n never falls within 0.001 below 2/3 for fewer
+#: than 300 questions. An exact fraction written ``n/d`` (``2/3``) is compared in whole numbers.
 FRACTION_TOLERANCE = 1e-3
 
 
@@ -28,6 +30,7 @@ def grade(evaluation: Evaluation) -> tuple[str | None, str | None, list[TraceEnt
             [TraceEntry("threshold", "overall", None, None, None, True, message, True)],
         )
     band = next(b for b in scoring.grades if overall >= b.min)
+    overall_zh = "总体得分" if _maturity_scored(checklist) else "总符合率"
     trace = [
         TraceEntry(
             "threshold",
@@ -37,13 +40,13 @@ def grade(evaluation: Evaluation) -> tuple[str | None, str | None, list[TraceEnt
             band.grade,
             True,
             Text(
-                zh=f"总符合率 {overall:.1f}% ≥ {band.min:g}%：{band.label.zh}",
+                zh=f"{overall_zh} {overall:.1f}% ≥ {band.min:g}%：{band.label.zh}",
                 en=f"Overall {overall:.1f}% ≥ {band.min:g}%: {band.label.en}",
             ),
         )
     ]
     final_rank = scoring.grade_rank(band.grade)
-    withheld = False
+    withheld = vetoed = False
     for rule in scoring.rules:
         for ref, value, sentence in _fired(evaluation, rule):
             message = _message(rule, sentence)
@@ -57,16 +60,25 @@ def grade(evaluation: Evaluation) -> tuple[str | None, str | None, list[TraceEnt
             cap_rank = scoring.grade_rank(rule.cap)
             applied = cap_rank > scoring.grade_rank(band.grade)
             final_rank = max(final_rank, cap_rank)
+            vetoed = vetoed or rule.veto
             trace.append(
                 TraceEntry(rule.when, ref, value, _limit(rule), rule.cap, applied, message)
             )
-    final = None if withheld else scoring.grades[final_rank].grade
+    # A veto's grade stands even where evidence is short: no further answer could raise it.
+    final = None if withheld and not vetoed else scoring.grades[final_rank].grade
     return band.grade, final, trace
+
+
+def _maturity_scored(checklist: Checklist) -> bool:
+    """Scored by maturity levels: its percentage is a score, not a rate of conformity (符合率)."""
+    return any(question.type == "maturity" for question in checklist.questions())
 
 
 def _limit(rule: Rule) -> float | None:
     return (
-        rule.fraction * 100.0 if rule.when == "answered-below" and rule.fraction else rule.percent
+        float(rule.fraction) * 100.0
+        if rule.when == "answered-below" and rule.fraction
+        else rule.percent
     )
 
 
@@ -84,6 +96,7 @@ def _compare(evaluation: Evaluation, percent: float) -> float:
 def _fired(evaluation: Evaluation, rule: Rule) -> Iterator[Finding]:
     checklist = evaluation.checklist
     when = rule.when
+    rate = "得分" if _maturity_scored(checklist) else "符合率"
     if when == "section-below":
         assert rule.percent is not None
         for section in _sections(checklist, rule):
@@ -94,7 +107,7 @@ def _fired(evaluation: Evaluation, rule: Rule) -> Iterator[Finding]:
                     section,
                     shown,
                     Text(
-                        zh=f"{section} 符合率 {shown:g}%，低于 {rule.percent:g}%",
+                        zh=f"{section} {rate} {shown:g}%，低于 {rule.percent:g}%",
                         en=f"{section} is at {shown:g}%, below {rule.percent:g}%",
                     ),
                 )
@@ -109,7 +122,7 @@ def _fired(evaluation: Evaluation, rule: Rule) -> Iterator[Finding]:
                     f"{step.section}@{step.instance}",
                     shown,
                     Text(
-                        zh=f"工序“{step.instance}”（{step.section}）符合率 {shown:g}%，低于 {rule.percent:g}%",
+                        zh=f"工序“{step.instance}”（{step.section}）{rate} {shown:g}%，低于 {rule.percent:g}%",
                         en=f"Step '{step.instance}' ({step.section}) is at {shown:g}%, "
                         f"below {rule.percent:g}%",
                     ),
@@ -118,6 +131,8 @@ def _fired(evaluation: Evaluation, rule: Rule) -> Iterator[Finding]:
         yield from _low_questions(evaluation, rule)
     elif when == "answered-below":
         yield from _unevaluated(evaluation, rule)
+    elif when == "statutory-at-or-below":
+        yield from _statutory(evaluation, rule)
 
 
 def _sections(checklist: Checklist, rule: Rule) -> Iterator[str]:
@@ -141,18 +156,43 @@ def _low_questions(evaluation: Evaluation, rule: Rule) -> Iterator[Finding]:
             low.append((f"{qid}@{instance}" if instance else qid, score))
     if len(low) < rule.count:
         return
-    star = "*" if critical_only else ""
+    # VDA 6.3 calls its critical questions starred (*); other checklists call them critical
+    kind_zh, kind_en = ("问题", "question")
+    if critical_only:
+        kind_zh, kind_en = (
+            ("*问题", "*question") if evaluation.vda else ("关键项", "critical question")
+        )
     for ref, score in low:
         yield (
             ref,
             score,
             Text(
-                zh=f"{star}问题 {ref} 得分 {score:g}%（≤ {rule.percent:g}%）"
+                zh=f"{kind_zh} {ref} 得分 {score:g}%（≤ {rule.percent:g}%）"
                 + (f"，共 {len(low)} 项" if rule.count > 1 else ""),
-                en=f"{star}question {ref} scores {score:g}% (≤ {rule.percent:g}%)"
+                en=f"{kind_en} {ref} scores {score:g}% (≤ {rule.percent:g}%)"
                 + (f", {len(low)} such questions" if rule.count > 1 else ""),
             ),
         )
+
+
+def _statutory(evaluation: Evaluation, rule: Rule) -> Iterator[Finding]:
+    """One finding naming every failed statutory question, when at least ``count`` failed."""
+    assert rule.percent is not None
+    failed = [
+        f"{qid}@{instance}" if instance else qid
+        for (qid, instance), score in evaluation.item_scores.items()
+        if evaluation.checklist.question(qid).statutory and score <= rule.percent + 1e-9
+    ]
+    if not failed or len(failed) < rule.count:
+        return
+    yield (
+        ", ".join(failed),
+        float(len(failed)),
+        Text(
+            zh=f"{len(failed)} 项法定关键项未通过：{'、'.join(failed)}",
+            en=f"{len(failed)} statutory key item(s) failed: {', '.join(failed)}",
+        ),
+    )
 
 
 def _unevaluated(evaluation: Evaluation, rule: Rule) -> Iterator[Finding]:
@@ -171,14 +211,30 @@ def _unevaluated(evaluation: Evaluation, rule: Rule) -> Iterator[Finding]:
     for ref, questions, evaluated, na in groups:
         if evaluated + na == 0:
             continue  # nothing answered at all: not audited (a partial audit), not under-audited
-        if evaluated / questions < rule.fraction - FRACTION_TOLERANCE:
-            share = 100.0 * evaluated / questions
-            yield (
-                ref,
-                share,
-                Text(
-                    zh=f"{ref} 仅评价了 {evaluated}/{questions} 个问题（需至少 {rule.fraction:.0%}）",
-                    en=f"{ref}: only {evaluated} of {questions} questions evaluated "
-                    f"(at least {rule.fraction:.0%} needed)",
-                ),
+        if not _too_few(evaluated, questions, rule.fraction):
+            continue
+        share = 100.0 * evaluated / questions
+        if isinstance(rule.fraction, Fraction):
+            need = f"{rule.fraction.numerator}/{rule.fraction.denominator}"
+            need_zh, need_en = f"需至少 {need}", f"at least {need} needed"
+        else:  # with the share: "2 of 3 (66.7%; at least 67% needed)" does not contradict itself
+            need = f"{rule.fraction * 100:g}%"
+            need_zh, need_en = (
+                f"{share:.1f}%，需至少 {need}",
+                f"{share:.1f}%; at least {need} needed",
             )
+        yield (
+            ref,
+            share,
+            Text(
+                zh=f"{ref} 的 {questions} 个问题中仅评价了 {evaluated} 个（{need_zh}）",
+                en=f"{ref}: only {evaluated} of {questions} questions evaluated ({need_en})",
+            ),
+        )
+
+
+def _too_few(evaluated: int, questions: int, fraction: Fraction | float) -> bool:
+    """Whether *evaluated* of *questions* is below *fraction* (exactly, for ``n/d``)."""
+    if isinstance(fraction, Fraction):
+        return evaluated * fraction.denominator < questions * fraction.numerator
+    return evaluated / questions < fraction - FRACTION_TOLERANCE

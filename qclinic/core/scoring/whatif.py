@@ -100,6 +100,8 @@ def _touches(evaluation: Evaluation, key: tuple[str, str], entry: Any) -> bool:
     ref = f"{qid}@{instance}" if instance else qid
     if entry.rule in ("critical-at-or-below", "question-at-or-below"):
         return bool(entry.ref == ref)
+    if entry.rule == "statutory-at-or-below":
+        return ref in str(entry.ref).split(", ")
     question = evaluation.checklist.question(qid)
     if entry.rule == "section-below":
         return entry.ref in question.section_path
@@ -134,7 +136,7 @@ def _raised(checklist: Checklist, answers: AnswerSet, key: tuple[str, str]) -> A
     question = checklist.question(key[0])
     old = answers.answers[key]
     value = best_value(question)
-    assert score_of(question, value) == 100.0 or question.type in ("single", "multi")
+    assert score_of(question, value) == 100.0 or question.type in ("single", "multi", "numeric")
     return Answer(value, old.note, old.photos)
 
 

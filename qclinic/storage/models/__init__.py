@@ -10,6 +10,7 @@ from qclinic.storage.models.base import (
     Record,
 )
 from qclinic.storage.models.directory import Organization, Person, Site
+from qclinic.storage.models.documents import AssessmentSeal, IssuedDocument
 from qclinic.storage.models.improvement import Action, ClinicCase, Finding
 from qclinic.storage.models.library import ChecklistVersion
 from qclinic.storage.models.spc_data import Dataset, DatasetKind, DatasetValue
@@ -19,6 +20,7 @@ __all__ = [
     "Action",
     "Answer",
     "Assessment",
+    "AssessmentSeal",
     "Attachment",
     "Base",
     "ChangeLog",
@@ -29,6 +31,7 @@ __all__ = [
     "DatasetKind",
     "DatasetValue",
     "Finding",
+    "IssuedDocument",
     "LocalState",
     "Organization",
     "Person",

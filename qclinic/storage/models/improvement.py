@@ -33,6 +33,10 @@ class Finding(Record):
     title: Mapped[str] = mapped_column(String(300))
     description: Mapped[str] = mapped_column(Text, default="")
     evidence: Mapped[str] = mapped_column(Text, default="")
+    # In an amended revision: the finding of the signed revision this one was copied from.
+    origin_id: Mapped[str | None] = mapped_column(
+        String(ID_LENGTH), ForeignKey("finding.id"), default=None, index=True
+    )
 
 
 class ClinicCase(Record):
@@ -83,3 +87,8 @@ class Action(Record):
     verification_note: Mapped[str] = mapped_column(Text, default="")
     verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     effectiveness_note: Mapped[str] = mapped_column(Text, default="")
+    # The action of a signed revision this one was copied from by an amendment; the original is
+    # then superseded (kept for the signed report, left off the plan).
+    origin_id: Mapped[str | None] = mapped_column(
+        String(ID_LENGTH), ForeignKey("action.id"), default=None, index=True
+    )

@@ -6,6 +6,7 @@ checklists) and frozen into the assessment, so it can be re-read and re-scored e
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -13,7 +14,16 @@ from sqlalchemy.orm import Session
 
 from qclinic.core.vocabulary import ASSESSMENT_TRANSITIONS, AssessmentStatus, SignerRole
 from qclinic.storage.errors import NotFound, RecordLocked, TransitionRefused
-from qclinic.storage.models import Answer, Assessment, Attachment, Organization, Signature, Visit
+from qclinic.storage.models import (
+    Action,
+    Answer,
+    Assessment,
+    Attachment,
+    Finding,
+    Organization,
+    Signature,
+    Visit,
+)
 from qclinic.storage.repositories._common import (
     DEFAULT_PAGE_SIZE,
     get_live,
@@ -112,7 +122,46 @@ def set_assessment_status(
     else:
         assessment.completed_at = None
     session.flush()
+    if status is AssessmentStatus.SIGNED:
+        _seal(session, assessment_id, now)
     return assessment
+
+
+def reopen_after_edit(session: Session, assessment_id: str) -> bool:
+    """A completed (unsigned) assessment whose content changed goes back to draft.
+
+    Called by the answer repository whenever an answer or a process step really changes, in the
+    same transaction: the status update is an ordinary change of the assessment row, so the change
+    log records the transition for the sync. Completing again re-checks the gaps. A draft is left
+    as it is; a signed assessment never gets here (``require_editable`` refuses first).
+
+    Returns:
+        Whether the assessment went back to draft.
+    """
+    query = select(Assessment.status).where(Assessment.id == assessment_id)
+    if session.execute(query).scalar_one_or_none() != AssessmentStatus.COMPLETED:
+        return False
+    set_assessment_status(session, assessment_id, AssessmentStatus.DRAFT)
+    return True
+
+
+def _seal(session: Session, assessment_id: str, now: datetime) -> None:
+    """Store the seal of what is being signed, in the signing transaction (see ``storage.seal``)."""
+    from qclinic.storage.models import AssessmentSeal
+    from qclinic.storage.seal import SEAL_VERSION, seal_assessment
+
+    digest, items = seal_assessment(session.connection(), assessment_id)
+    session.add(
+        AssessmentSeal(
+            assessment_id=assessment_id,
+            version=SEAL_VERSION,
+            seal_sha256=digest,
+            items=items,
+            sealed_at=now,
+            origin="signing",
+        )
+    )
+    session.flush()
 
 
 def record_score(
@@ -135,24 +184,59 @@ def update_title(session: Session, assessment_id: str, title: str) -> Assessment
 
 
 def delete_assessment(session: Session, assessment_id: str) -> None:
-    """Soft-delete an unsigned assessment (a signed one is a record and stays)."""
+    """Soft-delete an unsigned assessment (a signed one is a record and stays).
+
+    Deleting an amendment also deletes the actions it copied from the signed revision, so the
+    originals are live on the plan again (see :func:`amend_assessment`).
+    """
     require_editable(session, assessment_id)
     soft_delete(get_assessment(session, assessment_id))
+    findings = select(Finding.id).where(Finding.assessment_id == assessment_id)
+    copies = select(Action).where(
+        Action.finding_id.in_(findings), Action.origin_id.is_not(None), Action.deleted_at.is_(None)
+    )
+    for action in session.scalars(copies):
+        soft_delete(action)
     session.flush()
 
 
+def amendment_of(session: Session, assessment_id: str) -> Assessment | None:
+    """The live amended revision made from *assessment_id*, if there is one."""
+    query = select(Assessment).where(
+        Assessment.amends_id == assessment_id, Assessment.deleted_at.is_(None)
+    )
+    return session.scalars(query.order_by(Assessment.id.desc())).first()
+
+
 def amend_assessment(session: Session, assessment_id: str) -> Assessment:
-    """A new draft revision of a signed assessment, with its answers and their attachments copied.
+    """A new draft revision of a signed assessment, carrying over everything it recorded.
 
     The original stays signed and unchanged; the amendment points to it (``amends_id``) and carries
-    ``revision_no`` one higher. Attachment rows are copied, their blobs shared.
+    ``revision_no`` one higher. Copied over: the answers, their attachments (rows copied, blobs
+    shared), the findings with their attachments, and the findings' actions. A copied finding or
+    action keeps a link to the row it came from (``origin_id``); the original action is then
+    superseded: the signed revision's report still prints it, the improvement plan shows only the
+    live copy. Clinic cases belong to the visit, which the amendment shares, so they stay linked.
 
     Raises:
-        TransitionRefused: The assessment is not signed (edit it directly instead).
+        TransitionRefused: The assessment is not signed (edit it directly instead), or it was
+            already amended (amend the latest revision instead).
+        SealBroken: The signed content was changed behind the app's back; copying it would carry
+            the tampering into the new revision.
     """
+    from qclinic.storage.seal import require_intact
+
     original = get_assessment(session, assessment_id)
     if original.status is not AssessmentStatus.SIGNED:
         raise TransitionRefused("Only a signed assessment is amended; edit this one directly.")
+    require_intact(session.connection(), assessment_id)
+    existing = amendment_of(session, assessment_id)
+    if existing is not None:
+        raise TransitionRefused(
+            f"This assessment was already amended as revision {existing.revision_no}; open and "
+            "correct that revision instead.\n"
+            f"本评审已有修订版（第 {existing.revision_no} 版），请打开该修订版进行更正。"
+        )
     amendment = Assessment(
         organization_id=original.organization_id,
         visit_id=original.visit_id,
@@ -190,20 +274,71 @@ def amend_assessment(session: Session, assessment_id: str) -> Assessment:
         Attachment.question_id.is_distinct_from(SIGNATURE_QUESTION_ID),
     )
     for attachment in session.scalars(live_attachments):
-        session.add(
-            Attachment(
-                sha256=attachment.sha256,
-                file_name=attachment.file_name,
-                mime_type=attachment.mime_type,
-                size=attachment.size,
-                caption=attachment.caption,
-                assessment_id=amendment.id,
-                question_id=attachment.question_id,
-                instance_key=attachment.instance_key,
-            )
-        )
+        session.add(_copy_attachment(attachment, assessment_id=amendment.id))
     session.flush()
+    _copy_findings(session, original.id, amendment.id)
     return amendment
+
+
+def _copy_attachment(attachment: Attachment, **where: str) -> Attachment:
+    """A new attachment row for the same blob, its owner changed as *where* says."""
+    place = {
+        "assessment_id": attachment.assessment_id,
+        "question_id": attachment.question_id,
+        "instance_key": attachment.instance_key,
+        "finding_id": attachment.finding_id,
+        "case_id": attachment.case_id,
+    }
+    place.update(where)
+    return Attachment(
+        sha256=attachment.sha256,
+        file_name=attachment.file_name,
+        mime_type=attachment.mime_type,
+        size=attachment.size,
+        caption=attachment.caption,
+        **place,
+    )
+
+
+_FINDING_COPIED = (
+    "question_id", "instance_key", "severity", "nqi_category", "title", "description", "evidence"
+)  # fmt: skip
+_ACTION_COPIED = (
+    "case_id", "organization_id", "title", "description", "owner", "due_date", "priority",
+    "status", "verification_note", "verified_at", "effectiveness_note",
+)  # fmt: skip
+
+
+def _copy_findings(session: Session, original_id: str, amendment_id: str) -> None:
+    """Copy the live findings of *original_id*, their attachments and actions, into the amendment."""
+    findings = session.scalars(
+        select(Finding)
+        .where(Finding.assessment_id == original_id, Finding.deleted_at.is_(None))
+        .order_by(Finding.id)
+    ).all()
+    for finding in findings:
+        copy = Finding(
+            assessment_id=amendment_id,
+            origin_id=finding.id,
+            **{name: getattr(finding, name) for name in _FINDING_COPIED},
+        )
+        session.add(copy)
+        session.flush()
+        evidence = select(Attachment).where(
+            Attachment.finding_id == finding.id, Attachment.deleted_at.is_(None)
+        )
+        for attachment in session.scalars(evidence):
+            session.add(_copy_attachment(attachment, finding_id=copy.id))
+        actions = select(Action).where(Action.finding_id == finding.id, Action.deleted_at.is_(None))
+        for action in session.scalars(actions.order_by(Action.id)):
+            session.add(
+                Action(
+                    finding_id=copy.id,
+                    origin_id=action.id,
+                    **{name: getattr(action, name) for name in _ACTION_COPIED},
+                )
+            )
+    session.flush()
 
 
 def list_assessments(

@@ -33,6 +33,7 @@ from qclinic.storage.models import (
     Site,
 )
 from qclinic.storage.repositories._common import apply_changes, get_live, soft_delete
+from qclinic.storage.search import contains_pattern
 from qclinic.storage.types import utc_now
 from qclinic.storage.uuid7 import new_id
 
@@ -173,12 +174,12 @@ def list_datasets(
     if organization_id is not None:
         query = query.where(Dataset.organization_id == organization_id)
     if search and search.strip():
-        pattern = f"%{search.strip()}%"
+        pattern = contains_pattern(search.strip())
         query = query.where(
             or_(
-                Dataset.name.ilike(pattern),
-                Dataset.characteristic.ilike(pattern),
-                Dataset.unit.ilike(pattern),
+                Dataset.name.ilike(pattern, escape="\\"),
+                Dataset.characteristic.ilike(pattern, escape="\\"),
+                Dataset.unit.ilike(pattern, escape="\\"),
             )
         )
     rows = session.execute(query.order_by(Dataset.id.desc())).all()

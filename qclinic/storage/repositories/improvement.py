@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from qclinic.core.vocabulary import (
     ACTION_TRANSITIONS,
@@ -258,8 +258,13 @@ def list_actions(
     limit: int | None = DEFAULT_PAGE_SIZE,
     offset: int = 0,
 ) -> list[Action]:
-    """Live actions by due date (undated last), filtered by organization, status, due date."""
-    query = select(Action).where(Action.deleted_at.is_(None))
+    """Live actions by due date (undated last), filtered by organization, status, due date.
+
+    Actions superseded by their copy in an amended revision are left out.
+    """
+    copy = aliased(Action)
+    superseded = select(copy.id).where(copy.origin_id == Action.id, copy.deleted_at.is_(None))
+    query = select(Action).where(Action.deleted_at.is_(None), ~superseded.exists())
     if organization_id is not None:
         query = query.where(Action.organization_id == organization_id)
     if status is not None:
@@ -294,6 +299,13 @@ SELECT action.id, action.organization_id, organization.name, action.title, actio
 FROM action JOIN organization ON organization.id = action.organization_id
 WHERE action.deleted_at IS NULL{where}
 """
+
+#: Leaves out an action superseded by its live copy in an amended revision (see
+#: :func:`~qclinic.storage.repositories.assessments.amend_assessment`).
+_NOT_SUPERSEDED = (
+    " AND NOT EXISTS (SELECT 1 FROM action AS copy"
+    " WHERE copy.origin_id = action.id AND copy.deleted_at IS NULL)"
+)
 
 
 class PlanRow(NamedTuple):
@@ -350,7 +362,8 @@ def plan_table(
     This is the plan list's hot path (100,000 actions): one statement on the DB-API connection,
     so rows arrive as the plain tuples SQLite makes, with no per-row conversion, and unordered
     (the list sorts them itself, faster than SQLite's temporary B-tree). Optionally one action, or
-    the actions of one case or finding. Use
+    the actions of one case or finding. An action superseded by its copy in an amended revision
+    is left out, unless asked for by its own id or finding. Use
     :meth:`PlanRow.from_raw` (or :func:`list_plan_rows`) for typed values.
     """
     conditions = []
@@ -359,6 +372,8 @@ def plan_table(
         if value is not None:
             conditions.append(f" AND action.{column} = ?")
             params.append(value)
+    if action_id is None and finding_id is None:
+        conditions.append(_NOT_SUPERSEDED)
     sql = _PLAN_SQL.format(where="".join(conditions))
     dbapi = session.connection().connection.driver_connection
     assert dbapi is not None

@@ -1,18 +1,28 @@
-"""Organizations, their sites, and people: the clinic's address book."""
+"""Organizations, their sites, and people: the clinic's address book.
+
+Deleting an organization or a site sets its deletion marker (``deleted_at``), never removes the
+row: lists leave it out, its history (assessments, reports, actions, cases) stays readable, and
+restoring clears the marker again. Both are logged like any change, for the sync.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from qclinic.core.vocabulary import (
+    AssessmentStatus,
     ChainRole,
     IndustryChain,
     PersonRole,
     SizeClass,
 )
-from qclinic.storage.errors import InvalidValue
-from qclinic.storage.models import Organization, Person, Site
+from qclinic.storage.errors import InvalidValue, NotFound
+from qclinic.storage.models import Action, Assessment, ClinicCase, Organization, Person, Site, Visit
+from qclinic.storage.models.base import Record
 from qclinic.storage.models.directory import normalized_credit_code
 from qclinic.storage.repositories._common import (
     DEFAULT_PAGE_SIZE,
@@ -22,6 +32,7 @@ from qclinic.storage.repositories._common import (
     soft_delete,
 )
 from qclinic.storage.search import like_pattern
+from qclinic.storage.types import utc_now
 
 ORGANIZATION_FIELDS = (
     "name",
@@ -93,9 +104,20 @@ def create_organization(
     return organization
 
 
-def get_organization(session: Session, organization_id: str) -> Organization:
-    """The live organization *organization_id* (raises ``NotFound``)."""
-    return get_live(session, Organization, organization_id)
+def get_organization(
+    session: Session, organization_id: str, *, include_deleted: bool = False
+) -> Organization:
+    """The live organization *organization_id* (raises ``NotFound``).
+
+    With *include_deleted*, a deleted one too: its assessments and reports stay readable and
+    show its name (check ``deleted_at`` to mark it).
+    """
+    if not include_deleted:
+        return get_live(session, Organization, organization_id)
+    organization = session.get(Organization, organization_id)
+    if organization is None:
+        raise NotFound(f"organization {organization_id} does not exist.")
+    return organization
 
 
 def update_organization(session: Session, organization_id: str, **changes: object) -> Organization:
@@ -114,10 +136,92 @@ def update_organization(session: Session, organization_id: str, **changes: objec
     return organization
 
 
-def delete_organization(session: Session, organization_id: str) -> None:
-    """Soft-delete an organization (its credit code becomes free for a new row)."""
-    soft_delete(get_organization(session, organization_id))
+@dataclass(frozen=True)
+class Dependents:
+    """What hangs on an organization or a site, for the question before deleting it."""
+
+    sites: int = 0
+    assessments: int = 0
+    signed: int = 0  # of the assessments
+    actions: int = 0
+    open_actions: int = 0  # of the actions: not yet done or verified
+    cases: int = 0
+    visits: int = 0
+
+
+def _count(session: Session, model: type[Record], *conditions: ColumnElement[bool]) -> int:
+    query = select(func.count()).select_from(model).where(model.deleted_at.is_(None), *conditions)
+    return int(session.execute(query).scalar_one())
+
+
+def organization_dependents(session: Session, organization_id: str) -> Dependents:
+    """The live sites, assessments (signed ones apart), actions, cases and visits of a company."""
+    from qclinic.core.vocabulary import ActionStatus
+
+    finished = (ActionStatus.DONE, ActionStatus.VERIFIED)
+    return Dependents(
+        sites=_count(session, Site, Site.organization_id == organization_id),
+        assessments=_count(session, Assessment, Assessment.organization_id == organization_id),
+        signed=_count(
+            session,
+            Assessment,
+            Assessment.organization_id == organization_id,
+            Assessment.status == AssessmentStatus.SIGNED,
+        ),
+        actions=_count(session, Action, Action.organization_id == organization_id),
+        open_actions=_count(
+            session,
+            Action,
+            Action.organization_id == organization_id,
+            Action.status.not_in(finished),
+        ),
+        cases=_count(session, ClinicCase, ClinicCase.organization_id == organization_id),
+        visits=_count(session, Visit, Visit.organization_id == organization_id),
+    )
+
+
+def delete_organization(session: Session, organization_id: str) -> datetime:
+    """Mark an organization and its live sites deleted, with one time (returned).
+
+    Nothing else changes: its assessments (signed ones too), actions and cases stay as they are
+    and readable; its credit code becomes free for a new row. :func:`restore_organization` undoes
+    it.
+
+    Raises:
+        NotFound: No such live organization.
+    """
+    organization = get_organization(session, organization_id)
+    now = utc_now()
+    organization.deleted_at = now
+    for site in list_sites(session, organization_id):
+        site.deleted_at = now
     session.flush()
+    return now
+
+
+def restore_organization(session: Session, organization_id: str) -> Organization:
+    """Clear the deletion marker of an organization, and of the sites deleted with it.
+
+    Sites deleted on their own before stay deleted. Restoring a live organization changes nothing.
+
+    Raises:
+        NotFound: No such organization.
+        InvalidValue: Another live organization took its credit code meanwhile.
+    """
+    organization = get_organization(session, organization_id, include_deleted=True)
+    deleted_at = organization.deleted_at
+    if deleted_at is None:
+        return organization
+    _check_credit_code_free(session, organization.uscc, organization_id)
+    organization.deleted_at = None
+    sites = select(Site).where(
+        Site.organization_id == organization_id, Site.deleted_at.is_not(None)
+    )
+    for site in session.scalars(sites):
+        if site.deleted_at == deleted_at:
+            site.deleted_at = None
+    session.flush()
+    return organization
 
 
 def _organization_query(
@@ -185,10 +289,40 @@ def update_site(session: Session, site_id: str, **changes: object) -> Site:
     return site
 
 
+def site_dependents(session: Session, site_id: str) -> Dependents:
+    """The live visits made at a site (their assessments stay readable when it is deleted)."""
+    return Dependents(visits=_count(session, Visit, Visit.site_id == site_id))
+
+
 def delete_site(session: Session, site_id: str) -> None:
-    """Soft-delete a site."""
+    """Mark a site deleted (:func:`restore_site` undoes it); visits made there keep pointing to it.
+
+    Raises:
+        NotFound: No such live site.
+    """
     soft_delete(get_live(session, Site, site_id))
     session.flush()
+
+
+def restore_site(session: Session, site_id: str) -> Site:
+    """Clear the deletion marker of a site.
+
+    Raises:
+        NotFound: No such site.
+        InvalidValue: Its organization is deleted (restore the organization instead).
+    """
+    site = session.get(Site, site_id)
+    if site is None:
+        raise NotFound(f"site {site_id} does not exist.")
+    organization = get_organization(session, site.organization_id, include_deleted=True)
+    if organization.deleted_at is not None:
+        raise InvalidValue(
+            f"The site {site.name} belongs to {organization.name}, which is deleted: restore the "
+            f"organization first.\n场所“{site.name}”所属的“{organization.name}”已删除，请先恢复该单位。"
+        )
+    site.deleted_at = None
+    session.flush()
+    return site
 
 
 def list_sites(session: Session, organization_id: str) -> list[Site]:

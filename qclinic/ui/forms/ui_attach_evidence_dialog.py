@@ -9,15 +9,16 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDialog, QDialogButtonBox, QFormLayout, QLabel,
-    QLineEdit, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
+    QFormLayout, QHeaderView, QLabel, QLineEdit,
+    QSizePolicy, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QWidget)
 
 class Ui_AttachEvidenceDialog(object):
     def setupUi(self, AttachEvidenceDialog):
         if not AttachEvidenceDialog.objectName():
             AttachEvidenceDialog.setObjectName(u"AttachEvidenceDialog")
-        AttachEvidenceDialog.resize(640, 240)
+        AttachEvidenceDialog.resize(760, 480)
         self.mainLayout = QVBoxLayout(AttachEvidenceDialog)
         self.mainLayout.setObjectName(u"mainLayout")
         self.introLabel = QLabel(AttachEvidenceDialog)
@@ -26,48 +27,38 @@ class Ui_AttachEvidenceDialog(object):
 
         self.mainLayout.addWidget(self.introLabel)
 
+        self.searchEdit = QLineEdit(AttachEvidenceDialog)
+        self.searchEdit.setObjectName(u"searchEdit")
+        self.searchEdit.setClearButtonEnabled(True)
+
+        self.mainLayout.addWidget(self.searchEdit)
+
+        self.hintLabel = QLabel(AttachEvidenceDialog)
+        self.hintLabel.setObjectName(u"hintLabel")
+        self.hintLabel.setWordWrap(True)
+
+        self.mainLayout.addWidget(self.hintLabel)
+
+        self.questionTree = QTreeWidget(AttachEvidenceDialog)
+        self.questionTree.setObjectName(u"questionTree")
+        self.questionTree.setRootIsDecorated(False)
+        self.questionTree.setUniformRowHeights(True)
+        self.questionTree.setAlternatingRowColors(True)
+
+        self.mainLayout.addWidget(self.questionTree)
+
         self.form = QFormLayout()
         self.form.setObjectName(u"form")
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.assessmentLabel = QLabel(AttachEvidenceDialog)
-        self.assessmentLabel.setObjectName(u"assessmentLabel")
-
-        self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.assessmentLabel)
-
-        self.assessmentCombo = QComboBox(AttachEvidenceDialog)
-        self.assessmentCombo.setObjectName(u"assessmentCombo")
-
-        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.assessmentCombo)
-
-        self.questionLabel = QLabel(AttachEvidenceDialog)
-        self.questionLabel.setObjectName(u"questionLabel")
-
-        self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.questionLabel)
-
-        self.questionCombo = QComboBox(AttachEvidenceDialog)
-        self.questionCombo.setObjectName(u"questionCombo")
-
-        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.questionCombo)
-
-        self.allLabel = QLabel(AttachEvidenceDialog)
-        self.allLabel.setObjectName(u"allLabel")
-
-        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.allLabel)
-
-        self.allQuestionsCheck = QCheckBox(AttachEvidenceDialog)
-        self.allQuestionsCheck.setObjectName(u"allQuestionsCheck")
-
-        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.allQuestionsCheck)
-
         self.captionLabel = QLabel(AttachEvidenceDialog)
         self.captionLabel.setObjectName(u"captionLabel")
 
-        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.captionLabel)
+        self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.captionLabel)
 
         self.captionEdit = QLineEdit(AttachEvidenceDialog)
         self.captionEdit.setObjectName(u"captionEdit")
 
-        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.captionEdit)
+        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.captionEdit)
 
 
         self.mainLayout.addLayout(self.form)
@@ -79,11 +70,10 @@ class Ui_AttachEvidenceDialog(object):
         self.mainLayout.addWidget(self.buttonBox)
 
 #if QT_CONFIG(shortcut)
-        self.assessmentLabel.setBuddy(self.assessmentCombo)
-        self.questionLabel.setBuddy(self.questionCombo)
-        self.allLabel.setBuddy(self.allQuestionsCheck)
         self.captionLabel.setBuddy(self.captionEdit)
 #endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.searchEdit, self.questionTree)
+        QWidget.setTabOrder(self.questionTree, self.captionEdit)
 
         self.retranslateUi(AttachEvidenceDialog)
         self.buttonBox.rejected.connect(AttachEvidenceDialog.reject)
@@ -94,9 +84,10 @@ class Ui_AttachEvidenceDialog(object):
     def retranslateUi(self, AttachEvidenceDialog):
         AttachEvidenceDialog.setWindowTitle(QCoreApplication.translate("AttachEvidenceDialog", u"Attach the analysis as evidence", None))
         self.introLabel.setText(QCoreApplication.translate("AttachEvidenceDialog", u"The chart (PNG) and the analysis result (JSON) are attached to the chosen question.", None))
-        self.assessmentLabel.setText(QCoreApplication.translate("AttachEvidenceDialog", u"&Assessment:", None))
-        self.questionLabel.setText(QCoreApplication.translate("AttachEvidenceDialog", u"&Question:", None))
-        self.allLabel.setText("")
-        self.allQuestionsCheck.setText(QCoreApplication.translate("AttachEvidenceDialog", u"Show the questions of every checklist", None))
+        self.searchEdit.setPlaceholderText(QCoreApplication.translate("AttachEvidenceDialog", u"Search every question by id or text\u2026", None))
+        self.hintLabel.setText("")
+        ___qtreewidgetitem = self.questionTree.headerItem()
+        ___qtreewidgetitem.setText(1, QCoreApplication.translate("AttachEvidenceDialog", u"Assessment", None))
+        ___qtreewidgetitem.setText(0, QCoreApplication.translate("AttachEvidenceDialog", u"Question", None))
         self.captionLabel.setText(QCoreApplication.translate("AttachEvidenceDialog", u"&Caption:", None))
     # retranslateUi

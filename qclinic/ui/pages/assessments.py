@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -66,9 +67,16 @@ def load_rows(database: Database, lang: str) -> list[AssessmentRow]:
     titles = {e.id: (e.title_zh if lang == "zh" else e.title_en) for e in list_library(database)}
     with database.read_session() as session:
         found = list_assessments(session, limit=None)
-        names = {
-            oid: get_organization(session, oid).name for oid in {a.organization_id for a in found}
+        organizations = {
+            oid: get_organization(session, oid, include_deleted=True)
+            for oid in {a.organization_id for a in found}
         }
+    # a deleted organization's assessments stay listed and open, its name marked
+    deleted = QCoreApplication.translate("AssessmentsPage", "%1 (deleted)")
+    names = {
+        oid: deleted.replace("%1", o.name) if o.deleted_at is not None else o.name
+        for oid, o in organizations.items()
+    }
     return [
         AssessmentRow(
             a.id,
@@ -252,7 +260,7 @@ class AssessmentsPage(QWidget):
         self._stale = False
 
     def on_data_changed(self, table: str) -> None:
-        if table != "assessment":
+        if table not in ("assessment", "organization"):  # names show "(deleted)"
             return
         if self.stack.currentWidget() is self.list_page and self.isVisible():
             self.reload()

@@ -1,7 +1,9 @@
 """The organizations page: a searchable, filterable list above the selected organization's detail.
 
 The list loads with one lean query (:func:`list_organization_summaries`); searching and the chain
-and role filters work on the loaded rows, so typing never waits for the database.
+and role filters work on the loaded rows, so typing never waits for the database. *Delete…* marks
+the selected organization deleted after asking (:mod:`qclinic.ui.organization_deletion`), with an
+inline *Undo* and *Edit → Undo deletion*.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from qclinic.ui.tasks import run_task
 
 if TYPE_CHECKING:  # both pull in SQLAlchemy: imported after the list is on screen
     from qclinic.storage.database import Database
+    from qclinic.ui.organization_deletion import Deletions, UndoBar
     from qclinic.ui.organization_detail import OrganizationDetail
     from qclinic.ui.organization_dialog import OrganizationDialog
 
@@ -69,6 +72,8 @@ class OrganizationsPage(QWidget):
         # The detail needs the ORM (SQLAlchemy): it is built once the list is on screen, after
         # its module was imported in the background (see load()).
         self.detail: OrganizationDetail | None = None
+        self.deletions: Deletions | None = None  # with the detail (they need the ORM too)
+        self.undo_bar: UndoBar | None = None
         self.detail_slot = QWidget()
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -80,6 +85,7 @@ class OrganizationsPage(QWidget):
         self.role_combo.currentIndexChanged.connect(self.apply_filters)
         self.new_button.clicked.connect(self.on_new_clicked)
         self.edit_button.clicked.connect(self.on_edit_clicked)
+        self.delete_button.clicked.connect(self.on_delete_clicked)
         self.view.doubleClicked.connect(self.on_edit_clicked)
         self.view.selectionModel().currentRowChanged.connect(self.on_current_changed)
         self.proxy.rowsInserted.connect(self._show_count)
@@ -105,6 +111,8 @@ class OrganizationsPage(QWidget):
         self.new_button = QPushButton()
         self.edit_button = QPushButton()
         self.edit_button.setEnabled(False)
+        self.delete_button = QPushButton()
+        self.delete_button.setEnabled(False)
         bar = QHBoxLayout()
         bar.addWidget(self.heading)
         bar.addWidget(self.count_label)
@@ -114,6 +122,7 @@ class OrganizationsPage(QWidget):
         bar.addWidget(self.role_combo)
         bar.addWidget(self.new_button)
         bar.addWidget(self.edit_button)
+        bar.addWidget(self.delete_button)
 
         self.view = record_list(self.proxy, row_height=26)
         header = self.view.horizontalHeader()
@@ -129,6 +138,7 @@ class OrganizationsPage(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(bar)
         box.addWidget(self.view)
+        self._list_box = box  # the Undo bar goes below the list
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(top)
         self.splitter.addWidget(self.detail_slot)
@@ -143,11 +153,14 @@ class OrganizationsPage(QWidget):
         self.search_edit.setPlaceholderText(self.tr("Search name, credit code or region"))
         self.new_button.setText(self.tr("New organization…"))
         self.edit_button.setText(self.tr("Edit…"))
+        self.delete_button.setText(self.tr("Delete…"))
         fill_filter_combo(self.chain_combo, self.tr("All chains"), choices(IndustryChain))
         fill_filter_combo(self.role_combo, self.tr("All roles"), choices(ChainRole))
         self.model.retranslate()
         if self.detail is not None:
             self.detail.retranslate()
+        if self.undo_bar is not None:
+            self.undo_bar.retranslate()
         self._show_count()
 
     # --- loading --------------------------------------------------------------------------
@@ -166,9 +179,15 @@ class OrganizationsPage(QWidget):
     def ensure_detail(self) -> OrganizationDetail:
         """The detail panel, built on first need."""
         if self.detail is None:
+            from qclinic.ui.organization_deletion import Deletions, UndoBar
             from qclinic.ui.organization_detail import OrganizationDetail
 
+            self.deletions = Deletions(self._database, self._signals, self)
+            self.deletions.restored.connect(self.on_restored)
+            self.undo_bar = UndoBar(self.deletions)
+            self._list_box.addWidget(self.undo_bar)
             detail = OrganizationDetail(self._database, self._signals, self._lang, parent=self)
+            detail.deletions = self.deletions
             detail.edit_requested.connect(self.open_dialog)
             self.splitter.replaceWidget(1, detail)
             self.detail_slot.deleteLater()
@@ -229,6 +248,7 @@ class OrganizationsPage(QWidget):
     def on_current_changed(self) -> None:
         organization_id = self.current_id()
         self.edit_button.setEnabled(organization_id is not None)
+        self.delete_button.setEnabled(organization_id is not None)
         detail = self.ensure_detail()
         if organization_id != detail.organization_id:
             detail.show_organization(organization_id)
@@ -240,6 +260,31 @@ class OrganizationsPage(QWidget):
         organization_id = self.current_id()
         if organization_id is not None:
             self.open_dialog(organization_id)
+
+    def on_delete_clicked(self) -> None:
+        organization_id = self.current_id()
+        if organization_id is None:
+            return
+        self.ensure_detail()
+        assert self.deletions is not None
+        if self.deletions.delete_organization(organization_id):
+            self.load()  # at once, even when the page is not the one shown
+            if self.detail is not None:
+                self.detail.show_organization(self.current_id())
+
+    def on_restored(self, kind: str, record_id: str) -> None:
+        if kind == "organization":
+            self.load()
+            self.select_organization(record_id)
+        elif self.detail is not None:
+            self.detail.reload()
+
+    def undo_deletion_text(self) -> str:
+        """What *Edit → Undo deletion* would restore ("" when nothing)."""
+        return self.deletions.undo_text() if self.deletions is not None else ""
+
+    def undo_deletion(self) -> bool:
+        return self.deletions is not None and self.deletions.undo()
 
     def open_dialog(self, organization_id: str | None) -> None:
         from qclinic.ui.organization_dialog import OrganizationDialog

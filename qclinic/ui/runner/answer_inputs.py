@@ -7,6 +7,8 @@ question card keeps it, so digits typed on the card score the question (see :met
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
@@ -24,6 +26,10 @@ from qclinic.ui.runner.state import StoredAnswer
 
 #: returned by ``for_key`` when a key means nothing to the input
 IGNORED = object()
+# returned by ``for_key`` when a key was taken as part of the previous one (the 0 of VDA's 10)
+CONSUMED = object()
+# seconds after VDA's "1" (10 points) in which a "0" completes "10" instead of scoring 0
+TEN_WINDOW_S = 1.5
 NA_ANSWER = StoredAnswer(None, True)
 _NO_DATE = QDate(1900, 1, 1)
 
@@ -40,7 +46,9 @@ class AnswerInput(QWidget):
         self.layout_.setSpacing(6)
         self.na_button: QPushButton | None = None
         if question.na_allowed:
-            self.na_button = self._button(self.tr("N/A"), self.tr("Not applicable (key N)"))
+            self.na_button = self._button(
+                _with_key(self.tr("N/A"), "N"), self.tr("Not applicable (key N)")
+            )
             self.na_button.clicked.connect(lambda: self.edited.emit(NA_ANSWER))
 
     def _button(self, text: str, tip: str = "") -> QPushButton:
@@ -89,7 +97,7 @@ class ChoiceInput(AnswerInput):
         self._buttons: list[tuple[QPushButton, object]] = []
         for text, value, key, tip in choices:
             tooltip = self.tr("%1 (key %2)").replace("%1", tip).replace("%2", key) if tip else ""
-            button = self._button(text, tooltip)
+            button = self._button(_with_key(text, key), tooltip)
             button.clicked.connect(lambda _=False, v=value: self.edited.emit(StoredAnswer(v)))
             self.layout_.addWidget(button)
             self._buttons.append((button, value))
@@ -111,6 +119,37 @@ class ChoiceInput(AnswerInput):
     def key_help(self) -> str:
         keys = ", ".join(f"{key} = {label}" for label, _v, key, _t in self._choices)
         return f"{keys}; {super().key_help()}"
+
+
+class VdaInput(ChoiceInput):
+    """VDA 6.3 points: type the points, 0, 4, 6, 8 or 10.
+
+    "1" scores 10 at once (every key commits); a "0" typed within :data:`TEN_WINDOW_S` after it
+    is the rest of "10" and changes nothing, so "1" then "0" never silently ends at 0 points.
+    """
+
+    clock = staticmethod(time.monotonic)
+
+    def __init__(self, question: Question, lang: str) -> None:
+        points = QCoreApplication.translate("AnswerInput", "%1 points")
+        super().__init__(
+            question,
+            lang,
+            [(str(p), p, str(p), points.replace("%1", str(p))) for p in (0, 4, 6, 8, 10)],
+        )
+        self._ten_typed_at: float | None = None
+
+    def for_key(self, text: str) -> object:
+        typed_at, self._ten_typed_at = self._ten_typed_at, None
+        if text == "1":
+            self._ten_typed_at = self.clock()
+            return StoredAnswer(10)
+        if text == "0" and typed_at is not None and self.clock() - typed_at <= TEN_WINDOW_S:
+            return CONSUMED
+        return super().for_key(text)
+
+    def key_help(self) -> str:
+        return self.tr("type the points: 0, 4, 6, 8, 1 0") + f"; {AnswerInput.key_help(self)}"
 
 
 class MultiInput(AnswerInput):
@@ -258,6 +297,11 @@ class PhotoInput(AnswerInput):
         self._finish()
 
 
+def _with_key(text: str, key: str) -> str:
+    """A button's text with the key that presses it, unless the text is the key itself."""
+    return text if text == key else f"{text} ({key})"
+
+
 def _limits_text(question: Question) -> str:
     unit = question.unit or ""
     if question.min is not None and question.max is not None:
@@ -301,19 +345,7 @@ def make_input(question: Question, lang: str) -> AnswerInput:
         )
         return ChoiceInput(question, lang, choices)
     if kind == "vda":
-        return ChoiceInput(
-            question,
-            lang,
-            [
-                (
-                    str(p),
-                    p,
-                    "1" if p == 10 else str(p),
-                    QCoreApplication.translate("AnswerInput", "%1 points").replace("%1", str(p)),
-                )
-                for p in (0, 4, 6, 8, 10)
-            ],
-        )
+        return VdaInput(question, lang)
     if kind == "maturity":
         names = (
             QCoreApplication.translate("AnswerInput", "not in place"),

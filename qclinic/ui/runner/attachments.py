@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -11,23 +10,21 @@ from PySide6.QtGui import QAction, QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
+from qclinic.ui.runner.evidence_tiles import Evidence, Tile, tiles
+
+__all__ = ["AnalysisTile", "AttachmentStrip", "Evidence", "files_from_mime", "thumbnail"]
+
 THUMB = 72
+CHART_THUMB = 150  # an analysis tile's chart: wide enough to read the chart's shape
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff", ".heic"}
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """An attachment as the card shows it."""
-
-    id: str
-    file_name: str
-    data: bytes  # only read for images, b"" otherwise
 
 
 def thumbnail(data: bytes, size: int = THUMB) -> QPixmap:
@@ -105,30 +102,38 @@ class AttachmentStrip(QWidget):
         self.add_button.clicked.connect(self.on_add_clicked)
         self.row.addWidget(self.add_button)
         self.row.addStretch(1)
-        self.thumbs: list[QLabel] = []
+        self.thumbs: list[QLabel | AnalysisTile] = []
 
     def show_evidence(self, items: list[Evidence]) -> None:
         for label in self.thumbs:
             self.row.removeWidget(label)
             label.deleteLater()
         self.thumbs = []
-        for position, item in enumerate(items):
-            label = QLabel()
-            label.setObjectName("thumbnail")
-            label.setToolTip(item.file_name)
-            pixmap = thumbnail(item.data) if item.data else QPixmap()
-            if pixmap.isNull():
-                label.setText(_short(item.file_name))
-                label.setFixedHeight(THUMB)
-                label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            else:
-                label.setPixmap(pixmap)
-            label.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-            remove = QAction(self.tr("Remove"), label)
-            remove.triggered.connect(lambda _=False, i=item.id: self.remove_requested.emit(i))
-            label.addAction(remove)
-            self.row.insertWidget(position, label)
-            self.thumbs.append(label)
+        for position, tile in enumerate(tiles(items)):
+            widget = AnalysisTile(tile) if tile.figures else self._file_tile(tile)
+            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            remove = QAction(self.tr("Remove"), widget)
+            remove.triggered.connect(lambda _=False, ids=tile.ids: self._remove(ids))
+            widget.addAction(remove)
+            self.row.insertWidget(position, widget)
+            self.thumbs.append(widget)
+
+    def _file_tile(self, tile: Tile) -> QLabel:
+        label = QLabel()
+        label.setObjectName("thumbnail")
+        label.setToolTip(tile.name)  # the full name: the tile may show it elided
+        pixmap = thumbnail(tile.image) if tile.image else QPixmap()
+        if pixmap.isNull():
+            label.setText(_short(tile.name))
+            label.setFixedHeight(THUMB)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        else:
+            label.setPixmap(pixmap)
+        return label
+
+    def _remove(self, ids: tuple[str, ...]) -> None:
+        for attachment_id in ids:  # a chart and its analysis go together
+            self.remove_requested.emit(attachment_id)
 
     def add_paths(self, paths: list[str]) -> None:
         files = files_from_paths(paths)
@@ -155,3 +160,31 @@ class AttachmentStrip(QWidget):
 
 def _short(name: str) -> str:
     return name if len(name) <= 14 else name[:6] + "…" + name[-6:]
+
+
+class AnalysisTile(QFrame):
+    """An SPC/MSA analysis on the card: its chart with the key figures under it."""
+
+    def __init__(self, tile: Tile) -> None:
+        super().__init__()
+        self.setObjectName("analysisTile")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.tile = tile
+        self.image = QLabel()
+        self.image.setObjectName("thumbnail")
+        pixmap = thumbnail(tile.image, CHART_THUMB) if tile.image else QPixmap()
+        if not pixmap.isNull():
+            self.image.setPixmap(pixmap)
+        self.image.setVisible(not pixmap.isNull())
+        self.figures = QLabel(tile.figures)
+        self.figures.setObjectName("hint")
+        self.figures.setWordWrap(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.image, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.figures)
+        self.setToolTip(f"{tile.figures}\n{tile.name}")
+
+    def pixmap(self) -> QPixmap:
+        return self.image.pixmap()

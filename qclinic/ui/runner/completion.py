@@ -25,7 +25,7 @@ class GapList(QGroupBox):
     def __init__(self, lang: str) -> None:
         super().__init__()
         self._lang = lang
-        self.setTitle(self.tr("Completion check"))
+        self._gaps: tuple[Gap, ...] | list[Gap] = ()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.list = QListWidget()
@@ -35,8 +35,18 @@ class GapList(QGroupBox):
         layout.addWidget(self.list, 1)
         self.list.itemClicked.connect(self.on_item_activated)
         self.list.itemActivated.connect(self.on_item_activated)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Completion check"))
+        self.show_gaps(self._gaps)
+
+    def set_language(self, lang: str) -> None:
+        self._lang = lang
+        self.show_gaps(self._gaps)
 
     def show_gaps(self, gaps: tuple[Gap, ...] | list[Gap]) -> None:
+        self._gaps = gaps
         self.list.clear()
         blockers = blocking(gaps)
         warnings = [gap for gap in gaps if gap.kind not in BLOCKING]

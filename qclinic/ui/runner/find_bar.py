@@ -52,7 +52,6 @@ class FindBar(QWidget):
         self._checklist: Checklist | None = None
         self._instances: dict[str, list[str]] = {}
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(self.tr("Question id or words of its text, then Enter"))
         self.edit.setClearButtonEnabled(True)
         self.completions = QStringListModel(self)
         completer = QCompleter(self.completions, self)
@@ -63,12 +62,23 @@ class FindBar(QWidget):
         self.message.setObjectName("warning")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(self.tr("Find:")))
+        self.find_label = QLabel()
+        layout.addWidget(self.find_label)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.message)
         self.edit.returnPressed.connect(self.on_return)
         completer.activated.connect(lambda text: self._go(text))
         self.edit.installEventFilter(self)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.find_label.setText(self.tr("Find:"))
+        self.edit.setPlaceholderText(self.tr("Question id or words of its text, then Enter"))
+        self.message.clear()
+
+    def set_language(self, lang: str) -> None:
+        """Checklist texts in the completer follow with the next ``set_checklist``."""
+        self._lang = lang
 
     def set_checklist(self, checklist: Checklist, instances: dict[str, list[str]]) -> None:
         self._checklist = checklist

@@ -22,7 +22,7 @@ from qclinic.storage.repositories.assessments import (
 from qclinic.storage.repositories.attachments import list_attachments
 from qclinic.ui.errors import show_error
 from qclinic.ui.labels import label
-from qclinic.ui.runner.attachments import Evidence
+from qclinic.ui.runner.evidence_tiles import ANALYSIS_MIME, Evidence
 from qclinic.ui.runner.finding_dialog import FindingDialog
 from qclinic.ui.runner.section_page import Page
 from qclinic.ui.runner.state import Key, RunnerState
@@ -40,23 +40,88 @@ def show_status(runner: RunnerWidget) -> None:
         if state.revision_no > 1
         else ""
     )
-    runner.title_label.setText(f"{state.organization} · {state.title}{revision}")
+    organization = state.organization
+    if state.organization_deleted:
+        organization = QCoreApplication.translate("runner", "%1 (deleted)").replace(
+            "%1", organization
+        )
+    runner.title_label.setText(f"{organization} · {state.title}{revision}")
     runner.title_label.setToolTip(state.checklist.title.get(runner.lang))
     runner.status_label.setText(label(state.status))
     signed = state.status is AssessmentStatus.SIGNED
-    runner.banner.setVisible(signed)
     runner.banner.setText(
         QCoreApplication.translate(
             "runner",
             "This assessment is signed and read-only. To correct it, use Amend: a new draft "
-            "revision is made with the same answers.",
+            "revision is made with the same answers, findings and actions.",
         )
     )
+    reopened = runner.reopened and state.status is AssessmentStatus.DRAFT
+    if reopened:
+        runner.banner.setText(
+            QCoreApplication.translate(
+                "runner",
+                "This assessment was completed and has been changed since: it is a draft again. "
+                "Complete it again to re-check the gaps before signing off.",
+            )
+        )
+    runner.banner.setVisible(signed or reopened)
+    problem = _seal_problem(runner) if signed else ""
+    if problem:
+        runner.banner.setText(
+            QCoreApplication.translate(
+                "runner",
+                "Warning: this signed assessment was changed after it was signed, outside "
+                "QClinic (%1). What it shows now is not what was signed: restore the database "
+                "from a backup, or have it checked. It cannot be printed until then.",
+            ).replace("%1", problem)
+        )
+    runner.banner.setStyleSheet(_ALERT if problem else "")
     runner.complete_button.setVisible(state.status is AssessmentStatus.DRAFT)
     runner.sign_button.setVisible(state.status is AssessmentStatus.COMPLETED)
     runner.amend_button.setVisible(signed)
     runner.undo_button.setVisible(not signed)
     runner.redo_button.setVisible(not signed)
+
+
+_ALERT = "background: #fde7e9; border: 1px solid #b3261e; color: #8c1d18; padding: 6px 10px;"
+
+
+def follow_status(runner: RunnerWidget) -> None:
+    """After an edit: a completed assessment the edit sent back to draft is shown as a draft.
+
+    The answer repository makes the move in the edit's own transaction; the status is read back
+    rather than guessed, since an edit that changed nothing leaves the assessment completed.
+    """
+    state = runner.state
+    if state is None or state.status is not AssessmentStatus.COMPLETED:
+        return
+    from qclinic.storage.models import Assessment
+
+    with runner.database.read_session() as session:
+        status = session.get(Assessment, state.assessment_id)
+        now = status.status if status is not None else state.status
+    if now is state.status:
+        return
+    state.status = now
+    runner.reopened = True
+    runner.gap_list.hide()
+    runner.signals.data_changed.emit("assessment")
+    show_status(runner)
+
+
+def _seal_problem(runner: RunnerWidget) -> str:
+    """What differs from the seal of the signed assessment shown ("" when it is intact)."""
+    from qclinic.storage.seal import check_seal
+
+    state = runner.state
+    assert state is not None
+    with runner.database.read_session() as session:
+        check = check_seal(session.connection(), state.assessment_id)
+    if check is None or check.intact:
+        return ""
+    more = len(check.differences) - 3
+    return "; ".join(check.differences[:3]) + (f"; +{more}" if more > 0 else "")
 
 
 def complete(runner: RunnerWidget) -> bool:
@@ -78,6 +143,7 @@ def complete(runner: RunnerWidget) -> bool:
         show_error(exc, runner)
         return False
     state.status = AssessmentStatus.COMPLETED
+    runner.reopened = False
     runner.signals.saved.emit()
     runner.signals.data_changed.emit("assessment")
     show_status(runner)
@@ -97,9 +163,13 @@ def sign_off(runner: RunnerWidget) -> bool:
 
 
 def amend(runner: RunnerWidget) -> str | None:
-    """Make a new draft revision of the signed assessment and open it."""
+    """After confirmation, make a new draft revision of the signed assessment and open it."""
     state = runner.state
     if state is None:
+        return None
+    from qclinic.ui.signoff_dialog import confirm_amend  # loaded when needed
+
+    if not confirm_amend(runner):
         return None
     try:
         with runner.database.session() as session:
@@ -108,7 +178,8 @@ def amend(runner: RunnerWidget) -> str | None:
         show_error(exc, runner)
         return None
     runner.signals.saved.emit()
-    runner.signals.data_changed.emit("assessment")
+    for table in ("assessment", "finding", "action"):
+        runner.signals.data_changed.emit(table)
     runner.open(amendment_id)
     return amendment_id
 
@@ -127,7 +198,8 @@ def finding_dialog(runner: RunnerWidget, key: Key) -> FindingDialog:
 
 
 def load_evidence(runner: RunnerWidget, page: Page) -> dict[Key, list[Evidence]]:
-    """The attachments of the questions on *page*; image bytes are read for thumbnails."""
+    """The attachments of the questions on *page*; image bytes are read for thumbnails, and
+    analysis results for the figures their tiles show."""
     state = runner.state
     assert state is not None
     if not any(count for (_q, instance), count in state.photos.items() if instance == page[1]):
@@ -140,12 +212,13 @@ def load_evidence(runner: RunnerWidget, page: Page) -> dict[Key, list[Evidence]]
         if row.question_id not in ids:
             continue
         data = b""
-        if row.mime_type.startswith("image/"):
+        if row.mime_type.startswith("image/") or row.mime_type == ANALYSIS_MIME:
             try:
                 data = runner.database.blobs.read_bytes(row.sha256)
             except OSError:
                 data = b""
-        out.setdefault((row.question_id, page[1]), []).append(Evidence(row.id, row.file_name, data))
+        evidence = Evidence(row.id, row.file_name, data, row.mime_type)
+        out.setdefault((row.question_id, page[1]), []).append(evidence)
     return out
 
 

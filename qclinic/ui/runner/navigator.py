@@ -42,9 +42,9 @@ class SectionNavigator(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.add_button = QPushButton(self.tr("Add step"))
-        self.rename_button = QPushButton(self.tr("Rename"))
-        self.remove_button = QPushButton(self.tr("Remove"))
+        self.add_button = QPushButton()
+        self.rename_button = QPushButton()
+        self.remove_button = QPushButton()
         buttons = QHBoxLayout()
         for button in (self.add_button, self.rename_button, self.remove_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -60,6 +60,16 @@ class SectionNavigator(QWidget):
         self.rename_button.clicked.connect(self.on_rename_clicked)
         self.remove_button.clicked.connect(self.on_remove_clicked)
         self._update_buttons()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.add_button.setText(self.tr("Add step"))
+        self.rename_button.setText(self.tr("Rename"))
+        self.remove_button.setText(self.tr("Remove"))
+
+    def set_language(self, lang: str) -> None:
+        """Section titles follow with the next ``rebuild``."""
+        self._lang = lang
 
     def rebuild(self, checklist: Checklist, instances: dict[str, list[str]]) -> None:
         current = self.current_place()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from qclinic.core.checklists import Question
 from qclinic.ui.runner.answer_inputs import (
+    CONSUMED,
     IGNORED,
     AnswerInput,
     ChoiceInput,
@@ -161,6 +162,14 @@ class QuestionCard(QFrame):
             self._shown_note = note
         self.set_note_required(note_required)
 
+    def hold_note(self, text: str, stored_note: str) -> None:
+        """Keep *text* in the note box while *stored_note* is stored; leaving the box saves it."""
+        if self.note.toPlainText().strip() != text:
+            self.note.blockSignals(True)
+            self.note.setPlainText(text)
+            self.note.blockSignals(False)
+        self._shown_note = stored_note
+
     def set_note_required(self, required: bool) -> None:
         if self.note_hint.isHidden() == required:
             self.note_hint.setVisible(required)
@@ -216,6 +225,8 @@ class QuestionCard(QFrame):
             self.answer_edited.emit(self.key, None)
             return
         answer = self.input.for_key(event.text())
+        if answer is CONSUMED:
+            return
         if answer is IGNORED:
             super().keyPressEvent(event)
             return

@@ -1,6 +1,6 @@
 """The assessment runner: navigator | question cards | live score, with undo and completion.
 
-Layout is built in :class:`RunnerView`; :class:`RunnerWidget` adds the behaviour. Every edit is
+Layout is built in :class:`~qclinic.ui.runner.view.RunnerView`; :class:`RunnerWidget` adds the behaviour. Every edit is
 committed by :class:`~qclinic.ui.runner.writer.AnswerWriter` at once; the score, visibility
 (``show_if``) and progress follow on the next turn of the event loop, and the what-if (up to
 ~0.1 s on VDA 6.3) runs in the background, debounced.
@@ -10,15 +10,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
 
 from qclinic import settings as app_settings
 from qclinic.core.scoring import ScoreResult, score, score_evaluation
@@ -26,104 +17,17 @@ from qclinic.storage.database import Database
 from qclinic.ui.labels import label
 from qclinic.ui.runner import lifecycle, steps
 from qclinic.ui.runner.attachments import Evidence
-from qclinic.ui.runner.completion import GapList
-from qclinic.ui.runner.find_bar import FindBar
-from qclinic.ui.runner.navigator import SectionNavigator
 from qclinic.ui.runner.question_card import QuestionCard
-from qclinic.ui.runner.score_panel import ScorePanel
 from qclinic.ui.runner.section_page import Page, SectionPage, pages_of
 from qclinic.ui.runner.state import Key, RunnerState, StoredAnswer
 from qclinic.ui.runner.undo import push_answer
+from qclinic.ui.runner.view import RunnerView
 from qclinic.ui.runner.writer import AnswerWriter
 from qclinic.ui.signals import AppSignals
 from qclinic.ui.tasks import run_task
 
 WHAT_IF_DELAY_MS = 400
 POSITION_KEY = "runner_position"  # settings.extra: {"assessment", "question", "instance"}
-
-
-class RunnerView(QWidget):
-    """The runner's widgets and their layout, without behaviour."""
-
-    def __init__(self, lang: str) -> None:
-        super().__init__()
-        self.back_button = QPushButton(self.tr("← Assessments"))
-        self.title_label = QLabel()
-        self.title_label.setObjectName("pageHeading")
-        self.status_label = QLabel()
-        self.status_label.setObjectName("statusChip")
-        self.undo_button = QPushButton(self.tr("Undo"))
-        self.redo_button = QPushButton(self.tr("Redo"))
-        self.find_button = QPushButton(self.tr("Find…"))
-        self.complete_button = QPushButton(self.tr("Complete"))
-        self.sign_button = QPushButton(self.tr("Sign off…"))
-        self.amend_button = QPushButton(self.tr("Amend"))
-        self.print_report_button = QPushButton(self.tr("Print report…"))
-        self.print_plan_button = QPushButton(self.tr("Print plan…"))
-        top = QHBoxLayout()
-        top.addWidget(self.back_button)
-        top.addWidget(self.title_label, 1)
-        top.addWidget(self.status_label)
-        for button in (
-            self.undo_button,
-            self.redo_button,
-            self.find_button,
-            self.complete_button,
-            self.sign_button,
-            self.amend_button,
-            self.print_report_button,
-            self.print_plan_button,
-        ):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            top.addWidget(button)
-        self.banner = QLabel()
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.banner.hide()
-        self.find_bar = FindBar(lang)
-        self.find_bar.hide()
-
-        self.navigator = SectionNavigator(lang)
-        self.pages = QStackedWidget()
-        self.score_panel = ScorePanel(lang)
-        self.gap_list = GapList(lang)
-        self.gap_list.hide()
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.score_panel)
-        right.addWidget(self.gap_list)
-        self.splitter = QSplitter()
-        self.splitter.addWidget(self.navigator)
-        self.splitter.addWidget(self.pages)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([250, 700, 300])
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.find_bar)
-        layout.addWidget(self.splitter, 1)
-        self.setStyleSheet(STYLE)
-
-
-STYLE = """
-QFrame#questionCard { background: palette(base); border: 1px solid #d6d9de; border-radius: 6px; }
-QFrame#questionCard:focus { border: 2px solid #2f6fde; }
-QLabel#questionId { font-weight: 600; color: #1d3f7a; }
-QLabel#questionText { font-size: 11pt; }
-QLabel#hint, QLabel#guidance { color: #5f6368; }
-QLabel#warning { color: #b3261e; }
-QLabel#answerState { color: #1e7d32; font-weight: 600; }
-QLabel#sectionHeading { font-size: 14pt; font-weight: 600; margin-top: 4px; }
-QLabel#subsectionHeading { font-size: 12pt; font-weight: 600; margin-top: 10px; color: #333; }
-QLabel#banner { background: #fff4ce; border: 1px solid #e0c36b; padding: 6px 10px; }
-QLabel#scorePercent { font-size: 26pt; font-weight: 600; }
-QLabel#scoreGrade { font-size: 13pt; }
-QLabel#statusChip { padding: 2px 8px; border: 1px solid #c0c4ca; border-radius: 9px; }
-QPushButton#answerButton:checked { background: #2f6fde; color: white; border: 1px solid #2f6fde; }
-QWidget#cardsBody { background: palette(window); }
-"""
 
 
 class RunnerWidget(RunnerView):
@@ -143,11 +47,14 @@ class RunnerWidget(RunnerView):
         self.visible_keys: set[Key] = set()
         self._pages: dict[Page, SectionPage] = {}
         self._current: Key | None = None
+        # a completed assessment was edited and went back to draft (the banner says so)
+        self.reopened = False
         self._what_if_generation = 0
         self._refresh_timer = self._timer(0, self.refresh_now)
         self._what_if_timer = self._timer(WHAT_IF_DELAY_MS, self.start_what_if)
         self._position_timer = self._timer(1000, self.save_position)
         self._connect()
+        signals.language_changed.connect(self.set_language)
 
     def _timer(self, interval: int, slot: object) -> QTimer:
         timer = QTimer(self)
@@ -187,6 +94,29 @@ class RunnerWidget(RunnerView):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
+    # --- language ----------------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        """Show every text in *lang* without reopening: the fixed texts through the installed
+        translator, the checklist's own texts (and each card's choice buttons with their key
+        hints) by building the cards again from the state, where the user was."""
+        self.flush_notes()  # a note being typed is saved before its card is rebuilt
+        self.lang = lang
+        for part in (self.find_bar, self.navigator, self.score_panel, self.gap_list):
+            part.set_language(lang)
+        self.retranslate_view()
+        if self.state is None:
+            return
+        current, place = self._current, self.navigator.current_place()
+        self.rebuild_pages()
+        lifecycle.show_status(self)
+        self.refresh_now()
+        if current is not None and self._has_key(current):
+            self.focus_question(current)
+        elif place is not None and place[1] is not None:
+            self.show_page((place[0], place[1]), place[2])
+        else:
+            self.show_first_page()
+
     # --- opening -----------------------------------------------------------------------------
     def open(self, assessment_id: str, question: Key | None = None) -> None:
         """Show *assessment_id*, at *question* (or its first page)."""
@@ -200,6 +130,7 @@ class RunnerWidget(RunnerView):
         self.undo_stack.clear()
         self.gap_list.hide()
         self._current = None
+        self.reopened = False
         self.rebuild_pages()
         lifecycle.show_status(self)
         self.refresh_now()
@@ -303,11 +234,16 @@ class RunnerWidget(RunnerView):
         page = self._pages.get(self.page_of(key))
         card = page.cards.get(key) if page is not None else None
         stored = self.state.answers.get(key)
-        if card is not None:
+        held = self.writer.held_notes.pop(key, None)
+        if card is not None and held is not None:  # changed elsewhere: show it, keep the note
+            card.show_answer(stored, card.note_hint.isVisible())
+            card.hold_note(held, stored.note if stored is not None else "")
+        elif card is not None:
             if stored is not None and card.note_text() != stored.note and card.note_text():
                 self.writer.save_note(key, card.note_text())  # a note typed before answering
                 return  # save_note announces the change again
             card.show_answer(stored, card.note_hint.isVisible())
+        lifecycle.follow_status(self)
         self._refresh_timer.start()
 
     def on_note_edited(self, key: Key, note: str) -> None:
@@ -330,6 +266,7 @@ class RunnerWidget(RunnerView):
             page.cards[key].show_evidence(evidence.get(key, []))
             assert self.state is not None
             page.cards[key].show_answer(self.state.answers.get(key), False)
+        lifecycle.follow_status(self)
         self._refresh_timer.start()
 
     def on_finding_requested(self, key: Key) -> None:

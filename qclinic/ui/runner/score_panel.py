@@ -37,20 +37,28 @@ class ScorePanel(QScrollArea):
         self.sections_label = self._text()
         self.trace_label = self._text()
         self.what_if_label = self._text()
-        self.what_if_label.setText(self.tr("Working out what would lift the grade…"))
         layout.addWidget(self.percent_label)
         layout.addWidget(self.grade_label)
         layout.addWidget(self.maturity_label)
-        for title, label in (
-            (self.tr("Sections"), self.sections_label),
-            (self.tr("Why this grade"), self.trace_label),
-            (self.tr("What would lift it"), self.what_if_label),
-        ):
-            box = QGroupBox(title)
+        self.boxes: list[QGroupBox] = []
+        for label in (self.sections_label, self.trace_label, self.what_if_label):
+            box = QGroupBox()
             QVBoxLayout(box).addWidget(label)
             layout.addWidget(box)
+            self.boxes.append(box)
         layout.addStretch(1)
         self.setWidget(body)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The fixed titles; the result itself is shown again by the runner (``show_result``)."""
+        titles = (self.tr("Sections"), self.tr("Why this grade"), self.tr("What would lift it"))
+        for box, title in zip(self.boxes, titles, strict=True):
+            box.setTitle(title)
+        self.what_if_label.setText(self.tr("Working out what would lift the grade…"))
+
+    def set_language(self, lang: str) -> None:
+        self._lang = lang
 
     @staticmethod
     def _text() -> QLabel:

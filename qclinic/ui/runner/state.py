@@ -14,7 +14,7 @@ from qclinic.core.scoring import Answer, AnswerSet, Evaluation
 from qclinic.core.vocabulary import AssessmentStatus
 from qclinic.storage.assessment_scoring import load_checklist
 from qclinic.storage.database import Database
-from qclinic.storage.repositories.answers import answers_by_key
+from qclinic.storage.repositories.answers import answers_by_key, process_steps
 from qclinic.storage.repositories.assessments import get_assessment
 from qclinic.storage.repositories.attachments import list_attachments
 from qclinic.storage.repositories.organizations import get_organization
@@ -29,6 +29,8 @@ class StoredAnswer:
     value: object
     is_na: bool = False
     note: str = ""
+    #: The stored row's revision (0: none); writes name it as their base. Not part of equality.
+    revision: int = field(default=0, compare=False)
 
 
 @dataclass
@@ -39,6 +41,7 @@ class RunnerState:
     organization: str
     status: AssessmentStatus
     revision_no: int = 1
+    organization_deleted: bool = False  # its assessments stay readable and editable
     score_percent: float | None = None  # the score cached on the assessment row
     grade: str | None = None
     answers: dict[Key, StoredAnswer] = field(default_factory=dict)
@@ -51,8 +54,11 @@ class RunnerState:
         with database.read_session() as session:
             assessment = get_assessment(session, assessment_id)
             checklist = load_checklist(session, assessment_id)
-            organization = get_organization(session, assessment.organization_id)
+            organization = get_organization(
+                session, assessment.organization_id, include_deleted=True
+            )
             rows = answers_by_key(session, assessment_id)
+            stored_steps = process_steps(session, assessment_id)
             photos = Counter(
                 (row.question_id or "", row.instance_key or "")
                 for row in list_attachments(session, assessment_id=assessment_id)
@@ -63,18 +69,20 @@ class RunnerState:
             checklist=checklist,
             title=assessment.title,
             organization=organization.name,
+            organization_deleted=organization.deleted_at is not None,
             status=assessment.status,
             revision_no=assessment.revision_no,
             score_percent=assessment.score_percent,
             grade=assessment.grade,
             answers={
-                key: StoredAnswer(row.value, row.is_na, row.note or "")
+                key: StoredAnswer(row.value, row.is_na, row.note or "", row.revision)
                 for key, row in sorted(rows.items(), key=lambda item: item[1].answered_at)
             },
             photos=photos,
         )
         for section in checklist.repeated_sections():
-            names: list[str] = []
+            # the stored steps (also those with no answer yet), then any only answers mention
+            names: list[str] = list(stored_steps.get(section.id, []))
             ids = {q.id for q in section.all_questions()}
             for qid, instance in [*state.answers, *photos]:
                 if qid in ids and instance and instance not in names:

@@ -1,7 +1,9 @@
 """Process steps of a repeated section (VDA 6.3 P6): add, rename, remove.
 
-A new step exists in the runner until its first answer is saved (answers carry the step name);
-renaming and removing write through the answer repository at once.
+Adding, renaming and removing a step are committed at once through the answer repository: a step
+is stored as a row under a reserved question id (see ``answers.STEP_PREFIX``), so a step with no
+answer yet is still there when the assessment is reopened. Removing tombstones the step with its
+answers and photos (the deletion marker), after asking when it holds any.
 """
 
 from __future__ import annotations
@@ -11,8 +13,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from qclinic.storage.repositories.answers import clear_instance, rename_instance
+from qclinic.storage.errors import InvalidValue
+from qclinic.storage.repositories.answers import (
+    add_instance,
+    clear_instance,
+    rename_instance,
+    step_question_id,
+)
 from qclinic.ui.errors import show_error
+from qclinic.ui.runner import lifecycle
 
 if TYPE_CHECKING:
     from qclinic.ui.runner.runner_widget import RunnerWidget
@@ -21,6 +30,11 @@ if TYPE_CHECKING:
 def _question_ids(runner: RunnerWidget, section_id: str) -> list[str]:
     assert runner.state is not None
     return [q.id for q in runner.state.checklist.section(section_id).all_questions()]
+
+
+def _stored_ids(runner: RunnerWidget, section_id: str) -> list[str]:
+    """The question ids of the section and the reserved id its steps are stored under."""
+    return [*_question_ids(runner, section_id), step_question_id(section_id)]
 
 
 def _label(runner: RunnerWidget, section_id: str) -> str:
@@ -44,11 +58,22 @@ def add_step(runner: RunnerWidget, section_id: str, name: str) -> bool:
     assert state is not None
     name = name.strip()
     names = state.instances.setdefault(section_id, [])
-    if not name or name in names:
+    if not name:
+        return False
+    if name in names:
+        show_error(
+            InvalidValue(f"There is already a step called {name!r}.\n已有名为“{name}”的过程步骤。"),
+            runner,
+        )
+        return False
+    try:
+        with runner.database.session() as session:
+            add_instance(session, state.assessment_id, section_id, name)
+    except Exception as exc:
+        show_error(exc, runner)
         return False
     names.append(name)
-    runner.rebuild_pages()
-    runner.refresh_now()
+    _changed(runner)
     first = state.checklist.section(section_id).all_questions()
     question = next(first, None)
     if question is not None:
@@ -75,7 +100,7 @@ def rename_step(runner: RunnerWidget, section_id: str, old: str, new: str) -> bo
         return False
     try:
         with runner.database.session() as session:
-            rename_instance(session, state.assessment_id, ids, old, new)
+            rename_instance(session, state.assessment_id, _stored_ids(runner, section_id), old, new)
     except Exception as exc:
         show_error(exc, runner)
         return False
@@ -90,6 +115,14 @@ def rename_step(runner: RunnerWidget, section_id: str, old: str, new: str) -> bo
 
 
 def ask_remove(runner: RunnerWidget, section_id: str, name: str) -> None:
+    """Remove the step *name*, asking first when it holds answers or photos."""
+    assert runner.state is not None
+    ids = set(_question_ids(runner, section_id))
+    state = runner.state
+    holds = any(k[1] == name and k[0] in ids for k in [*state.answers, *state.photos])
+    if not holds:
+        remove_step(runner, section_id, name)
+        return
     answer = QMessageBox.question(
         runner,
         QCoreApplication.translate("runner", "Remove %1").replace("%1", _label(runner, section_id)),
@@ -107,7 +140,7 @@ def remove_step(runner: RunnerWidget, section_id: str, name: str) -> bool:
     ids = _question_ids(runner, section_id)
     try:
         with runner.database.session() as session:
-            clear_instance(session, state.assessment_id, ids, name)
+            clear_instance(session, state.assessment_id, _stored_ids(runner, section_id), name)
     except Exception as exc:
         show_error(exc, runner)
         return False
@@ -124,5 +157,6 @@ def _changed(runner: RunnerWidget) -> None:
     runner.undo_stack.clear()  # commands hold keys of the old step names
     runner.signals.saved.emit()
     runner.signals.data_changed.emit("answer")
+    lifecycle.follow_status(runner)  # a completed assessment went back to draft
     runner.rebuild_pages()
     runner.refresh_now()

@@ -2,14 +2,19 @@
 
 The writer keeps :class:`~qclinic.ui.runner.state.RunnerState` in step with what was committed and
 announces each change (``answer_changed``, ``attachments_changed``) so cards and the score follow.
+
+Every answer write names the revision it was based on. When another window (or another QClinic)
+changed the answer meanwhile, nothing is written: the fresh answer is loaded and shown, the user is
+told, and a note they typed stays in the note box (``held_notes``) to be saved when they leave it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from qclinic.storage.database import Database
+from qclinic.storage.errors import AnswerChanged
 from qclinic.storage.repositories import answers as answer_repo
 from qclinic.storage.repositories import attachments as attachment_repo
 from qclinic.ui.errors import show_error
@@ -18,9 +23,9 @@ from qclinic.ui.signals import AppSignals
 
 
 class AnswerWriter(QObject):
-    #: (question id, instance) whose answer or note was committed
+    # (question id, instance) whose answer or note was committed
     answer_changed = Signal(str, str)
-    #: (question id, instance) whose attachments changed
+    # (question id, instance) whose attachments changed
     attachments_changed = Signal(str, str)
 
     def __init__(
@@ -31,22 +36,33 @@ class AnswerWriter(QObject):
         self._signals = signals
         self._widget = parent
         self.state = state
+        # Notes refused because the answer changed elsewhere, to keep in their note box.
+        self.held_notes: dict[Key, str] = {}
 
     def _committed(self, table: str) -> None:
         self._signals.saved.emit()
         self._signals.data_changed.emit(table)
 
+    def _base(self, key: Key) -> int:
+        current = self.state.answers.get(key)
+        return current.revision if current is not None else 0
+
     def apply(self, key: Key, stored: StoredAnswer | None) -> bool:
         """Store *stored* as the answer of *key* (``None`` clears it); the note is kept as it is."""
         qid, instance = key
+        revision = 0
         try:
             with self._database.session() as session:
                 if stored is None:
                     answer_repo.clear_answer(
-                        session, self.state.assessment_id, qid, instance_key=instance
+                        session,
+                        self.state.assessment_id,
+                        qid,
+                        instance_key=instance,
+                        base_revision=self._base(key),
                     )
                 else:
-                    answer_repo.save_answer(
+                    saved = answer_repo.save_answer(
                         session,
                         self.state.assessment_id,
                         qid,
@@ -54,7 +70,13 @@ class AnswerWriter(QObject):
                         instance_key=instance,
                         is_na=stored.is_na,
                         note=None,
+                        base_revision=self._base(key),
                     )
+                    session.flush()
+                    revision = saved.revision
+        except AnswerChanged as exc:
+            self._changed_elsewhere(key, exc, None)
+            return False
         except Exception as exc:
             show_error(exc, self._widget)
             self.answer_changed.emit(qid, instance)  # put the card back as it was
@@ -63,7 +85,7 @@ class AnswerWriter(QObject):
             self.state.answers.pop(key, None)
         else:
             note = self.state.answers.get(key, StoredAnswer(None)).note
-            self.state.answers[key] = StoredAnswer(stored.value, stored.is_na, note)
+            self.state.answers[key] = StoredAnswer(stored.value, stored.is_na, note, revision)
         self._committed("answer")
         self.answer_changed.emit(qid, instance)
         return True
@@ -75,22 +97,61 @@ class AnswerWriter(QObject):
             return False
         try:
             with self._database.session() as session:
-                answer_repo.save_answer(
+                saved = answer_repo.save_note(
                     session,
                     self.state.assessment_id,
                     key[0],
-                    None if current.is_na else current.value,
+                    note,
                     instance_key=key[1],
-                    is_na=current.is_na,
-                    note=note,
+                    base_revision=current.revision,
                 )
+                session.flush()
+                revision = saved.revision
+        except AnswerChanged as exc:
+            self._changed_elsewhere(key, exc, note)
+            return False
         except Exception as exc:
             show_error(exc, self._widget)
             return False
-        self.state.answers[key] = StoredAnswer(current.value, current.is_na, note)
+        self.state.answers[key] = StoredAnswer(current.value, current.is_na, note, revision)
         self._committed("answer")
         self.answer_changed.emit(*key)
         return True
+
+    def _changed_elsewhere(self, key: Key, exc: AnswerChanged, typed_note: str | None) -> None:
+        """Load the answer another window stored, show it, and tell the user what was not saved."""
+        if exc.live:
+            self.state.answers[key] = StoredAnswer(exc.value, exc.is_na, exc.note, exc.revision)
+        else:
+            self.state.answers.pop(key, None)
+        if typed_note:
+            self.held_notes[key] = typed_note
+        self._signals.data_changed.emit("answer")
+        self.answer_changed.emit(*key)
+        if not exc.live:
+            now = self.tr("not answered")
+        elif exc.is_na:
+            now = self.tr("N/A")
+        elif isinstance(exc.value, list):
+            now = ", ".join(str(item) for item in exc.value)
+        else:
+            now = str(exc.value)
+        name = key[0] if not key[1] else f"{key[0]} ({key[1]})"
+        if typed_note:
+            text = self.tr(
+                "%1 was changed in another window; it now reads: %2.\n\nYour note was not "
+                "saved. It is still in the note box and is saved when you leave the box."
+            )
+        else:
+            text = self.tr(
+                "%1 was changed in another window; it now reads: %2.\n\nYour change was not "
+                "saved. The answer shown is the one stored now."
+            )
+        QMessageBox.warning(
+            self._widget,
+            self.tr("Changed in another window"),
+            text.replace("%1", name).replace("%2", now),
+        )
 
     def add_attachments(self, key: Key, files: list[tuple[bytes, str]]) -> bool:
         """Attach evidence files (bytes, file name) to the answer of *key*."""

@@ -2,19 +2,23 @@
 
 Two attachments are stored on the chosen question: the chart as PNG, and the analysis result as
 JSON with ``mime_type="application/vnd.qclinic.analysis+json"`` (the ``--json`` shapes of
-docs/SPC.md) — the evidence format the report prints. Only unsigned assessments of the
-dataset's organization are offered; questions of the ``spc`` / ``msa`` checklists come first,
-and "show every checklist's questions" allows any assessment.
+docs/SPC.md) — the evidence format the report prints. The questions of the organization's
+unsigned assessments are offered in one list, drafts first: those about SPC, capability or MSA
+(:func:`~qclinic.core.checklists.analysis_questions.mentions_analysis`) are listed at once, every
+other one is found by typing its id or words of its text in the search field.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTreeWidgetItem, QWidget
 
-from qclinic.core.checklists import from_frozen
+from qclinic.core.checklists import Question, from_frozen
+from qclinic.core.checklists.analysis_questions import matches, mentions_analysis
 from qclinic.core.vocabulary import AssessmentStatus
 from qclinic.errors import UserError
 from qclinic.storage.database import Database
@@ -24,7 +28,41 @@ from qclinic.ui.forms.ui_attach_evidence_dialog import Ui_AttachEvidenceDialog
 from qclinic.ui.signals import AppSignals
 from qclinic.ui.spc.analysis import ANALYSIS_MIME
 
-EVIDENCE_CHECKLISTS = ("spc", "msa")
+TARGET = Qt.ItemDataRole.UserRole  # (assessment id, question id) of a row
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A question that can receive the evidence, with its assessment."""
+
+    assessment_id: str
+    assessment: str  # title · checklist, as listed
+    question: Question
+    relevant: bool  # about SPC, capability or MSA
+
+
+def candidates(database: Database, organization_id: str) -> list[Candidate]:
+    """The questions of *organization_id*'s unsigned assessments: drafts first (newest first),
+    each assessment's questions in checklist order, the SPC/MSA ones before the rest."""
+    with database.read_session() as session:
+        found = [
+            (a.id, a.title, a.checklist_id, a.status, assessments.frozen_checklist(session, a.id))
+            for a in assessments.list_assessments(
+                session, organization_id=organization_id, limit=None
+            )
+            if a.status != AssessmentStatus.SIGNED
+        ]
+    found.sort(key=lambda a: a[3] != AssessmentStatus.DRAFT)  # stable: newest first within
+    out = []
+    for assessment_id, title, checklist_id, _status, frozen in found:
+        checklist = from_frozen(frozen)
+        for question in checklist.questions():
+            label = f"{title} · {checklist_id}"
+            out.append(
+                Candidate(assessment_id, label, question, mentions_analysis(question, checklist))
+            )
+    out.sort(key=lambda c: not c.relevant)
+    return out
 
 
 class AttachEvidenceDialog(QDialog):
@@ -51,60 +89,82 @@ class AttachEvidenceDialog(QDialog):
         self._result = result
         self._name = name
         self.attachment_ids: list[str] = []
-        with database.read_session() as session:
-            found = [
-                a
-                for a in assessments.list_assessments(
-                    session, organization_id=organization_id, limit=None
-                )
-                if a.status != AssessmentStatus.SIGNED
-            ]
-        self._all = found
+        self._all = candidates(database, organization_id)
         self.ui.captionEdit.setText(name)
-        self.ui.allQuestionsCheck.toggled.connect(self.fill_assessments)
-        self.ui.assessmentCombo.currentIndexChanged.connect(self.on_assessment_changed)
+        header = self.ui.questionTree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.ui.searchEdit.textChanged.connect(self.fill)
+        self.ui.questionTree.currentItemChanged.connect(self.on_current_changed)
+        self.ui.questionTree.itemDoubleClicked.connect(lambda *_: self.accept())
         self.ok_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Attach"))
         self.ui.buttonBox.accepted.connect(self.accept)
-        self.fill_assessments()
+        self.fill()
+        self.ui.searchEdit.setFocus()
 
-    def fill_assessments(self) -> None:
-        show_all = self.ui.allQuestionsCheck.isChecked()
-        chosen = [a for a in self._all if show_all or a.checklist_id in EVIDENCE_CHECKLISTS]
-        chosen.sort(key=lambda a: a.checklist_id not in EVIDENCE_CHECKLISTS)
-        combo = self.ui.assessmentCombo
-        combo.blockSignals(True)
-        combo.clear()
-        for assessment in chosen:
-            combo.addItem(f"{assessment.title} · {assessment.checklist_id}", assessment.id)
-        combo.blockSignals(False)
-        if not chosen:
-            combo.addItem(self.tr("(no unsigned SPC or MSA assessment: tick the box below)"), None)
-        self.on_assessment_changed()
+    def shown(self) -> list[tuple[str, str]]:
+        """The (assessment id, question id) of the listed rows, in order."""
+        tree = self.ui.questionTree
+        items = (tree.topLevelItem(i) for i in range(tree.topLevelItemCount()))
+        return [item.data(0, TARGET) for item in items if item is not None]
 
-    def on_assessment_changed(self) -> None:
-        combo = self.ui.questionCombo
-        combo.clear()
-        assessment_id = self.ui.assessmentCombo.currentData()
-        self.ok_button.setEnabled(assessment_id is not None)
-        if assessment_id is None:
-            return
-        with self._database.read_session() as session:
-            checklist = from_frozen(assessments.frozen_checklist(session, assessment_id))
-        for question in checklist.questions():
+    def fill(self) -> None:
+        """List the SPC/MSA questions, or with a search every question that matches it."""
+        query = self.ui.searchEdit.text().strip()
+        if query:
+            rows = [c for c in self._all if matches(query, c.question)]
+        else:
+            rows = [c for c in self._all if c.relevant] or self._all
+        chosen = self.chosen()
+        tree = self.ui.questionTree
+        tree.blockSignals(True)
+        tree.clear()
+        items = []
+        for candidate in rows:
+            question = candidate.question
             text = question.text.get(self._lang)
-            short = text if len(text) <= 70 else text[:69] + "…"
-            combo.addItem(f"{question.id}  {short}", question.id)
-            combo.setItemData(combo.count() - 1, text, 3)  # tooltip: the whole question
+            item = QTreeWidgetItem([f"{question.id}  {text}", candidate.assessment])
+            item.setData(0, TARGET, (candidate.assessment_id, question.id))
+            item.setToolTip(0, f"{question.id}  {text}")  # the whole question, never elided
+            item.setToolTip(1, candidate.assessment)
+            items.append(item)
+        tree.addTopLevelItems(items)
+        tree.blockSignals(False)
+        if chosen is not None and chosen in self.shown():
+            tree.setCurrentItem(items[self.shown().index(chosen)])
+        else:
+            tree.clearSelection()
+            tree.setCurrentIndex(tree.rootIndex())  # nothing chosen
+        self.on_current_changed()
+        if not self._all:
+            hint = self.tr("The organization has no unsigned assessment to attach evidence to.")
+        elif query:
+            hint = self.tr("%n question(s) match the search.", "", len(rows))
+        elif any(c.relevant for c in self._all):
+            hint = self.tr("Questions about SPC, capability or MSA; type to search every question.")
+        else:
+            hint = self.tr("No question mentions SPC, capability or MSA: every question is listed.")
+        self.ui.hintLabel.setText(hint)
+
+    def chosen(self) -> tuple[str, str] | None:
+        item = self.ui.questionTree.currentItem()
+        return item.data(0, TARGET) if item is not None else None
+
+    def on_current_changed(self, *_args: object) -> None:
+        self.ok_button.setEnabled(self.chosen() is not None)
 
     def select(self, assessment_id: str, question_id: str) -> None:
-        """Choose an assessment and question (tests, and callers that know the target)."""
-        index = self.ui.assessmentCombo.findData(assessment_id)
-        if index < 0:
-            self.ui.allQuestionsCheck.setChecked(True)
-            index = self.ui.assessmentCombo.findData(assessment_id)
-        self.ui.assessmentCombo.setCurrentIndex(index)
-        self.ui.questionCombo.setCurrentIndex(self.ui.questionCombo.findData(question_id))
+        """Choose an assessment's question (tests, and callers that know the target)."""
+        if (assessment_id, question_id) not in self.shown():
+            self.ui.searchEdit.setText(question_id)
+        shown = self.shown()
+        if (assessment_id, question_id) in shown:
+            tree = self.ui.questionTree
+            item = tree.topLevelItem(shown.index((assessment_id, question_id)))
+            if item is not None:
+                tree.setCurrentItem(item)
 
     def accept(self) -> None:
         try:
@@ -117,10 +177,10 @@ class AttachEvidenceDialog(QDialog):
         super().accept()
 
     def save(self) -> list[str]:
-        assessment_id = self.ui.assessmentCombo.currentData()
-        question_id = self.ui.questionCombo.currentData()
-        if assessment_id is None or question_id is None:
+        chosen = self.chosen()
+        if chosen is None:
             raise UserError(self.tr("Choose an assessment and a question."))
+        assessment_id, question_id = chosen
         caption = self.ui.captionEdit.text().strip()
         stem = (
             "".join(c if c.isalnum() or c in "-_" else "_" for c in self._name)[:60] or "analysis"
