@@ -318,7 +318,7 @@ def check_iss(iss: Path, bundle: Path) -> list[str]:
 
 
 def check_dmg_script(bundle: Path, version: str) -> list[str]:
-    env = {**os.environ, "DRY_RUN": "1", "APP": str(bundle)}
+    env = {**os.environ, "DRY_RUN": "1", "APP": str(bundle), "DIST": str(bundle.parent)}
     proc = subprocess.run(
         ["sh", str(MAKE_DMG), version], env=env, capture_output=True, text=True, check=False
     )
