@@ -84,7 +84,9 @@ def list_team(session: Session, assessment_id: str) -> list[AssessmentMember]:
     """The live members of the team, the lead first, then in the order they were listed."""
     query = (
         select(AssessmentMember)
-        .where(AssessmentMember.assessment_id == assessment_id, AssessmentMember.deleted_at.is_(None))
+        .where(
+            AssessmentMember.assessment_id == assessment_id, AssessmentMember.deleted_at.is_(None)
+        )
         .order_by(AssessmentMember.position, AssessmentMember.id)
     )
     return list(session.scalars(query))
