@@ -55,6 +55,7 @@ class RunnerView(QWidget):
         self.undo_button = QPushButton(self.tr("Undo"))
         self.redo_button = QPushButton(self.tr("Redo"))
         self.find_button = QPushButton(self.tr("Find…"))
+        self.team_button = QPushButton(self.tr("Team…"))
         self.complete_button = QPushButton(self.tr("Complete"))
         self.sign_button = QPushButton(self.tr("Sign off…"))
         self.amend_button = QPushButton(self.tr("Amend"))
@@ -68,6 +69,7 @@ class RunnerView(QWidget):
             self.undo_button,
             self.redo_button,
             self.find_button,
+            self.team_button,
             self.complete_button,
             self.sign_button,
             self.amend_button,
@@ -167,6 +169,7 @@ class RunnerWidget(RunnerView):
         self.find_button.clicked.connect(self.find_bar.open)
         self.complete_button.clicked.connect(self.on_complete_clicked)
         self.sign_button.clicked.connect(self.on_sign_clicked)
+        self.team_button.clicked.connect(lambda: lifecycle.edit_team(self))
         self.amend_button.clicked.connect(self.on_amend_clicked)
         self.print_report_button.clicked.connect(lambda: self.on_print_clicked(plan_only=False))
         self.print_plan_button.clicked.connect(lambda: self.on_print_clicked(plan_only=True))

@@ -21,6 +21,7 @@ from qclinic.storage.database import Database
 from qclinic.storage.repositories import assessments, attachments
 from qclinic.ui.errors import show_error
 from qclinic.ui.forms.ui_attach_evidence_dialog import Ui_AttachEvidenceDialog
+from qclinic.ui.revisions import titled
 from qclinic.ui.signals import AppSignals
 from qclinic.ui.spc.analysis import ANALYSIS_MIME
 
@@ -76,7 +77,9 @@ class AttachEvidenceDialog(QDialog):
         combo.blockSignals(True)
         combo.clear()
         for assessment in chosen:
-            combo.addItem(f"{assessment.title} · {assessment.checklist_id}", assessment.id)
+            combo.addItem(
+                f"{titled(assessment.title, assessment)} · {assessment.checklist_id}", assessment.id
+            )
         combo.blockSignals(False)
         if not chosen:
             combo.addItem(self.tr("(no unsigned SPC or MSA assessment: tick the box below)"), None)
