@@ -58,7 +58,7 @@ class TeamEditor(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((COL_NAME, 90), (COL_ROLE, 110), (COL_AFFILIATION, 170)):
+        for column, width in ((COL_NAME, 90), (COL_ROLE, 135), (COL_AFFILIATION, 170)):
             self.table.setColumnWidth(column, width)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

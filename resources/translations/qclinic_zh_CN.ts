@@ -1784,8 +1784,8 @@
         <translation>窗口立即切换，无需重启。</translation>
     </message>
     <message>
-        <source>&amp;Your name:</source>
-        <translation>您的姓名(&amp;Y)：</translation>
+        <source>&amp;Your name</source>
+        <translation>您的姓名(&amp;Y)</translation>
     </message>
     <message>
         <source>Leads the expert team of the assessments you start</source>

@@ -180,7 +180,7 @@ class Ui_SettingsDialog(object):
         self.interfaceGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Interface", None))
         self.languageLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Language", None))
         self.languageHint.setText(QCoreApplication.translate("SettingsDialog", u"The window switches at once; no restart is needed.", None))
-        self.consultantNameLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Your name:", None))
+        self.consultantNameLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Your name", None))
         self.consultantName.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"Leads the expert team of the assessments you start", None))
         self.reportGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Printed reports", None))
         self.reportLanguageLabel.setText(QCoreApplication.translate("SettingsDialog", u"Report &language", None))
