@@ -26,10 +26,8 @@ def team_names(data: ReportData, lang: str) -> str:
     """The consultants as the cover lists them: the team (lead marked), else the names known."""
     if not data.team:
         return "、".join(data.consultants) if lang == "zh" else ", ".join(data.consultants)
-    names = [
-        member.name + (parens(t("lead_short", lang), lang) if member.role == "lead" else "")
-        for member in data.team
-    ]
+    lead = ("" if lang == "zh" else " ") + parens(t("lead_short", lang), lang)
+    names = [m.name + (lead if m.role == "lead" else "") for m in data.team]
     return "、".join(names) if lang == "zh" else ", ".join(names)
 
 

@@ -134,7 +134,9 @@ class TeamEditor(QWidget):
         found = []
         for row in range(self.table.rowCount()):
             combo = self.table.cellWidget(row, COL_ROLE)
-            role = TeamRole(combo.currentData()) if isinstance(combo, QComboBox) else TeamRole.MEMBER
+            role = (
+                TeamRole(combo.currentData()) if isinstance(combo, QComboBox) else TeamRole.MEMBER
+            )
             member = TeamMember(
                 self._text(row, COL_NAME),
                 role,

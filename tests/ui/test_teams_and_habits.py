@@ -218,6 +218,7 @@ def test_revision_1_and_2_read_differently_wherever_they_are_chosen(
     qtbot, database, signals, demo_ids, inline_tasks
 ) -> None:
     from qclinic.ui.compare_view import list_choices
+    from qclinic.ui.organizations_model import assessment_lines
     from qclinic.ui.pages import plan
     from qclinic.ui.pages.assessments import COL_TITLE, ROW_ROLE, AssessmentListModel, load_rows
     from qclinic.ui.revisions import revision_label
@@ -245,6 +246,12 @@ def test_revision_1_and_2_read_differently_wherever_they_are_chosen(
         for r in range(model.rowCount())
     }
     assert titles[signed_id] != titles[amended_id] and "Rev. 2" in titles[amended_id]
+
+    with database.read_session() as s:  # the organization detail's history
+        found = assessments.list_assessments(s, organization_id=demo_ids["organization"])
+    history = {line.id: line.title for line in assessment_lines(found, {}, {})}
+    assert history[signed_id] != history[amended_id]
+    assert "Rev. 1 · Signed" in history[signed_id] and "Rev. 2 · Draft" in history[amended_id]
 
 
 # --- local time -------------------------------------------------------------------------------------
