@@ -106,9 +106,10 @@ class TeamEditor(QWidget):
         combo.currentIndexChanged.connect(self._on_role_changed)
         self.table.setCellWidget(row, COL_ROLE, combo)
         self.table.blockSignals(False)
-        if not member.name:
+        name_item = self.table.item(row, COL_NAME)
+        if not member.name and name_item is not None:
             self.table.setCurrentCell(row, COL_NAME)
-            self.table.editItem(self.table.item(row, COL_NAME))
+            self.table.editItem(name_item)
         self._check()
 
     def set_members(self, members: list[TeamMember]) -> None:
