@@ -41,6 +41,8 @@ from qclinic.storage.models import Assessment, Visit
 from qclinic.storage.repositories import assessments
 from qclinic.ui.errors import show_error
 from qclinic.ui.labels import label
+from qclinic.ui.revisions import revision_of
+from qclinic.ui.times import local_date
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -179,6 +181,7 @@ class Choice:
     status: Any
     grade: str | None
     when: date
+    revision: str = ""  # "Rev. 2 · Draft · 2026-03-12"
 
 
 def list_choices(database: Database, organization_id: str) -> list[Choice]:
@@ -200,7 +203,8 @@ def list_choices(database: Database, organization_id: str) -> list[Choice]:
                 a.checklist_id,
                 a.status,
                 a.grade,
-                visit_dates.get(a.visit_id or "") or a.created_at.astimezone().date(),
+                visit_dates.get(a.visit_id or "") or local_date(a.created_at),
+                revision_of(a),
             )
             for a in found
         ]
@@ -332,7 +336,8 @@ class CompareDialog(QDialog):
 
     def _choice_text(self, choice: Choice) -> str:
         grade = choice.grade or "—"
-        return f"{choice.when:%Y-%m-%d} · {choice.title} · {label(choice.status)} · {grade}"
+        revision = choice.revision or label(choice.status)
+        return f"{choice.when:%Y-%m-%d} · {choice.title} · {revision} · {grade}"
 
     def selected_ids(self) -> tuple[str | None, str | None]:
         return self.ui.first.currentData(), self.ui.second.currentData()

@@ -286,10 +286,6 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
-    <message>
-        <source> (rev. %1)</source>
-        <translation>（修订 %1）</translation>
-    </message>
 </context>
 <context>
     <name>AssessmentsPage</name>
@@ -1806,6 +1802,10 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>查找…</translation>
     </message>
     <message>
+        <source>Team…</source>
+        <translation>专家组…</translation>
+    </message>
+    <message>
         <source>Complete</source>
         <translation>完成</translation>
     </message>
@@ -1936,6 +1936,14 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>窗口立即切换，无需重启。</translation>
     </message>
     <message>
+        <source>&amp;Your name</source>
+        <translation>您的姓名(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Leads the expert team of the assessments you start</source>
+        <translation>作为您发起的评估的专家组组长</translation>
+    </message>
+    <message>
         <source>Printed reports</source>
         <translation>打印报告</translation>
     </message>
@@ -2005,6 +2013,7 @@ Your change was not saved. The answer shown is the one stored now.</source>
     </message>
     <message>
         <source>Full name</source>
+        <extracomment>Drawn signatures are stored as attachments of the assessment under this pseudo question id (instance key: the signer role), so they sync with the other evidence yet match no question.</extracomment>
         <translation>全名</translation>
     </message>
     <message>
@@ -2028,8 +2037,15 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>签署后评审不可再编辑；如需更正，须通过修订生成新版本。</translation>
     </message>
     <message>
+        <source>Lead expert</source>
+        <translation>专家组组长</translation>
+    </message>
+    <message>
+        <source>Team member</source>
+        <translation>专家组成员</translation>
+    </message>
+    <message>
         <source>Status: %1</source>
-        <extracomment>Drawn signatures are stored as attachments of the assessment under this pseudo question id (instance key: the signer role), so they sync with the other evidence yet match no question.</extracomment>
         <translation>状态：%1</translation>
     </message>
     <message>
@@ -2198,8 +2214,58 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>（不指定厂区）</translation>
     </message>
     <message>
+        <source>Expert team</source>
+        <translation>专家组</translation>
+    </message>
+    <message>
         <source>Version %1 · %2 questions</source>
         <translation>版本 %1 · %2 个问题</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>Expert team</source>
+        <translation>专家组</translation>
+    </message>
+    <message>
+        <source>The consultants of this assessment: a lead expert and members.</source>
+        <translation>本次评估的诊断专家：一位组长和若干成员。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamEditor</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Qualification</source>
+        <translation>资质 / 专业</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>&amp;Add member</source>
+        <translation>添加成员(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>A team has one lead.</source>
+        <translation>专家组只能有一位组长。</translation>
     </message>
 </context>
 <context>
@@ -2465,6 +2531,14 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>企业代表</translation>
     </message>
     <message>
+        <source>Lead expert</source>
+        <translation>专家组组长</translation>
+    </message>
+    <message>
+        <source>Team member</source>
+        <translation>专家组成员</translation>
+    </message>
+    <message>
         <source>Medium</source>
         <comment>company size</comment>
         <translation>中型</translation>
@@ -2509,6 +2583,13 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <message>
         <source>Laying out the pages…</source>
         <translation>正在排版页面…</translation>
+    </message>
+</context>
+<context>
+    <name>revisions</name>
+    <message>
+        <source>Rev. %1</source>
+        <translation>第 %1 版</translation>
     </message>
 </context>
 <context>

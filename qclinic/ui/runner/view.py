@@ -33,6 +33,7 @@ class RunnerView(QWidget):
         self.undo_button = QPushButton()
         self.redo_button = QPushButton()
         self.find_button = QPushButton()
+        self.team_button = QPushButton()
         self.complete_button = QPushButton()
         self.sign_button = QPushButton()
         self.amend_button = QPushButton()
@@ -46,6 +47,7 @@ class RunnerView(QWidget):
             self.undo_button,
             self.redo_button,
             self.find_button,
+            self.team_button,
             self.complete_button,
             self.sign_button,
             self.amend_button,
@@ -92,6 +94,7 @@ class RunnerView(QWidget):
             (self.undo_button, self.tr("Undo")),
             (self.redo_button, self.tr("Redo")),
             (self.find_button, self.tr("Find…")),
+            (self.team_button, self.tr("Team…")),
             (self.complete_button, self.tr("Complete")),
             (self.sign_button, self.tr("Sign off…")),
             (self.amend_button, self.tr("Amend")),
