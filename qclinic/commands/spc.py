@@ -18,7 +18,7 @@ import numpy as np
 from qclinic.errors import UserError
 
 if TYPE_CHECKING:
-    from qclinic.core.spc.tabular import Table
+    from qclinic.core.spc.tabular import MissingCell, Table
 
 CHARTS = ("xbar-r", "xbar-s", "imr", "p", "np", "c", "u", "ewma", "cusum")
 
@@ -96,6 +96,12 @@ def register(subparsers: Any) -> None:
         default="1.67,1.33,1.00",
         help="Cpk thresholds of the capability verdict (default 1.67,1.33,1.00)",
     )
+    analyze.add_argument(
+        "--missing",
+        choices=("skip", "error"),
+        default="skip",
+        help="empty or non-numeric cells: leave them out and list them (default), or stop",
+    )
     analyze.add_argument("--json", action="store_true", help="print the result as JSON")
     analyze.set_defaults(func=analyze_command)
 
@@ -168,21 +174,41 @@ def _thresholds(text: str) -> tuple[float, float, float]:
         raise UserError(f"{usage}: {error}") from None
 
 
-def _variables_data(args: argparse.Namespace, table: Table) -> np.ndarray:
-    from qclinic.core.spc.tabular import long_subgroups, wide_subgroups
+def _variables_data(
+    args: argparse.Namespace, table: Table, missing: list[MissingCell] | None
+) -> np.ndarray:
+    """The subgroup matrix; missing cells are NaN (and listed in *missing*) when skipped."""
+    from qclinic.core.spc.tabular import long_subgroups, number_column, wide_subgroups
 
     if args.columns:
-        return wide_subgroups(table, [c for c in args.columns.split(",") if c.strip()])
+        columns = [c for c in args.columns.split(",") if c.strip()]
+        return wide_subgroups(table, columns, missing)
     if args.value_col and args.subgroup_col:
-        matrix: np.ndarray = long_subgroups(table, args.value_col, args.subgroup_col)[0]
+        variable = args.chart in ("xbar-r", "xbar-s")
+        matrix: np.ndarray = long_subgroups(
+            table, args.value_col, args.subgroup_col, missing, variable=variable
+        )[0]
         return matrix
     if args.value_col:
-        return table.numbers(args.value_col)[:, None]
+        values = number_column(table, args.value_col, missing)
+        return values[~np.isnan(values)][:, None]  # individuals: a missing value is no point
     raise UserError("choose the data: --columns C1,C2,... or --value-col C [--subgroup-col C]")
 
 
 def analyze_command(args: argparse.Namespace) -> int:
-    """Run ``spc analyze``."""
+    """Run ``spc analyze``; an error after missing cells were left out names them too."""
+    missing: list[MissingCell] | None = [] if args.missing == "skip" else None
+    try:
+        return _analyze(args, missing)
+    except UserError as error:
+        if not missing:
+            raise
+        from qclinic.core.spc.tabular import missing_summary
+
+        raise UserError(f"{error} ({missing_summary(missing)['en']})") from None
+
+
+def _analyze(args: argparse.Namespace, missing: list[MissingCell] | None) -> int:
     from qclinic.core.spc import (
         attribute_chart,
         capability,
@@ -215,7 +241,13 @@ def analyze_command(args: argparse.Namespace) -> int:
             chart, counts, sizes_arg, phase1=phase1, exclude=exclude, rules=rules, sigmas=sigmas
         )
     else:
-        data = _variables_data(args, table)
+        data = _variables_data(args, table, missing)
+        if np.isnan(data).any() and chart not in ("xbar-r", "xbar-s"):
+            raise UserError(
+                f"the {chart} chart needs subgroups of one size; empty or non-numeric cells "
+                "left some subgroups short: use an X-bar-R or X-bar-S chart (limits per "
+                "subgroup size) or fill the cells"
+            )
         phase1 = _parse_phase1(args.phase1, data.shape[0])
         common = {
             "phase1": phase1,
@@ -256,6 +288,7 @@ def analyze_command(args: argparse.Namespace) -> int:
                 **common,
             )
     result = analysis.to_dict()
+    result["missing"] = [cell.to_dict() for cell in missing or []]
     result["capability"] = None
     if args.lsl is not None or args.usl is not None:
         if data is None:
@@ -317,6 +350,11 @@ def _chart_text(result: dict[str, Any]) -> str:
         f"{result['phase2_points']} monitored in phase II",
     ]
     digits = result.get("decimals")
+    if result.get("missing"):
+        from qclinic.core.spc.tabular import MissingCell, missing_summary
+
+        cells = [MissingCell(**cell) for cell in result["missing"]]
+        lines.append(f"  {missing_summary(cells)['en']}")
     if result["sigma"] is not None:
         lines.append(
             f"  sigma = {_fmt(result['sigma'])} ({result['sigma_method']}), "
