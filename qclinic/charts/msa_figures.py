@@ -233,9 +233,7 @@ def draw_linearity(
 
 
 # --- attribute agreement -------------------------------------------------------------------
-def draw_attribute_agreement(
-    figure: Figure, result: Mapping[str, Any], lang: str = "zh"
-) -> None:
+def draw_attribute_agreement(figure: Figure, result: Mapping[str, Any], lang: str = "zh") -> None:
     """Minitab's assessment agreement panels: percent matched with its 95 % interval, within
     appraisers and each appraiser vs the standard (when there is one)."""
     register_cjk_font()

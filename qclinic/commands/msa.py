@@ -12,7 +12,6 @@ import json
 from typing import Any
 
 from qclinic.commands.spc import _decimal_option, _fmt
-from qclinic.errors import UserError
 
 
 def register(subparsers: Any) -> None:

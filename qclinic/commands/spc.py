@@ -106,7 +106,6 @@ def register(subparsers: Any) -> None:
     analyze.set_defaults(func=analyze_command)
 
 
-
 def _decimal_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--decimal",

@@ -181,13 +181,13 @@ def cohen_kappa(table: Any) -> Kappa:
     term2 = (1.0 - kappa) ** 2 * float(np.sum(off * weights))
     term3 = (kappa - p_e * (1.0 - kappa)) ** 2
     var = (term1 + term2 - term3) / (total * (1.0 - p_e) ** 2)
-    var0 = (p_e + p_e**2 - float(np.sum(rows * cols * (rows + cols)))) / (
-        total * (1.0 - p_e) ** 2
-    )
+    var0 = (p_e + p_e**2 - float(np.sum(rows * cols * (rows + cols)))) / (total * (1.0 - p_e) ** 2)
     return Kappa(kappa, math.sqrt(max(var0, 0.0)), math.sqrt(max(var, 0.0)))
 
 
-def cohen_from_pairs(first: Sequence[str], second: Sequence[str], categories: Sequence[str]) -> Kappa:
+def cohen_from_pairs(
+    first: Sequence[str], second: Sequence[str], categories: Sequence[str]
+) -> Kappa:
     """Cohen's kappa of two raters' paired decisions."""
     index = {c: j for j, c in enumerate(categories)}
     table = np.zeros((len(categories), len(categories)))
@@ -202,5 +202,7 @@ def clopper_pearson(matched: int, total: int, confidence: float = 0.95) -> tuple
 
     alpha = 1.0 - confidence
     lower = 0.0 if matched == 0 else float(beta.ppf(alpha / 2, matched, total - matched + 1))
-    upper = 1.0 if matched == total else float(beta.ppf(1 - alpha / 2, matched + 1, total - matched))
+    upper = (
+        1.0 if matched == total else float(beta.ppf(1 - alpha / 2, matched + 1, total - matched))
+    )
     return lower, upper

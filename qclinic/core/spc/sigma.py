@@ -111,9 +111,10 @@ def within_sigma(
     return sigma_pooled(sds, n)
 
 
-def subgroup_sizes(data: FloatArray) -> np.ndarray:
+def subgroup_sizes(data: FloatArray) -> np.ndarray[tuple[int], np.dtype[np.intp]]:
     """Values per subgroup of a matrix whose missing cells are NaN."""
-    return np.count_nonzero(np.isfinite(data), axis=1)
+    sizes: np.ndarray[tuple[int], np.dtype[np.intp]] = np.count_nonzero(np.isfinite(data), axis=1)
+    return sizes
 
 
 def _variable_sigma(data: FloatArray, method: str, constants: str) -> float:

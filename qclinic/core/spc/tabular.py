@@ -325,7 +325,10 @@ def wide_subgroups(
         raise UserError("choose at least one column for the subgroup values")
     indices = [table.column(c) for c in columns]
     return np.array(
-        [[_number_or_missing(table, r, c, missing) for c in indices] for r in range(len(table.rows))],
+        [
+            [_number_or_missing(table, r, c, missing) for c in indices]
+            for r in range(len(table.rows))
+        ],
         dtype=np.float64,
     )
 
