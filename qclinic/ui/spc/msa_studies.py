@@ -234,8 +234,14 @@ class MsaStudiesView(QWidget):
 
     # --- analysis ---------------------------------------------------------------------------
     def column(self, name: str) -> int | None:
+        """The 0-based column chosen for *name* (``None``: none chosen)."""
         data = self.combos[name].currentData()
         return None if data is None else int(data)
+
+    def header(self, name: str) -> str:
+        """The header of the column chosen for *name* (what the tabular reader takes)."""
+        assert self.table is not None
+        return self.table.header[self.column(name) or 0]
 
     def analyse(self) -> None:
         """Run the chosen study on the table; show the figure and the tables, or the error."""
@@ -264,11 +270,11 @@ class MsaStudiesView(QWidget):
         assert table is not None
         trial, standard = self.column("trial"), self.column("standard")
         result = attribute_agreement(
-            table.labels(self.column("part") or 0),
-            table.labels(self.column("appraiser") or 0),
-            table.labels(self.column("rating") or 0),
-            trials=None if trial is None else table.labels(trial),
-            reference=None if standard is None else table.labels(standard),
+            table.labels(self.header("part")),
+            table.labels(self.header("appraiser")),
+            table.labels(self.header("rating")),
+            trials=None if trial is None else table.labels(table.header[trial]),
+            reference=None if standard is None else table.labels(table.header[standard]),
         ).to_dict()
         draw_attribute_agreement(self.figure, result, self._lang)
         self.canvas.draw_idle()
@@ -327,8 +333,8 @@ class MsaStudiesView(QWidget):
             raise UserError(
                 self.tr("Process variation: %1 is not a number").replace("%1", repr(text))
             ) from None
-        references = table.numbers(self.column("reference") or 0)
-        values = table.numbers(self.column("value") or 0)
+        references = table.numbers(self.header("reference"))
+        values = table.numbers(self.header("value"))
         result = linearity_study(references, values, process_variation=variation).to_dict()
         draw_linearity(self.figure, references, values, result, self._lang)
         self.canvas.draw_idle()
