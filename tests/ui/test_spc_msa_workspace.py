@@ -88,7 +88,8 @@ def test_attribute_agreement_tab_from_a_file(qtbot, page) -> None:
     assert result["analysis"] == "attribute_agreement"
     # JASP test-msaAttribute.R LF1.10: all appraisers vs standard, Fleiss' kappa 0.4397.
     assert result["verdict"]["kappa"] == pytest.approx(0.439719816302578)
-    assert "0.440" in view.status.text() and "marginal" in view.status.text()
+    assert "0.440" in view.status.text()
+    assert "marginal (0.40 \u2264 kappa &lt; 0.75)" in view.status.text()  # escaped, all shown
     assert view.rows.rowCount() == 3 + 3 + 2 + 3  # within, vs standard, between+all, pairs
     assert len(view.figure.axes) == 2
     assert page.current_result() is result

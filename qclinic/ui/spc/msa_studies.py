@@ -9,6 +9,7 @@ when the SPC page is first shown.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -68,6 +69,8 @@ class MsaStudiesView(QWidget):
             name: QComboBox()
             for name in ("part", "appraiser", "trial", "rating", "standard", "reference", "value")
         }
+        for combo in self.combos.values():
+            combo.setMinimumWidth(150)
         self.variation_edit = QLineEdit()
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -100,7 +103,7 @@ class MsaStudiesView(QWidget):
         self.form.addRow(self.labels["variation"], self.variation_edit)
         form_holder = QWidget()
         form_holder.setLayout(self.form)
-        form_holder.setMaximumWidth(360)
+        form_holder.setMaximumWidth(380)
         splitter = QSplitter()
         splitter.addWidget(form_holder)
         results = QSplitter(Qt.Orientation.Vertical)
@@ -281,7 +284,9 @@ class MsaStudiesView(QWidget):
         zh = self._lang.startswith("zh")
         verdict = result["verdict"]
         colour = KAPPA_COLOURS.get(str(verdict["rating"]), "#6d6d6d")
-        text = (verdict["text"] or {}).get("zh" if zh else "en", self.tr("kappa undefined"))
+        text = html.escape(
+            (verdict["text"] or {}).get("zh" if zh else "en", self.tr("kappa undefined"))
+        )  # the verdict says "kappa < 0.75": not markup
         self.status.setStyleSheet("")
         self.status.setText(
             self.tr(
