@@ -292,9 +292,9 @@ def missing_summary(missing: Sequence[MissingCell], limit: int = 5) -> dict[str,
     zh = "，".join(
         f"第 {m.row} 行 {m.column} 列 " + (f"“{m.text}”" if m.text else "（空）") for m in shown
     )
-    cells = "cell was" if count == 1 else "cells were"
+    cells = "cell was empty or not a number" if count == 1 else "cells were empty or not numbers"
     return {
-        "en": f"{count} {cells} empty or not numbers and left out: {en}{more_en}",
+        "en": f"{count} {cells} and left out: {en}{more_en}",
         "zh": f"{count} 个单元格为空或不是数字，已略去：{zh}{more_zh}",
     }
 
