@@ -202,6 +202,7 @@ def attribute_command(args: argparse.Namespace) -> int:
         trials=table.labels(args.trial_col) if args.trial_col else None,
         reference=table.labels(args.reference_col) if args.reference_col else None,
         confidence=args.confidence,
+        row_numbers=table.row_numbers,
     )
     out = result.to_dict()
     if args.json:

@@ -148,6 +148,7 @@ def _layout(
     values: Sequence[Any],
     trials: Sequence[Any] | None,
     reference: Sequence[Any] | None,
+    row_numbers: Sequence[int] | None = None,
 ) -> tuple[list[str], list[str], dict[tuple[str, str], list[str]], dict[str, str], int]:
     count = len(values)
     columns = [("part", parts), ("appraiser", appraisers)]
@@ -162,27 +163,31 @@ def _layout(
         raise UserError("attribute agreement: no ratings")
     cells: dict[tuple[str, str], dict[str, str]] = {}
     standard: dict[str, str] = {}
+
+    def where(i: int) -> str:
+        return f"rating {i + 1}" if row_numbers is None else f"row {row_numbers[i]}"
+
     for i in range(count):
         part, appraiser, value = _label(parts[i]), _label(appraisers[i]), _label(values[i])
         for what, text in (("part", part), ("appraiser", appraiser), ("rating", value)):
             if not text:
-                raise UserError(f"rating {i + 1}: the {what} is blank")
+                raise UserError(f"{where(i)}: the {what} is blank")
         cell = cells.setdefault((appraiser, part), {})
         trial = _label(trials[i]) if trials is not None else str(len(cell) + 1)
         if not trial:
-            raise UserError(f"rating {i + 1}: the trial is blank")
+            raise UserError(f"{where(i)}: the trial is blank")
         if trial in cell:
             raise UserError(
-                f"rating {i + 1}: appraiser {appraiser} rated part {part} twice in trial {trial}"
+                f"{where(i)}: appraiser {appraiser} rated part {part} twice in trial {trial}"
             )
         cell[trial] = value
         if reference is not None:
             ref = _label(reference[i])
             if not ref:
-                raise UserError(f"rating {i + 1}: the standard of part {part} is blank")
+                raise UserError(f"{where(i)}: the standard of part {part} is blank")
             if standard.setdefault(part, ref) != ref:
                 raise UserError(
-                    f"rating {i + 1}: part {part} has the standard {ref!r} here but "
+                    f"{where(i)}: part {part} has the standard {ref!r} here but "
                     f"{standard[part]!r} before; a part has one standard"
                 )
     part_names = list(dict.fromkeys(p for _, p in cells))
@@ -212,6 +217,7 @@ def attribute_agreement(
     trials: Sequence[Any] | None = None,
     reference: Sequence[Any] | None = None,
     confidence: float = 0.95,
+    row_numbers: Sequence[int] | None = None,
 ) -> AttributeAgreementResult:
     """Attribute agreement study from long-format columns (one rating per row).
 
@@ -223,6 +229,8 @@ def attribute_agreement(
             1, 2, ... in the order given.
         reference: the known standard of the part, per rating (optional).
         confidence: of the intervals of the percentages (0.95).
+        row_numbers: the spreadsheet row of each rating, to locate problems as ``row R`` (default:
+            ``rating N``, 1-based).
 
     Raises:
         UserError: blanks, an unbalanced study, a part with two standards, fewer than 2 parts,
@@ -230,7 +238,9 @@ def attribute_agreement(
     """
     if not 0.5 <= confidence < 1.0:
         raise UserError("the confidence level must be between 0.5 and 1")
-    part_names, names, cells, standard, m = _layout(parts, appraisers, values, trials, reference)
+    part_names, names, cells, standard, m = _layout(
+        parts, appraisers, values, trials, reference, row_numbers
+    )
     if len(part_names) < 2:
         raise UserError("an attribute agreement study needs at least 2 parts")
     has_standard = reference is not None

@@ -278,6 +278,7 @@ class MsaStudiesView(QWidget):
             table.labels(self.header("rating")),
             trials=None if trial is None else table.labels(table.header[trial]),
             reference=None if standard is None else table.labels(table.header[standard]),
+            row_numbers=table.row_numbers,
         ).to_dict()
         draw_attribute_agreement(self.figure, result, self._lang)
         self.canvas.draw_idle()

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from qclinic.commands.spc import register
+from qclinic.errors import UserError
 
 DATA = Path(__file__).resolve().parent / "data"
 BEARINGS = str(DATA / "attribute_jasp_bearings.csv")
@@ -59,3 +60,12 @@ def test_bad_input_exits_2_with_a_located_message(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "bad.csv: row 5, column part is blank" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_duplicate_trial_is_located_by_spreadsheet_row(tmp_path: Path) -> None:
+    bad = tmp_path / "twice.csv"
+    bad.write_text(
+        "part,appraiser,trial,value\n1,A,1,ok\n1,A,2,ok\n2,A,1,ng\n2,A,1,ok\n", encoding="utf-8"
+    )
+    with pytest.raises(UserError, match="row 5: appraiser A rated part 2 twice in trial 1"):
+        run(["msa", "attribute", str(bad), *COLUMNS, "--trial-col", "trial"])
