@@ -114,24 +114,43 @@ def test_linearity_tab_and_a_bad_column(qtbot, page) -> None:
     assert "row 2, column reference: 'Yes' is not a number" in view.status.text()
 
 
-def test_import_dialog_reads_the_phase_column_and_fits_1366x768(
-    qtbot, page, database, signals, demo_ids
-) -> None:
+@pytest.fixture
+def chinese(qapp):
+    from qclinic.ui import i18n
+
+    i18n.install_translators(qapp, "zh")
+    yield
+    i18n.install_translators(qapp, "en")
+
+
+def test_import_dialog_fits_1366x768_in_chinese(qtbot, database, signals, demo_ids, chinese):
+    from qclinic.ui.spc.import_dialog import DatasetImportDialog
+
+    dialog = DatasetImportDialog(database, signals, demo_ids["organization"])
+    qtbot.addWidget(dialog)
+    dialog.load_file(str(CORE / "spc" / "data" / "pistonrings.csv"))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.ui.lslLabel.text().startswith("规格下限")  # the translation is in use
+    assert dialog.width() <= 1366 and dialog.height() <= 768
+    # No empty band above the source buttons (it was ~140 px), and every spec field shows a
+    # whole limit such as 73.950 (in Chinese they showed "95", "05", ".0").
+    assert dialog.ui.openButton.y() < 40
+    for edit in (dialog.ui.lslEdit, dialog.ui.uslEdit, dialog.ui.targetEdit):
+        assert edit.width() >= edit.fontMetrics().horizontalAdvance("-1234.567") + 12
+    assert "第一阶段：子组 1–25" in dialog.ui.summaryLabel.text()
+
+
+def test_import_dialog_reads_the_phase_column(qtbot, page, database, signals, demo_ids) -> None:
     from qclinic.ui.spc.import_dialog import DatasetImportDialog
 
     dialog = DatasetImportDialog(database, signals, demo_ids["organization"], page)
     qtbot.addWidget(dialog)
     dialog.load_file(str(CORE / "spc" / "data" / "pistonrings.csv"))
-    dialog.show()
-    qtbot.waitExposed(dialog)
     # qcc's pistonrings: trial = TRUE for the 25 phase I subgroups.
     assert dialog.ui.phaseCombo.currentText() == "trial"
     assert dialog.phase1 == (1, 25)
     assert "phase I: subgroups 1–25" in dialog.ui.summaryLabel.text()
-    assert dialog.width() <= 1366 and dialog.height() <= 768
-    # No empty band: the source row sits at the top; the spec fields are wide enough.
-    assert dialog.ui.openButton.y() < 40
-    assert min(e.width() for e in (dialog.ui.lslEdit, dialog.ui.uslEdit)) >= 100
     qtbot.keyClicks(dialog.ui.lslEdit, "73.95")
     with qtbot.waitSignal(signals.data_changed):
         dialog.accept()
