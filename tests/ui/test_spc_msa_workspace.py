@@ -181,3 +181,13 @@ def test_chart_settings_are_remembered_per_dataset(qtbot, page, database, demo_i
     page.select_dataset(ids[0])
     assert view.settings().chart == "xbar-s" and view.settings().phase1 == (1, 8)
     assert page.result["chart"] == "xbar-s" and page.result["phase1"]["last"] == 8
+
+
+def test_chart_tab_spec_fields_show_a_whole_limit_in_chinese(qtbot, page, chinese) -> None:
+    # The target field shared a column with the narrow phase I spin box: "规…" in Chinese.
+    page.retranslate()
+    page.chart_view.retranslate()
+    qtbot.wait(10)
+    view = page.chart_view
+    for edit in (view.lsl_edit, view.usl_edit, view.target_edit):
+        assert edit.width() >= edit.fontMetrics().horizontalAdvance("-1234.567") + 12

@@ -80,7 +80,8 @@ class ChartView(QWidget):
         self.usl_edit = QLineEdit()
         self.target_edit = QLineEdit()
         for edit in (self.lsl_edit, self.usl_edit, self.target_edit):
-            edit.setMaximumWidth(110)
+            edit.setMinimumWidth(100)  # a whole limit (73.950) also beside wide Chinese labels
+            edit.setMaximumWidth(130)
         self.export_button = QPushButton()
         self.attach_button = QPushButton()
         self.status = QLabel()
