@@ -80,7 +80,8 @@ class ChartView(QWidget):
         self.usl_edit = QLineEdit()
         self.target_edit = QLineEdit()
         for edit in (self.lsl_edit, self.usl_edit, self.target_edit):
-            edit.setMaximumWidth(110)
+            edit.setMinimumWidth(100)  # a whole limit (73.950) also beside wide Chinese labels
+            edit.setMaximumWidth(130)
         self.export_button = QPushButton()
         self.attach_button = QPushButton()
         self.status = QLabel()
@@ -228,6 +229,26 @@ class ChartView(QWidget):
         self.chart_combo.blockSignals(True)
         self.chart_combo.setCurrentIndex(self.chart_combo.findData(chart))
         self.chart_combo.blockSignals(False)
+
+    def set_rules(self, rules: Any) -> None:
+        """Select the rule preset *rules* (a key of RULE_PRESETS); anything else keeps it."""
+        index = self.rules_combo.findData(rules)
+        if index >= 0:
+            self.rules_combo.blockSignals(True)
+            self.rules_combo.setCurrentIndex(index)
+            self.rules_combo.blockSignals(False)
+
+    def set_phase1(self, phase1: Any) -> None:
+        """Select phase I ``[first, last]`` (1-based) when it fits the points."""
+        if not isinstance(phase1, list | tuple) or len(phase1) != 2:
+            return
+        first, last = (int(v) for v in phase1)
+        if not 1 <= first < last <= self.last_spin.maximum():
+            return
+        for spin, value in ((self.first_spin, first), (self.last_spin, last)):
+            spin.blockSignals(True)
+            spin.setValue(value)
+            spin.blockSignals(False)
 
     def set_specs(self, lsl: float | None, usl: float | None, target: float | None) -> None:
         for edit, value in ((self.lsl_edit, lsl), (self.usl_edit, usl), (self.target_edit, target)):
