@@ -37,7 +37,7 @@ def take(out: Path) -> list[Path]:
         database = open_database()
         install_builtin_library(database)
         ids = seed(database)
-        _seed_spc(database, ids["organization"])
+        seed_spc(database, ids["organization"])
 
         def settle(milliseconds: int = 0) -> None:
             import time
@@ -118,8 +118,11 @@ def take(out: Path) -> list[Path]:
     return written
 
 
-def _seed_spc(database: object, organization_id: str) -> None:
-    """A variables dataset (40 subgroups of 5, a shift after 30) and a 10×3×3 gage study."""
+def seed_spc(database: object, organization_id: str) -> dict[str, str]:
+    """A variables dataset (40 subgroups of 5, a shift after 30) and a 10×3×3 gage study.
+
+    Returns their ids as ``{"ring": …, "gage": …}`` (also kept for the screenshots).
+    """
     import numpy as np
 
     from qclinic.storage.models.spc_data import DatasetKind
@@ -179,6 +182,7 @@ def _seed_spc(database: object, organization_id: str) -> None:
         )
         _seeded["gage"] = gage.id
         _seeded["ring"] = ring.id
+    return dict(_seeded)
 
 
 _seeded: dict[str, str] = {}

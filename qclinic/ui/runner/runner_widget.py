@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from qclinic import settings as app_settings
 from qclinic.core.scoring import ScoreResult, score, score_evaluation
 from qclinic.storage.database import Database
+from qclinic.ui.elided_label import ElidedLabel
 from qclinic.ui.labels import label
 from qclinic.ui.runner import lifecycle, steps
 from qclinic.ui.runner.attachments import Evidence
@@ -48,7 +49,7 @@ class RunnerView(QWidget):
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.back_button = QPushButton(self.tr("← Assessments"))
-        self.title_label = QLabel()
+        self.title_label = ElidedLabel()  # a long English title elides, it never widens the window
         self.title_label.setObjectName("pageHeading")
         self.status_label = QLabel()
         self.status_label.setObjectName("statusChip")
@@ -96,6 +97,8 @@ class RunnerView(QWidget):
         self.splitter.addWidget(self.pages)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        # The side panels may be dragged shut (the score scrolls), the cards never.
         self.splitter.setSizes([250, 700, 300])
 
         layout = QVBoxLayout(self)
