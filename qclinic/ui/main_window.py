@@ -53,12 +53,12 @@ PAGES: tuple[PageSpec, ...] = (
 )
 
 
-#: The navigation's width range (logical pixels: the same at 200 % scaling).
+# The navigation's width range (logical pixels: the same at 200 % scaling).
 NAVIGATION_MIN_WIDTH = 150
 NAVIGATION_MAX_WIDTH = 220
-#: The first size of the window, shrunk to the screen (a 1366×768 laptop shows it whole).
+# The first size of the window, shrunk to the screen (a 1366×768 laptop shows it whole).
 PREFERRED_SIZE = QSize(1280, 800)
-#: Room kept for the window's title bar and frame, which ``availableGeometry`` includes.
+# Room kept for the window's title bar and frame, which ``availableGeometry`` includes.
 FRAME_ALLOWANCE = QSize(16, 40)
 
 
