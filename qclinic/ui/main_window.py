@@ -13,7 +13,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSize, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from qclinic import settings as user_settings
+from qclinic.ui.layout import fitted_size
 from qclinic.ui.signals import AppSignals
 
 if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint, not before
@@ -58,16 +59,6 @@ NAVIGATION_MIN_WIDTH = 150
 NAVIGATION_MAX_WIDTH = 220
 # The first size of the window, shrunk to the screen (a 1366×768 laptop shows it whole).
 PREFERRED_SIZE = QSize(1280, 800)
-# Room kept for the window's title bar and frame, which ``availableGeometry`` includes.
-FRAME_ALLOWANCE = QSize(16, 40)
-
-
-def initial_size(widget: QWidget) -> QSize:
-    """The preferred size, or the screen's free area less the frame when that is smaller."""
-    screen = widget.screen() or QGuiApplication.primaryScreen()
-    if screen is None:
-        return PREFERRED_SIZE
-    return PREFERRED_SIZE.boundedTo(screen.availableGeometry().size() - FRAME_ALLOWANCE)
 
 
 class MainWindow(QMainWindow):
@@ -102,7 +93,7 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([200, 1080])  # the navigation at its width, the page takes the rest
         self.setCentralWidget(splitter)
-        self.resize(initial_size(self))
+        self.resize(fitted_size(self, PREFERRED_SIZE))
 
         self.file_label = QLabel()
         self.saved_label = QLabel()

@@ -7,7 +7,7 @@ demo company* seeds the demo (in the background) so every screen has something t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from qclinic.ui.icons import icon
@@ -43,7 +43,9 @@ class WelcomePanel(QFrame):
         buttons.addStretch(1)
 
         column = QWidget()
-        column.setMaximumWidth(self.fontMetrics().averageCharWidth() * LINE_CHARS)
+        # A fixed width: a word-wrapped label in a merely bounded column is given the wrong
+        # height for its lines and cut off.
+        column.setFixedWidth(self.fontMetrics().averageCharWidth() * LINE_CHARS)
         inner = QVBoxLayout(column)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(14)
@@ -51,9 +53,13 @@ class WelcomePanel(QFrame):
         inner.addWidget(self.intro)
         inner.addLayout(buttons)
         inner.addWidget(self.status)
+        row = QHBoxLayout()  # centred by stretches: an aligned item loses its height-for-width
+        row.addStretch(1)
+        row.addWidget(column)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(2)
 
         self.create_button.clicked.connect(self.create_requested)

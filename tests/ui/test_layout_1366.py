@@ -122,3 +122,16 @@ def test_a_long_runner_title_elides_instead_of_widening_the_window(qtbot) -> Non
     view.resize(2400, 600)
     qtbot.waitUntil(lambda: not view.title_label.is_elided())
     assert view.title_label.toolTip() == "Quality clinic diagnosis"
+
+
+def test_the_first_window_size_fits_the_screen(qtbot, signals) -> None:
+    """1280×800 was the window's first size: taller than a 1366×768 laptop's free area."""
+    from qclinic.ui.layout import FRAME_ALLOWANCE
+    from qclinic.ui.main_window import MainWindow
+
+    window = MainWindow(signals, lang="en")
+    qtbot.addWidget(window)
+    free = window.screen().availableGeometry().size() - FRAME_ALLOWANCE
+    assert window.width() <= max(free.width(), window.minimumSizeHint().width())
+    assert window.height() <= max(free.height(), window.minimumSizeHint().height())
+    assert window.width() <= 1280 and window.height() <= 800

@@ -28,6 +28,8 @@ def test_an_empty_database_shows_the_welcome_not_an_empty_list(empty_page) -> No
     assert page.welcome.create_button.text() == "Create the first organization…"
     assert page.welcome.demo_button.text() == "Load the demo company"
     assert not page.welcome.demo_button.icon().isNull()
+    intro = page.welcome.intro  # word-wrapped: tall enough for all its lines, not cut off
+    assert intro.height() >= intro.heightForWidth(intro.width()) > 2 * intro.fontMetrics().height()
 
 
 def test_load_the_demo_company_in_the_background_then_list_it(qtbot, empty_page, signals) -> None:
