@@ -114,9 +114,10 @@ def take(out: Path, laptop: bool = False) -> list[Path]:
             from qclinic.ui.signoff_dialog import SignOffDialog
 
             compare = CompareDialog(database, lang, ids["organization"], parent=window)
-            if not laptop:
-                compare.resize(1200, 720)
-            compare.show()  # on a laptop, the size it takes on a 1366×768 screen by itself
+            # On a laptop: the size it takes by itself on a 1366×768 screen (whatever screen
+            # this runs on; offscreen is 800×600).
+            compare.resize(1180 if laptop else 1200, 720)
+            compare.show()
             shot(compare, "compare")
             compare.close()
             if laptop:  # the other dialogs are the same size on any screen
