@@ -114,3 +114,23 @@ def test_icons_render_sharp_at_200_percent(qapp, name: str) -> None:
     image = pixmap.toImage()
     opaque = sum(1 for x in range(32) for y in range(32) if image.pixelColor(x, y).alpha() > 0)
     assert opaque > 40  # something was drawn
+
+
+def test_completion_gaps_carry_an_icon_not_a_character(qtbot) -> None:
+    """The blocking gap's ⛔ showed as an empty box; now each gap kind has its own icon."""
+    from qclinic.core.checklists.model import Text
+    from qclinic.core.scoring.result import Gap
+    from qclinic.ui.runner.completion import GapList
+
+    gaps = GapList("en")
+    qtbot.addWidget(gaps)
+    gaps.show_gaps(
+        [
+            Gap("note-required", "QMS.1", "QMS.1", "", Text("需要备注", "A note is required")),
+            Gap("unanswered", "QMS.2", "QMS.2", "", Text("未作答", "Not answered")),
+        ]
+    )
+    blocking, open_one = gaps.list.item(0), gaps.list.item(1)
+    assert blocking.text() == "A note is required" and open_one.text() == "Not answered"
+    assert not blocking.icon().isNull() and not open_one.icon().isNull()
+    assert blocking.icon().cacheKey() != open_one.icon().cacheKey()
