@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
 )
@@ -41,6 +42,7 @@ from qclinic.storage.models import Assessment, Visit
 from qclinic.storage.repositories import assessments
 from qclinic.ui.errors import show_error
 from qclinic.ui.labels import label
+from qclinic.ui.layout import fitted_size
 from qclinic.ui.revisions import revision_of
 from qclinic.ui.times import local_date
 
@@ -311,7 +313,7 @@ class CompareDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.ui.table.sortByColumn(COL_SECTION, Qt.SortOrder.AscendingOrder)
         self.ui.buttons.rejected.connect(self.reject)
-        self.resize(1180, 720)
+        self.resize(fitted_size(self, QSize(1180, 720)))  # whole on a 1366×768 laptop
         self.retranslate()
 
         self.choices = list_choices(database, organization_id)

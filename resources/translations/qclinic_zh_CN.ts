@@ -2545,6 +2545,31 @@ Your change was not saved. The answer shown is the one stored now.</source>
     </message>
 </context>
 <context>
+    <name>WelcomePanel</name>
+    <message>
+        <source>Welcome to QClinic</source>
+        <translation>欢迎使用 QClinic</translation>
+    </message>
+    <message>
+        <source>QClinic runs quality-clinic visits offline: score checklists on the shop floor, record findings and clinic cases, analyse SPC and MSA data, print the report.
+Begin with the first company you visit, or look around a demo company first.</source>
+        <translation>QClinic 离线支持质量门诊的全过程：在现场按检查表打分，记录发现项与门诊病例，分析 SPC 与 MSA 数据，打印诊断报告。
+可以从您要走访的第一家企业开始，也可以先载入演示企业看一看。</translation>
+    </message>
+    <message>
+        <source>Create the first organization…</source>
+        <translation>创建第一家企业…</translation>
+    </message>
+    <message>
+        <source>Load the demo company</source>
+        <translation>载入演示企业</translation>
+    </message>
+    <message>
+        <source>Loading the demo company…</source>
+        <translation>正在载入演示企业…</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>Cannot do that</source>

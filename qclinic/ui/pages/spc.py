@@ -36,6 +36,7 @@ from qclinic.errors import UserError
 from qclinic.storage.database import Database
 from qclinic.storage.models import Dataset, DatasetKind
 from qclinic.storage.repositories import datasets, organizations
+from qclinic.ui.layout import shrink_to_fit
 from qclinic.ui.signals import AppSignals
 from qclinic.ui.spc import dataset_settings
 from qclinic.ui.spc.analysis import (
@@ -76,6 +77,7 @@ class SpcPage(DatasetEdits, QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
         self.organization_combo = QComboBox()
+        shrink_to_fit(self.organization_combo)  # a long company name must not widen the page
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.list_model = DatasetListModel(self)

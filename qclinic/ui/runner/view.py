@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qclinic.ui.elided_label import ElidedLabel
 from qclinic.ui.runner.completion import GapList
 from qclinic.ui.runner.find_bar import FindBar
 from qclinic.ui.runner.navigator import SectionNavigator
@@ -26,7 +27,7 @@ class RunnerView(QWidget):
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.back_button = QPushButton()
-        self.title_label = QLabel()
+        self.title_label = ElidedLabel()  # a long English title elides, it never widens the window
         self.title_label.setObjectName("pageHeading")
         self.status_label = QLabel()
         self.status_label.setObjectName("statusChip")
@@ -76,6 +77,8 @@ class RunnerView(QWidget):
         self.splitter.addWidget(self.pages)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        # The side panels may be dragged shut (the score scrolls), the cards never.
         self.splitter.setSizes([250, 700, 300])
 
         layout = QVBoxLayout(self)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from qclinic import settings as app_settings
 from qclinic.core.spc.digits import format_fixed
+from qclinic.ui.layout import shrink_to_fit
 from qclinic.ui.spc.analysis import (
     CHARTS,
     CONSTANT_MODES,
@@ -88,6 +89,9 @@ class ChartView(QWidget):
         self.status.setWordWrap(True)
         self.canvas = ChartCanvas(lang)
         self.labels = [QLabel() for _ in range(8)]
+        shrink_to_fit(self.chart_combo, chars=6)  # "X̄-R", "CUSUM"
+        for combo in (self.rules_combo, self.constants_combo):
+            shrink_to_fit(combo)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
@@ -116,7 +120,7 @@ class ChartView(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.attach_button)
-        grid.addLayout(buttons, 1, 6, 1, 2)
+        grid.addLayout(buttons, 1, 6, 1, 4)  # under "to:" and the constants, not under "to:" only
         grid.setColumnStretch(10, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
