@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -93,37 +92,33 @@ class ChartView(QWidget):
         for combo in (self.rules_combo, self.constants_combo):
             shrink_to_fit(combo)
 
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(8)
+        # Two rows laid out on their own (not one grid): a grid would give the narrow spin boxes
+        # of the first row the width of the limit fields below them, and the Chinese page then
+        # needs more than a 1366×768 laptop has.
+        first, second = QHBoxLayout(), QHBoxLayout()
+        for row in (first, second):
+            row.setSpacing(8)
         pairs = [
-            (self.labels[0], self.chart_combo),
-            (self.labels[1], self.rules_combo),
-            (self.labels[2], self.first_spin),
-            (self.labels[3], self.last_spin),
-            (self.labels[7], self.constants_combo),
+            (first, self.labels[0], self.chart_combo),
+            (first, self.labels[1], self.rules_combo),
+            (first, self.labels[2], self.first_spin),
+            (first, self.labels[3], self.last_spin),
+            (first, self.labels[7], self.constants_combo),
+            (second, self.labels[4], self.lsl_edit),
+            (second, self.labels[5], self.usl_edit),
+            (second, self.labels[6], self.target_edit),
         ]
-        for col, (label, widget) in enumerate(pairs):
+        for row, label, widget in pairs:
             label.setBuddy(widget)
-            grid.addWidget(label, 0, col * 2)
-            grid.addWidget(widget, 0, col * 2 + 1)
-        for col, (label, widget) in enumerate(
-            [
-                (self.labels[4], self.lsl_edit),
-                (self.labels[5], self.usl_edit),
-                (self.labels[6], self.target_edit),
-            ]
-        ):
-            label.setBuddy(widget)
-            grid.addWidget(label, 1, col * 2)
-            grid.addWidget(widget, 1, col * 2 + 1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.attach_button)
-        grid.addLayout(buttons, 1, 6, 1, 4)  # under "to:" and the constants, not under "to:" only
-        grid.setColumnStretch(10, 1)
+            row.addWidget(label)
+            row.addWidget(widget)
+        first.addStretch(1)
+        second.addStretch(1)
+        second.addWidget(self.export_button)
+        second.addWidget(self.attach_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(grid)
+        layout.addLayout(first)
+        layout.addLayout(second)
         layout.addWidget(self.status)
         layout.addWidget(self.canvas, 1)
 
