@@ -158,6 +158,7 @@ def seed_spc(database: object, organization_id: str) -> dict[str, str]:
     rng = np.random.default_rng(7)
     values = rng.normal(74.0, 0.01, (40, 5))
     values[30:] += 0.012
+    values = values.round(3)  # a bore gauge reads to 0.001 mm: limits then print to 0.0001
     parts = rng.normal(0.0, 1.0, 10)
     bias = (0.0, 0.25, -0.2)
     with database.session() as session:  # type: ignore[attr-defined]
@@ -200,7 +201,7 @@ def seed_spc(database: object, organization_id: str) -> dict[str, str]:
                     "part": str(part + 1),
                     "operator": "ABC"[operator],
                     "trial": trial + 1,
-                    "value": float(parts[part] + bias[operator] + rng.normal(0, 0.2)),
+                    "value": round(float(parts[part] + bias[operator] + rng.normal(0, 0.2)), 2),
                 }
                 for n, (part, operator, trial) in enumerate(
                     (p, o, t) for p in range(10) for o in range(3) for t in range(3)

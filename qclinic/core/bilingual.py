@@ -18,11 +18,12 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|'[^']*'")
 
 def _cjk(ch: str) -> bool:
     """A CJK ideograph or full-width punctuation (，。：；（）), which only Chinese text uses."""
+    code = ord(ch)  # code points, not characters: the bounds are never printed
     return (
-        "\u4e00" <= ch <= "\u9fff"
-        or "\u3400" <= ch <= "\u4dbf"
-        or "\u3000" <= ch <= "\u303f"
-        or "\uff00" <= ch <= "\uffef"
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x3000 <= code <= 0x303F
+        or 0xFF00 <= code <= 0xFFEF
     )
 
 
