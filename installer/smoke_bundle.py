@@ -157,10 +157,13 @@ def smoke(bundle: Path, expected_version: str, say: Callable[[str], None] = prin
         )
         log = empty / "logs" / "qclinic.log"
         log_text = log.read_text(encoding="utf-8", errors="replace") if log.is_file() else ""
+        fonts = re.search(r"CJK font loaded: ([^;\n]+); symbol font loaded: ([^\n]+)", log_text)
+        cjk, symbols = fonts.groups() if fonts else ("not in the log", "not in the log")
+        check("app loaded the bundled Chinese font", cjk.startswith("Droid Sans Fallback"), cjk)
         check(
-            "app loaded the bundled Chinese font",
-            "CJK font loaded:" in log_text,
-            _line(log_text, "CJK font loaded:"),
+            "app loaded the symbol font (matplotlib's DejaVu Sans)",
+            symbols == "DejaVu Sans",
+            symbols,
         )
         check(
             "app loaded the bundled translations",

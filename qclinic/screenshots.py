@@ -1,10 +1,14 @@
 """Screenshots of every main screen for the README, from real windows.
 
     xvfb-run -s "-screen 0 1400x900x24" python -m qclinic.screenshots docs/screenshots
+    xvfb-run -s "-screen 0 1366x768x24" python -m qclinic.screenshots --laptop docs/screenshots
 
 Seeds the demo data in a temporary data directory, starts the app's main window in Chinese and in
-English, visits each page and dialog, and saves ``<screen>-<lang>.png``. Run it under Xvfb (or
-any display) so the pictures come from real windows; offscreen works too for a quick look.
+English, visits each page and dialog, and saves ``<screen>-<lang>.png``. The first screen of a
+new installation (the welcome) is taken before the demo is seeded. ``--laptop`` takes the main
+screens (and the compare dialog) in a 1366×768 window instead, as ``<screen>-<lang>-1366.png``:
+what a consultant's laptop shows. Run it under Xvfb (or any display) so the pictures come from
+real windows; offscreen works too for a quick look.
 """
 
 from __future__ import annotations
@@ -13,8 +17,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+#: The window size of the ordinary pictures, and of ``--laptop`` ones (a 1366×768 screen).
+DESKTOP_SIZE = (1400, 860)
+LAPTOP_SIZE = (1366, 768)
 
-def take(out: Path) -> list[Path]:
+
+def take(out: Path, laptop: bool = False) -> list[Path]:
+    """Take the pictures into *out*; *laptop*: the main screens at 1366×768 only."""
     from PySide6.QtWidgets import QApplication, QWidget
 
     from qclinic import paths
@@ -36,8 +45,21 @@ def take(out: Path) -> list[Path]:
         paths.set_data_dir(folder)
         database = open_database()
         install_builtin_library(database)
+        suffix = "-1366" if laptop else ""
+        size = LAPTOP_SIZE if laptop else DESKTOP_SIZE
+        for lang in ("zh", "en"):  # a new installation: no organization yet
+            i18n.install_translators(app, lang)  # type: ignore[arg-type]
+            window = MainWindow(AppSignals(), lang=lang, start_page="organizations")
+            window.resize(*size)
+            window.show()
+            window.attach_database(database)
+            app.processEvents()
+            path = out / f"welcome-{lang}{suffix}.png"
+            window.grab().save(str(path))
+            written.append(path)
+            window.close()
         ids = seed(database)
-        _seed_spc(database, ids["organization"])
+        seed_spc(database, ids["organization"])
 
         def settle(milliseconds: int = 0) -> None:
             import time
@@ -51,7 +73,7 @@ def take(out: Path) -> list[Path]:
 
         def shot(widget: QWidget, name: str) -> None:
             settle()
-            path = out / f"{name}-{lang}.png"
+            path = out / f"{name}-{lang}{suffix}.png"
             widget.grab().save(str(path))
             written.append(path)
 
@@ -59,7 +81,7 @@ def take(out: Path) -> list[Path]:
             user_settings.save(user_settings.Settings())  # start each language afresh
             i18n.install_translators(app, lang)  # type: ignore[arg-type]
             window = MainWindow(AppSignals(), lang=lang, start_page="organizations")
-            window.resize(1400, 860)
+            window.resize(*size)
             window.show()
             window.attach_database(database)
             organizations = window.page("organizations")
@@ -91,15 +113,20 @@ def take(out: Path) -> list[Path]:
             from qclinic.ui.organization_dialog import OrganizationDialog
             from qclinic.ui.signoff_dialog import SignOffDialog
 
+            compare = CompareDialog(database, lang, ids["organization"], parent=window)
+            # On a laptop: the size it takes by itself on a 1366×768 screen (whatever screen
+            # this runs on; offscreen is 800×600).
+            compare.resize(1180 if laptop else 1200, 720)
+            compare.show()
+            shot(compare, "compare")
+            compare.close()
+            if laptop:  # the other dialogs are the same size on any screen
+                window.close()
+                continue
             dialog = OrganizationDialog(database, window.signals, lang, ids["organization"], window)
             dialog.show()
             shot(dialog, "organization-dialog")
             dialog.close()
-            compare = CompareDialog(database, lang, ids["organization"], parent=window)
-            compare.resize(1200, 720)
-            compare.show()
-            shot(compare, "compare")
-            compare.close()
             signoff = SignOffDialog(
                 database, window.signals, ids["completed_assessment"], lang, window
             )
@@ -118,8 +145,11 @@ def take(out: Path) -> list[Path]:
     return written
 
 
-def _seed_spc(database: object, organization_id: str) -> None:
-    """A variables dataset (40 subgroups of 5, a shift after 30) and a 10×3×3 gage study."""
+def seed_spc(database: object, organization_id: str) -> dict[str, str]:
+    """A variables dataset (40 subgroups of 5, a shift after 30) and a 10×3×3 gage study.
+
+    Returns their ids as ``{"ring": …, "gage": …}`` (also kept for the screenshots).
+    """
     import numpy as np
 
     from qclinic.storage.models.spc_data import DatasetKind
@@ -128,6 +158,7 @@ def _seed_spc(database: object, organization_id: str) -> None:
     rng = np.random.default_rng(7)
     values = rng.normal(74.0, 0.01, (40, 5))
     values[30:] += 0.012
+    values = values.round(3)  # a bore gauge reads to 0.001 mm: limits then print to 0.0001
     parts = rng.normal(0.0, 1.0, 10)
     bias = (0.0, 0.25, -0.2)
     with database.session() as session:  # type: ignore[attr-defined]
@@ -170,7 +201,7 @@ def _seed_spc(database: object, organization_id: str) -> None:
                     "part": str(part + 1),
                     "operator": "ABC"[operator],
                     "trial": trial + 1,
-                    "value": float(parts[part] + bias[operator] + rng.normal(0, 0.2)),
+                    "value": round(float(parts[part] + bias[operator] + rng.normal(0, 0.2)), 2),
                 }
                 for n, (part, operator, trial) in enumerate(
                     (p, o, t) for p in range(10) for o in range(3) for t in range(3)
@@ -179,14 +210,18 @@ def _seed_spc(database: object, organization_id: str) -> None:
         )
         _seeded["gage"] = gage.id
         _seeded["ring"] = ring.id
+    return dict(_seeded)
 
 
 _seeded: dict[str, str] = {}
 
 
 def main() -> int:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots")
-    for path in take(out):
+    args = sys.argv[1:]
+    laptop = "--laptop" in args
+    folders = [arg for arg in args if arg != "--laptop"]
+    out = Path(folders[0]) if folders else Path("docs/screenshots")
+    for path in take(out, laptop=laptop):
         print(f"wrote {path}")
     return 0
 

@@ -22,6 +22,7 @@ class Settings:
     language: str = ""  # "zh", "en", or "" to follow the system locale
     report_language: str = "zh"
     issuing_body: str = ""
+    consultant_name: str = ""  # the user's own name: the lead of the teams they start
     logo_path: str = ""
     last_page: str = "organizations"
     last_assessment: str = ""

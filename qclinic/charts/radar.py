@@ -21,6 +21,11 @@ LINE_STYLES = ("--", "-", "-.", ":")
 RINGS = (20, 40, 60, 80, 100)
 
 _TITLES = {"zh": "分项得分（%）", "en": "Section scores (%)"}
+_NA = {"zh": "不适用", "en": "N/A"}
+#: Legend entries longer than this (Latin characters) are cut with "…"; when any is longer than
+#: LEGEND_PAIR_CHARS the entries stand one under the other instead of side by side.
+LEGEND_MAX_CHARS = 56
+LEGEND_PAIR_CHARS = 24
 
 
 def _is_cjk(text: str) -> bool:
@@ -65,7 +70,8 @@ def radar_figure(
 ) -> Figure:
     """A radar chart of *series* — ``(name, values)`` with one value (0–100) per label.
 
-    A ``None`` value (nothing scored in that section) leaves a gap in the outline. With fewer than
+    A ``None`` value (nothing scored in that section) leaves a gap in the outline, the shaded area
+    skips that spoke (it is not drawn at 0) and the spoke's label says "N/A". With fewer than
     three labels there is no polygon to draw, so the figure says so instead.
     """
     register_cjk_font()
@@ -89,7 +95,6 @@ def radar_figure(
     # The outer ring (100) stays unlabelled: its number would sit among the section labels.
     axes.set_yticklabels([str(r) if r < 100 else "" for r in RINGS], fontsize=7, color="#7a7a7a")
     axes.set_xticks(angles)
-    axes.set_xticklabels([wrap_label(text) for text in labels], fontsize=8)
     axes.tick_params(axis="x", pad=6)
     axes.grid(color="#d0d4da", linewidth=0.7)
     axes.spines["polar"].set_color("#b8bec8")
@@ -109,15 +114,60 @@ def radar_figure(
             linestyle=LINE_STYLES[index % len(LINE_STYLES)],
             marker="o",
             markersize=3.5,
-            label=name,
+            label=legend_name(name),
             gid=f"series-{index}",
         )
-        axes.fill(closed, [0.0 if math.isnan(p) else p for p in ring], color=colour, alpha=0.12)
+        # The shaded area joins the scored sections only: an N/A section is not a score of 0.
+        scored = [(angle, p) for angle, p in zip(angles, points, strict=True) if not math.isnan(p)]
+        if len(scored) >= 3:
+            axes.fill(
+                [a for a, _ in scored],
+                [p for _, p in scored],
+                color=colour,
+                alpha=0.12,
+                gid=f"fill-{index}",
+            )
+    axes.set_xticklabels(
+        [wrap_label(text) + _na_note(series, i, lang) for i, text in enumerate(labels)],
+        fontsize=8,
+    )
+    for angle, tick in zip(angles, axes.get_xticklabels(), strict=True):
+        # Anchor each label on the side facing its spoke, so neighbours below the chart (long
+        # English names) grow apart instead of into each other.
+        across = math.sin(angle)
+        tick.set_horizontalalignment(
+            "left" if across > 0.2 else "right" if across < -0.2 else "center"
+        )
     if series:
+        long_names = any(len(legend_name(name)) > LEGEND_PAIR_CHARS for name, _ in series)
         figure.legend(
             loc="outside lower center",
-            ncols=min(len(series), 2),
+            # Two long names side by side are wider than the chart: one under the other.
+            ncols=1 if long_names else min(len(series), 2),
             frameon=False,
             fontsize=9,
         )
     return figure
+
+
+def legend_name(name: str, limit: int = LEGEND_MAX_CHARS) -> str:
+    """*name* as the legend shows it: cut at *limit* characters (Chinese counting double)."""
+    used, cut = 0, len(name)
+    for position, ch in enumerate(name):
+        used += 2 if _is_cjk(ch) else 1
+        if used > limit:
+            cut = position
+            break
+    return name if cut == len(name) else name[: max(cut - 1, 1)].rstrip() + "…"
+
+
+def _na_note(series: Sequence[tuple[str, Sequence[float | None]]], axis: int, lang: str) -> str:
+    """A second line under an axis label naming the series with no score there ("" if none)."""
+    missing = [name for name, values in series if values[axis] is None]
+    if not missing:
+        return ""
+    word = _NA["zh" if lang.startswith("zh") else "en"]
+    if len(missing) == len(series):
+        return f"\n({word})"
+    short = ", ".join(name.split(" · ")[0] for name in missing)
+    return f"\n({word}: {short})"

@@ -1,4 +1,4 @@
-"""SPC and MSA figures: control charts, the capability histogram and the gage R&R panels.
+"""SPC figures: control charts and the capability histogram (MSA figures: :mod:`msa_figures`).
 
 Pure matplotlib (no pyplot state, no widgets): every function returns or fills a
 :class:`~matplotlib.figure.Figure`, so the same drawing serves the interactive canvas of the
@@ -426,155 +426,14 @@ def capability_figure(
     return figure
 
 
-# --- gage R&R ------------------------------------------------------------------------------
-def _gage_cube(
-    parts: Sequence[Any], operators: Sequence[Any], values: Sequence[float]
-) -> tuple[np.ndarray, list[str], list[str]]:
-    part_names = list(dict.fromkeys(str(p) for p in parts))
-    operator_names = list(dict.fromkeys(str(o) for o in operators))
-    cells: dict[tuple[str, str], list[float]] = {}
-    for p, o, v in zip(parts, operators, values, strict=True):
-        cells.setdefault((str(p), str(o)), []).append(float(v))
-    trials = max(len(v) for v in cells.values())
-    cube = np.full((len(part_names), len(operator_names), trials), np.nan)
-    for i, p in enumerate(part_names):
-        for j, o in enumerate(operator_names):
-            got = cells.get((p, o), [])
-            cube[i, j, : len(got)] = got
-    return cube, part_names, operator_names
+# The MSA figures live in qclinic.charts.msa_figures; kept importable from here.
+from qclinic.charts.msa_figures import draw_gage_rr, gage_rr_figure  # noqa: E402
 
-
-def draw_gage_rr(
-    figure: Figure,
-    parts: Sequence[Any],
-    operators: Sequence[Any],
-    values: Sequence[float],
-    result: Mapping[str, Any],
-    lang: str = "zh",
-) -> None:
-    """Six panels: components of variation, R and X̄ charts by appraiser, by part, by appraiser,
-    and the part × appraiser interaction; the verdict and ndc in the title."""
-    from qclinic.core.spc.constants import constants
-
-    register_cjk_font()
-    zh = _zh(lang)
-    figure.clear()
-    cube, part_names, operator_names = _gage_cube(parts, operators, values)
-    p, o, r = cube.shape
-    axes = figure.subplots(3, 2)
-    for ax in axes.ravel():
-        ax.tick_params(labelsize=7)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-    # 1. components of variation
-    ax = axes[0, 0]
-    keys = ("grr", "repeatability", "reproducibility", "part")
-    names = (
-        "GR&R",
-        "重复性" if zh else "Repeat",
-        "再现性" if zh else "Reprod",
-        "零件间" if zh else "Part-to-part",
-    )
-    groups = [
-        ("percent_contribution", "%贡献" if zh else "% Contribution"),
-        ("percent_study_var", "%研究变异" if zh else "% Study Var"),
-    ]
-    if result.get("percent_tolerance"):
-        groups.append(("percent_tolerance", "%公差" if zh else "% Tolerance"))
-    width = 0.8 / len(groups)
-    palette = ("#5b8bd6", "#e39b3b", "#6bb36b")
-    for g, (field, label) in enumerate(groups):
-        heights = [result[field].get(k) or 0.0 for k in keys]
-        ax.bar(
-            np.arange(4) + (g - (len(groups) - 1) / 2) * width,
-            heights,
-            width,
-            label=label,
-            color=palette[g],
-        )
-    ax.set_xticks(np.arange(4), names)
-    ax.legend(fontsize=6.5, frameon=False)
-    ax.set_title("变异分量" if zh else "Components of variation", fontsize=8.5, loc="left")
-    # 2. R chart by appraiser, 3. X-bar chart by appraiser
-    ranges = np.nanmax(cube, axis=2) - np.nanmin(cube, axis=2)  # [part, operator]
-    means = np.nanmean(cube, axis=2)
-    k = constants(r) if r >= 2 else None
-    rbar = float(np.mean(ranges))
-    xbar = float(np.mean(means))
-    for ax, data, centre, upper, lower, title in (
-        (
-            axes[0, 1],
-            ranges,
-            rbar,
-            (k.D4 * rbar if k else np.nan),
-            (k.D3 * rbar if k else np.nan),
-            "R 图(按评价人)" if zh else "R chart by appraiser",
-        ),
-        (
-            axes[1, 0],
-            means,
-            xbar,
-            (xbar + k.A2 * rbar if k else np.nan),
-            (xbar - k.A2 * rbar if k else np.nan),
-            "X̄ 图(按评价人)" if zh else "X̄ chart by appraiser",
-        ),
-    ):
-        for j in range(o):
-            xs = np.arange(j * p, (j + 1) * p) + 1
-            ax.plot(xs, data[:, j], "o-", ms=2.5, lw=0.8, color=COLOURS["line"])
-            if j:
-                ax.axvline(j * p + 0.5, color="#bbbbbb", lw=0.6)
-        ax.axhline(centre, color=COLOURS["centre"], lw=0.9)
-        for limit in (upper, lower):
-            if math.isfinite(limit):
-                ax.axhline(limit, color=COLOURS["limit"], lw=0.9, ls="--")
-        ax.set_xticks([j * p + (p + 1) / 2 for j in range(o)], operator_names)
-        ax.set_title(title, fontsize=8.5, loc="left")
-    # 4. by part
-    ax = axes[1, 1]
-    flat = cube.reshape(p, -1)
-    for i in range(p):
-        ax.plot(np.full(flat.shape[1], i + 1), flat[i], "o", ms=2.2, color="#8aa9d6")
-    ax.plot(np.arange(1, p + 1), np.nanmean(flat, axis=1), "o-", ms=3, lw=1, color="#1f3f7a")
-    ax.set_xticks(np.arange(1, p + 1), part_names)
-    ax.set_title("按零件" if zh else "By part", fontsize=8.5, loc="left")
-    # 5. by appraiser
-    ax = axes[2, 0]
-    per_operator = [cube[:, j, :].ravel() for j in range(o)]
-    ax.boxplot(per_operator, tick_labels=operator_names, widths=0.5)
-    ax.set_title("按评价人" if zh else "By appraiser", fontsize=8.5, loc="left")
-    # 6. interaction
-    ax = axes[2, 1]
-    for j, name in enumerate(operator_names):
-        ax.plot(np.arange(1, p + 1), means[:, j], "o-", ms=2.5, lw=0.9, label=name)
-    ax.set_xticks(np.arange(1, p + 1), part_names)
-    ax.legend(fontsize=6.5, frameon=False, ncols=min(o, 4))
-    ax.set_title(
-        "零件 × 评价人交互" if zh else "Part × appraiser interaction", fontsize=8.5, loc="left"
-    )
-    verdict = result.get("verdict", {})
-    text = (verdict.get("study_text") or {}).get("zh" if zh else "en", "")
-    grr = (result.get("percent_study_var") or {}).get("grr")
-    ndc = result.get("ndc")
-    head = (
-        f"量具 R&R:%GRR = {grr:.1f}%({text}),ndc = {ndc}"
-        if zh
-        else f"Gage R&R: %GRR = {grr:.1f}% ({text}), ndc = {ndc}"
-    )
-    figure.suptitle(head, fontsize=10, x=0.02, ha="left")
-    figure.subplots_adjust(left=0.07, right=0.98, top=0.91, bottom=0.05, hspace=0.55, wspace=0.22)
-
-
-def gage_rr_figure(
-    parts: Sequence[Any],
-    operators: Sequence[Any],
-    values: Sequence[float],
-    result: Mapping[str, Any],
-    lang: str = "zh",
-    *,
-    figsize: tuple[float, float] = (9.0, 8.0),
-) -> Figure:
-    """A headless gage R&R figure (see :func:`draw_gage_rr`)."""
-    figure = Figure(figsize=figsize, dpi=100)
-    draw_gage_rr(figure, parts, operators, values, result, lang)
-    return figure
+__all__ = [
+    "ControlChartPlot",
+    "capability_figure",
+    "control_chart_figure",
+    "draw_capability",
+    "draw_gage_rr",
+    "gage_rr_figure",
+]

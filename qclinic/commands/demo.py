@@ -33,8 +33,10 @@ from qclinic.core.vocabulary import (
     Priority,
     SignerRole,
     SizeClass,
+    TeamRole,
     VisitKind,
 )
+from qclinic.storage.repositories.team import TeamMember
 
 DEMO_CODE = "91360600MA35QC7K1" + uscc.check_character("91360600MA35QC7K1")
 LEADER_CODE = "91360000158304A2X" + uscc.check_character("91360000158304A2X")
@@ -185,6 +187,7 @@ def _seed(session: Any, database: Any, checklist: Checklist, lang: str) -> dict[
         source,
         text(content.TITLES["clinic"], lang),
         visit_id=clinic_visit.id,
+        team=_team(lang),
     )
     _answer_all(session, database, current.id, checklist, 0, content.CLINIC_NOTES, lang)
     assessments.set_assessment_status(session, current.id, AssessmentStatus.COMPLETED)
@@ -239,6 +242,39 @@ def _pick(question: Question, shift: int) -> Any:
     if question.type == "date":
         return "2026-03-12"
     return "见现场记录。"
+
+
+#: The clinic's expert team: (name, role, organisation, qualification, phone).
+DEMO_TEAM: tuple[tuple[str, TeamRole, Pair, Pair, str], ...] = (
+    (
+        "李强",
+        TeamRole.LEAD,
+        ("江西省质量技术服务中心", "Jiangxi Quality Technical Service Centre"),
+        ("高级质量专家，质量管理体系审核员", "Senior quality expert, QMS auditor"),
+        "139 0000 1111",
+    ),
+    (
+        "陈志远",
+        TeamRole.MEMBER,
+        ("江西省计量测试研究院", "Jiangxi Institute of Metrology and Testing"),
+        ("一级注册计量师", "Registered metrologist, grade 1"),
+        "0791-8611 2345",
+    ),
+    (
+        "周敏",
+        TeamRole.MEMBER,
+        ("江西省标准化研究院", "Jiangxi Institute of Standardization"),
+        ("标准化工程师", "Standardization engineer"),
+        "",
+    ),
+)
+
+
+def _team(lang: str) -> list[TeamMember]:
+    return [
+        TeamMember(name, role, text(where, lang), text(what, lang), phone)
+        for name, role, where, what, phone in DEMO_TEAM
+    ]
 
 
 def _answer_all(

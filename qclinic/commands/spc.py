@@ -1,4 +1,5 @@
-"""``qclinic spc analyze`` and ``qclinic msa grr|linearity``: the SPC/MSA engine on a table file.
+"""``qclinic spc analyze``: control charts and capability on a table file (``qclinic msa ...`` is
+in :mod:`qclinic.commands.msa`, registered with it).
 
 Each handler returns 0; bad input raises :class:`~qclinic.errors.UserError`, which the top-level
 CLI prints as ``error: <message>`` with exit code 2. ``--json`` prints the JSON-ready result
@@ -17,13 +18,17 @@ import numpy as np
 from qclinic.errors import UserError
 
 if TYPE_CHECKING:
-    from qclinic.core.spc.tabular import Table
+    from qclinic.core.spc.tabular import MissingCell, Table
 
 CHARTS = ("xbar-r", "xbar-s", "imr", "p", "np", "c", "u", "ewma", "cusum")
 
 
 def register(subparsers: Any) -> None:
-    """Add the ``spc`` and ``msa`` command groups to an argparse subparsers object."""
+    """Add the ``spc`` and ``msa`` command groups to an argparse subparsers object (``msa`` is
+    defined in :mod:`qclinic.commands.msa`)."""
+    from qclinic.commands import msa
+
+    msa.register(subparsers)
     spc = subparsers.add_parser("spc", help="control charts and capability from a table file")
     spc_commands = spc.add_subparsers(dest="spc_command", metavar="SUBCOMMAND", required=True)
     analyze = spc_commands.add_parser(
@@ -91,43 +96,14 @@ def register(subparsers: Any) -> None:
         default="1.67,1.33,1.00",
         help="Cpk thresholds of the capability verdict (default 1.67,1.33,1.00)",
     )
+    analyze.add_argument(
+        "--missing",
+        choices=("skip", "error"),
+        default="skip",
+        help="empty or non-numeric cells: leave them out and list them (default), or stop",
+    )
     analyze.add_argument("--json", action="store_true", help="print the result as JSON")
     analyze.set_defaults(func=analyze_command)
-
-    msa = subparsers.add_parser("msa", help="measurement systems analysis from a table file")
-    msa_commands = msa.add_subparsers(dest="msa_command", metavar="SUBCOMMAND", required=True)
-    grr = msa_commands.add_parser("grr", help="crossed gage R&R study")
-    grr.add_argument("file")
-    grr.add_argument("--sheet")
-    _decimal_option(grr)
-    grr.add_argument("--part-col", required=True)
-    grr.add_argument("--operator-col", required=True)
-    grr.add_argument("--value-col", required=True)
-    grr.add_argument("--tolerance", type=float, help="USL - LSL, for %%Tolerance")
-    grr.add_argument("--method", choices=("anova", "xbar-r"), default="anova")
-    grr.add_argument(
-        "--pool-alpha",
-        type=float,
-        default=0.25,
-        help="pool the interaction when its p-value exceeds this (AIAG 0.25)",
-    )
-    grr.add_argument(
-        "--study-multiplier", type=float, default=6.0, help="sigmas of study variation (6)"
-    )
-    grr.add_argument("--json", action="store_true")
-    grr.set_defaults(func=grr_command)
-
-    linearity = msa_commands.add_parser("linearity", help="gage linearity and bias study")
-    linearity.add_argument("file")
-    linearity.add_argument("--sheet")
-    _decimal_option(linearity)
-    linearity.add_argument("--reference-col", required=True)
-    linearity.add_argument("--value-col", required=True)
-    linearity.add_argument(
-        "--process-variation", type=float, help="6 sigma of the process, for %%Bias"
-    )
-    linearity.add_argument("--json", action="store_true")
-    linearity.set_defaults(func=linearity_command)
 
 
 def _decimal_option(parser: argparse.ArgumentParser) -> None:
@@ -197,21 +173,41 @@ def _thresholds(text: str) -> tuple[float, float, float]:
         raise UserError(f"{usage}: {error}") from None
 
 
-def _variables_data(args: argparse.Namespace, table: Table) -> np.ndarray:
-    from qclinic.core.spc.tabular import long_subgroups, wide_subgroups
+def _variables_data(
+    args: argparse.Namespace, table: Table, missing: list[MissingCell] | None
+) -> np.ndarray:
+    """The subgroup matrix; missing cells are NaN (and listed in *missing*) when skipped."""
+    from qclinic.core.spc.tabular import long_subgroups, number_column, wide_subgroups
 
     if args.columns:
-        return wide_subgroups(table, [c for c in args.columns.split(",") if c.strip()])
+        columns = [c for c in args.columns.split(",") if c.strip()]
+        return wide_subgroups(table, columns, missing)
     if args.value_col and args.subgroup_col:
-        matrix: np.ndarray = long_subgroups(table, args.value_col, args.subgroup_col)[0]
+        variable = args.chart in ("xbar-r", "xbar-s")
+        matrix: np.ndarray = long_subgroups(
+            table, args.value_col, args.subgroup_col, missing, variable=variable
+        )[0]
         return matrix
     if args.value_col:
-        return table.numbers(args.value_col)[:, None]
+        values = number_column(table, args.value_col, missing)
+        return values[~np.isnan(values)][:, None]  # individuals: a missing value is no point
     raise UserError("choose the data: --columns C1,C2,... or --value-col C [--subgroup-col C]")
 
 
 def analyze_command(args: argparse.Namespace) -> int:
-    """Run ``spc analyze``."""
+    """Run ``spc analyze``; an error after missing cells were left out names them too."""
+    missing: list[MissingCell] | None = [] if args.missing == "skip" else None
+    try:
+        return _analyze(args, missing)
+    except UserError as error:
+        if not missing:
+            raise
+        from qclinic.core.spc.tabular import missing_summary
+
+        raise UserError(f"{error} ({missing_summary(missing)['en']})") from None
+
+
+def _analyze(args: argparse.Namespace, missing: list[MissingCell] | None) -> int:
     from qclinic.core.spc import (
         attribute_chart,
         capability,
@@ -244,7 +240,13 @@ def analyze_command(args: argparse.Namespace) -> int:
             chart, counts, sizes_arg, phase1=phase1, exclude=exclude, rules=rules, sigmas=sigmas
         )
     else:
-        data = _variables_data(args, table)
+        data = _variables_data(args, table, missing)
+        if np.isnan(data).any() and chart not in ("xbar-r", "xbar-s"):
+            raise UserError(
+                f"the {chart} chart needs subgroups of one size; empty or non-numeric cells "
+                "left some subgroups short: use an X-bar-R or X-bar-S chart (limits per "
+                "subgroup size) or fill the cells"
+            )
         phase1 = _parse_phase1(args.phase1, data.shape[0])
         common = {
             "phase1": phase1,
@@ -285,6 +287,7 @@ def analyze_command(args: argparse.Namespace) -> int:
                 **common,
             )
     result = analysis.to_dict()
+    result["missing"] = [cell.to_dict() for cell in missing or []]
     result["capability"] = None
     if args.lsl is not None or args.usl is not None:
         if data is None:
@@ -346,6 +349,11 @@ def _chart_text(result: dict[str, Any]) -> str:
         f"{result['phase2_points']} monitored in phase II",
     ]
     digits = result.get("decimals")
+    if result.get("missing"):
+        from qclinic.core.spc.tabular import MissingCell, missing_summary
+
+        cells = [MissingCell(**cell) for cell in result["missing"]]
+        lines.append(f"  {missing_summary(cells)['en']}")
     if result["sigma"] is not None:
         lines.append(
             f"  sigma = {_fmt(result['sigma'])} ({result['sigma_method']}), "
@@ -383,71 +391,3 @@ def _chart_text(result: dict[str, Any]) -> str:
         if warning:
             lines.append(f"  warning: {warning['en']}")
     return "\n".join(lines)
-
-
-def grr_command(args: argparse.Namespace) -> int:
-    """Run ``msa grr``."""
-    from qclinic.core.msa import gage_rr
-    from qclinic.core.spc.tabular import read_table
-
-    table = read_table(args.file, args.sheet, args.decimal)
-    result = gage_rr(
-        table.labels(args.part_col),
-        table.labels(args.operator_col),
-        table.numbers(args.value_col),
-        method=args.method,
-        tolerance=args.tolerance,
-        pool_alpha=args.pool_alpha,
-        study_multiplier=args.study_multiplier,
-    )
-    out = result.to_dict()
-    if args.json:
-        print(json.dumps(out, ensure_ascii=False, allow_nan=False, indent=2))
-        return 0
-    lines = [
-        f"Gage R&R ({out['method']}): {out['parts']} parts x {out['operators']} operators x "
-        f"{out['trials']} trials",
-    ]
-    if out["interaction_p"] is not None:
-        state = "pooled" if out["interaction_pooled"] else "kept"
-        lines.append(f"  interaction p = {out['interaction_p']:.4f} ({state})")
-    tolerance = out["percent_tolerance"] or {}
-    for key in ("repeatability", "reproducibility", "grr", "part", "total"):
-        extra = f", %Tol {tolerance[key]:.2f}" if key in tolerance else ""
-        lines.append(
-            f"  {key:15s} sd {out['components'][key]:.5g}  %SV {out['percent_study_var'][key]:.2f}"
-            f"  %Contr {out['percent_contribution'][key]:.2f}{extra}"
-        )
-    lines.append(f"  verdict: %GRR {out['verdict']['study_text']['en']}")
-    lines.append(f"  {out['verdict']['ndc_text']['en']}")
-    print("\n".join(lines))
-    return 0
-
-
-def linearity_command(args: argparse.Namespace) -> int:
-    """Run ``msa linearity``."""
-    from qclinic.core.msa import linearity_study
-    from qclinic.core.spc.tabular import read_table
-
-    table = read_table(args.file, args.sheet, args.decimal)
-    result = linearity_study(
-        table.numbers(args.reference_col),
-        table.numbers(args.value_col),
-        process_variation=args.process_variation,
-    )
-    out = result.to_dict()
-    if args.json:
-        print(json.dumps(out, ensure_ascii=False, allow_nan=False, indent=2))
-        return 0
-    lines = [
-        f"Linearity: bias = {out['intercept']:.5g} + {out['slope']:.5g} x reference, "
-        f"R^2 = {out['r_squared']:.4f}, p(slope) = {out['slope_p']:.3g}, "
-        f"%Linearity = {out['percent_linearity']:.2f}",
-    ]
-    for row in out["bias"]:
-        lines.append(
-            f"  reference {row['reference']}: bias {row['bias']:.4g}, t {_fmt(row['t'])}, "
-            f"p {_fmt(row['p'])}"
-        )
-    print("\n".join(lines))
-    return 0

@@ -103,8 +103,16 @@ class Priority(StrEnum):
 
 
 class SignerRole(StrEnum):
-    CONSULTANT = "consultant"
+    CONSULTANT = "consultant"  # a consultant of the expert team (a member)
     COMPANY_REPRESENTATIVE = "company-representative"
+    LEAD = "lead"  # the lead expert of the team (组长)
+
+
+class TeamRole(StrEnum):
+    """A consultant's place in the expert team of an assessment."""
+
+    LEAD = "lead"
+    MEMBER = "member"
 
 
 #: Allowed moves of an action's status; ``verified`` is final.

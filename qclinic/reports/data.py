@@ -131,6 +131,21 @@ class SignatureRow:
 
 
 @dataclass(frozen=True)
+class TeamRow:
+    """A member of the expert team as printed (the phone number stays in the database)."""
+
+    name: str
+    role: str  # "lead" | "member"
+    affiliation: str
+    qualification: str
+
+
+#: Fields added to ReportData after copies were issued: left out of the canonical JSON while
+#: empty, so the data hash of an assessment without them is what it was when it was printed.
+_LATER_FIELDS = ("team",)
+
+
+@dataclass(frozen=True)
 class ReportData:
     """What the diagnostic report shows; plain values only."""
 
@@ -164,6 +179,7 @@ class ReportData:
     actions: tuple[ActionRow, ...]
     cases: tuple[CaseRow, ...]
     signatures: tuple[SignatureRow, ...]
+    team: tuple[TeamRow, ...] = ()  # the expert team, lead first (empty before schema 0007)
 
     @property
     def signed(self) -> bool:
@@ -184,6 +200,8 @@ def _round(value: Any) -> Any:
 def canonical_json(value: Any) -> str:
     """Deterministic JSON of a dataclass or dict: sorted keys, compact, floats to 4 dp."""
     plain = asdict(value) if hasattr(value, "__dataclass_fields__") else value
+    if isinstance(value, ReportData):
+        plain = {k: v for k, v in plain.items() if k not in _LATER_FIELDS or v}
     return json.dumps(_round(plain), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -260,6 +278,7 @@ def load_report_data(database: Any, assessment_id: str) -> ReportData:
     from qclinic.storage.models import Action, Attachment, ClinicCase, Person, Site
     from qclinic.storage.repositories import answers, assessments, improvement, organizations
     from qclinic.storage.repositories import visits as visit_repo
+    from qclinic.storage.repositories.team import list_team
 
     with database.read_session() as s:
         assessment = assessments.get_assessment(s, assessment_id)
@@ -270,15 +289,19 @@ def load_report_data(database: Any, assessment_id: str) -> ReportData:
         visit = visit_repo.get_visit(s, assessment.visit_id) if assessment.visit_id else None
         site = s.get(Site, visit.site_id) if visit and visit.site_id else None
         signatures = assessments.list_signatures(s, assessment_id)
-        consultants: list[str] = []
-        if visit and visit.lead_consultant_id:
+        team = [
+            TeamRow(m.name, str(m.role), m.affiliation, m.qualification)
+            for m in list_team(s, assessment_id)
+        ]
+        consultants: list[str] = [m.name for m in team]
+        if not team and visit and visit.lead_consultant_id:
             lead = s.get(Person, visit.lead_consultant_id)
             if lead is not None:
                 consultants.append(lead.name)
         consultants += [
             sig.signer_name
             for sig in signatures
-            if sig.signer_role == "consultant" and sig.signer_name not in consultants
+            if sig.signer_role in ("consultant", "lead") and sig.signer_name not in consultants
         ]
         stored = answers.answers_by_key(s, assessment_id)
         attachment_rows = list(
@@ -452,6 +475,7 @@ def load_report_data(database: Any, assessment_id: str) -> ReportData:
                 )
                 for sig in signatures
             ),
+            team=tuple(team),
         )
 
 

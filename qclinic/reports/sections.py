@@ -24,7 +24,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from qclinic.reports import fonts, linebreak
+from qclinic.reports import fonts, linebreak, team
 from qclinic.reports.data import FindingRow, ReportData
 from qclinic.reports.document import Contents, Heading, PageInfo
 from qclinic.reports.i18n import colon, label, parens, percent, t
@@ -145,10 +145,7 @@ def cover(
         ("site", site),
         ("visit_date", data.visit_date),
         ("visit_kind", label(data.visit_kind, lang)),
-        (
-            "consultants",
-            "、".join(data.consultants) if lang == "zh" else ", ".join(data.consultants),
-        ),
+        ("consultants", team.team_names(data, lang)),
         (
             "checklist",
             data.checklist_title.get(lang)
@@ -449,6 +446,7 @@ def signoff(data: ReportData, info: PageInfo, load: LoadPicture) -> list[Flowabl
     story: list[Flowable] = [
         CondPageBreak(70 * mm),
         heading(t("signoff", lang), "signoff", 0, info),
+        *team.team_table(data, lang),
     ]
     rows: list[list[Any]] = [
         [para(t(k, lang), s.cell_head) for k in ("role", "signer", "signoff", "signed_at")]
@@ -467,11 +465,12 @@ def signoff(data: ReportData, info: PageInfo, load: LoadPicture) -> list[Flowabl
         )
     if not data.signatures:
         story.append(para(t("not_signed", lang), s.body))
-        for role in ("consultant", "company-representative"):
+        signers = [(m.role if m.role == "lead" else "consultant", m.name) for m in data.team]
+        for role, name in [*(signers or [("consultant", "")]), ("company-representative", "")]:
             rows.append(
                 [
                     para(label(role, lang), s.cell),
-                    para("", s.cell),
+                    para(name, s.cell),
                     Spacer(1, 14 * mm),
                     para("", s.cell),
                 ]
@@ -479,6 +478,8 @@ def signoff(data: ReportData, info: PageInfo, load: LoadPicture) -> list[Flowabl
     widths = [34 * mm, 34 * mm, FRAME_WIDTH - 112 * mm, 44 * mm]
     story += [
         table(rows, widths, [("VALIGN", (0, 1), (-1, -1), "MIDDLE")], header=1),
+        Spacer(1, 6 * mm),
+        KeepTogether([team.company_stamp(data, lang)]),
         Spacer(1, 6 * mm),
         para(t("verify_hint", lang), s.muted),
     ]

@@ -11,7 +11,10 @@ seal, stored in ``assessment_seal`` in the same transaction. What the seal cover
   results, drawn signatures): the SHA-256 of its bytes, name, type, size and caption;
 * ``finding:ID`` — each live finding as signed: question, severity, category, title, description,
   evidence;
-* ``signature:ID`` — each signature: role, name, image hash and time.
+* ``signature:ID`` — each signature: role, name, image hash and time;
+* ``member:ID`` — each member of the expert team (schema 0007): name, role, affiliation,
+  qualification, phone and place in the list. An assessment without team rows (all those made
+  before 0007) has no such items, so its seal is what it was.
 
 Not covered, on purpose: the improvement plan's actions and the clinic cases (their progress after
 signing is reported, not treated as tampering), the organization's and the visit's own records,
@@ -162,7 +165,29 @@ def seal_items(connection: Connection, assessment_id: str) -> dict[str, Item]:
             [r.signer_role, r.signer_name, r.image_sha256, r.signed_at],
             f"the signature of {r.signer_name} ({r.signer_role})",
         )
+    for r in _team_rows(connection, assessment_id):
+        add(
+            f"member:{r.id}",
+            [r.name, r.role, r.affiliation, r.qualification, r.phone, r.position],
+            f"the team member {r.name} ({r.role})",
+        )
     return items
+
+
+def _team_rows(connection: Connection, assessment_id: str) -> list[Any]:
+    """The team rows; none while migration 0006 seals, before ``assessment_member`` exists."""
+    exists = _rows(
+        connection,
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'assessment_member'",
+    )
+    if not exists:
+        return []
+    return _rows(
+        connection,
+        "SELECT id, name, role, affiliation, qualification, phone, position "
+        "FROM assessment_member WHERE assessment_id = :a AND deleted_at IS NULL",
+        a=assessment_id,
+    )
 
 
 def seal_of(items: dict[str, Item] | dict[str, str]) -> str:
@@ -268,6 +293,7 @@ def _removed_name(key: str) -> str:
         "finding": f"the finding {rest}",
         "evidence": f"the evidence attachment {rest}",
         "signature": f"the signature {rest}",
+        "member": f"the team member {rest}",
     }
     return names.get(kind, key)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,6 +20,7 @@ from PySide6.QtGui import QColor
 from qclinic.core.vocabulary import CaseStatus, NqiCategory
 from qclinic.storage.repositories.improvement import CaseRow
 from qclinic.ui.labels import label
+from qclinic.ui.times import local_date
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -53,11 +53,6 @@ _HEADERS = (
     QT_TRANSLATE_NOOP("CasesModel", "Registered"),
     QT_TRANSLATE_NOOP("CasesModel", "Resolved"),
 )
-
-
-def local_date(moment: datetime) -> date:
-    """The calendar day of a stored UTC time, where the user is."""
-    return moment.astimezone().date()
 
 
 class CasesModel(QAbstractTableModel):

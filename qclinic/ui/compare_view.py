@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
 )
@@ -41,6 +42,9 @@ from qclinic.storage.models import Assessment, Visit
 from qclinic.storage.repositories import assessments
 from qclinic.ui.errors import show_error
 from qclinic.ui.labels import label
+from qclinic.ui.layout import fitted_size
+from qclinic.ui.revisions import revision_of
+from qclinic.ui.times import local_date
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -179,6 +183,7 @@ class Choice:
     status: Any
     grade: str | None
     when: date
+    revision: str = ""  # "Rev. 2 · Draft · 2026-03-12"
 
 
 def list_choices(database: Database, organization_id: str) -> list[Choice]:
@@ -200,7 +205,8 @@ def list_choices(database: Database, organization_id: str) -> list[Choice]:
                 a.checklist_id,
                 a.status,
                 a.grade,
-                visit_dates.get(a.visit_id or "") or a.created_at.astimezone().date(),
+                visit_dates.get(a.visit_id or "") or local_date(a.created_at),
+                revision_of(a),
             )
             for a in found
         ]
@@ -307,7 +313,7 @@ class CompareDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.ui.table.sortByColumn(COL_SECTION, Qt.SortOrder.AscendingOrder)
         self.ui.buttons.rejected.connect(self.reject)
-        self.resize(1180, 720)
+        self.resize(fitted_size(self, QSize(1180, 720)))  # whole on a 1366×768 laptop
         self.retranslate()
 
         self.choices = list_choices(database, organization_id)
@@ -332,7 +338,8 @@ class CompareDialog(QDialog):
 
     def _choice_text(self, choice: Choice) -> str:
         grade = choice.grade or "—"
-        return f"{choice.when:%Y-%m-%d} · {choice.title} · {label(choice.status)} · {grade}"
+        revision = choice.revision or label(choice.status)
+        return f"{choice.when:%Y-%m-%d} · {choice.title} · {revision} · {grade}"
 
     def selected_ids(self) -> tuple[str | None, str | None]:
         return self.ui.first.currentData(), self.ui.second.currentData()

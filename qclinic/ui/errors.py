@@ -9,9 +9,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from qclinic.core.bilingual import order_for
 from qclinic.errors import UserError
 
 if TYPE_CHECKING:
@@ -20,12 +21,28 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+def ui_language() -> str:
+    """The interface language now: "zh" when the Chinese translation is installed."""
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def user_message(exc: BaseException, lang: str | None = None) -> str:
+    """The message of a UserError as shown: a bilingual one with the UI language's part first."""
+    return order_for(str(exc), lang or ui_language())
+
+
 def show_error(exc: BaseException, parent: object = None) -> None:
-    """A message box for *exc*: its message for a UserError, a bug notice otherwise."""
+    """A message box for *exc*: its message for a UserError, a bug notice otherwise.
+
+    In the Chinese interface a bilingual message ("English…\n中文…") leads with its Chinese
+    part, and the title is translated.
+    """
     if isinstance(exc, UserError):
         QMessageBox.warning(
-            parent, QCoreApplication.translate("errors", "Cannot do that"), str(exc)
-        )  # type: ignore[arg-type]
+            parent,  # type: ignore[arg-type]
+            QCoreApplication.translate("errors", "Cannot do that"),
+            user_message(exc),
+        )
         return
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
     QMessageBox.critical(

@@ -68,6 +68,8 @@ _LABELS: dict[StrEnum, str] = {
     v.Priority.LOW: QT_TRANSLATE_NOOP("labels", "Low"),
     v.SignerRole.CONSULTANT: QT_TRANSLATE_NOOP("labels", "Consultant"),
     v.SignerRole.COMPANY_REPRESENTATIVE: QT_TRANSLATE_NOOP("labels", "Company representative"),
+    v.SignerRole.LEAD: QT_TRANSLATE_NOOP("labels", "Lead expert"),
+    v.TeamRole.MEMBER: QT_TRANSLATE_NOOP("labels", "Team member"),
 }
 
 

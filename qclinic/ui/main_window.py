@@ -12,7 +12,7 @@ from datetime import datetime
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSize, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from qclinic import settings as user_settings
+from qclinic.ui.layout import fitted_size
 from qclinic.ui.signals import AppSignals
 
 if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint, not before
@@ -53,6 +54,13 @@ PAGES: tuple[PageSpec, ...] = (
 )
 
 
+# The navigation's width range (logical pixels: the same at 200 % scaling).
+NAVIGATION_MIN_WIDTH = 150
+NAVIGATION_MAX_WIDTH = 220
+# The first size of the window, shrunk to the screen (a 1366×768 laptop shows it whole).
+PREFERRED_SIZE = QSize(1280, 800)
+
+
 class MainWindow(QMainWindow):
     first_paint_done = Signal()
     first_screen_loaded = Signal()
@@ -68,11 +76,9 @@ class MainWindow(QMainWindow):
         self._start_page = start_page
         self._pages: dict[str, QWidget] = {}
         self._loaded: set[str] = set()
-        self.resize(1280, 800)
-
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setMaximumWidth(200)
+        self.navigation.setMaximumWidth(NAVIGATION_MAX_WIDTH)
         for spec in PAGES:
             item = QListWidgetItem()
             item.setData(0x0100, spec.key)
@@ -80,12 +86,14 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.loading = QLabel()
         self.stack.addWidget(self.loading)
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
         splitter.setSizes([200, 1080])  # the navigation at its width, the page takes the rest
         self.setCentralWidget(splitter)
+        self.resize(fitted_size(self, PREFERRED_SIZE))
 
         self.file_label = QLabel()
         self.saved_label = QLabel()
@@ -264,6 +272,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("QClinic · Quality clinic"))
         for row, spec in enumerate(PAGES):
             self.navigation.item(row).setText(spec.title())
+        self._fit_navigation()
         self.loading.setText(self.tr("Opening the database…"))
         self.file_menu.setTitle(self.tr("&File"))
         self.settings_action.setText(self.tr("&Settings…"))
@@ -278,6 +287,14 @@ class MainWindow(QMainWindow):
             retranslate = getattr(widget, "retranslate", None)
             if retranslate is not None:
                 retranslate()
+
+    def _fit_navigation(self) -> None:
+        """Keep every page name readable: the navigation never shrinks below its longest one."""
+        metrics = self.navigation.fontMetrics()
+        longest = max(metrics.horizontalAdvance(spec.title()) for spec in PAGES)
+        frame = 2 * self.navigation.frameWidth() + metrics.averageCharWidth() * 3
+        width = min(max(NAVIGATION_MIN_WIDTH, longest + frame), NAVIGATION_MAX_WIDTH)
+        self.navigation.setMinimumWidth(width)
 
     def on_saved(self) -> None:
         self.saved_label.setText(

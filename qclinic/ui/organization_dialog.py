@@ -12,8 +12,10 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QWidget
 
 from qclinic.core import uscc
+from qclinic.core.contact import ContactCheck, check_email, check_phone
 from qclinic.core.vocabulary import ChainRole, IndustryChain, SizeClass
 from qclinic.storage.database import Database
+from qclinic.storage.errors import InvalidValue
 from qclinic.storage.repositories import organizations
 from qclinic.ui.errors import show_error
 from qclinic.ui.forms.ui_organization_dialog import Ui_OrganizationDialog
@@ -76,6 +78,9 @@ class OrganizationDialog(QDialog):
             self._load(organization_id)
         self.ui.nameEdit.textChanged.connect(self.on_input_changed)
         self.ui.usccEdit.textChanged.connect(self.on_uscc_changed)
+        self.ui.cqoPhoneEdit.textChanged.connect(self.on_contact_changed)
+        self.ui.cqoEmailEdit.textChanged.connect(self.on_contact_changed)
+        self.on_contact_changed()
         self.on_uscc_changed(self.ui.usccEdit.text())
 
     def _load(self, organization_id: str) -> None:
@@ -125,8 +130,40 @@ class OrganizationDialog(QDialog):
             self.ui.usccEdit.setStyleSheet(VALID_FIELD_STYLE)
         self.on_input_changed()
 
+    def contact_problems(self) -> list[ContactCheck]:
+        """What is wrong with the typed phone number and e-mail address (none when both pass)."""
+        checks = (
+            check_phone(self.ui.cqoPhoneEdit.text()),
+            check_email(self.ui.cqoEmailEdit.text()),
+        )
+        return [check for check in checks if not check.ok]
+
+    def on_contact_changed(self) -> None:
+        """Mark each contact field as typed, and say what is wrong under them."""
+        problems = []
+        for edit, check in (
+            (self.ui.cqoPhoneEdit, check_phone(self.ui.cqoPhoneEdit.text())),
+            (self.ui.cqoEmailEdit, check_email(self.ui.cqoEmailEdit.text())),
+        ):
+            if not edit.text().strip():
+                edit.setStyleSheet("")
+            elif check.ok:
+                edit.setStyleSheet(VALID_FIELD_STYLE)
+            else:
+                edit.setStyleSheet(INVALID_FIELD_STYLE)
+                problems.append(check.message_zh if self._lang == "zh" else check.message_en)
+        message = self.ui.contactMessage
+        message.setText("\n".join(problems))
+        message.setStyleSheet(ERROR_TEXT_STYLE)
+        message.setVisible(bool(problems))
+        self.on_input_changed()
+
     def on_input_changed(self) -> None:
-        ready = bool(self.ui.nameEdit.text().strip()) and self.uscc_problem() is None
+        ready = (
+            bool(self.ui.nameEdit.text().strip())
+            and self.uscc_problem() is None
+            and not self.contact_problems()
+        )
         self.ok_button.setEnabled(ready)
 
     # --- saving ---------------------------------------------------------------------------
@@ -146,6 +183,12 @@ class OrganizationDialog(QDialog):
         }
 
     def accept(self) -> None:
+        problems = self.contact_problems()
+        if problems:  # the button is disabled; Enter or a script may still get here
+            english = "\n".join(p.message_en for p in problems)
+            chinese = "\n".join(p.message_zh for p in problems)
+            show_error(InvalidValue(f"{english}\n{chinese}"), self)
+            return
         if not self.ok_button.isEnabled():
             return
         values = self.values()

@@ -35,6 +35,8 @@ from qclinic.core.vocabulary import (
 from qclinic.storage.organization_list import OrganizationSummary
 from qclinic.storage.search import organization_search_key
 from qclinic.ui.labels import label
+from qclinic.ui.revisions import titled
+from qclinic.ui.times import local_date
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -333,9 +335,11 @@ def assessment_lines(
     scored assessment of the same checklist."""
     ordered = sorted(
         found,
-        key=lambda a: (visit_dates.get(a.visit_id) or a.created_at.date(), a.id),
+        key=lambda a: (visit_dates.get(a.visit_id) or local_date(a.created_at), a.id),
     )
     previous: dict[str, AssessmentLine] = {}
+    # the revisions of one assessment (an amended one and its amendments) are told apart
+    in_chain = {a.id for a in found if a.amends_id} | {a.amends_id for a in found if a.amends_id}
     lines = []
     for a in ordered:
         before = previous.get(a.checklist_id)
@@ -344,8 +348,8 @@ def assessment_lines(
             change = a.score_percent - before.percent
         line = AssessmentLine(
             id=a.id,
-            when=visit_dates.get(a.visit_id) or a.created_at.date(),
-            title=a.title,
+            when=visit_dates.get(a.visit_id) or local_date(a.created_at),
+            title=titled(a.title, a) if a.id in in_chain else a.title,
             checklist_id=a.checklist_id,
             checklist_title=titles.get(a.checklist_id, a.checklist_id),
             status=a.status,

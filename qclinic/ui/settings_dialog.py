@@ -1,4 +1,4 @@
-"""The settings dialog: interface language, report language, issuing body and logo.
+"""The settings dialog: interface language, your name, report language, issuing body and logo.
 
 OK writes ``settings.json`` at once (atomically, through :mod:`qclinic.settings`). A new interface
 language applies without a restart: :func:`apply_interface_language` swaps the translators and
@@ -78,6 +78,7 @@ class SettingsDialog(QDialog):
         self.logo_path = self.settings.logo_path
         self._fill_languages()
         self.ui.issuingBody.setText(self.settings.issuing_body)
+        self.ui.consultantName.setText(self.settings.consultant_name)
         self.show_logo()
         self._align_labels()
         self.ui.chooseLogo.clicked.connect(self.on_choose_logo_clicked)
@@ -105,6 +106,7 @@ class SettingsDialog(QDialog):
         """One label column width for both groups, so their fields line up."""
         labels = (
             self.ui.languageLabel,
+            self.ui.consultantNameLabel,
             self.ui.reportLanguageLabel,
             self.ui.issuingBodyLabel,
             self.ui.logoLabel,
@@ -173,6 +175,7 @@ class SettingsDialog(QDialog):
         latest.language = self.ui.language.currentData()
         latest.report_language = self.ui.reportLanguage.currentData()
         latest.issuing_body = self.ui.issuingBody.text().strip()
+        latest.consultant_name = self.ui.consultantName.text().strip()
         latest.logo_path = logo
         try:
             app_settings.save(latest)

@@ -1,4 +1,4 @@
-"""Signing off an assessment (consultant + company representative), and amending a signed one.
+"""Signing off an assessment (the expert team + the company), and amending a signed one.
 
 ``run_sign_off`` is what the runner's "Sign off…" button calls: it checks completion, marks a
 ready draft completed, then asks both parties to sign — drawn on a pad or as a typed name. The
@@ -14,28 +14,35 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QRadioButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from qclinic.core.scoring.completion import BLOCKING
 from qclinic.core.scoring.result import Gap, ScoreResult
-from qclinic.core.vocabulary import AssessmentStatus, SignerRole
+from qclinic.core.vocabulary import AssessmentStatus, SignerRole, TeamRole
 from qclinic.errors import UserError
 from qclinic.storage.assessment_scoring import score_assessment
 from qclinic.storage.database import Database
 from qclinic.storage.repositories import assessments
 from qclinic.storage.repositories.assessments import SIGNATURE_QUESTION_ID
 from qclinic.storage.repositories.attachments import add_attachment
+from qclinic.storage.repositories.team import team_of
 from qclinic.ui.errors import show_error
 from qclinic.ui.forms.ui_signoff_dialog import Ui_SignOffDialog
 from qclinic.ui.labels import label
 from qclinic.ui.signals import AppSignals
 from qclinic.ui.signature_pad import SignaturePad
+from qclinic.ui.times import local_text
 
 #: Drawn signatures are stored as attachments of the assessment under this pseudo question id
 #: (instance key: the signer role), so they sync with the other evidence yet match no question.
@@ -73,8 +80,42 @@ class _SignerBlock:
         return bool(self.signer_name()) and (not self.drawn() or not self.pad.is_empty())
 
 
+def _signer_group(title: str) -> tuple[QGroupBox, _SignerBlock]:
+    """A signature block like the form's, for a further member of the expert team."""
+    group = QGroupBox(title)
+    layout = QVBoxLayout(group)
+    layout.setSpacing(8)
+    form = QFormLayout()
+    name = QLineEdit()
+    name.setMaxLength(100)
+    name.setClearButtonEnabled(True)
+    name.setPlaceholderText(QCoreApplication.translate("SignOffDialog", "Full name"))
+    form.addRow(QCoreApplication.translate("SignOffDialog", "&Name"), name)
+    layout.addLayout(form)
+    modes = QHBoxLayout()
+    draw = QRadioButton(QCoreApplication.translate("SignOffDialog", "Draw signature"))
+    draw.setChecked(True)
+    typed = QRadioButton(QCoreApplication.translate("SignOffDialog", "Typed name only"))
+    modes.addWidget(draw)
+    modes.addWidget(typed)
+    modes.addStretch(1)
+    layout.addLayout(modes)
+    pad = SignaturePad()
+    pad.setMinimumSize(300, 140)
+    layout.addWidget(pad)
+    status = QLabel()
+    layout.addWidget(status)
+    return group, _SignerBlock(SignerRole.CONSULTANT, name, draw, typed, pad, status)
+
+
 class SignOffDialog(QDialog):
-    """Two signature blocks; OK stores both signatures and signs the (completed) assessment."""
+    """A signature block per consultant of the expert team and one for the company; OK stores
+    every signature and signs the (completed) assessment.
+
+    Without a recorded team there is one consultant block, as before teams existed. With a team,
+    the form's consultant block is the first member (the lead signs as ``lead``), a block is added
+    for each further member, and the blocks are laid out two to a row, the company's last.
+    """
 
     def __init__(
         self,
@@ -92,31 +133,62 @@ class SignOffDialog(QDialog):
         self._assessment_id = assessment_id
         self._lang = lang or current_lang()
         ui = self.ui
-        self.blocks = {
-            SignerRole.CONSULTANT: _SignerBlock(
-                SignerRole.CONSULTANT,
-                ui.consultantName,
-                ui.consultantDrawRadio,
-                ui.consultantTypedRadio,
-                ui.consultantPad,
-                ui.consultantStatus,
-            ),
-            SignerRole.COMPANY_REPRESENTATIVE: _SignerBlock(
-                SignerRole.COMPANY_REPRESENTATIVE,
-                ui.companyName,
-                ui.companyDrawRadio,
-                ui.companyTypedRadio,
-                ui.companyPad,
-                ui.companyStatus,
-            ),
-        }
-        for block in self.blocks.values():
+        consultant = _SignerBlock(
+            SignerRole.CONSULTANT,
+            ui.consultantName,
+            ui.consultantDrawRadio,
+            ui.consultantTypedRadio,
+            ui.consultantPad,
+            ui.consultantStatus,
+        )
+        company = _SignerBlock(
+            SignerRole.COMPANY_REPRESENTATIVE,
+            ui.companyName,
+            ui.companyDrawRadio,
+            ui.companyTypedRadio,
+            ui.companyPad,
+            ui.companyStatus,
+        )
+        self.blocks: list[_SignerBlock] = [consultant]
+        with database.read_session() as session:
+            self.team = team_of(session, assessment_id)
+        if self.team:
+            self._team_blocks(consultant)
+        self.blocks.append(company)
+        for block in self.blocks:
             block.name.textChanged.connect(self.on_signer_changed)
             block.draw.toggled.connect(self.on_signer_changed)
             block.pad.changed.connect(self.on_signer_changed)
         ui.buttonBox.accepted.connect(self.accept)
         self._load_summary()
         self.on_signer_changed()
+
+    def _team_blocks(self, first: _SignerBlock) -> None:
+        """One block per team member (the form's consultant block is the first), two per row."""
+        ui = self.ui
+        lead = self.tr("Lead expert")
+        member = self.tr("Team member")
+        lead_first = self.team[0]
+        first.role = SignerRole.LEAD if lead_first.role is TeamRole.LEAD else SignerRole.CONSULTANT
+        first.name.setText(lead_first.name)
+        ui.consultantGroup.setTitle(lead if first.role is SignerRole.LEAD else member)
+        groups = [ui.consultantGroup]
+        for person in self.team[1:]:
+            group, block = _signer_group(lead if person.role is TeamRole.LEAD else member)
+            if person.role is TeamRole.LEAD:
+                block.role = SignerRole.LEAD
+            block.name.setText(person.name)
+            group.setObjectName(f"memberGroup{len(groups)}")
+            groups.append(group)
+            self.blocks.append(block)
+        groups.append(ui.companyGroup)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        for index, group in enumerate(groups):
+            ui.signersLayout.removeWidget(group)
+            grid.addWidget(group, index // 2, index % 2)
+        ui.signersLayout.addLayout(grid)
+        self.resize(self.width(), 260 * ((len(groups) + 1) // 2) + 160)
 
     def ok_button(self) -> QPushButton:
         return self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
@@ -145,7 +217,7 @@ class SignOffDialog(QDialog):
 
     # --- slots -------------------------------------------------------------------------------
     def on_signer_changed(self) -> None:
-        for block in self.blocks.values():
+        for block in self.blocks:
             block.pad.setEnabled(block.drawn())
             if block.complete():
                 if block.signed_at is None:
@@ -164,27 +236,32 @@ class SignOffDialog(QDialog):
                 else:
                     block.status.setText(self.tr("Sign on the pad, or choose a typed name"))
                 block.status.setStyleSheet("color: #8a5a00;")
-        self.ok_button().setEnabled(all(b.complete() for b in self.blocks.values()))
+        self.ok_button().setEnabled(all(b.complete() for b in self.blocks))
 
     def accept(self) -> None:
         """Store both signatures (drawn ones as image attachments) and sign, atomically."""
-        if not all(block.complete() for block in self.blocks.values()):
+        if not all(block.complete() for block in self.blocks):
             return
+        used: dict[str, int] = {}
         try:
             with self._database.session() as session:
-                for block in self.blocks.values():
+                for block in self.blocks:
                     image_sha256 = None
+                    used[block.role.value] = used.get(block.role.value, 0) + 1
+                    instance = block.role.value
+                    if used[block.role.value] > 1:  # a second consultant of the team
+                        instance = f"{instance}-{used[block.role.value]}"
                     if block.drawn():
                         attachment = add_attachment(
                             session,
                             self._database.blobs,
                             block.pad.to_png(),
-                            f"signature-{block.role.value}.png",
+                            f"signature-{instance}.png",
                             mime_type="image/png",
                             caption=f"{label(block.role)}: {block.signer_name()}",
                             assessment_id=self._assessment_id,
                             question_id=SIGNATURE_QUESTION,
-                            instance_key=block.role.value,
+                            instance_key=instance,
                         )
                         image_sha256 = attachment.sha256
                     assessments.add_signature(
@@ -222,7 +299,7 @@ def prepare_sign_off(
         show_error(exc, parent)
         return None
     if status is AssessmentStatus.SIGNED:
-        when = signed_at.astimezone().strftime("%Y-%m-%d %H:%M") if signed_at else ""
+        when = local_text(signed_at)
         QMessageBox.information(
             parent,  # type: ignore[arg-type]
             QCoreApplication.translate("signoff", "Already signed"),

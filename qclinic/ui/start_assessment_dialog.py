@@ -1,4 +1,5 @@
-"""Start an assessment: a visit (kind, date, site) and a checklist from the library, frozen in.
+"""Start an assessment: a visit (kind, date, site), a checklist from the library, frozen in, and
+the expert team (the consultant named in Settings leads it by default).
 
 Accepting creates the visit and the draft assessment in one transaction, with the chosen checklist
 version's content as the assessment's frozen copy, then asks the app to open it.
@@ -9,16 +10,19 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGroupBox, QVBoxLayout, QWidget
 
-from qclinic.core.vocabulary import VisitKind
+from qclinic import settings
+from qclinic.core.vocabulary import TeamRole, VisitKind
 from qclinic.storage.database import Database
 from qclinic.storage.library import LibraryEntry, checklist_content, list_library
 from qclinic.storage.repositories import assessments, organizations, visits
+from qclinic.storage.repositories.team import TeamMember
 from qclinic.ui.errors import show_error
 from qclinic.ui.forms.ui_start_assessment_dialog import Ui_StartAssessmentDialog
 from qclinic.ui.labels import choices
 from qclinic.ui.signals import AppSignals
+from qclinic.ui.team_editor import TeamEditor
 
 
 class StartAssessmentDialog(QDialog):
@@ -61,6 +65,17 @@ class StartAssessmentDialog(QDialog):
         self._entries: list[LibraryEntry] = list_library(database)
         for entry in self._entries:
             self.ui.checklistCombo.addItem(self._title_of(entry), entry.id)
+
+        self.team = TeamEditor(self)
+        group = QGroupBox(self.tr("Expert team"), self)
+        group.setObjectName("teamGroup")
+        QVBoxLayout(group).addWidget(self.team)
+        self.ui.mainLayout.insertWidget(self.ui.mainLayout.indexOf(self.ui.buttonBox) - 1, group)
+        consultant = settings.load().consultant_name.strip()
+        if consultant:
+            self.team.add_member(TeamMember(consultant, TeamRole.LEAD))
+        self.team.changed.connect(self.on_input_changed)
+        self.resize(max(self.width(), 620), self.height() + 200)
 
         self.ui.checklistCombo.currentIndexChanged.connect(self.on_checklist_changed)
         self.ui.dateEdit.dateChanged.connect(self.on_date_changed)
@@ -105,7 +120,9 @@ class StartAssessmentDialog(QDialog):
 
     def on_input_changed(self) -> None:
         self.ok_button.setEnabled(
-            self.entry() is not None and bool(self.ui.titleEdit.text().strip())
+            self.entry() is not None
+            and bool(self.ui.titleEdit.text().strip())
+            and not self.team.problems()
         )
 
     # --- creating --------------------------------------------------------------------------
@@ -133,6 +150,7 @@ class StartAssessmentDialog(QDialog):
                     content,
                     self.ui.titleEdit.text().strip(),
                     visit_id=visit.id,
+                    team=self.team.members(),
                 )
                 assessment_id = assessment.id
         except Exception as exc:

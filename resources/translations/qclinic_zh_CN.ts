@@ -286,10 +286,6 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
-    <message>
-        <source> (rev. %1)</source>
-        <translation>（修订 %1）</translation>
-    </message>
 </context>
 <context>
     <name>AssessmentsPage</name>
@@ -820,8 +816,12 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>测量人列(&amp;O)：</translation>
     </message>
     <message>
-        <source>Specification:</source>
-        <translation>规格：</translation>
+        <source>P&amp;hase I column:</source>
+        <translation>第一阶段列(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>A column that marks the subgroups that set the control limits (TRUE, 1, yes, I); the others are monitored against them</source>
+        <translation>标记用于计算控制限的子组的列（TRUE、1、yes、I）；其余子组按这些控制限监控</translation>
     </message>
     <message>
         <source>&amp;LSL:</source>
@@ -904,6 +904,10 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>（每个样本计为 1）</translation>
     </message>
     <message>
+        <source>(none: phase I is chosen on the chart)</source>
+        <translation>（无：在控制图页选择第一阶段）</translation>
+    </message>
+    <message>
         <source>comma</source>
         <translation>逗号</translation>
     </message>
@@ -936,8 +940,20 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>请打开文件，或粘贴从 Excel 复制的数据。</translation>
     </message>
     <message>
-        <source>subgroups %1 do not have %2 values; they will be left out of charts</source>
-        <translation>子组 %1 不足 %2 个数值，将不纳入控制图</translation>
+        <source>subgroups %1 do not have %2 values; X̄-R and X̄-S give them their own limits</source>
+        <translation>子组 %1 的数值个数不是 %2；X̄-R 图和 X̄-S 图会按各自的子组容量计算控制限</translation>
+    </message>
+    <message>
+        <source>phase I subgroups are not one run; phase I is %1</source>
+        <translation>第一阶段的子组不连续；第一阶段取 %1</translation>
+    </message>
+    <message>
+        <source>phase column, %1 is neither phase I (TRUE, 1, yes) nor II</source>
+        <translation>阶段列中 %1 既不是第一阶段（TRUE、1、yes）也不是第二阶段</translation>
+    </message>
+    <message>
+        <source>Cells that are not numbers are imported blank: the analysis asks whether to go on without them, or fix them in the data grid.</source>
+        <translation>不是数字的单元格将以空值导入：分析前会询问是否略去它们继续，也可以在数据表中修正。</translation>
     </message>
     <message>
         <source>%1 measurements: %2 parts × %3 operators</source>
@@ -948,12 +964,12 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>%1 个子组，子组容量 %2（共 %3 个数值）</translation>
     </message>
     <message>
-        <source>… and %1 more</source>
-        <translation>… 另有 %1 项</translation>
+        <source>phase I: subgroups %1–%2</source>
+        <translation>第一阶段：子组 %1–%2</translation>
     </message>
     <message>
-        <source>Cells that are not numbers are imported blank; fix them in the data grid.</source>
-        <translation>非数字单元格将导入为空白，请在数据表中修正。</translation>
+        <source>… and %1 more</source>
+        <translation>… 另有 %1 项</translation>
     </message>
     <message>
         <source>There is nothing to import yet.</source>
@@ -1168,6 +1184,26 @@ Your change was not saved. The answer shown is the one stored now.</source>
 <context>
     <name>GageView</name>
     <message>
+        <source>&amp;Method:</source>
+        <translation>方法(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Tolerance (USL − LSL):</source>
+        <translation>公差（USL − LSL）(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>ANOVA</source>
+        <translation>方差分析法（ANOVA）</translation>
+    </message>
+    <message>
+        <source>X̄-R (average and range)</source>
+        <translation>均值极差法（X̄-R）</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;%GRR %1%: &lt;span style=&apos;color:%2&apos;&gt;%3&lt;/span&gt;&lt;/b&gt; · ndc = %4 %5</source>
         <translation>&lt;b&gt;%GRR %1%：&lt;span style=&apos;color:%2&apos;&gt;%3&lt;/span&gt;&lt;/b&gt; · ndc = %4 %5</translation>
     </message>
@@ -1371,6 +1407,185 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <message>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>MsaStudiesView</name>
+    <message>
+        <source>&amp;Study:</source>
+        <translation>研究类型(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Attribute agreement (kappa)</source>
+        <translation>属性一致性分析（kappa）</translation>
+    </message>
+    <message>
+        <source>Gage linearity and bias</source>
+        <translation>量具线性与偏倚</translation>
+    </message>
+    <message>
+        <source>&amp;Open file…</source>
+        <translation>打开文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste from Excel</source>
+        <translation>从 Excel 粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Attach as &amp;evidence…</source>
+        <translation>附为证据(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Part column:</source>
+        <translation>零件列(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Appraiser column:</source>
+        <translation>评价人列(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>T&amp;rial column:</source>
+        <translation>试验次数列(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Ra&amp;ting column:</source>
+        <translation>判定结果列(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Standard column:</source>
+        <translation>标准值列(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reference column:</source>
+        <translation>参考值列(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Measurement column:</source>
+        <translation>测量值列(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Process &amp;variation (6σ):</source>
+        <translation>过程变差（6σ）(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Open a file or paste a table: for attribute agreement one rating per row (part, appraiser, trial, rating, optional standard); for linearity a reference and a measurement column.</source>
+        <translation>请打开文件或粘贴表格：属性一致性分析每行一个判定（零件、评价人、试验次数、判定结果，可选标准值）；线性研究需要一列参考值和一列测量值。</translation>
+    </message>
+    <message>
+        <source>Open MSA study</source>
+        <translation>打开 MSA 研究数据</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.txt *.xlsx *.xlsm);;All files (*)</source>
+        <translation>表格 (*.csv *.txt *.xlsx *.xlsm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>pasted data</source>
+        <translation>粘贴的数据</translation>
+    </message>
+    <message>
+        <source>%1: %2 columns, %3 rows</source>
+        <translation>%1：%2 列，%3 行</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>kappa undefined</source>
+        <translation>kappa 无法计算</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Kappa %1: &lt;span style=&apos;color:%2&apos;&gt;%3&lt;/span&gt;&lt;/b&gt; · %4 parts × %5 appraisers × %6 trials</source>
+        <translation>&lt;b&gt;Kappa %1：&lt;span style=&apos;color:%2&apos;&gt;%3&lt;/span&gt;&lt;/b&gt; · %4 个零件 × %5 名评价人 × %6 次试验</translation>
+    </message>
+    <message>
+        <source>Within appraiser</source>
+        <translation>评价人自身</translation>
+    </message>
+    <message>
+        <source>Appraiser vs standard</source>
+        <translation>评价人与标准</translation>
+    </message>
+    <message>
+        <source>Between appraisers</source>
+        <translation>评价人之间</translation>
+    </message>
+    <message>
+        <source>All appraisers vs standard</source>
+        <translation>所有评价人与标准</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa</source>
+        <translation>Cohen kappa</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Appraiser</source>
+        <translation>评价人</translation>
+    </message>
+    <message>
+        <source>Matched / inspected</source>
+        <translation>一致数 / 检验数</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>95% CI</source>
+        <translation>95% 置信区间</translation>
+    </message>
+    <message>
+        <source>Kappa</source>
+        <translation>Kappa</translation>
+    </message>
+    <message>
+        <source>Process variation: %1 is not a number</source>
+        <translation>过程变差：%1 不是数字</translation>
+    </message>
+    <message>
+        <source>Bias = %1 + %2 × reference · R² %3 · p(slope) %4 · %Linearity %5</source>
+        <translation>偏倚 = %1 + %2 × 参考值 · R² %3 · p（斜率）%4 · %线性 %5</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参考值</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Bias</source>
+        <translation>偏倚</translation>
+    </message>
+    <message>
+        <source>t</source>
+        <translation>t</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>% Bias</source>
+        <translation>% 偏倚</translation>
     </message>
 </context>
 <context>
@@ -1830,6 +2045,10 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>查找…</translation>
     </message>
     <message>
+        <source>Team…</source>
+        <translation>专家组…</translation>
+    </message>
+    <message>
         <source>Complete</source>
         <translation>完成</translation>
     </message>
@@ -1960,6 +2179,14 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>窗口立即切换，无需重启。</translation>
     </message>
     <message>
+        <source>&amp;Your name</source>
+        <translation>您的姓名(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Leads the expert team of the assessments you start</source>
+        <translation>作为您发起的评估的专家组组长</translation>
+    </message>
+    <message>
         <source>Printed reports</source>
         <translation>打印报告</translation>
     </message>
@@ -2029,6 +2256,7 @@ Your change was not saved. The answer shown is the one stored now.</source>
     </message>
     <message>
         <source>Full name</source>
+        <extracomment>Drawn signatures are stored as attachments of the assessment under this pseudo question id (instance key: the signer role), so they sync with the other evidence yet match no question.</extracomment>
         <translation>全名</translation>
     </message>
     <message>
@@ -2052,8 +2280,15 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>签署后评审不可再编辑；如需更正，须通过修订生成新版本。</translation>
     </message>
     <message>
+        <source>Lead expert</source>
+        <translation>专家组组长</translation>
+    </message>
+    <message>
+        <source>Team member</source>
+        <translation>专家组成员</translation>
+    </message>
+    <message>
         <source>Status: %1</source>
-        <extracomment>Drawn signatures are stored as attachments of the assessment under this pseudo question id (instance key: the signer role), so they sync with the other evidence yet match no question.</extracomment>
         <translation>状态：%1</translation>
     </message>
     <message>
@@ -2147,12 +2382,44 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>量具 R&amp;&amp;R</translation>
     </message>
     <message>
+        <source>Linearity · attribute agreement</source>
+        <translation>线性 · 属性一致性</translation>
+    </message>
+    <message>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
         <source>Import or create a dataset to start.</source>
         <translation>请导入或新建数据集以开始。</translation>
+    </message>
+    <message>
+        <source>Missing values</source>
+        <translation>缺失值</translation>
+    </message>
+    <message>
+        <source>Each subgroup keeps the values it has and gets its own limits. You can also cancel and fill the values in the Data tab.</source>
+        <translation>每个子组保留已有的数值，并按各自的子组容量计算控制限。也可以取消，在“数据”页补全数值。</translation>
+    </message>
+    <message>
+        <source>&amp;Proceed without them</source>
+        <translation>略去并继续(&amp;P)</translation>
+    </message>
+    <message>
+        <source>subgroup %1 position %2</source>
+        <translation>子组 %1 第 %2 个值</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>另有 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 values are empty or were not numbers: %2</source>
+        <translation>%1 个数值为空或不是数字：%2</translation>
+    </message>
+    <message>
+        <source>Not analysed: fill them in the Data tab, or change a chart setting to be asked again.</source>
+        <translation>未分析：请在“数据”页补全，或更改控制图设置以再次选择。</translation>
     </message>
     <message>
         <source>A gage study: see the Gage R&amp;R tab.</source>
@@ -2222,8 +2489,58 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>（不指定厂区）</translation>
     </message>
     <message>
+        <source>Expert team</source>
+        <translation>专家组</translation>
+    </message>
+    <message>
         <source>Version %1 · %2 questions</source>
         <translation>版本 %1 · %2 个问题</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>Expert team</source>
+        <translation>专家组</translation>
+    </message>
+    <message>
+        <source>The consultants of this assessment: a lead expert and members.</source>
+        <translation>本次评估的诊断专家：一位组长和若干成员。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamEditor</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Qualification</source>
+        <translation>资质 / 专业</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>&amp;Add member</source>
+        <translation>添加成员(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>A team has one lead.</source>
+        <translation>专家组只能有一位组长。</translation>
     </message>
 </context>
 <context>
@@ -2249,6 +2566,31 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <message>
         <source>type the points: 0, 4, 6, 8, 1 0</source>
         <translation>直接键入分值：0、4、6、8、1 0（10 分）</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePanel</name>
+    <message>
+        <source>Welcome to QClinic</source>
+        <translation>欢迎使用 QClinic</translation>
+    </message>
+    <message>
+        <source>QClinic runs quality-clinic visits offline: score checklists on the shop floor, record findings and clinic cases, analyse SPC and MSA data, print the report.
+Begin with the first company you visit, or look around a demo company first.</source>
+        <translation>QClinic 离线支持质量门诊的全过程：在现场按检查表打分，记录发现项与门诊病例，分析 SPC 与 MSA 数据，打印诊断报告。
+可以从您要走访的第一家企业开始，也可以先载入演示企业看一看。</translation>
+    </message>
+    <message>
+        <source>Create the first organization…</source>
+        <translation>创建第一家企业…</translation>
+    </message>
+    <message>
+        <source>Load the demo company</source>
+        <translation>载入演示企业</translation>
+    </message>
+    <message>
+        <source>Loading the demo company…</source>
+        <translation>正在载入演示企业…</translation>
     </message>
 </context>
 <context>
@@ -2489,6 +2831,14 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>企业代表</translation>
     </message>
     <message>
+        <source>Lead expert</source>
+        <translation>专家组组长</translation>
+    </message>
+    <message>
+        <source>Team member</source>
+        <translation>专家组成员</translation>
+    </message>
+    <message>
         <source>Medium</source>
         <comment>company size</comment>
         <translation>中型</translation>
@@ -2533,6 +2883,13 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <message>
         <source>Laying out the pages…</source>
         <translation>正在排版页面…</translation>
+    </message>
+</context>
+<context>
+    <name>revisions</name>
+    <message>
+        <source>Rev. %1</source>
+        <translation>第 %1 版</translation>
     </message>
 </context>
 <context>

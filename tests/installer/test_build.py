@@ -64,7 +64,7 @@ def test_the_smoke_test_of_the_frozen_program_passes(built) -> None:
     _, output = built
     summary = re.search(r"^smoke test: all (\d+) checks passed$", output, flags=re.M)
     assert summary is not None, output[-4000:]
-    assert int(summary.group(1)) >= 12
+    assert int(summary.group(1)) >= 15
     for name in (
         "version",
         "app starts on an empty data directory",

@@ -51,7 +51,9 @@ def _store_piston_rings(database, organization_id: str) -> str:
         return dataset.id
 
 
-def test_paste_from_excel_preview_then_import(qtbot, page, database, signals, demo_ids) -> None:
+def test_paste_from_excel_preview_then_import(
+    qtbot, page, database, signals, demo_ids, monkeypatch
+) -> None:
     from qclinic.ui.spc.import_dialog import DatasetImportDialog
 
     lines = ["Sample\tX1\tX2\tX3"] + [
@@ -71,6 +73,9 @@ def test_paste_from_excel_preview_then_import(qtbot, page, database, signals, de
     qtbot.keyClicks(dialog.ui.nameEdit, "OD")
     qtbot.keyClicks(dialog.ui.lslEdit, "73.95")
     qtbot.keyClicks(dialog.ui.uslEdit, "74.05")
+    # Issue 10: a blank value is missing, not the whole subgroup; the page asks first.
+    asked: list[str] = []
+    monkeypatch.setattr(page, "ask_missing", lambda text: asked.append(text) or False)
     with qtbot.waitSignal(signals.data_changed):
         dialog.accept()
     with database.read_session() as session:
@@ -85,8 +90,18 @@ def test_paste_from_excel_preview_then_import(qtbot, page, database, signals, de
     assert len(rows) == 30 and rows[10].value is None  # the bad cell, blank until fixed
     page.refresh_list()
     page.select_dataset(dialog.dataset_id)
-    assert page.result["points"] == 9  # the incomplete subgroup is left out
-    assert page.result["capability"] is not None
+    assert asked == ["1 values are empty or were not numbers: subgroup 4 position 2"]
+    assert page.result is None and "Not analysed" in page.chart_view.status.text()
+    page.recompute()  # declined: not asked again on every refresh
+    assert len(asked) == 1
+    monkeypatch.setattr(page, "ask_missing", lambda text: asked.append(text) or True)
+    page.on_chart_settings_changed()  # a chart setting changed: asked again
+    assert page.result["points"] == 10  # subgroup 4 keeps its 2 values, with its own limits
+    assert page.result["missing"] == [{"subgroup": 4, "position": 2}]
+    assert page.result["parameters"]["subgroup_size"][3] == 2
+    assert page.result["capability"]["n"] == 29
+    page.recompute()  # the answer is remembered for this dataset: not asked again
+    assert len(asked) == 2
 
 
 def test_xbar_r_limits_exclude_by_click_and_attach(

@@ -34,7 +34,7 @@ from qclinic.core.spc.constants import DEFAULT_MODE
 from qclinic.core.spc.normality import NormalityResult, anderson_darling
 from qclinic.core.spc.results import json_number
 from qclinic.core.spc.sigma import overall_sigma, within_sigma
-from qclinic.core.spc.validation import FloatArray, finite_matrix
+from qclinic.core.spc.validation import FloatArray, subgroup_matrix
 from qclinic.errors import UserError
 
 DEFAULT_THRESHOLDS = (1.67, 1.33, 1.00)
@@ -166,11 +166,12 @@ class CapabilityResult:
         }
 
 
-def _within_dof(method: str, rows: int, size: int, total: int) -> float:
+def _within_dof(method: str, sizes: Any, total: int) -> float:
+    """Degrees of freedom of the within sigma: sum (n_i - 1), 0.9 of it for rbar, N - 1."""
     if method in ("pooled", "sbar"):
-        return float(rows * (size - 1))
+        return float(np.sum(sizes - 1))
     if method == "rbar":
-        return 0.9 * rows * (size - 1)
+        return 0.9 * float(np.sum(sizes - 1))
     return float(total - 1)
 
 
@@ -226,7 +227,8 @@ def capability(
     """Capability and performance indices of a process.
 
     Args:
-        data: individual values (1-D) or one row per subgroup (2-D, equal sizes).
+        data: individual values (1-D) or one row per subgroup (2-D; NaN marks a missing value,
+            so subgroups may differ in size).
         lsl: lower specification limit (optional).
         usl: upper specification limit (optional); at least one limit is required.
         target: target for Cpm (default: mid-point of the limits).
@@ -249,9 +251,10 @@ def capability(
     if not 0.5 <= confidence < 1.0:
         raise UserError("the confidence level must be between 0.5 and 1")
     limits = check_thresholds(thresholds)
-    x: FloatArray = finite_matrix(data, "capability data", min_rows=2)
-    rows, size = x.shape
-    values = x.ravel()
+    x: FloatArray = subgroup_matrix(data, "capability data", min_rows=2)
+    size = x.shape[1]
+    sizes = np.count_nonzero(np.isfinite(x), axis=1)
+    values = x[np.isfinite(x)]  # NaN marks a missing value: subgroups may differ in size
     total = values.size
     method = sigma_method or ("mrbar" if size == 1 else "pooled")
     sigma_w = within_sigma(x, method, constants=constants)
@@ -281,7 +284,7 @@ def capability(
         "cp": cp, "cpl": cpl, "cpu": cpu, "cpk": cpk, "cpm": cpm,
         "pp": pp, "ppl": ppl, "ppu": ppu, "ppk": ppk,
     }  # fmt: skip
-    within_dof = _within_dof(method, rows, size, total)
+    within_dof = _within_dof(method, sizes, total)
     result.intervals = {
         "cp": chi_square_interval(cp, within_dof, confidence) if cp is not None else None,
         "pp": chi_square_interval(pp, total - 1, confidence) if pp is not None else None,

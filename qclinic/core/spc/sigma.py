@@ -101,12 +101,47 @@ def within_sigma(
     if n < 2:
         raise UserError(f"sigma method {method} needs subgroups of at least 2; use mrbar")
     chosen = data[rows]
+    if np.isnan(chosen).any():
+        return _variable_sigma(chosen, method, constants)
     if method == "rbar":
         return sigma_rbar(np.ptp(chosen, axis=1), n, constants)
     sds = np.std(chosen, axis=1, ddof=1)
     if method == "sbar":
         return sigma_sbar(sds, n, constants)
     return sigma_pooled(sds, n)
+
+
+def subgroup_sizes(data: FloatArray) -> np.ndarray[tuple[int], np.dtype[np.intp]]:
+    """Values per subgroup of a matrix whose missing cells are NaN."""
+    sizes: np.ndarray[tuple[int], np.dtype[np.intp]] = np.count_nonzero(np.isfinite(data), axis=1)
+    return sizes
+
+
+def _variable_sigma(data: FloatArray, method: str, constants: str) -> float:
+    """Within sigma of subgroups of different sizes (missing cells are NaN), as qcc estimates
+    it: ``rbar`` the mean of R_i / d2(n_i), ``sbar`` the mean of s_i / c4(n_i), ``pooled``
+    sqrt(sum (n_i - 1) s_i^2 / sum (n_i - 1)) / c4(d + 1). With equal sizes each is the
+    equal-size estimator above."""
+    sizes = subgroup_sizes(data)
+    if (sizes < 2).any():
+        row = int(np.flatnonzero(sizes < 2)[0])
+        raise UserError(f"subgroup {row + 1} has {int(sizes[row])} value(s); need at least 2")
+    if method == "rbar":
+        if sizes.max() > MAX_SUBGROUP_SIZE:
+            raise UserError("subgroup size over 25: use sbar or pooled instead of rbar")
+        ranges = np.nanmax(data, axis=1) - np.nanmin(data, axis=1)
+        if float(ranges.sum()) <= 0.0:
+            raise _zero_variation("the subgroup ranges")
+        d2s = np.array([factors(int(n), constants).d2 for n in sizes])
+        return float(np.mean(ranges / d2s))
+    sds = np.nanstd(data, axis=1, ddof=1)
+    if float(sds.sum()) <= 0.0:
+        raise _zero_variation("the subgroup standard deviations")
+    if method == "sbar":
+        c4s = np.array([factors(int(n), constants).c4 for n in sizes])
+        return float(np.mean(sds / c4s))
+    dof = int(np.sum(sizes - 1))
+    return math.sqrt(float(np.sum((sizes - 1) * sds**2)) / dof) / c4(dof + 1)
 
 
 def overall_sigma(values: FloatArray) -> float:

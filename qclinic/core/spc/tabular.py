@@ -268,30 +268,115 @@ def read_table(path: str | Path, sheet: str | None = None, decimal: str | None =
     raise UserError(f"{file.name}: cannot decode the text (expected UTF-8 or GB18030)")
 
 
-def wide_subgroups(table: Table, columns: Sequence[str | int]) -> FloatArray:
-    """One row per subgroup from the chosen columns (every cell must be a number)."""
+@dataclass
+class MissingCell:
+    """A cell left out of an analysis: blank or not a number (spreadsheet row, column header)."""
+
+    row: int
+    column: str
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"row": self.row, "column": self.column, "text": self.text}
+
+
+def missing_summary(missing: Sequence[MissingCell], limit: int = 5) -> dict[str, str]:
+    """Bilingual one-line account: "3 cells were empty or not numbers: row 7 column x3 'n/a', ..."."""
+    count = len(missing)
+    shown = missing[:limit]
+    more_en = f", and {count - limit} more" if count > limit else ""
+    more_zh = f"，另有 {count - limit} 个" if count > limit else ""
+    en = ", ".join(
+        f"row {m.row} column {m.column} " + (f"{m.text!r}" if m.text else "(empty)") for m in shown
+    )
+    zh = "，".join(
+        f"第 {m.row} 行 {m.column} 列 " + (f"“{m.text}”" if m.text else "（空）") for m in shown
+    )
+    cells = "cell was empty or not a number" if count == 1 else "cells were empty or not numbers"
+    return {
+        "en": f"{count} {cells} and left out: {en}{more_en}",
+        "zh": f"{count} 个单元格为空或不是数字，已略去：{zh}{more_zh}",
+    }
+
+
+def _number_or_missing(
+    table: Table, row: int, col: int, missing: list[MissingCell] | None
+) -> float:
+    if missing is None:
+        return table.number(row, col)
+    try:
+        return table.number(row, col)
+    except UserError:
+        cell = table._cell(row, col)
+        text = "" if cell is None else str(cell).strip()
+        missing.append(MissingCell(table.row_numbers[row], table.header[col], text))
+        return math.nan
+
+
+def wide_subgroups(
+    table: Table, columns: Sequence[str | int], missing: list[MissingCell] | None = None
+) -> FloatArray:
+    """One row per subgroup from the chosen columns.
+
+    Every cell must be a number, unless *missing* is a list: then a blank or non-numeric cell
+    becomes NaN (the subgroup keeps the values it has) and is appended to *missing*.
+    """
     if not columns:
         raise UserError("choose at least one column for the subgroup values")
     indices = [table.column(c) for c in columns]
     return np.array(
-        [[table.number(r, c) for c in indices] for r in range(len(table.rows))], dtype=np.float64
+        [
+            [_number_or_missing(table, r, c, missing) for c in indices]
+            for r in range(len(table.rows))
+        ],
+        dtype=np.float64,
+    )
+
+
+def number_column(
+    table: Table, spec: str | int, missing: list[MissingCell] | None = None
+) -> FloatArray:
+    """A column as floats; with a *missing* list, blank or non-numeric cells become NaN and are
+    recorded (see :func:`wide_subgroups`)."""
+    col = table.column(spec)
+    return np.array(
+        [_number_or_missing(table, r, col, missing) for r in range(len(table.rows))],
+        dtype=np.float64,
     )
 
 
 def long_subgroups(
-    table: Table, value_col: str | int, subgroup_col: str | int
+    table: Table,
+    value_col: str | int,
+    subgroup_col: str | int,
+    missing: list[MissingCell] | None = None,
+    *,
+    variable: bool = False,
 ) -> tuple[FloatArray, list[str]]:
-    """Subgroups from a value column and a subgroup column; all subgroups must be equal-sized.
+    """Subgroups from a value column and a subgroup column.
+
+    All subgroups must be equal-sized unless *variable*: then rows are padded with NaN (the
+    charts give each subgroup its own limits). With a *missing* list a blank or non-numeric
+    value is left out of its subgroup and recorded.
 
     Returns:
         ``(matrix, subgroup_labels)`` in order of first appearance.
     """
-    values = table.numbers(value_col)
+    values = number_column(table, value_col, missing)
     labels = table.labels(subgroup_col)
     groups: dict[str, list[float]] = {}
     for label, value in zip(labels, values.tolist(), strict=True):
-        groups.setdefault(label, []).append(value)
+        group = groups.setdefault(label, [])
+        if not math.isnan(value):
+            group.append(value)
     sizes = {label: len(v) for label, v in groups.items()}
+    if variable or missing:
+        empty = [label for label, size in sizes.items() if size == 0]
+        if empty:
+            raise UserError(f"{table.source}: subgroup {empty[0]} has no numeric value")
+        width = max(sizes.values())
+        matrix = [v + [math.nan] * (width - len(v)) for v in groups.values()]
+        return np.array(matrix, dtype=np.float64), list(groups)
     common = max(set(sizes.values()), key=list(sizes.values()).count)
     for label, size in sizes.items():
         if size != common:

@@ -83,6 +83,35 @@ def finite_matrix(values: Any, what: str, *, min_rows: int = 2, min_cols: int = 
     return array
 
 
+def subgroup_matrix(values: Any, what: str, *, min_rows: int = 2) -> FloatArray:
+    """One row per subgroup where subgroups may differ in size: ragged rows are padded, and
+    NaN (or None) marks a missing value. Every subgroup keeps at least one value.
+
+    Raises:
+        UserError: text, infinities, a subgroup with no value, or too few subgroups.
+    """
+    if isinstance(values, Sequence) and values and isinstance(values[0], Sequence):
+        width = max(len(row) for row in values)
+        values = [
+            [np.nan if v is None else v for v in row] + [np.nan] * (width - len(row))
+            for row in values
+        ]
+    array = _to_float_array(values, what)
+    if array.ndim == 1:
+        array = array[:, None]
+    if array.ndim != 2:
+        raise UserError(f"{what}: expected one row per subgroup")
+    if array.shape[0] < min_rows:
+        raise UserError(f"{what}: need at least {min_rows} subgroups, got {array.shape[0]}")
+    if np.isinf(array).any():
+        row, col = (int(i) for i in np.argwhere(np.isinf(array))[0])
+        raise UserError(f"{what}: subgroup {row + 1}, value {col + 1} is infinite")
+    empty = ~np.isfinite(array).any(axis=1)
+    if empty.any():
+        raise UserError(f"{what}: subgroup {int(np.flatnonzero(empty)[0]) + 1} has no values")
+    return array
+
+
 def phase1_mask(
     count: int, phase1: tuple[int, int] | None, exclude: Mapping[int, str] | None
 ) -> tuple[BoolArray, BoolArray, dict[int, str]]:

@@ -26,7 +26,12 @@ from qclinic.core.spc.digits import limit_decimals
 from qclinic.core.spc.results import ChartAnalysis, ChartResult
 from qclinic.core.spc.rules import Rule, detect, make_rules
 from qclinic.core.spc.sigma import within_sigma
-from qclinic.core.spc.validation import finite_matrix, finite_vector, phase1_mask, require_points
+from qclinic.core.spc.validation import (
+    finite_vector,
+    phase1_mask,
+    require_points,
+    subgroup_matrix,
+)
 from qclinic.errors import UserError
 
 DISPERSION_RULES: tuple[Rule, ...] = make_rules("nelson", [1])
@@ -61,7 +66,9 @@ def xbar_chart(
     """X-bar-R (``dispersion="r"``) or X-bar-S (``dispersion="s"``) chart.
 
     Args:
-        data: one row per subgroup, equal sizes (2..25 for R; 2 or more for S).
+        data: one row per subgroup (2..25 values for R; 2 or more for S). Subgroups may differ
+            in size: pad rows with NaN (a missing value); each keeps its own limits (see
+            :func:`_xbar_variable`).
         dispersion: ``"r"`` or ``"s"``.
         sigma_method: within-subgroup estimator (``rbar`` default for R, ``sbar`` for S;
             ``pooled`` also accepted).
@@ -81,7 +88,14 @@ def xbar_chart(
     if dispersion not in ("r", "s"):
         raise UserError(f"unknown dispersion chart {dispersion!r}")
     label = "X-bar-R" if dispersion == "r" else "X-bar-S"
-    x = finite_matrix(data, f"{label} data", min_rows=2)
+    x = subgroup_matrix(data, f"{label} data", min_rows=2)
+    sizes = np.count_nonzero(np.isfinite(x), axis=1)
+    if np.isnan(x).any() and np.all(sizes == sizes[0]):  # missing cells, equal sizes left
+        x = np.array([row[np.isfinite(row)] for row in x])
+    if np.isnan(x).any():
+        return _xbar_variable(
+            x, dispersion, sigma_method, phase1, exclude, rules, sigmas, mean, sigma, constants
+        )
     m, n = x.shape
     if n < 2:
         raise UserError(f"{label} needs subgroups of at least 2 values; use an I-MR chart")
@@ -141,6 +155,116 @@ def xbar_chart(
         phase1_mask=in_phase1,
         excluded=reasons,
         parameters={"subgroup_size": n, "sigmas": sigmas},
+    )
+
+
+def _xbar_variable(
+    x: Any,
+    dispersion: str,
+    sigma_method: str | None,
+    phase1: tuple[int, int] | None,
+    exclude: Mapping[int, str] | None,
+    rules: Sequence[Rule] | None,
+    sigmas: float,
+    mean: float | None,
+    sigma: float | None,
+    constants: str,
+) -> ChartAnalysis:
+    """X-bar-R or X-bar-S with variable subgroup sizes n_i (Montgomery §6.3.2): limits per
+    subgroup from the factors of its own n_i.
+
+    * centre ``x-double-bar = sum n_i x-bar_i / sum n_i`` (eq. 6.30);
+    * X-bar-S with its own statistic: ``s-bar = sqrt(sum (n_i - 1) s_i^2 / sum (n_i - 1))``
+      (eq. 6.31) is the S centre line, limits ``x-double-bar +/- A3(n_i) s-bar``,
+      ``B3(n_i) s-bar``, ``B4(n_i) s-bar``; the reported sigma is the pooled estimate
+      ``s-bar / c4(d + 1)``;
+    * X-bar-R with its own statistic: ``sigma = mean of R_i / d2(n_i)`` (qcc's UWAVE-R), the R
+      centre ``R-bar_i = d2(n_i) sigma`` per subgroup, limits ``x-double-bar +/- A2(n_i) R-bar_i``,
+      ``D3(n_i) R-bar_i``, ``D4(n_i) R-bar_i``;
+    * a pooled or given sigma: ``+/- L sigma / sqrt(n_i)``, ``d2(n_i) sigma +/- L d3(n_i) sigma``,
+      ``c4(n_i) sigma +/- L sigma sqrt(1 - c4(n_i)^2)``.
+    """
+    label = "X-bar-R" if dispersion == "r" else "X-bar-S"
+    m = x.shape[0]
+    sizes = np.count_nonzero(np.isfinite(x), axis=1)
+    if (sizes < 2).any():
+        row = int(np.flatnonzero(sizes < 2)[0])
+        raise UserError(
+            f"{label}: subgroup {row + 1} has only {int(sizes[row])} value; every subgroup needs "
+            "at least 2 (use an I-MR chart for single values)"
+        )
+    if dispersion == "r" and sizes.max() > MAX_SUBGROUP_SIZE:
+        row = int(np.argmax(sizes))
+        raise UserError(
+            f"subgroup {row + 1} has {int(sizes[row])} values, over 25: use an X-bar-S chart"
+        )
+    sigmas = _check_sigmas(sigmas)
+    _check_given(mean, "mean")
+    _check_given(sigma, "sigma", positive=True)
+    check_mode(constants)
+    estimate, in_phase1, reasons = phase1_mask(m, phase1, exclude)
+    require_points(estimate, 2, label)
+    ks = [factors(int(n), constants) for n in sizes]
+    means = np.nanmean(x, axis=1)
+    if dispersion == "r":
+        spread = np.nanmax(x, axis=1) - np.nanmin(x, axis=1)
+    else:
+        spread = np.nanstd(x, axis=1, ddof=1)
+    used = sizes[estimate]
+    center = float(np.sum(used * means[estimate]) / used.sum()) if mean is None else float(mean)
+    own = "rbar" if dispersion == "r" else "sbar"
+    method = sigma_method or own
+    factor_lcl: Any = None
+    if sigma is not None:
+        sigma_hat, method = float(sigma), "given"
+    elif method == own and dispersion == "s":
+        dof = float(np.sum(used - 1))
+        sbar = float(np.sqrt(np.sum((used - 1) * spread[estimate] ** 2) / dof))
+        if sbar <= 0:
+            raise UserError("zero variation: the subgroup standard deviations are all zero")
+        sigma_hat, method = within_sigma(x, "pooled", estimate, constants), "pooled"
+        mid: Any = np.full(m, sbar)
+        se_mean = np.array([k.A3 * sbar / 3 for k in ks])
+        se_spread = np.array([(k.B4 - 1) * sbar / 3 for k in ks])
+        factor_lcl = np.array([k.B3 * sbar for k in ks])
+    else:
+        sigma_hat = within_sigma(x, method, estimate, constants)
+    if factor_lcl is None and method == "rbar" and dispersion == "r":
+        mid = np.array([k.d2 * sigma_hat for k in ks])
+        se_mean = np.array([k.A2 * r / 3 for k, r in zip(ks, mid, strict=True)])
+        se_spread = np.array([(k.D4 - 1) * r / 3 for k, r in zip(ks, mid, strict=True)])
+        factor_lcl = np.array([k.D3 * r for k, r in zip(ks, mid, strict=True)])
+    elif factor_lcl is None:
+        se_mean = sigma_hat / np.sqrt(sizes)
+        if dispersion == "r":
+            mid = np.array([k.d2 * sigma_hat for k in ks])
+            se_spread = np.array([k.d3 * sigma_hat for k in ks])
+        else:
+            mid = np.array([k.c4 * sigma_hat for k in ks])
+            se_spread = np.array([sigma_hat * math.sqrt(1 - k.c4**2) for k in ks])
+    location = ChartResult(
+        "xbar", means, center, center + sigmas * se_mean, center - sigmas * se_mean, se_mean
+    )
+    lcl = np.maximum(0.0, mid - sigmas * se_spread)
+    if factor_lcl is not None and sigmas == 3.0:
+        lcl = factor_lcl
+    spread_chart = ChartResult(dispersion, spread, mid, mid + sigmas * se_spread, lcl, se_spread)
+    chosen = make_rules() if rules is None else rules
+    location.hits = detect(means, center, se_mean, location.ucl, location.lcl, chosen)
+    spread_chart.hits = detect(
+        spread, mid, se_spread, spread_chart.ucl, spread_chart.lcl, DISPERSION_RULES
+    )
+    return ChartAnalysis(
+        chart="xbar-r" if dispersion == "r" else "xbar-s",
+        charts=[location, spread_chart],
+        sigma=sigma_hat,
+        sigma_method=method,
+        constants=constants,
+        decimals=limit_decimals(x[np.isfinite(x)]),
+        estimate_mask=estimate,
+        phase1_mask=in_phase1,
+        excluded=reasons,
+        parameters={"subgroup_size": [int(n) for n in sizes], "sigmas": sigmas},
     )
 
 

@@ -1,6 +1,13 @@
 """The ORM models; importing this package registers every table on :data:`Base.metadata`."""
 
-from qclinic.storage.models.assessment import Answer, Assessment, Attachment, Signature, Visit
+from qclinic.storage.models.assessment import (
+    Answer,
+    Assessment,
+    AssessmentMember,
+    Attachment,
+    Signature,
+    Visit,
+)
 from qclinic.storage.models.base import (
     DEVICE_ID_KEY,
     Base,
@@ -20,6 +27,7 @@ __all__ = [
     "Action",
     "Answer",
     "Assessment",
+    "AssessmentMember",
     "AssessmentSeal",
     "Attachment",
     "Base",

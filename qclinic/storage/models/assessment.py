@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from qclinic.core.vocabulary import AssessmentStatus, SignerRole, VisitKind
+from qclinic.core.vocabulary import AssessmentStatus, SignerRole, TeamRole, VisitKind
 from qclinic.storage.models.base import ID_LENGTH, Record
 from qclinic.storage.types import JSONText, UTCDateTime, vocabulary
 
@@ -123,3 +123,23 @@ class Signature(Record):
     signer_name: Mapped[str] = mapped_column(String(100))
     image_sha256: Mapped[str | None] = mapped_column(String(SHA256_HEX_LENGTH), default=None)
     signed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class AssessmentMember(Record):
+    """A consultant of the expert team that carried out an assessment: a lead and members.
+
+    Kept in ``position`` order (the lead first). The team of a signed assessment is signed content
+    (sealed, see :mod:`qclinic.storage.seal`); an amendment copies it.
+    """
+
+    __tablename__ = "assessment_member"
+
+    assessment_id: Mapped[str] = mapped_column(
+        String(ID_LENGTH), ForeignKey("assessment.id"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[TeamRole] = mapped_column(vocabulary(TeamRole))
+    affiliation: Mapped[str] = mapped_column(String(200), default="")
+    qualification: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)

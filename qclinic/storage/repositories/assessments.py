@@ -6,8 +6,9 @@ checklists) and frozen into the assessment, so it can be re-read and re-scored e
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,6 +33,9 @@ from qclinic.storage.repositories._common import (
 )
 from qclinic.storage.types import utc_now
 
+if TYPE_CHECKING:
+    from qclinic.storage.repositories.team import TeamMember
+
 #: Drawn signatures are stored as attachments under this pseudo question id (one per signer role,
 #: the role as instance key); it matches no checklist question, so scoring ignores them.
 SIGNATURE_QUESTION_ID = "_signature"
@@ -46,8 +50,9 @@ def start_assessment(
     title: str,
     *,
     visit_id: str | None = None,
+    team: Sequence[TeamMember] = (),
 ) -> Assessment:
-    """A new draft assessment with a frozen copy of the checklist version used."""
+    """A new draft assessment with a frozen copy of the checklist version used, and its team."""
     get_live(session, Organization, organization_id)
     if visit_id is not None:
         get_live(session, Visit, visit_id)
@@ -63,6 +68,10 @@ def start_assessment(
     )
     session.add(assessment)
     session.flush()
+    if team:
+        from qclinic.storage.repositories.team import set_team
+
+        set_team(session, assessment.id, team)
     return assessment
 
 
@@ -212,8 +221,8 @@ def amend_assessment(session: Session, assessment_id: str) -> Assessment:
     """A new draft revision of a signed assessment, carrying over everything it recorded.
 
     The original stays signed and unchanged; the amendment points to it (``amends_id``) and carries
-    ``revision_no`` one higher. Copied over: the answers, their attachments (rows copied, blobs
-    shared), the findings with their attachments, and the findings' actions. A copied finding or
+    ``revision_no`` one higher. Copied over: the expert team, the answers, their attachments (rows
+    copied, blobs shared), the findings with their attachments, and the findings' actions. A copied finding or
     action keeps a link to the row it came from (``origin_id``); the original action is then
     superseded: the signed revision's report still prints it, the improvement plan shows only the
     live copy. Clinic cases belong to the visit, which the amendment shares, so they stay linked.
@@ -277,6 +286,9 @@ def amend_assessment(session: Session, assessment_id: str) -> Assessment:
         session.add(_copy_attachment(attachment, assessment_id=amendment.id))
     session.flush()
     _copy_findings(session, original.id, amendment.id)
+    from qclinic.storage.repositories.team import copy_team
+
+    copy_team(session, original.id, amendment.id)
     return amendment
 
 

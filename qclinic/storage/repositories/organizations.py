@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
+from qclinic.core.contact import check_email, check_phone
 from qclinic.core.vocabulary import (
     AssessmentStatus,
     ChainRole,
@@ -67,6 +68,24 @@ def _check_credit_code_free(session: Session, code: str | None, own_id: str | No
         )
 
 
+def check_contact(*, phone: object = None, email: object = None) -> None:
+    """Refuse a malformed phone number or e-mail address (``None`` or "" is not checked).
+
+    Raises:
+        InvalidValue: What is wrong, in English then Chinese.
+    """
+    problems = []
+    if isinstance(phone, str):
+        problems.append(check_phone(phone))
+    if isinstance(email, str):
+        problems.append(check_email(email))
+    problems = [p for p in problems if not p.ok]
+    if problems:
+        english = "\n".join(p.message_en for p in problems)
+        chinese = "\n".join(p.message_zh for p in problems)
+        raise InvalidValue(f"{english}\n{chinese}")
+
+
 def create_organization(
     session: Session,
     name: str,
@@ -84,8 +103,10 @@ def create_organization(
     """Register an organization.
 
     Raises:
-        InvalidValue: Empty name, malformed credit code, or a code another live row already has.
+        InvalidValue: Empty name, malformed credit code, or a code another live row already has;
+            a malformed phone number or e-mail address of the chief quality officer.
     """
+    check_contact(phone=cqo_phone, email=cqo_email)
     _check_credit_code_free(session, uscc, None)
     organization = Organization(
         name=name,
@@ -128,6 +149,7 @@ def update_organization(session: Session, organization_id: str, **changes: objec
         NotFound: No such live organization.
     """
     organization = get_organization(session, organization_id)
+    check_contact(phone=changes.get("cqo_phone"), email=changes.get("cqo_email"))
     if "uscc" in changes:
         code = changes["uscc"]
         _check_credit_code_free(session, code if isinstance(code, str) else None, organization_id)
@@ -345,7 +367,12 @@ def create_person(
     email: str | None = None,
     title: str | None = None,
 ) -> Person:
-    """Add a person; consultants belong to no organization."""
+    """Add a person; consultants belong to no organization.
+
+    Raises:
+        InvalidValue: A malformed phone number or e-mail address.
+    """
+    check_contact(phone=phone, email=email)
     if organization_id is not None:
         get_organization(session, organization_id)
     person = Person(
@@ -362,8 +389,9 @@ def create_person(
 
 
 def update_person(session: Session, person_id: str, **changes: object) -> Person:
-    """Change some of :data:`PERSON_FIELDS` of a person."""
+    """Change some of :data:`PERSON_FIELDS` of a person (a changed phone or e-mail is checked)."""
     person = get_live(session, Person, person_id)
+    check_contact(phone=changes.get("phone"), email=changes.get("email"))
     apply_changes(person, changes, PERSON_FIELDS)
     session.flush()
     return person

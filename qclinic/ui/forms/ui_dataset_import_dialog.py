@@ -166,45 +166,48 @@ class Ui_DatasetImportDialog(object):
 
         self.optionsForm.setWidget(10, QFormLayout.ItemRole.FieldRole, self.operatorCombo)
 
-        self.specLabel = QLabel(self.optionsPanel)
-        self.specLabel.setObjectName(u"specLabel")
+        self.phaseLabel = QLabel(self.optionsPanel)
+        self.phaseLabel.setObjectName(u"phaseLabel")
 
-        self.optionsForm.setWidget(11, QFormLayout.ItemRole.LabelRole, self.specLabel)
+        self.optionsForm.setWidget(11, QFormLayout.ItemRole.LabelRole, self.phaseLabel)
 
-        self.specLayout = QHBoxLayout()
-        self.specLayout.setObjectName(u"specLayout")
+        self.phaseCombo = QComboBox(self.optionsPanel)
+        self.phaseCombo.setObjectName(u"phaseCombo")
+
+        self.optionsForm.setWidget(11, QFormLayout.ItemRole.FieldRole, self.phaseCombo)
+
         self.lslLabel = QLabel(self.optionsPanel)
         self.lslLabel.setObjectName(u"lslLabel")
 
-        self.specLayout.addWidget(self.lslLabel)
+        self.optionsForm.setWidget(12, QFormLayout.ItemRole.LabelRole, self.lslLabel)
 
         self.lslEdit = QLineEdit(self.optionsPanel)
         self.lslEdit.setObjectName(u"lslEdit")
+        self.lslEdit.setMinimumSize(QSize(120, 0))
 
-        self.specLayout.addWidget(self.lslEdit)
+        self.optionsForm.setWidget(12, QFormLayout.ItemRole.FieldRole, self.lslEdit)
 
         self.uslLabel = QLabel(self.optionsPanel)
         self.uslLabel.setObjectName(u"uslLabel")
 
-        self.specLayout.addWidget(self.uslLabel)
+        self.optionsForm.setWidget(13, QFormLayout.ItemRole.LabelRole, self.uslLabel)
 
         self.uslEdit = QLineEdit(self.optionsPanel)
         self.uslEdit.setObjectName(u"uslEdit")
+        self.uslEdit.setMinimumSize(QSize(120, 0))
 
-        self.specLayout.addWidget(self.uslEdit)
+        self.optionsForm.setWidget(13, QFormLayout.ItemRole.FieldRole, self.uslEdit)
 
         self.targetLabel = QLabel(self.optionsPanel)
         self.targetLabel.setObjectName(u"targetLabel")
 
-        self.specLayout.addWidget(self.targetLabel)
+        self.optionsForm.setWidget(14, QFormLayout.ItemRole.LabelRole, self.targetLabel)
 
         self.targetEdit = QLineEdit(self.optionsPanel)
         self.targetEdit.setObjectName(u"targetEdit")
+        self.targetEdit.setMinimumSize(QSize(120, 0))
 
-        self.specLayout.addWidget(self.targetEdit)
-
-
-        self.optionsForm.setLayout(11, QFormLayout.ItemRole.FieldRole, self.specLayout)
+        self.optionsForm.setWidget(14, QFormLayout.ItemRole.FieldRole, self.targetEdit)
 
         self.splitter.addWidget(self.optionsPanel)
         self.previewPanel = QWidget(self.splitter)
@@ -245,6 +248,7 @@ class Ui_DatasetImportDialog(object):
 
         self.mainLayout.addWidget(self.buttonBox)
 
+        self.mainLayout.setStretch(1, 1)
 #if QT_CONFIG(shortcut)
         self.nameLabel.setBuddy(self.nameEdit)
         self.characteristicLabel.setBuddy(self.characteristicEdit)
@@ -257,6 +261,7 @@ class Ui_DatasetImportDialog(object):
         self.sizeLabel.setBuddy(self.sizeCombo)
         self.partLabel.setBuddy(self.partCombo)
         self.operatorLabel.setBuddy(self.operatorCombo)
+        self.phaseLabel.setBuddy(self.phaseCombo)
         self.lslLabel.setBuddy(self.lslEdit)
         self.uslLabel.setBuddy(self.uslEdit)
         self.targetLabel.setBuddy(self.targetEdit)
@@ -284,7 +289,10 @@ class Ui_DatasetImportDialog(object):
         self.sizeLabel.setText(QCoreApplication.translate("DatasetImportDialog", u"Sample si&ze column:", None))
         self.partLabel.setText(QCoreApplication.translate("DatasetImportDialog", u"&Part column:", None))
         self.operatorLabel.setText(QCoreApplication.translate("DatasetImportDialog", u"&Operator column:", None))
-        self.specLabel.setText(QCoreApplication.translate("DatasetImportDialog", u"Specification:", None))
+        self.phaseLabel.setText(QCoreApplication.translate("DatasetImportDialog", u"P&hase I column:", None))
+#if QT_CONFIG(tooltip)
+        self.phaseCombo.setToolTip(QCoreApplication.translate("DatasetImportDialog", u"A column that marks the subgroups that set the control limits (TRUE, 1, yes, I); the others are monitored against them", None))
+#endif // QT_CONFIG(tooltip)
         self.lslLabel.setText(QCoreApplication.translate("DatasetImportDialog", u"&LSL:", None))
         self.lslEdit.setPlaceholderText(QCoreApplication.translate("DatasetImportDialog", u"none", None))
         self.uslLabel.setText(QCoreApplication.translate("DatasetImportDialog", u"&USL:", None))

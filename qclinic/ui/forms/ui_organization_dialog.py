@@ -121,6 +121,7 @@ class Ui_OrganizationDialog(object):
         self.cqoPhoneEdit = QLineEdit(self.cqoGroup)
         self.cqoPhoneEdit.setObjectName(u"cqoPhoneEdit")
         self.cqoPhoneEdit.setMaxLength(40)
+        self.cqoPhoneEdit.setPlaceholderText(u"13812345678 / 0551-62345678")
 
         self.cqoForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.cqoPhoneEdit)
 
@@ -132,8 +133,15 @@ class Ui_OrganizationDialog(object):
         self.cqoEmailEdit = QLineEdit(self.cqoGroup)
         self.cqoEmailEdit.setObjectName(u"cqoEmailEdit")
         self.cqoEmailEdit.setMaxLength(200)
+        self.cqoEmailEdit.setPlaceholderText(u"name@example.com")
 
         self.cqoForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.cqoEmailEdit)
+
+        self.contactMessage = QLabel(self.cqoGroup)
+        self.contactMessage.setObjectName(u"contactMessage")
+        self.contactMessage.setWordWrap(True)
+
+        self.cqoForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.contactMessage)
 
 
         self.mainLayout.addWidget(self.cqoGroup)
@@ -200,5 +208,6 @@ class Ui_OrganizationDialog(object):
         self.cqoNameLabel.setText(QCoreApplication.translate("OrganizationDialog", u"Na&me:", None))
         self.cqoPhoneLabel.setText(QCoreApplication.translate("OrganizationDialog", u"&Phone:", None))
         self.cqoEmailLabel.setText(QCoreApplication.translate("OrganizationDialog", u"E&mail:", None))
+        self.contactMessage.setText("")
         self.notesLabel.setText(QCoreApplication.translate("OrganizationDialog", u"N&otes:", None))
     # retranslateUi

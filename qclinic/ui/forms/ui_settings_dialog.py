@@ -48,6 +48,18 @@ class Ui_SettingsDialog(object):
 
         self.interfaceForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.languageHint)
 
+        self.consultantNameLabel = QLabel(self.interfaceGroup)
+        self.consultantNameLabel.setObjectName(u"consultantNameLabel")
+
+        self.interfaceForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.consultantNameLabel)
+
+        self.consultantName = QLineEdit(self.interfaceGroup)
+        self.consultantName.setObjectName(u"consultantName")
+        self.consultantName.setMaxLength(100)
+        self.consultantName.setClearButtonEnabled(True)
+
+        self.interfaceForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.consultantName)
+
 
         self.mainLayout.addWidget(self.interfaceGroup)
 
@@ -148,10 +160,12 @@ class Ui_SettingsDialog(object):
 
 #if QT_CONFIG(shortcut)
         self.languageLabel.setBuddy(self.language)
+        self.consultantNameLabel.setBuddy(self.consultantName)
         self.reportLanguageLabel.setBuddy(self.reportLanguage)
         self.issuingBodyLabel.setBuddy(self.issuingBody)
 #endif // QT_CONFIG(shortcut)
-        QWidget.setTabOrder(self.language, self.reportLanguage)
+        QWidget.setTabOrder(self.language, self.consultantName)
+        QWidget.setTabOrder(self.consultantName, self.reportLanguage)
         QWidget.setTabOrder(self.reportLanguage, self.issuingBody)
         QWidget.setTabOrder(self.issuingBody, self.chooseLogo)
         QWidget.setTabOrder(self.chooseLogo, self.clearLogo)
@@ -166,6 +180,8 @@ class Ui_SettingsDialog(object):
         self.interfaceGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Interface", None))
         self.languageLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Language", None))
         self.languageHint.setText(QCoreApplication.translate("SettingsDialog", u"The window switches at once; no restart is needed.", None))
+        self.consultantNameLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Your name", None))
+        self.consultantName.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"Leads the expert team of the assessments you start", None))
         self.reportGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Printed reports", None))
         self.reportLanguageLabel.setText(QCoreApplication.translate("SettingsDialog", u"Report &language", None))
         self.issuingBodyLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Issuing body", None))

@@ -38,8 +38,10 @@ from qclinic.storage.repositories.assessments import list_assessments
 from qclinic.storage.repositories.organizations import get_organization
 from qclinic.ui.labels import choices, label
 from qclinic.ui.list_view import record_list
+from qclinic.ui.revisions import revision_label
 from qclinic.ui.runner.runner_widget import RunnerWidget, saved_position
 from qclinic.ui.signals import AppSignals
+from qclinic.ui.times import local_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -61,6 +63,8 @@ class AssessmentRow:
     grade: str | None
     updated: datetime | None
     revision_no: int
+    signed: datetime | None = None
+    in_chain: bool = False  # amended, or an amendment: its title carries the revision label
 
 
 def load_rows(database: Database, lang: str) -> list[AssessmentRow]:
@@ -77,6 +81,7 @@ def load_rows(database: Database, lang: str) -> list[AssessmentRow]:
         oid: deleted.replace("%1", o.name) if o.deleted_at is not None else o.name
         for oid, o in organizations.items()
     }
+    amended = {a.amends_id for a in found if a.amends_id}
     return [
         AssessmentRow(
             a.id,
@@ -88,6 +93,8 @@ def load_rows(database: Database, lang: str) -> list[AssessmentRow]:
             a.grade,
             a.updated_at,
             a.revision_no,
+            a.signed_at,
+            bool(a.amends_id) or a.id in amended,
         )
         for a in found
     ]
@@ -151,12 +158,10 @@ class AssessmentListModel(QAbstractTableModel):
             if column == COL_ORGANIZATION:
                 return row.organization
             if column == COL_TITLE:
-                suffix = (
-                    self.tr(" (rev. %1)").replace("%1", str(row.revision_no))
-                    if row.revision_no > 1
-                    else ""
-                )
-                return row.title + suffix
+                if not row.in_chain:
+                    return row.title
+                day = row.signed or row.updated
+                return f"{row.title} · {revision_label(row.revision_no, row.status, day)}"
             if column == COL_CHECKLIST:
                 return row.checklist
             if column == COL_STATUS:
@@ -165,8 +170,7 @@ class AssessmentListModel(QAbstractTableModel):
                 return "" if row.percent is None else f"{row.percent:.1f} %"
             if column == COL_GRADE:
                 return row.grade or ""
-            local = row.updated.astimezone() if row.updated else None
-            return local.strftime("%Y-%m-%d %H:%M") if local else ""
+            return local_text(row.updated)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_PERCENT, COL_GRADE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from qclinic.core.vocabulary import ChainRole, IndustryChain
 from qclinic.storage.organization_list import list_organization_summaries
+from qclinic.ui.errors import show_error
 from qclinic.ui.labels import choices, fill_filter_combo
 from qclinic.ui.list_view import record_list
 from qclinic.ui.organizations_model import (
@@ -42,6 +44,7 @@ from qclinic.ui.organizations_model import (
 )
 from qclinic.ui.signals import AppSignals
 from qclinic.ui.tasks import run_task
+from qclinic.ui.welcome import WelcomePanel
 
 if TYPE_CHECKING:  # both pull in SQLAlchemy: imported after the list is on screen
     from qclinic.storage.database import Database
@@ -55,6 +58,8 @@ DETAIL_MODULE = "qclinic.ui.organization_detail"
 LIST_TABLES = frozenset({"organization", "assessment", "visit"})
 DETAIL_TABLES = LIST_TABLES | {"site", "action", "clinic_case", "finding"}
 SEARCH_DELAY_MS = 150
+# what the demo writes, announced once it is in
+DEMO_TABLES = ("organization", "site", "visit", "assessment", "finding", "clinic_case", "action")
 COLUMN_WIDTHS = {COL_USCC: 170, COL_CHAIN: 160, COL_ROLE: 110, COL_REGION: 140, COL_GRADE: 110}
 
 
@@ -136,7 +141,6 @@ class OrganizationsPage(QWidget):
         top = QWidget()
         box = QVBoxLayout(top)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(bar)
         box.addWidget(self.view)
         self._list_box = box  # the Undo bar goes below the list
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -145,8 +149,16 @@ class OrganizationsPage(QWidget):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
+        # A new installation has no organization: a welcome instead of an empty list and detail.
+        self.welcome = WelcomePanel()
+        self.welcome.create_requested.connect(self.on_new_clicked)
+        self.welcome.demo_requested.connect(self.on_load_demo)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.splitter)
+        self.body.addWidget(self.welcome)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter)
+        layout.addLayout(bar)
+        layout.addWidget(self.body, 1)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Organizations"))
@@ -157,6 +169,7 @@ class OrganizationsPage(QWidget):
         fill_filter_combo(self.chain_combo, self.tr("All chains"), choices(IndustryChain))
         fill_filter_combo(self.role_combo, self.tr("All roles"), choices(ChainRole))
         self.model.retranslate()
+        self.welcome.retranslate()
         if self.detail is not None:
             self.detail.retranslate()
         if self.undo_bar is not None:
@@ -169,6 +182,7 @@ class OrganizationsPage(QWidget):
         self.model.set_rows(list_organization_summaries(self._database))
         self._stale = False
         self._show_count()
+        self._show_welcome(self.model.rowCount() == 0)
         if self.detail is None:
             run_task(
                 lambda _progress: importlib.import_module(DETAIL_MODULE),
@@ -194,6 +208,38 @@ class OrganizationsPage(QWidget):
             self.detail = detail
             detail.show_organization(self.current_id())
         return self.detail
+
+    def _show_welcome(self, empty: bool) -> None:
+        """The welcome while there is no organization; the list, its filters and detail after."""
+        self.body.setCurrentWidget(self.welcome if empty else self.splitter)
+        for widget in (self.count_label, self.search_edit, self.chain_combo, self.role_combo):
+            widget.setVisible(not empty)
+        self.edit_button.setVisible(not empty)
+
+    def on_load_demo(self) -> None:
+        """Seed the demo company in the background, then show it in the list."""
+        from qclinic.commands.demo import seed
+
+        database, lang = self._database, self._lang
+        self.welcome.show_busy()
+        run_task(
+            lambda _progress: seed(database, lang=lang)["organization"],
+            on_done=self.on_demo_loaded,
+            on_error=self.on_demo_failed,
+            owner=self,
+        )
+
+    def on_demo_loaded(self, organization_id: str) -> None:
+        self.welcome.show_ready()
+        self.load()
+        self.select_organization(organization_id)
+        for table in DEMO_TABLES:  # the other pages list what the demo wrote
+            self._signals.data_changed.emit(table)
+        self._signals.saved.emit()
+
+    def on_demo_failed(self, error: BaseException) -> None:
+        self.welcome.show_ready()
+        show_error(error, self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

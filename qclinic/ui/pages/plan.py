@@ -53,6 +53,7 @@ from qclinic.ui.errors import show_error
 from qclinic.ui.findings_panel import FindingsPanel
 from qclinic.ui.labels import choices, fill_filter_combo
 from qclinic.ui.list_view import record_list
+from qclinic.ui.revisions import titled
 from qclinic.ui.signals import AppSignals
 
 Index = QModelIndex | QPersistentModelIndex
@@ -241,7 +242,7 @@ class PlanPage(QWidget):
             for assessment in list_assessments(session, limit=None):
                 organization = session.get(Organization, assessment.organization_id)
                 name = organization.name if organization else ""
-                entries.append((f"{name} · {assessment.title}", assessment.id))
+                entries.append((f"{name} · {titled(assessment.title, assessment)}", assessment.id))
         self.assessment_combo.blockSignals(True)
         self.assessment_combo.clear()
         for text, assessment_id in entries:

@@ -2,8 +2,12 @@
 
 Left: the organization and its datasets (searchable), with Import / New / Delete. Right: tabs —
 the interactive control chart (hover for a point's rules, click to exclude or include it with a
-reason; limits are recomputed at once), the capability view, the gage R&R view and the editable
-data grid. matplotlib is imported only in :meth:`SpcPage.load` (the page's first showing).
+reason; limits are recomputed at once), the capability view, the gage R&R view (ANOVA or X̄-R,
+with a tolerance), the MSA studies (linearity and bias, attribute agreement) and the editable
+data grid. Chart, rules, phase I and the gage settings are remembered per dataset
+(:mod:`qclinic.ui.spc.dataset_settings`); values left blank are left out after asking. The edit
+handlers are in :mod:`qclinic.ui.spc.page_edits`. matplotlib is imported only in
+:meth:`SpcPage.load` (the page's first showing).
 """
 
 from __future__ import annotations
@@ -17,9 +21,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -32,8 +36,9 @@ from qclinic.errors import UserError
 from qclinic.storage.database import Database
 from qclinic.storage.models import Dataset, DatasetKind
 from qclinic.storage.repositories import datasets, organizations
-from qclinic.ui.errors import show_error
+from qclinic.ui.layout import shrink_to_fit
 from qclinic.ui.signals import AppSignals
+from qclinic.ui.spc import dataset_settings
 from qclinic.ui.spc.analysis import (
     ATTRIBUTE_CHARTS,
     DatasetData,
@@ -49,9 +54,10 @@ from qclinic.ui.spc.models import (
     DatasetListModel,
     ValuesModel,
 )
+from qclinic.ui.spc.page_edits import DatasetEdits
 
 
-class SpcPage(QWidget):
+class SpcPage(DatasetEdits, QWidget):
     def __init__(self, database: Database, signals: AppSignals, lang: str) -> None:
         super().__init__()
         self._database = database
@@ -64,10 +70,14 @@ class SpcPage(QWidget):
         self.chart_view: Any = None
         self.capability_view: Any = None
         self.gage_view: Any = None
+        self.msa_view: Any = None
+        self._applying = False  # showing a dataset's remembered settings: do not save them back
+        self._declined: dict[str, Any] = {}  # dataset id -> missing values the user declined
 
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
         self.organization_combo = QComboBox()
+        shrink_to_fit(self.organization_combo)  # a long company name must not widen the page
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.list_model = DatasetListModel(self)
@@ -136,12 +146,16 @@ class SpcPage(QWidget):
     # --- first showing: matplotlib comes in here ----------------------------------------
     def load(self) -> None:
         from qclinic.ui.spc.chart_view import ChartView
+        from qclinic.ui.spc.msa_studies import MsaStudiesView
         from qclinic.ui.spc.result_views import CapabilityView, GageView
 
         self.chart_view = ChartView(self._lang)
         self.capability_view = CapabilityView(self._lang)
         self.gage_view = GageView(self._lang)
-        self.chart_view.settings_changed.connect(self.recompute)
+        self.msa_view = MsaStudiesView(self._lang)
+        self.chart_view.settings_changed.connect(self.on_chart_settings_changed)
+        self.gage_view.settings_changed.connect(self.on_gage_settings_changed)
+        self.msa_view.attach_button.clicked.connect(self.on_attach_clicked)
         self.chart_view.specs_edited.connect(self.on_specs_edited)
         self.chart_view.canvas.point_clicked.connect(self.on_point_clicked)
         self.chart_view.export_button.clicked.connect(self.on_export_clicked)
@@ -149,6 +163,7 @@ class SpcPage(QWidget):
         self.tabs.addTab(self.chart_view, "")
         self.tabs.addTab(self.capability_view, "")
         self.tabs.addTab(self.gage_view, "")
+        self.tabs.addTab(self.msa_view, "")
         self.tabs.addTab(self.grid_page, "")
         self.retranslate()
         self.fill_organizations()
@@ -164,12 +179,16 @@ class SpcPage(QWidget):
             self.tr("Control chart"),
             self.tr("Capability"),
             self.tr("Gage R&&R"),
+            self.tr("Linearity · attribute agreement"),
             self.tr("Data"),
         )
+        if self.tabs.count() == 2:  # before load(): only the data grid
+            titles = (titles[-1],)
         for i, title in enumerate(titles[: self.tabs.count()]):
             self.tabs.setTabText(i, title)
-        if self.chart_view is not None:
-            self.chart_view.retranslate()
+        for view in (self.chart_view, self.gage_view, self.msa_view):
+            if view is not None:
+                view.retranslate()
 
     # --- organizations and datasets ---------------------------------------------------------
     def fill_organizations(self) -> None:
@@ -247,9 +266,16 @@ class SpcPage(QWidget):
         if self.chart_view is None:
             return
         view = self.chart_view
-        view.set_points(self.data.points)
-        view.set_specs(self.dataset.lsl, self.dataset.usl, self.dataset.target)
-        view.set_chart(default_chart(self.data))
+        remembered = dataset_settings.load(dataset_id)
+        self._applying = True
+        try:
+            view.set_points(self.data.points)
+            view.set_specs(self.dataset.lsl, self.dataset.usl, self.dataset.target)
+            view.set_chart(str(remembered.get("chart") or default_chart(self.data)))
+            view.set_rules(remembered.get("rules"))
+            view.set_phase1(remembered.get("phase1"))
+        finally:
+            self._applying = False
         if kind == DatasetKind.GAGE_STUDY:
             self.show_gage()
             self.tabs.setCurrentWidget(self.gage_view)
@@ -259,6 +285,72 @@ class SpcPage(QWidget):
         self.recompute()
 
     # --- analysis -------------------------------------------------------------------------
+    def on_chart_settings_changed(self) -> None:
+        """Remember the chart, rules and phase I of this dataset, then recompute (asking again
+        about missing values the user declined)."""
+        if self.dataset is not None and not self._applying:
+            self._declined.pop(self.dataset.id, None)
+            chosen = self.chart_view.settings()
+            dataset_settings.update(
+                self.dataset.id,
+                chart=chosen.chart,
+                rules=chosen.rules,
+                phase1=list(chosen.phase1) if chosen.phase1 else None,
+            )
+        self.recompute()
+
+    def ask_missing(self, text: str) -> bool:
+        """Ask whether to analyse without the missing values (True) or not (False)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Missing values"))
+        box.setText(text)
+        box.setInformativeText(
+            self.tr(
+                "Each subgroup keeps the values it has and gets its own limits. You can also "
+                "cancel and fill the values in the Data tab."
+            )
+        )
+        proceed = box.addButton(self.tr("&Proceed without them"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(proceed)
+        box.exec()
+        return box.clickedButton() is proceed
+
+    def missing_text(self, limit: int = 5) -> str:
+        """The missing values in a line: 3 values are empty…: subgroup 7 position 2, …"""
+        assert self.data is not None
+        shown = ", ".join(
+            self.tr("subgroup %1 position %2").replace("%1", str(s)).replace("%2", str(p))
+            for s, p in self.data.missing[:limit]
+        )
+        more = len(self.data.missing) - limit
+        if more > 0:
+            shown += ", " + self.tr("and %1 more").replace("%1", str(more))
+        return (
+            self.tr("%1 values are empty or were not numbers: %2")
+            .replace("%1", str(len(self.data.missing)))
+            .replace("%2", shown)
+        )
+
+    def missing_accepted(self) -> bool:
+        """Whether the dataset's missing values may be left out: asked once per dataset (again
+        when the missing values change); a yes is remembered across sessions, a no until the
+        user changes a chart setting."""
+        assert self.data is not None and self.dataset is not None
+        if not self.data.missing:
+            return True
+        key = [list(cell) for cell in self.data.missing]
+        if dataset_settings.load(self.dataset.id).get("missing_ok") == key:
+            return True
+        if self._declined.get(self.dataset.id) == key:
+            return False
+        if not self.ask_missing(self.missing_text()):
+            self._declined[self.dataset.id] = key
+            return False
+        dataset_settings.update(self.dataset.id, missing_ok=key)
+        return True
+
     def recompute(self) -> None:
         """Run the chosen chart on the current data and redraw the chart and capability."""
         if self.data is None or self.dataset is None or self.chart_view is None:
@@ -266,6 +358,14 @@ class SpcPage(QWidget):
         if self.data.kind == DatasetKind.GAGE_STUDY:
             return
         view = self.chart_view
+        if not self.missing_accepted():
+            self.result = None
+            advice = self.tr(
+                "Not analysed: fill them in the Data tab, or change a chart setting to be asked again."
+            )
+            view.status.setText(f"{self.missing_text()} {advice}")
+            view.status.setStyleSheet("color: #b71c1c;")
+            return
         try:
             result, used = analyze(self.data, view.settings())
         except UserError as error:
@@ -282,20 +382,40 @@ class SpcPage(QWidget):
         self.result = result
         view.canvas.show_result(result)
         view.status.setStyleSheet("")
-        view.status.setText(view.status_text(result, self.data.skipped))
+        status = view.status_text(result, self.data.skipped)
+        if self.data.missing:
+            status = self.missing_text() + " · " + status
+        view.status.setText(status)
         if result["chart"] not in ATTRIBUTE_CHARTS:
             cap = result.get("capability")
             self.capability_view.show_capability(used, cap, self.dataset.unit)
         else:
             self.capability_view.show_capability(None, None, "")
 
-    def show_gage(self) -> None:
+    def on_gage_settings_changed(self) -> None:
+        if self.dataset is not None and self.data is not None:
+            dataset_settings.update(
+                self.dataset.id,
+                grr_method=self.gage_view.method(),
+                tolerance=self.gage_view.tolerance(),
+            )
+            if self.data.kind == DatasetKind.GAGE_STUDY:
+                self.show_gage(apply_settings=False)
+
+    def show_gage(self, apply_settings: bool = True) -> None:
+        """The gage R&R study with the remembered method and tolerance (by default the
+        dataset's USL − LSL)."""
         assert self.data is not None and self.dataset is not None
-        tolerance = None
-        if self.dataset.lsl is not None and self.dataset.usl is not None:
-            tolerance = self.dataset.usl - self.dataset.lsl
+        if apply_settings:
+            remembered = dataset_settings.load(self.dataset.id)
+            tolerance = remembered.get("tolerance")
+            if tolerance is None and self.dataset.lsl is not None and self.dataset.usl is not None:
+                tolerance = self.dataset.usl - self.dataset.lsl
+            self.gage_view.set_settings(str(remembered.get("grr_method") or "anova"), tolerance)
         try:
-            self.gage_result = gage_analysis(self.data, tolerance)
+            self.gage_result = gage_analysis(
+                self.data, self.gage_view.tolerance(), self.gage_view.method()
+            )
         except UserError as error:
             self.gage_view.verdict.setText(str(error))
             return
@@ -305,135 +425,13 @@ class SpcPage(QWidget):
         )
         self.chart_view.status.setText(self.tr("A gage study: see the Gage R&R tab."))
 
-    # --- edits ------------------------------------------------------------------------------
-    def on_point_clicked(self, index: int) -> None:
-        """A click on point *index*: include it if excluded, else ask why and exclude it."""
-        if self.data is None:
-            return
-        if index in self.data.excluded:
-            self.set_point_excluded(index, None)
-            return
-        reason, ok = QInputDialog.getText(
-            self,
-            self.tr("Exclude point %1").replace("%1", str(index + 1)),
-            self.tr("Why is this point left out of the control limits?"),
-        )
-        if ok and reason.strip():
-            self.set_point_excluded(index, reason.strip())
-
-    def set_point_excluded(self, index: int, reason: str | None) -> None:
-        """Exclude point *index* with *reason* (``None``: include it again), store, recompute."""
-        if self.data is None or self.dataset is None:
-            return
-        subgroup = self.data.subgroups[index]
-        try:
-            with self._database.session() as session:
-                if reason is None:
-                    datasets.include_subgroup(session, self.dataset.id, subgroup)
-                else:
-                    datasets.exclude_subgroup(session, self.dataset.id, subgroup, reason)
-        except UserError as error:
-            show_error(error, self)
-            return
-        self._signals.saved.emit()
-        self._signals.data_changed.emit("dataset_value")
-        if reason is None:
-            self.data.excluded.pop(index, None)
-        else:
-            self.data.excluded[index] = reason
-        with self._database.read_session() as session:
-            self.values_model.set_rows(
-                str(self.dataset.kind), datasets.list_values(session, self.dataset.id)
-            )
-        self.recompute()
-
-    def on_specs_edited(self) -> None:
-        if self.dataset is None:
-            return
-        lsl, usl, target = self.chart_view.specs()
-        if (lsl, usl, target) == (self.dataset.lsl, self.dataset.usl, self.dataset.target):
-            return
-        try:
-            with self._database.session() as session:
-                self.dataset = datasets.update_dataset(
-                    session, self.dataset.id, lsl=lsl, usl=usl, target=target
-                )
-        except UserError as error:
-            show_error(error, self)
-            return
-        self._signals.saved.emit()
-        self.recompute()
-
-    def on_value_edited(self, value_id: str, field: str, value: Any) -> None:
-        with self._database.session() as session:
-            datasets.update_value(session, value_id, **{field: value})
-        self._signals.saved.emit()
-        if self.dataset is not None:
-            with self._database.read_session() as session:
-                rows = datasets.list_values(session, self.dataset.id)
-            self.data = dataset_data(str(self.dataset.kind), rows)
-            if self.data.kind == DatasetKind.GAGE_STUDY:
-                self.show_gage()
-            else:
-                self.recompute()
-
-    def on_add_subgroup_clicked(self) -> None:
-        if self.dataset is None:
-            return
-        with self._database.read_session() as session:
-            rows = datasets.list_values(session, self.dataset.id)
-        last = max((r.subgroup for r in rows), default=0)
-        size = self.dataset.subgroup_size if self.dataset.kind == DatasetKind.VARIABLES else 1
-        new = [{"subgroup": last + 1, "position": p + 1} for p in range(size)]
-        with self._database.session() as session:
-            datasets.add_values(session, self.dataset.id, new)
-        self._signals.saved.emit()
-        self._signals.data_changed.emit("dataset")
-        self.show_dataset(self.dataset.id)
-        self.grid.scrollToBottom()
-
-    def on_import_clicked(self) -> None:
-        organization_id = self.organization_id()
-        if organization_id is None:
-            return
-        from qclinic.ui.spc.import_dialog import DatasetImportDialog
-
-        dialog = DatasetImportDialog(self._database, self._signals, organization_id, self)
-        if dialog.exec() and dialog.dataset_id:
-            self.refresh_list()
-            self.select_dataset(dialog.dataset_id)
-
-    def on_new_clicked(self) -> None:
-        organization_id = self.organization_id()
-        if organization_id is None:
-            return
-        name, ok = QInputDialog.getText(self, self.tr("New dataset"), self.tr("Name:"))
-        if not ok or not name.strip():
-            return
-        size, ok = QInputDialog.getInt(
-            self, self.tr("New dataset"), self.tr("Subgroup size:"), 5, 1, 100
-        )
-        if not ok:
-            return
-        with self._database.session() as session:
-            dataset = datasets.create_dataset(session, organization_id, name, subgroup_size=size)
-        self._signals.saved.emit()
-        self.dataset = dataset
-        self.refresh_list()
-        self.on_add_subgroup_clicked()
-        self.tabs.setCurrentWidget(self.grid_page)
-
-    def on_delete_clicked(self) -> None:
-        if self.dataset is None:
-            return
-        with self._database.session() as session:
-            datasets.delete_dataset(session, self.dataset.id)
-        self.dataset = None
-        self._signals.saved.emit()
-        self._signals.data_changed.emit("dataset")
-
     # --- export and evidence --------------------------------------------------------------
+    def msa_study_shown(self) -> bool:
+        return self.msa_view is not None and self.tabs.currentWidget() is self.msa_view
+
     def current_figure(self) -> Any:
+        if self.msa_study_shown():
+            return self.msa_view.figure
         if self.data is not None and self.data.kind == DatasetKind.GAGE_STUDY:
             return self.gage_view.figure
         if self.tabs.currentWidget() is self.capability_view and self.capability_view.result:
@@ -445,8 +443,15 @@ class SpcPage(QWidget):
         self.current_figure().savefig(buffer, format=fmt, dpi=150 if fmt == "png" else None)
         return buffer.getvalue()
 
+    def current_result(self) -> dict[str, Any] | None:
+        """The analysis shown: the MSA study on its tab, else the dataset's."""
+        if self.msa_study_shown():
+            result: dict[str, Any] | None = self.msa_view.result
+            return result
+        return self.result
+
     def on_export_clicked(self) -> None:
-        if self.result is None:
+        if self.current_result() is None:
             return
         path, _ = QFileDialog.getSaveFileName(
             self,
@@ -466,20 +471,29 @@ class SpcPage(QWidget):
         """The attach-as-evidence dialog for the current analysis (not shown)."""
         from qclinic.ui.spc.attach_dialog import AttachEvidenceDialog
 
-        assert self.dataset is not None and self.result is not None
+        result = self.current_result()
+        assert result is not None
+        if self.msa_study_shown():
+            organization_id, name = self.organization_id(), self.msa_view.source
+        else:
+            assert self.dataset is not None
+            organization_id, name = self.dataset.organization_id, self.dataset.name
+        assert organization_id is not None
         return AttachEvidenceDialog(
             self._database,
             self._signals,
             self._lang,
-            self.dataset.organization_id,
+            organization_id,
             self.figure_bytes("png"),
-            self.result,
-            self.dataset.name,
+            result,
+            name,
             self,
         )
 
     def on_attach_clicked(self) -> None:
-        if self.dataset is None or self.result is None:
+        if self.current_result() is None or (self.dataset is None and not self.msa_study_shown()):
+            return
+        if self.organization_id() is None:
             return
         self.attach_dialog().exec()
 

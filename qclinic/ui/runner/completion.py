@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
 from qclinic.core.scoring import BLOCKING, Gap
+from qclinic.ui.icons import icon
 
 GAP_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -63,8 +64,10 @@ class GapList(QGroupBox):
         else:
             self.summary.setText(self.tr("Nothing is missing."))
         for gap in [*blockers, *warnings]:
+            # An icon, not a character: the ⛔ printed here had no glyph in the bundled fonts.
             item = QListWidgetItem(
-                ("⛔ " if gap.kind in BLOCKING else "• ") + gap.message.get(self._lang)
+                icon("blocked" if gap.kind in BLOCKING else "unanswered"),
+                gap.message.get(self._lang),
             )
             item.setData(GAP_ROLE, gap)
             if gap.kind in BLOCKING:

@@ -80,6 +80,7 @@ def show_status(runner: RunnerWidget) -> None:
     runner.complete_button.setVisible(state.status is AssessmentStatus.DRAFT)
     runner.sign_button.setVisible(state.status is AssessmentStatus.COMPLETED)
     runner.amend_button.setVisible(signed)
+    runner.team_button.setVisible(not signed)
     runner.undo_button.setVisible(not signed)
     runner.redo_button.setVisible(not signed)
 
@@ -122,6 +123,17 @@ def _seal_problem(runner: RunnerWidget) -> str:
         return ""
     more = len(check.differences) - 3
     return "; ".join(check.differences[:3]) + (f"; +{more}" if more > 0 else "")
+
+
+def edit_team(runner: RunnerWidget) -> bool:
+    """The *Team…* dialog for the assessment shown; ``True`` when a changed team was saved."""
+    from qclinic.ui.team_editor import TeamDialog  # loaded when needed
+
+    state = runner.state
+    if state is None:
+        return False
+    dialog = TeamDialog(runner.database, runner.signals, state.assessment_id, runner)
+    return dialog.exec() == TeamDialog.DialogCode.Accepted
 
 
 def complete(runner: RunnerWidget) -> bool:

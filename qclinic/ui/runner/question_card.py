@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from qclinic.core.checklists import Question
+from qclinic.ui.icons import icon_label, icon_pixmap
 from qclinic.ui.runner.answer_inputs import (
     CONSUMED,
     IGNORED,
@@ -73,8 +74,10 @@ class QuestionCard(QFrame):
     # --- layout ------------------------------------------------------------------------------
     def _build(self, lang: str) -> None:
         question = self.question
-        self.id_label = QLabel(("★ " if question.critical else "") + question.id)
+        self.id_label = QLabel(question.id)
         self.id_label.setObjectName("questionId")
+        self.critical_mark = icon_label("critical", self.tr("Critical (starred) question"))
+        self.critical_mark.setVisible(question.critical)
         if question.critical:
             self.id_label.setToolTip(self.tr("Critical (starred) question"))
         self.clause_label = QLabel(question.clause or "")
@@ -85,6 +88,7 @@ class QuestionCard(QFrame):
         self.finding_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.finding_button.setFlat(True)
         header = QHBoxLayout()
+        header.addWidget(self.critical_mark)
         header.addWidget(self.id_label)
         header.addWidget(self.clause_label, 1)
         header.addWidget(self.state_label)
@@ -153,7 +157,7 @@ class QuestionCard(QFrame):
         elif stored.is_na:
             self.state_label.setText(self.tr("N/A"))
         else:
-            self.state_label.setText("✓")
+            self.state_label.setPixmap(icon_pixmap("answered", self.state_label))
         note = stored.note if stored is not None else ""
         if note != self._shown_note and not self.note.hasFocus():
             self.note.blockSignals(True)

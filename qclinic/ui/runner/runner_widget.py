@@ -74,6 +74,7 @@ class RunnerWidget(RunnerView):
         self.find_button.clicked.connect(self.find_bar.open)
         self.complete_button.clicked.connect(self.on_complete_clicked)
         self.sign_button.clicked.connect(self.on_sign_clicked)
+        self.team_button.clicked.connect(lambda: lifecycle.edit_team(self))
         self.amend_button.clicked.connect(self.on_amend_clicked)
         self.print_report_button.clicked.connect(lambda: self.on_print_clicked(plan_only=False))
         self.print_plan_button.clicked.connect(lambda: self.on_print_clicked(plan_only=True))

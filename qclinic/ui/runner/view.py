@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qclinic.ui.elided_label import ElidedLabel
 from qclinic.ui.runner.completion import GapList
 from qclinic.ui.runner.find_bar import FindBar
 from qclinic.ui.runner.navigator import SectionNavigator
@@ -26,13 +27,14 @@ class RunnerView(QWidget):
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.back_button = QPushButton()
-        self.title_label = QLabel()
+        self.title_label = ElidedLabel()  # a long English title elides, it never widens the window
         self.title_label.setObjectName("pageHeading")
         self.status_label = QLabel()
         self.status_label.setObjectName("statusChip")
         self.undo_button = QPushButton()
         self.redo_button = QPushButton()
         self.find_button = QPushButton()
+        self.team_button = QPushButton()
         self.complete_button = QPushButton()
         self.sign_button = QPushButton()
         self.amend_button = QPushButton()
@@ -46,6 +48,7 @@ class RunnerView(QWidget):
             self.undo_button,
             self.redo_button,
             self.find_button,
+            self.team_button,
             self.complete_button,
             self.sign_button,
             self.amend_button,
@@ -74,6 +77,8 @@ class RunnerView(QWidget):
         self.splitter.addWidget(self.pages)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        # The side panels may be dragged shut (the score scrolls), the cards never.
         self.splitter.setSizes([250, 700, 300])
 
         layout = QVBoxLayout(self)
@@ -92,6 +97,7 @@ class RunnerView(QWidget):
             (self.undo_button, self.tr("Undo")),
             (self.redo_button, self.tr("Redo")),
             (self.find_button, self.tr("Find…")),
+            (self.team_button, self.tr("Team…")),
             (self.complete_button, self.tr("Complete")),
             (self.sign_button, self.tr("Sign off…")),
             (self.amend_button, self.tr("Amend")),

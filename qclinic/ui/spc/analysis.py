@@ -66,6 +66,9 @@ class DatasetData:
     values: np.ndarray | None = None
     excluded: dict[int, str] = field(default_factory=dict)
     skipped: int = 0
+    missing: list[tuple[int, int]] = field(default_factory=list)
+    """Blank values of variables data as ``(subgroup, position)``: left out, the subgroup keeps
+    the values it has."""
 
     @property
     def points(self) -> int:
@@ -73,8 +76,10 @@ class DatasetData:
 
 
 def dataset_data(kind: str, rows: Sequence[Any]) -> DatasetData:
-    """Arrange value rows (``datasets.list_values``) by subgroup; incomplete subgroups (a blank
-    value, or fewer values than the most common size) are skipped and counted."""
+    """Arrange value rows (``datasets.list_values``) by subgroup. For variables a blank value
+    is missing: its subgroup keeps the values it has (NaN pads the matrix; the X̄ charts give
+    each subgroup its own limits) and the cell is listed in ``missing``; a subgroup with no
+    value at all is skipped and counted."""
     data = DatasetData(kind=kind)
     if kind == "gage-study":
         good = [r for r in rows if r.value is not None and r.part and r.operator]
@@ -96,17 +101,15 @@ def dataset_data(kind: str, rows: Sequence[Any]) -> DatasetData:
         )
         data.skipped = len(groups) - len(keep)
     else:
-        sizes = [len(g) for g in groups.values()]
-        common = max(set(sizes), key=sizes.count) if sizes else 1
-        keep_groups = [
-            (s, g)
-            for s, g in groups.items()
-            if len(g) == common and all(r.value is not None for r in g)
-        ]
+        data.missing = [(int(r.subgroup), int(r.position)) for r in rows if r.value is None]
+        keep_groups = [(s, g) for s, g in groups.items() if any(r.value is not None for r in g)]
+        width = max((len(g) for _, g in keep_groups), default=1)
         data.subgroups = [s for s, _ in keep_groups]
-        data.matrix = np.array([[r.value for r in g] for _, g in keep_groups], dtype=np.float64)
-        if data.matrix.size == 0:
-            data.matrix = np.zeros((0, common))
+        data.matrix = np.full((len(keep_groups), width), np.nan)
+        for i, (_, g) in enumerate(keep_groups):
+            ordered = sorted(g, key=lambda r: int(r.position))
+            values = [r.value for r in ordered if r.value is not None]
+            data.matrix[i, : len(values)] = values
         data.skipped = len(groups) - len(keep_groups)
     for index, subgroup in enumerate(data.subgroups):
         excluded = [r for r in groups[subgroup] if r.excluded]
@@ -172,6 +175,11 @@ def analyze(data: DatasetData, settings: ChartSettings) -> tuple[dict[str, Any],
             "exclude": exclude,
             "constants": settings.constants,
         }
+        if np.isnan(matrix).any() and chart not in ("xbar-r", "xbar-s"):
+            raise UserError(
+                "subgroups of different sizes (missing values): use an X̄-R or X̄-S chart, "
+                "or fill the values in the Data tab"
+            )
         if chart in ("xbar-r", "xbar-s"):
             analysis = xbar_chart(matrix, dispersion=chart[-1], rules=rules, **common)
         elif chart == "imr":
@@ -186,6 +194,7 @@ def analyze(data: DatasetData, settings: ChartSettings) -> tuple[dict[str, Any],
         else:
             raise UserError(f"unknown chart {chart!r}")
     result = analysis.to_dict()
+    result["missing"] = [{"subgroup": sub, "position": pos} for sub, pos in data.missing]
     result["capability"] = None
     used = None
     if matrix is not None and chart not in ATTRIBUTE_CHARTS:
@@ -206,10 +215,14 @@ def analyze(data: DatasetData, settings: ChartSettings) -> tuple[dict[str, Any],
     return result, used
 
 
-def gage_analysis(data: DatasetData, tolerance: float | None = None) -> dict[str, Any]:
-    """The crossed gage R&R study (ANOVA) of a gage-study dataset, JSON-ready."""
+def gage_analysis(
+    data: DatasetData, tolerance: float | None = None, method: str = "anova"
+) -> dict[str, Any]:
+    """The crossed gage R&R study (ANOVA or X̄-R) of a gage-study dataset, JSON-ready."""
     from qclinic.core.msa import gage_rr
 
     if data.values is None:
         raise UserError("the gage R&R view needs a gage study (part, operator, value)")
-    return gage_rr(data.parts, data.operators, data.values, tolerance=tolerance).to_dict()
+    return gage_rr(
+        data.parts, data.operators, data.values, tolerance=tolerance, method=method
+    ).to_dict()

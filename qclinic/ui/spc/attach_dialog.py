@@ -25,6 +25,7 @@ from qclinic.storage.database import Database
 from qclinic.storage.repositories import assessments, attachments
 from qclinic.ui.errors import show_error
 from qclinic.ui.forms.ui_attach_evidence_dialog import Ui_AttachEvidenceDialog
+from qclinic.ui.revisions import titled
 from qclinic.ui.signals import AppSignals
 from qclinic.ui.spc.analysis import ANALYSIS_MIME
 
@@ -46,7 +47,13 @@ def candidates(database: Database, organization_id: str) -> list[Candidate]:
     each assessment's questions in checklist order, the SPC/MSA ones before the rest."""
     with database.read_session() as session:
         found = [
-            (a.id, a.title, a.checklist_id, a.status, assessments.frozen_checklist(session, a.id))
+            (
+                a.id,
+                titled(a.title, a),  # revisions told apart: "… · Rev. 2 · Draft · 2026-03-12"
+                a.checklist_id,
+                a.status,
+                assessments.frozen_checklist(session, a.id),
+            )
             for a in assessments.list_assessments(
                 session, organization_id=organization_id, limit=None
             )

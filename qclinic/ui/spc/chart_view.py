@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from qclinic import settings as app_settings
 from qclinic.core.spc.digits import format_fixed
+from qclinic.ui.layout import shrink_to_fit
 from qclinic.ui.spc.analysis import (
     CHARTS,
     CONSTANT_MODES,
@@ -80,45 +80,45 @@ class ChartView(QWidget):
         self.usl_edit = QLineEdit()
         self.target_edit = QLineEdit()
         for edit in (self.lsl_edit, self.usl_edit, self.target_edit):
-            edit.setMaximumWidth(110)
+            edit.setMinimumWidth(100)  # a whole limit (73.950) also beside wide Chinese labels
+            edit.setMaximumWidth(130)
         self.export_button = QPushButton()
         self.attach_button = QPushButton()
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.canvas = ChartCanvas(lang)
         self.labels = [QLabel() for _ in range(8)]
+        shrink_to_fit(self.chart_combo, chars=6)  # "X̄-R", "CUSUM"
+        for combo in (self.rules_combo, self.constants_combo):
+            shrink_to_fit(combo)
 
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(8)
+        # Two rows laid out on their own (not one grid): a grid would give the narrow spin boxes
+        # of the first row the width of the limit fields below them, and the Chinese page then
+        # needs more than a 1366×768 laptop has.
+        first, second = QHBoxLayout(), QHBoxLayout()
+        for row in (first, second):
+            row.setSpacing(8)
         pairs = [
-            (self.labels[0], self.chart_combo),
-            (self.labels[1], self.rules_combo),
-            (self.labels[2], self.first_spin),
-            (self.labels[3], self.last_spin),
-            (self.labels[7], self.constants_combo),
+            (first, self.labels[0], self.chart_combo),
+            (first, self.labels[1], self.rules_combo),
+            (first, self.labels[2], self.first_spin),
+            (first, self.labels[3], self.last_spin),
+            (first, self.labels[7], self.constants_combo),
+            (second, self.labels[4], self.lsl_edit),
+            (second, self.labels[5], self.usl_edit),
+            (second, self.labels[6], self.target_edit),
         ]
-        for col, (label, widget) in enumerate(pairs):
+        for row, label, widget in pairs:
             label.setBuddy(widget)
-            grid.addWidget(label, 0, col * 2)
-            grid.addWidget(widget, 0, col * 2 + 1)
-        for col, (label, widget) in enumerate(
-            [
-                (self.labels[4], self.lsl_edit),
-                (self.labels[5], self.usl_edit),
-                (self.labels[6], self.target_edit),
-            ]
-        ):
-            label.setBuddy(widget)
-            grid.addWidget(label, 1, col * 2)
-            grid.addWidget(widget, 1, col * 2 + 1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.attach_button)
-        grid.addLayout(buttons, 1, 6, 1, 2)
-        grid.setColumnStretch(10, 1)
+            row.addWidget(label)
+            row.addWidget(widget)
+        first.addStretch(1)
+        second.addStretch(1)
+        second.addWidget(self.export_button)
+        second.addWidget(self.attach_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(grid)
+        layout.addLayout(first)
+        layout.addLayout(second)
         layout.addWidget(self.status)
         layout.addWidget(self.canvas, 1)
 
@@ -228,6 +228,26 @@ class ChartView(QWidget):
         self.chart_combo.blockSignals(True)
         self.chart_combo.setCurrentIndex(self.chart_combo.findData(chart))
         self.chart_combo.blockSignals(False)
+
+    def set_rules(self, rules: Any) -> None:
+        """Select the rule preset *rules* (a key of RULE_PRESETS); anything else keeps it."""
+        index = self.rules_combo.findData(rules)
+        if index >= 0:
+            self.rules_combo.blockSignals(True)
+            self.rules_combo.setCurrentIndex(index)
+            self.rules_combo.blockSignals(False)
+
+    def set_phase1(self, phase1: Any) -> None:
+        """Select phase I ``[first, last]`` (1-based) when it fits the points."""
+        if not isinstance(phase1, list | tuple) or len(phase1) != 2:
+            return
+        first, last = (int(v) for v in phase1)
+        if not 1 <= first < last <= self.last_spin.maximum():
+            return
+        for spin, value in ((self.first_spin, first), (self.last_spin, last)):
+            spin.blockSignals(True)
+            spin.setValue(value)
+            spin.blockSignals(False)
 
     def set_specs(self, lsl: float | None, usl: float | None, target: float | None) -> None:
         for edit, value in ((self.lsl_edit, lsl), (self.usl_edit, usl), (self.target_edit, target)):

@@ -4,9 +4,10 @@ The file is parsed by :mod:`qclinic.core.spc.tabular`; the preview shows the col
 the layout (wide, long, attributes, gage study), the separator and decimal mark the text was read
 with (asking when a comma could be either), the first rows as they will be read, how many
 subgroups of which size result, and every cell that is not a number as ``row R, column C: …``
-(the engine's own messages). Such cells are imported blank; their subgroups are left out of the
-charts until the value is fixed in the data grid. Accepting stores the dataset and its values
-in one transaction.
+(the engine's own messages). Such cells are imported blank; the workspace asks before analysing
+without them. A phase column (qcc's ``trial``: TRUE for the subgroups that set the limits)
+gives the dataset its phase I range, remembered with its settings. Accepting stores the dataset
+and its values in one transaction.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from qclinic.storage.repositories import datasets
 from qclinic.ui.errors import show_error
 from qclinic.ui.forms.ui_dataset_import_dialog import Ui_DatasetImportDialog
 from qclinic.ui.signals import AppSignals
+from qclinic.ui.spc import dataset_settings
+from qclinic.ui.spc.import_rows import build_rows, cell_text, phase1_range
 from qclinic.ui.spc.models import PreviewModel
 
 LAYOUTS = ("wide", "long", "attributes", "gage")
@@ -74,6 +77,7 @@ class DatasetImportDialog(QDialog):
         self.dataset_id: str | None = None
         self.rows: list[dict[str, Any]] = []
         self.subgroup_size = 1
+        self.phase1: tuple[int, int] | None = None
         self.problems: list[str] = []
         self.preview = PreviewModel(self)
         self.ui.previewView.setModel(self.preview)
@@ -103,6 +107,7 @@ class DatasetImportDialog(QDialog):
             self.ui.sizeCombo,
             self.ui.partCombo,
             self.ui.operatorCombo,
+            self.ui.phaseCombo,
         ):
             combo.currentIndexChanged.connect(self.refresh_preview)
         self.on_layout_changed()
@@ -187,6 +192,7 @@ class DatasetImportDialog(QDialog):
         for combo in self._combos():
             combo.clear()
         self.ui.sizeCombo.addItem(self.tr("(each sample counts 1)"), None)
+        self.ui.phaseCombo.addItem(self.tr("(none: phase I is chosen on the chart)"), None)
         for i, name in enumerate(header):
             for combo in self._combos():
                 combo.addItem(name, i)
@@ -205,6 +211,7 @@ class DatasetImportDialog(QDialog):
         pick(self.ui.subgroupCombo, "subgroup", "sample", "group", "子组", "样本")
         pick(self.ui.countCombo, "count", "defect", "nonconform", "不合格", "缺陷")
         pick(self.ui.sizeCombo, "size", "inspected", "n", "样本量", fallback=0)
+        pick(self.ui.phaseCombo, "trial", "phase", "阶段", fallback=0)
         for widget in blockers:
             widget.blockSignals(False)
         if "part" in lowered and any(w in " ".join(lowered) for w in ("operator", "appraiser")):
@@ -242,6 +249,7 @@ class DatasetImportDialog(QDialog):
             ui.sizeCombo,
             ui.partCombo,
             ui.operatorCombo,
+            ui.phaseCombo,
         ]
 
     def _numeric_column(self, col: int) -> bool:
@@ -270,6 +278,7 @@ class DatasetImportDialog(QDialog):
             "sizeCombo": layout == "attributes",
             "partCombo": layout == "gage",
             "operatorCombo": layout == "gage",
+            "phaseCombo": layout != "gage",
         }
         for name, shown in visible.items():
             self.ui.optionsForm.setRowVisible(getattr(self.ui, name), shown)
@@ -340,77 +349,40 @@ class DatasetImportDialog(QDialog):
 
     def _cell_text(self, r: int, c: int) -> str:
         assert self.table is not None
-        values = self.table.rows[r]
-        cell = values[c] if c < len(values) else None
-        return "" if cell is None else str(cell)
+        return cell_text(self.table, r, c)
 
     def _build_rows(
         self, layout: str, columns: list[int], numbers: dict[tuple[int, int], float | None]
     ) -> None:
         assert self.table is not None
-        table = self.table
-        count = len(table.rows)
-        if layout == "wide":
-            self.subgroup_size = len(columns)
-            self.rows = [
-                {"subgroup": r + 1, "position": j + 1, "value": numbers[(r, c)]}
-                for r in range(count)
-                for j, c in enumerate(columns)
-            ]
-        elif layout == "long" and len(columns) == 2:
-            sub_col, value_col = columns
-            order: dict[str, int] = {}
-            positions: dict[str, int] = {}
-            for r in range(count):
-                label = self._cell_text(r, sub_col).strip() or f"row {table.row_numbers[r]}"
-                subgroup = order.setdefault(label, len(order) + 1)
-                positions[label] = positions.get(label, 0) + 1
-                self.rows.append(
-                    {
-                        "subgroup": subgroup,
-                        "position": positions[label],
-                        "value": numbers[(r, value_col)],
-                    }
+        built = build_rows(self.table, layout, columns, numbers)
+        self.rows, self.subgroup_size = built.rows, built.subgroup_size
+        if built.odd:
+            self.problems.append(
+                self.tr(
+                    "subgroups %1 do not have %2 values; X̄-R and X̄-S give them their own limits"
                 )
-            sizes = list(positions.values())
-            self.subgroup_size = max(set(sizes), key=sizes.count) if sizes else 1
-            odd = [label for label, size in positions.items() if size != self.subgroup_size]
-            if odd:
+                .replace("%1", ", ".join(built.odd[:8]))
+                .replace("%2", str(self.subgroup_size))
+            )
+        self.phase1 = None
+        phase_col = self.ui.phaseCombo.currentData()
+        if phase_col is None or layout == "gage":
+            return
+        self.phase1, odd_cells = phase1_range(self.table, int(phase_col), built.first_row)
+        for problem in odd_cells:
+            if problem.startswith("gap:"):
                 self.problems.append(
-                    self.tr("subgroups %1 do not have %2 values; they will be left out of charts")
-                    .replace("%1", ", ".join(odd[:8]))
-                    .replace("%2", str(self.subgroup_size))
+                    self.tr("phase I subgroups are not one run; phase I is %1").replace(
+                        "%1", problem[4:]
+                    )
                 )
-        elif layout == "attributes" and columns:
-            size_col = columns[1] if len(columns) > 1 else None
-            self.subgroup_size = 1
-            self.rows = [
-                {
-                    "subgroup": r + 1,
-                    "count": numbers[(r, columns[0])],
-                    "sample_size": 1.0 if size_col is None else numbers[(r, size_col)],
-                }
-                for r in range(count)
-            ]
-        elif layout == "gage" and len(columns) == 3:
-            part_col, operator_col, value_col = columns
-            trials: dict[tuple[str, str], int] = {}
-            for r in range(count):
-                key = (
-                    self._cell_text(r, part_col).strip(),
-                    self._cell_text(r, operator_col).strip(),
+            else:
+                self.problems.append(
+                    self.tr("phase column, %1 is neither phase I (TRUE, 1, yes) nor II").replace(
+                        "%1", problem
+                    )
                 )
-                trials[key] = trials.get(key, 0) + 1
-                self.rows.append(
-                    {
-                        "subgroup": r + 1,
-                        "part": key[0],
-                        "operator": key[1],
-                        "trial": trials[key],
-                        "value": numbers[(r, value_col)],
-                    }
-                )
-            self.subgroup_size = 1
 
     def _show_summary(self, layout: str) -> None:
         subgroups = len({row["subgroup"] for row in self.rows})
@@ -430,13 +402,20 @@ class DatasetImportDialog(QDialog):
                 .replace("%2", str(self.subgroup_size))
                 .replace("%3", str(len(self.rows)))
             )
+        if self.phase1 is not None and layout != "gage":
+            text += " · " + self.tr("phase I: subgroups %1–%2").replace(
+                "%1", str(self.phase1[0])
+            ).replace("%2", str(self.phase1[1]))
         self.ui.summaryLabel.setText(text)
         shown = self.problems[:MAX_PROBLEMS]
         more = len(self.problems) - len(shown)
         lines = [*shown, *([self.tr("… and %1 more").replace("%1", str(more))] if more else [])]
         if lines:
             lines.append(
-                self.tr("Cells that are not numbers are imported blank; fix them in the data grid.")
+                self.tr(
+                    "Cells that are not numbers are imported blank: the analysis asks whether to "
+                    "go on without them, or fix them in the data grid."
+                )
             )
         self.ui.problemsLabel.setText("\n".join(lines))
         self.ok_button.setEnabled(bool(self.rows))
@@ -478,4 +457,7 @@ class DatasetImportDialog(QDialog):
                 target=target,
             )
             datasets.add_values(session, dataset.id, self.rows)
-            return dataset.id
+            dataset_id = dataset.id
+        if self.phase1 is not None and kind != DatasetKind.GAGE_STUDY:
+            dataset_settings.update(dataset_id, phase1=list(self.phase1))
+        return dataset_id

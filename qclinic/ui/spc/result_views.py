@@ -10,18 +10,21 @@ from typing import Any
 import numpy as np
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from qclinic.charts.spc_figures import draw_capability, draw_gage_rr
+from qclinic.charts.msa_figures import draw_gage_rr
+from qclinic.charts.spc_figures import draw_capability
 from qclinic.core.spc.digits import format_fixed
 from qclinic.ui.spc.models import RowsModel
 
@@ -167,7 +170,11 @@ def _ppm(value: Any) -> str:
 
 
 class GageView(QWidget):
-    """Gage R&R panels, the verdict with ndc, and the variance components table."""
+    """Gage R&R panels, the verdict with ndc, and the variance components table; above them
+    the method (ANOVA or X̄-R, as ``msa grr --method``) and the tolerance for %Tolerance.
+    ``settings_changed`` when the user changes either."""
+
+    settings_changed = Signal()
 
     def __init__(self, lang: str) -> None:
         super().__init__()
@@ -177,14 +184,65 @@ class GageView(QWidget):
         self.canvas.setMinimumHeight(420)
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
+        self.method_label = QLabel()
+        self.method_combo = QComboBox()
+        self.tolerance_label = QLabel()
+        self.tolerance_edit = QLineEdit()
+        self.tolerance_edit.setMinimumWidth(120)
+        self.method_label.setBuddy(self.method_combo)
+        self.tolerance_label.setBuddy(self.tolerance_edit)
+        controls = QHBoxLayout()
+        for widget in (
+            self.method_label,
+            self.method_combo,
+            self.tolerance_label,
+            self.tolerance_edit,
+        ):
+            controls.addWidget(widget)
+        controls.addStretch(1)
         self.components = RowsModel(self)
         self.table = _table(self.components)
         self.table.setMaximumHeight(200)
         layout = QVBoxLayout(self)
+        layout.addLayout(controls)
         layout.addWidget(self.verdict)
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.table)
         self.result: dict[str, Any] | None = None
+        self.method_combo.currentIndexChanged.connect(self.settings_changed)
+        self.tolerance_edit.editingFinished.connect(self.settings_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.method_label.setText(self.tr("&Method:"))
+        self.tolerance_label.setText(self.tr("&Tolerance (USL − LSL):"))
+        self.tolerance_edit.setPlaceholderText(self.tr("none"))
+        current = self.method_combo.currentData() or "anova"
+        self.method_combo.blockSignals(True)
+        self.method_combo.clear()
+        self.method_combo.addItem(self.tr("ANOVA"), "anova")
+        self.method_combo.addItem(self.tr("X̄-R (average and range)"), "xbar-r")
+        self.method_combo.setCurrentIndex(max(self.method_combo.findData(current), 0))
+        self.method_combo.blockSignals(False)
+
+    def set_settings(self, method: str, tolerance: float | None) -> None:
+        """Show *method* and *tolerance* without emitting ``settings_changed``."""
+        self.method_combo.blockSignals(True)
+        self.method_combo.setCurrentIndex(max(self.method_combo.findData(method), 0))
+        self.method_combo.blockSignals(False)
+        self.tolerance_edit.setText("" if tolerance is None else f"{tolerance:g}")
+
+    def method(self) -> str:
+        return str(self.method_combo.currentData() or "anova")
+
+    def tolerance(self) -> float | None:
+        """The typed tolerance; ``None`` when blank, not a number or not positive."""
+        text = self.tolerance_edit.text().strip().replace(",", ".")
+        try:
+            value = float(text) if text else None
+        except ValueError:
+            return None
+        return value if value is not None and value > 0 else None
 
     def show_study(
         self, parts: list[str], operators: list[str], values: Any, result: dict[str, Any]

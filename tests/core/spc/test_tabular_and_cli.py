@@ -85,12 +85,14 @@ def test_missing_column_and_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("data", "match"),
     [([[1.0, 2.0]], "at least 2 subgroups"),
-     ([[1.0, float("nan")], [2.0, 3.0]], "subgroup 1, value 2 is blank or NaN"),
+     # NaN is a missing value (issue 10): a subgroup left with one value cannot give a range
+     ([[1.0, float("nan")], [2.0, 3.0]], "subgroup 1 has only 1 value"),
+     ([[float("nan"), float("nan")], [2.0, 3.0]], "subgroup 1 has no values"),
      ([[1.0, "abc"], [2.0, 3.0]], "not a number"),
      ([[1.0, float("inf")], [2.0, 3.0]], "infinite"),
      ([[1.0, 1.0], [2.0, 2.0]], "zero variation"),
      (np.ones((3, 26)) + np.arange(26), "over 25"),
-     ([[1.0, 2.0], [1.0]], "different sizes")],
+     ([[1.0, 2.0], [1.0]], "subgroup 2 has only 1 value")],
 )  # fmt: skip
 def test_xbar_bad_input(data: object, match: str) -> None:
     with pytest.raises(UserError, match=match):
@@ -165,6 +167,10 @@ def test_cli_bad_input_raises_user_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("a,b\n1,2\n3,x\n")
     with pytest.raises(UserError, match="row 3, column b"):
+        run(["spc", "analyze", str(bad), "--chart", "xbar-r", "--columns", "a,b",
+             "--missing", "error"])  # fmt: skip
+    # by default the cell is left out; the subgroup it leaves too small is named with it
+    with pytest.raises(UserError, match=r"subgroup 2 has only 1 value.*row 3 column b 'x'"):
         run(["spc", "analyze", str(bad), "--chart", "xbar-r", "--columns", "a,b"])
     with pytest.raises(UserError, match="phase1"):
         run(["spc", "analyze", str(bad), "--chart", "imr", "--value-col", "a", "--phase1", "x"])
@@ -201,5 +207,5 @@ def test_python_m_qclinic_subprocess(tmp_path: Path) -> None:
         capture_output=True, text=True, cwd=REPO, timeout=120,
     )  # fmt: skip
     assert failed.returncode == 2
-    assert "error:" in failed.stderr and "row 3, column b" in failed.stderr
+    assert "error:" in failed.stderr and "row 3 column b 'x'" in failed.stderr
     assert "Traceback" not in failed.stderr
