@@ -9,7 +9,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from qclinic.core.bilingual import order_for
@@ -23,6 +23,10 @@ log = logging.getLogger(__name__)
 
 def ui_language() -> str:
     """The interface language now: "zh" when the Chinese translation is installed."""
+    # QLocale here, not at import: building its type (hundreds of language and country enum
+    # values) cost 15 ms of start-up before the first paint
+    from PySide6.QtCore import QLocale
+
     return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
@@ -76,6 +80,8 @@ def show_unclean_exit(parent: QWidget, previous: UncleanExit, log_path: Path) ->
         QMessageBox.StandardButton.Ok,
         parent,
     )
+    from PySide6.QtCore import Qt  # here: the Qt namespace costs 14 ms of start-up at import
+
     box.setObjectName("uncleanExitNotice")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()  # not modal: the app is usable at once, and scripted starts are not held up
