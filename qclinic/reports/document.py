@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from reportlab import rl_config
@@ -64,6 +65,7 @@ class PageInfo:
     subject: str = ""
     seal: str = ""  # the signed assessment's seal (qclinic.storage.seal); "" when not signed
     author: str = "QClinic"
+    today: date | None = None  # the printing day, for "overdue" marks (not part of the hash)
     headings: dict[str, int] = field(default_factory=dict)  # destination key → page number
     toc_slots: list[tuple[int, float, float, float, str]] = field(default_factory=list)
 

@@ -46,7 +46,7 @@ def overdue_text(days: int, lang: str) -> str:
     return t("overdue_day" if days == 1 else "overdue_days", lang, days=days)
 
 
-def _marked_rows(
+def marked_action_rows(
     actions: list[ActionRow], lang: str, with_owner: bool, today: date
 ) -> tuple[list[list[Any]], list[Any]]:
     """The action table's rows with overdue due dates in red, and the red bars' style commands."""
@@ -162,7 +162,7 @@ def render_plan(
     if not with_owner:
         widths = [FRAME_WIDTH - 66 * mm, 24 * mm, 18 * mm, 24 * mm]
     for index, (name, actions) in enumerate(_groups(data.actions, group_by, lang)):
-        rows, marks = _marked_rows(actions, lang, with_owner, today)
+        rows, marks = marked_action_rows(actions, lang, with_owner, today)
         story += [
             CondPageBreak(45 * mm),
             heading(

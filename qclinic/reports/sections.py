@@ -9,6 +9,7 @@ and may split inside a row, so long notes and titles never run off a page.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from reportlab.lib import colors
@@ -416,7 +417,12 @@ def plan(data: ReportData, info: PageInfo) -> list[Flowable]:
     if not data.actions:
         return [*story, para(t("no_actions", lang), s.body)]
     widths = [FRAME_WIDTH - 98 * mm, 32 * mm, 24 * mm, 18 * mm, 24 * mm]
-    return [*story, table(action_rows(data.actions, lang), widths)]
+    from qclinic.reports.plan import marked_action_rows  # plan.py builds on this module
+
+    rows, marks = marked_action_rows(
+        list(data.actions), lang, with_owner=True, today=info.today or date.today()
+    )
+    return [*story, table(rows, widths, marks)]
 
 
 def cases(data: ReportData, info: PageInfo) -> list[Flowable]:

@@ -76,3 +76,26 @@ def test_the_pdf_plan_marks_overdue_actions_in_red_with_the_days_late(
     )
     assert "逾期" not in pdf_text(early.path)
     assert RED_FILL not in _content(early.path)
+
+
+def test_the_reports_own_plan_section_marks_overdue_actions_too(
+    demo: tuple[Any, dict[str, Any], Path],
+) -> None:
+    """The diagnostic report's plan section, not only the standalone plan (printed today)."""
+    from qclinic.reports import build_report
+    from qclinic.reports.data import load_report_data
+
+    database, ids, folder = demo
+    assessment_id = ids["completed_assessment"]
+    today = date.today()
+    late = [
+        (today - date.fromisoformat(a.due_date)).days
+        for a in load_report_data(database, assessment_id).actions
+        if a.status in {"open", "in-progress"} and a.due_date and a.due_date < today.isoformat()
+    ]
+    assert late, "the demo's plan has actions past due today"
+    report = build_report(database, assessment_id, folder / "report-late.pdf", "zh")
+    text = " ".join(pdf_text(report.path).split())
+    for days in late:
+        assert f"逾期 {days} 天" in text
+    assert RED_FILL in _content(report.path)
