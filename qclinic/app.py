@@ -69,6 +69,19 @@ def _finish_integrity_check(database: Database, window: QWidget, app: QApplicati
     run_task(lambda _progress: quick_check(database.path), on_error=damaged)
 
 
+def _set_app_icon(app: QApplication) -> None:
+    """The title bar's and task bar's icon (the installer's desktop entry uses the same)."""
+    from PySide6.QtGui import QIcon
+
+    icons = paths.resources_dir() / "icons"
+    icon = QIcon()
+    for name in ("qclinic-48.png", "qclinic-128.png", "qclinic.png"):
+        if (icons / name).is_file():
+            icon.addFile(str(icons / name))
+    if not icon.isNull():
+        app.setWindowIcon(icon)
+
+
 def start(args: argparse.Namespace) -> int:
     setup_logging()
     from PySide6.QtWidgets import QApplication
@@ -146,6 +159,7 @@ def _run(
 
     window.first_paint_done.connect(lambda: _timing("painted"))
     window.first_paint_done.connect(lambda: QTimer.singleShot(0, open_data))
+    window.first_paint_done.connect(lambda: _set_app_icon(app))  # after the paint: not on its path
     window.first_screen_loaded.connect(lambda: _timing("loaded"))
     if previous is not None:
         window.first_screen_loaded.connect(

@@ -68,3 +68,14 @@ def test_the_notice_does_not_block_and_points_at_the_log(qtbot, tmp_path: Path) 
     assert not box.isModal() or box.windowModality().name == "WindowModal"
     assert str(trace) in box.text()
     assert "saved" in box.text()
+
+
+def test_the_app_sets_its_window_icon(qapp) -> None:
+    from PySide6.QtGui import QIcon
+
+    from qclinic.app import _set_app_icon
+
+    qapp.setWindowIcon(QIcon())
+    _set_app_icon(qapp)
+    assert not qapp.windowIcon().isNull()
+    assert qapp.windowIcon().availableSizes()  # the PNG renderings were found and loaded
