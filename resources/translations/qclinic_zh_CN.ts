@@ -1987,8 +1987,20 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>关键（星号）问题</translation>
     </message>
     <message>
+        <source>Statutory</source>
+        <translation>法定项</translation>
+    </message>
+    <message>
+        <source>A legal obligation: a failure is stated in the result, whatever the score.</source>
+        <translation>法定义务：不符合时，无论得分多少都会在结论中写明。</translation>
+    </message>
+    <message>
         <source>Raise finding…</source>
         <translation>提出发现项…</translation>
+    </message>
+    <message>
+        <source>Scored by bands: %1</source>
+        <translation>分段计分：%1</translation>
     </message>
     <message>
         <source>Guidance</source>
