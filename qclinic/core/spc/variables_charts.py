@@ -118,7 +118,6 @@ def xbar_chart(
     else:
         sigma_hat, method = float(sigma), "given"
     center = float(means[estimate].mean()) if mean is None else float(mean)
-    name = dispersion
     factor_lcl: float | None = None
     if method == own:  # the chart's own statistic: the textbook factors
         mid = float(spread[estimate].mean())
@@ -132,13 +131,58 @@ def xbar_chart(
             mid, se_spread = k.d2 * sigma_hat, k.d3 * sigma_hat
         else:
             mid, se_spread = k.c4 * sigma_hat, sigma_hat * math.sqrt(1 - k.c4**2)
+    return _xbar_pair(
+        means,
+        center,
+        se_mean,
+        spread,
+        mid,
+        se_spread,
+        factor_lcl,
+        dispersion=dispersion,
+        sigmas=sigmas,
+        rules=rules,
+        sigma_hat=sigma_hat,
+        method=method,
+        constants=constants,
+        decimals=limit_decimals(x),
+        masks=(estimate, in_phase1),
+        excluded=reasons,
+        parameters={"subgroup_size": n, "sigmas": sigmas},
+    )
+
+
+def _xbar_pair(
+    means: Any,
+    center: float,
+    se_mean: Any,
+    spread: Any,
+    mid: Any,
+    se_spread: Any,
+    factor_lcl: Any,
+    *,
+    dispersion: str,
+    sigmas: float,
+    rules: Sequence[Rule] | None,
+    sigma_hat: float,
+    method: str,
+    constants: str,
+    decimals: int | None,
+    masks: tuple[Any, Any],
+    excluded: Any,
+    parameters: dict[str, Any],
+) -> ChartAnalysis:
+    """The X-bar chart and its R or S chart from their centre lines and standard errors (scalars
+    for a fixed subgroup size, one value per subgroup when sizes vary), with the rules run."""
     location = ChartResult(
         "xbar", means, center, center + sigmas * se_mean, center - sigmas * se_mean, se_mean
     )
-    lcl = max(0.0, mid - sigmas * se_spread)
+    lcl = np.maximum(0.0, mid - sigmas * se_spread)
+    if np.ndim(lcl) == 0:
+        lcl = float(lcl)
     if factor_lcl is not None and sigmas == 3.0:
         lcl = factor_lcl  # D3 / B3 as printed (the table rounds them on their own)
-    spread_chart = ChartResult(name, spread, mid, mid + sigmas * se_spread, lcl, se_spread)
+    spread_chart = ChartResult(dispersion, spread, mid, mid + sigmas * se_spread, lcl, se_spread)
     chosen = make_rules() if rules is None else rules
     location.hits = detect(means, center, se_mean, location.ucl, location.lcl, chosen)
     spread_chart.hits = detect(
@@ -150,11 +194,11 @@ def xbar_chart(
         sigma=sigma_hat,
         sigma_method=method,
         constants=constants,
-        decimals=limit_decimals(x),
-        estimate_mask=estimate,
-        phase1_mask=in_phase1,
-        excluded=reasons,
-        parameters={"subgroup_size": n, "sigmas": sigmas},
+        decimals=decimals,
+        estimate_mask=masks[0],
+        phase1_mask=masks[1],
+        excluded=excluded,
+        parameters=parameters,
     )
 
 
@@ -242,27 +286,22 @@ def _xbar_variable(
         else:
             mid = np.array([k.c4 * sigma_hat for k in ks])
             se_spread = np.array([sigma_hat * math.sqrt(1 - k.c4**2) for k in ks])
-    location = ChartResult(
-        "xbar", means, center, center + sigmas * se_mean, center - sigmas * se_mean, se_mean
-    )
-    lcl = np.maximum(0.0, mid - sigmas * se_spread)
-    if factor_lcl is not None and sigmas == 3.0:
-        lcl = factor_lcl
-    spread_chart = ChartResult(dispersion, spread, mid, mid + sigmas * se_spread, lcl, se_spread)
-    chosen = make_rules() if rules is None else rules
-    location.hits = detect(means, center, se_mean, location.ucl, location.lcl, chosen)
-    spread_chart.hits = detect(
-        spread, mid, se_spread, spread_chart.ucl, spread_chart.lcl, DISPERSION_RULES
-    )
-    return ChartAnalysis(
-        chart="xbar-r" if dispersion == "r" else "xbar-s",
-        charts=[location, spread_chart],
-        sigma=sigma_hat,
-        sigma_method=method,
+    return _xbar_pair(
+        means,
+        center,
+        se_mean,
+        spread,
+        mid,
+        se_spread,
+        factor_lcl,
+        dispersion=dispersion,
+        sigmas=sigmas,
+        rules=rules,
+        sigma_hat=sigma_hat,
+        method=method,
         constants=constants,
         decimals=limit_decimals(x[np.isfinite(x)]),
-        estimate_mask=estimate,
-        phase1_mask=in_phase1,
+        masks=(estimate, in_phase1),
         excluded=reasons,
         parameters={"subgroup_size": [int(n) for n in sizes], "sigmas": sigmas},
     )
