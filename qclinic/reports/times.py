@@ -6,7 +6,9 @@ The data (and so its hash) keeps UTC; only the printed text is local, e.g. a sig
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
+
+from qclinic.core.times import to_local
 
 
 def local_time(value: str | datetime) -> str:
@@ -20,9 +22,7 @@ def local_time(value: str | datetime) -> str:
             return value
     else:
         moment = value
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    local = moment.astimezone()
+    local = to_local(moment)
     offset = local.strftime("%z")  # +0800
     sign, hours, minutes = offset[:1] or "+", offset[1:3] or "00", offset[3:5] or "00"
     return f"{local.strftime('%Y-%m-%d %H:%M:%S')} UTC{sign}{hours}:{minutes}"

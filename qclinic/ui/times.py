@@ -8,17 +8,12 @@ the UI shows one converts it here, with the system's time zone (``TZ`` / the OS 
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
+
+from qclinic.core.times import to_local
 
 DATE_FORMAT = "%Y-%m-%d"
 MINUTES_FORMAT = "%Y-%m-%d %H:%M"
-
-
-def to_local(moment: datetime) -> datetime:
-    """*moment* in the local zone (a naive value is taken as UTC, as the database stores it)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone()
 
 
 def local_date(moment: datetime) -> date:
