@@ -53,3 +53,15 @@ def png_chart() -> bytes:
     out = io.BytesIO()
     figure.savefig(out, format="png")
     return out.getvalue()
+
+
+def late_actions(actions: Any, as_of: Any) -> dict[str, int]:
+    """Open or started actions past due on *as_of*, title → days late, counted here by hand (not
+    with the code under test)."""
+    from datetime import date
+
+    return {
+        a.title: (as_of - date.fromisoformat(a.due_date)).days
+        for a in actions
+        if a.status in {"open", "in-progress"} and a.due_date and a.due_date < as_of.isoformat()
+    }

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.reports.conftest import open_seeded, png_chart
+from tests.reports.conftest import late_actions, open_seeded, png_chart
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 AS_OF = date(2026, 5, 20)  # some of the demo's open actions are overdue then
@@ -25,11 +25,7 @@ AS_OF = date(2026, 5, 20)  # some of the demo's open actions are overdue then
 
 def _late(data: Any) -> dict[str, int]:
     """Open or started actions past due on AS_OF, and by how many days (counted here by hand)."""
-    return {
-        a.title: (AS_OF - date.fromisoformat(a.due_date)).days
-        for a in data.actions
-        if a.status in {"open", "in-progress"} and a.due_date and a.due_date < AS_OF.isoformat()
-    }
+    return late_actions(data.actions, AS_OF)
 
 
 PHOTOS = 4  # evidence photos added to the demo's completed assessment

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tests.reports.conftest import pdf_text
+from tests.reports.conftest import late_actions, pdf_text
 
 #: #c53030, the red of the overdue marks, as reportlab writes a fill colour
 RED_FILL = b".772549 .188235 .188235 rg"
@@ -19,11 +19,7 @@ def _late(database: Any, assessment_id: str) -> dict[str, int]:
     from qclinic.reports.data import load_report_data
     from qclinic.reports.plan import plan_data
 
-    return {
-        a.title: (AS_OF - date.fromisoformat(a.due_date)).days
-        for a in plan_data(load_report_data(database, assessment_id)).actions
-        if a.status in {"open", "in-progress"} and a.due_date and a.due_date < AS_OF.isoformat()
-    }
+    return late_actions(plan_data(load_report_data(database, assessment_id)).actions, AS_OF)
 
 
 def _content(path: Path) -> bytes:
@@ -87,12 +83,9 @@ def test_the_reports_own_plan_section_marks_overdue_actions_too(
 
     database, ids, folder = demo
     assessment_id = ids["completed_assessment"]
-    today = date.today()
-    late = [
-        (today - date.fromisoformat(a.due_date)).days
-        for a in load_report_data(database, assessment_id).actions
-        if a.status in {"open", "in-progress"} and a.due_date and a.due_date < today.isoformat()
-    ]
+    late = list(
+        late_actions(load_report_data(database, assessment_id).actions, date.today()).values()
+    )
     assert late, "the demo's plan has actions past due today"
     report = build_report(database, assessment_id, folder / "report-late.pdf", "zh")
     text = " ".join(pdf_text(report.path).split())
