@@ -60,8 +60,12 @@ def run(folder: Path, edits: int) -> bool:
         control_id = start_assessment(
             session, ids["organization"], "nqi-clinic", content["version"], content, "control"
         ).id
+    from qclinic.services import Services
+
     signals = AppSignals()
-    page = create(database, signals, "zh")
+    services = Services(database)
+    signals.follow(services.bus)
+    page = create(services, signals, "zh")
     page.resize(1300, 800)
     page.show()
     signals.open_assessment.emit(assessment_id)

@@ -69,7 +69,11 @@ def open_page(app: QApplication, database: object) -> float:
     signals = AppSignals()
     watch = PaintWatch()
     start = time.perf_counter()
-    page = create(database, signals, "zh")  # type: ignore[arg-type]
+    from qclinic.services import Services
+
+    services = Services(database)  # type: ignore[arg-type]
+    signals.follow(services.bus)
+    page = create(services, signals, "zh")
     page.resize(1080, 760)
     page.view.viewport().installEventFilter(watch)  # type: ignore[attr-defined]
     page.load()  # type: ignore[attr-defined]

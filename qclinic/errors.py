@@ -8,11 +8,31 @@ from __future__ import annotations
 
 import errno
 
+from qclinic.core.text import Text
+
 
 class UserError(Exception):
-    """Something the user can fix; the message says what and where."""
+    """Something the user can fix; the message says what and where.
+
+    Raise it with a :class:`~qclinic.core.text.Text` (from :func:`qclinic.core.catalogue.text`) and
+    the reader gets it in their language: :meth:`message` picks the part, ``str()`` gives both
+    (English, then Chinese) for logs. A plain string is still accepted for messages that are not
+    yet in the catalogue; :meth:`message` then orders its English and Chinese lines, if it has both.
+    """
 
     exit_code = 2
+
+    def __init__(self, message: str | Text = "", *args: object) -> None:
+        self.text: Text | None = message if isinstance(message, Text) else None
+        super().__init__(message.both() if isinstance(message, Text) else message, *args)
+
+    def message(self, lang: str) -> str:
+        """The message in *lang* ("zh" or "en")."""
+        if self.text is not None:
+            return self.text.get(lang)
+        from qclinic.core.bilingual import order_for
+
+        return order_for(str(self), lang)
 
 
 class DatabaseRefused(UserError):

@@ -21,6 +21,8 @@ from qclinic.storage.uuid7 import new_id
 
 DEVICE_ID_INFO_KEY = "qclinic_device_id"
 _PENDING_INFO_KEY = "qclinic_pending_changes"
+_FLUSHED_INFO_KEY = "qclinic_flushed_changes"
+_COMMITTED_INFO_KEY = "qclinic_committed_changes"
 _CHANGE_LOG_TABLE = Base.metadata.tables[ChangeLog.__tablename__]
 
 
@@ -90,3 +92,29 @@ def _write_change_log(session: Session, _flush: UOWTransaction) -> None:
     if rows:
         # The flush's own connection and transaction: the log commits or rolls back with the data.
         session.connection().execute(insert(_CHANGE_LOG_TABLE), rows)
+        flushed = session.info.setdefault(_FLUSHED_INFO_KEY, [])
+        flushed.extend((row["table_name"], row["row_id"]) for row in rows)
+
+
+@event.listens_for(ChangeLoggingSession, "after_commit")
+def _remember_committed(session: Session) -> None:
+    flushed = session.info.pop(_FLUSHED_INFO_KEY, [])
+    if flushed:
+        session.info.setdefault(_COMMITTED_INFO_KEY, []).extend(flushed)
+
+
+@event.listens_for(ChangeLoggingSession, "after_rollback")
+def _forget_rolled_back(session: Session) -> None:
+    session.info.pop(_FLUSHED_INFO_KEY, None)
+
+
+def committed_changes(session: Session) -> dict[str, list[str]]:
+    """The rows this session has committed since the last call, by table, in order; then forgets them.
+
+    What the change log recorded is what the event bus announces, so nothing that changed goes
+    unannounced (see :mod:`qclinic.services.base`).
+    """
+    by_table: dict[str, dict[str, None]] = {}  # a dict keeps order and drops repeats in O(1)
+    for table, row_id in session.info.pop(_COMMITTED_INFO_KEY, []):
+        by_table.setdefault(table, {})[row_id] = None
+    return {table: list(ids) for table, ids in by_table.items()}

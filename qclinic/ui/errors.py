@@ -31,7 +31,10 @@ def ui_language() -> str:
 
 
 def user_message(exc: BaseException, lang: str | None = None) -> str:
-    """The message of a UserError as shown: a bilingual one with the UI language's part first."""
+    """The message of an error as shown: a catalogue message in the UI language; a bilingual
+    string with the UI language's part first."""
+    if isinstance(exc, UserError):
+        return exc.message(lang or ui_language())
     return order_for(str(exc), lang or ui_language())
 
 

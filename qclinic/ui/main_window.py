@@ -30,13 +30,14 @@ from qclinic.ui.layout import fitted_size
 from qclinic.ui.signals import AppSignals
 
 if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint, not before
+    from qclinic.services import Services
     from qclinic.storage.database import Database
 
 
 @dataclass(frozen=True)
 class PageSpec:
     key: str
-    module: str  # qclinic.ui.pages.<module>, with create(database, signals, lang)
+    module: str  # qclinic.ui.pages.<module>, with create(services, signals, lang)
     source_title: str  # English, marked for lupdate with QT_TRANSLATE_NOOP("MainWindow", …)
 
     def title(self) -> str:
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.signals = signals
         self.lang = lang
         self.database: Database | None = None
+        self.services: Services | None = None
         self._painted = False
         self._start_page = start_page
         self._pages: dict[str, QWidget] = {}
@@ -110,7 +112,11 @@ class MainWindow(QMainWindow):
     def attach_database(self, database: Database) -> None:
         """Build the pages over *database* and load the first one."""
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        from qclinic.services import Services
+
         self.database = database
+        self.services = Services(database)
+        self.signals.follow(self.services.bus)
         self.file_label.setText(self.tr("Data file: %1").replace("%1", str(database.path)))
         keys = [spec.key for spec in PAGES]
         start = keys.index(self._start_page) if self._start_page in keys else 0
@@ -123,10 +129,10 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> QWidget:
         """The page for *key*, built on first use."""
         if key not in self._pages:
-            assert self.database is not None
+            assert self.services is not None
             spec = next(s for s in PAGES if s.key == key)
             module = import_module(f"qclinic.ui.pages.{spec.module}")
-            widget: QWidget = module.create(self.database, self.signals, self.lang)
+            widget: QWidget = module.create(self.services, self.signals, self.lang)
             self._pages[key] = widget
             self.stack.addWidget(widget)
         return self._pages[key]

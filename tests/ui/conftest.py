@@ -62,3 +62,14 @@ def demo_ids(database) -> dict:
     from qclinic.commands.demo import seed
 
     return seed(database)
+
+
+@pytest.fixture
+def services(database, signals):
+    """The application services over the test database, their changes relayed to ``signals``."""
+    from qclinic.services import Services
+
+    services = Services(database)
+    signals.follow(services.bus)
+    yield services
+    signals.stop_following()

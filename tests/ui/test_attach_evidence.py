@@ -115,7 +115,7 @@ def test_attach_is_enabled_once_a_question_is_chosen(qtbot, database, signals, d
 
 
 def test_the_card_shows_a_chart_and_its_analysis_as_one_tile(
-    qtbot, database, signals, demo_ids
+    qtbot, database, services, signals, demo_ids
 ) -> None:
     from PySide6.QtGui import QColor, QImage
 
@@ -131,7 +131,7 @@ def test_the_card_shows_a_chart_and_its_analysis_as_one_tile(
     dialog.select(draft, "SPC.2")
     dialog.accept()
 
-    page = create(database, signals, "en")
+    page = create(services, signals, "en")
     qtbot.addWidget(page)
     page.resize(1300, 800)
     page.show()

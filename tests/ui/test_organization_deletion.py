@@ -22,10 +22,10 @@ def settings_in_tmp(tmp_path: Path):
 
 
 @pytest.fixture
-def page(qtbot, database, signals, demo_ids):
+def page(qtbot, database, services, signals, demo_ids):
     from qclinic.ui.pages.organizations import create
 
-    widget = create(database, signals, "en")
+    widget = create(services, signals, "en")
     qtbot.addWidget(widget)
     widget.resize(1080, 760)
     widget.load()

@@ -14,10 +14,10 @@ GOOD_CODE = "914403001922038216"
 
 
 @pytest.fixture
-def page(qtbot, database, signals):
+def page(qtbot, database, services, signals):
     from qclinic.ui.pages.organizations import create
 
-    widget = create(database, signals, "zh")
+    widget = create(services, signals, "zh")
     qtbot.addWidget(widget)
     widget.resize(1080, 760)
     widget.load()

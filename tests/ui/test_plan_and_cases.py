@@ -25,10 +25,10 @@ def _actions(database, **filters):
 
 
 @pytest.fixture
-def plan_page(qtbot, database, signals, demo_ids):
+def plan_page(qtbot, database, services, signals, demo_ids):
     from qclinic.ui.pages.plan import create
 
-    page = create(database, signals, "en")
+    page = create(services, signals, "en")
     qtbot.addWidget(page)
     page.resize(1200, 700)
     page.show()
@@ -202,10 +202,10 @@ def _case(database, case_id):
 
 
 @pytest.fixture
-def cases_page(qtbot, database, signals, demo_ids):
+def cases_page(qtbot, database, services, signals, demo_ids):
     from qclinic.ui.pages.cases import create
 
-    page = create(database, signals, "en")
+    page = create(services, signals, "en")
     qtbot.addWidget(page)
     page.resize(1280, 760)
     page.show()

@@ -46,10 +46,10 @@ def stored(database, assessment_id: str) -> dict:
 
 
 @pytest.fixture
-def page(qtbot, database, signals):
+def page(qtbot, database, services, signals):
     from qclinic.ui.pages.assessments import create
 
-    widget = create(database, signals, "en")
+    widget = create(services, signals, "en")
     qtbot.addWidget(widget)
     widget.resize(1300, 800)
     widget.show()
@@ -335,17 +335,17 @@ def test_raise_a_finding_from_a_question(qtbot, page, signals, database, demo_id
     assert finding.nqi_category is NqiCategory.METROLOGY
 
 
-def test_reopens_where_the_user_was(qtbot, database, signals, demo_ids) -> None:
+def test_reopens_where_the_user_was(qtbot, database, services, signals, demo_ids) -> None:
     from qclinic.ui.pages.assessments import create
 
-    first = create(database, signals, "zh")
+    first = create(services, signals, "zh")
     qtbot.addWidget(first)
     first.load()
     first.open_assessment(demo_ids["completed_assessment"])
     first.runner.focus_question(("MET.2", ""))
     first.runner.on_card_focused(("MET.2", ""))
     first.runner.save_position()
-    again = create(database, signals, "zh")
+    again = create(services, signals, "zh")
     qtbot.addWidget(again)
     again.load()
     assert again.stack.currentWidget() is again.runner

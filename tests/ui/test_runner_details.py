@@ -33,10 +33,10 @@ def restore_language(qapp):
     QLocale.setDefault(locale)
 
 
-def _page(qtbot, database, signals, lang: str):
+def _page(qtbot, database, services, signals, lang: str):
     from qclinic.ui.pages.assessments import create
 
-    widget = create(database, signals, lang)
+    widget = create(services, signals, lang)
     qtbot.addWidget(widget)
     widget.resize(1300, 800)
     widget.show()
@@ -61,12 +61,12 @@ def _texts(runner) -> dict[str, str]:
 
 
 def test_switching_zh_to_en_retranslates_the_open_runner(
-    qtbot, qapp, database, signals, demo_ids, restore_language
+    qtbot, qapp, database, services, signals, demo_ids, restore_language
 ) -> None:
     from qclinic.ui.settings_dialog import apply_interface_language
 
     apply_interface_language("zh", signals)
-    page = _page(qtbot, database, signals, "zh")
+    page = _page(qtbot, database, services, signals, "zh")
     assessment_id = start(database, "nqi-clinic", demo_ids)
     runner = open_runner(qtbot, page, signals, assessment_id)
     runner.focus_question(("QMS.1", ""))
@@ -93,13 +93,13 @@ def test_switching_zh_to_en_retranslates_the_open_runner(
 
 
 def test_a_new_step_is_stored_before_its_first_answer(
-    qtbot, database, signals, demo_ids, monkeypatch
+    qtbot, database, services, signals, demo_ids, monkeypatch
 ) -> None:
     from qclinic.ui.runner import steps
 
     shown: list[BaseException] = []
     monkeypatch.setattr(steps, "show_error", lambda exc, parent=None: shown.append(exc))
-    page = _page(qtbot, database, signals, "en")
+    page = _page(qtbot, database, services, signals, "en")
     assessment_id = start(database, "vda63-process", demo_ids)
     runner = open_runner(qtbot, page, signals, assessment_id)
     assert steps.add_step(runner, "P6", "Moulding")
@@ -130,12 +130,12 @@ def test_a_new_step_is_stored_before_its_first_answer(
 
 
 def test_editing_a_completed_assessment_makes_it_a_draft_again(
-    qtbot, database, signals, demo_ids
+    qtbot, database, services, signals, demo_ids
 ) -> None:
     from qclinic.core.vocabulary import AssessmentStatus
     from qclinic.storage.repositories.assessments import get_assessment
 
-    page = _page(qtbot, database, signals, "en")
+    page = _page(qtbot, database, services, signals, "en")
     assessment_id = demo_ids["completed_assessment"]
     runner = open_runner(qtbot, page, signals, assessment_id)
     assert runner.status_label.text() == "Completed" and runner.sign_button.isVisible()

@@ -37,11 +37,14 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def _window(qtbot, database, assessment_id: str):
+    from qclinic.services import Services
     from qclinic.ui.pages.assessments import create
     from qclinic.ui.signals import AppSignals
 
-    signals = AppSignals()
-    page = create(database, signals, "en")
+    signals = AppSignals()  # each window its own program: its own services and event bus
+    services = Services(database)
+    signals.follow(services.bus)
+    page = create(services, signals, "en")
     qtbot.addWidget(page)
     page.resize(1300, 800)
     page.show()

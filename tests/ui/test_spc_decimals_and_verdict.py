@@ -16,10 +16,10 @@ COLUMN = ["74,000", "73,995", "74,010", "73,990", "74,001", "73,998"]
 
 
 @pytest.fixture
-def page(qtbot, database, signals, demo_ids):
+def page(qtbot, database, services, signals, demo_ids):
     from qclinic.ui.pages.spc import create
 
-    widget = create(database, signals, "en")
+    widget = create(services, signals, "en")
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
     widget.load()

@@ -15,10 +15,10 @@ CORE = Path(__file__).resolve().parents[1] / "core"
 
 
 @pytest.fixture
-def page(qtbot, database, signals, demo_ids):
+def page(qtbot, database, services, signals, demo_ids):
     from qclinic.ui.pages.spc import create
 
-    widget = create(database, signals, "en")
+    widget = create(services, signals, "en")
     qtbot.addWidget(widget)
     widget.resize(1366, 768)
     widget.load()

@@ -30,10 +30,10 @@ def _gage_rows() -> list[dict[str, str]]:
 
 
 @pytest.fixture
-def page(qtbot, database, signals, demo_ids):
+def page(qtbot, database, services, signals, demo_ids):
     from qclinic.ui.pages.spc import create
 
-    widget = create(database, signals, "en")
+    widget = create(services, signals, "en")
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
     widget.load()

@@ -215,7 +215,7 @@ def test_error_boxes_lead_with_chinese_in_the_chinese_ui(
 
 # --- revisions told apart ---------------------------------------------------------------------------
 def test_revision_1_and_2_read_differently_wherever_they_are_chosen(
-    qtbot, database, signals, demo_ids, inline_tasks
+    qtbot, database, services, signals, demo_ids, inline_tasks
 ) -> None:
     from qclinic.ui.compare_view import list_choices
     from qclinic.ui.organizations_model import assessment_lines
@@ -228,7 +228,7 @@ def test_revision_1_and_2_read_differently_wherever_they_are_chosen(
         amended_id = assessments.amend_assessment(s, signed_id).id
     assert revision_label(2, AssessmentStatus.DRAFT, None) == "Rev. 2 · Draft"
 
-    page = plan.create(database, signals, "en")
+    page = plan.create(services, signals, "en")
     qtbot.addWidget(page)
     page.load()
     combo = page.assessment_combo

@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt
 
 
 @pytest.fixture
-def empty_page(qtbot, database, signals):
+def empty_page(qtbot, database, services, signals):
     from qclinic.ui.pages.organizations import create
 
-    widget = create(database, signals, "en")
+    widget = create(services, signals, "en")
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.load()
@@ -58,13 +58,13 @@ def test_create_the_first_organization_opens_the_dialog(qtbot, empty_page) -> No
     page.dialog.reject()
 
 
-def test_the_welcome_speaks_chinese(qtbot, qapp, database, signals) -> None:
+def test_the_welcome_speaks_chinese(qtbot, qapp, database, services, signals) -> None:
     from qclinic.ui import i18n
     from qclinic.ui.pages.organizations import create
 
     i18n.install_translators(qapp, "zh")
     try:
-        page = create(database, signals, "zh")
+        page = create(services, signals, "zh")
         qtbot.addWidget(page)
         page.load()
         texts = [

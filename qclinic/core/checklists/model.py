@@ -11,27 +11,17 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Literal
 
+from qclinic.core.text import Text
+
 Lang = Literal["zh", "en"]
+
+__all__ = ["Text"]  # re-exported: checklist code has always found it here
 
 #: Question types whose answers earn a score.
 SCORED_TYPES = frozenset({"yes-no", "vda", "maturity", "numeric", "single", "multi"})
 VDA_POINTS = (0, 4, 6, 8, 10)
 YES_NO_SCORES = {"yes": 100.0, "partial": 50.0, "no": 0.0}
 NA = "na"
-
-
-@dataclass(frozen=True, slots=True)
-class Text:
-    """A bilingual string."""
-
-    zh: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.zh if lang.startswith("zh") else self.en
-
-    def as_dict(self) -> dict[str, str]:
-        return {"zh": self.zh, "en": self.en}
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from qclinic.core.vocabulary import AssessmentStatus
 from qclinic.errors import UserError
+from qclinic.services import Services
 from qclinic.storage.database import Database
 from qclinic.storage.library import list_library
 from qclinic.storage.repositories.assessments import list_assessments
@@ -301,5 +302,5 @@ class AssessmentsPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search organization, title or checklist"))
 
 
-def create(database: Database, signals: AppSignals, lang: str) -> QWidget:
-    return AssessmentsPage(database, signals, lang)
+def create(services: Services, signals: AppSignals, lang: str) -> QWidget:
+    return AssessmentsPage(services.database, signals, lang)

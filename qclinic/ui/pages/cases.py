@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from qclinic.core.vocabulary import CaseStatus, NqiCategory
+from qclinic.services import Services
 from qclinic.storage.database import Database
 from qclinic.storage.repositories import improvement
 from qclinic.ui.case_editor import CaseEditor, RegisterCaseDialog
@@ -232,5 +233,5 @@ class CasesPage(QWidget):
             self.load()
 
 
-def create(database: Database, signals: AppSignals, lang: str) -> QWidget:
-    return CasesPage(database, signals, lang)
+def create(services: Services, signals: AppSignals, lang: str) -> QWidget:
+    return CasesPage(services.database, signals, lang)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from qclinic.services import Services
 from qclinic.storage.database import Database
 from qclinic.storage.library import list_library
 from qclinic.ui.library_model import COL_TITLE, LibraryModel
@@ -41,5 +42,5 @@ class LibraryPage(QWidget):
         )
 
 
-def create(database: Database, signals: AppSignals, lang: str) -> QWidget:
-    return LibraryPage(database, signals, lang)
+def create(services: Services, signals: AppSignals, lang: str) -> QWidget:
+    return LibraryPage(services.database, signals, lang)

@@ -47,6 +47,7 @@ from qclinic.ui.tasks import run_task
 from qclinic.ui.welcome import WelcomePanel
 
 if TYPE_CHECKING:  # both pull in SQLAlchemy: imported after the list is on screen
+    from qclinic.services import Services
     from qclinic.storage.database import Database
     from qclinic.ui.organization_deletion import Deletions, UndoBar
     from qclinic.ui.organization_detail import OrganizationDetail
@@ -357,5 +358,5 @@ class OrganizationsPage(QWidget):
             self.detail.reload()
 
 
-def create(database: Database, signals: AppSignals, lang: str) -> QWidget:
-    return OrganizationsPage(database, signals, lang)
+def create(services: Services, signals: AppSignals, lang: str) -> QWidget:
+    return OrganizationsPage(services.database, signals, lang)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from qclinic.core.vocabulary import ACTION_TRANSITIONS, ActionStatus, Priority
 from qclinic.errors import UserError
+from qclinic.services import Services
 from qclinic.storage.database import Database
 from qclinic.storage.models import Organization
 from qclinic.storage.repositories import improvement
@@ -425,5 +426,5 @@ def _read_plan(database: Database) -> list[improvement.RawPlanRow]:
         return improvement.plan_table(session)
 
 
-def create(database: Database, signals: AppSignals, lang: str) -> QWidget:
-    return PlanPage(database, signals, lang)
+def create(services: Services, signals: AppSignals, lang: str) -> QWidget:
+    return PlanPage(services.database, signals, lang)

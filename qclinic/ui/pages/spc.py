@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from qclinic.errors import UserError
+from qclinic.services import Services
 from qclinic.storage.database import Database
 from qclinic.storage.models import Dataset, DatasetKind
 from qclinic.storage.repositories import datasets, organizations
@@ -498,5 +499,5 @@ class SpcPage(DatasetEdits, QWidget):
         self.attach_dialog().exec()
 
 
-def create(database: Database, signals: AppSignals, lang: str) -> QWidget:
-    return SpcPage(database, signals, lang)
+def create(services: Services, signals: AppSignals, lang: str) -> QWidget:
+    return SpcPage(services.database, signals, lang)

@@ -1,0 +1,81 @@
+"""The bilingual catalogue: every sentence QClinic says outside Qt, in Chinese and English.
+
+Errors of the core, storage and services, report and chart wording, and the labels of the stored
+vocabularies all live here, each as a :class:`~qclinic.core.text.Text` under a dotted key.
+Entries sit in one module per area (``spc.py``, ``storage.py``…), each an ``ENTRIES`` mapping
+of ``key: (zh, en)``; the area's module name prefixes its keys, so ``ENTRIES["blank_cell"]`` of
+``spc.py`` is ``text("spc.blank_cell")``. Placeholders are ``str.format`` fields::
+
+    raise UserError(text("spc.blank_cell", source=path, where="B7"))
+
+The Qt interface keeps its own widgets' words in Qt Linguist; everything a widget shows that
+comes from below it (an error, a vocabulary label, a chart title) comes from here, so it follows
+the interface language, and the command line follows ``--lang``.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+from qclinic.core.text import Text
+
+#: the area modules, in the order they are merged (a key defined twice is a bug: see _load)
+AREAS = (
+    "common",
+    "storage",
+    "checklists",
+    "spc",
+    "msa",
+    "analysis",
+    "datasets",
+    "answers",
+    "assessments",
+    "organizations",
+    "plan",
+    "printing",
+    "settings",
+    "reports",
+    "charts",
+    "vocabulary",
+)
+
+_entries: dict[str, Text] | None = None
+
+
+def _load() -> dict[str, Text]:
+    global _entries
+    if _entries is None:
+        merged: dict[str, Text] = {}
+        for area in AREAS:
+            try:
+                module = import_module(f"{__name__}.{area}")
+            except ModuleNotFoundError as error:
+                if error.name != f"{__name__}.{area}":
+                    raise
+                continue  # an area with no entries yet
+            table: dict[str, tuple[str, str]] = module.ENTRIES
+            for key, (zh, en) in table.items():
+                merged[f"{area}.{key}"] = Text(zh, en)
+        _entries = merged
+    return _entries
+
+
+def keys() -> frozenset[str]:
+    """Every key in the catalogue (for the tests that check coverage and placeholders)."""
+    return frozenset(_load())
+
+
+def text(key: str, /, **fields: Any) -> Text:
+    """The entry *key* with its placeholders filled.
+
+    Raises:
+        KeyError: No such entry (a bug: the tests check every key used in the source exists).
+    """
+    entry = _load()[key]
+    return entry.format(**fields) if fields else entry
+
+
+def say(key: str, lang: str, /, **fields: Any) -> str:
+    """The entry *key* in *lang*, placeholders filled."""
+    return text(key, **fields).get(lang)

@@ -1,0 +1,126 @@
+"""Application services: the one path for every change, and for the reads the screens need.
+
+``Services(database)`` bundles one service per area; the desktop builds it once and hands it to
+every page, the command line builds it per command. Each service owns its sessions and commits,
+raises :class:`~qclinic.errors.UserError` with catalogue messages, and announces each commit on
+:attr:`Services.bus` (see :mod:`.events`). No Qt here.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from qclinic.services.events import ChangeEvent, EventBus, Origin
+
+if TYPE_CHECKING:
+    from qclinic.services.actions import ActionService
+    from qclinic.services.analyses import AnalysisService
+    from qclinic.services.answers import AnswerService
+    from qclinic.services.assessments import AssessmentService
+    from qclinic.services.cases import CaseService
+    from qclinic.services.datasets import DatasetService
+    from qclinic.services.findings import FindingService
+    from qclinic.services.library import LibraryService
+    from qclinic.services.organizations import OrganizationService
+    from qclinic.services.printing import PrintingService
+    from qclinic.services.settings import SettingsService
+    from qclinic.services.snapshots import SnapshotService
+    from qclinic.storage.database import Database
+
+__all__ = ["ChangeEvent", "EventBus", "Origin", "Services"]
+
+
+class Services:
+    """The application services over one database, sharing one event bus.
+
+    Each service is built on first use (importing a service imports its storage code, and the
+    first screen must not wait for the ones it does not use).
+    """
+
+    def __init__(self, database: Database, bus: EventBus | None = None) -> None:
+        self.database = database
+        self.bus = bus if bus is not None else EventBus()
+
+    @cached_property
+    def answers(self) -> AnswerService:
+        """Answering: values, notes, photos, process steps, what-if."""
+        from qclinic.services.answers import AnswerService
+
+        return AnswerService(self.database, self.bus)
+
+    @cached_property
+    def assessments(self) -> AssessmentService:
+        """The assessment lifecycle: start, team, complete, sign, amend; the snapshot; comparing."""
+        from qclinic.services.assessments import AssessmentService
+
+        return AssessmentService(self.database, self.bus)
+
+    @cached_property
+    def snapshots(self) -> SnapshotService:
+        """One assessment as the runner, the scoring and the reports see it (read only)."""
+        from qclinic.services.snapshots import SnapshotService
+
+        return SnapshotService(self.database, self.bus)
+
+    @cached_property
+    def organizations(self) -> OrganizationService:
+        """Organizations and sites: create, edit, delete and restore, lists."""
+        from qclinic.services.organizations import OrganizationService
+
+        return OrganizationService(self.database, self.bus)
+
+    @cached_property
+    def findings(self) -> FindingService:
+        from qclinic.services.findings import FindingService
+
+        return FindingService(self.database, self.bus)
+
+    @cached_property
+    def actions(self) -> ActionService:
+        """Improvement actions: the plan."""
+        from qclinic.services.actions import ActionService
+
+        return ActionService(self.database, self.bus)
+
+    @cached_property
+    def cases(self) -> CaseService:
+        """Clinic cases: register, diagnose, prescribe, resolve."""
+        from qclinic.services.cases import CaseService
+
+        return CaseService(self.database, self.bus)
+
+    @cached_property
+    def datasets(self) -> DatasetService:
+        """SPC and MSA datasets: import, edit, attach as evidence."""
+        from qclinic.services.datasets import DatasetService
+
+        return DatasetService(self.database, self.bus)
+
+    @cached_property
+    def analyses(self) -> AnalysisService:
+        """Running SPC and MSA analyses of stored datasets (pure computation in core)."""
+        from qclinic.services.analyses import AnalysisService
+
+        return AnalysisService(self.database, self.bus)
+
+    @cached_property
+    def printing(self) -> PrintingService:
+        """Reports and plans: PDF, Word, XLSX; issuing a copy."""
+        from qclinic.services.printing import PrintingService
+
+        return PrintingService(self.database, self.bus)
+
+    @cached_property
+    def library(self) -> LibraryService:
+        """The checklist library."""
+        from qclinic.services.library import LibraryService
+
+        return LibraryService(self.database, self.bus)
+
+    @cached_property
+    def settings(self) -> SettingsService:
+        """The user's settings (language, report defaults, logo)."""
+        from qclinic.services.settings import SettingsService
+
+        return SettingsService(self.database, self.bus)
