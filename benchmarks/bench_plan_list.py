@@ -91,6 +91,7 @@ def run(folder: Path, actions: int, runs: int) -> bool:
     from PySide6.QtWidgets import QApplication
 
     from qclinic.core.vocabulary import ACTION_TRANSITIONS, ActionStatus
+    from qclinic.services import Services
     from qclinic.storage.repositories.improvement import plan_table
     from qclinic.storage.startup import open_database
     from qclinic.ui import tasks
@@ -118,7 +119,7 @@ def run(folder: Path, actions: int, runs: int) -> bool:
     for _ in range(runs):
         if page is not None:
             page.deleteLater()
-        page = PlanPage(database, AppSignals(), "zh")
+        page = PlanPage(Services(database), AppSignals(), "zh")
         page.resize(1280, 800)
         page.show()
         app.processEvents()

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from qclinic.core.catalogue import text
 from qclinic.errors import UserError
 
 
@@ -47,7 +48,7 @@ def register(subparsers: Any) -> None:
 def _check_out(out: Path) -> None:
     """Refuse an ``--out`` that names a folder before any work is done."""
     if out.is_dir():
-        raise UserError(f"--out {out}: this is a folder; name the file to write in it")
+        raise UserError(text("printing.out_is_folder", path=out))
 
 
 FORMATS = ("pdf", "docx")
@@ -109,24 +110,21 @@ def _print_document(database: Any, args: argparse.Namespace, kind: str) -> int:
         raise UserError(
             "name the assessment (qclinic report ASSESSMENT_ID --out FILE.pdf) or use --demo"
         )
-    from qclinic import settings
-    from qclinic.reports import build_plan, build_report
+    from qclinic.services import Services
 
     lang = _language(args.lang)
+    built = Services(database).printing.print_document(
+        assessment_id,
+        args.out,
+        lang,
+        plan_only=args.plan_only,
+        fmt=kind,
+        group_by=args.group_by,
+        source="qclinic report",
+    )
     if kind == "docx":
-        return _write_docx(database, assessment_id, args, lang)
-    if args.plan_only:
-        built = build_plan(database, assessment_id, args.out, lang, args.group_by)
-    else:
-        config = settings.load()
-        built = build_report(
-            database,
-            assessment_id,
-            args.out,
-            lang,
-            issuing_body=config.issuing_body,
-            logo_path=config.logo_path,
-        )
+        print(f"{built.path}: editable Word copy of document {built.document_id} (not verifiable)")
+        return 0
     print(
         f"{built.path}: {built.pages} pages, document {built.document_id} (registered as issued), "
         f"data sha256 {built.data_hash}"
@@ -191,32 +189,16 @@ def _print_verdict(verdict: Any) -> None:
     print(_HEADLINES[verdict.outcome])
 
 
-def _write_docx(database: Any, assessment_id: str, args: argparse.Namespace, lang: str) -> int:
-    from qclinic import settings
-    from qclinic.reports.docx_plan import build_docx_plan
-    from qclinic.reports.docx_report import build_docx_report
-
-    if args.plan_only:
-        built = build_docx_plan(database, assessment_id, args.out, lang, args.group_by)
-    else:
-        config = settings.load()
-        built = build_docx_report(
-            database,
-            assessment_id,
-            args.out,
-            lang,
-            issuing_body=config.issuing_body,
-            logo_path=config.logo_path,
-        )
-    print(f"{built.path}: editable Word copy of document {built.document_id} (not verifiable)")
-    return 0
-
-
 def cmd_export(args: argparse.Namespace) -> int:
-    from qclinic.reports.xlsx import export_xlsx
+    from qclinic.services import Services
     from qclinic.storage.startup import open_database
 
     _check_out(args.out)
-    out = export_xlsx(open_database(), args.assessment, args.out, _language(args.lang))
+    database = open_database()
+    try:
+        printing = Services(database).printing
+        out = printing.export_xlsx(args.assessment, args.out, _language(args.lang))
+    finally:
+        database.dispose()
     print(f"{out}: answers, findings and actions")
     return 0

@@ -152,6 +152,33 @@ def _user() -> str:
         return "unknown"
 
 
+def issue_fields(
+    path: Path, built: Any, data: Any, kind: str, lang: str, seal: str | None, device_id: str
+) -> dict[str, Any]:
+    """The register row of the written file *path* (a :class:`~qclinic.reports.build.BuiltReport`
+    of *data*): its bytes' SHA-256 and size, what each part showed, when, by whom, on which device.
+    """
+    from qclinic.storage.types import utc_now
+
+    sha256, size = file_sha256(path)
+    return {
+        "document_id": built.document_id,
+        "assessment_id": data.assessment_id,
+        "kind": kind,
+        "lang": lang,
+        "file_sha256": sha256,
+        "file_size": size,
+        "pages": built.pages,
+        "data_sha256": built.data_hash,
+        "seal_sha256": seal,
+        "status": data.status,
+        "parts": parts(data),
+        "issued_at": utc_now(),
+        "issued_by": _user(),
+        "device_id": device_id,
+    }
+
+
 def register(
     database: Any,
     path: Path,
@@ -163,31 +190,16 @@ def register(
 ) -> None:
     """Record the written file *path* (a :class:`~qclinic.reports.build.BuiltReport`) as issued.
 
-    If the register cannot be written the file is removed: no copy leaves unregistered.
+    If the register cannot be written the file is removed: no copy leaves unregistered. (The
+    application's path is :meth:`qclinic.services.printing.PrintingService.print_document`, which
+    also announces the change.)
     """
     from qclinic.storage.repositories import documents
-    from qclinic.storage.types import utc_now
 
-    sha256, size = file_sha256(path)
+    fields = issue_fields(path, built, data, kind, lang, seal, database.device_id)
     try:
         with database.session() as session:
-            documents.record_issue(
-                session,
-                document_id=built.document_id,
-                assessment_id=data.assessment_id,
-                kind=kind,
-                lang=lang,
-                file_sha256=sha256,
-                file_size=size,
-                pages=built.pages,
-                data_sha256=built.data_hash,
-                seal_sha256=seal,
-                status=data.status,
-                parts=parts(data),
-                issued_at=utc_now(),
-                issued_by=_user(),
-                device_id=database.device_id,
-            )
+            documents.record_issue(session, **fields)
     except BaseException:
         path.unlink(missing_ok=True)
         raise

@@ -1,8 +1,8 @@
 """The dialog that creates or edits one improvement action (form: ``forms/action_dialog.ui``).
 
-Saving commits at once (``create_action`` / ``update_action`` and, when the status moved,
-``set_action_status``) and emits ``signals.saved`` and ``signals.data_changed("action")``. Marking
-an action verified needs the verification note; without it the dialog stays open and says so.
+Saving commits at once through :class:`~qclinic.services.actions.ActionService` (``create``, or
+``edit`` with the status move in the same commit); the service's event tells the app. Marking an
+action verified needs the verification note; without it the dialog stays open and says so.
 """
 
 from __future__ import annotations
@@ -12,14 +12,10 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDialog, QWidget
-from sqlalchemy.orm import Session
 
 from qclinic.core.vocabulary import ACTION_TRANSITIONS, ActionStatus, Priority
 from qclinic.errors import UserError
-from qclinic.storage.database import Database
-from qclinic.storage.models import Action, ClinicCase, Finding, Organization
-from qclinic.storage.repositories import improvement
-from qclinic.storage.repositories.organizations import list_organizations
+from qclinic.services import Services
 from qclinic.ui.errors import show_error
 from qclinic.ui.forms.ui_action_dialog import Ui_ActionDialog
 from qclinic.ui.labels import choices, label
@@ -49,7 +45,7 @@ class ActionDialog(QDialog):
 
     def __init__(
         self,
-        database: Database,
+        services: Services,
         signals: AppSignals,
         *,
         action_id: str | None = None,
@@ -60,7 +56,7 @@ class ActionDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_ActionDialog()
         self.ui.setupUi(self)
-        self._database = database
+        self._services = services
         self._signals = signals
         self.action_id = action_id
         self._prefill = prefill or ActionPrefill()
@@ -78,9 +74,8 @@ class ActionDialog(QDialog):
         self.setWindowTitle(self.tr("New improvement action"))
         if prefill.organization_id is None:
             self.ui.organizationValue.hide()
-            with self._database.read_session() as session:
-                for organization in list_organizations(session, limit=None):
-                    self.ui.organizationCombo.addItem(organization.name, organization.id)
+            for organization_id, name in self._services.actions.organizations():
+                self.ui.organizationCombo.addItem(name, organization_id)
         else:
             self.ui.organizationCombo.hide()
             self.ui.organizationValue.setText(prefill.organization_name)
@@ -99,20 +94,16 @@ class ActionDialog(QDialog):
         self.ui.titleEdit.setFocus()
 
     def _show_existing(self, action_id: str, verify: bool) -> None:
-        with self._database.read_session() as session:
-            action = session.get(Action, action_id)
-            assert action is not None
-            organization = session.get(Organization, action.organization_id)
-            source = ""
-            if action.finding_id is not None:
-                finding = session.get(Finding, action.finding_id)
-                source = self.tr("Finding: %1").replace("%1", finding.title if finding else "")
-            elif action.case_id is not None:
-                case = session.get(ClinicCase, action.case_id)
-                source = self.tr("Clinic case: %1").replace("%1", case.title if case else "")
+        detail = self._services.actions.detail(action_id)
+        action = detail.action
+        source = ""
+        if action.finding_id is not None:
+            source = self.tr("Finding: %1").replace("%1", detail.finding_title or "")
+        elif action.case_id is not None:
+            source = self.tr("Clinic case: %1").replace("%1", detail.case_title or "")
         self.setWindowTitle(self.tr("Verify action") if verify else self.tr("Edit action"))
         self.ui.organizationCombo.hide()
-        self.ui.organizationValue.setText(organization.name if organization else "")
+        self.ui.organizationValue.setText(detail.organization_name)
         self._show_source(source)
         self.ui.titleEdit.setText(action.title)
         self.ui.descriptionEdit.setPlainText(action.description)
@@ -189,39 +180,34 @@ class ActionDialog(QDialog):
         if refusal:
             return
         try:
-            with self._database.session() as session:
-                action_id = self._save(session)
+            action_id = self._save()
         except UserError as exc:
             show_error(exc, self)
             return
         self.action_id = action_id
-        self._signals.saved.emit()
-        self._signals.data_changed.emit("action")
         self.action_saved.emit(action_id)
         super().accept()
 
-    def _save(self, session: Session) -> str:
+    def _save(self) -> str:
         fields = self._fields()
+        actions = self._services.actions
         if self.action_id is None:
             prefill = self._prefill
-            organization_id = prefill.organization_id or self.ui.organizationCombo.currentData()
-            action = improvement.create_action(
-                session,
-                organization_id,
+            action = actions.create(
+                prefill.organization_id or self.ui.organizationCombo.currentData(),
                 str(fields.pop("title")),
                 finding_id=prefill.finding_id,
                 case_id=prefill.case_id,
+                source=self,
                 **fields,  # type: ignore[arg-type]
             )
             return action.id
         fields["effectiveness_note"] = self.ui.effectivenessEdit.toPlainText().strip()
-        improvement.update_action(session, self.action_id, **fields)
-        target = self.target_status()
-        if target is not self._current_status:
-            improvement.set_action_status(
-                session,
-                self.action_id,
-                target,
-                verification_note=self.ui.verificationEdit.toPlainText().strip(),
-            )
+        actions.edit(
+            self.action_id,
+            status=self.target_status(),
+            verification_note=self.ui.verificationEdit.toPlainText().strip(),
+            source=self,
+            **fields,
+        )
         return self.action_id

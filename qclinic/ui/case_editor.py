@@ -4,11 +4,13 @@ The editor records the diagnosis and the prescription (committed as the user pau
 leaves the field), moves the status one step along registered → diagnosed → prescribed → resolved
 (resolving records the chosen date, today by default) or one step back, and lists the case's
 actions with a button to raise a new one. Layout (:class:`CaseEditorView`) is kept apart from
-behaviour (:class:`CaseEditor`).
+behaviour (:class:`CaseEditor`). Every change goes through
+:class:`~qclinic.services.cases.CaseService`, whose event tells the app.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
@@ -30,11 +32,9 @@ from PySide6.QtWidgets import (
 
 from qclinic.core.vocabulary import CaseStatus, NqiCategory
 from qclinic.errors import UserError
-from qclinic.storage.database import Database
-from qclinic.storage.models import ClinicCase, Organization, Visit
-from qclinic.storage.repositories import improvement
-from qclinic.storage.repositories.organizations import list_organizations
-from qclinic.storage.repositories.visits import list_visits
+from qclinic.services import ChangeEvent, Services
+from qclinic.services.cases import CaseDetail
+from qclinic.storage.models import ClinicCase
 from qclinic.ui.action_dialog import ActionDialog, ActionPrefill
 from qclinic.ui.actions_model import (
     COL_DUE,
@@ -49,7 +49,7 @@ from qclinic.ui.actions_model import (
     OverdueBadge,
 )
 from qclinic.ui.cases_model import STATUS_COLOURS, local_date
-from qclinic.ui.errors import show_error
+from qclinic.ui.errors import show_error, user_message
 from qclinic.ui.forms.ui_case_dialog import Ui_CaseDialog
 from qclinic.ui.labels import choices, label
 from qclinic.ui.signals import AppSignals
@@ -70,7 +70,7 @@ class RegisterCaseDialog(QDialog):
 
     def __init__(
         self,
-        database: Database,
+        services: Services,
         signals: AppSignals,
         lang: str,
         *,
@@ -80,12 +80,10 @@ class RegisterCaseDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_CaseDialog()
         self.ui.setupUi(self)
-        self._database = database
-        self._signals = signals
+        self._services = services
         self.case_id: str | None = None
-        with database.read_session() as session:
-            for organization in list_organizations(session, limit=None):
-                self.ui.organizationCombo.addItem(organization.name, organization.id)
+        for choice_id, name in services.cases.organizations():
+            self.ui.organizationCombo.addItem(name, choice_id)
         for text, value in choices(NqiCategory):
             self.ui.categoryCombo.addItem(text, value.value)
         if organization_id is not None:
@@ -102,10 +100,9 @@ class RegisterCaseDialog(QDialog):
         organization_id = self.ui.organizationCombo.currentData()
         if organization_id is None:
             return
-        with self._database.read_session() as session:
-            for visit in list_visits(session, organization_id=organization_id, limit=None):
-                text = f"{visit.visit_date.isoformat()} · {label(visit.kind)}"
-                self.ui.visitCombo.addItem(text, visit.id)
+        for visit in self._services.cases.visits(organization_id):
+            text = f"{visit.visit_date.isoformat()} · {label(visit.kind)}"
+            self.ui.visitCombo.addItem(text, visit.id)
 
     def accept(self) -> None:
         organization_id = self.ui.organizationCombo.currentData()
@@ -118,21 +115,18 @@ class RegisterCaseDialog(QDialog):
             self.ui.titleEdit.setFocus()
             return
         try:
-            with self._database.session() as session:
-                case = improvement.create_case(
-                    session,
-                    organization_id,
-                    NqiCategory(self.ui.categoryCombo.currentData()),
-                    title,
-                    symptom=self.ui.symptomEdit.toPlainText().strip(),
-                    visit_id=self.ui.visitCombo.currentData(),
-                )
+            case = self._services.cases.register(
+                organization_id,
+                NqiCategory(self.ui.categoryCombo.currentData()),
+                title,
+                symptom=self.ui.symptomEdit.toPlainText(),
+                visit_id=self.ui.visitCombo.currentData(),
+                source=self,
+            )
         except UserError as exc:
             show_error(exc, self)
             return
         self.case_id = case.id
-        self._signals.saved.emit()
-        self._signals.data_changed.emit("clinic_case")
         self.case_saved.emit(case.id)
         super().accept()
 
@@ -222,17 +216,17 @@ class CaseEditor(CaseEditorView):
     #: a case was committed (its id): lists showing it refresh that row
     case_changed = Signal(str)
 
-    def __init__(self, database: Database, signals: AppSignals, lang: str) -> None:
+    def __init__(self, services: Services, signals: AppSignals, lang: str) -> None:
         super().__init__()
-        self._database = database
+        self._services = services
         self._signals = signals
         self._lang = lang
         self.case_id: str | None = None
         self.case: ClinicCase | None = None
         self._organization_name = ""
         self._visit_text = ""
-        #: True while this editor emits its own change (the page then updates one row)
-        self.committing = False
+        #: how many times the case's actions were (re)loaded (tests count reloads)
+        self.action_loads = 0
         #: the action dialog last opened (kept so tests and callers can reach it)
         self.dialog: ActionDialog | None = None
 
@@ -257,7 +251,7 @@ class CaseEditor(CaseEditorView):
         self.next_button.clicked.connect(self.on_next)
         self.back_button.clicked.connect(self.on_back)
         self.create_action_button.clicked.connect(self.on_create_action)
-        signals.data_changed.connect(self.on_data_changed)
+        signals.changed.connect(self.on_changed)
         self.retranslate()
         self.setEnabled(False)
 
@@ -280,15 +274,14 @@ class CaseEditor(CaseEditorView):
         self.case_id = case_id
         self.case = None
         if case_id is not None:
-            with self._database.read_session() as session:
-                self.case = session.get(ClinicCase, case_id)
-                if self.case is not None:
-                    organization = session.get(Organization, self.case.organization_id)
-                    self._organization_name = organization.name if organization else ""
-                    visit = session.get(Visit, self.case.visit_id) if self.case.visit_id else None
-                    self._visit_text = (
-                        f"{visit.visit_date.isoformat()} · {label(visit.kind)}" if visit else ""
-                    )
+            detail: CaseDetail | None = self._services.cases.detail(case_id)
+            if detail is not None:
+                self.case = detail.case
+                self._organization_name = detail.organization_name
+                visit = detail.visit
+                self._visit_text = (
+                    f"{visit.visit_date.isoformat()} · {label(visit.kind)}" if visit else ""
+                )
         self.setEnabled(self.case is not None)
         self._fill()
         self._load_actions()
@@ -345,11 +338,11 @@ class CaseEditor(CaseEditorView):
         self.back_button.setVisible(status in PREVIOUS_STEP)
 
     def _load_actions(self) -> None:
+        self.action_loads += 1
         if self.case_id is None:
             self.actions_model.set_rows([])
             return
-        with self._database.read_session() as session:
-            rows = improvement.plan_table(session, case_id=self.case_id)
+        rows = self._services.actions.plan_table(case_id=self.case_id)
         self.actions_model.set_rows(rows, sort=(COL_DUE, Qt.SortOrder.AscendingOrder))
 
     # --- committing ------------------------------------------------------------------------
@@ -375,23 +368,18 @@ class CaseEditor(CaseEditorView):
         }
         if not changes:
             return
-        self._commit(lambda session: improvement.update_case(session, case.id, **changes))
+        case_id = case.id
+        self._commit(lambda: self._services.cases.edit(case_id, source=self, **changes))
 
-    def _commit(self, change: object) -> bool:
+    def _commit(self, change: Callable[[], ClinicCase]) -> bool:
+        """Run the service call *change*; show the case it returns, or why it was refused."""
         assert self.case_id is not None
         try:
-            with self._database.session() as session:
-                self.case = change(session)  # type: ignore[operator]
+            self.case = change()
         except UserError as exc:
             show_error(exc, self)
             return False
-        self.committing = True
-        try:
-            self.case_changed.emit(self.case_id)
-            self._signals.saved.emit()
-            self._signals.data_changed.emit("clinic_case")
-        finally:
-            self.committing = False
+        self.case_changed.emit(self.case_id)
         return True
 
     def on_next(self) -> None:
@@ -400,16 +388,6 @@ class CaseEditor(CaseEditorView):
         if case is None or case.status not in NEXT_STEP:
             return
         target = NEXT_STEP[case.status]
-        if target is CaseStatus.DIAGNOSED and not case.diagnosis.strip():
-            self.message.setText(self.tr("Write the diagnosis before marking the case diagnosed."))
-            self.diagnosis.setFocus()
-            return
-        if target is CaseStatus.PRESCRIBED and not case.prescription.strip():
-            self.message.setText(
-                self.tr("Write the prescription before marking the case prescribed.")
-            )
-            self.prescription.setFocus()
-            return
         resolved_on: date | None = None
         if target is CaseStatus.RESOLVED:
             resolved_on = self.resolved_on.date().toPython()  # type: ignore[assignment]
@@ -421,15 +399,26 @@ class CaseEditor(CaseEditorView):
             self._move(PREVIOUS_STEP[self.case.status], None)
 
     def _move(self, status: CaseStatus, resolved_on: date | None) -> None:
+        """Move the case; a move the service refuses for a missing text is said beside it."""
         assert self.case is not None
-        case_id = self.case.id
-        if self._commit(
-            lambda session: improvement.set_case_status(
-                session, case_id, status, resolved_on=resolved_on
+        try:
+            self.case = self._services.cases.move(
+                self.case.id, status, resolved_on=resolved_on, source=self
             )
-        ):
-            self.message.clear()
-            self._show_status()
+        except UserError as exc:
+            missing = {
+                CaseStatus.DIAGNOSED: self.diagnosis,
+                CaseStatus.PRESCRIBED: self.prescription,
+            }.get(status)
+            if missing is None:
+                show_error(exc, self)
+                return
+            self.message.setText(user_message(exc))
+            missing.setFocus()
+            return
+        self.case_changed.emit(self.case.id)
+        self.message.clear()
+        self._show_status()
 
     # --- actions ---------------------------------------------------------------------------
     def on_create_action(self) -> None:
@@ -446,9 +435,19 @@ class CaseEditor(CaseEditorView):
             title=first_line[:300] or case.title,
             description=case.prescription,
         )
-        self.dialog = ActionDialog(self._database, self._signals, prefill=prefill, parent=self)
+        self.dialog = ActionDialog(self._services, self._signals, prefill=prefill, parent=self)
         self.dialog.open()
 
-    def on_data_changed(self, table: str) -> None:
-        if table == "action" and self.case_id is not None:
+    def on_changed(self, event: ChangeEvent) -> None:
+        """Reload the case's actions when actions changed; reload the case when another window,
+        a command or sync changed it (never for this editor's own edits: it shows them already)."""
+        if self.case_id is None:
+            return
+        if event.entity == "action":
             self._load_actions()
+        elif (
+            event.entity == "clinic_case"
+            and not event.made_by(self)
+            and (not event.ids or self.case_id in event.ids)
+        ):
+            self.set_case(self.case_id)

@@ -1,15 +1,15 @@
 """An assessment's findings, with "Create action": a reusable panel (plan page, assessment runner).
 
-``FindingsPanel(database, signals, lang).set_assessment(assessment_id)`` lists the findings
+``FindingsPanel(services, signals, lang).set_assessment(assessment_id)`` lists the findings
 (severity in its colour, NQI category, title, the linked question in the page's language, how many
-actions were raised); "Create action" opens :class:`~qclinic.ui.action_dialog.ActionDialog`
-prefilled from the selected finding and commits ``create_action(finding_id=…)``.
+actions were raised; read by :meth:`~qclinic.services.findings.FindingService.rows`); "Create
+action" opens :class:`~qclinic.ui.action_dialog.ActionDialog` prefilled from the selected finding.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -30,12 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qclinic.core import checklists
-from qclinic.core.vocabulary import FindingSeverity, NqiCategory
-from qclinic.storage.database import Database
-from qclinic.storage.models import Organization
-from qclinic.storage.repositories import improvement
-from qclinic.storage.repositories.assessments import frozen_checklist, get_assessment
+from qclinic.core.vocabulary import FindingSeverity
+from qclinic.services import ChangeEvent, Services
+from qclinic.services.findings import FindingRow
 from qclinic.ui.action_dialog import ActionDialog, ActionPrefill
 from qclinic.ui.labels import label
 from qclinic.ui.list_view import record_list
@@ -60,17 +57,6 @@ _HEADERS = (
     QT_TRANSLATE_NOOP("FindingsModel", "Question"),
     QT_TRANSLATE_NOOP("FindingsModel", "Actions"),
 )
-
-
-class FindingRow(NamedTuple):
-    id: str
-    severity: FindingSeverity
-    nqi_category: NqiCategory | None
-    title: str
-    question: str  # "Q-id  question text", or ""
-    description: str
-    evidence: str
-    actions: int
 
 
 class FindingsModel(QAbstractTableModel):
@@ -125,39 +111,12 @@ class FindingsModel(QAbstractTableModel):
         return None
 
 
-def load_finding_rows(database: Database, assessment_id: str, lang: str) -> list[FindingRow]:
-    """The findings of *assessment_id*, with their question texts and action counts."""
-    with database.read_session() as session:
-        checklist = checklists.from_frozen(frozen_checklist(session, assessment_id))
-        rows = []
-        for finding in improvement.list_findings(session, assessment_id):
-            question = ""
-            if finding.question_id and checklist.has_question(finding.question_id):
-                text = checklist.question(finding.question_id).text.get(lang)
-                question = f"{finding.question_id}  {text}"
-            elif finding.question_id:
-                question = finding.question_id
-            rows.append(
-                FindingRow(
-                    finding.id,
-                    finding.severity,
-                    finding.nqi_category,
-                    finding.title,
-                    question,
-                    finding.description,
-                    finding.evidence,
-                    len(improvement.list_plan_rows(session, finding_id=finding.id)),
-                )
-            )
-    return rows
-
-
 class FindingsPanel(QWidget):
     """The findings of one assessment and a "Create action" button."""
 
-    def __init__(self, database: Database, signals: AppSignals, lang: str) -> None:
+    def __init__(self, services: Services, signals: AppSignals, lang: str) -> None:
         super().__init__()
-        self._database = database
+        self._services = services
         self._signals = signals
         self._lang = lang
         self.assessment_id: str | None = None
@@ -189,7 +148,7 @@ class FindingsPanel(QWidget):
         self.create_button.clicked.connect(self.on_create_action)
         self.view.doubleClicked.connect(self.on_create_action)
         self.view.selectionModel().selectionChanged.connect(self.on_selection_changed)
-        signals.data_changed.connect(self.on_data_changed)
+        signals.changed.connect(self.on_changed)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -201,18 +160,14 @@ class FindingsPanel(QWidget):
         self.assessment_id = assessment_id
         self._organization = None
         if assessment_id is not None:
-            with self._database.read_session() as session:
-                assessment = get_assessment(session, assessment_id)
-                organization = session.get(Organization, assessment.organization_id)
-                name = organization.name if organization else ""
-                self._organization = (assessment.organization_id, name)
+            self._organization = self._services.findings.organization_of(assessment_id)
         self.reload()
 
     def reload(self) -> None:
         rows = (
             []
             if self.assessment_id is None
-            else load_finding_rows(self._database, self.assessment_id, self._lang)
+            else self._services.findings.rows(self.assessment_id, self._lang)
         )
         self.model.set_rows(rows)
         self.view.resizeColumnToContents(COL_SEVERITY)
@@ -262,9 +217,9 @@ class FindingsPanel(QWidget):
             title=finding.title,
             description=description,
         )
-        self.dialog = ActionDialog(self._database, self._signals, prefill=prefill, parent=self)
+        self.dialog = ActionDialog(self._services, self._signals, prefill=prefill, parent=self)
         self.dialog.open()
 
-    def on_data_changed(self, table: str) -> None:
-        if table in ("action", "finding") and self.assessment_id is not None:
+    def on_changed(self, event: ChangeEvent) -> None:
+        if event.entity in ("action", "finding") and self.assessment_id is not None:
             self.reload()

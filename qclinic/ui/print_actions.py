@@ -13,12 +13,11 @@ Tests pass ``path=``, ``lang=`` and ``open_when_done=False`` so no dialog is sho
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -26,9 +25,12 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QProgressDialog, QWidge
 
 from qclinic import settings as app_settings
 from qclinic.errors import UserError
-from qclinic.storage.database import Database
+from qclinic.services import Services
 from qclinic.ui.errors import show_error
 from qclinic.ui.tasks import Cancelled, Progress, Task, run_task
+
+if TYPE_CHECKING:
+    from qclinic.storage.database import Database
 
 FOLDER_KEY = "report_folder"  # settings.extra: the folder the user last printed to
 FORMAT_KEY = "report_format"  # settings.extra: the file type the user last chose ("pdf", "docx")
@@ -42,7 +44,8 @@ KIND_NAMES = {
     ("plan", "en"): "improvement plan",
 }
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-STAGE_READING, STAGE_WRITING = "reading", "writing"
+#: the stage the printing service reports while laying out the pages
+STAGE_WRITING = "writing"
 
 
 def default_file_name(
@@ -64,21 +67,6 @@ def _filters() -> dict[str, str]:
         "pdf": QCoreApplication.translate("print_actions", "PDF documents (*.pdf)"),
         "docx": QCoreApplication.translate("print_actions", "Word documents (*.docx)"),
     }
-
-
-def _describe(database: Database, assessment_id: str) -> tuple[str, str]:
-    """The organization's name and the visit date of *assessment_id* (for the file name)."""
-    from qclinic.storage.repositories import assessments, organizations, visits
-
-    with database.read_session() as session:
-        assessment = assessments.get_assessment(session, assessment_id)
-        organization = organizations.get_organization(
-            session,
-            assessment.organization_id,
-            include_deleted=True,  # its history prints
-        ).name
-        visit = visits.get_visit(session, assessment.visit_id) if assessment.visit_id else None
-    return organization, visit.visit_date.isoformat() if visit is not None else ""
 
 
 def _documents_folder() -> str:
@@ -134,87 +122,46 @@ def ask_path(
 
 
 def write_pdf(
-    database: Database, assessment_id: str, out: Path, lang: str, plan_only: bool
+    services: Services, assessment_id: str, out: Path, lang: str, plan_only: bool
 ) -> Callable[[Progress], Any]:
     """The background work for a PDF (see :func:`write_document`)."""
-    return write_document(database, assessment_id, out, lang, plan_only, "pdf")
+    return write_document(services, assessment_id, out, lang, plan_only, "pdf")
 
 
 def write_document(
-    database: Database, assessment_id: str, out: Path, lang: str, plan_only: bool, fmt: str
+    services: Services,
+    assessment_id: str,
+    out: Path,
+    lang: str,
+    plan_only: bool,
+    fmt: str,
+    source: object | None = None,
 ) -> Callable[[Progress], Any]:
-    """The background work: read the assessment, write the PDF or .docx beside *out*, move it
-    there."""
+    """The background work: :meth:`~qclinic.services.printing.PrintingService.print_document`
+    on the worker, its cancellation turned into the task's."""
 
     def work(progress: Progress) -> Any:
-        from qclinic.reports import issue
-        from qclinic.reports.build import render_report
-        from qclinic.reports.data import load_report_data
-        from qclinic.reports.docx_plan import render_docx_plan
-        from qclinic.reports.docx_report import render_docx_report
-        from qclinic.reports.plan import plan_data, render_plan
+        from qclinic.services.printing import PrintStopped
 
-        progress.report(0.05, STAGE_READING)
-        data = load_report_data(database, assessment_id)
-        kind = "plan" if plan_only else "report"
-        prepared = issue.prepare(database, data, kind)  # a broken seal stops the print here
-        if progress.cancelled:
-            raise Cancelled
-        progress.report(0.3, STAGE_WRITING)
-        temp = out.with_name(f".{out.stem}.{os.getpid()}.part.{fmt}")
-        config = app_settings.load()
         try:
-            if fmt == "docx":  # an editable copy: not numbered, not registered, not verifiable
-                if plan_only:
-                    built = render_docx_plan(data, temp, lang)
-                else:
-                    built = render_docx_report(
-                        data,
-                        temp,
-                        lang,
-                        database.blobs.read_bytes,
-                        issuing_body=config.issuing_body,
-                        logo_path=config.logo_path,
-                    )
-            elif plan_only:
-                built = render_plan(
-                    data, temp, lang, doc_id=prepared.document_id, seal=prepared.seal
-                )
-            else:
-                built = render_report(
-                    data,
-                    temp,
-                    lang,
-                    database.blobs.read_bytes,
-                    issuing_body=config.issuing_body,
-                    logo_path=config.logo_path,
-                    doc_id=prepared.document_id,
-                    seal=prepared.seal,
-                )
-            if progress.cancelled:
-                raise Cancelled
-            os.replace(temp, out)
-            if fmt == "pdf":
-                shown = plan_data(data) if plan_only else data
-                issue.register(database, out, built, shown, kind, lang, prepared.seal)
-        except PermissionError as exc:
-            viewer = "Word or WPS" if fmt == "docx" else "a PDF viewer"
-            raise UserError(
-                f"Could not write {out}: it may be open in {viewer}; close it and print again."
-            ) from exc
-        except OSError as exc:
-            raise UserError(f"Could not write {out}: {exc.strerror or exc}") from exc
-        finally:
-            with contextlib.suppress(OSError):
-                temp.unlink(missing_ok=True)
-        return built
+            return services.printing.print_document(
+                assessment_id,
+                out,
+                lang,
+                plan_only=plan_only,
+                fmt=fmt,
+                progress=progress,
+                source=source,
+            )
+        except PrintStopped:
+            raise Cancelled from None
 
     return work
 
 
 def print_report(
     parent: QWidget | None,
-    database: Database,
+    services: Services | Database,
     assessment_id: str,
     *,
     plan_only: bool = False,
@@ -230,9 +177,13 @@ def print_report(
     given *path* has the format of its suffix unless *fmt* says. Returns the running task (None
     when the user cancelled a question or the assessment cannot be read).
     """
+    if not isinstance(services, Services):
+        # transitional: the runner still hands over its database (remove once it passes
+        # runner.services); the register's event then reaches no window, and none listens to it
+        services = Services(services)
     config = app_settings.load()
     try:
-        organization, visit_date = _describe(database, assessment_id)
+        subject = services.printing.subject(assessment_id)
     except UserError as exc:
         show_error(exc, parent)
         return None
@@ -245,7 +196,7 @@ def print_report(
         kind = "plan" if plan_only else "report"
         last = str(config.extra.get(FORMAT_KEY) or "pdf")
         last = last if last in FORMATS else "pdf"
-        suggested = default_file_name(organization, visit_date, kind, lang, last)
+        suggested = default_file_name(subject.organization, subject.visit_date, kind, lang, last)
         chosen = ask_path(parent, suggested, folder, plan_only, last)
         if chosen is None:
             return None
@@ -257,7 +208,7 @@ def print_report(
         raise ValueError(f"fmt must be pdf or docx, not {fmt!r}")
 
     return _start(
-        parent, database, assessment_id, out, lang, plan_only, open_when_done, on_written, fmt
+        parent, services, assessment_id, out, lang, plan_only, open_when_done, on_written, fmt
     )
 
 
@@ -305,7 +256,7 @@ class _PrintJob:
 
 def _start(
     parent: QWidget | None,
-    database: Database,
+    services: Services,
     assessment_id: str,
     out: Path,
     lang: str,
@@ -329,7 +280,7 @@ def _start(
         show_error(exc, parent)
 
     job.task = run_task(
-        write_document(database, assessment_id, out, lang, plan_only, fmt),
+        write_document(services, assessment_id, out, lang, plan_only, fmt, source=parent),
         on_done=on_done,
         on_error=on_error,
         on_progress=job.on_progress,

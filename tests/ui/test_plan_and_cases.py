@@ -158,11 +158,11 @@ def test_editing_an_action_commits_and_tells_the_app(
 
 
 # --- findings → actions ----------------------------------------------------------------------
-def test_create_an_action_from_a_finding(qtbot, database, signals, demo_ids) -> None:
+def test_create_an_action_from_a_finding(qtbot, database, services, signals, demo_ids) -> None:
     from qclinic.storage.models import Finding
     from qclinic.ui.findings_panel import COL_ACTIONS, ROW_ROLE, FindingsPanel
 
-    panel = FindingsPanel(database, signals, "en")
+    panel = FindingsPanel(services, signals, "en")
     qtbot.addWidget(panel)
     panel.show()
     panel.set_assessment(demo_ids["completed_assessment"])
@@ -343,11 +343,11 @@ def test_the_context_menu_offers_the_allowed_moves(qtbot, plan_page, database, d
     assert _action(database, in_progress).status is ActionStatus.OPEN
 
 
-def test_findings_model_passes_the_model_tester(qtmodeltester, database, demo_ids) -> None:
-    from qclinic.ui.findings_panel import COL_SEVERITY, FindingsModel, load_finding_rows
+def test_findings_model_passes_the_model_tester(qtmodeltester, services, demo_ids) -> None:
+    from qclinic.ui.findings_panel import COL_SEVERITY, FindingsModel
 
     model = FindingsModel()
-    model.set_rows(load_finding_rows(database, demo_ids["completed_assessment"], "zh"))
+    model.set_rows(services.findings.rows(demo_ids["completed_assessment"], "zh"))
     qtmodeltester.check(model)
     assert model.rowCount() == 5
     assert model.index(0, COL_SEVERITY).data(Qt.ItemDataRole.DecorationRole) is not None

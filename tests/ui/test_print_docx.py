@@ -12,7 +12,7 @@ def _headings(path: Path) -> list[str]:
     return [p.text for p in docx.Document(str(path)).paragraphs if p.style.name == "Heading 1"]
 
 
-def test_print_report_and_plan_as_docx_in_the_background(qtbot, database, demo_ids, tmp_path):
+def test_print_report_and_plan_as_docx_in_the_background(qtbot, services, demo_ids, tmp_path):
     from qclinic.ui.print_actions import print_report
 
     assessment = demo_ids["completed_assessment"]
@@ -21,7 +21,7 @@ def test_print_report_and_plan_as_docx_in_the_background(qtbot, database, demo_i
     for path, plan_only, lang in ((report, False, "zh"), (plan, True, "en")):
         task = print_report(
             None,
-            database,
+            services,
             assessment,
             plan_only=plan_only,
             path=path,
@@ -39,7 +39,7 @@ def test_print_report_and_plan_as_docx_in_the_background(qtbot, database, demo_i
 
 
 def test_the_save_dialogs_file_type_decides_the_format(
-    qtbot, database, demo_ids, tmp_path, monkeypatch
+    qtbot, services, demo_ids, tmp_path, monkeypatch
 ):
     from qclinic import settings
     from qclinic.ui import print_actions
@@ -55,7 +55,7 @@ def test_the_save_dialogs_file_type_decides_the_format(
     written: list[Path] = []
     assessment = demo_ids["completed_assessment"]
     print_actions.print_report(
-        None, database, assessment, lang="zh", open_when_done=False, on_written=written.append
+        None, services, assessment, lang="zh", open_when_done=False, on_written=written.append
     )
     qtbot.waitUntil(lambda: len(written) == 1, timeout=60_000)
     assert written == [tmp_path / "typed as.docx"]
@@ -66,7 +66,7 @@ def test_the_save_dialogs_file_type_decides_the_format(
     assert settings.load().extra[print_actions.FORMAT_KEY] == "docx"
 
     # the next print offers Word first, with a .docx name; cancelling prints nothing
-    assert print_actions.print_report(None, database, assessment, lang="en") is None
+    assert print_actions.print_report(None, services, assessment, lang="en") is None
     suggested, _filters, selected = asked[1]
     assert suggested.endswith(".docx") and selected == "Word documents (*.docx)"
     assert written == [tmp_path / "typed as.docx"]

@@ -49,7 +49,7 @@ def test_opening_a_tampered_signed_assessment_shows_what_changed(
 
 
 def test_the_app_refuses_to_print_a_tampered_signed_assessment(
-    qtbot: Any, database: Any, demo_ids: dict[str, Any], tmp_path: Path, shown_errors: list[Any]
+    qtbot: Any, services: Any, demo_ids: dict[str, Any], tmp_path: Path, shown_errors: list[Any]
 ) -> None:
     from qclinic.storage.seal import SealBroken
     from qclinic.ui.print_actions import print_report
@@ -58,14 +58,14 @@ def test_the_app_refuses_to_print_a_tampered_signed_assessment(
     _edit_behind_the_back(tmp_path / "ui.sqlite", signed)
     out = tmp_path / "out" / "report.pdf"
     out.parent.mkdir()
-    print_report(None, database, signed, path=out, lang="en", open_when_done=False)
+    print_report(None, services, signed, path=out, lang="en", open_when_done=False)
     qtbot.waitUntil(lambda: len(shown_errors) == 1, timeout=30_000)  # printed on a worker thread
     assert isinstance(shown_errors[0], SealBroken)
     assert list(out.parent.iterdir()) == []
 
 
 def test_a_print_from_the_app_is_registered_and_verifies(
-    qtbot: Any, database: Any, demo_ids: dict[str, Any], tmp_path: Path
+    qtbot: Any, database: Any, services: Any, demo_ids: dict[str, Any], tmp_path: Path
 ) -> None:
     from qclinic.reports.verify import verify
     from qclinic.ui.print_actions import print_report
@@ -74,7 +74,7 @@ def test_a_print_from_the_app_is_registered_and_verifies(
     out = tmp_path / "report.pdf"
     written: list[Path] = []
     print_report(
-        None, database, signed, path=out, lang="zh", open_when_done=False, on_written=written.append
+        None, services, signed, path=out, lang="zh", open_when_done=False, on_written=written.append
     )
     qtbot.waitUntil(lambda: written == [out], timeout=30_000)  # printed on a worker thread
     verdict = verify(database, out)

@@ -157,7 +157,7 @@ def test_pages_with_a_language_get_the_new_one(qtbot, database, signals, restore
     assert page.lang == "en"
 
 
-def test_print_report_and_plan_write_pdfs(qtbot, database, demo_ids, tmp_path) -> None:
+def test_print_report_and_plan_write_pdfs(qtbot, services, demo_ids, tmp_path) -> None:
     from qclinic import settings
     from qclinic.ui.print_actions import print_report
 
@@ -170,7 +170,7 @@ def test_print_report_and_plan_write_pdfs(qtbot, database, demo_ids, tmp_path) -
     report = tmp_path / "out" / "report.pdf"
     print_report(
         None,
-        database,
+        services,
         assessment,
         path=report,
         lang="en",
@@ -180,7 +180,7 @@ def test_print_report_and_plan_write_pdfs(qtbot, database, demo_ids, tmp_path) -
     plan = tmp_path / "out" / "plan.pdf"
     print_report(
         None,
-        database,
+        services,
         assessment,
         plan_only=True,
         path=plan,
@@ -196,14 +196,14 @@ def test_print_report_and_plan_write_pdfs(qtbot, database, demo_ids, tmp_path) -
     assert sorted(p.name for p in report.parent.iterdir()) == ["plan.pdf", "report.pdf"]
 
 
-def test_print_errors_are_shown(qtbot, database, demo_ids, tmp_path, shown_errors) -> None:
+def test_print_errors_are_shown(qtbot, services, demo_ids, tmp_path, shown_errors) -> None:
     from qclinic.errors import UserError
     from qclinic.ui.print_actions import print_report
 
     assert (
         print_report(
             None,
-            database,
+            services,
             "no-such-assessment",
             path=tmp_path / "x.pdf",
             lang="en",
@@ -215,7 +215,7 @@ def test_print_errors_are_shown(qtbot, database, demo_ids, tmp_path, shown_error
     blocker.write_text("not a folder", encoding="utf-8")
     print_report(
         None,
-        database,
+        services,
         demo_ids["assessments"][0],
         path=blocker / "report.pdf",
         lang="en",
@@ -228,14 +228,14 @@ def test_print_errors_are_shown(qtbot, database, demo_ids, tmp_path, shown_error
     assert "report.pdf" in str(shown_errors[1])
 
 
-def test_a_cancelled_print_leaves_no_file(database, demo_ids, tmp_path) -> None:
+def test_a_cancelled_print_leaves_no_file(services, demo_ids, tmp_path) -> None:
     from qclinic.ui.print_actions import write_pdf
     from qclinic.ui.tasks import Cancelled, Progress
 
     progress = Progress()
     progress.cancel()  # what the progress dialog's Cancel button does
     with pytest.raises(Cancelled):
-        write_pdf(database, demo_ids["assessments"][0], tmp_path / "r.pdf", "en", False)(progress)
+        write_pdf(services, demo_ids["assessments"][0], tmp_path / "r.pdf", "en", False)(progress)
     assert list(tmp_path.glob("*.pdf")) == []
 
 

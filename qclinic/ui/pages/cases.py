@@ -18,9 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from qclinic.core.vocabulary import CaseStatus, NqiCategory
-from qclinic.services import Services
-from qclinic.storage.database import Database
-from qclinic.storage.repositories import improvement
+from qclinic.services import ChangeEvent, Services
 from qclinic.ui.case_editor import CaseEditor, RegisterCaseDialog
 from qclinic.ui.cases_model import (
     COL_CATEGORY,
@@ -42,9 +40,9 @@ FILTER_DELAY_MS = 200
 
 
 class CasesPage(QWidget):
-    def __init__(self, database: Database, signals: AppSignals, lang: str) -> None:
+    def __init__(self, services: Services, signals: AppSignals, lang: str) -> None:
         super().__init__()
-        self._database = database
+        self._services = services
         self._signals = signals
         self._lang = lang
         self._stale = False
@@ -82,7 +80,7 @@ class CasesPage(QWidget):
         ):
             header.resizeSection(column, width)
 
-        self.editor = CaseEditor(self._database, self._signals, self._lang)
+        self.editor = CaseEditor(self._services, self._signals, self._lang)
         self.placeholder = QLabel()
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color: #7f8c8d;")
@@ -127,7 +125,7 @@ class CasesPage(QWidget):
         self.register_button.clicked.connect(self.on_register)
         self.view.selectionModel().selectionChanged.connect(self.on_selection_changed)
         self.editor.case_changed.connect(self.on_case_changed)
-        self._signals.data_changed.connect(self.on_data_changed)
+        self._signals.changed.connect(self.on_changed)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Clinic cases"))
@@ -144,9 +142,7 @@ class CasesPage(QWidget):
     def load(self) -> None:
         self._stale = False
         selected = self.selected_case_id()
-        with self._database.read_session() as session:
-            rows = improvement.list_case_rows(session)
-        self.model.set_rows(rows)
+        self.model.set_rows(self._services.cases.rows())
         self._show_summary()
         if selected is not None:
             self.select_case(selected)
@@ -201,7 +197,7 @@ class CasesPage(QWidget):
 
     # --- changes ---------------------------------------------------------------------------
     def on_register(self) -> None:
-        self.dialog = RegisterCaseDialog(self._database, self._signals, self._lang, parent=self)
+        self.dialog = RegisterCaseDialog(self._services, self._signals, self._lang, parent=self)
         self.dialog.case_saved.connect(self.on_case_registered)
         self.dialog.open()
 
@@ -211,16 +207,15 @@ class CasesPage(QWidget):
 
     def on_case_changed(self, case_id: str) -> None:
         """Refresh one case's row in place."""
-        with self._database.read_session() as session:
-            rows = improvement.list_case_rows(session, case_id=case_id)
+        rows = self._services.cases.rows(case_id=case_id)
         if rows:
             self.model.update_row(rows[0])
         self._show_summary()
 
-    def on_data_changed(self, table: str) -> None:
-        if table != "clinic_case" or self.editor.committing:
+    def on_changed(self, event: ChangeEvent) -> None:
+        if event.entity != "clinic_case" or event.made_by(self.editor):
             return  # the editor's own change: its row was refreshed by on_case_changed
-        if self.dialog is not None and self.dialog.isVisible():
+        if self.dialog is not None and event.made_by(self.dialog):
             return  # the register dialog's: on_case_registered adds the row
         if self.isVisible():
             self.load()
@@ -234,4 +229,4 @@ class CasesPage(QWidget):
 
 
 def create(services: Services, signals: AppSignals, lang: str) -> QWidget:
-    return CasesPage(services.database, signals, lang)
+    return CasesPage(services, signals, lang)

@@ -28,11 +28,8 @@ from PySide6.QtWidgets import (
 
 from qclinic.core.vocabulary import ACTION_TRANSITIONS, ActionStatus, Priority
 from qclinic.errors import UserError
-from qclinic.services import Services
-from qclinic.storage.database import Database
-from qclinic.storage.models import Organization
-from qclinic.storage.repositories import improvement
-from qclinic.storage.repositories.assessments import list_assessments
+from qclinic.services import ChangeEvent, Services
+from qclinic.services.actions import PlanRow, RawPlanRow
 from qclinic.ui import tasks
 from qclinic.ui.action_dialog import ActionDialog
 from qclinic.ui.actions_model import (
@@ -62,12 +59,11 @@ FILTER_DELAY_MS = 250  # typing in a search box re-filters once the user pauses
 
 
 class PlanPage(QWidget):
-    def __init__(self, database: Database, signals: AppSignals, lang: str) -> None:
+    def __init__(self, services: Services, signals: AppSignals, lang: str) -> None:
         super().__init__()
-        self._database = database
+        self._services = services
         self._signals = signals
         self._lang = lang
-        self._own_changes = False  # True while this page commits (it updates its rows itself)
         self._stale = False
         #: the action dialog last opened (kept so tests and callers can reach it)
         self.dialog: ActionDialog | None = None
@@ -151,7 +147,7 @@ class PlanPage(QWidget):
 
         self.assessment_combo = QComboBox()
         self.assessment_combo.setMinimumContentsLength(40)
-        self.findings = FindingsPanel(self._database, self._signals, self._lang)
+        self.findings = FindingsPanel(self._services, self._signals, self._lang)
         self.assessment_label = QLabel()
         findings_tab = QWidget()
         findings_layout = QVBoxLayout(findings_tab)
@@ -192,7 +188,7 @@ class PlanPage(QWidget):
         self.proxy.layoutChanged.connect(self._show_summary)
         self.proxy.modelReset.connect(self._show_summary)
         self.assessment_combo.currentIndexChanged.connect(self.on_assessment_chosen)
-        self._signals.data_changed.connect(self.on_data_changed)
+        self._signals.changed.connect(self.on_changed)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Improvement plans"))
@@ -217,13 +213,13 @@ class PlanPage(QWidget):
     def load(self) -> None:
         """(Re)load every action in the background; the list keeps its filter and sort."""
         self._stale = False
-        database = self._database
+        actions = self._services.actions
         tasks.run_task(
-            lambda _progress: _read_plan(database), on_done=self._on_loaded, on_error=self._failed
+            lambda _progress: actions.plan_table(), on_done=self._on_loaded, on_error=self._failed
         )
         self._load_assessments()
 
-    def _on_loaded(self, rows: list[improvement.RawPlanRow]) -> None:
+    def _on_loaded(self, rows: list[RawPlanRow]) -> None:
         # one re-filter only: the filter (with today's "overdue") is set first, the rows are
         # sorted before the reset, and the reset re-filters
         today = date.today()
@@ -238,12 +234,10 @@ class PlanPage(QWidget):
 
     def _load_assessments(self) -> None:
         current = self.assessment_combo.currentData()
-        with self._database.read_session() as session:
-            entries = []
-            for assessment in list_assessments(session, limit=None):
-                organization = session.get(Organization, assessment.organization_id)
-                name = organization.name if organization else ""
-                entries.append((f"{name} · {titled(assessment.title, assessment)}", assessment.id))
+        entries = [
+            (f"{c.organization_name} · {titled(c.assessment.title, c.assessment)}", c.assessment.id)
+            for c in self._services.findings.assessment_choices()
+        ]
         self.assessment_combo.blockSignals(True)
         self.assessment_combo.clear()
         for text, assessment_id in entries:
@@ -284,11 +278,11 @@ class PlanPage(QWidget):
         self.on_selection_changed()
 
     # --- selection and status moves --------------------------------------------------------
-    def selected_row(self) -> improvement.PlanRow | None:
+    def selected_row(self) -> PlanRow | None:
         rows = self.view.selectionModel().selectedRows()
         if not rows:
             return None
-        row: improvement.PlanRow = rows[0].data(ROW_ROLE)
+        row: PlanRow = rows[0].data(ROW_ROLE)
         return row
 
     def select_action(self, action_id: str) -> bool:
@@ -322,58 +316,44 @@ class PlanPage(QWidget):
         if status is ActionStatus.VERIFIED:
             self._open_dialog(
                 ActionDialog(
-                    self._database, self._signals, action_id=action_id, verify=True, parent=self
+                    self._services, self._signals, action_id=action_id, verify=True, parent=self
                 )
             )
             return
         try:
-            with self._database.session() as session:
-                improvement.set_action_status(session, action_id, status)
+            self._services.actions.move(action_id, status, source=self)
         except UserError as exc:
             show_error(exc, self)
             return
         self._committed(action_id)
 
     def _committed(self, action_id: str) -> None:
-        """Refresh one row in place, then tell the app."""
-        with self._database.read_session() as session:
-            rows = improvement.plan_table(session, action_id=action_id)
+        """Refresh the one row this page changed, in place (the app heard of it from the service)."""
+        rows = self._services.actions.plan_table(action_id=action_id)
         if rows:
             self.model.update_row(rows[0])
-        self._own_changes = True
-        try:
-            self._signals.saved.emit()
-            self._signals.data_changed.emit("action")
-        finally:
-            self._own_changes = False
         self._show_summary()
         self.on_selection_changed()
 
     # --- dialogs, menu ---------------------------------------------------------------------
     def on_new_action(self) -> None:
-        self._open_dialog(ActionDialog(self._database, self._signals, parent=self))
+        self._open_dialog(ActionDialog(self._services, self._signals, parent=self))
 
     def on_edit(self, *_: object) -> None:
         row = self.selected_row()
         if row is not None:
             self._open_dialog(
-                ActionDialog(self._database, self._signals, action_id=row.id, parent=self)
+                ActionDialog(self._services, self._signals, action_id=row.id, parent=self)
             )
 
     def _open_dialog(self, dialog: ActionDialog) -> None:
         self.dialog = dialog
-        self._own_changes = True  # the dialog is modal: the "action" changes meanwhile are its own
         dialog.action_saved.connect(self._on_dialog_saved)
-        dialog.finished.connect(self._on_dialog_finished)
         dialog.open()
 
     def _on_dialog_saved(self, action_id: str) -> None:
-        self._own_changes = False
         self._committed(action_id)
         self.select_action(action_id)
-
-    def _on_dialog_finished(self, _result: int) -> None:
-        self._own_changes = False
 
     def on_context_menu(self, position: QPoint) -> None:
         index = self.view.indexAt(position)
@@ -406,13 +386,17 @@ class PlanPage(QWidget):
     def on_assessment_chosen(self, *_: object) -> None:
         self.findings.set_assessment(self.assessment_combo.currentData())
 
-    def on_data_changed(self, table: str) -> None:
-        if table == "action" and not self._own_changes:
+    def made_by_me(self, event: ChangeEvent) -> bool:
+        """Whether this page (or its action dialog) made *event*'s change: it updated that row."""
+        return event.made_by(self) or (self.dialog is not None and event.made_by(self.dialog))
+
+    def on_changed(self, event: ChangeEvent) -> None:
+        if event.entity == "action" and not self.made_by_me(event):
             if self.isVisible():
                 self.load()
             else:
                 self._stale = True
-        elif table in ("assessment", "finding", "organization"):
+        elif event.entity in ("assessment", "finding", "organization"):
             self._stale = True
 
     def showEvent(self, event: object) -> None:
@@ -421,10 +405,5 @@ class PlanPage(QWidget):
             self.load()
 
 
-def _read_plan(database: Database) -> list[improvement.RawPlanRow]:
-    with database.read_session() as session:
-        return improvement.plan_table(session)
-
-
 def create(services: Services, signals: AppSignals, lang: str) -> QWidget:
-    return PlanPage(services.database, signals, lang)
+    return PlanPage(services, signals, lang)

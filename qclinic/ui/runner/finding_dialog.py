@@ -1,23 +1,41 @@
-"""Raising a finding from a question: severity, NQI category (from the question), title, text."""
+"""Raising a finding from a question: severity, NQI category (from the question), title, text.
+
+Accepting commits through :meth:`qclinic.services.findings.FindingService.raise_finding`; the
+service's event tells the app (the findings lists refresh, the status bar shows "saved").
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from qclinic.core.checklists import Question
 from qclinic.core.vocabulary import FindingSeverity, NqiCategory
-from qclinic.storage.database import Database
-from qclinic.storage.repositories.improvement import create_finding
+from qclinic.services import Services
 from qclinic.ui.errors import show_error
 from qclinic.ui.forms.ui_finding_dialog import Ui_FindingDialog
 from qclinic.ui.labels import choices
 from qclinic.ui.signals import AppSignals
 
+if TYPE_CHECKING:
+    from qclinic.storage.database import Database
+
+
+def _services(given: Services | Database, signals: AppSignals) -> Services:
+    """*given*, or — while the runner still hands over its database — services over it whose
+    events reach *signals*. (Transitional: remove once the runner passes ``runner.services``.)"""
+    if isinstance(given, Services):
+        return given
+    services = Services(given)
+    signals.follow(services.bus)
+    return services
+
 
 class FindingDialog(QDialog):
     def __init__(
         self,
-        database: Database,
+        services: Services | Database,
         signals: AppSignals,
         assessment_id: str,
         question: Question,
@@ -28,8 +46,7 @@ class FindingDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_FindingDialog()
         self.ui.setupUi(self)
-        self._database = database
-        self._signals = signals
+        self._services = _services(services, signals)
         self._assessment_id = assessment_id
         self._question = question
         self._instance = instance
@@ -63,24 +80,20 @@ class FindingDialog(QDialog):
         title = self.ui.titleEdit.text().strip()
         if not title:
             return
-        category = self.ui.categoryCombo.currentData()
         try:
-            with self._database.session() as session:
-                finding = create_finding(
-                    session,
-                    self._assessment_id,
-                    FindingSeverity(self.ui.severityCombo.currentData()),
-                    title,
-                    nqi_category=NqiCategory(category) if category else None,
-                    question_id=self._question.id,
-                    instance_key=self._instance or None,
-                    description=self.ui.descriptionEdit.toPlainText().strip(),
-                    evidence=self.ui.evidenceEdit.toPlainText().strip(),
-                )
-                self.finding_id = finding.id
+            finding = self._services.findings.raise_finding(
+                self._assessment_id,
+                FindingSeverity(self.ui.severityCombo.currentData()),
+                title,
+                nqi_category=self.ui.categoryCombo.currentData(),
+                question_id=self._question.id,
+                instance_key=self._instance or None,
+                description=self.ui.descriptionEdit.toPlainText(),
+                evidence=self.ui.evidenceEdit.toPlainText(),
+                source=self,
+            )
         except Exception as exc:
             show_error(exc, self)
             return
-        self._signals.saved.emit()
-        self._signals.data_changed.emit("finding")
+        self.finding_id = finding.id
         super().accept()
