@@ -351,3 +351,48 @@ def test_findings_model_passes_the_model_tester(qtmodeltester, services, demo_id
     qtmodeltester.check(model)
     assert model.rowCount() == 5
     assert model.index(0, COL_SEVERITY).data(Qt.ItemDataRole.DecorationRole) is not None
+
+
+# --- changes announced by the services -------------------------------------------------------
+def test_the_plan_page_updates_its_own_change_in_place_and_reloads_others(
+    qtbot, plan_page, services, signals, demo_ids, monkeypatch
+) -> None:
+    page = plan_page
+    loads: list[int] = []
+    monkeypatch.setattr(page, "load", lambda: loads.append(1))
+    action_id = demo_ids["actions"][0]  # open
+    page.select_action(action_id)
+    with qtbot.waitSignals([signals.saved, signals.changed]):  # the service's commit tells the app
+        qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    assert page.selected_row().status is ActionStatus.IN_PROGRESS
+    assert loads == []  # its own change: the row was updated in place, the list not reloaded
+
+    page.on_edit()
+    page.dialog.ui.ownerEdit.setText("质量部 张敏")
+    page.dialog.accept()
+    assert page.selected_row().owner == "质量部 张敏" and loads == []
+
+    services.actions.move(action_id, ActionStatus.DONE)  # another window, a command, sync
+    assert loads == [1]
+
+
+def test_the_case_editor_keeps_its_own_edit_and_shows_anothers(
+    qtbot, cases_page, services, demo_ids, monkeypatch
+) -> None:
+    editor = cases_page.editor
+    standards = demo_ids["cases"][2]
+    assert cases_page.select_case(standards)
+    shown: list[str | None] = []
+    set_case = editor.set_case
+    monkeypatch.setattr(
+        editor, "set_case", lambda case_id: (shown.append(case_id), set_case(case_id))
+    )
+    editor.diagnosis.setPlainText("ASTM B16 与 GB/T 4423 不一致")
+    editor.save_texts()
+    assert shown == []  # its own change: nothing reloaded, the text stays as typed
+    assert editor.case.diagnosis == "ASTM B16 与 GB/T 4423 不一致"
+
+    services.cases.edit(standards, prescription="按 GB/T 4423 重新评审合同")  # made elsewhere
+    assert shown == [standards]
+    assert editor.prescription.toPlainText() == "按 GB/T 4423 重新评审合同"
+    assert editor.diagnosis.toPlainText() == "ASTM B16 与 GB/T 4423 不一致"
