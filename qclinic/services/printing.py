@@ -116,8 +116,10 @@ class PrintingService(Service):
             raise UserError(text("printing.unknown_format", fmt=fmt))
         if group_by not in GROUPINGS:
             raise ValueError(f"group_by must be owner or due, not {group_by!r}")
-        if not out.parent.is_dir():  # before any work, and naming the file asked for
-            raise UserError(text("printing.no_folder", path=out, folder=out.parent))
+        try:  # before any work, and naming the file asked for (not the temporary one)
+            out.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(text("printing.no_folder", path=out, folder=out.parent)) from exc
         self._step(progress, 0.05, STAGE_READING)
         database = self._database
         data = load_report_data(database, assessment_id)

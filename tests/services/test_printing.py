@@ -122,18 +122,20 @@ def test_a_cancelled_print_writes_and_registers_nothing(
     assert list(folder.iterdir()) == [] and _issued(services) == [] and events == []
 
 
-def test_a_missing_folder_is_refused_naming_the_file(
+def test_a_file_in_the_way_of_the_folder_is_refused_naming_the_file(
     services: Services, demo: dict[str, Any], events: list[ChangeEvent], folder: Path
 ) -> None:
     blocker = folder / "a file"
     blocker.write_text("not a folder", encoding="utf-8")
     with pytest.raises(UserError) as refused:
         services.printing.print_document(demo["completed_assessment"], blocker / "r.pdf", "en")
-    assert "r.pdf" in refused.value.message("en") and "does not exist" in refused.value.message(
-        "en"
-    )
-    assert "r.pdf" in refused.value.message("zh") and "不存在" in refused.value.message("zh")
+    english, chinese = refused.value.message("en"), refused.value.message("zh")
+    assert "r.pdf" in english and "cannot be made" in english
+    assert "r.pdf" in chinese and "无法创建文件夹" in chinese
     assert _issued(services) == [] and events == []
+    made = folder / "new" / "r.pdf"  # a folder that does not exist yet is made, as before
+    services.printing.print_document(demo["completed_assessment"], made, "en")
+    assert made.read_bytes().startswith(b"%PDF") and len(_issued(services)) == 1
 
 
 def test_the_subject_names_the_organization_and_the_visit_day(

@@ -10,8 +10,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "viewer_pdf": ("PDF 阅读器", "a PDF viewer"),
     "cannot_write": ("无法写入 {path}：{reason}", "Could not write {path}: {reason}"),
     "no_folder": (
-        "无法写入 {path}：文件夹 {folder} 不存在，或者不是文件夹。",
-        "Could not write {path}: the folder {folder} does not exist or is not a folder.",
+        "无法写入 {path}：无法创建文件夹 {folder}（路径中是否有同名文件？）。",
+        "Could not write {path}: the folder {folder} cannot be made (is a file in the way?).",
     ),
     "unknown_format": (
         "不支持的格式“{fmt}”：请选择 pdf 或 docx。",
