@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -34,7 +35,6 @@ from qclinic.core.vocabulary import CaseStatus, NqiCategory
 from qclinic.errors import UserError
 from qclinic.services import ChangeEvent, Services
 from qclinic.services.cases import CaseDetail
-from qclinic.storage.models import ClinicCase
 from qclinic.ui.action_dialog import ActionDialog, ActionPrefill
 from qclinic.ui.actions_model import (
     COL_DUE,
@@ -53,6 +53,9 @@ from qclinic.ui.errors import show_error, user_message
 from qclinic.ui.forms.ui_case_dialog import Ui_CaseDialog
 from qclinic.ui.labels import choices, label
 from qclinic.ui.signals import AppSignals
+
+if TYPE_CHECKING:
+    from qclinic.storage.models import ClinicCase
 
 SAVE_DELAY_MS = 800  # a text field commits once the user pauses typing this long
 NEXT_STEP = {
