@@ -134,7 +134,7 @@ def scenario(window: MainWindow, organization_id: str, out_dir: Path, seed: int)
         run = runner()
         do_print(
             window,
-            window.database,  # type: ignore[arg-type]
+            window.services,  # type: ignore[arg-type]
             run.state.assessment_id,  # type: ignore[attr-defined]
             path=out_dir / f"report-{seed}.pdf",
             lang="zh" if seed % 2 else "en",

@@ -396,3 +396,32 @@ def test_the_case_editor_keeps_its_own_edit_and_shows_anothers(
     assert shown == [standards]
     assert editor.prescription.toPlainText() == "按 GB/T 4423 重新评审合同"
     assert editor.diagnosis.toPlainText() == "ASTM B16 与 GB/T 4423 不一致"
+
+
+def test_the_finding_dialog_raises_through_the_service(
+    qtbot, database, services, signals, demo_ids
+) -> None:
+    from qclinic.core import checklists
+    from qclinic.core.vocabulary import NqiCategory
+    from qclinic.storage.repositories.assessments import frozen_checklist
+    from qclinic.ui.runner.finding_dialog import FindingDialog
+
+    assessment_id = demo_ids["completed_assessment"]
+    with database.read_session() as session:
+        checklist = checklists.from_frozen(frozen_checklist(session, assessment_id))
+    question = next(q for q in checklist.questions() if q.category)
+    heard = []
+    signals.changed.connect(heard.append)
+    dialog = FindingDialog(services, signals, assessment_id, question, "", "en")
+    qtbot.addWidget(dialog)
+    ok = dialog.ui.buttonBox.button(dialog.ui.buttonBox.StandardButton.Ok)
+    assert not ok.isEnabled()  # the title is only the question id so far
+    qtbot.keyClicks(dialog.ui.titleEdit, "records incomplete")
+    assert ok.isEnabled()
+    dialog.accept()
+    rows = services.findings.rows(assessment_id, "en")
+    (raised,) = [row for row in rows if row.id == dialog.finding_id]
+    assert raised.title == f"{question.id}: records incomplete"
+    assert raised.nqi_category is NqiCategory(question.category)
+    assert [(e.entity, e.ids) for e in heard] == [("finding", (dialog.finding_id,))]
+    assert heard[0].made_by(dialog)
