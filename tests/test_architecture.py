@@ -41,7 +41,6 @@ UI_ENTRY_POINTS = {"app.py", "screenshots.py"}
 #: Modules over the limit today, with the size they may not grow past (issue 11 splits them).
 MAX_LINES = 500
 OVERSIZED = {
-    "qclinic/ui/organizations_model.py": 548,
     "qclinic/ui/pages/spc.py": 503,
     "qclinic/reports/data.py": 503,
 }

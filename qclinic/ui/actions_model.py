@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from qclinic.core import overdue
 from qclinic.core.vocabulary import ActionStatus, Priority
 from qclinic.storage.repositories.improvement import (
     PLAN_CASE_ID,
@@ -86,8 +87,7 @@ def _tr(text: str) -> str:
 
 def is_overdue(row: RawPlanRow, today_iso: str) -> bool:
     """An open or in-progress action whose due date is before *today_iso* (ISO text compare)."""
-    due = row[PLAN_DUE_DATE]
-    return due is not None and due < today_iso and row[PLAN_STATUS] in OPEN_STATUSES
+    return overdue.is_overdue(row[PLAN_STATUS], row[PLAN_DUE_DATE], today_iso)
 
 
 def days_overdue(row: RawPlanRow, today: date) -> int:

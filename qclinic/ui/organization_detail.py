@@ -2,7 +2,7 @@
 actions (overdue ones in red), its clinic cases and its sites.
 
 Layout (``_build``) is kept apart from behaviour (loading, slots). The tables are the small models
-of :mod:`qclinic.ui.organizations_model`.
+of :mod:`qclinic.ui.organization_detail_model`.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from qclinic.ui.errors import show_error
 from qclinic.ui.labels import label
 from qclinic.ui.list_view import record_list
 from qclinic.ui.organization_deletion import Deletions
-from qclinic.ui.organizations_model import (
+from qclinic.ui.organization_detail_model import (
     ROW_ROLE,
     SORT_ROLE,
     AssessmentLine,

@@ -46,13 +46,8 @@ def _names(page) -> list[str]:
 
 def test_models_pass_the_model_tester(qtmodeltester, database, demo_ids) -> None:
     from qclinic.storage.organization_list import list_organization_summaries
-    from qclinic.ui.organizations_model import (
-        ROW_ROLE,
-        OrganizationFilter,
-        OrganizationsModel,
-        RecordsModel,
-        site_columns,
-    )
+    from qclinic.ui.organization_detail_model import RecordsModel, site_columns
+    from qclinic.ui.organizations_model import ROW_ROLE, OrganizationFilter, OrganizationsModel
 
     rows = list_organization_summaries(database)
     model = OrganizationsModel()
@@ -158,7 +153,7 @@ def test_sorting_by_grade_keeps_the_selection(demo_ids, page) -> None:
 
 
 def test_detail_shows_history_trend_and_overdue_actions(qtbot, demo_ids, page, signals) -> None:
-    from qclinic.ui.organizations_model import OVERDUE_COLOR, ROW_ROLE
+    from qclinic.ui.organization_detail_model import OVERDUE_COLOR, ROW_ROLE
 
     page.detail.today = lambda: date(2026, 4, 20)
     page.select_organization(demo_ids["organization"])

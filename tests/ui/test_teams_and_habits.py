@@ -218,7 +218,7 @@ def test_revision_1_and_2_read_differently_wherever_they_are_chosen(
     qtbot, database, services, signals, demo_ids, inline_tasks
 ) -> None:
     from qclinic.ui.compare_view import list_choices
-    from qclinic.ui.organizations_model import assessment_lines
+    from qclinic.ui.organization_detail_model import assessment_lines
     from qclinic.ui.pages import plan
     from qclinic.ui.pages.assessments import COL_TITLE, ROW_ROLE, AssessmentListModel, load_rows
     from qclinic.ui.revisions import revision_label
