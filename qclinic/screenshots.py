@@ -123,7 +123,10 @@ def take(out: Path, laptop: bool = False) -> list[Path]:
             if laptop:  # the other dialogs are the same size on any screen
                 window.close()
                 continue
-            dialog = OrganizationDialog(database, window.signals, lang, ids["organization"], window)
+            assert window.services is not None
+            dialog = OrganizationDialog(
+                window.services, window.signals, lang, ids["organization"], window
+            )
             dialog.show()
             shot(dialog, "organization-dialog")
             dialog.close()
@@ -135,7 +138,7 @@ def take(out: Path, laptop: bool = False) -> list[Path]:
             signoff.close()
             from qclinic.ui.settings_dialog import SettingsDialog
 
-            preferences = SettingsDialog(window.signals, lang, window)
+            preferences = SettingsDialog(window.services, window.signals, lang, window)
             preferences.show()
             shot(preferences, "settings")
             preferences.close()

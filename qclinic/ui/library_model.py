@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from qclinic.storage.library import LibraryEntry
+from qclinic.services.library import LibraryEntry
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -27,7 +27,7 @@ from qclinic.core.vocabulary import (
     ChainRole,
     IndustryChain,
 )
-from qclinic.storage.organization_list import OrganizationSummary
+from qclinic.services.organizations import OrganizationSummary
 from qclinic.storage.search import organization_search_key
 from qclinic.ui.labels import label
 

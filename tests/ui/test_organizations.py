@@ -93,10 +93,10 @@ def test_new_organization_checks_the_credit_code_as_typed(qtbot, page, database)
     assert page.detail.name_label.text() == saved.name
 
 
-def test_english_message_and_an_empty_code_is_allowed(qtbot, database, signals) -> None:
+def test_english_message_and_an_empty_code_is_allowed(qtbot, services, signals) -> None:
     from qclinic.ui.organization_dialog import OrganizationDialog
 
-    dialog = OrganizationDialog(database, signals, "en")
+    dialog = OrganizationDialog(services, signals, "en")
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.ui.nameEdit, "Acme")
     assert dialog.ok_button.isEnabled()  # no code yet: fine

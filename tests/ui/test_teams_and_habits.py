@@ -133,11 +133,11 @@ def test_each_team_member_signs_in_the_sign_off_dialog(qtbot, database, signals)
     assert status is AssessmentStatus.SIGNED
 
 
-def test_the_settings_dialog_keeps_the_consultant_name(qtbot, signals) -> None:
+def test_the_settings_dialog_keeps_the_consultant_name(qtbot, services, signals) -> None:
     from qclinic import settings
     from qclinic.ui.settings_dialog import SettingsDialog
 
-    dialog = SettingsDialog(signals, "en")
+    dialog = SettingsDialog(services, signals, "en")
     qtbot.addWidget(dialog)
     dialog.ui.consultantName.setText("  李强 ")
     dialog.accept()
@@ -146,7 +146,7 @@ def test_the_settings_dialog_keeps_the_consultant_name(qtbot, signals) -> None:
 
 # --- contact fields -------------------------------------------------------------------------------
 def test_the_organization_dialog_checks_phone_and_email_as_typed(
-    qtbot, database, signals, monkeypatch
+    qtbot, services, signals, monkeypatch
 ) -> None:
     from qclinic.ui import organization_dialog
     from qclinic.ui.organization_dialog import INVALID_FIELD_STYLE, OrganizationDialog
@@ -155,7 +155,7 @@ def test_the_organization_dialog_checks_phone_and_email_as_typed(
     monkeypatch.setattr(
         organization_dialog, "show_error", lambda exc, parent=None: shown.append(exc)
     )
-    dialog = OrganizationDialog(database, signals, "zh")
+    dialog = OrganizationDialog(services, signals, "zh")
     qtbot.addWidget(dialog)
     dialog.ui.nameEdit.setText("联系方式测试有限公司")
     assert dialog.ok_button.isEnabled()
