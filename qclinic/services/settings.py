@@ -5,7 +5,8 @@ atomically by :mod:`qclinic.settings`. Changing them still goes the one way ever
 :meth:`SettingsService.update` reads the file as it is now (so what another view stored meanwhile
 is kept), changes the named fields, writes it, and announces a
 :class:`~qclinic.services.events.ChangeEvent` for the entity ``"settings"`` whose ids are the
-names of the fields that changed. Nothing changed, nothing is written or announced.
+names of the fields that changed. Nothing changed, nothing is written or announced. (Only
+remembering the page the user is on is written silently: see :meth:`SettingsService.remember_page`.)
 """
 
 from __future__ import annotations
@@ -48,29 +49,37 @@ class SettingsService(Service):
         Raises:
             UserError: An unknown field, or the file could not be written (nothing changed then).
         """
+        latest, changed = self._write(changes)
+        if changed:
+            self._publish({ENTITY: changed}, source=source)
+        return latest
+
+    def remember_page(self, key: str) -> None:
+        """Store the page the user is on, so the next start opens there.
+
+        Only a convenience, and not the user's work: it is written without an announcement (the
+        status bar's "Saved" would otherwise follow every click in the navigation), and a data
+        folder that cannot be written loses it silently.
+        """
+        with contextlib.suppress(UserError):
+            self._write({"last_page": key})
+
+    def _write(self, changes: dict[str, Any]) -> tuple[Settings, list[str]]:
+        """Write *changes* over the stored settings; the settings and the fields that changed."""
         unknown = sorted(set(changes) - _FIELDS)
         if unknown:
             raise UserError(text("settings.unknown_setting", name=", ".join(unknown)))
         latest = stored.load()
         changed = [name for name, value in changes.items() if getattr(latest, name) != value]
         if not changed:
-            return latest
+            return latest, []
         for name in changed:
             setattr(latest, name, changes[name])
         try:
             stored.save(latest)
         except OSError as exc:
             raise UserError(text("settings.save_failed", reason=exc.strerror or str(exc))) from exc
-        self._publish({ENTITY: changed}, source=source)
-        return latest
-
-    def remember_page(self, key: str, *, source: object | None = None) -> None:
-        """Store the page the user is on, so the next start opens there.
-
-        Only a convenience: a data folder that cannot be written loses it silently.
-        """
-        with contextlib.suppress(UserError):
-            self.update(last_page=key, source=source)
+        return latest, changed
 
     def adopt_logo(self, source_path: Path) -> Path:
         """A copy of the image *source_path* in the data folder, for the reports (its path).

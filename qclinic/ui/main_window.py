@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
     def _remember_page(self, key: str) -> None:
         """Store *key* as ``last_page``, so the next start opens where the user was."""
         assert self.services is not None
-        self.services.settings.remember_page(key, source=self)
+        self.services.settings.remember_page(key)
 
     # --- menus ----------------------------------------------------------------------------
     def _build_menus(self) -> None:

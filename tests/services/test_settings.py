@@ -52,11 +52,14 @@ def test_an_update_that_changes_nothing_writes_and_announces_nothing(
     assert stored.settings_path().stat().st_mtime_ns == before
 
 
-def test_remember_page(services: Services, events) -> None:
-    window = object()
-    services.settings.remember_page("library", source=window)
+def test_remember_page_writes_without_an_announcement(services: Services, events) -> None:
+    """The page the user is on is not their work: no event, so no "Saved" in the status bar."""
+    services.settings.update(issuing_body="甲")
+    events.clear()
+    services.settings.remember_page("library")
     assert services.settings.current().last_page == "library"
-    assert [(e.entity, e.ids) for e in events] == [("settings", ("last_page",))]
+    assert _on_disk()["issuing_body"] == "甲"
+    assert events == []
 
 
 def test_an_unknown_field_is_refused(services: Services, events) -> None:

@@ -204,6 +204,21 @@ def test_adding_a_site(qtbot, demo_ids, page, database) -> None:
     assert detail.site_name_edit.text() == ""
 
 
+def test_changes_made_through_the_services_elsewhere_reach_the_page(
+    qtbot, demo_ids, page, services
+) -> None:
+    """No widget announces anything: the services' commits alone refresh the list and detail."""
+    page.select_organization(demo_ids["organization"])
+    created = services.organizations.create("赣江新区测试有限公司")  # as a command or sync would
+    assert "赣江新区测试有限公司" in _names(page)
+    services.organizations.add_site(demo_ids["organization"], "三号工厂")
+    assert page.detail.site_proxy.rowCount() == 2
+    services.organizations.update(demo_ids["organization"], region="江西省鹰潭市余江区")
+    assert "余江区" in page.detail.facts_label.text()
+    services.organizations.delete(created.id)
+    assert "赣江新区测试有限公司" not in _names(page)
+
+
 def test_starting_an_assessment(qtbot, demo_ids, page, database, signals) -> None:
     from qclinic.core.vocabulary import AssessmentStatus, VisitKind
     from qclinic.storage.library import checklist_content

@@ -284,6 +284,7 @@ def test_the_window_remembers_its_page(qtbot, database, signals) -> None:
     window = _window(qtbot, database, signals, start_page="library")
     window.navigation.setCurrentRow([spec.key for spec in PAGES].index("assessments"))
     assert settings.load().last_page == "assessments"
+    assert window.saved_label.text() == ""  # a click in the navigation saves no work
 
     again = _window(qtbot, database, signals, start_page=settings.load().last_page)
     assert again.stack.currentWidget() is again._pages["assessments"]
