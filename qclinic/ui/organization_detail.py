@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from qclinic.core.vocabulary import ActionStatus
-from qclinic.storage.database import Database
+from qclinic.services import Services
 from qclinic.storage.library import list_library
 from qclinic.storage.models import Organization
 from qclinic.storage.repositories import assessments, improvement, organizations, visits
@@ -73,14 +73,15 @@ class OrganizationDetail(QWidget):
 
     def __init__(
         self,
-        database: Database,
+        services: Services,
         signals: AppSignals,
         lang: str,
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._database = database
+        self._services = services
+        self._database = services.database
         self._signals = signals
         self._lang = lang
         self.today = today
@@ -310,7 +311,7 @@ class OrganizationDetail(QWidget):
         if self.organization_id is None:
             return
         self.start_dialog = StartAssessmentDialog(
-            self._database, self._signals, self._lang, self.organization_id, self, self.today()
+            self._services, self._signals, self._lang, self.organization_id, self, self.today()
         )
         self.start_dialog.open()
 
@@ -319,7 +320,7 @@ class OrganizationDetail(QWidget):
             return
         from qclinic.ui.compare_view import open_compare  # matplotlib only when comparing
 
-        open_compare(self, self._database, self._lang, self.organization_id)
+        open_compare(self, self._services, self._lang, self.organization_id)
 
     def on_site_input_changed(self, text: str) -> None:
         self.add_site_button.setEnabled(bool(text.strip()))

@@ -48,7 +48,6 @@ from qclinic.ui.welcome import WelcomePanel
 
 if TYPE_CHECKING:  # both pull in SQLAlchemy: imported after the list is on screen
     from qclinic.services import Services
-    from qclinic.storage.database import Database
     from qclinic.ui.organization_deletion import Deletions, UndoBar
     from qclinic.ui.organization_detail import OrganizationDetail
     from qclinic.ui.organization_dialog import OrganizationDialog
@@ -65,9 +64,10 @@ COLUMN_WIDTHS = {COL_USCC: 170, COL_CHAIN: 160, COL_ROLE: 110, COL_REGION: 140, 
 
 
 class OrganizationsPage(QWidget):
-    def __init__(self, database: Database, signals: AppSignals, lang: str) -> None:
+    def __init__(self, services: Services, signals: AppSignals, lang: str) -> None:
         super().__init__()
-        self._database = database
+        self._services = services
+        self._database = services.database
         self._signals = signals
         self._lang = lang
         self._stale = False
@@ -201,7 +201,7 @@ class OrganizationsPage(QWidget):
             self.deletions.restored.connect(self.on_restored)
             self.undo_bar = UndoBar(self.deletions)
             self._list_box.addWidget(self.undo_bar)
-            detail = OrganizationDetail(self._database, self._signals, self._lang, parent=self)
+            detail = OrganizationDetail(self._services, self._signals, self._lang, parent=self)
             detail.deletions = self.deletions
             detail.edit_requested.connect(self.open_dialog)
             self.splitter.replaceWidget(1, detail)
@@ -359,4 +359,4 @@ class OrganizationsPage(QWidget):
 
 
 def create(services: Services, signals: AppSignals, lang: str) -> QWidget:
-    return OrganizationsPage(services.database, signals, lang)
+    return OrganizationsPage(services, signals, lang)

@@ -1,9 +1,10 @@
 """The assessment runner: navigator | question cards | live score, with undo and completion.
 
-Layout is built in :class:`~qclinic.ui.runner.view.RunnerView`; :class:`RunnerWidget` adds the behaviour. Every edit is
-committed by :class:`~qclinic.ui.runner.writer.AnswerWriter` at once; the score, visibility
-(``show_if``) and progress follow on the next turn of the event loop, and the what-if (up to
-~0.1 s on VDA 6.3) runs in the background, debounced.
+Layout is built in :class:`~qclinic.ui.runner.view.RunnerView`; :class:`RunnerWidget` adds the
+behaviour. Every edit is committed at once through the services (answers by
+:class:`~qclinic.ui.runner.writer.AnswerWriter`, the lifecycle in :mod:`.lifecycle`); the score,
+visibility (``show_if``) and progress follow on the next turn of the event loop, and the what-if
+(up to ~0.1 s on VDA 6.3) runs in the background, debounced.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 
 from qclinic import settings as app_settings
 from qclinic.core.scoring import ScoreResult, score, score_evaluation
-from qclinic.storage.database import Database
+from qclinic.services import Services
 from qclinic.ui.labels import label
 from qclinic.ui.runner import lifecycle, steps
 from qclinic.ui.runner.attachments import Evidence
@@ -35,9 +36,9 @@ class RunnerWidget(RunnerView):
     #: the assessment shown changed (an amendment was opened) — carries its id
     opened = Signal(str)
 
-    def __init__(self, database: Database, signals: AppSignals, lang: str) -> None:
+    def __init__(self, services: Services, signals: AppSignals, lang: str) -> None:
         super().__init__(lang)
-        self.database = database
+        self.services = services
         self.signals = signals
         self.lang = lang
         self.state: RunnerState | None = None
@@ -122,10 +123,10 @@ class RunnerWidget(RunnerView):
     def open(self, assessment_id: str, question: Key | None = None) -> None:
         """Show *assessment_id*, at *question* (or its first page)."""
         self.flush_notes()
-        self.state = RunnerState.load(self.database, assessment_id)
+        self.state = RunnerState.load(self.services.database, assessment_id)
         if self.writer is not None:
             self.writer.deleteLater()
-        self.writer = AnswerWriter(self.database, self.signals, self.state, self)
+        self.writer = AnswerWriter(self.services, self.state, self)
         self.writer.answer_changed.connect(self.on_answer_changed)
         self.writer.attachments_changed.connect(self.on_attachments_changed)
         self.undo_stack.clear()
@@ -385,7 +386,8 @@ class RunnerWidget(RunnerView):
         from qclinic.ui.print_actions import print_report
 
         self.flush_notes()  # the report shows the note being typed too
-        print_report(self, self.database, self.state.assessment_id, plan_only=plan_only)
+        # printing takes the database until its service takes over ui/print_actions.py
+        print_report(self, self.services.database, self.state.assessment_id, plan_only=plan_only)
 
     def schedule_position(self) -> None:
         self._position_timer.start()
