@@ -10,11 +10,11 @@ visibility (``show_if``) and progress follow on the next turn of the event loop,
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
 
 from qclinic import settings as app_settings
 from qclinic.core.scoring import ScoreResult, score, score_evaluation
-from qclinic.services import Services
+from qclinic.services import ChangeEvent, Services
 from qclinic.ui.labels import label
 from qclinic.ui.runner import lifecycle, steps
 from qclinic.ui.runner.attachments import Evidence
@@ -28,6 +28,8 @@ from qclinic.ui.signals import AppSignals
 from qclinic.ui.tasks import run_task
 
 WHAT_IF_DELAY_MS = 400
+#: tables whose rows the runner shows: a change made elsewhere is loaded when it shows again
+SHOWN_TABLES = frozenset({"answer", "attachment"})
 POSITION_KEY = "runner_position"  # settings.extra: {"assessment", "question", "instance"}
 
 
@@ -50,12 +52,15 @@ class RunnerWidget(RunnerView):
         self._current: Key | None = None
         # a completed assessment was edited and went back to draft (the banner says so)
         self.reopened = False
+        # answers or evidence changed by someone else while hidden: reloaded when shown
+        self._stale = False
         self._what_if_generation = 0
         self._refresh_timer = self._timer(0, self.refresh_now)
         self._what_if_timer = self._timer(WHAT_IF_DELAY_MS, self.start_what_if)
         self._position_timer = self._timer(1000, self.save_position)
         self._connect()
         signals.language_changed.connect(self.set_language)
+        signals.changed.connect(self.on_changed)
 
     def _timer(self, interval: int, slot: object) -> QTimer:
         timer = QTimer(self)
@@ -133,6 +138,7 @@ class RunnerWidget(RunnerView):
         self.gap_list.hide()
         self._current = None
         self.reopened = False
+        self._stale = False
         self.rebuild_pages()
         lifecycle.show_status(self)
         self.refresh_now()
@@ -143,6 +149,21 @@ class RunnerWidget(RunnerView):
             self.show_first_page()
         self.schedule_position()
         self.opened.emit(assessment_id)
+
+    def on_changed(self, event: ChangeEvent) -> None:
+        """Another page (the SPC page attaching an analysis, say) changed answers or evidence.
+
+        The runner's own edits are skipped: it already shows them. A change from elsewhere is
+        loaded the next time the runner shows, never under the user's typing.
+        """
+        if self.state is None or event.made_by(self) or event.entity not in SHOWN_TABLES:
+            return
+        self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale and self.state is not None:
+            self.open(self.state.assessment_id, self._current)
 
     def _has_key(self, key: Key) -> bool:
         state = self.state
