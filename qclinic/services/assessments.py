@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from qclinic.core.catalogue import text
 from qclinic.core.scoring import BLOCKING, Gap, ScoreResult
+from qclinic.core.text import Text
 from qclinic.core.vocabulary import AssessmentStatus, SignerRole, VisitKind
 from qclinic.errors import UserError
 from qclinic.services.base import Service
@@ -86,6 +87,8 @@ class AssessmentListing:
     organization_deleted: bool
     #: amended, or an amendment: it is one of several revisions
     in_chain: bool
+    #: the checklist's title in the library (``None``: no longer in the library)
+    checklist_title: Text | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,9 +154,12 @@ class AssessmentService(Service):
 
     def listing(self) -> list[AssessmentListing]:
         """Every live assessment, newest first, with its organization's name (also a deleted
-        organization's: its assessments stay listed and open)."""
+        organization's: its assessments stay listed and open) and its checklist's title."""
+        from qclinic.storage.library import list_library
         from qclinic.storage.repositories.assessments import list_assessments
         from qclinic.storage.repositories.organizations import get_organization
+
+        titles = {e.id: Text(e.title_zh, e.title_en) for e in list_library(self._database)}
 
         with self._reading() as session:
             found = list_assessments(session, limit=None)
@@ -168,6 +174,7 @@ class AssessmentService(Service):
                 organizations[a.organization_id].name,
                 organizations[a.organization_id].deleted_at is not None,
                 bool(a.amends_id) or a.id in amended,
+                titles.get(a.checklist_id),
             )
             for a in found
         ]

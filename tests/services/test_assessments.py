@@ -276,6 +276,9 @@ def test_the_lists_and_the_overview(
     assert not listing[second].in_chain
     assert listing[second].organization == "吉安电子科技有限公司"
     assert not listing[second].organization_deleted
+    title = listing[second].checklist_title
+    assert title is not None and title.zh.startswith("质量门诊综合诊断")
+    assert title.en.startswith("Quality clinic general diagnosis")
 
     dated = services.assessments.of_organization(organization)
     assert [d.assessment.id for d in dated] == [amendment, second, first]  # newest first

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 from qclinic.core.vocabulary import AssessmentStatus
 from qclinic.errors import UserError
 from qclinic.services import ChangeEvent, Services
-from qclinic.storage.library import list_library
 from qclinic.ui.labels import choices, label
 from qclinic.ui.list_view import record_list
 from qclinic.ui.revisions import revision_label
@@ -66,10 +65,6 @@ class AssessmentRow:
 
 
 def load_rows(services: Services, lang: str) -> list[AssessmentRow]:
-    titles = {
-        e.id: (e.title_zh if lang == "zh" else e.title_en)
-        for e in list_library(services.database)  # plain sqlite3: the library service's to take
-    }
     # a deleted organization's assessments stay listed and open, its name marked
     deleted = QCoreApplication.translate("AssessmentsPage", "%1 (deleted)")
     return [
@@ -79,7 +74,7 @@ def load_rows(services: Services, lang: str) -> list[AssessmentRow]:
             if item.organization_deleted
             else item.organization,
             a.title,
-            titles.get(a.checklist_id, a.checklist_id),
+            item.checklist_title.get(lang) if item.checklist_title else a.checklist_id,
             a.status,
             a.score_percent,
             a.grade,
