@@ -8,6 +8,7 @@ version's content as the assessment's frozen copy, then asks the app to open it.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGroupBox, QVBoxLayout, QWidget
@@ -16,12 +17,14 @@ from qclinic import settings
 from qclinic.core.vocabulary import TeamRole, VisitKind
 from qclinic.services import Services
 from qclinic.services.assessments import TeamMember
-from qclinic.storage.library import LibraryEntry
 from qclinic.ui.errors import show_error
 from qclinic.ui.forms.ui_start_assessment_dialog import Ui_StartAssessmentDialog
 from qclinic.ui.labels import choices
 from qclinic.ui.signals import AppSignals
 from qclinic.ui.team_editor import TeamEditor
+
+if TYPE_CHECKING:
+    from qclinic.storage.library import LibraryEntry
 
 
 class StartAssessmentDialog(QDialog):
