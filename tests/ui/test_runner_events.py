@@ -89,3 +89,28 @@ def test_evidence_attached_by_another_page_shows_when_the_runner_shows_again(
     tiles = runner.card(("SPC.2", "")).attachments.thumbs
     assert len(tiles) == 1
     assert runner.state is not None and runner.state.photos[("SPC.2", "")] == 1
+
+
+def test_completing_is_refused_when_another_window_left_a_gap(
+    qtbot, page, services, database, signals, demo_ids, monkeypatch
+) -> None:
+    from qclinic.core.vocabulary import AssessmentStatus
+    from qclinic.services.assessments import GapsBlock
+    from qclinic.ui.runner import lifecycle
+
+    shown: list[BaseException] = []
+    monkeypatch.setattr(lifecycle, "show_error", lambda exc, parent=None: shown.append(exc))
+    assessment_id = start(database, "nqi-clinic", demo_ids)
+    runner = open_runner(qtbot, page, signals, assessment_id)
+    # another window (its own services) scores QMS.1 too low to go without a note
+    from qclinic.services import Services
+
+    Services(database).answers.save_answer(assessment_id, "QMS.1", 1, base_revision=0)
+
+    assert not lifecycle.complete(runner)
+    assert len(shown) == 1 and isinstance(shown[0], GapsBlock)
+    assert [(g.kind, g.question) for g in shown[0].gaps] == [("note-required", "QMS.1")]
+    assert runner.gap_list.isVisible()
+    assert runner.gap_list.summary.text().startswith("1 gap(s) must be closed")  # the stored gap
+    assert runner.state is not None and runner.state.status is AssessmentStatus.DRAFT
+    assert services.assessments.status(assessment_id) is AssessmentStatus.DRAFT

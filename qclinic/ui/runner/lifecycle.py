@@ -132,8 +132,14 @@ def complete(runner: RunnerWidget) -> bool:
     runner.gap_list.show()
     if any(gap.kind in BLOCKING for gap in runner.result.gaps):
         return False
+    from qclinic.services.assessments import GapsBlock
+
     try:
         result = runner.services.assessments.complete(state.assessment_id, source=runner)
+    except GapsBlock as exc:  # the stored answers have gaps the screen did not (another window)
+        runner.gap_list.show_gaps(exc.gaps)
+        show_error(exc, runner)
+        return False
     except Exception as exc:
         show_error(exc, runner)
         return False
