@@ -36,10 +36,7 @@ from PySide6.QtWidgets import (
 
 from qclinic.core.checklists.model import Text
 from qclinic.core.scoring.result import ScoreResult
-from qclinic.storage.assessment_scoring import score_assessment
-from qclinic.storage.database import Database
-from qclinic.storage.models import Assessment, Visit
-from qclinic.storage.repositories import assessments
+from qclinic.services import Services
 from qclinic.ui.errors import show_error
 from qclinic.ui.labels import label
 from qclinic.ui.layout import fitted_size
@@ -186,30 +183,21 @@ class Choice:
     revision: str = ""  # "Rev. 2 · Draft · 2026-03-12"
 
 
-def list_choices(database: Database, organization_id: str) -> list[Choice]:
+def list_choices(services: Services, organization_id: str) -> list[Choice]:
     """The organization's live assessments, newest first, dated by their visit when they have one."""
-    with database.read_session() as session:
-        found: list[Assessment] = assessments.list_assessments(
-            session, organization_id=organization_id, limit=None
+    return [
+        Choice(
+            a.id,
+            a.title,
+            a.checklist_id,
+            a.status,
+            a.grade,
+            dated.visit_date or local_date(a.created_at),
+            revision_of(a),
         )
-        visit_dates = {
-            visit.id: visit.visit_date
-            for visit in session.query(Visit).filter(
-                Visit.id.in_([a.visit_id for a in found if a.visit_id])
-            )
-        }
-        return [
-            Choice(
-                a.id,
-                a.title,
-                a.checklist_id,
-                a.status,
-                a.grade,
-                visit_dates.get(a.visit_id or "") or local_date(a.created_at),
-                revision_of(a),
-            )
-            for a in found
-        ]
+        for dated in services.assessments.of_organization(organization_id)
+        for a in (dated.assessment,)
+    ]
 
 
 def default_pair(choices: list[Choice]) -> tuple[str, str] | None:
@@ -289,7 +277,7 @@ class CompareDialog(QDialog):
 
     def __init__(
         self,
-        database: Database,
+        services: Services,
         lang: str,
         organization_id: str,
         first_id: str | None = None,
@@ -297,7 +285,7 @@ class CompareDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._database = database
+        self._assessments = services.assessments
         self._lang = lang
         self._organization_id = organization_id
         self.canvas: Any = None  # FigureCanvasQTAgg, once drawn
@@ -316,7 +304,7 @@ class CompareDialog(QDialog):
         self.resize(fitted_size(self, QSize(1180, 720)))  # whole on a 1366×768 laptop
         self.retranslate()
 
-        self.choices = list_choices(database, organization_id)
+        self.choices = list_choices(services, organization_id)
         for choice in self.choices:
             text = self._choice_text(choice)
             self.ui.first.addItem(text, choice.id)
@@ -354,9 +342,8 @@ class CompareDialog(QDialog):
             self.model.set_rows([])
             return
         try:
-            with self._database.read_session() as session:
-                first = score_assessment(session, first_id)
-                second = score_assessment(session, second_id)
+            first = self._assessments.score(first_id)
+            second = self._assessments.score(second_id)
         except Exception as exc:  # a frozen checklist that no longer loads, say
             show_error(exc, self)
             return
@@ -430,9 +417,9 @@ class CompareDialog(QDialog):
 
 
 def open_compare(
-    parent: QWidget | None, database: Database, lang: str, organization_id: str
+    parent: QWidget | None, services: Services, lang: str, organization_id: str
 ) -> None:
     """Show the compare dialog for *organization_id* (modal)."""
-    dialog = CompareDialog(database, lang, organization_id, parent=parent)
+    dialog = CompareDialog(services, lang, organization_id, parent=parent)
     dialog.exec()
     dialog.deleteLater()

@@ -289,12 +289,7 @@ class OrganizationDetail(QWidget):
         if self.organization_id is None:
             return
         self.start_dialog = StartAssessmentDialog(
-            self._services.database,
-            self._signals,
-            self._lang,
-            self.organization_id,
-            self,
-            self.today(),
+            self._services, self._signals, self._lang, self.organization_id, self, self.today()
         )
         self.start_dialog.open()
 
@@ -303,7 +298,7 @@ class OrganizationDetail(QWidget):
             return
         from qclinic.ui.compare_view import open_compare  # matplotlib only when comparing
 
-        open_compare(self, self._services.database, self._lang, self.organization_id)
+        open_compare(self, self._services, self._lang, self.organization_id)
 
     def on_site_input_changed(self, text: str) -> None:
         self.add_site_button.setEnabled(bool(text.strip()))
