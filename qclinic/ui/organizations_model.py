@@ -16,7 +16,6 @@ from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -36,6 +35,7 @@ from qclinic.storage.organization_list import OrganizationSummary
 from qclinic.storage.search import organization_search_key
 from qclinic.ui.labels import label
 from qclinic.ui.revisions import titled
+from qclinic.ui.table_model import TableModel
 from qclinic.ui.times import local_date
 
 Index = QModelIndex | QPersistentModelIndex
@@ -56,10 +56,6 @@ _HEADERS = (
     QT_TRANSLATE_NOOP("OrganizationsModel", "Latest grade"),
 )
 _ALIGN_CENTER = int(Qt.AlignmentFlag.AlignCenter)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OrganizationsModel", text)
 
 
 def grade_text(grade: str | None, percent: float | None) -> str:
@@ -94,34 +90,22 @@ def _sort_key(column: int) -> Callable[[OrganizationSummary], Any]:
     return lambda r: (False, r.name, r.id)
 
 
-class OrganizationsModel(QAbstractTableModel):
+class OrganizationsModel(TableModel[OrganizationSummary]):
     """One row per organization; ``ROW_ROLE`` returns its :class:`OrganizationSummary`."""
+
+    CONTEXT = "OrganizationsModel"
+    HEADERS = _HEADERS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[OrganizationSummary] = []
         self._row_of: dict[str, int] = {}
         self._search_keys: dict[str, str] = {}  # made on the first search, not at loading
         self._sort: tuple[int, Qt.SortOrder] | None = None  # None: as loaded (by name)
         self._code_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
 
     # --- Qt interface ---------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _tr(_HEADERS[section])
-        if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_GRADE:
-            return _ALIGN_CENTER
-        return None
+    def header_alignment(self, column: int) -> int | None:
+        return _ALIGN_CENTER if column == COL_GRADE else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -475,7 +459,7 @@ def site_columns() -> list[Column]:
     ]
 
 
-class RecordsModel(QAbstractTableModel):
+class RecordsModel(TableModel[Any]):
     """A small read-only table of records; ``ROW_ROLE`` returns the record.
 
     *style* says whether a record is flagged (an overdue action): it is shown red and bold.
@@ -489,23 +473,12 @@ class RecordsModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._columns = list(columns)
-        self._rows: list[Any] = []
         self._style = style
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
+    CONTEXT = "OrganizationDetail"
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _dtr(self._columns[section].header)
-        return None
+    def header_labels(self) -> list[str]:
+        return [column.header for column in self._columns]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -534,15 +507,5 @@ class RecordsModel(QAbstractTableModel):
             return font
         return None
 
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        """Show another organization's records (a reset: the whole list is new)."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def row(self, number: int) -> Any:
         return self._rows[number]
-
-    def retranslate(self) -> None:
-        if self._columns:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
