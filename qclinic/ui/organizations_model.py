@@ -465,6 +465,8 @@ class RecordsModel(TableModel[Any]):
     *style* says whether a record is flagged (an overdue action): it is shown red and bold.
     """
 
+    CONTEXT = "OrganizationDetail"
+
     def __init__(
         self,
         columns: Sequence[Column],
@@ -474,8 +476,6 @@ class RecordsModel(TableModel[Any]):
         super().__init__(parent)
         self._columns = list(columns)
         self._style = style
-
-    CONTEXT = "OrganizationDetail"
 
     def header_labels(self) -> list[str]:
         return [column.header for column in self._columns]
