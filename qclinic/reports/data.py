@@ -221,9 +221,7 @@ def _answer_text(question: Question, value: Any, is_na: bool) -> Text:
         return Text(label(str(value), "zh"), label(str(value), "en"))
     if question.type in ("single", "multi"):
         values = value if isinstance(value, list) else [value]
-        labels = [
-            question.option(v).label if question.option(v) else Text(str(v), str(v)) for v in values
-        ]  # type: ignore[union-attr]
+        labels = [o.label if (o := question.option(v)) else Text(str(v), str(v)) for v in values]
         return Text("、".join(x.zh for x in labels), ", ".join(x.en for x in labels))
     if question.type in ("maturity",):
         return Text(f"{value} / 5", f"{value} / 5")

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QT_TRANSLATE_NOOP,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -41,6 +41,7 @@ from qclinic.ui.errors import show_error
 from qclinic.ui.labels import label
 from qclinic.ui.layout import fitted_size
 from qclinic.ui.revisions import revision_of
+from qclinic.ui.table_model import TableModel
 from qclinic.ui.times import local_date
 
 Index = QModelIndex | QPersistentModelIndex
@@ -106,40 +107,31 @@ def section_rows(first: ScoreResult, second: ScoreResult) -> list[SectionRow]:
     ]
 
 
-class SectionCompareModel(QAbstractTableModel):
-    """Section, A %, B %, change; ``ROW_ROLE`` returns the :class:`SectionRow`."""
+class SectionCompareModel(TableModel[SectionRow]):
+    """Section, A %, B %, change; ``ROW_ROLE`` returns the :class:`SectionRow`.
+
+    ``set_rows`` shows another pair of assessments (a reset: every row is new).
+    """
+
+    CONTEXT = "SectionCompareModel"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("SectionCompareModel", "Section"),
+        QT_TRANSLATE_NOOP("SectionCompareModel", "A (%)"),
+        QT_TRANSLATE_NOOP("SectionCompareModel", "B (%)"),
+        QT_TRANSLATE_NOOP("SectionCompareModel", "Change"),
+    )
 
     def __init__(self, lang: str, parent: Any = None) -> None:
         super().__init__(parent)
         self._lang = lang
-        self._rows: list[SectionRow] = []
 
-    def set_rows(self, rows: list[SectionRow]) -> None:
-        self.beginResetModel()  # another pair of assessments: every row is new
-        self._rows = list(rows)
-        self.endResetModel()
+    def header_alignment(self, column: int) -> int | None:
+        if column == COL_SECTION:
+            return None
+        return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def rows(self) -> list[SectionRow]:
         return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Section"), self.tr("A (%)"), self.tr("B (%)"), self.tr("Change"))[
-                section
-            ]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section != COL_SECTION:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

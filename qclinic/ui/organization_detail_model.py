@@ -14,7 +14,6 @@ from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -27,6 +26,7 @@ from qclinic.core.vocabulary import AssessmentStatus, Priority
 from qclinic.ui.labels import label
 from qclinic.ui.organizations_model import ROW_ROLE
 from qclinic.ui.revisions import titled
+from qclinic.ui.table_model import TableModel
 from qclinic.ui.times import local_date
 
 Index = QModelIndex | QPersistentModelIndex
@@ -209,11 +209,13 @@ def site_columns() -> list[Column]:
     ]
 
 
-class RecordsModel(QAbstractTableModel):
+class RecordsModel(TableModel[Any]):
     """A small read-only table of records; ``ROW_ROLE`` returns the record.
 
     *style* says whether a record is flagged (an overdue action): it is shown red and bold.
     """
+
+    CONTEXT = "OrganizationDetail"
 
     def __init__(
         self,
@@ -223,23 +225,10 @@ class RecordsModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._columns = list(columns)
-        self._rows: list[Any] = []
         self._style = style
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _dtr(self._columns[section].header)
-        return None
+    def header_labels(self) -> list[str]:
+        return [column.header for column in self._columns]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -268,15 +257,5 @@ class RecordsModel(QAbstractTableModel):
             return font
         return None
 
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        """Show another organization's records (a reset: the whole list is new)."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def row(self, number: int) -> Any:
         return self._rows[number]
-
-    def retranslate(self) -> None:
-        if self._columns:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)

@@ -14,8 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -30,6 +28,7 @@ from qclinic.core.vocabulary import (
 from qclinic.services.organizations import OrganizationSummary
 from qclinic.storage.search import organization_search_key
 from qclinic.ui.labels import label
+from qclinic.ui.table_model import TableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -49,10 +48,6 @@ _HEADERS = (
     QT_TRANSLATE_NOOP("OrganizationsModel", "Latest grade"),
 )
 _ALIGN_CENTER = int(Qt.AlignmentFlag.AlignCenter)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OrganizationsModel", text)
 
 
 def grade_text(grade: str | None, percent: float | None) -> str:
@@ -87,34 +82,22 @@ def _sort_key(column: int) -> Callable[[OrganizationSummary], Any]:
     return lambda r: (False, r.name, r.id)
 
 
-class OrganizationsModel(QAbstractTableModel):
+class OrganizationsModel(TableModel[OrganizationSummary]):
     """One row per organization; ``ROW_ROLE`` returns its :class:`OrganizationSummary`."""
+
+    CONTEXT = "OrganizationsModel"
+    HEADERS = _HEADERS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[OrganizationSummary] = []
         self._row_of: dict[str, int] = {}
         self._search_keys: dict[str, str] = {}  # made on the first search, not at loading
         self._sort: tuple[int, Qt.SortOrder] | None = None  # None: as loaded (by name)
         self._code_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
 
     # --- Qt interface ---------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _tr(_HEADERS[section])
-        if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_GRADE:
-            return _ALIGN_CENTER
-        return None
+    def header_alignment(self, column: int) -> int | None:
+        return _ALIGN_CENTER if column == COL_GRADE else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

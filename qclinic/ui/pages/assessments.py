@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -38,6 +38,7 @@ from qclinic.ui.list_view import record_list
 from qclinic.ui.revisions import revision_label
 from qclinic.ui.runner.runner_widget import RunnerWidget, saved_position
 from qclinic.ui.signals import AppSignals
+from qclinic.ui.table_model import TableModel
 from qclinic.ui.times import local_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -88,12 +89,22 @@ def load_rows(services: Services, lang: str) -> list[AssessmentRow]:
     ]
 
 
-class AssessmentListModel(QAbstractTableModel):
+class AssessmentListModel(TableModel[AssessmentRow]):
     """One row per assessment; ``ROW_ROLE`` returns the :class:`AssessmentRow`."""
 
+    CONTEXT = "AssessmentListModel"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AssessmentListModel", "Organization"),
+        QT_TRANSLATE_NOOP("AssessmentListModel", "Title"),
+        QT_TRANSLATE_NOOP("AssessmentListModel", "Checklist"),
+        QT_TRANSLATE_NOOP("AssessmentListModel", "Status"),
+        QT_TRANSLATE_NOOP("AssessmentListModel", "Score"),
+        QT_TRANSLATE_NOOP("AssessmentListModel", "Grade"),
+        QT_TRANSLATE_NOOP("AssessmentListModel", "Updated"),
+    )
+
     def __init__(self, rows: Sequence[AssessmentRow] = (), parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows = list(rows)
+        super().__init__(parent, rows)
 
     def set_rows(self, rows: Sequence[AssessmentRow]) -> None:
         """Replace the rows: changed rows only when the same assessments are listed."""
@@ -107,27 +118,6 @@ class AssessmentListModel(QAbstractTableModel):
             if old != new:
                 self._rows[number] = new
                 self.dataChanged.emit(self.index(number, 0), self.index(number, 6))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else 7
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            self.tr("Organization"),
-            self.tr("Title"),
-            self.tr("Checklist"),
-            self.tr("Status"),
-            self.tr("Score"),
-            self.tr("Grade"),
-            self.tr("Updated"),
-        )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
