@@ -49,27 +49,16 @@ UI_ENTRY_POINTS = {"app.py", "screenshots.py"}
 UI_STILL_ON_SESSIONS = {
     "qclinic/ui/action_dialog.py",
     "qclinic/ui/case_editor.py",
-    "qclinic/ui/compare_view.py",
     "qclinic/ui/findings_panel.py",
-    "qclinic/ui/organization_deletion.py",
-    "qclinic/ui/organization_detail.py",
-    "qclinic/ui/organization_dialog.py",
-    "qclinic/ui/pages/assessments.py",
     "qclinic/ui/pages/cases.py",
     "qclinic/ui/pages/plan.py",
     "qclinic/ui/pages/spc.py",
     "qclinic/ui/print_actions.py",
     "qclinic/ui/runner/finding_dialog.py",
-    "qclinic/ui/runner/lifecycle.py",
     "qclinic/ui/runner/state.py",
-    "qclinic/ui/runner/steps.py",
-    "qclinic/ui/runner/writer.py",
-    "qclinic/ui/signoff_dialog.py",
     "qclinic/ui/spc/attach_dialog.py",
     "qclinic/ui/spc/import_dialog.py",
     "qclinic/ui/spc/page_edits.py",
-    "qclinic/ui/start_assessment_dialog.py",
-    "qclinic/ui/team_editor.py",
 }
 #: the calls that open a session (``Database.session()`` / ``Database.read_session()``)
 SESSION_CALLS = ("session", "read_session")

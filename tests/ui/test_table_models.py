@@ -152,11 +152,8 @@ def _models_to_translate() -> list[TableModel[Any]]:
     from qclinic.ui.compare_view import SectionCompareModel
     from qclinic.ui.findings_panel import FindingsModel
     from qclinic.ui.library_model import LibraryModel
-    from qclinic.ui.organizations_model import (
-        OrganizationsModel,
-        RecordsModel,
-        assessment_columns,
-    )
+    from qclinic.ui.organization_detail_model import RecordsModel, assessment_columns
+    from qclinic.ui.organizations_model import OrganizationsModel
     from qclinic.ui.pages.assessments import AssessmentListModel
     from qclinic.ui.spc.models import DatasetListModel, ValuesModel
 
