@@ -79,8 +79,8 @@ def build_answer_set(
     * **What counts as an answer.** A recorded value, or N/A (with its note). A row with neither
       (a note typed before any value, a value cleared) is not an answer: the question stays
       unanswered and its note scores nothing. A *photo* question is answered by its photos: with
-      at least one attached it is answered (value ``None``; it is never scored), without any it
-      is not, whatever its row holds.
+      at least one attached it is answered (its row's value — the runner stores the first file's
+      name — or ``None``; it is never scored), without any it is not, whatever its row holds.
     * **Evidence.** Every live file attached to a question (instance) — photos, charts, analysis
       results — counts in :attr:`Answer.photos` of that answer (what ``photo-required`` checks).
     * **Which answers.** Only questions of *checklist*, and only keys that fit them: a repeated
@@ -92,9 +92,9 @@ def build_answer_set(
       or by anything recorded under it: an answer row (even one without a value) or a piece of
       evidence. So a step that has only a photo is a step: it was visited, its evidence is
       kept, it counts towards the section's minimum number of steps, and its unanswered
-      questions are listed as gaps rather than the step silently disappearing. Such an
-      implied step has no score until something in it is scored, so it never changes a
-      percentage.
+      questions are listed as gaps rather than the step silently disappearing. Until something
+      in it is answered it has no score and counts as not audited (the two-thirds rule skips
+      it), so it moves neither the percentage nor the grade.
     * **Order.** The stored steps first, in their stored order; then the implied ones in the
       order they were *first* recorded (the earliest ``recorded_at`` of their rows, then the
       order given). Never by the time of the latest change: re-scoring a step must not move it.
@@ -103,13 +103,13 @@ def build_answer_set(
     files = [e for e in evidence if e.question_id]
     photos = Counter((e.question_id or "", e.instance) for e in files)
     out: dict[Key, Answer] = {}
-    notes: dict[Key, str] = {}
+    photo_rows: dict[Key, RecordedAnswer] = {}
     for row in rows:
         key = (row.question_id, row.instance)
         if not _fits(checklist, key):
             continue
-        notes[key] = row.note
         if checklist.question(row.question_id).type == "photo":
+            photo_rows[key] = row
             continue
         if row.is_na:
             out[key] = Answer(NA, row.note, photos.get(key, 0))
@@ -117,7 +117,8 @@ def build_answer_set(
             out[key] = Answer(row.value, row.note, photos.get(key, 0))
     for key, count in photos.items():
         if _fits(checklist, key) and checklist.question(key[0]).type == "photo":
-            out[key] = Answer(None, notes.get(key, ""), count)
+            row = photo_rows.get(key)
+            out[key] = Answer(row.value if row else None, row.note if row else "", count)
     return AnswerSet(out, step_names(checklist, steps, [*rows, *files]))
 
 
