@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from qclinic.core import checklists
 from qclinic.core.checklists import Checklist
-from qclinic.core.scoring import AnswerSet, ScoreResult, score
+from qclinic.core.scoring import ScoreResult, score
 from qclinic.storage.repositories.assessments import frozen_checklist, record_score
 from qclinic.storage.snapshot import AssessmentSnapshot, load_snapshot
 
@@ -22,11 +22,6 @@ def load_checklist(session: Session, assessment_id: str) -> Checklist:
     return checklists.from_frozen(
         frozen_checklist(session, assessment_id), f"assessment {assessment_id}"
     )
-
-
-def load_answer_set(session: Session, assessment_id: str) -> AnswerSet:
-    """The assessment's answers as scoring takes them (see ``build_answer_set``)."""
-    return load_snapshot(session, assessment_id).answer_set()
 
 
 def score_snapshot(snapshot: AssessmentSnapshot, *, with_what_if: bool = True) -> ScoreResult:

@@ -117,8 +117,8 @@ def build_answer_set(
             out[key] = Answer(row.value, row.note, photos.get(key, 0))
     for key, count in photos.items():
         if _fits(checklist, key) and checklist.question(key[0]).type == "photo":
-            row = photo_rows.get(key)
-            out[key] = Answer(row.value if row else None, row.note if row else "", count)
+            held = photo_rows.get(key)
+            out[key] = Answer(held.value if held else None, held.note if held else "", count)
     return AnswerSet(out, step_names(checklist, steps, [*rows, *files]))
 
 
