@@ -121,7 +121,7 @@ def test_the_runner_state_comes_from_the_snapshot(services: Services) -> None:
     assert RunnerState.load(services.database, assessment_id).instances == state.instances
 
 
-def test_events_are_relayed_for_nothing_read(services: Services) -> None:
+def test_reading_the_demo_reports_publishes_nothing(services: Services) -> None:
     seen: list[ChangeEvent] = []
     services.bus.subscribe(seen.append)
     ids = seed(services.database)
@@ -129,3 +129,15 @@ def test_events_are_relayed_for_nothing_read(services: Services) -> None:
     for assessment_id in ids["assessments"]:
         services.snapshots.report_data(assessment_id)
     assert seen == []
+
+
+def test_qclinic_score_takes_a_file_or_an_assessment_not_both(
+    services: Services, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for argv in (["score"], ["score", "vda63-process", "--assessment", "x"]):
+        with pytest.raises(SystemExit) as exited:
+            run(argv)
+        assert exited.value.code == 2
+        assert "--assessment ID" in capsys.readouterr().err
+    assert run(["score", "--assessment", "no-such-assessment"]) == 2  # a UserError: exit 2
+    assert "no-such-assessment" in capsys.readouterr().err
