@@ -67,7 +67,6 @@ SESSION_CALLS = ("session", "read_session")
 MAX_LINES = 500
 OVERSIZED = {
     "qclinic/ui/pages/spc.py": 503,
-    "qclinic/reports/data.py": 503,
 }
 
 
