@@ -55,7 +55,6 @@ UI_STILL_ON_SESSIONS = {
     "qclinic/ui/pages/spc.py",
     "qclinic/ui/print_actions.py",
     "qclinic/ui/runner/finding_dialog.py",
-    "qclinic/ui/runner/state.py",
     "qclinic/ui/spc/attach_dialog.py",
     "qclinic/ui/spc/import_dialog.py",
     "qclinic/ui/spc/page_edits.py",

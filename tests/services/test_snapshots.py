@@ -117,8 +117,6 @@ def test_the_runner_state_comes_from_the_snapshot(services: Services) -> None:
     assert state.answers[("P6.1.1", "Welding")].revision == 2
     assert state.photos[("P6.P", "Painting")] == 1
     assert state.answer_set() == snapshot.answer_set()
-    # a bare database still works while the runner's callers move to services
-    assert RunnerState.load(services.database, assessment_id).instances == state.instances
 
 
 def test_reading_the_demo_reports_publishes_nothing(services: Services) -> None:

@@ -128,7 +128,7 @@ class RunnerWidget(RunnerView):
     def open(self, assessment_id: str, question: Key | None = None) -> None:
         """Show *assessment_id*, at *question* (or its first page)."""
         self.flush_notes()
-        self.state = RunnerState.load(self.services.database, assessment_id)
+        self.state = RunnerState.load(self.services, assessment_id)
         if self.writer is not None:
             self.writer.deleteLater()
         self.writer = AnswerWriter(self.services, self.state, self)

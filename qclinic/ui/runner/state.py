@@ -19,7 +19,6 @@ from qclinic.core.vocabulary import AssessmentStatus
 
 if TYPE_CHECKING:
     from qclinic.services import Services
-    from qclinic.storage.database import Database
     from qclinic.storage.snapshot import AssessmentSnapshot
 
 Key = tuple[str, str]
@@ -53,15 +52,8 @@ class RunnerState:
     instances: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, services: Services | Database, assessment_id: str) -> RunnerState:
-        """The state of *assessment_id*, read through ``services.snapshots``.
-
-        A bare ``Database`` is still accepted while the runner's callers move to services.
-        """
-        from qclinic.services import Services
-
-        if not isinstance(services, Services):
-            services = Services(services)
+    def load(cls, services: Services, assessment_id: str) -> RunnerState:
+        """The state of *assessment_id*, read through ``services.snapshots``."""
         return cls.from_snapshot(services.snapshots.snapshot(assessment_id))
 
     @classmethod
