@@ -66,6 +66,11 @@ def keys() -> frozenset[str]:
     return frozenset(_load())
 
 
+def find(key: str, /) -> Text | None:
+    """The entry *key* as written (placeholders unfilled), or ``None`` when there is none."""
+    return _load().get(key)
+
+
 def text(key: str, /, **fields: Any) -> Text:
     """The entry *key* with its placeholders filled.
 
