@@ -202,9 +202,12 @@ def analyze_command(args: argparse.Namespace) -> int:
     except UserError as error:
         if not missing:
             raise
-        from qclinic.core.spc.tabular import missing_summary
+        from qclinic.core.catalogue import text
+        from qclinic.core.spc.tabular import missing_text
+        from qclinic.core.text import Text
 
-        raise UserError(f"{error} ({missing_summary(missing)['en']})") from None
+        said = error.text or Text(str(error), str(error))
+        raise UserError(said + text("spc.with_missing", summary=missing_text(missing))) from None
 
 
 def _analyze(args: argparse.Namespace, missing: list[MissingCell] | None) -> int:
