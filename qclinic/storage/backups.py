@@ -14,6 +14,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from qclinic import paths
+from qclinic.core.catalogue import text
+from qclinic.core.text import Text
 from qclinic.errors import UserError
 from qclinic.storage.errors import DatabaseFull, DatabaseUnavailable, classify_sqlite_error
 
@@ -116,16 +118,10 @@ def latest_valid_backup(folder: Path | None = None) -> Path | None:
     return next((candidate for candidate in candidates if is_valid_database(candidate)), None)
 
 
-def restore_advice(database: Path) -> str:
+def restore_advice(database: Path) -> Text:
     """What to do about a damaged *database*: which backup to restore, or that there is none."""
     folder = database.parent / "backups"
     backup = latest_valid_backup(folder)
     if backup is None:
-        return (
-            f"There is no valid automatic backup in {folder}; restore the file from your own "
-            "copies, or move it away to start with an empty database."
-        )
-    return (
-        f"Restore the latest good automatic backup: close QClinic and copy {backup} over "
-        f"{database}."
-    )
+        return text("storage.no_backup", folder=folder)
+    return text("storage.restore_backup", backup=backup, database=database)
