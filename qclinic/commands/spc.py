@@ -207,7 +207,8 @@ def analyze_command(args: argparse.Namespace) -> int:
         from qclinic.core.text import Text
 
         said = error.text or Text(str(error), str(error))
-        raise UserError(said + text("spc.with_missing", summary=missing_text(missing))) from None
+        summary = text("spc.with_missing", summary=missing_text(missing))
+        raise UserError(said + Text("", " ") + summary) from None
 
 
 def _analyze(args: argparse.Namespace, missing: list[MissingCell] | None) -> int:

@@ -26,19 +26,21 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{source}：表格只有表头，没有数据行",
         "{source}: the table has a header but no data rows",
     ),
+    "header_columns_one": ("{n} 列", "{n} column"),
+    "header_columns_many": ("{n} 列", "{n} columns"),
     "row_too_long_one": (
-        "{source}：第 {row} 行有 {filled} 个单元格，但表头只有 {columns} 列（{header}），"
+        "{source}：第 {row} 行有 {filled} 个单元格，但表头只有 {columns}（{header}），"
         "多出的单元格为 {extra}。请为每一列加上表头，或检查分隔符和小数点"
         "（不识别千位分隔符，请删除）",
-        "{source}: row {row} has {filled} cells but the header has {columns} column{plural} "
+        "{source}: row {row} has {filled} cells but the header has {columns} "
         "({header}); the extra cell is {extra}. Give every column a header, or check the "
         "separator and decimal mark (thousands separators are not read: remove them)",
     ),
     "row_too_long_many": (
-        "{source}：第 {row} 行有 {filled} 个单元格，但表头只有 {columns} 列（{header}），"
+        "{source}：第 {row} 行有 {filled} 个单元格，但表头只有 {columns}（{header}），"
         "多出的单元格为 {extra}。请为每一列加上表头，或检查分隔符和小数点"
         "（不识别千位分隔符，请删除）",
-        "{source}: row {row} has {filled} cells but the header has {columns} column{plural} "
+        "{source}: row {row} has {filled} cells but the header has {columns} "
         "({header}); the extra cells are {extra}. Give every column a header, or check the "
         "separator and decimal mark (thousands separators are not read: remove them)",
     ),
@@ -406,7 +408,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     # --- blank cells left out ---
     "missing_cell": ("第 {row} 行 {column} 列 “{text}”", "row {row} column {column} {text!r}"),
     "missing_cell_empty": ("第 {row} 行 {column} 列 （空）", "row {row} column {column} (empty)"),
-    "with_missing": ("（{summary}）", " ({summary})"),
+    "with_missing": ("（{summary}）", "({summary})"),
     "missing_more": ("，另有 {n} 个", ", and {n} more"),
     "missing_one": (
         "{count} 个单元格为空或不是数字，已略去：{cells}{more}",

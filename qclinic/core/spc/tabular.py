@@ -164,8 +164,12 @@ def _from_rows(
                         source=source,
                         row=number,
                         filled=filled,
-                        columns=len(header),
-                        plural=Text("", "s" if len(header) != 1 else ""),
+                        columns=say(
+                            "spc.header_columns_one"
+                            if len(header) == 1
+                            else "spc.header_columns_many",
+                            n=len(header),
+                        ),
                         header=", ".join(header),
                         extra=", ".join(map(repr, extra)),
                     )
