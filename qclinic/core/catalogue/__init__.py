@@ -40,25 +40,37 @@ AREAS = (
     "vocabulary",
 )
 
-_entries: dict[str, Text] | None = None
+_areas: dict[str, dict[str, Text]] = {}
+
+
+def _area(area: str) -> dict[str, Text]:
+    """The entries of one area, its module imported on first use (a label needs one area only:
+    the first screen does not pay for the others)."""
+    entries = _areas.get(area)
+    if entries is None:
+        try:
+            module = import_module(f"{__name__}.{area}")
+        except ModuleNotFoundError as error:
+            if error.name != f"{__name__}.{area}":
+                raise
+            entries = {}  # an area with no entries yet
+        else:
+            table: dict[str, tuple[str, str]] = module.ENTRIES
+            entries = {f"{area}.{key}": Text(zh, en) for key, (zh, en) in table.items()}
+        _areas[area] = entries
+    return entries
 
 
 def _load() -> dict[str, Text]:
-    global _entries
-    if _entries is None:
-        merged: dict[str, Text] = {}
-        for area in AREAS:
-            try:
-                module = import_module(f"{__name__}.{area}")
-            except ModuleNotFoundError as error:
-                if error.name != f"{__name__}.{area}":
-                    raise
-                continue  # an area with no entries yet
-            table: dict[str, tuple[str, str]] = module.ENTRIES
-            for key, (zh, en) in table.items():
-                merged[f"{area}.{key}"] = Text(zh, en)
-        _entries = merged
-    return _entries
+    merged: dict[str, Text] = {}
+    for area in AREAS:
+        merged.update(_area(area))
+    return merged
+
+
+def _entry(key: str) -> Text | None:
+    area = key.partition(".")[0]
+    return _area(area).get(key) if area in AREAS else None
 
 
 def keys() -> frozenset[str]:
@@ -68,7 +80,7 @@ def keys() -> frozenset[str]:
 
 def find(key: str, /) -> Text | None:
     """The entry *key* as written (placeholders unfilled), or ``None`` when there is none."""
-    return _load().get(key)
+    return _entry(key)
 
 
 def text(key: str, /, **fields: Any) -> Text:
@@ -77,7 +89,9 @@ def text(key: str, /, **fields: Any) -> Text:
     Raises:
         KeyError: No such entry (a bug: the tests check every key used in the source exists).
     """
-    entry = _load()[key]
+    entry = _entry(key)
+    if entry is None:
+        raise KeyError(key)
     return entry.format(**fields) if fields else entry
 
 
