@@ -18,7 +18,7 @@ from qclinic.core.catalogue import AREAS, find, keys, say, text
 from qclinic.core.text import Text
 
 SOURCE = Path(catalogue.__file__).parents[2]  # the qclinic package
-CALLS = {"text", "say", "find"}
+CALLS = {"text", "say", "find", "BadAnswer"}
 
 
 def _fields(template: str) -> set[str]:
