@@ -70,4 +70,130 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "photos 是所附照片的数量：不小于 0 的整数",
         "photos is how many are attached: a whole number ≥ 0",
     ),
+    # a checklist file that cannot be used (core/checklists: loader, yaml_source, validate)
+    "problem": ("{where}：{path}：{message}", "{where}: {path}: {message}"),
+    "problem_unplaced": ("{where}：{message}", "{where}: {message}"),
+    "more_problems": ("……另有 {more} 处", "… and {more} more"),
+    "no_such_file": ("没有这个文件", "no such file"),
+    "unreadable": ("无法读取：{error}", "cannot be read: {error}"),
+    "not_a_mapping": (
+        "检查表是一个映射，包含 format、id、version、title、scoring、sections",
+        "a checklist is a mapping with format, id, version, title, scoring, sections",
+    ),
+    "bad_yaml": ("不是有效的 YAML：{what}", "not valid YAML: {what}"),
+    "yaml_aliases": (
+        "检查表中不允许使用 YAML 锚点和别名（&name、*name）：请把每个值完整写出",
+        "YAML anchors and aliases (&name, *name) are not allowed in a checklist: write each "
+        "value out",
+    ),
+    "too_deep": ("嵌套超过 {depth} 层", "nested more than {depth} levels deep"),
+    "key_twice": ("键 {key!r} 出现了两次", "the key {key!r} is given twice"),
+    "not_finite": (
+        "{value!r} 不是检查表可用的数字：请给出有限的数值",
+        "{value!r} is not a number a checklist can use: give a finite one",
+    ),
+    "too_large": (
+        "{value:g} 过大（最大为 {largest:g}）",
+        "{value:g} is too large (at most {largest:g})",
+    ),
+    # the schema's findings
+    "schema.condition": (
+        "不是有效的条件：请用 question 加一项判断，或用 all / any",
+        "not a valid condition: use question + one test, or all / any",
+    ),
+    "schema.section": ("部分需要包含问题或子部分", "a section needs questions or sub-sections"),
+    "schema.unknown_keys": ("未知的键：{keys}", "unknown key(s): {keys}"),
+    "schema.fraction": (
+        "{value!r}：请写 (0, 1] 内的数，或 2/3 这样的精确分数",
+        "{value!r}: write a number in (0, 1] or an exact fraction such as 2/3",
+    ),
+    "schema.pattern": ("此处不允许 {value!r}：{hint}", "{value!r} is not allowed here: {hint}"),
+    "schema.hint.version": ("请用三个数字，例如 1.0.0", "use three numbers, like 1.0.0"),
+    "schema.hint.id": ("请用字母、数字和 . _ -", "use letters, digits, . _ -"),
+    "schema.hint.other": ("请参阅格式说明", "see the format"),
+    "schema.required": ("缺少必需的键 {key!r}", "{key!r} is a required property"),
+    "schema.type": ("{value!r} 的类型不对：应为 {expected}", "{value!r} is not of type {expected}"),
+    "schema.enum": ("{value!r} 不是允许的值之一：{allowed}", "{value!r} is not one of {allowed}"),
+    "schema.too_short": ("{value!r} 不能为空", "{value!r} should be non-empty"),
+    "schema.other": ("{message}", "{message}"),
+    # what a schema cannot say
+    "id_vs_file": (
+        "编号 {ident!r} 必须与文件名 {stem!r} 一致",
+        "the id {ident!r} must match the file name {stem!r}",
+    ),
+    "id_used": ("编号 {ident!r} 已在 {where} 使用", "the id {ident!r} is already used at {where}"),
+    "nested_repeat": (
+        "重复不能嵌套（位于 {repeat!r} 之内）",
+        "repeats cannot nest (inside {repeat!r})",
+    ),
+    "key_for_types": (
+        "{key!r} 只适用于 {types} 类型的问题",
+        "{key!r} applies to {types} questions only",
+    ),
+    "needs_options": ("{qtype} 类型的问题需要选项", "a {qtype} question needs options"),
+    "option_twice": ("选项 {value!r} 出现了两次", "option {value!r} twice"),
+    "min_above_max": ("最小值 {low} 大于最大值 {high}", "min {low} is above max {high}"),
+    "needs_guidance": (
+        "计分的问题需要说明应查看哪些证据（guidance）",
+        "a scored question needs guidance on the evidence to look for",
+    ),
+    "needs_scored": ("{key!r} 需要计分的问题", "{key!r} needs a scored question"),
+    "bands_or_range": (
+        "请给出 min / max 或 bands，不要两者都给",
+        "give min / max or bands, not both",
+    ),
+    "last_band": (
+        "最后一个分档涵盖其余所有取值：只需给出分数",
+        "the last band takes every other value: give it only a score",
+    ),
+    "band_limit": ("只有最后一个分档可以没有界限", "only the last band may have no limit"),
+    "band_direction": (
+        "请自始至终使用上限（below / at_most）或下限（at_least / above），不要混用",
+        "use upper limits (below / at_most) or lower limits (at_least / above) throughout, not "
+        "both",
+    ),
+    "upper_rise": (
+        "上限必须递增：{limit:g} ≤ {before:g}",
+        "upper limits must rise: {limit:g} ≤ {before:g}",
+    ),
+    "lower_fall": (
+        "下限必须递减：{limit:g} ≥ {before:g}",
+        "lower limits must fall: {limit:g} ≥ {before:g}",
+    ),
+    "depends_on_itself": ("问题不能依赖其自身", "a question cannot depend on itself"),
+    "no_target": ("没有编号为 {target!r} 的问题", "no question has the id {target!r}"),
+    "target_later": (
+        "{target!r} 在后面：条件只能引用前面的问题",
+        "{target!r} comes later: a condition may only look back",
+    ),
+    "target_per_instance": (
+        "{target!r} 按 {repeat!r} 的每个实例分别回答",
+        "{target!r} is answered per instance of {repeat!r}",
+    ),
+    "not_an_answer": (
+        "{value!r} 不是 {target!r} 可能的回答",
+        "{value!r} is not an answer {target!r} can have",
+    ),
+    "grade_twice": ("等级 {grade!r} 出现了两次", "grade {grade!r} twice"),
+    "grades_fall": (
+        "等级须从最好排到最差：min 必须递减",
+        "grades go from best to worst: min must fall",
+    ),
+    "last_grade_zero": ("最后一个等级需要 min 0", "the last grade needs min 0"),
+    "rule_percent": ("{when} 规则需要 percent", "a {when} rule needs percent"),
+    "rule_fraction": ("answered-below 规则需要 fraction", "an answered-below rule needs fraction"),
+    "fraction_over_one": ("{fraction!r} 大于 1", "{fraction!r} is more than 1"),
+    "steps_only": (
+        "steps 只适用于 answered-below 规则",
+        "steps applies to answered-below rules only",
+    ),
+    "cap_not_grade": ("{cap!r} 不是等级 {names} 之一", "{cap!r} is not one of the grades {names}"),
+    "rule_cap": ("规则需要 cap 或 no_grade: true", "a rule needs a cap or no_grade: true"),
+    "veto_cap": (
+        "否决项需要 cap（它给出的等级），而不是 no_grade",
+        "a veto needs a cap (the grade it gives), not no_grade",
+    ),
+    "no_statutory": ("没有问题标记为 statutory: true", "no question is marked statutory: true"),
+    "no_section": ("没有编号为 {section!r} 的部分", "no section has the id {section!r}"),
+    "section_not_repeated": ("{section!r} 不是重复的部分", "{section!r} is not repeated"),
 }

@@ -408,6 +408,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     # --- blank cells left out ---
     "missing_cell": ("第 {row} 行 {column} 列 “{text}”", "row {row} column {column} {text!r}"),
     "missing_cell_empty": ("第 {row} 行 {column} 列 （空）", "row {row} column {column} (empty)"),
+    "cpk_thresholds_usage": (
+        "--cpk-thresholds 应形如 1.67,1.33,1.00（NEW,CAPABLE,CONDITIONAL），实际为 {given!r}",
+        "--cpk-thresholds must look like 1.67,1.33,1.00 (NEW,CAPABLE,CONDITIONAL), got {given!r}",
+    ),
     "with_missing": ("（{summary}）", "({summary})"),
     "missing_more": ("，另有 {n} 个", ", and {n} more"),
     "missing_one": (

@@ -207,10 +207,10 @@ def _layout(
         for part in part_names:
             cell = cells.get((appraiser, part), {})
             if len(cell) != m:
-                key = "one" if len(cell) == 1 else "many"
+                times = "one" if len(cell) == 1 else "many"
                 raise UserError(
                     text(
-                        f"msa.attribute_unbalanced_{key}",
+                        f"msa.attribute_unbalanced_{times}",
                         appraiser=appraiser,
                         part=part,
                         count=len(cell),
