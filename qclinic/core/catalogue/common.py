@@ -53,6 +53,19 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{path}: the data folder cannot be created ({reason}). Give --data-dir (or ${env}) a "
         "folder on a writable disk.",
     ),
+    # start-up: the X11 libraries Qt's xcb plugin needs (qclinic/system_libs.py)
+    "qt_libs_missing": (
+        "Qt 无法打开窗口：其 X11（xcb）插件所需的系统库缺失：{libs}。",
+        "Qt cannot open windows: system libraries of its X11 (xcb) plugin are missing: {libs}.",
+    ),
+    "qt_libs_apt": (
+        "在 Debian / Ubuntu 上请用以下命令安装：",
+        "On Debian / Ubuntu install them with:",
+    ),
+    "qt_libs_other": (
+        "请用系统的软件包管理器安装 {libs}。",
+        "Install {libs} with your system's package manager.",
+    ),
     # the command line
     "error": ("错误：{message}", "error: {message}"),
 }
