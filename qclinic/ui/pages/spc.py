@@ -37,7 +37,6 @@ from qclinic.services import Services
 from qclinic.storage.database import Database
 from qclinic.storage.models import Dataset, DatasetKind
 from qclinic.storage.repositories import datasets, organizations
-from qclinic.ui.errors import user_message
 from qclinic.ui.layout import shrink_to_fit
 from qclinic.ui.signals import AppSignals
 from qclinic.ui.spc import dataset_settings
@@ -372,7 +371,7 @@ class SpcPage(DatasetEdits, QWidget):
             result, used = analyze(self.data, view.settings())
         except UserError as error:
             self.result = None
-            view.status.setText(user_message(error))
+            view.status.setText(str(error))
             view.status.setStyleSheet("color: #b71c1c;")
             return
         result["dataset"] = {
@@ -419,7 +418,7 @@ class SpcPage(DatasetEdits, QWidget):
                 self.data, self.gage_view.tolerance(), self.gage_view.method()
             )
         except UserError as error:
-            self.gage_view.verdict.setText(user_message(error))
+            self.gage_view.verdict.setText(str(error))
             return
         self.result = self.gage_result
         self.gage_view.show_study(
