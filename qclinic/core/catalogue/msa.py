@@ -43,6 +43,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "均值极差法最多支持 25 个零件、操作员或测量次数",
         "the average and range method supports up to 25 parts/operators/trials",
     ),
+    "zero_measurements": (
+        "零变差：所有测量值都相同",
+        "zero variation: every measurement is the same",
+    ),
+    "zero_repeatability": (
+        "试验之间零变差：无法估计重复性",
+        "zero variation between trials: repeatability cannot be estimated",
+    ),
     "zero_variation": (
         "零变差：研究中完全没有变差",
         "zero variation: the study shows no variation at all",

@@ -100,6 +100,23 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Restore the latest good automatic backup: close QClinic and copy {backup} over "
         "{database}.",
     ),
+    "backup_invalid": (
+        "{target}：升级数据库前制作的备份副本无效（磁盘或 U 盘可能有故障）。该副本已删除，未作任何改动。",
+        "{target}: the backup copy made before upgrading the database is not valid (the disk or "
+        "USB stick may be failing). It was removed; nothing was changed.",
+    ),
+    "backup_full": (
+        "{folder}：磁盘已满，QClinic 无法写入升级数据库前的备份。不完整的副本已删除，数据库未作改动。"
+        "请腾出一些空间后重新启动 QClinic。",
+        "{folder}: the disk is full, so the backup QClinic makes before upgrading the database "
+        "could not be written. The partial copy was removed and the database was not changed. "
+        "Free some space and start QClinic again.",
+    ),
+    "backup_failed": (
+        "{folder}：无法写入升级数据库前的备份（{reason}）。不完整的副本已删除，数据库未作改动。",
+        "{folder}: the backup before upgrading the database could not be written ({reason}). "
+        "The partial copy was removed and the database was not changed.",
+    ),
     # the checklist library in the database (storage/library.py)
     "library_conflict": (
         "检查表 {checklist} {version} 已在库中，但内容不同：请提高版本号",

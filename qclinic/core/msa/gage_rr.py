@@ -199,13 +199,13 @@ def _anova(
     ss_error = float(np.sum((cube - cell_means[:, :, None]) ** 2))
     ss_total = float(np.sum((cube - grand) ** 2))
     if ss_total <= 0:
-        raise UserError("zero variation: every measurement is the same")
+        raise UserError(text("msa.zero_measurements"))
     df_part, df_operator = p - 1, o - 1
     df_inter, df_error = df_part * df_operator, p * o * (r - 1)
     ms_part, ms_operator = ss_part / df_part, ss_operator / df_operator
     ms_inter, ms_error = ss_inter / df_inter, ss_error / df_error
     if ms_error <= 0:
-        raise UserError("zero variation between trials: repeatability cannot be estimated")
+        raise UserError(text("msa.zero_repeatability"))
     f_inter = ms_inter / ms_error
     p_inter = float(stats.f.sf(f_inter, df_inter, df_error))
     pooled = p_inter > pool_alpha
