@@ -92,3 +92,14 @@ def test_the_global_lang_is_the_default_of_a_commands_own(
 def test_the_prefix_is_in_the_catalogue() -> None:
     assert say("common.error", "zh", message="x") == "错误：x"
     assert say("common.error", "en", message="x") == "error: x"
+
+
+def test_checklist_problems_follow_lang(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: 1\nid: broken\nid: again\n", encoding="utf-8")
+    assert cli.run(["--lang", "zh", "checklists", "validate", str(broken)]) == 2
+    chinese = capsys.readouterr().err
+    assert cli.run(["checklists", "validate", str(broken)]) == 2  # the locale: English here
+    english = capsys.readouterr().err
+    assert f"{broken}:3：id：键 'id' 出现了两次" in chinese
+    assert f"{broken}:3: id: the key 'id' is given twice" in english
