@@ -20,7 +20,7 @@ from typing import Any
 
 from qclinic.core.text import Text
 
-#: the area modules, in the order they are merged (a key defined twice is a bug: see _load)
+#: the area modules; each prefixes its keys (tests/core/test_catalogue.py checks every entry)
 AREAS = (
     "common",
     "storage",
