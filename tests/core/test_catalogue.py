@@ -149,7 +149,7 @@ def test_every_report_word_the_reports_use_exists() -> None:
 def test_text_fills_placeholders_and_a_text_field_in_each_language() -> None:
     where = text("spc.cell", row=7, column="x3")
     message = text("spc.cell_blank", source="data.csv", where=where)
-    assert message == Text("data.csv：第 7 行、x3 列 为空", "data.csv: row 7, column x3 is blank")
+    assert message == Text("data.csv：第 7 行、x3 列为空", "data.csv: row 7, column x3 is blank")
     assert say("spc.cell", "zh-CN", row=1, column="a") == "第 1 行、a 列"
     assert say("spc.cell", "en", row=1, column="a") == "row 1, column a"
     assert find("spc.no-such-key") is None

@@ -12,7 +12,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{source}：没有列 {column!r}；现有的列为 {columns}",
         "{source}: no column {column!r}; the columns are {columns}",
     ),
-    "cell_blank": ("{source}：{where} 为空", "{source}: {where} is blank"),
+    "cell_blank": ("{source}：{where}为空", "{source}: {where} is blank"),
     "cell_not_number": (
         "{source}：{where}：{cell!r} 不是数字",
         "{source}: {where}: {cell!r} is not a number",
