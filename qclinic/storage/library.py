@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qclinic import paths
+from qclinic.core.catalogue import text
 from qclinic.core.vocabulary import BUILTIN_CHECKLIST_IDS as BUILTIN_IDS
 from qclinic.errors import UserError
 from qclinic.storage.database import Database
@@ -113,8 +114,7 @@ def store_checklist(session: Session, checklist: Checklist, origin: str) -> int:
     if existing is not None:
         if existing.content_sha256 != digest and existing.origin == "imported":
             raise UserError(
-                f"{checklist.id} {checklist.version} is already in the library with other content: "
-                "raise the version number"
+                text("storage.library_conflict", checklist=checklist.id, version=checklist.version)
             )
         return 0
     session.add(
@@ -165,7 +165,7 @@ def checklist_content(
         rows = [r for r in rows if r.version == version]
     if not rows:
         what = f"{checklist_id} {version}" if version else checklist_id
-        raise UserError(f"the library has no checklist {what}")
+        raise UserError(text("storage.library_missing", what=what))
     best = max(rows, key=lambda r: _version_key(r.version))
     return dict(best.content)
 

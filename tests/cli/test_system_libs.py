@@ -40,6 +40,9 @@ def test_every_missing_library_is_named_with_its_package(
     message = str(refused.value)
     assert "sudo apt install libxcb-icccm4 libxcb-keysyms1" in message
     assert "libxcb-cursor0" not in message  # what Qt's own message wrongly names
+    chinese = refused.value.message("zh")  # a Chinese desktop is told in Chinese
+    assert chinese.startswith("Qt 无法打开窗口") and "在 Debian / Ubuntu 上" in chinese
+    assert "sudo apt install libxcb-icccm4 libxcb-keysyms1" in chinese
     system_libs.check_qt_platform(_fake_loader(set()))  # all there: no complaint
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from qclinic.core.catalogue import text as say
 from qclinic.core.checklists.problems import Problem, format_path
 
 try:  # the C loader is several times faster; fall back where libyaml is missing
@@ -36,7 +37,7 @@ def load(text: str, file: str) -> tuple[Any, list[Problem]]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         what = getattr(exc, "problem", None) or str(exc)
-        return None, [Problem(file, line, "", f"not valid YAML: {what}")]
+        return None, [Problem(file, line, "", say("checklists.bad_yaml", what=what))]
 
 
 def _structure_problem(text: str, file: str) -> Problem | None:
@@ -49,13 +50,12 @@ def _structure_problem(text: str, file: str) -> Problem | None:
                 file,
                 line,
                 "",
-                "YAML anchors and aliases (&name, *name) are not allowed in a "
-                "checklist: write each value out",
+                say("checklists.yaml_aliases"),
             )
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                return Problem(file, line, "", f"nested more than {MAX_DEPTH} levels deep")
+                return Problem(file, line, "", say("checklists.too_deep", depth=MAX_DEPTH))
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return None
@@ -114,7 +114,7 @@ def _find_duplicates(
                         file,
                         key.start_mark.line + 1,
                         format_path([*path, key.value]),
-                        f"the key {key.value!r} is given twice",
+                        say("checklists.key_twice", key=key.value),
                     )
                 )
             seen.add(key.value)
