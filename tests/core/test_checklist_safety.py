@@ -6,7 +6,6 @@ try to reach outside the library.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -77,10 +76,8 @@ def _bomb(levels: int, width: int = 10) -> str:
 
 def test_an_alias_bomb_is_refused_at_once(tmp_path: Path) -> None:
     path = tmp_path / "bomb.yaml"
-    path.write_text(_bomb(30), encoding="utf-8")  # 10^30 nodes once expanded
-    start = time.perf_counter()
-    (problem,) = checklists.check_file(path)
-    assert time.perf_counter() - start < 2.0
+    path.write_text(_bomb(30), encoding="utf-8")  # 10^30 nodes once expanded: never finishes
+    (problem,) = checklists.check_file(path)  # returns at all: refused before expanding
     assert problem.line == 2 and "aliases" in problem.message.en
     assert len(str(problem)) < 200
 
