@@ -3,12 +3,17 @@
 ``qclinic`` alone starts the desktop app; ``qclinic COMMAND …`` runs a headless command. Exit codes:
 0 ok, 2 bad input (a located message on stderr), 1 an internal error (a short message on stderr and
 the traceback in the log file, never a raw traceback on the terminal).
+
+Messages follow ``--lang zh|en``, given before the command or as a command's own ``--lang``
+(``report --lang en``); without it, the locale decides: Chinese when the first of ``LC_ALL``,
+``LC_MESSAGES`` and ``LANG`` that is set starts with ``zh``, English otherwise.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
@@ -51,7 +56,12 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         help="start the app, let it run SECONDS after its first screen (background work included), "
         "then quit as a user would (smoke and soak tests)",
     )
-    parser.add_argument("--lang", choices=["zh", "en"], help="the language of the app")
+    parser.add_argument(
+        "--lang",
+        choices=["zh", "en"],
+        help="the language of the app, of error messages and of commands' output "
+        "(default: the locale's — zh when LC_ALL, LC_MESSAGES or LANG starts with zh, else en)",
+    )
     if not with_commands:
         return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -65,8 +75,12 @@ def run(argv: Sequence[str]) -> int:
     # Starting the app must not pay for importing every command (numpy, YAML, ...): parse the
     # global options alone first, and build the full parser only when a command is given.
     args, rest = build_parser(with_commands=False).parse_known_args(argv)
+    requested: str | None = args.lang  # the last --lang given, before the command or in it
     if rest:
         args = build_parser().parse_args(argv)
+        if requested is not None and hasattr(args, "lang"):
+            args.lang = requested  # the global --lang is every command's default
+    lang = message_language(requested)
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
@@ -80,7 +94,7 @@ def run(argv: Sequence[str]) -> int:
             return start(args)
         return handler(args)
     except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _print_error(exc, lang)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
@@ -90,10 +104,27 @@ def run(argv: Sequence[str]) -> int:
         friendly = medium_error(exc)
         if friendly is None:
             return _report_bug()
-        print(f"error: {friendly}", file=sys.stderr)
+        _print_error(friendly, lang)
         return friendly.exit_code
     except Exception:
         return _report_bug()
+
+
+def message_language(requested: str | None) -> str:
+    """The language of messages: *requested* (``--lang``), else the locale's (see the module)."""
+    if requested:
+        return requested
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def _print_error(error: UserError, lang: str) -> None:
+    from qclinic.core.catalogue import say
+
+    print(say("common.error", lang, message=error.message(lang)), file=sys.stderr)
 
 
 def _report_bug() -> int:

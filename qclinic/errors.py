@@ -40,18 +40,15 @@ class DatabaseRefused(UserError):
 
 
 _MEDIUM_PROBLEMS = {
-    errno.ENOSPC: "the disk is full. Free some space and try again",
-    errno.EDQUOT: "the disk quota is used up. Free some space and try again",
-    errno.EROFS: "the disk or USB stick is read-only. Remove its write protection, or choose "
-    "another folder with --data-dir",
-    errno.EACCES: "permission denied. Check the permissions, or choose another folder",
-    errno.EPERM: "the operation is not permitted here. Check the permissions, or choose another "
-    "folder",
-    errno.EISDIR: "this is a folder, but a file is needed here. Name a file",
-    errno.ENOTDIR: "a part of this path is a file, but a folder is needed there",
-    errno.EIO: "the operating system reported an I/O error. Check that the disk or USB stick is "
-    "still connected, then try again",
-    errno.ENAMETOOLONG: "the path is too long",
+    errno.ENOSPC: "full",
+    errno.EDQUOT: "quota",
+    errno.EROFS: "read_only",
+    errno.EACCES: "access",
+    errno.EPERM: "not_permitted",
+    errno.EISDIR: "is_folder",
+    errno.ENOTDIR: "not_folder",
+    errno.EIO: "io",
+    errno.ENAMETOOLONG: "name_too_long",
 }
 
 
@@ -64,5 +61,7 @@ def medium_error(error: OSError) -> UserError | None:
     problem = _MEDIUM_PROBLEMS.get(error.errno or 0)
     if problem is None:
         return None
-    where = error.filename if error.filename is not None else "(unknown file)"
-    return UserError(f"{where}: {problem}.")
+    from qclinic.core.catalogue import text
+
+    where = error.filename if error.filename is not None else text("common.unknown_file")
+    return UserError(text("common.medium", where=where, problem=text(f"common.medium.{problem}")))

@@ -40,14 +40,16 @@ def data_dir() -> Path:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except FileExistsError as error:
-        raise UserError(
-            f"{path}: the data folder is a file, not a folder. Give --data-dir (or "
-            f"${ENV_DATA_DIR}) a folder; QClinic creates it if it is missing."
-        ) from error
+        from qclinic.core.catalogue import text
+
+        raise UserError(text("common.data_dir_is_file", path=path, env=ENV_DATA_DIR)) from error
     except OSError as error:
+        from qclinic.core.catalogue import text
+
         raise UserError(
-            f"{path}: the data folder cannot be created ({error.strerror}). Give --data-dir (or "
-            f"${ENV_DATA_DIR}) a folder on a writable disk."
+            text(
+                "common.data_dir_cannot_create", path=path, reason=error.strerror, env=ENV_DATA_DIR
+            )
         ) from error
     return path
 
@@ -73,7 +75,11 @@ def _subdir(name: str) -> Path:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise medium_error(error) or UserError(f"{path}: {error.strerror}") from error
+        from qclinic.core.catalogue import text
+
+        raise medium_error(error) or UserError(
+            text("common.os_error", path=path, reason=error.strerror)
+        ) from error
     return path
 
 

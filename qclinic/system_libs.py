@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from qclinic.core.text import Text
 from qclinic.errors import UserError
 
 #: The libraries Qt 6's xcb plugin (libqxcb.so → libQt6XcbQpa.so.6) links against, and the
@@ -58,7 +59,7 @@ def xcb_plugin() -> Path | None:
     spec = importlib.util.find_spec("PySide6")
     if spec is None or not spec.submodule_search_locations:
         return None
-    plugin = Path(list(spec.submodule_search_locations)[0]) / "Qt/plugins/platforms/libqxcb.so"
+    plugin = Path(next(iter(spec.submodule_search_locations))) / "Qt/plugins/platforms/libqxcb.so"
     return plugin if plugin.is_file() else None
 
 
@@ -102,14 +103,12 @@ def check_qt_platform(load: Loader = _dlopen) -> None:
         return
     packages = [XCB_PACKAGES[name] for name in missing if name in XCB_PACKAGES]
     unknown = [name for name in missing if name not in XCB_PACKAGES]
-    lines = [
-        "Qt cannot open windows: system libraries of its X11 (xcb) plugin are missing: "
-        f"{', '.join(missing)}."
-    ]
+    from qclinic.core.catalogue import text
+
+    lines = [text("common.qt_libs_missing", libs=", ".join(missing))]
     if packages:
         command = f"    sudo apt install {' '.join(packages)}"
-        lines += ["On Debian / Ubuntu install them with:", command]
+        lines += [text("common.qt_libs_apt"), Text(command, command)]
     if unknown:
-        lines.append(f"Install {', '.join(unknown)} with your system's package manager.")
-    lines.append("缺少 Qt 图形界面所需的系统库，请按上面的提示安装后再启动 QClinic。")
-    raise UserError("\n".join(lines))
+        lines.append(text("common.qt_libs_other", libs=", ".join(unknown)))
+    raise UserError(Text("\n".join(t.zh for t in lines), "\n".join(t.en for t in lines)))

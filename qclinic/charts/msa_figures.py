@@ -15,12 +15,14 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from qclinic.charts.fonts import register_cjk_font
+from qclinic.core.catalogue import say
 
 COLOURS = {"line": "#1f6fd1", "centre": "#2e7d32", "limit": "#c62828"}
 
 
-def _zh(lang: str) -> bool:
-    return lang.startswith("zh")
+def _part(words: Mapping[str, str] | None, lang: str) -> str:
+    """The *lang* part of a result's ``{"zh": …, "en": …}`` text (``""`` when there is none)."""
+    return (words or {}).get("zh" if lang.startswith("zh") else "en", "")
 
 
 # --- gage R&R ------------------------------------------------------------------------------
@@ -54,7 +56,6 @@ def draw_gage_rr(
     from qclinic.core.spc.constants import constants
 
     register_cjk_font()
-    zh = _zh(lang)
     figure.clear()
     cube, part_names, operator_names = _gage_cube(parts, operators, values)
     p, o, r = cube.shape
@@ -68,16 +69,16 @@ def draw_gage_rr(
     keys = ("grr", "repeatability", "reproducibility", "part")
     names = (
         "GR&R",
-        "重复性" if zh else "Repeat",
-        "再现性" if zh else "Reprod",
-        "零件间" if zh else "Part-to-part",
+        say("charts.repeatability", lang),
+        say("charts.reproducibility", lang),
+        say("charts.part_to_part", lang),
     )
     groups = [
-        ("percent_contribution", "%贡献" if zh else "% Contribution"),
-        ("percent_study_var", "%研究变异" if zh else "% Study Var"),
+        ("percent_contribution", say("charts.percent_contribution", lang)),
+        ("percent_study_var", say("charts.percent_study_var", lang)),
     ]
     if result.get("percent_tolerance"):
-        groups.append(("percent_tolerance", "%公差" if zh else "% Tolerance"))
+        groups.append(("percent_tolerance", say("charts.percent_tolerance", lang)))
     width = 0.8 / len(groups)
     palette = ("#5b8bd6", "#e39b3b", "#6bb36b")
     for g, (field, label) in enumerate(groups):
@@ -91,7 +92,7 @@ def draw_gage_rr(
         )
     ax.set_xticks(np.arange(4), names)
     ax.legend(fontsize=6.5, frameon=False)
-    ax.set_title("变异分量" if zh else "Components of variation", fontsize=8.5, loc="left")
+    ax.set_title(say("charts.components", lang), fontsize=8.5, loc="left")
     # 2. R chart by appraiser, 3. X-bar chart by appraiser
     ranges = np.nanmax(cube, axis=2) - np.nanmin(cube, axis=2)  # [part, operator]
     means = np.nanmean(cube, axis=2)
@@ -105,7 +106,7 @@ def draw_gage_rr(
             rbar,
             (k.D4 * rbar if k else np.nan),
             (k.D3 * rbar if k else np.nan),
-            "R 图(按评价人)" if zh else "R chart by appraiser",
+            say("charts.r_by_appraiser", lang),
         ),
         (
             axes[1, 0],
@@ -113,7 +114,7 @@ def draw_gage_rr(
             xbar,
             (xbar + k.A2 * rbar if k else np.nan),
             (xbar - k.A2 * rbar if k else np.nan),
-            "X̄ 图(按评价人)" if zh else "X̄ chart by appraiser",
+            say("charts.xbar_by_appraiser", lang),
         ),
     ):
         for j in range(o):
@@ -134,30 +135,24 @@ def draw_gage_rr(
         ax.plot(np.full(flat.shape[1], i + 1), flat[i], "o", ms=2.2, color="#8aa9d6")
     ax.plot(np.arange(1, p + 1), np.nanmean(flat, axis=1), "o-", ms=3, lw=1, color="#1f3f7a")
     ax.set_xticks(np.arange(1, p + 1), part_names)
-    ax.set_title("按零件" if zh else "By part", fontsize=8.5, loc="left")
+    ax.set_title(say("charts.by_part", lang), fontsize=8.5, loc="left")
     # 5. by appraiser
     ax = axes[2, 0]
     per_operator = [cube[:, j, :].ravel() for j in range(o)]
     ax.boxplot(per_operator, tick_labels=operator_names, widths=0.5)
-    ax.set_title("按评价人" if zh else "By appraiser", fontsize=8.5, loc="left")
+    ax.set_title(say("charts.by_appraiser", lang), fontsize=8.5, loc="left")
     # 6. interaction
     ax = axes[2, 1]
     for j, name in enumerate(operator_names):
         ax.plot(np.arange(1, p + 1), means[:, j], "o-", ms=2.5, lw=0.9, label=name)
     ax.set_xticks(np.arange(1, p + 1), part_names)
     ax.legend(fontsize=6.5, frameon=False, ncols=min(o, 4))
-    ax.set_title(
-        "零件 × 评价人交互" if zh else "Part × appraiser interaction", fontsize=8.5, loc="left"
-    )
+    ax.set_title(say("charts.interaction", lang), fontsize=8.5, loc="left")
     verdict = result.get("verdict", {})
-    text = (verdict.get("study_text") or {}).get("zh" if zh else "en", "")
+    text = _part(verdict.get("study_text"), lang)
     grr = (result.get("percent_study_var") or {}).get("grr")
     ndc = result.get("ndc")
-    head = (
-        f"量具 R&R:%GRR = {grr:.1f}%({text}),ndc = {ndc}"
-        if zh
-        else f"Gage R&R: %GRR = {grr:.1f}% ({text}), ndc = {ndc}"
-    )
+    head = say("charts.gage_head", lang, grr=grr, verdict=text, ndc=ndc)
     figure.suptitle(head, fontsize=10, x=0.02, ha="left")
     figure.subplots_adjust(left=0.07, right=0.98, top=0.91, bottom=0.05, hspace=0.55, wspace=0.22)
 
@@ -188,12 +183,11 @@ def draw_linearity(
     """Every reading's bias against its reference, the mean bias per reference, the fitted
     line and zero bias; slope, R² and %Linearity in the title."""
     register_cjk_font()
-    zh = _zh(lang)
     figure.clear()
     ax = figure.add_subplot(1, 1, 1)
     ref = np.asarray(references, dtype=np.float64)
     bias = np.asarray(values, dtype=np.float64) - ref
-    ax.plot(ref, bias, "o", ms=3, color="#8aa9d6", label="偏倚" if zh else "Bias")
+    ax.plot(ref, bias, "o", ms=3, color="#8aa9d6", label=say("charts.bias", lang))
     rows = [r for r in result.get("bias", []) if r.get("reference") != "average"]
     if rows:
         ax.plot(
@@ -202,7 +196,7 @@ def draw_linearity(
             "s",
             ms=5,
             color="#1f3f7a",
-            label="平均偏倚" if zh else "Mean bias",
+            label=say("charts.mean_bias", lang),
         )
     span = np.array([float(np.min(ref)), float(np.max(ref))])
     ax.plot(
@@ -211,22 +205,22 @@ def draw_linearity(
         "-",
         color=COLOURS["limit"],
         lw=1.2,
-        label="回归线" if zh else "Regression",
+        label=say("charts.regression", lang),
     )
     ax.axhline(0.0, color=COLOURS["centre"], lw=0.9, ls="--")
-    ax.set_xlabel("参考值" if zh else "Reference", fontsize=8)
-    ax.set_ylabel("偏倚" if zh else "Bias", fontsize=8)
+    ax.set_xlabel(say("charts.reference", lang), fontsize=8)
+    ax.set_ylabel(say("charts.bias", lang), fontsize=8)
     ax.tick_params(labelsize=7)
     ax.legend(fontsize=7, frameon=False)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    head = (
-        f"量具线性与偏倚:偏倚 = {result['intercept']:.4g} + {result['slope']:.4g} × 参考值,"
-        f"R² = {result['r_squared']:.3f},%线性 = {result['percent_linearity']:.2f}"
-        if zh
-        else f"Gage linearity and bias: bias = {result['intercept']:.4g} + "
-        f"{result['slope']:.4g} × reference, R² = {result['r_squared']:.3f}, "
-        f"%Linearity = {result['percent_linearity']:.2f}"
+    head = say(
+        "charts.linearity_head",
+        lang,
+        intercept=result["intercept"],
+        slope=result["slope"],
+        r_squared=result["r_squared"],
+        linearity=result["percent_linearity"],
     )
     figure.suptitle(head, fontsize=9, x=0.02, ha="left")
     figure.subplots_adjust(left=0.1, right=0.98, top=0.88, bottom=0.12)
@@ -237,15 +231,14 @@ def draw_attribute_agreement(figure: Figure, result: Mapping[str, Any], lang: st
     """Minitab's assessment agreement panels: percent matched with its 95 % interval, within
     appraisers and each appraiser vs the standard (when there is one)."""
     register_cjk_font()
-    zh = _zh(lang)
     figure.clear()
     panels = []
     if result.get("within"):
-        panels.append(("within", "评价人自身" if zh else "Within appraisers"))
+        panels.append(("within", say("charts.within_appraisers", lang)))
     if result.get("vs_standard"):
-        panels.append(("vs_standard", "评价人与标准" if zh else "Appraiser vs standard"))
+        panels.append(("vs_standard", say("charts.vs_standard", lang)))
     if not panels and result.get("between"):
-        panels.append(("between", "评价人之间" if zh else "Between appraisers"))
+        panels.append(("between", say("charts.between_appraisers", lang)))
     axes = figure.subplots(1, max(len(panels), 1), squeeze=False)[0]
     for ax, (key, title) in zip(axes, panels, strict=False):
         rows = result[key] if isinstance(result[key], list) else [{"appraiser": "", **result[key]}]
@@ -260,19 +253,15 @@ def draw_attribute_agreement(figure: Figure, result: Mapping[str, Any], lang: st
         ax.set_xticks(xs, [str(r["appraiser"]) for r in rows])
         ax.set_xlim(0.5, len(rows) + 0.5)
         ax.set_ylim(0, 105)
-        ax.set_ylabel("百分比" if zh else "Percent", fontsize=8)
+        ax.set_ylabel(say("charts.percent", lang), fontsize=8)
         ax.set_title(title, fontsize=8.5, loc="left")
         ax.tick_params(labelsize=7)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
     verdict = result.get("verdict") or {}
-    text = (verdict.get("text") or {}).get("zh" if zh else "en", "")
+    text = _part(verdict.get("text"), lang)
     kappa = verdict.get("kappa")
     shown = "–" if kappa is None else f"{kappa:.3f}"
-    head = (
-        f"属性一致性分析:kappa = {shown}({text})"
-        if zh
-        else f"Attribute agreement: kappa = {shown} ({text})"
-    )
+    head = say("charts.agreement_head", lang, kappa=shown, verdict=text)
     figure.suptitle(head, fontsize=9.5, x=0.02, ha="left")
     figure.subplots_adjust(left=0.09, right=0.98, top=0.85, bottom=0.12, wspace=0.3)

@@ -12,16 +12,16 @@ import textwrap
 from collections.abc import Sequence
 
 from matplotlib.figure import Figure
+from matplotlib.projections.polar import PolarAxes
 
 from qclinic.charts.fonts import register_cjk_font
+from qclinic.core.catalogue import say
 
 #: Series colours, in order: the earlier assessment muted, the later one strong.
 COLOURS = ("#8a94a6", "#1f6fd1", "#d9822b", "#2e9e5b")
 LINE_STYLES = ("--", "-", "-.", ":")
 RINGS = (20, 40, 60, 80, 100)
 
-_TITLES = {"zh": "分项得分（%）", "en": "Section scores (%)"}
-_NA = {"zh": "不适用", "en": "N/A"}
 #: Legend entries longer than this (Latin characters) are cut with "…"; when any is longer than
 #: LEGEND_PAIR_CHARS the entries stand one under the other instead of side by side.
 LEGEND_MAX_CHARS = 56
@@ -77,12 +77,13 @@ def radar_figure(
     register_cjk_font()
     figure = Figure(figsize=figsize, dpi=100, layout="constrained")
     axes = figure.add_subplot(projection="polar")
-    heading = title if title is not None else _TITLES["zh" if lang.startswith("zh") else "en"]
+    assert isinstance(axes, PolarAxes)  # what projection="polar" makes (typed as plain Axes)
+    heading = title if title is not None else say("charts.radar_title", lang)
     axes.set_title(heading, fontsize=11, pad=18)
     count = len(labels)
     if count < 3:
         axes.set_axis_off()
-        message = "至少需要三个分项" if lang.startswith("zh") else "Needs at least three sections"
+        message = say("charts.radar_too_few", lang)
         axes.text(0.5, 0.5, message, transform=axes.transAxes, ha="center", va="center")
         return figure
 
@@ -166,7 +167,7 @@ def _na_note(series: Sequence[tuple[str, Sequence[float | None]]], axis: int, la
     missing = [name for name, values in series if values[axis] is None]
     if not missing:
         return ""
-    word = _NA["zh" if lang.startswith("zh") else "en"]
+    word = say("charts.na", lang)
     if len(missing) == len(series):
         return f"\n({word})"
     short = ", ".join(name.split(" · ")[0] for name in missing)

@@ -23,6 +23,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from qclinic.charts.fonts import register_cjk_font
+from qclinic.core.catalogue import find, say
 
 COLOURS = {
     "line": "#1f6fd1",
@@ -37,30 +38,16 @@ COLOURS = {
 #: Above this many points the series line is drawn without a marker per point (speed, clarity).
 MARKER_LIMIT = 400
 
-_CHART_TITLES = {
-    "xbar": ("X̄", "X̄ 均值图"),
-    "r": ("R (range)", "R 极差图"),
-    "s": ("S (standard deviation)", "S 标准差图"),
-    "individuals": ("Individuals", "单值图 I"),
-    "moving_range": ("Moving range", "移动极差图 MR"),
-    "p": ("p (fraction nonconforming)", "p 不合格品率图"),
-    "np": ("np (nonconforming units)", "np 不合格品数图"),
-    "c": ("c (nonconformities)", "c 缺陷数图"),
-    "u": ("u (nonconformities per unit)", "u 单位缺陷数图"),
-    "ewma": ("EWMA", "EWMA 指数加权移动平均图"),
-    "cusum_upper": ("CUSUM C⁺", "CUSUM 上侧累积和"),
-    "cusum_lower": ("CUSUM −C⁻", "CUSUM 下侧累积和"),
-}
 
-
-def _zh(lang: str) -> bool:
-    return lang.startswith("zh")
+def _part(words: Mapping[str, str], lang: str) -> str:
+    """The *lang* part of a result's ``{"zh": …, "en": …}`` text."""
+    return words["zh" if lang.startswith("zh") else "en"]
 
 
 def chart_title(name: str, lang: str) -> str:
     """The display title of one chart of an analysis (``xbar``, ``r``, ``individuals``…)."""
-    en, zh = _CHART_TITLES.get(name, (name, name))
-    return zh if _zh(lang) else en
+    entry = find(f"charts.title.{name}")
+    return name if entry is None else entry.get(lang)
 
 
 def per_point(value: Any, count: int) -> np.ndarray:
@@ -111,7 +98,7 @@ class ControlChartPlot:
             ax.tick_params(labelsize=8)
             for side in ("top", "right"):
                 ax.spines[side].set_visible(False)
-            artists = {
+            artists: dict[str, Any] = {
                 "line": Line2D([], [], color=COLOURS["line"], linewidth=0.9, zorder=3),
                 "centre": Line2D([], [], color=COLOURS["centre"], linewidth=1.1, zorder=2),
                 "ucl": Line2D([], [], color=COLOURS["limit"], linewidth=1.0, ls="--", zorder=2),
@@ -193,7 +180,7 @@ class ControlChartPlot:
                 artists[key].set_drawstyle(steps)
             hover: dict[int, list[str]] = {}
             for violation in chart["violations"]:
-                text = violation["description"]["zh" if _zh(self.lang) else "en"]
+                text = _part(violation["description"], self.lang)
                 hover.setdefault(violation["index"], []).append(text)
             flagged = np.array(sorted(hover), dtype=np.int64)
             artists["violations"].set_data(x[flagged], y[flagged])
@@ -215,9 +202,7 @@ class ControlChartPlot:
             self._rescale(ax, x, y, ucl, lcl)
             self.series.append((x, y, hover))
         if self.axes:
-            self.axes[-1].set_xlabel(
-                "子组 / 样本" if _zh(self.lang) else "Subgroup / sample", fontsize=8
-            )
+            self.axes[-1].set_xlabel(say("charts.subgroup_axis", self.lang), fontsize=8)
 
     def _zones(
         self,
@@ -294,12 +279,11 @@ class ControlChartPlot:
         """Hover text for a point: its number, value, broken rules and exclusion."""
         row = self.axes.index(ax)
         _, y, hover = self.series[row]
-        zh = _zh(self.lang)
-        lines = [f"{'第' if zh else 'Point '}{index + 1}{'点' if zh else ''}: {_fmt(y[index])}"]
+        lines = [say("charts.point", self.lang, n=index + 1, value=_fmt(y[index]))]
         lines.extend(hover.get(index, []))
         if index in self.excluded:
             reason = self.excluded[index]
-            lines.append(f"已排除:{reason}" if zh else f"Excluded: {reason}")
+            lines.append(say("charts.excluded", self.lang, reason=reason))
         return "\n".join(lines)
 
     def point_display(self, row: int, index: int) -> tuple[float, float]:
@@ -336,7 +320,6 @@ def draw_capability(
 ) -> None:
     """Histogram of *values* with LSL/USL/target lines and the within/overall normal curves."""
     register_cjk_font()
-    zh = _zh(lang)
     figure.clear()
     ax = figure.add_subplot(1, 1, 1)
     data = np.asarray(values, dtype=np.float64).ravel()
@@ -354,20 +337,20 @@ def draw_capability(
         color="#c9dcf3",
         edgecolor="#7ea6d8",
         lw=0.6,
-        label="数据" if zh else "Data",
+        label=say("charts.data", lang),
     )
     grid = np.linspace(low, high, 400)
     for sigma, style, name in (
-        (within, "-", ("组内", "Within")),
-        (overall, "--", ("整体", "Overall")),
+        (within, "-", say("charts.within", lang)),
+        (overall, "--", say("charts.overall", lang)),
     ):
         if sigma:
             density = np.exp(-0.5 * ((grid - mean) / sigma) ** 2) / (sigma * math.sqrt(2 * math.pi))
-            ax.plot(grid, density, style, color="#1f3f7a", lw=1.3, label=name[0 if zh else 1])
+            ax.plot(grid, density, style, color="#1f3f7a", lw=1.3, label=name)
     for key, text, colour in (
         ("lsl", "LSL", COLOURS["limit"]),
         ("usl", "USL", COLOURS["limit"]),
-        ("target", "T" if not zh else "目标", COLOURS["centre"]),
+        ("target", say("charts.target", lang), COLOURS["centre"]),
     ):
         value = capability.get(key)
         if value is None:
@@ -398,7 +381,7 @@ def draw_capability(
     ]
     verdict = capability.get("verdict")
     if verdict:
-        shown.append(verdict["text"]["zh" if zh else "en"])
+        shown.append(_part(verdict["text"], lang))
     ax.text(
         0.01,
         0.98,
@@ -408,7 +391,7 @@ def draw_capability(
         va="top",
         bbox={"boxstyle": "round", "fc": "white", "ec": "#cccccc"},
     )
-    ax.set_title("过程能力" if zh else "Process capability", fontsize=10, loc="left", pad=26)
+    ax.set_title(say("charts.capability", lang), fontsize=10, loc="left", pad=26)
     figure.subplots_adjust(left=0.05, right=0.97, top=0.86, bottom=0.11)
 
 

@@ -83,13 +83,16 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from qclinic.cli import message_language
+
+    lang = message_language(getattr(args, "lang", None))  # --lang, else the locale
     failed = 0
     for path in args.paths:
         problems = checklists.check_file(path)
         if problems:
             failed += 1
             for problem in problems:
-                print(problem, file=sys.stderr)
+                print(problem.text().get(lang), file=sys.stderr)
         else:
             checklist = checklists.load_file(path)
             print(

@@ -160,17 +160,18 @@ def _rules(text: str, rule_k: str | None) -> tuple[Any, ...]:
 
 
 def _thresholds(text: str) -> tuple[float, float, float]:
+    from qclinic.core.catalogue import text as say
     from qclinic.core.spc.capability import check_thresholds
+    from qclinic.core.text import Text
 
-    usage = (
-        f"--cpk-thresholds must look like 1.67,1.33,1.00 (NEW,CAPABLE,CONDITIONAL), got {text!r}"
-    )
+    usage = say("spc.cpk_thresholds_usage", given=text)
     try:
         return check_thresholds([float(p) for p in str(text).split(",")])
     except ValueError:
         raise UserError(usage) from None
     except UserError as error:
-        raise UserError(f"{usage}: {error}") from None
+        said = error.text or Text(str(error), str(error))
+        raise UserError(usage + Text("：", ": ") + said) from None
 
 
 def _variables_data(
@@ -202,9 +203,13 @@ def analyze_command(args: argparse.Namespace) -> int:
     except UserError as error:
         if not missing:
             raise
-        from qclinic.core.spc.tabular import missing_summary
+        from qclinic.core.catalogue import text
+        from qclinic.core.spc.tabular import missing_text
+        from qclinic.core.text import Text
 
-        raise UserError(f"{error} ({missing_summary(missing)['en']})") from None
+        said = error.text or Text(str(error), str(error))
+        summary = text("spc.with_missing", summary=missing_text(missing))
+        raise UserError(said + Text("", " ") + summary) from None
 
 
 def _analyze(args: argparse.Namespace, missing: list[MissingCell] | None) -> int:

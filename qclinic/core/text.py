@@ -25,8 +25,14 @@ class Text:
         return {"zh": self.zh, "en": self.en}
 
     def format(self, **fields: Any) -> Text:
-        """Both parts with ``{name}`` placeholders filled from *fields*."""
-        return Text(self.zh.format(**fields), self.en.format(**fields))
+        """Both parts with ``{name}`` placeholders filled from *fields*.
+
+        A field that is itself a :class:`Text` fills each part with its own part, so a located
+        message can name its place (``text("spc.cell", …)``) in the reader's language.
+        """
+        zh = {k: v.zh if isinstance(v, Text) else v for k, v in fields.items()}
+        en = {k: v.en if isinstance(v, Text) else v for k, v in fields.items()}
+        return Text(self.zh.format(**zh), self.en.format(**en))
 
     def both(self) -> str:
         """English first, then Chinese, on separate lines (a log line, a CLI without ``--lang``)."""

@@ -37,9 +37,10 @@ class ActionDetail:
 
 
 def move_refused(kind: str, before: str, after: str) -> Text:
-    """The refusal of a status move of *kind* ("action" or "case"), the statuses in each language."""
+    """The refusal of a status move of *kind* ("action" or "case"): the statuses (stored values)
+    named by their labels, in each language."""
     template = text(f"plan.{kind}_move_refused")
-    old, new = text(f"plan.{kind}_status.{before}"), text(f"plan.{kind}_status.{after}")
+    old, new = text(f"vocabulary.{before}"), text(f"vocabulary.{after}")
     return Text(
         template.zh.format(before=old.zh, after=new.zh),
         template.en.format(before=old.en, after=new.en),

@@ -8,7 +8,8 @@ replaces a good one — then records a PDF in the register of issued documents. 
 change: it commits through :meth:`Service._writing` and announces ``issued_document``.
 
 It runs wherever it is called: the desktop calls it on a worker thread (``run_task``), the
-command line in its own. The report settings (issuing body, logo) are the user's settings.
+command line in its own. The report settings (issuing body, logo) are the user's settings
+(:class:`~qclinic.services.settings.SettingsService`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from qclinic.core.catalogue import text
 from qclinic.core.text import Text
 from qclinic.errors import UserError
 from qclinic.services.base import Service
+from qclinic.services.settings import SettingsService
 
 if TYPE_CHECKING:
     from qclinic.reports.build import BuiltReport
@@ -104,7 +106,6 @@ class PrintingService(Service):
             PrintStopped: *progress* was cancelled (nothing written).
             UserError: The file cannot be written (no such folder, open in a viewer, disk full…).
         """
-        from qclinic import settings
         from qclinic.reports import issue
         from qclinic.reports.build import render_report
         from qclinic.reports.data import load_report_data
@@ -127,7 +128,7 @@ class PrintingService(Service):
         prepared = issue.prepare(database, data, kind)  # a broken seal stops the print here
         self._step(progress, 0.3, STAGE_WRITING)
         temp = out.with_name(f".{out.stem}.{os.getpid()}.part.{fmt}")
-        config = settings.load()
+        config = SettingsService(database, self._bus).current()
         try:
             built: BuiltReport
             if fmt == "docx":

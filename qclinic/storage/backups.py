@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import errno
 import sqlite3
-from contextlib import closing
+from contextlib import closing, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
 from qclinic import paths
+from qclinic.core.catalogue import text
+from qclinic.core.text import Text
 from qclinic.errors import UserError
 from qclinic.storage.errors import DatabaseFull, DatabaseUnavailable, classify_sqlite_error
 
@@ -26,10 +28,8 @@ def _read_only(path: Path) -> sqlite3.Connection:
 
 def _remove(target: Path) -> None:
     for leftover in (target, *(target.with_name(target.name + s) for s in ("-journal", "-wal"))):
-        try:
+        with suppress(OSError):
             leftover.unlink(missing_ok=True)
-        except OSError:
-            pass
 
 
 def make_backup(path: Path, revision: str, folder: Path | None = None) -> Path:
@@ -56,10 +56,7 @@ def make_backup(path: Path, revision: str, folder: Path | None = None) -> Path:
         with closing(_read_only(path)) as source, closing(sqlite3.connect(target)) as copy:
             source.backup(copy)
         if not is_valid_database(target):
-            raise DatabaseUnavailable(
-                f"{target}: the backup copy made before upgrading the database is not valid "
-                "(the disk or USB stick may be failing). It was removed; nothing was changed."
-            )
+            raise DatabaseUnavailable(text("storage.backup_invalid", target=target))
     except UserError:
         _remove(target)
         raise
@@ -74,19 +71,12 @@ def _backup_failed(folder: Path, error: OSError | sqlite3.Error) -> UserError:
         getattr(error, "sqlite_errorname", "") == "SQLITE_FULL"
     )
     if full:
-        return DatabaseFull(
-            f"{folder}: the disk is full, so the backup QClinic makes before upgrading the "
-            "database could not be written. The partial copy was removed and the database was "
-            "not changed. Free some space and start QClinic again."
-        )
+        return DatabaseFull(text("storage.backup_full", folder=folder))
     friendly = classify_sqlite_error(error, folder) if isinstance(error, sqlite3.Error) else None
     if friendly is not None:
         return friendly
     reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-    return DatabaseUnavailable(
-        f"{folder}: the backup before upgrading the database could not be written ({reason}). "
-        "The partial copy was removed and the database was not changed."
-    )
+    return DatabaseUnavailable(text("storage.backup_failed", folder=folder, reason=reason))
 
 
 def is_valid_database(path: Path) -> bool:
@@ -116,16 +106,10 @@ def latest_valid_backup(folder: Path | None = None) -> Path | None:
     return next((candidate for candidate in candidates if is_valid_database(candidate)), None)
 
 
-def restore_advice(database: Path) -> str:
+def restore_advice(database: Path) -> Text:
     """What to do about a damaged *database*: which backup to restore, or that there is none."""
     folder = database.parent / "backups"
     backup = latest_valid_backup(folder)
     if backup is None:
-        return (
-            f"There is no valid automatic backup in {folder}; restore the file from your own "
-            "copies, or move it away to start with an empty database."
-        )
-    return (
-        f"Restore the latest good automatic backup: close QClinic and copy {backup} over "
-        f"{database}."
-    )
+        return text("storage.no_backup", folder=folder)
+    return text("storage.restore_backup", backup=backup, database=database)

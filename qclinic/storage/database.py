@@ -281,14 +281,10 @@ class Database:
             DatabaseUnavailable: Disk full, locked, read-only or I/O trouble (nothing committed).
         """
         if self.read_only:
+            from qclinic.core.catalogue import text
             from qclinic.storage.errors import DatabaseReadOnly
 
-            raise DatabaseReadOnly(
-                f"{self.path}: the database is on a read-only disk or folder. QClinic can read it "
-                "(verify a report, Word copies, exports) but not change it, and a PDF report is "
-                "recorded as issued, which is a change. Copy the data folder to a writable disk "
-                "or remove the write protection, then try again."
-            )
+            raise DatabaseReadOnly(text("storage.read_only", path=self.path))
         self.engine  # noqa: B018 - creates the session factories on first use
         assert self._writer is not None
         with self._session(self._writer) as session:

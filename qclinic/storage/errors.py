@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from qclinic.core.catalogue import text
 from qclinic.errors import DatabaseRefused, UserError
 
 
@@ -108,36 +109,20 @@ def classify_sqlite_error(error: BaseException, path: Path | str) -> UserError |
     if name in ("SQLITE_BUSY", "SQLITE_LOCKED") or name.startswith(
         ("SQLITE_BUSY_", "SQLITE_LOCKED_")
     ):
-        return DatabaseBusy(
-            f"{path}: the database is locked by another program or QClinic window. "
-            "Close it and try again; nothing was saved by this attempt, nothing was lost."
-        )
+        return DatabaseBusy(text("storage.busy", path=path))
     if name == "SQLITE_FULL":
-        return DatabaseFull(
-            f"{path}: the disk is full. Free some space and try again; "
-            "the last change was not saved, earlier work is safe."
-        )
+        return DatabaseFull(text("storage.full", path=path))
     if name.startswith("SQLITE_READONLY") or name in ("SQLITE_PERM", "SQLITE_AUTH"):
-        return DatabaseReadOnly(
-            f"{path}: the database cannot be written (read-only file, folder or medium). "
-            "Check the permissions or choose another data folder with --data-dir."
-        )
+        return DatabaseReadOnly(text("storage.cannot_write", path=path))
     if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")) and _disk_full(Path(path)):
         # A full disk shows up as an I/O error when SQLite grows the -shm or -wal file.
-        return DatabaseFull(
-            f"{path}: the disk is full ({name}). Free some space and try again; "
-            "the last change was not saved, earlier work is safe."
-        )
+        return DatabaseFull(text("storage.full_io", path=path, name=name))
     if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
-        return DatabaseIOError(
-            f"{path}: the operating system could not read or write the database ({name}). "
-            "Check that the disk or USB stick is still connected, then try again."
-        )
+        return DatabaseIOError(text("storage.io_error", path=path, name=name))
     if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or name.startswith("SQLITE_CORRUPT"):
         from qclinic.storage.backups import restore_advice  # it imports this module
 
         return DatabaseRefused(
-            f"{path}: the database file is damaged ({name}). QClinic stopped without writing "
-            f"to it. {restore_advice(Path(path))}"
+            text("storage.damaged", path=path, name=name, advice=restore_advice(Path(path)))
         )
     return None

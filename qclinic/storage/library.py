@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qclinic import paths
+from qclinic.core.catalogue import text
 from qclinic.core.vocabulary import BUILTIN_CHECKLIST_IDS as BUILTIN_IDS
 from qclinic.errors import UserError
 from qclinic.storage.database import Database
@@ -66,7 +67,7 @@ def install_builtin_library(database: Database, folder: Path | None = None) -> i
     added = 0
     with database.session() as session:
         for checklist in library.all():
-            added += _store(session, checklist, "builtin")
+            added += store_checklist(session, checklist, "builtin")
         state = session.get(LocalState, FINGERPRINT_KEY)
         if state is None:
             session.add(LocalState(key=FINGERPRINT_KEY, value=fingerprint))
@@ -81,7 +82,7 @@ def import_checklist(database: Database, path: Path) -> LibraryEntry:
 
     checklist = checklists.load_file(path)
     with database.session() as session:
-        _store(session, checklist, "imported")
+        store_checklist(session, checklist, "imported")
     return LibraryEntry(
         checklist.id,
         checklist.version,
@@ -92,7 +93,12 @@ def import_checklist(database: Database, path: Path) -> LibraryEntry:
     )
 
 
-def _store(session: Session, checklist: Checklist, origin: str) -> int:
+def store_checklist(session: Session, checklist: Checklist, origin: str) -> int:
+    """Store *checklist* as a new version in the library; 1 if added, 0 if already there.
+
+    Raises:
+        UserError: An imported version of that number is stored with other content.
+    """
     from sqlalchemy import select
 
     from qclinic.storage.models import ChecklistVersion
@@ -108,8 +114,7 @@ def _store(session: Session, checklist: Checklist, origin: str) -> int:
     if existing is not None:
         if existing.content_sha256 != digest and existing.origin == "imported":
             raise UserError(
-                f"{checklist.id} {checklist.version} is already in the library with other content: "
-                "raise the version number"
+                text("storage.library_conflict", checklist=checklist.id, version=checklist.version)
             )
         return 0
     session.add(
@@ -160,7 +165,7 @@ def checklist_content(
         rows = [r for r in rows if r.version == version]
     if not rows:
         what = f"{checklist_id} {version}" if version else checklist_id
-        raise UserError(f"the library has no checklist {what}")
+        raise UserError(text("storage.library_missing", what=what))
     best = max(rows, key=lambda r: _version_key(r.version))
     return dict(best.content)
 

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qclinic import paths
+from qclinic.core.catalogue import text
+from qclinic.core.text import Text
 from qclinic.errors import DatabaseRefused
 from qclinic.storage.backups import make_backup, restore_advice
 from qclinic.storage.database import Database, is_writable, read_only_uri
@@ -30,7 +32,6 @@ from qclinic.storage.errors import DatabaseReadOnly, classify_sqlite_error
 from qclinic.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-_UNTOUCHED = "QClinic left the file untouched."
 
 
 @dataclass(frozen=True)
@@ -48,12 +49,15 @@ class FileState:
         return self.revision is None
 
 
-def _refuse(path: Path, problem: str) -> DatabaseRefused:
-    return DatabaseRefused(f"{path}: {problem} {_UNTOUCHED}")
+def _refuse(path: Path, problem: Text) -> DatabaseRefused:
+    return DatabaseRefused(text("storage.refused", path=path, problem=problem))
 
 
-def _refuse_damaged(path: Path, problem: str) -> DatabaseRefused:
-    return DatabaseRefused(f"{path}: {problem} {_UNTOUCHED} {restore_advice(path)}")
+def _refuse_damaged(path: Path, problem: Text) -> DatabaseRefused:
+    advice = restore_advice(path)
+    return DatabaseRefused(
+        text("storage.refused_damaged", path=path, problem=problem, advice=advice)
+    )
 
 
 def _read_only_connection(path: Path) -> sqlite3.Connection:
@@ -73,9 +77,9 @@ def probe(path: Path) -> FileState:
         with path.open("rb") as stream:
             header = stream.read(len(SQLITE_HEADER))
     except OSError as error:
-        raise _refuse(path, f"the file cannot be read ({error.strerror}).") from error
+        raise _refuse(path, text("storage.unreadable_file", reason=error.strerror)) from error
     if header != SQLITE_HEADER:
-        raise _refuse(path, "this is not a SQLite database file (wrong header), so not QClinic's.")
+        raise _refuse(path, text("storage.not_sqlite"))
     try:
         with closing(_read_only_connection(path)) as connection:
             tables = {
@@ -87,18 +91,18 @@ def probe(path: Path) -> FileState:
             if not tables:
                 return FileState(revision=None)
             if "alembic_version" not in tables:
-                raise _refuse(path, "this SQLite database was not made by QClinic.")
+                raise _refuse(path, text("storage.not_qclinic"))
             revisions = [
                 row[0] for row in connection.execute("SELECT version_num FROM alembic_version")
             ]
     except sqlite3.DatabaseError as error:
         friendly = classify_sqlite_error(error, path)
         if isinstance(friendly, DatabaseRefused) or friendly is None:
-            problem = f"the database is damaged or unreadable ({error})."
+            problem = text("storage.damaged_or_unreadable", error=error)
             raise _refuse_damaged(path, problem) from error
         raise friendly from error
     if len(revisions) != 1:
-        raise _refuse(path, f"the schema version record is damaged ({revisions!r}).")
+        raise _refuse(path, text("storage.version_record", revisions=revisions))
     return FileState(revision=str(revisions[0]))
 
 
@@ -139,10 +143,10 @@ def quick_check(path: Path, budget_ms: float | None = None) -> bool:
     except sqlite3.DatabaseError as error:
         if stopped.is_set() and "interrupt" in str(error):
             return False
-        raise _refuse_damaged(path, f"the database is damaged ({error}).") from error
+        raise _refuse_damaged(path, text("storage.damaged_plain", error=error)) from error
     if problems != ["ok"]:
         found = "; ".join(" ".join(p.split()) for p in problems[:5])
-        raise _refuse_damaged(path, f"the integrity check found damage: {found}.")
+        raise _refuse_damaged(path, text("storage.integrity", found=found))
     return True
 
 
@@ -181,19 +185,12 @@ def open_database(
     path = (path or paths.database_path()).expanduser().resolve()
     state = probe(path)
     if state.revision is not None and state.revision not in KNOWN_REVISIONS:
-        raise _refuse(
-            path,
-            f"it was written by a newer QClinic (schema {state.revision}; this release knows up to "
-            f"{HEAD_REVISION}). Update QClinic to open it.",
-        )
+        raise _refuse(path, text("storage.newer", revision=state.revision, head=HEAD_REVISION))
     checked = True
     read_only = not is_writable(path)
     if read_only and state.revision != HEAD_REVISION:
-        needed = "created" if state.revision is None else "upgraded to this release's schema"
-        raise DatabaseReadOnly(
-            f"{path}: the database must be {needed}, but the disk or folder is read-only. "
-            "Copy the data folder to a writable disk or remove the write protection."
-        )
+        needed = "create" if state.revision is None else "upgrade"
+        raise DatabaseReadOnly(text(f"storage.must_{needed}_read_only", path=path))
     if state.revision == HEAD_REVISION:
         checked = quick_check(path, check_budget_ms)
     elif state.revision is not None:

@@ -17,20 +17,16 @@ import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QProgressDialog, QWidget
 
-from qclinic import settings as app_settings
 from qclinic.errors import UserError
 from qclinic.services import Services
 from qclinic.ui.errors import show_error
 from qclinic.ui.tasks import Cancelled, Progress, Task, run_task
-
-if TYPE_CHECKING:
-    from qclinic.storage.database import Database
 
 FOLDER_KEY = "report_folder"  # settings.extra: the folder the user last printed to
 FORMAT_KEY = "report_format"  # settings.extra: the file type the user last chose ("pdf", "docx")
@@ -161,7 +157,7 @@ def write_document(
 
 def print_report(
     parent: QWidget | None,
-    services: Services | Database,
+    services: Services,
     assessment_id: str,
     *,
     plan_only: bool = False,
@@ -177,11 +173,7 @@ def print_report(
     given *path* has the format of its suffix unless *fmt* says. Returns the running task (None
     when the user cancelled a question or the assessment cannot be read).
     """
-    if not isinstance(services, Services):
-        # transitional: the runner still hands over its database (remove once it passes
-        # runner.services); the register's event then reaches no window, and none listens to it
-        services = Services(services)
-    config = app_settings.load()
+    config = services.settings.current()
     try:
         subject = services.printing.subject(assessment_id)
     except UserError as exc:
@@ -201,7 +193,7 @@ def print_report(
         if chosen is None:
             return None
         path, fmt = chosen
-        _remember(path.parent, fmt)
+        _remember(services, path.parent, fmt, parent)
     out = Path(path)
     fmt = fmt or format_of(out)
     if fmt not in FORMATS:
@@ -288,9 +280,8 @@ def _start(
     return job.task
 
 
-def _remember(folder: Path, fmt: str) -> None:
-    config = app_settings.load()
-    config.extra[FOLDER_KEY] = str(folder)
-    config.extra[FORMAT_KEY] = fmt
-    with contextlib.suppress(OSError):  # only a convenience for next time
-        app_settings.save(config)
+def _remember(services: Services, folder: Path, fmt: str, parent: QWidget | None) -> None:
+    """Offer *folder* and *fmt* first next time (only a convenience: a failure is not shown)."""
+    extra = {**services.settings.current().extra, FOLDER_KEY: str(folder), FORMAT_KEY: fmt}
+    with contextlib.suppress(UserError):
+        services.settings.update(extra=extra, source=parent)

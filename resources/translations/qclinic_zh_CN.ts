@@ -2085,7 +2085,7 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <name>RunnerWidget</name>
     <message>
         <source>Answer %1</source>
-        <extracomment>the assessment shown changed (an amendment was opened) — carries its id</extracomment>
+        <extracomment>tables whose rows the runner shows: a change made elsewhere is loaded when it shows again the assessment shown changed (an amendment was opened) — carries its id</extracomment>
         <translation>作答 %1</translation>
     </message>
 </context>
@@ -2247,10 +2247,6 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff)</translation>
     </message>
-    <message>
-        <source>%1 is not an image QClinic can read.</source>
-        <translation>%1 不是 QClinic 可读取的图片。</translation>
-    </message>
 </context>
 <context>
     <name>SignOffDialog</name>
@@ -2268,7 +2264,6 @@ Your change was not saved. The answer shown is the one stored now.</source>
     </message>
     <message>
         <source>Full name</source>
-        <extracomment>Drawn signatures are stored as attachments of the assessment under this pseudo question id (instance key: the signer role), so they sync with the other evidence yet match no question.</extracomment>
         <translation>全名</translation>
     </message>
     <message>
@@ -2630,230 +2625,6 @@ Begin with the first company you visit, or look around a demo company first.</so
     <message>
         <source>The last session did not end</source>
         <translation>上次会话未正常结束</translation>
-    </message>
-</context>
-<context>
-    <name>labels</name>
-    <message>
-        <source>Electronics</source>
-        <translation>电子信息</translation>
-    </message>
-    <message>
-        <source>Non-ferrous metals</source>
-        <translation>有色金属</translation>
-    </message>
-    <message>
-        <source>Equipment manufacturing</source>
-        <translation>装备制造</translation>
-    </message>
-    <message>
-        <source>New energy</source>
-        <translation>新能源</translation>
-    </message>
-    <message>
-        <source>Petrochemical</source>
-        <translation>石油化工</translation>
-    </message>
-    <message>
-        <source>Building materials</source>
-        <translation>建材</translation>
-    </message>
-    <message>
-        <source>Steel</source>
-        <translation>钢铁</translation>
-    </message>
-    <message>
-        <source>Aviation</source>
-        <translation>航空</translation>
-    </message>
-    <message>
-        <source>Food</source>
-        <translation>食品</translation>
-    </message>
-    <message>
-        <source>Textiles and garments</source>
-        <translation>纺织服装</translation>
-    </message>
-    <message>
-        <source>Pharmaceuticals</source>
-        <translation>医药</translation>
-    </message>
-    <message>
-        <source>Modern furniture</source>
-        <translation>现代家具</translation>
-    </message>
-    <message>
-        <source>Chain leader</source>
-        <translation>链主企业</translation>
-    </message>
-    <message>
-        <source>Supplier</source>
-        <translation>供应商</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>Large</source>
-        <translation>大型</translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <translation>中</translation>
-    </message>
-    <message>
-        <source>Small</source>
-        <translation>小型</translation>
-    </message>
-    <message>
-        <source>Micro</source>
-        <translation>微型</translation>
-    </message>
-    <message>
-        <source>Consultant</source>
-        <translation>顾问</translation>
-    </message>
-    <message>
-        <source>Company contact</source>
-        <translation>企业联系人</translation>
-    </message>
-    <message>
-        <source>Chief quality officer</source>
-        <translation>首席质量官</translation>
-    </message>
-    <message>
-        <source>On-site clinic</source>
-        <translation>现场门诊</translation>
-    </message>
-    <message>
-        <source>Self-assessment</source>
-        <translation>自评</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>跟踪回访</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Signed</source>
-        <translation>已签署</translation>
-    </message>
-    <message>
-        <source>Major nonconformity</source>
-        <translation>严重不符合</translation>
-    </message>
-    <message>
-        <source>Minor nonconformity</source>
-        <translation>一般不符合</translation>
-    </message>
-    <message>
-        <source>Observation</source>
-        <translation>观察项</translation>
-    </message>
-    <message>
-        <source>Opportunity for improvement</source>
-        <translation>改进机会</translation>
-    </message>
-    <message>
-        <source>Good practice</source>
-        <translation>良好实践</translation>
-    </message>
-    <message>
-        <source>Metrology</source>
-        <translation>计量</translation>
-    </message>
-    <message>
-        <source>Standards</source>
-        <translation>标准</translation>
-    </message>
-    <message>
-        <source>Certification and accreditation</source>
-        <translation>认证认可</translation>
-    </message>
-    <message>
-        <source>Inspection and testing</source>
-        <translation>检验检测</translation>
-    </message>
-    <message>
-        <source>Intellectual property</source>
-        <translation>知识产权</translation>
-    </message>
-    <message>
-        <source>Laws and regulations</source>
-        <translation>法律法规</translation>
-    </message>
-    <message>
-        <source>Quality management</source>
-        <translation>质量管理</translation>
-    </message>
-    <message>
-        <source>Special equipment</source>
-        <translation>特种设备</translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation>已登记</translation>
-    </message>
-    <message>
-        <source>Diagnosed</source>
-        <translation>已诊断</translation>
-    </message>
-    <message>
-        <source>Prescribed</source>
-        <translation>已开方</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>已解决</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>待处理</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Verified</source>
-        <translation>已验证</translation>
-    </message>
-    <message>
-        <source>High</source>
-        <translation>高</translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <translation>低</translation>
-    </message>
-    <message>
-        <source>Company representative</source>
-        <translation>企业代表</translation>
-    </message>
-    <message>
-        <source>Lead expert</source>
-        <translation>专家组组长</translation>
-    </message>
-    <message>
-        <source>Team member</source>
-        <translation>专家组成员</translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <comment>company size</comment>
-        <translation>中型</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -39,13 +40,16 @@ def test_every_missing_library_is_named_with_its_package(
     message = str(refused.value)
     assert "sudo apt install libxcb-icccm4 libxcb-keysyms1" in message
     assert "libxcb-cursor0" not in message  # what Qt's own message wrongly names
+    chinese = refused.value.message("zh")  # a Chinese desktop is told in Chinese
+    assert chinese.startswith("Qt 无法打开窗口") and "在 Debian / Ubuntu 上" in chinese
+    assert "sudo apt install libxcb-icccm4 libxcb-keysyms1" in chinese
     system_libs.check_qt_platform(_fake_loader(set()))  # all there: no complaint
 
 
 def test_an_unknown_missing_library_is_still_named(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
     monkeypatch.setattr(system_libs, "xcb_plugin", lambda: Path("/qt/platforms/libqxcb.so"))
-    with pytest.raises(UserError, match="libfuture-xcb.so.7"):
+    with pytest.raises(UserError, match=re.escape("libfuture-xcb.so.7")):
         system_libs.check_qt_platform(_fake_loader({"libfuture-xcb.so.7"}))
 
 

@@ -6,7 +6,6 @@ try to reach outside the library.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -32,7 +31,7 @@ def test_non_finite_or_absurd_weights_are_refused(tmp_path: Path, weight: str) -
     path = variant(tmp_path, "weight: 1.5", f"weight: {weight}")
     (problem,) = checklists.check_file(path)
     assert problem.path == "sections[0].weight" and problem.line is not None
-    assert "finite" in problem.message or "too large" in problem.message
+    assert "finite" in problem.message.en or "too large" in problem.message.en
 
 
 @pytest.mark.parametrize(
@@ -52,7 +51,7 @@ def test_non_finite_numbers_anywhere_are_located(
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     problems = checklists.check_file(path)
     assert len(problems) == 1 and where in problems[0].path, problems
-    assert "finite" in problems[0].message
+    assert "finite" in problems[0].message.en
 
 
 def test_a_frozen_copy_with_nan_is_refused_not_scored() -> None:
@@ -77,11 +76,9 @@ def _bomb(levels: int, width: int = 10) -> str:
 
 def test_an_alias_bomb_is_refused_at_once(tmp_path: Path) -> None:
     path = tmp_path / "bomb.yaml"
-    path.write_text(_bomb(30), encoding="utf-8")  # 10^30 nodes once expanded
-    start = time.perf_counter()
-    (problem,) = checklists.check_file(path)
-    assert time.perf_counter() - start < 2.0
-    assert problem.line == 2 and "aliases" in problem.message
+    path.write_text(_bomb(30), encoding="utf-8")  # 10^30 nodes once expanded: never finishes
+    (problem,) = checklists.check_file(path)  # returns at all: refused before expanding
+    assert problem.line == 2 and "aliases" in problem.message.en
     assert len(str(problem)) < 200
 
 
@@ -101,7 +98,7 @@ def test_a_million_aliases_give_one_short_message(tmp_path: Path) -> None:
 def test_even_one_anchor_is_refused_and_the_docs_say_so(tmp_path: Path) -> None:
     path = variant(tmp_path, "weight: 1.5", "weight: &w 1.5")
     (problem,) = checklists.check_file(path)
-    assert "anchors and aliases" in problem.message and problem.line is not None
+    assert "anchors and aliases" in problem.message.en and problem.line is not None
     docs = (Path(__file__).parents[2] / "docs" / "CHECKLIST_FORMAT.md").read_text("utf-8")
     assert "aliases" in docs
 
@@ -112,7 +109,7 @@ def test_deep_nesting_is_a_located_problem(tmp_path: Path, text: str) -> None:
     path.write_text(text + "\n", encoding="utf-8")
     problems = checklists.check_file(path)
     assert len(problems) == 1 and problems[0].line == 1
-    assert "deep" in problems[0].message or "YAML" in problems[0].message
+    assert "deep" in problems[0].message.en or "YAML" in problems[0].message.en
 
 
 def test_a_flood_of_problems_is_cut_short(tmp_path: Path) -> None:
@@ -128,7 +125,7 @@ def test_a_flood_of_problems_is_cut_short(tmp_path: Path) -> None:
     )
     problems = checklists.check_file(path)
     assert len(problems) == checklists.loader.MAX_PROBLEMS + 1
-    assert problems[-1].message == "… and 4950 more"
+    assert problems[-1].message.en == "… and 4950 more"
 
 
 @pytest.mark.parametrize("name", ["../../x", "../nqi-clinic", "/etc/passwd", "NQI", "a/b"])

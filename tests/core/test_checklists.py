@@ -103,12 +103,12 @@ def test_schema_problems_are_located(tmp_path: Path) -> None:
 def test_semantic_problems_are_located(tmp_path: Path) -> None:
     text = BROKEN.replace('"1.0"', '"1.0.0"').replace("type: yesno", "type: yes-no")
     problems = checklists.check_file(write(tmp_path, text))
-    by_path = {p.path: (p.line, p.message) for p in problems}
+    by_path = {p.path: (p.line, p.message.en) for p in problems}
     assert by_path["sections[0].questions[3].id"][0] == 22
     assert "already used" in by_path["sections[0].questions[3].id"][1]
     assert "comes later" in by_path["sections[0].questions[1].show_if.question"][1]
     assert by_path["sections[0].questions[1].show_if.question"][0] == 20
-    grade_messages = [p.message for p in problems if p.path == "scoring.grades[1].min"]
+    grade_messages = [p.message.en for p in problems if p.path == "scoring.grades[1].min"]
     assert any("min must fall" in m for m in grade_messages)
     assert any("the last grade needs min 0" in m for m in grade_messages)
     assert "not one of the grades" in by_path["scoring.rules[0].cap"][1]
@@ -119,7 +119,7 @@ def test_yaml_syntax_error_is_located(tmp_path: Path) -> None:
     problems = checklists.check_file(write(tmp_path, "format: 1\nid: [x\n"))
     assert len(problems) == 1
     assert problems[0].line == 3 or problems[0].line == 2
-    assert "not valid YAML" in problems[0].message
+    assert "not valid YAML" in problems[0].message.en
 
 
 def test_duplicate_keys_and_wrong_id(tmp_path: Path) -> None:
@@ -134,11 +134,27 @@ def test_load_raises_with_every_problem(tmp_path: Path) -> None:
         checklists.load_file(write(tmp_path, BROKEN))
     assert len(info.value.problems) >= 2
     assert "broken.yaml:3" in str(info.value)
+    # the same problems, located the same way, in Chinese (the app shows the UI language)
+    chinese = info.value.message("zh").splitlines()
+    english = info.value.message("en").splitlines()
+    assert len(chinese) == len(english) == len(info.value.problems)
+    assert any("broken.yaml:3：version：此处不允许" in line for line in chinese), chinese
+
+
+def test_checklist_problems_read_in_chinese(tmp_path: Path) -> None:
+    text = BROKEN.replace("id: broken", "id: other\nid: broken2")
+    (duplicate,) = [p for p in checklists.check_file(write(tmp_path, text)) if p.line == 3]
+    assert duplicate.text().zh.endswith("broken.yaml:3：id：键 'id' 出现了两次")
+    assert duplicate.text().en.endswith("broken.yaml:3: id: the key 'id' is given twice")
+    missing = checklists.check_file(tmp_path / "nope.yaml")[0]
+    assert missing.message.zh == "没有这个文件"
 
 
 def test_not_a_mapping_and_missing_file(tmp_path: Path) -> None:
-    assert "a checklist is a mapping" in checklists.check_file(write(tmp_path, "- 1\n"))[0].message
-    assert checklists.check_file(tmp_path / "nope.yaml")[0].message == "no such file"
+    assert (
+        "a checklist is a mapping" in checklists.check_file(write(tmp_path, "- 1\n"))[0].message.en
+    )
+    assert checklists.check_file(tmp_path / "nope.yaml")[0].message.en == "no such file"
 
 
 def test_frozen_copy_round_trips() -> None:
@@ -167,4 +183,4 @@ sections:
 """
     problems = checklists.check_file(write(tmp_path, text, "nested.yaml"))
     assert [(p.path, p.line) for p in problems] == [("sections[0].sections[0].repeat", 13)]
-    assert "cannot nest" in problems[0].message
+    assert "cannot nest" in problems[0].message.en

@@ -259,7 +259,7 @@ def test_statutory_rules_are_validated(
         STATUTORY_MINI.replace("RULE", rule).replace("STATUTORY ", q2 + " "), encoding="utf-8"
     )
     problems = checklists.check_file(file)
-    assert len(problems) == 1 and message in problems[0].message
+    assert len(problems) == 1 and message in problems[0].message.en
     assert problems[0].path.endswith(path)
 
 
@@ -268,7 +268,7 @@ def test_a_statutory_rule_needs_a_statutory_question(tmp_path: Path) -> None:
     text = STATUTORY_MINI.replace("RULE", "{when: statutory-at-or-below, percent: 0, cap: B}")
     file.write_text(text.replace("statutory: true, ", "").replace("STATUTORY ", ""), "utf-8")
     (problem,) = checklists.check_file(file)
-    assert problem.path == "scoring.rules[0].when" and "statutory" in problem.message
+    assert problem.path == "scoring.rules[0].when" and "statutory" in problem.message.en
 
 
 # -- item 19: numeric bands, SUP.3, ISO 9001 ids ------------------------------------------------
@@ -369,7 +369,7 @@ def test_bands_are_validated(tmp_path: Path, bands: str, path: str, message: str
     problems = checklists.check_file(file)
     assert len(problems) == 1, problems
     assert problems[0].path == f"sections[0].questions[0].{path}"
-    assert message in problems[0].message and problems[0].line is not None
+    assert message in problems[0].message.en and problems[0].line is not None
 
 
 def test_sup3_no_longer_asks_for_a_grade_on_a_maturity_scale() -> None:

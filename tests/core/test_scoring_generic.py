@@ -135,6 +135,11 @@ def test_bad_answers_are_located(mini):
     assert "a.json: NOPE: no question with this id" in message
     assert "a.json: S2.1: a number is needed" in message
     assert "a.json: S2.2: 'x' is not one of the options" in message
+    chinese = info.value.message("zh")  # every problem, located, in Chinese too
+    assert "a.json: S1.1：请回答 yes / partial / no 或 na，而不是 'maybe'" in chinese
+    assert "a.json: NOPE：generic-mini 中没有这个题号" in chinese
+    assert "a.json: S2.7：日期应写作 YYYY-MM-DD，而不是 '23/11/2026'" in chinese
+    assert chinese.count("\n") == 5 and "not" not in chinese
 
 
 def test_to_dict_is_json_ready(mini):

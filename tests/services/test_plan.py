@@ -180,7 +180,7 @@ def test_moving_an_action_along_its_workflow(
     action_id = demo["actions"][0]  # open
     with pytest.raises(UserError) as refused:
         services.actions.move(action_id, ActionStatus.VERIFIED, verification_note="查过")
-    _refused_in_both_languages(refused, "不能从“待处理”改为“已验证”", "from open to verified")
+    _refused_in_both_languages(refused, "不能从“待处理”改为“已验证”", "from Open to Verified")
     assert events == []
     services.actions.move(action_id, ActionStatus.DONE)
     with pytest.raises(UserError) as refused:
@@ -235,7 +235,7 @@ def test_a_case_from_registration_to_resolution(
     _refused_in_both_languages(refused, "请先填写诊断", "Write the diagnosis")
     with pytest.raises(UserError) as refused:
         cases.move(case.id, CaseStatus.RESOLVED)
-    _refused_in_both_languages(refused, "不能从“已登记”改为“已解决”", "from registered to resolved")
+    _refused_in_both_languages(refused, "不能从“已登记”改为“已解决”", "from Registered to Resolved")
     assert events == [] and _stored(services, ClinicCase, case.id).status is CaseStatus.REGISTERED
 
     cases.edit(case.id, diagnosis=" 台账无到期提醒 ")

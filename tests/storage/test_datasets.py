@@ -145,18 +145,20 @@ def test_a_cell_edit_and_bad_input(db: Database) -> None:
         assert datasets.list_datasets(session, organization_id=org_id) == []
 
 
-def test_ten_thousand_values_are_written_quickly(db: Database) -> None:
-    import time
-
+def test_ten_thousand_values_are_written_in_one_transaction_and_read_back_in_order(
+    db: Database,
+) -> None:
+    # how fast: benchmarks/bench_spc_large.py (timings are measured there, never asserted here)
     org_id = _org(db)
     rows = [{"subgroup": i + 1, "value": float(i % 17)} for i in range(10_000)]
-    start = time.perf_counter()
     with db.session() as session:
         dataset = datasets.create_dataset(session, org_id, "big")
         datasets.add_values(session, dataset.id, rows)
-    assert time.perf_counter() - start < 3.0
     with db.read_session() as session:
-        assert len(datasets.list_values(session, dataset.id)) == 10_000
+        stored = datasets.list_values(session, dataset.id)
+    assert len(stored) == 10_000
+    assert [v.value for v in stored[:20]] == [float(i % 17) for i in range(20)]
+    assert stored[-1].value == float(9_999 % 17)
 
 
 def test_search_finds_percent_and_underscore_literally(db: Database) -> None:

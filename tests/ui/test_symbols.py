@@ -4,8 +4,8 @@ The completion check printed ⛔ as an empty box: no bundled font has it. The UI
 system's own, then the two QClinic registers behind it (:mod:`qclinic.ui.fonts`): DejaVu Sans
 (from matplotlib) for symbols and DroidSansFallback for Chinese. This test collects every
 non-ASCII character of the UI's texts — the translation file (sources and Chinese), string
-literals under ``qclinic/ui`` and ``qclinic/core`` (labels, gap and grade messages), the built-in
-checklists — and looks each up in the two fonts' character maps (read with fontTools).
+literals under ``qclinic/ui`` and ``qclinic/core`` (gap and grade messages), every entry of the
+catalogue (errors, vocabulary labels, chart words), the built-in checklists — and looks each up in the two fonts' character maps (read with fontTools).
 """
 
 from __future__ import annotations
@@ -51,6 +51,11 @@ def ui_texts() -> dict[str, str]:
     for folder in ("qclinic/ui", "qclinic/core"):
         for path in sorted((ROOT / folder).rglob("*.py")):
             texts[str(path.relative_to(ROOT))] = _literals(path)
+    # the catalogue as the UI shows it: errors from below, vocabulary labels, chart words
+    from qclinic.core.catalogue import find, keys
+
+    entries = [entry for key in sorted(keys()) if (entry := find(key)) is not None]
+    texts["qclinic/core/catalogue (entries)"] = "".join(e.zh + e.en for e in entries)
     for path in sorted((ROOT / "resources" / "checklists").glob("*.yaml")):
         texts[str(path.relative_to(ROOT))] = path.read_text(encoding="utf-8")
     return texts

@@ -20,7 +20,7 @@ from typing import Any
 
 from qclinic.core.text import Text
 
-#: the area modules, in the order they are merged (a key defined twice is a bug: see _load)
+#: the area modules; each prefixes its keys (tests/core/test_catalogue.py checks every entry)
 AREAS = (
     "common",
     "storage",
@@ -40,30 +40,47 @@ AREAS = (
     "vocabulary",
 )
 
-_entries: dict[str, Text] | None = None
+_areas: dict[str, dict[str, Text]] = {}
+
+
+def _area(area: str) -> dict[str, Text]:
+    """The entries of one area, its module imported on first use (a label needs one area only:
+    the first screen does not pay for the others)."""
+    entries = _areas.get(area)
+    if entries is None:
+        try:
+            module = import_module(f"{__name__}.{area}")
+        except ModuleNotFoundError as error:
+            if error.name != f"{__name__}.{area}":
+                raise
+            entries = {}  # an area with no entries yet
+        else:
+            table: dict[str, tuple[str, str]] = module.ENTRIES
+            entries = {f"{area}.{key}": Text(zh, en) for key, (zh, en) in table.items()}
+        _areas[area] = entries
+    return entries
 
 
 def _load() -> dict[str, Text]:
-    global _entries
-    if _entries is None:
-        merged: dict[str, Text] = {}
-        for area in AREAS:
-            try:
-                module = import_module(f"{__name__}.{area}")
-            except ModuleNotFoundError as error:
-                if error.name != f"{__name__}.{area}":
-                    raise
-                continue  # an area with no entries yet
-            table: dict[str, tuple[str, str]] = module.ENTRIES
-            for key, (zh, en) in table.items():
-                merged[f"{area}.{key}"] = Text(zh, en)
-        _entries = merged
-    return _entries
+    merged: dict[str, Text] = {}
+    for area in AREAS:
+        merged.update(_area(area))
+    return merged
+
+
+def _entry(key: str) -> Text | None:
+    area = key.partition(".")[0]
+    return _area(area).get(key) if area in AREAS else None
 
 
 def keys() -> frozenset[str]:
     """Every key in the catalogue (for the tests that check coverage and placeholders)."""
     return frozenset(_load())
+
+
+def find(key: str, /) -> Text | None:
+    """The entry *key* as written (placeholders unfilled), or ``None`` when there is none."""
+    return _entry(key)
 
 
 def text(key: str, /, **fields: Any) -> Text:
@@ -72,7 +89,9 @@ def text(key: str, /, **fields: Any) -> Text:
     Raises:
         KeyError: No such entry (a bug: the tests check every key used in the source exists).
     """
-    entry = _load()[key]
+    entry = _entry(key)
+    if entry is None:
+        raise KeyError(key)
     return entry.format(**fields) if fields else entry
 
 

@@ -30,13 +30,4 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "标记为已开方前，请先填写处方。",
         "Write the prescription before marking the case prescribed.",
     ),
-    # the statuses, as the refusals above name them
-    "action_status.open": ("待处理", "open"),
-    "action_status.in-progress": ("进行中", "in progress"),
-    "action_status.done": ("已完成", "done"),
-    "action_status.verified": ("已验证", "verified"),
-    "case_status.registered": ("已登记", "registered"),
-    "case_status.diagnosed": ("已诊断", "diagnosed"),
-    "case_status.prescribed": ("已开方", "prescribed"),
-    "case_status.resolved": ("已解决", "resolved"),
 }

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from qclinic.core.catalogue import text
 from qclinic.core.checklists.loader import load_file
 from qclinic.core.checklists.model import Checklist
 from qclinic.core.vocabulary import BUILTIN_CHECKLIST_IDS
@@ -30,15 +31,11 @@ class Library:
     def path(self, checklist_id: str) -> Path:
         """The file of *checklist_id*, always inside the folder: an id is never a path."""
         if not _ID.fullmatch(checklist_id):
-            raise UserError(
-                f"{checklist_id!r} is not a checklist id (lower-case letters, digits and "
-                "hyphens, as `qclinic checklists list` shows); to use a file, give its path "
-                "ending in .yaml"
-            )
+            raise UserError(text("checklists.not_an_id", checklist=checklist_id))
         path = self.folder / f"{checklist_id}.yaml"
         if not path.is_file():
-            known = ", ".join(self.ids()) or "none"
-            raise UserError(f"no checklist with the id {checklist_id!r} (known: {known})")
+            known = ", ".join(self.ids()) or text("checklists.none")
+            raise UserError(text("checklists.no_such_id", checklist=checklist_id, known=known))
         return path
 
     def load(self, checklist_id: str) -> Checklist:

@@ -7,6 +7,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from qclinic.core.catalogue import text as say
 from qclinic.core.checklists import validate, yaml_source
 from qclinic.core.checklists.model import (
     Band,
@@ -33,7 +34,10 @@ def check_file(path: Path) -> list[Problem]:
     problems = _check_file(path)
     if len(problems) > MAX_PROBLEMS:
         more = len(problems) - MAX_PROBLEMS
-        problems = [*problems[:MAX_PROBLEMS], Problem(str(path), None, "", f"… and {more} more")]
+        problems = [
+            *problems[:MAX_PROBLEMS],
+            Problem(str(path), None, "", say("checklists.more_problems", more=more)),
+        ]
     return problems
 
 
@@ -42,9 +46,9 @@ def _check_file(path: Path) -> list[Problem]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return [Problem(name, None, "", "no such file")]
+        return [Problem(name, None, "", say("checklists.no_such_file"))]
     except (OSError, UnicodeDecodeError) as exc:
-        return [Problem(name, None, "", f"cannot be read: {exc}")]
+        return [Problem(name, None, "", say("checklists.unreadable", error=exc))]
     data, problems = yaml_source.load(text, name)
     if problems:
         return problems
@@ -55,10 +59,10 @@ def _check_file(path: Path) -> list[Problem]:
     return problems
 
 
-def check_data(data: Any, file_stem: str | None = None) -> list[tuple[validate.Path, str]]:
+def check_data(data: Any, file_stem: str | None = None) -> list[validate.Found]:
     """Problems in an already parsed checklist mapping, as (path, message) pairs."""
     if not isinstance(data, Mapping):
-        return [((), "a checklist is a mapping with format, id, version, title, scoring, sections")]
+        return [((), say("checklists.not_a_mapping"))]
     found = validate.number_problems(data)
     if found:
         return found

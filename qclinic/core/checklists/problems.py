@@ -5,21 +5,30 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from qclinic.core.catalogue import text as say
+from qclinic.core.text import Text
 from qclinic.errors import UserError
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong with a checklist: where (file, line, path) and what."""
+    """One thing wrong with a checklist: where (file, line, path) and what (in both languages)."""
 
     file: str
     line: int | None
     path: str
-    message: str
+    message: Text
+
+    def text(self) -> Text:
+        """The problem, located, in both languages."""
+        where = self.file + (f":{self.line}" if self.line else "")
+        message = self.message
+        if self.path:
+            return say("checklists.problem", where=where, path=self.path, message=message)
+        return say("checklists.problem_unplaced", where=where, message=message)
 
     def __str__(self) -> str:
-        where = self.file + (f":{self.line}" if self.line else "")
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        return self.text().en
 
 
 class ChecklistError(UserError):
@@ -27,7 +36,12 @@ class ChecklistError(UserError):
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = tuple(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        said = [p.text() for p in self.problems]
+        super().__init__(Text("\n".join(t.zh for t in said), "\n".join(t.en for t in said)))
+
+    def __str__(self) -> str:
+        """The problems in English, one a line (as before: logs and tests read this)."""
+        return "\n".join(str(p) for p in self.problems)
 
 
 def format_path(parts: Iterable[str | int]) -> str:

@@ -12,11 +12,13 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
 
+from qclinic.core.catalogue import text as say
 from qclinic.core.checklists.problems import format_path
 from qclinic.core.checklists.schema import CHECKLIST_SCHEMA
+from qclinic.core.text import Text
 
 Path = tuple[str | int, ...]
-Found = tuple[Path, str]
+Found = tuple[Path, Text]
 
 _TYPE_KEYS = {
     "options": ("single", "multi"),
@@ -60,14 +62,14 @@ def number_problems(data: Any, path: Path = ()) -> list[Found]:
     while stack:  # iterative: a deeply nested file must not exhaust the stack
         here, value = stack.pop()
         if len(here) > 2 * MAX_DEPTH:
-            return [(here[:2], f"nested more than {MAX_DEPTH} levels deep")]
+            return [(here[:2], say("checklists.too_deep", depth=MAX_DEPTH))]
         if isinstance(value, float) and not math.isfinite(value):
-            found.append(
-                (here, f"{value!r} is not a number a checklist can use: give a finite one")
-            )
+            found.append((here, say("checklists.not_finite", value=value)))
         elif isinstance(value, int | float) and not isinstance(value, bool):
             if abs(value) > LARGEST_NUMBER:
-                found.append((here, f"{value:g} is too large (at most {LARGEST_NUMBER:g})"))
+                found.append(
+                    (here, say("checklists.too_large", value=value, largest=LARGEST_NUMBER))
+                )
         elif isinstance(value, Mapping):
             stack.extend(((*here, str(k)), v) for k, v in value.items())
         elif isinstance(value, list):
@@ -82,7 +84,7 @@ def _path_order(path: Path) -> list[tuple[int, int, str]]:
 
 def schema_problems(data: Any) -> list[Found]:
     """Structural problems, deepest first, one per location."""
-    found: dict[Path, str] = {}
+    found: dict[Path, Text] = {}
     errors = sorted(_validator().iter_errors(data), key=lambda e: -len(e.absolute_path))
     for error in errors:
         path = tuple(error.absolute_path)
@@ -92,28 +94,49 @@ def schema_problems(data: Any) -> list[Found]:
     return sorted(found.items(), key=lambda item: _path_order(item[0]))
 
 
-def _describe(error: Any) -> str:
+def _describe(error: Any) -> Text:
     if error.validator == "oneOf" and isinstance(error.instance, dict):
-        return "not a valid condition: use question + one test, or all / any"
+        return say("checklists.schema.condition")
     if error.validator == "anyOf" and isinstance(error.instance, dict):
-        return "a section needs questions or sub-sections"
+        return say("checklists.schema.section")
     if error.validator == "additionalProperties":
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        return f"unknown key(s): {', '.join(map(str, extra))}"
+        return say("checklists.schema.unknown_keys", keys=", ".join(map(str, extra)))
     if error.absolute_path and error.absolute_path[-1] == "fraction":
-        return f"{error.instance!r}: write a number in (0, 1] or an exact fraction such as 2/3"
+        return say("checklists.schema.fraction", value=error.instance)
     if error.validator == "pattern":
-        hint = {"version": "use three numbers, like 1.0.0", "id": "use letters, digits, . _ -"}
         field = next((p for p in reversed(error.absolute_path) if isinstance(p, str)), "")
-        return f"{error.instance!r} is not allowed here: {hint.get(field, 'see the format')}"
-    return str(error.message)
+        hint = say(f"checklists.schema.hint.{field if field in ('version', 'id') else 'other'}")
+        return say("checklists.schema.pattern", value=error.instance, hint=hint)
+    return _schema_message(error)
+
+
+def _schema_message(error: Any) -> Text:
+    """jsonschema's own English message, said in Chinese too for the common validators."""
+    message = str(error.message)
+    if error.validator == "required":
+        missing = [k for k in error.validator_value if k not in (error.instance or {})]
+        if missing and message == f"{missing[0]!r} is a required property":
+            return say("checklists.schema.required", key=missing[0])
+    if error.validator == "type" and message.endswith(f"is not of type {error.validator_value!r}"):
+        return say(
+            "checklists.schema.type", value=error.instance, expected=repr(error.validator_value)
+        )
+    if (
+        error.validator == "enum"
+        and message == f"{error.instance!r} is not one of {error.validator_value!r}"
+    ):
+        return say(
+            "checklists.schema.enum", value=error.instance, allowed=repr(error.validator_value)
+        )
+    return say("checklists.schema.other", message=message)
 
 
 def semantic_problems(data: Mapping[str, Any], file_stem: str | None) -> list[Found]:
     """What the schema cannot check; *data* already passed the schema."""
     found: list[Found] = []
     if file_stem is not None and data["id"] != file_stem:
-        found.append((("id",), f"the id {data['id']!r} must match the file name {file_stem!r}"))
+        found.append((("id",), say("checklists.id_vs_file", ident=data["id"], stem=file_stem)))
     seen: dict[str, Path] = {}
     order: dict[str, int] = {}
     repeat_of: dict[str, str | None] = {}
@@ -122,12 +145,12 @@ def semantic_problems(data: Mapping[str, Any], file_stem: str | None) -> list[Fo
         ident = item["id"]
         if ident in seen:
             where = format_path(seen[ident])
-            found.append(((*path, "id"), f"the id {ident!r} is already used at {where}"))
+            found.append(((*path, "id"), say("checklists.id_used", ident=ident, where=where)))
             continue
         seen[ident] = path
         if kind == "section":
             if item.get("repeat") and repeat is not None and repeat != ident:
-                found.append(((*path, "repeat"), f"repeats cannot nest (inside {repeat!r})"))
+                found.append(((*path, "repeat"), say("checklists.nested_repeat", repeat=repeat)))
         else:
             order[ident] = len(order)
             repeat_of[ident] = repeat
@@ -162,18 +185,21 @@ def _question_problems(path: Path, q: Mapping[str, Any]) -> list[Found]:
     qtype = q["type"]
     for key, types in _TYPE_KEYS.items():
         if key in q and qtype not in types:
-            found.append(((*path, key), f"{key!r} applies to {' / '.join(types)} questions only"))
+            found.append(
+                ((*path, key), say("checklists.key_for_types", key=key, types=" / ".join(types)))
+            )
     if qtype in ("single", "multi"):
         options = q.get("options")
         if not options:
-            found.append(((*path, "type"), f"a {qtype} question needs options"))
+            found.append(((*path, "type"), say("checklists.needs_options", qtype=qtype)))
         else:
             values = [str(o["value"]) for o in options]
             for index, value in enumerate(values):
                 if values.index(value) != index:
-                    found.append(((*path, "options", index, "value"), f"option {value!r} twice"))
+                    where = (*path, "options", index, "value")
+                    found.append((where, say("checklists.option_twice", value=value)))
     if qtype == "numeric" and "min" in q and "max" in q and q["min"] > q["max"]:
-        found.append(((*path, "min"), f"min {q['min']} is above max {q['max']}"))
+        found.append(((*path, "min"), say("checklists.min_above_max", low=q["min"], high=q["max"])))
     if "bands" in q and qtype == "numeric":
         found.extend(_band_problems(path, q))
     scored = qtype in _SCORED and not (
@@ -181,10 +207,10 @@ def _question_problems(path: Path, q: Mapping[str, Any]) -> list[Found]:
         or (qtype in ("single", "multi") and not any("score" in o for o in q.get("options", [])))
     )
     if scored and "guidance" not in q:
-        found.append(((*path,), "a scored question needs guidance on the evidence to look for"))
+        found.append(((*path,), say("checklists.needs_guidance")))
     for key in ("note_required_at_or_below", "photo_required_at_or_below", "statutory"):
         if key in q and q[key] is not False and not scored:
-            found.append(((*path, key), f"{key!r} needs a scored question"))
+            found.append(((*path, key), say("checklists.needs_scored", key=key)))
     return found
 
 
@@ -195,7 +221,7 @@ def _band_problems(path: Path, q: Mapping[str, Any]) -> list[Found]:
     """Bands go one way (upper limits rising, or lower limits falling); only the last is open."""
     found: list[Found] = []
     if "min" in q or "max" in q:
-        found.append(((*path, "bands"), "give min / max or bands, not both"))
+        found.append(((*path, "bands"), say("checklists.bands_or_range")))
     bands = q["bands"]
     limits: list[tuple[int, str, float]] = []
     for index, band in enumerate(bands):
@@ -203,28 +229,22 @@ def _band_problems(path: Path, q: Mapping[str, Any]) -> list[Found]:
         ops = [key for key in band if key != "score"]
         last = index == len(bands) - 1
         if last and ops:
-            found.append((where, "the last band takes every other value: give it only a score"))
+            found.append((where, say("checklists.last_band")))
         elif not last and not ops:
-            found.append((where, "only the last band may have no limit"))
+            found.append((where, say("checklists.band_limit")))
         elif ops:
             limits.append((index, ops[0], band[ops[0]]))
     if len({op in _UPWARD for _, op, _ in limits}) > 1:
-        found.append(
-            (
-                (*path, "bands"),
-                "use upper limits (below / at_most) or lower limits "
-                "(at_least / above) throughout, not both",
-            )
-        )
+        found.append(((*path, "bands"), say("checklists.band_direction")))
         return found
     for (_, _, before), (index, op, limit) in itertools.pairwise(limits):
         if op in _UPWARD and not limit > before:
             found.append(
-                ((*path, "bands", index), f"upper limits must rise: {limit:g} ≤ {before:g}")
+                ((*path, "bands", index), say("checklists.upper_rise", limit=limit, before=before))
             )
         if op not in _UPWARD and not limit < before:
             found.append(
-                ((*path, "bands", index), f"lower limits must fall: {limit:g} ≥ {before:g}")
+                ((*path, "bands", index), say("checklists.lower_fall", limit=limit, before=before))
             )
     return found
 
@@ -248,20 +268,24 @@ def _condition_problems(
     target = cond["question"]
     where = (*path, "question")
     if target == owner:
-        return [(where, "a question cannot depend on itself")]
+        return [(where, say("checklists.depends_on_itself"))]
     if target not in order:
-        return [(where, f"no question has the id {target!r}")]
+        return [(where, say("checklists.no_target", target=target))]
     if order[target] > order[owner]:
-        return [(where, f"{target!r} comes later: a condition may only look back")]
+        return [(where, say("checklists.target_later", target=target))]
     if repeat_of[target] is not None and repeat_of[target] != repeat_of[owner]:
-        return [(where, f"{target!r} is answered per instance of {repeat_of[target]!r}")]
+        return [
+            (where, say("checklists.target_per_instance", target=target, repeat=repeat_of[target]))
+        ]
     values = _allowed_values(questions[target])
     for key in ("equals", "not_equals", "in"):
         if key in cond and values is not None:
             given = cond[key] if key == "in" else [cond[key]]
             bad = [v for v in given if str(v) not in values]
             if bad:
-                return [((*path, key), f"{bad[0]!r} is not an answer {target!r} can have")]
+                return [
+                    ((*path, key), say("checklists.not_an_answer", value=bad[0], target=target))
+                ]
     return []
 
 
@@ -289,39 +313,49 @@ def _scoring_problems(
     names = [g["grade"] for g in grades]
     for index, band in enumerate(grades):
         if names.index(band["grade"]) != index:
-            found.append((("scoring", "grades", index, "grade"), f"grade {band['grade']!r} twice"))
+            where = ("scoring", "grades", index, "grade")
+            found.append((where, say("checklists.grade_twice", grade=band["grade"])))
         if index and band["min"] >= grades[index - 1]["min"]:
-            found.append(
-                (("scoring", "grades", index, "min"), "grades go from best to worst: min must fall")
-            )
+            found.append((("scoring", "grades", index, "min"), say("checklists.grades_fall")))
     if grades and grades[-1]["min"] != 0:
-        found.append((("scoring", "grades", len(grades) - 1, "min"), "the last grade needs min 0"))
+        where = ("scoring", "grades", len(grades) - 1, "min")
+        found.append((where, say("checklists.last_grade_zero")))
     repeated = {rid for rid in repeat_of.values() if rid is not None}
     statutory = any(q.get("statutory") for q in questions.values())
     for index, rule in enumerate(scoring.get("rules", [])):
         path: Path = ("scoring", "rules", index)
         when = rule["when"]
         if when in _NEEDS_PERCENT and "percent" not in rule:
-            found.append(((*path,), f"a {when} rule needs percent"))
+            found.append(((*path,), say("checklists.rule_percent", when=when)))
         if when == "answered-below" and "fraction" not in rule:
-            found.append(((*path,), "an answered-below rule needs fraction"))
+            found.append(((*path,), say("checklists.rule_fraction")))
         if isinstance(rule.get("fraction"), str):
             numerator, denominator = (int(n) for n in rule["fraction"].split("/"))
             if numerator > denominator:
-                found.append(((*path, "fraction"), f"{rule['fraction']!r} is more than 1"))
+                found.append(
+                    (
+                        (*path, "fraction"),
+                        say("checklists.fraction_over_one", fraction=rule["fraction"]),
+                    )
+                )
         if rule.get("steps") and when != "answered-below":
-            found.append(((*path, "steps"), "steps applies to answered-below rules only"))
+            found.append(((*path, "steps"), say("checklists.steps_only")))
         if "cap" in rule and rule["cap"] not in names:
-            found.append(((*path, "cap"), f"{rule['cap']!r} is not one of the grades {names}"))
+            found.append(
+                ((*path, "cap"), say("checklists.cap_not_grade", cap=rule["cap"], names=names))
+            )
         if "cap" not in rule and not rule.get("no_grade"):
-            found.append(((*path,), "a rule needs a cap or no_grade: true"))
+            found.append(((*path,), say("checklists.rule_cap")))
         if rule.get("veto") and ("cap" not in rule or rule.get("no_grade")):
-            found.append(((*path, "veto"), "a veto needs a cap (the grade it gives), not no_grade"))
+            found.append(((*path, "veto"), say("checklists.veto_cap")))
         if when == "statutory-at-or-below" and not statutory:
-            found.append(((*path, "when"), "no question is marked statutory: true"))
+            found.append(((*path, "when"), say("checklists.no_statutory")))
         for s_index, section in enumerate(rule.get("sections", [])):
             if section not in section_ids:
-                found.append(((*path, "sections", s_index), f"no section has the id {section!r}"))
+                found.append(
+                    ((*path, "sections", s_index), say("checklists.no_section", section=section))
+                )
             elif when == "step-below" and section not in repeated:
-                found.append(((*path, "sections", s_index), f"{section!r} is not repeated"))
+                at: Path = (*path, "sections", s_index)
+                found.append((at, say("checklists.section_not_repeated", section=section)))
     return found

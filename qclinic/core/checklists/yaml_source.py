@@ -7,10 +7,11 @@ from typing import Any
 
 import yaml
 
+from qclinic.core.catalogue import text as say
 from qclinic.core.checklists.problems import Problem, format_path
 
 try:  # the C loader is several times faster; fall back where libyaml is missing
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover
     _Loader = yaml.SafeLoader
 
@@ -36,7 +37,7 @@ def load(text: str, file: str) -> tuple[Any, list[Problem]]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         what = getattr(exc, "problem", None) or str(exc)
-        return None, [Problem(file, line, "", f"not valid YAML: {what}")]
+        return None, [Problem(file, line, "", say("checklists.bad_yaml", what=what))]
 
 
 def _structure_problem(text: str, file: str) -> Problem | None:
@@ -49,13 +50,12 @@ def _structure_problem(text: str, file: str) -> Problem | None:
                 file,
                 line,
                 "",
-                "YAML anchors and aliases (&name, *name) are not allowed in a "
-                "checklist: write each value out",
+                say("checklists.yaml_aliases"),
             )
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                return Problem(file, line, "", f"nested more than {MAX_DEPTH} levels deep")
+                return Problem(file, line, "", say("checklists.too_deep", depth=MAX_DEPTH))
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return None
@@ -75,7 +75,7 @@ class LineIndex:
         node = self._root
         if node is None:
             return None
-        best = node.start_mark.line + 1
+        best: int = node.start_mark.line + 1
         for part in path:
             child = _child(node, part)
             if child is None:
@@ -96,9 +96,9 @@ def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode) and isinstance(part, str):
         for key, value in node.value:
             if key.value == part:
-                return value  # type: ignore[no-any-return]
+                return value
     if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-        return node.value[part]  # type: ignore[no-any-return]
+        return node.value[part]
     return None
 
 
@@ -114,7 +114,7 @@ def _find_duplicates(
                         file,
                         key.start_mark.line + 1,
                         format_path([*path, key.value]),
-                        f"the key {key.value!r} is given twice",
+                        say("checklists.key_twice", key=key.value),
                     )
                 )
             seen.add(key.value)

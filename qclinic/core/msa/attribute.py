@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from qclinic.core.catalogue import text
 from qclinic.core.msa.kappa import (
     KAPPA_VERDICTS,
     Kappa,
@@ -36,6 +37,7 @@ from qclinic.core.msa.kappa import (
     kappa_verdict,
 )
 from qclinic.core.spc.results import json_number
+from qclinic.core.text import Text
 from qclinic.errors import UserError
 
 
@@ -158,37 +160,44 @@ def _layout(
         columns.append(("standard", reference))
     for name, column in columns:
         if len(column) != count:
-            raise UserError(f"the {name} and value columns have different lengths")
+            raise UserError(text("msa.column_lengths", name=text(f"msa.column.{name}")))
     if count == 0:
-        raise UserError("attribute agreement: no ratings")
+        raise UserError(text("msa.no_ratings"))
     cells: dict[tuple[str, str], dict[str, str]] = {}
     standard: dict[str, str] = {}
 
-    def where(i: int) -> str:
-        return f"rating {i + 1}" if row_numbers is None else f"row {row_numbers[i]}"
+    def where(i: int) -> Text:
+        if row_numbers is None:
+            return text("msa.at_rating", n=i + 1)
+        return text("msa.at_row", n=row_numbers[i])
 
     for i in range(count):
         part, appraiser, value = _label(parts[i]), _label(appraisers[i]), _label(values[i])
-        for what, text in (("part", part), ("appraiser", appraiser), ("rating", value)):
-            if not text:
-                raise UserError(f"{where(i)}: the {what} is blank")
+        for what, given in (("part", part), ("appraiser", appraiser), ("rating", value)):
+            if not given:
+                raise UserError(text("msa.blank", where=where(i), what=text(f"msa.column.{what}")))
         cell = cells.setdefault((appraiser, part), {})
         trial = _label(trials[i]) if trials is not None else str(len(cell) + 1)
         if not trial:
-            raise UserError(f"{where(i)}: the trial is blank")
+            raise UserError(text("msa.trial_blank", where=where(i)))
         if trial in cell:
             raise UserError(
-                f"{where(i)}: appraiser {appraiser} rated part {part} twice in trial {trial}"
+                text("msa.rated_twice", where=where(i), appraiser=appraiser, part=part, trial=trial)
             )
         cell[trial] = value
         if reference is not None:
             ref = _label(reference[i])
             if not ref:
-                raise UserError(f"{where(i)}: the standard of part {part} is blank")
+                raise UserError(text("msa.standard_blank", where=where(i), part=part))
             if standard.setdefault(part, ref) != ref:
                 raise UserError(
-                    f"{where(i)}: part {part} has the standard {ref!r} here but "
-                    f"{standard[part]!r} before; a part has one standard"
+                    text(
+                        "msa.two_standards",
+                        where=where(i),
+                        part=part,
+                        ref=ref,
+                        before=standard[part],
+                    )
                 )
     part_names = list(dict.fromkeys(p for _, p in cells))
     appraiser_names = list(dict.fromkeys(a for a, _ in cells))
@@ -198,10 +207,15 @@ def _layout(
         for part in part_names:
             cell = cells.get((appraiser, part), {})
             if len(cell) != m:
+                times = "one" if len(cell) == 1 else "many"
                 raise UserError(
-                    f"unbalanced study: appraiser {appraiser} rated part {part} {len(cell)} "
-                    f"time{'s' if len(cell) != 1 else ''} where the others have {m}; every "
-                    "appraiser must rate every part the same number of times"
+                    text(
+                        f"msa.attribute_unbalanced_{times}",
+                        appraiser=appraiser,
+                        part=part,
+                        count=len(cell),
+                        m=m,
+                    )
                 )
     ordered: dict[tuple[str, str], list[str]] = {}
     for key, cell in cells.items():
@@ -237,18 +251,15 @@ def attribute_agreement(
             nothing to compare (one appraiser, one trial and no standard).
     """
     if not 0.5 <= confidence < 1.0:
-        raise UserError("the confidence level must be between 0.5 and 1")
+        raise UserError(text("spc.confidence"))
     part_names, names, cells, standard, m = _layout(
         parts, appraisers, values, trials, reference, row_numbers
     )
     if len(part_names) < 2:
-        raise UserError("an attribute agreement study needs at least 2 parts")
+        raise UserError(text("msa.attribute_parts"))
     has_standard = reference is not None
     if m < 2 and len(names) < 2 and not has_standard:
-        raise UserError(
-            "nothing to compare: one appraiser with one trial and no standard; add trials, "
-            "appraisers or the standard column"
-        )
+        raise UserError(text("msa.nothing_to_compare"))
     seen = {v for row in cells.values() for v in row} | set(standard.values())
     categories = _category_order(seen)
     result = AttributeAgreementResult(

@@ -28,15 +28,15 @@ from typing import Any
 
 import numpy as np
 
+from qclinic.core.catalogue import text
 from qclinic.core.spc.constants import d2, d2_star_single
 from qclinic.core.spc.results import json_number
 from qclinic.core.spc.validation import FloatArray, finite_vector
 from qclinic.errors import UserError
 
 VERDICTS = {
-    "acceptable": {"en": "acceptable", "zh": "可接受"},
-    "conditional": {"en": "conditionally acceptable", "zh": "有条件接受"},
-    "unacceptable": {"en": "unacceptable", "zh": "不可接受"},
+    key: text(f"msa.verdict.{key}").as_dict()
+    for key in ("acceptable", "conditional", "unacceptable")
 }
 
 
@@ -52,13 +52,8 @@ def verdict(percent: float) -> str:
 def ndc_text(ndc: int | None) -> dict[str, str]:
     """Bilingual judgement of the number of distinct categories (adequate when >= 5, AIAG)."""
     if ndc is None:
-        return {"en": "ndc undefined (no gage variation)", "zh": "ndc 无法计算（量具无变差）"}
-    if ndc >= 5:
-        return {"en": f"ndc = {ndc} \u2265 5: adequate", "zh": f"ndc = {ndc} \u2265 5：足够"}
-    return {
-        "en": f"ndc = {ndc} < 5: inadequate, the gage cannot tell parts apart whatever %GRR says",
-        "zh": f"ndc = {ndc} < 5：不足，无论 %GRR 如何，该量具都无法区分零件",
-    }
+        return text("msa.ndc_undefined").as_dict()
+    return text("msa.ndc_adequate" if ndc >= 5 else "msa.ndc_inadequate", ndc=ndc).as_dict()
 
 
 @dataclass
@@ -153,22 +148,22 @@ def _layout(
     parts: Sequence[Any], operators: Sequence[Any], values: Any
 ) -> tuple[FloatArray, list[str], list[str]]:
     """Arrange the study as ``cube[part, operator, trial]``; checks balance."""
-    y = finite_vector(values, "measurements", minimum=4)
+    y = finite_vector(values, text("msa.what.measurements"), minimum=4)
     if not len(parts) == len(operators) == y.size:
-        raise UserError("part, operator and measurement columns have different lengths")
+        raise UserError(text("msa.gage_lengths"))
     part_keys = [str(p).strip() for p in parts]
     operator_keys = [str(o).strip() for o in operators]
     for i, (p, o) in enumerate(zip(part_keys, operator_keys, strict=True)):
         if not p or p.lower() == "nan":
-            raise UserError(f"measurement {i + 1}: the part is blank")
+            raise UserError(text("msa.part_blank", n=i + 1))
         if not o or o.lower() == "nan":
-            raise UserError(f"measurement {i + 1}: the operator is blank")
+            raise UserError(text("msa.operator_blank", n=i + 1))
     part_names = list(dict.fromkeys(part_keys))
     operator_names = list(dict.fromkeys(operator_keys))
     if len(part_names) < 2:
-        raise UserError("a gage study needs at least 2 parts")
+        raise UserError(text("msa.gage_parts"))
     if len(operator_names) < 2:
-        raise UserError("a crossed gage study needs at least 2 operators")
+        raise UserError(text("msa.gage_operators"))
     cells: dict[tuple[str, str], list[float]] = {}
     for p, o, v in zip(part_keys, operator_keys, y.tolist(), strict=True):
         cells.setdefault((p, o), []).append(v)
@@ -179,12 +174,10 @@ def _layout(
             got = counts.get((p, o), 0)
             if got != trials:
                 raise UserError(
-                    f"unbalanced study: part {p}, operator {o} has {got} measurements where "
-                    f"the others have {trials}; every operator must measure every part "
-                    "the same number of times"
+                    text("msa.gage_unbalanced", part=p, operator=o, got=got, trials=trials)
                 )
     if trials < 2:
-        raise UserError("a gage study needs at least 2 trials per part and operator")
+        raise UserError(text("msa.gage_trials"))
     cube = np.array([[cells[(p, o)] for o in operator_names] for p in part_names])
     return cube, part_names, operator_names
 
@@ -206,13 +199,13 @@ def _anova(
     ss_error = float(np.sum((cube - cell_means[:, :, None]) ** 2))
     ss_total = float(np.sum((cube - grand) ** 2))
     if ss_total <= 0:
-        raise UserError("zero variation: every measurement is the same")
+        raise UserError(text("msa.zero_measurements"))
     df_part, df_operator = p - 1, o - 1
     df_inter, df_error = df_part * df_operator, p * o * (r - 1)
     ms_part, ms_operator = ss_part / df_part, ss_operator / df_operator
     ms_inter, ms_error = ss_inter / df_inter, ss_error / df_error
     if ms_error <= 0:
-        raise UserError("zero variation between trials: repeatability cannot be estimated")
+        raise UserError(text("msa.zero_repeatability"))
     f_inter = ms_inter / ms_error
     p_inter = float(stats.f.sf(f_inter, df_inter, df_error))
     pooled = p_inter > pool_alpha
@@ -308,13 +301,13 @@ def gage_rr(
         UserError: unbalanced or too small study, bad numbers, zero variation, bad options.
     """
     if method not in ("anova", "xbar-r"):
-        raise UserError(f"unknown gage R&R method {method!r}; use anova or xbar-r")
+        raise UserError(text("msa.unknown_method", method=method))
     if tolerance is not None and (not math.isfinite(tolerance) or tolerance <= 0):
-        raise UserError("the tolerance must be a positive number")
+        raise UserError(text("msa.tolerance_positive"))
     if not 0.0 <= pool_alpha <= 1.0:
-        raise UserError("the interaction pooling threshold must be between 0 and 1")
+        raise UserError(text("msa.pool_alpha"))
     if not math.isfinite(study_multiplier) or study_multiplier <= 0:
-        raise UserError("the study variation multiplier must be positive")
+        raise UserError(text("msa.study_multiplier"))
     cube, _, _ = _layout(parts, operators, values)
     p, o, r = cube.shape
     anova_table: list[dict[str, Any]] | None = None
@@ -325,13 +318,13 @@ def gage_rr(
         variances, anova_table, p_inter, pooled = _anova(cube, pool_alpha)
     else:
         if r > 25 or p > 25 or o > 25:
-            raise UserError("the average and range method supports up to 25 parts/operators/trials")
+            raise UserError(text("msa.average_range_limit"))
         variances, constants = _average_and_range(cube)
     reproducibility = variances["operator"] + variances["interaction"]
     grr = variances["repeatability"] + reproducibility
     total = grr + variances["part"]
     if total <= 0:
-        raise UserError("zero variation: the study shows no variation at all")
+        raise UserError(text("msa.zero_variation"))
     components = {
         "repeatability": math.sqrt(variances["repeatability"]),
         "reproducibility": math.sqrt(reproducibility),

@@ -27,16 +27,10 @@ from typing import Any
 
 import numpy as np
 
+from qclinic.core.catalogue import text
 from qclinic.core.spc.results import json_number
 
-KAPPA_VERDICTS = {
-    "good": {"en": "good (kappa \u2265 0.75)", "zh": "良好（kappa \u2265 0.75）"},
-    "marginal": {
-        "en": "marginal (0.40 \u2264 kappa < 0.75)",
-        "zh": "勉强可接受（0.40 \u2264 kappa < 0.75）",
-    },
-    "poor": {"en": "poor (kappa < 0.40)", "zh": "差（kappa < 0.40）"},
-}
+KAPPA_VERDICTS = {key: text(f"msa.kappa.{key}").as_dict() for key in ("good", "marginal", "poor")}
 
 
 def kappa_verdict(kappa: float | None) -> str | None:

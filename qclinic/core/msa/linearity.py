@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from qclinic.core.catalogue import text
 from qclinic.core.spc.results import json_number
 from qclinic.core.spc.validation import finite_vector
 from qclinic.errors import UserError
@@ -153,17 +154,17 @@ def linearity_study(
     """
     from scipy import stats  # lazy: scipy.stats is a heavy import
 
-    x = finite_vector(references, "reference values", minimum=3)
-    y = finite_vector(values, "measurements", minimum=3)
+    x = finite_vector(references, text("msa.what.references"), minimum=3)
+    y = finite_vector(values, text("msa.what.measurements"), minimum=3)
     if x.size != y.size:
-        raise UserError("reference and measurement columns have different lengths")
+        raise UserError(text("msa.linearity_lengths"))
     if process_variation is not None and (
         not math.isfinite(process_variation) or process_variation <= 0
     ):
-        raise UserError("the process variation must be a positive number")
+        raise UserError(text("msa.process_variation"))
     levels = np.unique(x)
     if levels.size < 2:
-        raise UserError("a linearity study needs at least 2 different reference values")
+        raise UserError(text("msa.linearity_levels"))
     bias = y - x
     n = x.size
     x_mean = float(x.mean())
@@ -174,7 +175,7 @@ def linearity_study(
     sse = float(np.sum(residuals**2))
     sst = float(np.sum((bias - bias.mean()) ** 2))
     if sst <= 0:
-        raise UserError("zero variation: every reading has the same bias")
+        raise UserError(text("msa.zero_bias_variation"))
     s = math.sqrt(sse / (n - 2))
     slope_se = s / math.sqrt(sxx)
     intercept_se = s * math.sqrt(1.0 / n + x_mean**2 / sxx)
@@ -192,7 +193,7 @@ def linearity_study(
     for level in levels:
         chosen = bias[x == level]
         if chosen.size < 2:
-            raise UserError(f"reference {level:g} has a single reading; each needs at least 2")
+            raise UserError(text("msa.single_reading", level=level))
         rows.append(_bias_row(str(level), float(level), chosen, process_variation))
         pooled_ss += float(np.sum((chosen - chosen.mean()) ** 2))
     rows.insert(0, _average_row(bias, pooled_ss, levels.size, process_variation))

@@ -9,7 +9,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from qclinic.core.catalogue import text
 from qclinic.core.checklists.model import NA, VDA_POINTS, YES_NO_SCORES, Checklist, Question
+from qclinic.core.text import Text
 from qclinic.errors import UserError
 
 #: (question id, repeat instance); the instance is "" for questions that are not repeated.
@@ -130,25 +132,34 @@ def _step(limit: float) -> float:
     return 10.0 ** (math.floor(math.log10(abs(limit))) - 1) if limit else 1.0
 
 
+class BadAnswer(ValueError):
+    """An answer that does not fit its question; :attr:`text` says why in both languages."""
+
+    def __init__(self, key: str, **fields: Any) -> None:
+        self.text = text(key, **fields)
+        super().__init__(self.text.en)
+
+
 def check_value(question: Question, value: Any) -> Any:
-    """The value normalised for *question*; :class:`ValueError` saying what is wrong otherwise."""
+    """The value normalised for *question*; :class:`BadAnswer` (a :class:`ValueError`) saying
+    what is wrong otherwise."""
     if isinstance(value, str) and value.strip().lower() in (NA, "n/a"):
         if not question.na_allowed:
-            raise ValueError("this question cannot be answered N/A")
+            raise BadAnswer("checklists.answer_na_refused")
         return NA
     kind = question.type
     if kind == "yes-no":
-        text = str(value).strip().lower()
+        word = str(value).strip().lower()
         allowed = ("yes", "partial", "no") if question.allow_partial else ("yes", "no")
-        if text not in allowed:
-            raise ValueError(f"answer {' / '.join(allowed)} or na, not {value!r}")
-        return text
+        if word not in allowed:
+            raise BadAnswer("checklists.answer_yes_no", allowed=" / ".join(allowed), value=value)
+        return word
     if kind in ("vda", "maturity"):
         number = _number(value)
         allowed_points = VDA_POINTS if kind == "vda" else tuple(range(6))
         if number not in allowed_points or isinstance(value, bool):
-            raise ValueError(
-                f"score one of {', '.join(map(str, allowed_points))} or na, not {value!r}"
+            raise BadAnswer(
+                "checklists.answer_score", allowed=", ".join(map(str, allowed_points)), value=value
             )
         return int(number)
     if kind == "numeric":
@@ -156,37 +167,41 @@ def check_value(question: Question, value: Any) -> Any:
     if kind == "single":
         option = question.option(value)
         if option is None:
-            raise ValueError(f"{value!r} is not one of the options {_option_values(question)}")
+            raise BadAnswer(
+                "checklists.answer_option", value=value, options=_option_values(question)
+            )
         return option.value
     if kind == "multi":
         if not isinstance(value, list):
-            raise ValueError("a multiple-choice answer is a list of option values")
+            raise BadAnswer("checklists.answer_multi_list")
         chosen = []
         for item in value:
             option = question.option(item)
             if option is None:
-                raise ValueError(f"{item!r} is not one of the options {_option_values(question)}")
+                raise BadAnswer(
+                    "checklists.answer_option", value=item, options=_option_values(question)
+                )
             chosen.append(option.value)
         return chosen
     if kind == "date":
         try:
             return dt.date.fromisoformat(str(value)).isoformat()
         except ValueError:
-            raise ValueError(f"a date is written YYYY-MM-DD, not {value!r}") from None
+            raise BadAnswer("checklists.answer_date", value=value) from None
     if not isinstance(value, str):
-        raise ValueError(f"a {kind} answer is text, not {value!r}")
+        raise BadAnswer("checklists.answer_text", kind=kind, value=value)
     return value
 
 
 def _number(value: Any) -> float:
     if isinstance(value, bool):
-        raise ValueError(f"a number is needed, not {value!r}")
+        raise BadAnswer("checklists.answer_number", value=value)
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise ValueError(f"a number is needed, not {value!r}") from None
+        raise BadAnswer("checklists.answer_number", value=value) from None
     if not math.isfinite(number):
-        raise ValueError(f"a finite number is needed, not {value!r}")
+        raise BadAnswer("checklists.answer_finite", value=value)
     return number
 
 
@@ -201,32 +216,30 @@ def parse_answers(checklist: Checklist, data: Any, source: str = "answers") -> A
         UserError: listing each bad entry as ``source: KEY: what is wrong``.
     """
     if not isinstance(data, Mapping):
-        raise UserError(f"{source}: expected an object mapping question ids to answers")
+        raise UserError(text("checklists.answers_not_mapping", source=source))
     answers: dict[Key, Answer] = {}
-    problems: list[str] = []
+    problems: list[Text] = []
     for raw_key, raw in data.items():
         for key, entry in _expand(checklist, str(raw_key), raw):
             qid, instance = key
             where = f"{source}: {qid}" + (f"@{instance}" if instance else "")
             if not checklist.has_question(qid):
-                problems.append(f"{where}: no question with this id in {checklist.id}")
+                problems.append(text("checklists.no_question", where=where, checklist=checklist.id))
                 continue
             question = checklist.question(qid)
             if question.repeated and not instance:
-                problems.append(
-                    f"{where}: answered per process step — give an object of step → answer "
-                    f'or use "{qid}@STEP"'
-                )
+                problems.append(text("checklists.per_step", where=where, qid=qid))
                 continue
             if not question.repeated and instance:
-                problems.append(f"{where}: this question is not repeated; drop '@{instance}'")
+                problems.append(text("checklists.not_repeated", where=where, instance=instance))
                 continue
             try:
                 answers[key] = _answer(question, entry)
             except ValueError as exc:
-                problems.append(f"{where}: {exc}")
+                problem = getattr(exc, "text", None) or Text(str(exc), str(exc))
+                problems.append(text("checklists.answer_at", where=where, problem=problem))
     if problems:
-        raise UserError("\n".join(problems))
+        raise UserError(Text("\n".join(p.zh for p in problems), "\n".join(p.en for p in problems)))
     return AnswerSet(answers)
 
 
@@ -248,9 +261,9 @@ def _answer(question: Question, entry: Any) -> Answer:
     if isinstance(entry, Mapping):
         unknown = set(entry) - {"value", "note", "photos"}
         if unknown or "value" not in entry:
-            raise ValueError("an answer object has value, and optionally note and photos")
+            raise BadAnswer("checklists.answer_object")
         photos = entry.get("photos", 0)
         if not isinstance(photos, int) or isinstance(photos, bool) or photos < 0:
-            raise ValueError("photos is how many are attached: a whole number ≥ 0")
+            raise BadAnswer("checklists.answer_photos")
         return Answer(check_value(question, entry["value"]), str(entry.get("note", "")), photos)
     return Answer(check_value(question, entry))

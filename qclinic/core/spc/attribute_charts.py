@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from qclinic.core.catalogue import text
 from qclinic.core.spc.results import ChartAnalysis, ChartResult
 from qclinic.core.spc.rules import Rule, detect, make_rules
 from qclinic.core.spc.validation import FloatArray, finite_vector, phase1_mask, require_points
@@ -22,29 +23,29 @@ ATTRIBUTE_CHARTS = ("p", "np", "c", "u")
 
 
 def _counts(values: Any, *, integer: bool) -> FloatArray:
-    counts = finite_vector(values, "counts", minimum=2)
+    counts = finite_vector(values, text("spc.what.counts"), minimum=2)
     negative = np.flatnonzero(counts < 0)
     if negative.size:
         i = int(negative[0])
-        raise UserError(f"counts: sample {i + 1} has a negative count ({counts[i]:g})")
+        raise UserError(text("spc.negative_count", n=i + 1, count=counts[i]))
     if integer:
         fractional = np.flatnonzero(counts != np.round(counts))
         if fractional.size:
             i = int(fractional[0])
-            raise UserError(f"counts: sample {i + 1} count {counts[i]:g} is not a whole number")
+            raise UserError(text("spc.fractional_count", n=i + 1, count=counts[i]))
     return counts
 
 
 def _sizes(values: Any, count: int) -> FloatArray:
-    sizes = finite_vector(np.atleast_1d(np.asarray(values, dtype=object)), "sample sizes")
+    sizes = finite_vector(np.atleast_1d(np.asarray(values, dtype=object)), text("spc.what.sizes"))
     if sizes.size == 1:
         sizes = np.full(count, sizes[0])
     if sizes.size != count:
-        raise UserError(f"sample sizes: {sizes.size} sizes for {count} counts")
+        raise UserError(text("spc.sizes_mismatch", sizes=sizes.size, count=count))
     bad = np.flatnonzero(sizes <= 0)
     if bad.size:
         i = int(bad[0])
-        raise UserError(f"sample sizes: sample {i + 1} has size {sizes[i]:g}; sizes must be > 0")
+        raise UserError(text("spc.size_not_positive", n=i + 1, size=sizes[i]))
     return sizes
 
 
@@ -77,35 +78,30 @@ def attribute_chart(
             size for np/c, too few samples or no variation.
     """
     if chart not in ATTRIBUTE_CHARTS:
-        raise UserError(f"unknown attribute chart {chart!r}; use p, np, c or u")
+        raise UserError(text("spc.unknown_attribute_chart", chart=chart))
     if not math.isfinite(sigmas) or sigmas <= 0:
-        raise UserError("the number of sigmas for the limits must be positive")
+        raise UserError(text("spc.sigmas_positive"))
     d = _counts(counts, integer=chart in ("p", "np", "c"))
     n = _sizes(sizes, d.size)
     if chart in ("p", "np"):
         if np.any(n != np.round(n)):
-            raise UserError("sample sizes must be whole numbers for p and np charts")
+            raise UserError(text("spc.sizes_whole"))
         over = np.flatnonzero(d > n)
         if over.size:
             i = int(over[0])
-            raise UserError(
-                f"sample {i + 1}: {d[i]:g} nonconforming out of only {n[i]:g} inspected"
-            )
+            raise UserError(text("spc.count_over_size", n=i + 1, count=d[i], size=n[i]))
     if chart in ("np", "c") and np.any(n != n[0]):
         other = "p" if chart == "np" else "u"
-        raise UserError(f"the {chart} chart needs a constant sample size; use a {other} chart")
+        raise UserError(text("spc.constant_size", chart=chart, other=other))
     estimate, in_phase1, reasons = phase1_mask(d.size, phase1, exclude)
-    require_points(estimate, 2, f"{chart} chart")
+    require_points(estimate, 2, text("spc.what.chart", chart=chart))
 
     if standard is not None and (not math.isfinite(standard) or standard <= 0):
-        raise UserError("the given standard must be a positive number")
+        raise UserError(text("spc.standard_positive"))
     if chart in ("p", "np"):
         pbar = float(d[estimate].sum() / n[estimate].sum()) if standard is None else standard
         if not 0.0 < pbar < 1.0:
-            raise UserError(
-                f"zero variation: the fraction nonconforming in phase I is {pbar:g}, "
-                "so the limits collapse; collect more samples"
-            )
+            raise UserError(text("spc.zero_fraction", pbar=pbar))
         if chart == "p":
             statistic, center = d / n, np.full(d.size, pbar)
             se = np.sqrt(pbar * (1.0 - pbar) / n)
@@ -121,7 +117,7 @@ def attribute_chart(
         else:
             statistic, center, se = d / n, np.full(d.size, rate), np.sqrt(rate / n)
         if rate <= 0.0:
-            raise UserError("zero variation: no nonconformities in phase I, so no limits")
+            raise UserError(text("spc.zero_defects"))
         centre_value = rate
     ucl = center + sigmas * se
     if chart == "p":

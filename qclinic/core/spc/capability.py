@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 from scipy import special
 
+from qclinic.core.catalogue import text
 from qclinic.core.spc.constants import DEFAULT_MODE
 from qclinic.core.spc.normality import NormalityResult, anderson_darling
 from qclinic.core.spc.results import json_number
@@ -39,25 +40,6 @@ from qclinic.errors import UserError
 
 DEFAULT_THRESHOLDS = (1.67, 1.33, 1.00)
 """Cpk thresholds: capable for a new process, capable, conditionally capable."""
-
-_VERDICT_TEXT = {
-    "capable_new": (
-        "capable, also for a new process or a critical characteristic (Cpk \u2265 {new})",
-        "过程能力充分，满足新过程或关键特性的要求（Cpk \u2265 {new}）",
-    ),
-    "capable": (
-        "capable (Cpk \u2265 {capable})",
-        "过程能力充分（Cpk \u2265 {capable}）",
-    ),
-    "conditional": (
-        "conditionally capable: watch and improve ({conditional} \u2264 Cpk < {capable})",
-        "有条件接受：需监控并改进（{conditional} \u2264 Cpk < {capable}）",
-    ),
-    "not_capable": (
-        "not capable: contain and sort (Cpk < {conditional})",
-        "过程能力不足：需遏制并挑选（Cpk < {conditional}）",
-    ),
-}
 
 
 def check_thresholds(thresholds: Any) -> tuple[float, float, float]:
@@ -69,20 +51,13 @@ def check_thresholds(thresholds: Any) -> tuple[float, float, float]:
     try:
         values = tuple(float(v) for v in thresholds)
     except (TypeError, ValueError):
-        raise UserError(
-            f"capability thresholds must be three numbers NEW,CAPABLE,CONDITIONAL, "
-            f"got {thresholds!r}"
-        ) from None
+        raise UserError(text("spc.thresholds_numbers", thresholds=thresholds)) from None
     if len(values) != 3 or not all(math.isfinite(v) for v in values):
-        raise UserError(
-            "capability thresholds must be three numbers NEW,CAPABLE,CONDITIONAL "
-            f"(e.g. 1.67,1.33,1.00), got {thresholds!r}"
-        )
+        raise UserError(text("spc.thresholds_three", thresholds=thresholds))
     new, capable, conditional = values
     if not new >= capable >= conditional > 0:
         raise UserError(
-            "capability thresholds must satisfy NEW >= CAPABLE >= CONDITIONAL > 0 "
-            f"(e.g. 1.67,1.33,1.00), got {new:g},{capable:g},{conditional:g}"
+            text("spc.thresholds_order", new=new, capable=capable, conditional=conditional)
         )
     return new, capable, conditional
 
@@ -108,12 +83,11 @@ def capability_verdict(
     else:
         level = "not_capable"
     names = {"new": f"{new:.2f}", "capable": f"{capable:.2f}", "conditional": f"{conditional:.2f}"}
-    en, zh = _VERDICT_TEXT[level]
     return {
         "index": "cpk",
         "value": cpk,
         "level": level,
-        "text": {"en": en.format(**names), "zh": zh.format(**names)},
+        "text": text(f"spc.verdict.{level}", **names).as_dict(),
         "thresholds": {"new_process": new, "capable": capable, "conditional": conditional},
     }
 
@@ -241,17 +215,17 @@ def capability(
     Raises:
         UserError: no specification, LSL >= USL, too few values, zero variation, bad data.
     """
-    for name, value in (("LSL", lsl), ("USL", usl), ("target", target)):
+    for name, value in (("LSL", lsl), ("USL", usl), (text("spc.spec.target"), target)):
         if value is not None and not math.isfinite(value):
-            raise UserError(f"{name} must be a number")
+            raise UserError(text("spc.spec_number", name=name))
     if lsl is None and usl is None:
-        raise UserError("capability needs at least one specification limit (LSL or USL)")
+        raise UserError(text("spc.needs_spec"))
     if lsl is not None and usl is not None and lsl >= usl:
-        raise UserError(f"LSL ({lsl:g}) must be below USL ({usl:g})")
+        raise UserError(text("spc.lsl_below_usl", lsl=lsl, usl=usl))
     if not 0.5 <= confidence < 1.0:
-        raise UserError("the confidence level must be between 0.5 and 1")
+        raise UserError(text("spc.confidence"))
     limits = check_thresholds(thresholds)
-    x: FloatArray = subgroup_matrix(data, "capability data", min_rows=2)
+    x: FloatArray = subgroup_matrix(data, text("spc.what.capability"), min_rows=2)
     size = x.shape[1]
     sizes = np.count_nonzero(np.isfinite(x), axis=1)
     values = x[np.isfinite(x)]  # NaN marks a missing value: subgroups may differ in size

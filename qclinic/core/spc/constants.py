@@ -33,6 +33,8 @@ from functools import cache, lru_cache
 import numpy as np
 from scipy import special
 
+from qclinic.core.catalogue import text
+from qclinic.core.text import Text
 from qclinic.errors import UserError
 
 FloatArray = np.ndarray[tuple[int, ...], np.dtype[np.float64]]
@@ -92,12 +94,9 @@ class ChartConstants:
 
 def _check_size(n: int, *, upper: int | None = MAX_SUBGROUP_SIZE) -> None:
     if not isinstance(n, int | np.integer) or n < MIN_SUBGROUP_SIZE:
-        raise UserError(f"subgroup size must be an integer of at least 2, got {n!r}")
+        raise UserError(text("spc.size_integer", n=n))
     if upper is not None and n > upper:
-        raise UserError(
-            f"subgroup size {n} is over {upper}: ranges lose efficiency there; "
-            "use an X-bar-S chart instead"
-        )
+        raise UserError(text("spc.size_over", n=n, upper=upper))
 
 
 def _simpson(values: FloatArray, step: float) -> FloatArray:
@@ -173,7 +172,13 @@ def check_mode(mode: str) -> str:
         UserError: an unknown mode.
     """
     if mode not in CONSTANT_MODES:
-        raise UserError(f"unknown chart constants {mode!r}; use {' or '.join(CONSTANT_MODES)}")
+        raise UserError(
+            text(
+                "spc.unknown_constants",
+                mode=mode,
+                modes=Text(" 或 ".join(CONSTANT_MODES), " or ".join(CONSTANT_MODES)),
+            )
+        )
     return mode
 
 

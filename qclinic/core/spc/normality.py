@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 from scipy import special
 
+from qclinic.core.catalogue import text
 from qclinic.core.spc.validation import finite_vector
 from qclinic.errors import UserError
 
@@ -35,16 +36,7 @@ class NormalityResult:
         """A bilingual warning when p < 0.05, else ``None``."""
         if self.p_value >= ALPHA:
             return None
-        return {
-            "en": (
-                f"Data may not be normal (Anderson-Darling p = {self.p_value:.3g} < 0.05): "
-                "capability indices and PPM assume normality."
-            ),
-            "zh": (
-                f"数据可能不服从正态分布(Anderson-Darling检验 p = {self.p_value:.3g} < 0.05),"
-                "能力指数和PPM基于正态假设。"
-            ),
-        }
+        return text("spc.not_normal", p=self.p_value).as_dict()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready shape."""
@@ -78,11 +70,11 @@ def anderson_darling(values: Any) -> NormalityResult:
     Raises:
         UserError: fewer than 3 values, non-finite values or zero variation.
     """
-    x = np.sort(finite_vector(values, "values", minimum=3))
+    x = np.sort(finite_vector(values, text("spc.what.values"), minimum=3))
     n = x.size
     sd = float(np.std(x, ddof=1))
     if sd <= 0:
-        raise UserError("zero variation: all values are equal, normality cannot be tested")
+        raise UserError(text("spc.zero_normality"))
     z = (x - x.mean()) / sd
     log_cdf = special.log_ndtr(z)
     log_sf = special.log_ndtr(-z[::-1])

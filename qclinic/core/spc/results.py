@@ -12,8 +12,10 @@ from typing import Any
 
 import numpy as np
 
+from qclinic.core.catalogue import text
 from qclinic.core.spc.rules import RuleHits
 from qclinic.core.spc.validation import BoolArray, FloatArray
+from qclinic.core.text import Text
 
 
 def json_number(value: Any) -> float | None:
@@ -75,7 +77,7 @@ class ChartResult:
         """Every violation as ``{rule, preset, index, point, description}``, by point then rule."""
         rows: list[tuple[int, int, dict[str, Any]]] = []
         for hit in self.hits:
-            text = hit.rule.description()
+            rule = Text(**hit.rule.description())
             for index in hit.indices.tolist():
                 point = index + 1
                 rows.append(
@@ -87,10 +89,9 @@ class ChartResult:
                             "preset": hit.rule.preset,
                             "index": index,
                             "point": point,
-                            "description": {
-                                "en": f"{text['en']} (point {point})",
-                                "zh": f"{text['zh']}(第{point}点)",
-                            },
+                            "description": text(
+                                "spc.rule.at_point", rule=rule, point=point
+                            ).as_dict(),
                         },
                     )
                 )

@@ -39,6 +39,7 @@ from typing import Any
 
 import numpy as np
 
+from qclinic.core.catalogue import text
 from qclinic.core.spc.validation import BoolArray, FloatArray, IntArray
 from qclinic.errors import UserError
 
@@ -66,41 +67,9 @@ class Rule:
     def description(self) -> dict[str, str]:
         """What the rule detects, in English and Simplified Chinese."""
         k, m, z = self.length, self.count, f"{self.zone:g}"
-        texts = {
-            "limits": ("1 point beyond the control limits", "1个点落在控制限之外"),
-            "side": (
-                f"{k} points in a row on the same side of the center line",
-                f"连续{k}点落在中心线同一侧",
-            ),
-            "trend": (
-                f"{k} points in a row steadily increasing or decreasing",
-                f"连续{k}点持续上升或下降",
-            ),
-            "alter": (f"{k} points in a row alternating up and down", f"连续{k}点上下交替"),
-            "zone2": (
-                f"{m} of {k} points in a row more than {z} sigma from the center line (same side)",
-                f"连续{k}点中有{m}点落在中心线同一侧{z}σ以外",
-            ),
-            "zone1": (
-                f"{m} of {k} points in a row more than {z} sigma from the center line (same side)",
-                f"连续{k}点中有{m}点落在中心线同一侧{z}σ以外",
-            ),
-            "strat": (
-                f"{k} points in a row within 1 sigma of the center line (either side)",
-                f"连续{k}点落在中心线两侧1σ以内",
-            ),
-            "mixture": (
-                f"{k} points in a row more than 1 sigma from the center line (both sides)",
-                f"连续{k}点落在中心线两侧1σ以外",
-            ),
-        }
-        en, zh = texts[self.kind]
-        source = "Nelson" if self.preset == "nelson" else "Western Electric"
-        source_zh = "Nelson" if self.preset == "nelson" else "西电"
-        return {
-            "en": f"Test {self.number} ({source}): {en}",
-            "zh": f"判异准则{self.number}({source_zh}):{zh}",
-        }
+        rule = text(f"spc.rule.{self.kind}", k=k, m=m, z=z)
+        source = text("spc.rule.nelson" if self.preset == "nelson" else "spc.rule.western_electric")
+        return text("spc.rule", number=self.number, source=source, rule=rule).as_dict()
 
 
 NELSON: tuple[Rule, ...] = (
@@ -152,21 +121,25 @@ def make_rules(
     """
     key = {"we": "western-electric", "western_electric": "western-electric"}.get(preset, preset)
     if key not in PRESETS:
-        raise UserError(f"unknown rule set {preset!r}; use nelson, western-electric or none")
+        raise UserError(text("spc.unknown_rules", preset=preset))
     rules = {rule.number: rule for rule in PRESETS[key]}
     chosen = sorted(rules) if numbers is None else sorted(set(numbers))
     for number in chosen:
         if number not in rules:
-            raise UserError(f"{key} has no test {number}; it has tests {sorted(rules) or 'none'}")
+            raise UserError(
+                text("spc.no_such_test", preset=key, number=number, tests=sorted(rules) or "none")
+            )
     out = []
     for number in chosen:
         rule = rules[number]
         if lengths and number in lengths:
             k = int(lengths[number])
             if rule.kind == "limits":
-                raise UserError("test 1 (beyond the limits) has no run length to change")
+                raise UserError(text("spc.test1_length"))
             if k < _MIN_LENGTH[rule.kind] or k > 100:
-                raise UserError(f"test {number}: K={k} is outside {_MIN_LENGTH[rule.kind]}-100")
+                raise UserError(
+                    text("spc.run_length", number=number, k=k, low=_MIN_LENGTH[rule.kind])
+                )
             count = min(rule.count, k) if rule.kind in ("zone1", "zone2") else k
             rule = replace(rule, length=k, count=count)
         out.append(rule)

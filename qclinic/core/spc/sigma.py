@@ -21,6 +21,7 @@ import math
 
 import numpy as np
 
+from qclinic.core.catalogue import text
 from qclinic.core.spc.constants import DEFAULT_MODE, MAX_SUBGROUP_SIZE, c4, check_mode, factors
 from qclinic.core.spc.validation import BoolArray, FloatArray
 from qclinic.errors import UserError
@@ -29,16 +30,16 @@ WITHIN_METHODS = ("rbar", "sbar", "pooled", "mrbar")
 
 
 def _zero_variation(what: str) -> UserError:
-    return UserError(f"zero variation: {what} are all zero, so no control limits can be computed")
+    return UserError(text("spc.zero_variation_of", what=text(f"spc.what.{what}")))
 
 
 def sigma_rbar(ranges: FloatArray, n: int, mode: str = DEFAULT_MODE) -> float:
     """R-bar / d2(n)."""
     if n > MAX_SUBGROUP_SIZE:
-        raise UserError(f"subgroup size {n} is over 25: use sbar or pooled instead of rbar")
+        raise UserError(text("spc.rbar_over_25", n=n))
     rbar = float(np.mean(ranges))
     if rbar <= 0.0:
-        raise _zero_variation("the subgroup ranges")
+        raise _zero_variation("ranges")
     return rbar / factors(n, mode).d2
 
 
@@ -46,7 +47,7 @@ def sigma_sbar(sds: FloatArray, n: int, mode: str = DEFAULT_MODE) -> float:
     """S-bar / c4(n)."""
     sbar = float(np.mean(sds))
     if sbar <= 0.0:
-        raise _zero_variation("the subgroup standard deviations")
+        raise _zero_variation("std")
     return sbar / factors(n, mode).c4
 
 
@@ -55,17 +56,17 @@ def sigma_pooled(sds: FloatArray, n: int) -> float:
     dof = sds.size * (n - 1)
     pooled = math.sqrt(float(np.mean(sds**2)))
     if pooled <= 0.0:
-        raise _zero_variation("the subgroup standard deviations")
+        raise _zero_variation("std")
     return pooled / c4(dof + 1)
 
 
 def sigma_mrbar(moving_ranges: FloatArray, mode: str = DEFAULT_MODE) -> float:
     """MR-bar / d2(2) for moving ranges of span 2."""
     if moving_ranges.size == 0:
-        raise UserError("need at least 2 consecutive points to compute a moving range")
+        raise UserError(text("spc.moving_range_two"))
     mrbar = float(np.mean(moving_ranges))
     if mrbar <= 0.0:
-        raise _zero_variation("the moving ranges")
+        raise _zero_variation("moving_ranges")
     return mrbar / factors(2, mode).d2
 
 
@@ -92,14 +93,14 @@ def within_sigma(
     n = data.shape[1]
     if method == "mrbar":
         if n != 1:
-            raise UserError("sigma method mrbar is for individuals (subgroups of 1)")
+            raise UserError(text("spc.mrbar_individuals"))
         x = data[:, 0]
         both = rows[1:] & rows[:-1]
         return sigma_mrbar(np.abs(np.diff(x))[both], constants)
     if method not in WITHIN_METHODS:
-        raise UserError(f"unknown sigma method {method!r}; use one of {', '.join(WITHIN_METHODS)}")
+        raise UserError(text("spc.unknown_sigma", method=method, methods=", ".join(WITHIN_METHODS)))
     if n < 2:
-        raise UserError(f"sigma method {method} needs subgroups of at least 2; use mrbar")
+        raise UserError(text("spc.sigma_needs_two", method=method))
     chosen = data[rows]
     if np.isnan(chosen).any():
         return _variable_sigma(chosen, method, constants)
@@ -125,18 +126,18 @@ def _variable_sigma(data: FloatArray, method: str, constants: str) -> float:
     sizes = subgroup_sizes(data)
     if (sizes < 2).any():
         row = int(np.flatnonzero(sizes < 2)[0])
-        raise UserError(f"subgroup {row + 1} has {int(sizes[row])} value(s); need at least 2")
+        raise UserError(text("spc.subgroup_needs_two", row=row + 1, size=int(sizes[row])))
     if method == "rbar":
         if sizes.max() > MAX_SUBGROUP_SIZE:
-            raise UserError("subgroup size over 25: use sbar or pooled instead of rbar")
+            raise UserError(text("spc.rbar_over_25_any"))
         ranges = np.nanmax(data, axis=1) - np.nanmin(data, axis=1)
         if float(ranges.sum()) <= 0.0:
-            raise _zero_variation("the subgroup ranges")
+            raise _zero_variation("ranges")
         d2s = np.array([factors(int(n), constants).d2 for n in sizes])
         return float(np.mean(ranges / d2s))
     sds = np.nanstd(data, axis=1, ddof=1)
     if float(sds.sum()) <= 0.0:
-        raise _zero_variation("the subgroup standard deviations")
+        raise _zero_variation("std")
     if method == "sbar":
         c4s = np.array([factors(int(n), constants).c4 for n in sizes])
         return float(np.mean(sds / c4s))
@@ -152,8 +153,8 @@ def overall_sigma(values: FloatArray) -> float:
     """
     flat = np.asarray(values, dtype=np.float64).ravel()
     if flat.size < 2:
-        raise UserError("need at least 2 values to estimate the overall standard deviation")
+        raise UserError(text("spc.overall_needs_two"))
     sd = float(np.std(flat, ddof=1))
     if sd <= 0.0:
-        raise _zero_variation("the deviations from the mean")
+        raise _zero_variation("deviations")
     return sd

@@ -34,7 +34,9 @@ from typing import Any
 
 import numpy as np
 
+from qclinic.core.catalogue import text as say
 from qclinic.core.spc.validation import FloatArray
+from qclinic.core.text import Text
 from qclinic.errors import UserError
 
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
@@ -72,15 +74,15 @@ class Table:
         if text.isdigit() and 1 <= int(text) <= len(self.header):
             return int(text) - 1
         raise UserError(
-            f"{self.source}: no column {text!r}; the columns are {', '.join(self.header)}"
+            say("spc.no_column", source=self.source, column=text, columns=", ".join(self.header))
         )
 
     def _cell(self, row: int, col: int) -> Any:
         values = self.rows[row]
         return values[col] if col < len(values) else None
 
-    def _where(self, row: int, col: int) -> str:
-        return f"row {self.row_numbers[row]}, column {self.header[col]}"
+    def _where(self, row: int, col: int) -> Text:
+        return say("spc.cell", row=self.row_numbers[row], column=self.header[col])
 
     def number(self, row: int, col: int) -> float:
         """The cell as a finite float.
@@ -91,9 +93,9 @@ class Table:
         cell = self._cell(row, col)
         where = self._where(row, col)
         if cell is None or (isinstance(cell, str) and not cell.strip()):
-            raise UserError(f"{self.source}: {where} is blank")
+            raise UserError(say("spc.cell_blank", source=self.source, where=where))
         if isinstance(cell, bool):
-            raise UserError(f"{self.source}: {where}: {cell!r} is not a number")
+            raise UserError(say("spc.cell_not_number", source=self.source, where=where, cell=cell))
         if isinstance(cell, int | float):
             value = float(cell)
         else:
@@ -103,9 +105,11 @@ class Table:
             try:
                 value = float(text)
             except ValueError:
-                raise UserError(f"{self.source}: {where}: {text!r} is not a number") from None
+                raise UserError(
+                    say("spc.cell_not_number", source=self.source, where=where, cell=text)
+                ) from None
         if not math.isfinite(value):
-            raise UserError(f"{self.source}: {where}: {cell!r} is not a finite number")
+            raise UserError(say("spc.cell_not_finite", source=self.source, where=where, cell=cell))
         return value
 
     def numbers(self, spec: str | int) -> FloatArray:
@@ -123,7 +127,9 @@ class Table:
                 cell = int(cell)
             text = "" if cell is None else str(cell).strip()
             if not text:
-                raise UserError(f"{self.source}: {self._where(r, col)} is blank")
+                raise UserError(
+                    say("spc.cell_blank", source=self.source, where=self._where(r, col))
+                )
             out.append(text)
         return out
 
@@ -137,7 +143,7 @@ def _from_rows(
         if any(c is not None and str(c).strip() for c in row)
     ]
     if not numbered:
-        raise UserError(f"{source}: the table is empty")
+        raise UserError(say("spc.table_empty", source=source))
     header_row = numbered[0][1]
     header = [("" if c is None else str(c).strip()) for c in header_row]
     while header and not header[-1]:
@@ -146,19 +152,27 @@ def _from_rows(
         if not name:
             header[i] = f"column {i + 1}"
     if not numbered[1:]:
-        raise UserError(f"{source}: the table has a header but no data rows")
+        raise UserError(say("spc.header_only", source=source))
     if ragged_check:
         for number, row in numbered[1:]:
             extra = [str(c).strip() for c in row[len(header) :] if c is not None and str(c).strip()]
             if extra:
                 filled = len(header) + len(extra)
                 raise UserError(
-                    f"{source}: row {number} has {filled} cells but the header has "
-                    f"{len(header)} column{'s' if len(header) != 1 else ''} "
-                    f"({', '.join(header)}); the extra "
-                    f"{'cell is' if len(extra) == 1 else 'cells are'} {', '.join(map(repr, extra))}. "
-                    "Give every column a header, or check the separator and decimal mark "
-                    "(thousands separators are not read: remove them)"
+                    say(
+                        "spc.row_too_long_one" if len(extra) == 1 else "spc.row_too_long_many",
+                        source=source,
+                        row=number,
+                        filled=filled,
+                        columns=say(
+                            "spc.header_columns_one"
+                            if len(header) == 1
+                            else "spc.header_columns_many",
+                            n=len(header),
+                        ),
+                        header=", ".join(header),
+                        extra=", ".join(map(repr, extra)),
+                    )
                 )
     return Table(
         header=header,
@@ -184,11 +198,7 @@ def _comma_is_decimal(lines: list[str], source: str, decimal: str | None) -> boo
         return all(line.count(",") <= 1 for line in data)
     numbers_only = all(_DECIMAL_COMMA.match(line) or _PLAIN_NUMBER.match(line) for line in data)
     if _DECIMAL_COMMA.match(header) and numbers_only:
-        raise AmbiguousDecimalComma(
-            f"{source}: the lines look like {header!r}: the comma may separate two columns or "
-            "be a decimal comma, and the first row is no header to tell. Choose the decimal "
-            "mark (--decimal comma or --decimal point), or add a header row"
-        )
+        raise AmbiguousDecimalComma(say("spc.ambiguous_comma", source=source, header=header))
     return False  # a header of several names: the comma separates
 
 
@@ -207,10 +217,10 @@ def parse_text(text: str, source: str = "pasted data", decimal: str | None = Non
         AmbiguousDecimalComma: see above.
     """
     if decimal is not None and decimal not in DECIMAL_MARKS:
-        raise UserError(f"unknown decimal mark {decimal!r}; use point or comma")
+        raise UserError(say("spc.unknown_decimal", decimal=decimal))
     text = text.lstrip("\ufeff")
     if not text.strip():
-        raise UserError(f"{source}: no data")
+        raise UserError(say("spc.no_data", source=source))
     lines = [line for line in text.splitlines() if line.strip()]
     first = lines[0]
     if "\t" in first:
@@ -243,17 +253,17 @@ def read_table(path: str | Path, sheet: str | None = None, decimal: str | None =
     """
     file = Path(path)
     if not file.is_file():
-        raise UserError(f"file not found: {file}")
+        raise UserError(say("spc.file_not_found", file=file))
     if file.suffix.lower() in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook  # lazy: only when a workbook is read
 
         try:
             workbook = load_workbook(file, read_only=True, data_only=True)
         except Exception as error:  # openpyxl raises many types for broken files
-            raise UserError(f"{file.name}: not a readable XLSX workbook ({error})") from None
+            raise UserError(say("spc.bad_workbook", file=file.name, error=error)) from None
         try:
             if sheet is not None and sheet not in workbook.sheetnames:
-                raise UserError(f"{file.name}: no sheet {sheet!r}")
+                raise UserError(say("spc.no_sheet", file=file.name, sheet=sheet))
             worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
             raw = [list(row) for row in worksheet.iter_rows(values_only=True)]
         finally:
@@ -265,7 +275,7 @@ def read_table(path: str | Path, sheet: str | None = None, decimal: str | None =
             return parse_text(data.decode(encoding), file.name, decimal)
         except UnicodeDecodeError:
             continue
-    raise UserError(f"{file.name}: cannot decode the text (expected UTF-8 or GB18030)")
+    raise UserError(say("spc.undecodable", file=file.name))
 
 
 @dataclass
@@ -280,23 +290,24 @@ class MissingCell:
         return {"row": self.row, "column": self.column, "text": self.text}
 
 
-def missing_summary(missing: Sequence[MissingCell], limit: int = 5) -> dict[str, str]:
-    """Bilingual one-line account: "3 cells were empty or not numbers: row 7 column x3 'n/a', ..."."""
+def missing_text(missing: Sequence[MissingCell], limit: int = 5) -> Text:
+    """One line in both languages: "3 cells were empty or not numbers: row 7 column x3 'n/a', ..."."""
     count = len(missing)
-    shown = missing[:limit]
-    more_en = f", and {count - limit} more" if count > limit else ""
-    more_zh = f"，另有 {count - limit} 个" if count > limit else ""
-    en = ", ".join(
-        f"row {m.row} column {m.column} " + (f"{m.text!r}" if m.text else "(empty)") for m in shown
-    )
-    zh = "，".join(
-        f"第 {m.row} 行 {m.column} 列 " + (f"“{m.text}”" if m.text else "（空）") for m in shown
-    )
-    cells = "cell was empty or not a number" if count == 1 else "cells were empty or not numbers"
-    return {
-        "en": f"{count} {cells} and left out: {en}{more_en}",
-        "zh": f"{count} 个单元格为空或不是数字，已略去：{zh}{more_zh}",
-    }
+    named = [
+        say("spc.missing_cell", row=m.row, column=m.column, text=m.text)
+        if m.text
+        else say("spc.missing_cell_empty", row=m.row, column=m.column)
+        for m in missing[:limit]
+    ]
+    cells = Text("，".join(n.zh for n in named), ", ".join(n.en for n in named))
+    more = say("spc.missing_more", n=count - limit) if count > limit else Text("", "")
+    key = "spc.missing_one" if count == 1 else "spc.missing_many"
+    return say(key, count=count, cells=cells, more=more)
+
+
+def missing_summary(missing: Sequence[MissingCell], limit: int = 5) -> dict[str, str]:
+    """:func:`missing_text` as ``{"zh": …, "en": …}`` (the JSON shape)."""
+    return missing_text(missing, limit).as_dict()
 
 
 def _number_or_missing(
@@ -322,7 +333,7 @@ def wide_subgroups(
     becomes NaN (the subgroup keeps the values it has) and is appended to *missing*.
     """
     if not columns:
-        raise UserError("choose at least one column for the subgroup values")
+        raise UserError(say("spc.choose_columns"))
     indices = [table.column(c) for c in columns]
     return np.array(
         [
@@ -373,7 +384,7 @@ def long_subgroups(
     if variable or missing:
         empty = [label for label, size in sizes.items() if size == 0]
         if empty:
-            raise UserError(f"{table.source}: subgroup {empty[0]} has no numeric value")
+            raise UserError(say("spc.subgroup_no_number", source=table.source, subgroup=empty[0]))
         width = max(sizes.values())
         matrix = [v + [math.nan] * (width - len(v)) for v in groups.values()]
         return np.array(matrix, dtype=np.float64), list(groups)
@@ -381,8 +392,13 @@ def long_subgroups(
     for label, size in sizes.items():
         if size != common:
             raise UserError(
-                f"{table.source}: subgroup {label} has {size} values where the others have "
-                f"{common}; subgroups must have the same size"
+                say(
+                    "spc.subgroup_sizes_differ",
+                    source=table.source,
+                    subgroup=label,
+                    size=size,
+                    common=common,
+                )
             )
     return np.array(list(groups.values()), dtype=np.float64), list(groups)
 
@@ -395,7 +411,14 @@ def attribute_columns(
     col = table.column(count_col)
     for r, value in enumerate(counts.tolist()):
         if value < 0:
-            raise UserError(f"{table.source}: {table._where(r, col)}: negative count {value:g}")
+            raise UserError(
+                say(
+                    "spc.negative_count_cell",
+                    source=table.source,
+                    where=table._where(r, col),
+                    value=value,
+                )
+            )
     if size_col is None:
         return counts, None
     sizes = table.numbers(size_col)
@@ -403,6 +426,11 @@ def attribute_columns(
     for r, value in enumerate(sizes.tolist()):
         if value <= 0:
             raise UserError(
-                f"{table.source}: {table._where(r, col)}: sample size {value:g} must be above 0"
+                say(
+                    "spc.size_not_positive_cell",
+                    source=table.source,
+                    where=table._where(r, col),
+                    value=value,
+                )
             )
     return counts, sizes

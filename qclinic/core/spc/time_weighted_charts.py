@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from qclinic.core.catalogue import text
 from qclinic.core.spc.constants import DEFAULT_MODE, check_mode
 from qclinic.core.spc.digits import limit_decimals
 from qclinic.core.spc.results import ChartAnalysis, ChartResult
@@ -39,6 +40,7 @@ from qclinic.core.spc.validation import (
     phase1_mask,
     require_points,
 )
+from qclinic.core.text import Text
 from qclinic.errors import UserError
 
 LIMIT_RULES = make_rules("nelson", [1])
@@ -51,7 +53,7 @@ def _prepare(
     mean: float | None,
     sigma: float | None,
     sigma_method: str | None,
-    what: str,
+    what: str | Text,
     constants: str = DEFAULT_MODE,
 ) -> tuple[FloatArray, int, float, float, str, BoolArray, BoolArray, dict[int, str], int | None]:
     check_mode(constants)
@@ -64,11 +66,11 @@ def _prepare(
         sigma_hat = within_sigma(x, method, estimate, constants)
     else:
         if not math.isfinite(sigma) or sigma <= 0:
-            raise UserError("the given sigma must be a positive number")
+            raise UserError(text("spc.given_positive", what=text("spc.given.sigma")))
         sigma_hat, method = float(sigma), "given"
     means = x.mean(axis=1)
     if mean is not None and not math.isfinite(mean):
-        raise UserError("the given target mean must be a number")
+        raise UserError(text("spc.given_number", what=text("spc.given.target_mean")))
     target = float(means[estimate].mean()) if mean is None else float(mean)
     decimals = limit_decimals(x)
     return means, n, target, sigma_hat, method, estimate, in_phase1, reasons, decimals
@@ -105,11 +107,18 @@ def ewma_chart(
         UserError: lambda outside (0, 1], L <= 0, or bad data.
     """
     if not (math.isfinite(lam) and 0.0 < lam <= 1.0):
-        raise UserError(f"EWMA lambda must be in (0, 1], got {lam}")
+        raise UserError(text("spc.ewma_lambda", lam=lam))
     if not math.isfinite(sigmas) or sigmas <= 0:
-        raise UserError("the number of sigmas for the limits must be positive")
+        raise UserError(text("spc.sigmas_positive"))
     means, n, target, sigma_hat, method, estimate, in_phase1, reasons, decimals = _prepare(
-        data, phase1, exclude, mean, sigma, sigma_method, "EWMA data", constants
+        data,
+        phase1,
+        exclude,
+        mean,
+        sigma,
+        sigma_method,
+        text("spc.what.chart_data", chart="EWMA"),
+        constants,
     )
     from scipy.signal import lfilter  # lazy: scipy.signal is a heavy import
 
@@ -202,13 +211,20 @@ def cusum_chart(
         UserError: k < 0, h <= 0, headstart outside [0, 1), or bad data.
     """
     if not math.isfinite(k) or k < 0:
-        raise UserError(f"CUSUM k must be zero or positive, got {k}")
+        raise UserError(text("spc.cusum_k", k=k))
     if not math.isfinite(h) or h <= 0:
-        raise UserError(f"CUSUM h must be positive, got {h}")
+        raise UserError(text("spc.cusum_h", h=h))
     if not math.isfinite(headstart) or not 0.0 <= headstart < 1.0:
-        raise UserError(f"CUSUM headstart must be in [0, 1), got {headstart}")
+        raise UserError(text("spc.cusum_headstart", headstart=headstart))
     means, n, target, sigma_hat, method, estimate, in_phase1, reasons, decimals = _prepare(
-        data, phase1, exclude, mean, sigma, sigma_method, "CUSUM data", constants
+        data,
+        phase1,
+        exclude,
+        mean,
+        sigma,
+        sigma_method,
+        text("spc.what.chart_data", chart="CUSUM"),
+        constants,
     )
     se = sigma_hat / math.sqrt(n)
     big_k, big_h = k * se, h * se

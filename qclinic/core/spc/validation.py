@@ -12,6 +12,8 @@ from typing import Any
 
 import numpy as np
 
+from qclinic.core.catalogue import text
+from qclinic.core.text import Text
 from qclinic.errors import UserError
 
 FloatArray = np.ndarray[tuple[int, ...], np.dtype[np.float64]]
@@ -19,7 +21,7 @@ BoolArray = np.ndarray[tuple[int, ...], np.dtype[np.bool_]]
 IntArray = np.ndarray[tuple[int, ...], np.dtype[np.int64]]
 
 
-def _to_float_array(values: Any, what: str) -> FloatArray:
+def _to_float_array(values: Any, what: str | Text) -> FloatArray:
     try:
         array = np.asarray(values, dtype=np.float64)
     except (TypeError, ValueError):
@@ -31,13 +33,13 @@ def _to_float_array(values: Any, what: str) -> FloatArray:
             except (TypeError, ValueError):
                 where = ", ".join(str(p + 1) for p in position)
                 raise UserError(
-                    f"{what}: value {item!r} at position {where} is not a number"
+                    text("spc.value_not_number", what=what, item=item, where=where)
                 ) from None
-        raise UserError(f"{what}: values are not numbers") from None
+        raise UserError(text("spc.values_not_numbers", what=what)) from None
     return array
 
 
-def finite_vector(values: Any, what: str, *, minimum: int = 1) -> FloatArray:
+def finite_vector(values: Any, what: str | Text, *, minimum: int = 1) -> FloatArray:
     """A 1-D float array with only finite values.
 
     Raises:
@@ -45,18 +47,20 @@ def finite_vector(values: Any, what: str, *, minimum: int = 1) -> FloatArray:
     """
     array = _to_float_array(values, what)
     if array.ndim != 1:
-        raise UserError(f"{what}: expected a single column of numbers")
+        raise UserError(text("spc.one_column", what=what))
     if array.size < minimum:
-        raise UserError(f"{what}: need at least {minimum} values, got {array.size}")
+        raise UserError(text("spc.too_few_values", what=what, minimum=minimum, count=array.size))
     bad = ~np.isfinite(array)
     if bad.any():
         first = int(np.flatnonzero(bad)[0])
-        kind = "blank or NaN" if np.isnan(array[first]) else "infinite"
-        raise UserError(f"{what}: value {first + 1} is {kind}")
+        key = "spc.value_blank" if np.isnan(array[first]) else "spc.value_infinite"
+        raise UserError(text(key, what=what, n=first + 1))
     return array
 
 
-def finite_matrix(values: Any, what: str, *, min_rows: int = 2, min_cols: int = 1) -> FloatArray:
+def finite_matrix(
+    values: Any, what: str | Text, *, min_rows: int = 2, min_cols: int = 1
+) -> FloatArray:
     """A 2-D float array (one row per subgroup) with only finite values.
 
     Raises:
@@ -65,25 +69,31 @@ def finite_matrix(values: Any, what: str, *, min_rows: int = 2, min_cols: int = 
     if isinstance(values, Sequence) and values and isinstance(values[0], Sequence):
         lengths = {len(row) for row in values}
         if len(lengths) > 1:
-            raise UserError(f"{what}: subgroups have different sizes {sorted(lengths)}")
+            raise UserError(text("spc.ragged", what=what, sizes=sorted(lengths)))
     array = _to_float_array(values, what)
     if array.ndim == 1:
         array = array[:, None]
     if array.ndim != 2:
-        raise UserError(f"{what}: expected one row per subgroup")
+        raise UserError(text("spc.row_per_subgroup", what=what))
     if array.shape[0] < min_rows:
-        raise UserError(f"{what}: need at least {min_rows} subgroups, got {array.shape[0]}")
+        raise UserError(
+            text("spc.too_few_subgroups", what=what, minimum=min_rows, count=array.shape[0])
+        )
     if array.shape[1] < min_cols:
-        raise UserError(f"{what}: need subgroups of at least {min_cols} values")
+        raise UserError(text("spc.subgroup_too_small", what=what, minimum=min_cols))
     bad = ~np.isfinite(array)
     if bad.any():
         row, col = (int(i) for i in np.argwhere(bad)[0])
-        kind = "blank or NaN" if np.isnan(array[row, col]) else "infinite"
-        raise UserError(f"{what}: subgroup {row + 1}, value {col + 1} is {kind}")
+        key = (
+            "spc.subgroup_value_blank"
+            if np.isnan(array[row, col])
+            else "spc.subgroup_value_infinite"
+        )
+        raise UserError(text(key, what=what, row=row + 1, col=col + 1))
     return array
 
 
-def subgroup_matrix(values: Any, what: str, *, min_rows: int = 2) -> FloatArray:
+def subgroup_matrix(values: Any, what: str | Text, *, min_rows: int = 2) -> FloatArray:
     """One row per subgroup where subgroups may differ in size: ragged rows are padded, and
     NaN (or None) marks a missing value. Every subgroup keeps at least one value.
 
@@ -100,15 +110,19 @@ def subgroup_matrix(values: Any, what: str, *, min_rows: int = 2) -> FloatArray:
     if array.ndim == 1:
         array = array[:, None]
     if array.ndim != 2:
-        raise UserError(f"{what}: expected one row per subgroup")
+        raise UserError(text("spc.row_per_subgroup", what=what))
     if array.shape[0] < min_rows:
-        raise UserError(f"{what}: need at least {min_rows} subgroups, got {array.shape[0]}")
+        raise UserError(
+            text("spc.too_few_subgroups", what=what, minimum=min_rows, count=array.shape[0])
+        )
     if np.isinf(array).any():
         row, col = (int(i) for i in np.argwhere(np.isinf(array))[0])
-        raise UserError(f"{what}: subgroup {row + 1}, value {col + 1} is infinite")
+        raise UserError(text("spc.subgroup_value_infinite", what=what, row=row + 1, col=col + 1))
     empty = ~np.isfinite(array).any(axis=1)
     if empty.any():
-        raise UserError(f"{what}: subgroup {int(np.flatnonzero(empty)[0]) + 1} has no values")
+        raise UserError(
+            text("spc.subgroup_empty", what=what, row=int(np.flatnonzero(empty)[0]) + 1)
+        )
     return array
 
 
@@ -129,17 +143,15 @@ def phase1_mask(
     """
     start, stop = (0, count) if phase1 is None else phase1
     if not (0 <= start < stop <= count):
-        raise UserError(
-            f"phase I range {start + 1}-{stop} is outside the {count} subgroups in the data"
-        )
+        raise UserError(text("spc.phase1_outside", start=start + 1, stop=stop, count=count))
     in_phase1 = np.zeros(count, dtype=bool)
     in_phase1[start:stop] = True
     reasons: dict[int, str] = {}
     for index, reason in (exclude or {}).items():
         if not 0 <= int(index) < count:
-            raise UserError(f"excluded point {int(index) + 1} is not in the data (1-{count})")
+            raise UserError(text("spc.excluded_outside", point=int(index) + 1, count=count))
         if not str(reason).strip():
-            raise UserError(f"excluded point {int(index) + 1} needs a recorded reason")
+            raise UserError(text("spc.excluded_reason", point=int(index) + 1))
         reasons[int(index)] = str(reason).strip()
     estimate = in_phase1.copy()
     if reasons:
@@ -147,10 +159,7 @@ def phase1_mask(
     return estimate, in_phase1, reasons
 
 
-def require_points(mask: BoolArray, minimum: int, what: str) -> None:
+def require_points(mask: BoolArray, minimum: int, what: str | Text) -> None:
     """Raise unless ``mask`` selects at least ``minimum`` points for estimation."""
     if int(mask.sum()) < minimum:
-        raise UserError(
-            f"{what}: only {int(mask.sum())} subgroups left to estimate the limits; "
-            f"need at least {minimum}"
-        )
+        raise UserError(text("spc.too_few_left", what=what, left=int(mask.sum()), minimum=minimum))

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from qclinic.core.catalogue import text
 from qclinic.core.spc.constants import DEFAULT_MODE, MAX_SUBGROUP_SIZE, check_mode, factors
 from qclinic.core.spc.digits import limit_decimals
 from qclinic.core.spc.results import ChartAnalysis, ChartResult
@@ -39,7 +40,7 @@ DISPERSION_RULES: tuple[Rule, ...] = make_rules("nelson", [1])
 
 def _check_sigmas(sigmas: float) -> float:
     if not math.isfinite(sigmas) or sigmas <= 0:
-        raise UserError(f"the number of sigmas for the limits must be positive, got {sigmas}")
+        raise UserError(text("spc.sigmas_positive_got", sigmas=sigmas))
     return float(sigmas)
 
 
@@ -47,7 +48,8 @@ def _check_given(value: float | None, what: str, *, positive: bool = False) -> N
     if value is None:
         return
     if not math.isfinite(value) or (positive and value <= 0):
-        raise UserError(f"the given {what} must be a {'positive ' if positive else ''}number")
+        key = "spc.given_positive" if positive else "spc.given_number"
+        raise UserError(text(key, what=text(f"spc.given.{what}")))
 
 
 def xbar_chart(
@@ -86,9 +88,9 @@ def xbar_chart(
             variation) or options.
     """
     if dispersion not in ("r", "s"):
-        raise UserError(f"unknown dispersion chart {dispersion!r}")
+        raise UserError(text("spc.unknown_dispersion", dispersion=dispersion))
     label = "X-bar-R" if dispersion == "r" else "X-bar-S"
-    x = subgroup_matrix(data, f"{label} data", min_rows=2)
+    x = subgroup_matrix(data, text("spc.what.chart_data", chart=label), min_rows=2)
     sizes = np.count_nonzero(np.isfinite(x), axis=1)
     if np.isnan(x).any() and np.all(sizes == sizes[0]):  # missing cells, equal sizes left
         x = np.array([row[np.isfinite(row)] for row in x])
@@ -98,9 +100,9 @@ def xbar_chart(
         )
     m, n = x.shape
     if n < 2:
-        raise UserError(f"{label} needs subgroups of at least 2 values; use an I-MR chart")
+        raise UserError(text("spc.needs_subgroups", chart=label))
     if dispersion == "r" and n > MAX_SUBGROUP_SIZE:
-        raise UserError(f"subgroup size {n} is over 25: use an X-bar-S chart for large subgroups")
+        raise UserError(text("spc.size_over_25", n=n))
     sigmas = _check_sigmas(sigmas)
     _check_given(mean, "mean")
     _check_given(sigma, "sigma", positive=True)
@@ -233,15 +235,10 @@ def _xbar_variable(
     sizes = np.count_nonzero(np.isfinite(x), axis=1)
     if (sizes < 2).any():
         row = int(np.flatnonzero(sizes < 2)[0])
-        raise UserError(
-            f"{label}: subgroup {row + 1} has only {int(sizes[row])} value; every subgroup needs "
-            "at least 2 (use an I-MR chart for single values)"
-        )
+        raise UserError(text("spc.subgroup_single", chart=label, row=row + 1, size=int(sizes[row])))
     if dispersion == "r" and sizes.max() > MAX_SUBGROUP_SIZE:
         row = int(np.argmax(sizes))
-        raise UserError(
-            f"subgroup {row + 1} has {int(sizes[row])} values, over 25: use an X-bar-S chart"
-        )
+        raise UserError(text("spc.subgroup_over_25", row=row + 1, size=int(sizes[row])))
     sigmas = _check_sigmas(sigmas)
     _check_given(mean, "mean")
     _check_given(sigma, "sigma", positive=True)
@@ -265,7 +262,7 @@ def _xbar_variable(
         dof = float(np.sum(used - 1))
         sbar = float(np.sqrt(np.sum((used - 1) * spread[estimate] ** 2) / dof))
         if sbar <= 0:
-            raise UserError("zero variation: the subgroup standard deviations are all zero")
+            raise UserError(text("spc.zero_std"))
         sigma_hat, method = within_sigma(x, "pooled", estimate, constants), "pooled"
         mid: Any = np.full(m, sbar)
         se_mean = np.array([k.A3 * sbar / 3 for k in ks])
@@ -327,23 +324,23 @@ def imr_chart(
     Raises:
         UserError: fewer than 2 points, blanks, text, infinities or zero variation.
     """
-    x = finite_vector(data, "individuals", minimum=2)
+    x = finite_vector(data, text("spc.what.individuals"), minimum=2)
     k = factors(2, check_mode(constants))
     sigmas = _check_sigmas(sigmas)
     _check_given(mean, "mean")
     _check_given(sigma, "sigma", positive=True)
     estimate, in_phase1, reasons = phase1_mask(x.size, phase1, exclude)
-    require_points(estimate, 2, "I-MR chart")
+    require_points(estimate, 2, text("spc.what.imr"))
     moving = np.empty_like(x)
     moving[0] = np.nan
     np.abs(np.diff(x), out=moving[1:])
     if sigma is None:
         both = estimate[1:] & estimate[:-1]
         if not both.any():
-            raise UserError("I-MR chart: no two consecutive points left to compute a moving range")
+            raise UserError(text("spc.no_moving_range"))
         mrbar = float(moving[1:][both].mean())
         if mrbar <= 0:
-            raise UserError("zero variation: the moving ranges are all zero")
+            raise UserError(text("spc.zero_moving_ranges"))
         sigma_hat, method = mrbar / k.d2, "mrbar"
         se_mr = (k.D4 - 1) * mrbar / 3  # D4(2) MR-bar at L = 3
     else:

@@ -6,8 +6,6 @@ service's event tells the app (the findings lists refresh, the status bar shows 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from qclinic.core.checklists import Question
@@ -18,24 +16,11 @@ from qclinic.ui.forms.ui_finding_dialog import Ui_FindingDialog
 from qclinic.ui.labels import choices
 from qclinic.ui.signals import AppSignals
 
-if TYPE_CHECKING:
-    from qclinic.storage.database import Database
-
-
-def _services(given: Services | Database, signals: AppSignals) -> Services:
-    """*given*, or — while the runner still hands over its database — services over it whose
-    events reach *signals*. (Transitional: remove once the runner passes ``runner.services``.)"""
-    if isinstance(given, Services):
-        return given
-    services = Services(given)
-    signals.follow(services.bus)
-    return services
-
 
 class FindingDialog(QDialog):
     def __init__(
         self,
-        services: Services | Database,
+        services: Services,
         signals: AppSignals,
         assessment_id: str,
         question: Question,
@@ -46,7 +31,7 @@ class FindingDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_FindingDialog()
         self.ui.setupUi(self)
-        self._services = _services(services, signals)
+        self._services = services
         self._assessment_id = assessment_id
         self._question = question
         self._instance = instance

@@ -31,7 +31,7 @@ from qclinic.errors import UserError
 from qclinic.storage.database import Database
 from qclinic.storage.models import DatasetKind
 from qclinic.storage.repositories import datasets
-from qclinic.ui.errors import show_error
+from qclinic.ui.errors import show_error, user_message
 from qclinic.ui.forms.ui_dataset_import_dialog import Ui_DatasetImportDialog
 from qclinic.ui.signals import AppSignals
 from qclinic.ui.spc import dataset_settings
@@ -336,7 +336,7 @@ class DatasetImportDialog(QDialog):
                 except UserError as error:
                     numbers[(r, c)] = None
                     bad.add((r, c))
-                    self.problems.append(str(error))
+                    self.problems.append(user_message(error))
         self._build_rows(layout, columns, numbers)
         shown_rows = [
             [self._cell_text(r, c) for c in columns]

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -17,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from qclinic.storage.repositories.datasets import DatasetSummary
+from qclinic.ui.table_model import TableModel
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -26,35 +26,16 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 COL_NAME, COL_CHARACTERISTIC, COL_KIND, COL_POINTS = range(4)
 
 
-class DatasetListModel(QAbstractTableModel):
+class DatasetListModel(TableModel[DatasetSummary]):
     """One row per dataset; ``ROW_ROLE`` returns the :class:`DatasetSummary`."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[DatasetSummary] = []
-
-    def set_rows(self, rows: Sequence[DatasetSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            QCoreApplication.translate("spc", "Dataset"),
-            QCoreApplication.translate("spc", "Characteristic"),
-            QCoreApplication.translate("spc", "Kind"),
-            QCoreApplication.translate("spc", "Points"),
-        )[section]
+    CONTEXT = "spc"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("spc", "Dataset"),
+        QT_TRANSLATE_NOOP("spc", "Characteristic"),
+        QT_TRANSLATE_NOOP("spc", "Kind"),
+        QT_TRANSLATE_NOOP("spc", "Points"),
+    )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -111,7 +92,7 @@ _TITLES = {
 }
 
 
-class ValuesModel(QAbstractTableModel):
+class ValuesModel(TableModel[dict[str, Any]]):
     """The values of one dataset, editable in place.
 
     Rows are the light rows of ``datasets.list_values`` (kept as dicts). An edit calls
@@ -121,7 +102,6 @@ class ValuesModel(QAbstractTableModel):
     def __init__(self, on_edit: Callable[[str, str, Any], None], parent: Any = None) -> None:
         super().__init__(parent)
         self._on_edit = on_edit
-        self._rows: list[dict[str, Any]] = []
         self._columns: tuple[str, ...] = GRID_COLUMNS["variables"]
 
     def set_rows(self, kind: str, rows: Sequence[Any]) -> None:
@@ -130,18 +110,10 @@ class ValuesModel(QAbstractTableModel):
         self._rows = [dict(row._mapping) for row in rows]
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
+    CONTEXT = "spc"
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return QCoreApplication.translate("spc", _TITLES[self._columns[section]])
+    def header_labels(self) -> list[str]:
+        return [_TITLES[column] for column in self._columns]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -200,78 +172,60 @@ class ValuesModel(QAbstractTableModel):
         return True
 
 
-class RowsModel(QAbstractTableModel):
-    """Read-only rows of text (result tables: indices, PPM, variance components)."""
+class RowsModel(TableModel[list[str]]):
+    """Read-only rows of text (result tables: indices, PPM, variance components).
+
+    The caller hands the header already translated (and sets it again on a language change).
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.header: list[str] = []
-        self.rows: list[list[str]] = []
 
     def set_content(self, header: list[str], rows: list[list[str]]) -> None:
         self.beginResetModel()
-        self.header, self.rows = header, rows
+        self.header, self._rows = header, rows
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self.header)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.header[section]
-        return None
+    def header_labels(self) -> list[str]:
+        return self.header
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.rows[index.row()][index.column()]
+            return self._rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return _RIGHT
         return None
 
 
-class PreviewModel(QAbstractTableModel):
-    """The first rows of the table as read: chosen columns only, problem cells in red."""
+class PreviewModel(TableModel[list[str]]):
+    """The first rows of the table as read: chosen columns only, problem cells in red.
+
+    The header is the file's own column names, shown as they are.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.header: list[str] = []
-        self.rows: list[list[str]] = []
         self.bad: set[tuple[int, int]] = set()
 
     def set_content(
         self, header: list[str], rows: list[list[str]], bad: set[tuple[int, int]]
     ) -> None:
         self.beginResetModel()
-        self.header, self.rows, self.bad = header, rows, bad
+        self.header, self._rows, self.bad = header, rows, bad
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self.header)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.header[section]
-        return None
+    def header_labels(self) -> list[str]:
+        return self.header
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.rows[index.row()][index.column()]
+            return self._rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and (index.row(), index.column()) in self.bad:
             return QBrush(QColor("#fde0e0"))
         if role == Qt.ItemDataRole.TextAlignmentRole:
