@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Row, func, insert, or_, select
 from sqlalchemy.orm import Session
 
-from qclinic.storage.changelog import DEVICE_ID_INFO_KEY
+from qclinic.storage.changelog import DEVICE_ID_INFO_KEY, note_written
 from qclinic.storage.errors import InvalidValue
 from qclinic.storage.models import (
     ChangeLog,
@@ -49,6 +49,8 @@ DATASET_FIELDS = (
     "kind",
     "notes",
 )
+#: a bulk write of more values announces "some values" instead of every id (see add_values)
+ANNOUNCED_IDS = 10_000
 VALUE_FIELDS = ("value", "count", "sample_size", "measured_at", "part", "operator", "trial")
 #: The columns :func:`list_values` returns, in order (attribute access on each row).
 VALUE_COLUMNS = (
@@ -201,6 +203,8 @@ def add_values(session: Session, dataset_id: str, rows: Iterable[Mapping[str, An
     """Append value rows (dicts of ``subgroup``, ``position`` and :data:`VALUE_FIELDS`) in bulk.
 
     One ``executemany`` for the values and one for their ``change_log`` lines (one per row).
+    Up to :data:`ANNOUNCED_IDS` rows count as flushed, so the commit's change event names them;
+    a bigger write is announced by its caller as "some values".
 
     Returns:
         How many rows were written.
@@ -251,6 +255,8 @@ def add_values(session: Session, dataset_id: str, rows: Iterable[Mapping[str, An
             for record in values
         ],
     )
+    if len(values) <= ANNOUNCED_IDS:
+        note_written(session, DatasetValue.__tablename__, (record["id"] for record in values))
     return len(values)
 
 

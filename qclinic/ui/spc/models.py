@@ -4,7 +4,7 @@ the import preview."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -16,7 +16,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from qclinic.storage.repositories.datasets import DatasetSummary
+if TYPE_CHECKING:
+    from qclinic.storage.repositories.datasets import DatasetSummary
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -89,6 +90,10 @@ class DatasetListModel(QAbstractTableModel):
                 return i
         return -1
 
+    def summary_of(self, dataset_id: str) -> DatasetSummary | None:
+        row = self.row_of(dataset_id)
+        return self._rows[row] if row >= 0 else None
+
 
 # --- the data grid ---------------------------------------------------------------------------
 GRID_COLUMNS = {
@@ -118,17 +123,36 @@ class ValuesModel(QAbstractTableModel):
     ``on_edit(value_id, field, value)`` — which commits — and then changes just that cell.
     """
 
-    def __init__(self, on_edit: Callable[[str, str, Any], None], parent: Any = None) -> None:
+    def __init__(self, on_edit: Callable[[str, str, Any], Any], parent: Any = None) -> None:
         super().__init__(parent)
         self._on_edit = on_edit
         self._rows: list[dict[str, Any]] = []
         self._columns: tuple[str, ...] = GRID_COLUMNS["variables"]
 
+    @staticmethod
+    def prepare(rows: Sequence[Any]) -> list[dict[str, Any]]:
+        """The rows as the model keeps them (plain Python: may run on a worker thread)."""
+        return [dict(row._mapping) for row in rows]
+
     def set_rows(self, kind: str, rows: Sequence[Any]) -> None:
+        self.set_prepared(kind, self.prepare(rows))
+
+    def set_prepared(self, kind: str, rows: list[dict[str, Any]]) -> None:
+        """Show rows made by :meth:`prepare`."""
         self.beginResetModel()
         self._columns = GRID_COLUMNS.get(kind, GRID_COLUMNS["variables"])
-        self._rows = [dict(row._mapping) for row in rows]
+        self._rows = rows
         self.endResetModel()
+
+    def mark_subgroup(self, subgroup: int, reason: str | None) -> None:
+        """Show subgroup *subgroup* excluded for *reason* (``None``: included again)."""
+        changed = [i for i, row in enumerate(self._rows) if row["subgroup"] == subgroup]
+        for i in changed:
+            self._rows[i]["excluded"] = reason is not None
+            self._rows[i]["exclude_reason"] = reason or ""
+        if changed:
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
         return 0 if parent.isValid() else len(self._rows)
@@ -194,7 +218,8 @@ class ValuesModel(QAbstractTableModel):
                 return False
             parsed = int(number) if field == "trial" else number
         row = self._rows[index.row()]
-        self._on_edit(row["id"], field, parsed)
+        if self._on_edit(row["id"], field, parsed) is False:  # refused: the cell keeps its value
+            return False
         row[field] = parsed
         self.dataChanged.emit(index, index)
         return True
