@@ -21,7 +21,7 @@ from qclinic.errors import UserError
 from qclinic.ui.errors import show_error, user_message
 from qclinic.ui.spc import dataset_settings
 from qclinic.ui.spc.models import ValuesModel
-from qclinic.ui.tasks import Progress, Task, run_task
+from qclinic.ui.tasks import Cancelled, Progress, Task, run_task
 
 #: above this many values a dataset is read and analysed in the background
 LARGE = 50_000
@@ -65,21 +65,41 @@ class DatasetAnalysis:
         self._job = None
 
     def _run(self, work: Callable[[Progress], Any], done: Callable[[Any], None], big: bool) -> None:
-        """Run *work* in the background when *big* (progress in the status line), else now."""
+        """Run *work* in the background when *big* (progress in the status line), else now.
+        Only the latest job's outcome is shown: an earlier one still running is cancelled."""
+        self._cancel_job()
         if not big:
             try:
                 done(work(Progress()))
             except UserError as error:
                 self.show_refusal(error)
             return
-        self._cancel_job()
-        self._job = run_task(
-            work,
-            on_done=done,
-            on_error=self.on_job_failed,
-            on_progress=self.on_job_progress,
-            owner=self,  # type: ignore[arg-type]
+        job: list[Task] = []
+
+        def deliver(value: Any) -> None:
+            if self._job is job[0]:
+                self._job = None
+                done(value)
+
+        def failed(error: BaseException) -> None:
+            if self._job is job[0]:
+                self.on_job_failed(error)
+
+        def run(progress: Progress) -> Any:
+            if progress.cancelled:
+                raise Cancelled
+            return work(progress)
+
+        job.append(
+            run_task(
+                run,
+                on_done=deliver,
+                on_error=failed,
+                on_progress=self.on_job_progress,
+                owner=self,  # type: ignore[arg-type]
+            )
         )
+        self._job = job[0]
 
     def on_job_progress(self, fraction: float, _text: str) -> None:
         if self.chart_view is not None:
@@ -91,7 +111,6 @@ class DatasetAnalysis:
             )
 
     def on_job_failed(self, error: BaseException) -> None:
-        self._job = None
         if isinstance(error, UserError):
             self.show_refusal(error)
         else:
@@ -116,6 +135,8 @@ class DatasetAnalysis:
 
         def work(progress: Progress) -> Any:
             loaded = analyses.load(dataset_id, progress.report)
+            if progress.cancelled:
+                raise Cancelled
             return loaded, ValuesModel.prepare(loaded.rows)
 
         self._run(work, self.on_loaded, self._size() > LARGE)
@@ -124,7 +145,6 @@ class DatasetAnalysis:
         loaded, grid_rows = outcome
         if loaded.dataset.id != self._wanted:
             return  # another dataset was chosen meanwhile
-        self._job = None
         self.dataset, self.data = loaded.dataset, loaded.data
         kind = str(self.dataset.kind)
         self.values_model.set_prepared(kind, grid_rows)
@@ -253,7 +273,6 @@ class DatasetAnalysis:
         data, analysis, result = outcome
         if data is not self.data:
             return  # the data changed meanwhile: a newer analysis follows
-        self._job = None
         view = self.chart_view
         self.analysis, self.result = analysis, result
         view.canvas.show_result(result)
