@@ -27,10 +27,11 @@ Report = Callable[[float, str], None]
 
 @dataclass(frozen=True)
 class LoadedDataset:
-    """A stored dataset, its value rows (for the data grid) and its data for the engine."""
+    """A stored dataset, its values column by column (for the data grid, see
+    ``datasets.value_columns``) and its data for the engine."""
 
     dataset: Dataset
-    rows: list[Any]
+    columns: dict[str, list[Any]]
     data: SpcData
 
     @property
@@ -59,11 +60,11 @@ class AnalysisService(Service):
         report(0.0, "read")
         with self._reading() as session:
             dataset = datasets.get_dataset(session, dataset_id)
-            rows = datasets.list_values(session, dataset_id)
+            columns = datasets.value_columns(session, dataset_id)
         report(0.5, "arrange")
-        data = arrange(str(dataset.kind), rows)
+        data = arrange(str(dataset.kind), columns)
         report(0.7, "arranged")
-        return LoadedDataset(dataset, rows, data)
+        return LoadedDataset(dataset, columns, data)
 
     def analyze(
         self, data: SpcData, settings: ChartSettings, dataset: DatasetLabel | None = None

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 
@@ -179,29 +179,6 @@ class MissingValue:
         return {"subgroup": self.subgroup, "position": self.position}
 
 
-class ValueRow(Protocol):
-    """A stored value as :func:`qclinic.storage.repositories.datasets.list_values` gives it."""
-
-    @property
-    def subgroup(self) -> int: ...
-    @property
-    def position(self) -> int: ...
-    @property
-    def value(self) -> float | None: ...
-    @property
-    def count(self) -> float | None: ...
-    @property
-    def sample_size(self) -> float | None: ...
-    @property
-    def part(self) -> str | None: ...
-    @property
-    def operator(self) -> str | None: ...
-    @property
-    def excluded(self) -> bool: ...
-    @property
-    def exclude_reason(self) -> str | None: ...
-
-
 @dataclass(frozen=True)
 class SpcData:
     """Data arranged for the engine. Index ``i`` of every array is the point (subgroup)
@@ -244,59 +221,70 @@ class SpcData:
         return replace(self, excluded=excluded)
 
 
-def _column(rows: Sequence[ValueRow], name: str, count: int) -> FloatArray:
-    return np.fromiter(
-        (math.nan if v is None else v for v in (getattr(r, name) for r in rows)),
-        dtype=np.float64,
-        count=count,
-    )
+#: the value columns :func:`arrange` reads (as ``datasets.value_columns`` gives them)
+Columns = Mapping[str, Sequence[Any]]
 
 
-def arrange(kind: str, rows: Sequence[Any]) -> SpcData:
-    """Arrange stored value rows (:class:`ValueRow`) by subgroup.
+def _floats(values: Sequence[Any]) -> FloatArray:
+    """A column as floats, ``None`` as NaN."""
+    return np.array([math.nan if v is None else v for v in values], dtype=np.float64)
+
+
+def arrange(kind: str, columns: Columns) -> SpcData:
+    """Arrange a stored dataset's value columns (``subgroup``, ``position``, ``value``,
+    ``count``, ``sample_size``, ``part``, ``operator``, ``excluded``, ``exclude_reason``, one
+    entry per value) by subgroup.
 
     For variables a blank value is missing: its subgroup keeps the values it has (NaN pads the
     matrix; the X̄ charts give each subgroup its own limits) and is listed in ``missing``; a
     subgroup with no value at all is skipped and counted.
     """
     if kind == "gage-study":
-        good = [r for r in rows if r.value is not None and r.part and r.operator]
+        good = [
+            i
+            for i, (value, part, operator) in enumerate(
+                zip(columns["value"], columns["part"], columns["operator"], strict=True)
+            )
+            if value is not None and part and operator
+        ]
         return SpcData(
             kind=kind,
-            parts=tuple(str(r.part) for r in good),
-            operators=tuple(str(r.operator) for r in good),
-            values=np.array([r.value for r in good], dtype=np.float64),
-            skipped=len(rows) - len(good),
+            parts=tuple(str(columns["part"][i]) for i in good),
+            operators=tuple(str(columns["operator"][i]) for i in good),
+            values=np.array([columns["value"][i] for i in good], dtype=np.float64),
+            skipped=len(columns["value"]) - len(good),
         )
     if kind == "attributes":
-        firsts: dict[int, ValueRow] = {}
-        for row in rows:
-            firsts.setdefault(int(row.subgroup), row)
-        keep = [(s, r) for s, r in firsts.items() if r.count is not None]
+        firsts: dict[int, int] = {}
+        for i, subgroup in enumerate(columns["subgroup"]):
+            firsts.setdefault(int(subgroup), i)
+        keep = [(s, i) for s, i in firsts.items() if columns["count"][i] is not None]
+        sizes = columns["sample_size"]
         return SpcData(
             kind=kind,
             subgroups=tuple(s for s, _ in keep),
-            counts=np.array([r.count for _, r in keep], dtype=np.float64),
+            counts=np.array([columns["count"][i] for _, i in keep], dtype=np.float64),
             sizes=np.array(
-                [r.sample_size if r.sample_size is not None else 1.0 for _, r in keep],
-                dtype=np.float64,
+                [1.0 if sizes[i] is None else sizes[i] for _, i in keep], dtype=np.float64
             ),
             excluded={
-                i: r.exclude_reason or "excluded" for i, (_, r) in enumerate(keep) if r.excluded
+                n: columns["exclude_reason"][i] or "excluded"
+                for n, (_, i) in enumerate(keep)
+                if columns["excluded"][i]
             },
             skipped=len(firsts) - len(keep),
         )
-    return _arrange_variables(kind, rows)
+    return _arrange_variables(kind, columns)
 
 
-def _arrange_variables(kind: str, rows: Sequence[ValueRow]) -> SpcData:
-    count = len(rows)
+def _arrange_variables(kind: str, columns: Columns) -> SpcData:
+    count = len(columns["subgroup"])
     if not count:
         return SpcData(kind=kind, matrix=np.full((0, 1), np.nan))
-    subgroup = np.fromiter((r.subgroup for r in rows), dtype=np.int64, count=count)
-    position = np.fromiter((r.position for r in rows), dtype=np.int64, count=count)
-    value = _column(rows, "value", count)
-    excluded = np.fromiter((bool(r.excluded) for r in rows), dtype=bool, count=count)
+    subgroup = np.array(columns["subgroup"], dtype=np.int64)
+    position = np.array(columns["position"], dtype=np.int64)
+    value = _floats(columns["value"])
+    excluded = np.array(columns["excluded"], dtype=bool)
     order = np.lexsort((position, subgroup))  # stable: the stored order within a position
     subgroup, position, value, excluded = (
         subgroup[order],
@@ -319,7 +307,7 @@ def _arrange_variables(kind: str, rows: Sequence[ValueRow]) -> SpcData:
     for i in np.flatnonzero(excluded):
         g = int(group[i])
         if keep[g] and int(index_of[g]) not in reasons:
-            reasons[int(index_of[g])] = rows[int(order[i])].exclude_reason or "excluded"
+            reasons[int(index_of[g])] = columns["exclude_reason"][int(order[i])] or "excluded"
     missing = tuple(
         MissingValue(int(subgroup[i]), int(position[i])) for i in np.flatnonzero(~valid)
     )

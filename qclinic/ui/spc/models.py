@@ -96,6 +96,29 @@ class DatasetListModel(QAbstractTableModel):
 
 
 # --- the data grid ---------------------------------------------------------------------------
+_FIELDS = (
+    "position",
+    "value",
+    "count",
+    "sample_size",
+    "part",
+    "operator",
+    "trial",
+    "excluded",
+    "exclude_reason",
+)
+
+
+class _RowCount:
+    """``len()`` of the grid's values (rowCount reads ``len(self._rows)``)."""
+
+    def __init__(self, model: ValuesModel) -> None:
+        self._model = model
+
+    def __len__(self) -> int:
+        return len(self._model._data["id"])
+
+
 GRID_COLUMNS = {
     "variables": ("subgroup", "position", "value", "excluded", "exclude_reason"),
     "attributes": ("subgroup", "count", "sample_size", "excluded", "exclude_reason"),
@@ -119,37 +142,41 @@ _TITLES = {
 class ValuesModel(QAbstractTableModel):
     """The values of one dataset, editable in place.
 
-    Rows are the light rows of ``datasets.list_values`` (kept as dicts). An edit calls
+    The values are kept column by column (``datasets.value_columns``: a list per field), so a
+    million of them are a few lists, not a million objects. An edit calls
     ``on_edit(value_id, field, value)`` — which commits — and then changes just that cell.
     """
 
     def __init__(self, on_edit: Callable[[str, str, Any], Any], parent: Any = None) -> None:
         super().__init__(parent)
         self._on_edit = on_edit
-        self._rows: list[dict[str, Any]] = []
+        self._data: dict[str, list[Any]] = {"id": []}
+        self._rows = _RowCount(self)
         self._columns: tuple[str, ...] = GRID_COLUMNS["variables"]
 
-    @staticmethod
-    def prepare(rows: Sequence[Any]) -> list[dict[str, Any]]:
-        """The rows as the model keeps them (plain Python: may run on a worker thread)."""
-        return [dict(row._mapping) for row in rows]
-
     def set_rows(self, kind: str, rows: Sequence[Any]) -> None:
-        self.set_prepared(kind, self.prepare(rows))
+        """Show value rows (each with the fields as attributes)."""
+        fields = ("id", "subgroup", *_FIELDS)
+        self.set_columns(kind, {f: [getattr(row, f) for row in rows] for f in fields})
 
-    def set_prepared(self, kind: str, rows: list[dict[str, Any]]) -> None:
-        """Show rows made by :meth:`prepare`."""
+    def set_columns(self, kind: str, columns: dict[str, list[Any]]) -> None:
+        """Show values given column by column (the model keeps and edits these lists)."""
         self.beginResetModel()
         self._columns = GRID_COLUMNS.get(kind, GRID_COLUMNS["variables"])
-        self._rows = rows
+        self._data = columns
         self.endResetModel()
+
+    def row(self, index: int) -> dict[str, Any]:
+        """One value as a dict of its fields."""
+        return {field: column[index] for field, column in self._data.items()}
 
     def mark_subgroup(self, subgroup: int, reason: str | None) -> None:
         """Show subgroup *subgroup* excluded for *reason* (``None``: included again)."""
-        changed = [i for i, row in enumerate(self._rows) if row["subgroup"] == subgroup]
+        subgroups = self._data.get("subgroup", [])
+        changed = [i for i, s in enumerate(subgroups) if s == subgroup]
         for i in changed:
-            self._rows[i]["excluded"] = reason is not None
-            self._rows[i]["exclude_reason"] = reason or ""
+            self._data["excluded"][i] = reason is not None
+            self._data["exclude_reason"][i] = reason or ""
         if changed:
             last = self.columnCount() - 1
             self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last))
@@ -176,11 +203,10 @@ class ValuesModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
-        field = self._columns[index.column()]
+        r, field = index.row(), self._columns[index.column()]
         if role == ROW_ROLE:
-            return row
-        value = row[field]
+            return self.row(r)
+        value = self._data[field][r]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if field == "excluded":
                 return QCoreApplication.translate("spc", "yes") if value else ""
@@ -193,7 +219,7 @@ class ValuesModel(QAbstractTableModel):
             "operator",
         ):
             return _RIGHT
-        if role == Qt.ItemDataRole.ForegroundRole and row["excluded"]:
+        if role == Qt.ItemDataRole.ForegroundRole and self._data["excluded"][r]:
             return QBrush(QColor("#8a8a8a"))
         if role == Qt.ItemDataRole.BackgroundRole and field in EDITABLE and value is None:
             return QBrush(QColor("#fde0e0"))
@@ -217,10 +243,10 @@ class ValuesModel(QAbstractTableModel):
             except ValueError:
                 return False
             parsed = int(number) if field == "trial" else number
-        row = self._rows[index.row()]
-        if self._on_edit(row["id"], field, parsed) is False:  # refused: the cell keeps its value
+        r = index.row()
+        if self._on_edit(self._data["id"][r], field, parsed) is False:  # refused: cell unchanged
             return False
-        row[field] = parsed
+        self._data[field][r] = parsed
         self.dataChanged.emit(index, index)
         return True
 

@@ -20,7 +20,6 @@ from qclinic.core.spc.analysis import ATTRIBUTE_CHARTS, default_chart
 from qclinic.errors import UserError
 from qclinic.ui.errors import show_error, user_message
 from qclinic.ui.spc import dataset_settings
-from qclinic.ui.spc.models import ValuesModel
 from qclinic.ui.tasks import Cancelled, Progress, Task, run_task
 
 #: above this many values a dataset is read and analysed in the background
@@ -134,21 +133,17 @@ class DatasetAnalysis:
         analyses = self._services.analyses
 
         def work(progress: Progress) -> Any:
-            loaded = analyses.load(dataset_id, progress.report)
-            if progress.cancelled:
-                raise Cancelled
-            return loaded, ValuesModel.prepare(loaded.rows)
+            return analyses.load(dataset_id, progress.report)
 
         self._run(work, self.on_loaded, self._size() > LARGE)
 
-    def on_loaded(self, outcome: tuple[Any, list[dict[str, Any]]]) -> None:
-        loaded, grid_rows = outcome
+    def on_loaded(self, loaded: Any) -> None:
         if loaded.dataset.id != self._wanted:
             return  # another dataset was chosen meanwhile
         self.dataset, self.data = loaded.dataset, loaded.data
         kind = str(self.dataset.kind)
-        self.values_model.set_prepared(kind, grid_rows)
-        if len(grid_rows) <= 5_000:
+        self.values_model.set_columns(kind, loaded.columns)
+        if self.values_model.rowCount() <= 5_000:
             self.grid.resizeColumnsToContents()
         if self.chart_view is None:
             return
