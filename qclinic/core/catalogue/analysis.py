@@ -35,5 +35,4 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "量具 R&R 需要量具研究数据（零件、测量人、测量值）",
         "the gage R&R view needs a gage study (part, operator, value)",
     ),
-    "large_progress": ("正在分析 {count} 个数据…", "Analysing {count} values…"),
 }

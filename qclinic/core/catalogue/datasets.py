@@ -17,9 +17,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "请说明剔除该点的原因（例如“换刀”）。",
         "Say why the point is excluded (e.g. 'tool change').",
     ),
-    "nothing_to_import": ("还没有可导入的数据。", "There is nothing to import yet."),
-    "imported_name": ("导入的数据", "Imported data"),
-    "choose_question": ("请选择一个评审及其中的条款。", "Choose an assessment and a question."),
+    "nothing_to_import": ("尚无可导入的数据。", "There is nothing to import yet."),
+    "choose_question": ("请选择评审和问题。", "Choose an assessment and a question."),
     "assessment_signed": (
         "该评审已签署，不能再添加证据；如需更正请先修订。",
         "This assessment is signed and takes no more evidence; amend it to add some.",

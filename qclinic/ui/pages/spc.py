@@ -46,7 +46,7 @@ from qclinic.ui.spc.page_analysis import DatasetAnalysis
 from qclinic.ui.spc.page_edits import DatasetEdits
 from qclinic.ui.tasks import Task
 
-#: the tables whose changes the workspace shows
+# the tables whose changes the workspace shows
 _SHOWN = {"organization", "dataset", "dataset_value"}
 
 

@@ -22,13 +22,9 @@ from qclinic.ui.errors import show_error, user_message
 from qclinic.ui.spc import dataset_settings
 from qclinic.ui.tasks import Cancelled, Progress, Task, run_task
 
-#: above this many values a dataset is read and analysed in the background
+# above this many values a dataset is read and analysed in the background
 LARGE = 50_000
 _ERROR_STYLE = "color: #b71c1c;"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SpcPage", text)
 
 
 class DatasetAnalysis:
@@ -104,7 +100,7 @@ class DatasetAnalysis:
         if self.chart_view is not None:
             self.chart_view.status.setStyleSheet("")
             self.chart_view.status.setText(
-                _tr("Analysing %1 values… %2 %")
+                QCoreApplication.translate("SpcPage", "Analysing %1 values… %2 %")
                 .replace("%1", f"{self._size():,}")
                 .replace("%2", str(round(fraction * 100)))
             )
@@ -185,15 +181,19 @@ class DatasetAnalysis:
         """Ask whether to analyse without the missing values (True) or not (False)."""
         box = QMessageBox(self)  # type: ignore[call-overload]
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_tr("Missing values"))
+        box.setWindowTitle(QCoreApplication.translate("SpcPage", "Missing values"))
         box.setText(text)
         box.setInformativeText(
-            _tr(
+            QCoreApplication.translate(
+                "SpcPage",
                 "Each subgroup keeps the values it has and gets its own limits. You can also "
-                "cancel and fill the values in the Data tab."
+                "cancel and fill the values in the Data tab.",
             )
         )
-        proceed = box.addButton(_tr("&Proceed without them"), QMessageBox.ButtonRole.AcceptRole)
+        proceed = box.addButton(
+            QCoreApplication.translate("SpcPage", "&Proceed without them"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(proceed)
         box.exec()
@@ -203,16 +203,18 @@ class DatasetAnalysis:
         """The missing values in a line: 3 values are empty…: subgroup 7 position 2, …"""
         assert self.data is not None
         shown = ", ".join(
-            _tr("subgroup %1 position %2")
+            QCoreApplication.translate("SpcPage", "subgroup %1 position %2")
             .replace("%1", str(cell.subgroup))
             .replace("%2", str(cell.position))
             for cell in self.data.missing[:limit]
         )
         more = len(self.data.missing) - limit
         if more > 0:
-            shown += ", " + _tr("and %1 more").replace("%1", str(more))
+            shown += ", " + QCoreApplication.translate("SpcPage", "and %1 more").replace(
+                "%1", str(more)
+            )
         return (
-            _tr("%1 values are empty or were not numbers: %2")
+            QCoreApplication.translate("SpcPage", "%1 values are empty or were not numbers: %2")
             .replace("%1", str(len(self.data.missing)))
             .replace("%2", shown)
         )
@@ -245,8 +247,9 @@ class DatasetAnalysis:
         view = self.chart_view
         if not self.missing_accepted():
             self.result = self.analysis = None
-            advice = _tr(
-                "Not analysed: fill them in the Data tab, or change a chart setting to be asked again."
+            advice = QCoreApplication.translate(
+                "SpcPage",
+                "Not analysed: fill them in the Data tab, or change a chart setting to be asked again.",
             )
             view.status.setText(f"{self.missing_text()} {advice}")
             view.status.setStyleSheet(_ERROR_STYLE)
@@ -315,4 +318,6 @@ class DatasetAnalysis:
         self.gage_view.show_study(
             list(self.data.parts), list(self.data.operators), self.data.values, self.gage_result
         )
-        self.chart_view.status.setText(_tr("A gage study: see the Gage R&R tab."))
+        self.chart_view.status.setText(
+            QCoreApplication.translate("SpcPage", "A gage study: see the Gage R&R tab.")
+        )

@@ -19,12 +19,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 from qclinic.errors import UserError
 from qclinic.ui.errors import show_error
 
-#: what :meth:`DatasetEdits._change` returns when the service refused (the message was shown)
+# what DatasetEdits._change returns when the service refused (the message was shown)
 REFUSED = object()
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SpcPage", text)
 
 
 class DatasetEdits:
@@ -64,8 +60,10 @@ class DatasetEdits:
             return
         reason, ok = QInputDialog.getText(
             self,  # type: ignore[arg-type]
-            _tr("Exclude point %1").replace("%1", str(index + 1)),
-            _tr("Why is this point left out of the control limits?"),
+            QCoreApplication.translate("SpcPage", "Exclude point %1").replace("%1", str(index + 1)),
+            QCoreApplication.translate(
+                "SpcPage", "Why is this point left out of the control limits?"
+            ),
         )
         if ok and reason.strip():
             self.set_point_excluded(index, reason.strip())
@@ -133,15 +131,15 @@ class DatasetEdits:
             return
         name, ok = QInputDialog.getText(
             self,  # type: ignore[arg-type]
-            _tr("New dataset"),
-            _tr("Name:"),
+            QCoreApplication.translate("SpcPage", "New dataset"),
+            QCoreApplication.translate("SpcPage", "Name:"),
         )
         if not ok or not name.strip():
             return
         size, ok = QInputDialog.getInt(
             self,  # type: ignore[arg-type]
-            _tr("New dataset"),
-            _tr("Subgroup size:"),
+            QCoreApplication.translate("SpcPage", "New dataset"),
+            QCoreApplication.translate("SpcPage", "Subgroup size:"),
             5,
             1,
             100,
@@ -199,9 +197,9 @@ class DatasetEdits:
             return
         path, _ = QFileDialog.getSaveFileName(
             self,  # type: ignore[arg-type]
-            _tr("Export chart"),
+            QCoreApplication.translate("SpcPage", "Export chart"),
             f"{self.dataset.name if self.dataset else 'chart'}.png",
-            _tr("PNG image (*.png);;SVG drawing (*.svg)"),
+            QCoreApplication.translate("SpcPage", "PNG image (*.png);;SVG drawing (*.svg)"),
         )
         if path:
             self.export(path)
