@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from qclinic.charts.msa_figures import draw_attribute_agreement, draw_linearity
 from qclinic.core.spc.tabular import AmbiguousDecimalComma, Table, parse_text, read_table
 from qclinic.errors import UserError
+from qclinic.ui.errors import user_message
 from qclinic.ui.spc.models import RowsModel
 
 STUDIES = ("attribute", "linearity")
@@ -195,7 +196,7 @@ class MsaStudiesView(QWidget):
                 table = read("point")
         except UserError as error:
             self.table = None
-            self.show_error(str(error))
+            self.show_error(user_message(error))
             return
         self.set_table(table)
 
@@ -256,7 +257,7 @@ class MsaStudiesView(QWidget):
             else:
                 self.result = self._linearity()
         except UserError as error:
-            self.show_error(str(error))
+            self.show_error(user_message(error))
 
     def show_error(self, text: str) -> None:
         self.result = None
