@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from qclinic.core.catalogue import text
 from qclinic.core.spc.analysis import ANALYSIS_MIME
+from qclinic.core.text import Text
 from qclinic.errors import UserError
 from qclinic.services.base import Service
 
@@ -44,10 +45,16 @@ class EvidenceTarget:
     checklist: dict[str, Any]
 
 
+def _not_a_number(field: Text) -> UserError:
+    message = text("datasets.not_a_number")
+    return UserError(Text(message.zh.format(field=field.zh), message.en.format(field=field.en)))
+
+
 def _check_limits(lsl: float | None, usl: float | None, target: float | None) -> None:
-    for name, value in (("LSL", lsl), ("USL", usl), (text("datasets.target").en, target)):
+    names = (Text("LSL", "LSL"), Text("USL", "USL"), text("datasets.target"))
+    for name, value in zip(names, (lsl, usl, target), strict=True):
         if value is not None and not math.isfinite(value):
-            raise UserError(text("datasets.not_a_number", field=name))
+            raise _not_a_number(name)
     if lsl is not None and usl is not None and lsl >= usl:
         raise UserError(text("datasets.limits_order", lsl=f"{lsl:g}", usl=f"{usl:g}"))
 
@@ -210,7 +217,7 @@ class DatasetService(Service):
         if field not in EDITABLE_VALUE_FIELDS:
             raise ValueError(f"not an editable field: {field}")
         if isinstance(value, float) and not math.isfinite(value):
-            raise UserError(text("datasets.not_a_number", field=field))
+            raise _not_a_number(Text(field, field))
         with self._writing(source) as session:
             datasets.update_value(session, value_id, **{field: value})
 

@@ -75,6 +75,27 @@ def test_the_page_does_not_reload_its_own_change_but_shows_one_made_elsewhere(
     assert {e["point"] for e in page.result["excluded"]} == {3, 14}
 
 
+def test_a_grid_edit_is_analysed_from_the_grid_and_a_refused_one_is_put_back(
+    qtbot, page, services, demo_ids, monkeypatch
+) -> None:
+    from qclinic.ui.spc import page_edits
+
+    matrix = np.random.default_rng(7).normal(74.0, 0.01, (25, 5)).round(3).tolist()
+    dataset_id = _show(page, services, demo_ids["organization"], matrix)
+    loads = _Loads(services, monkeypatch)
+    runs, grid = services.analyses.runs, page.values_model
+    assert grid.setData(grid.index(0, 2), "74.100")  # subgroup 1, position 1
+    qtbot.wait(50)
+    assert services.datasets.values(dataset_id)[0].value == 74.1
+    assert page.result["charts"][0]["values"][0] == pytest.approx(np.mean([74.1, *matrix[0][1:]]))
+    assert (services.analyses.runs, loads.count) == (runs + 1, 0)
+    shown: list[str] = []
+    monkeypatch.setattr(page_edits, "show_error", lambda error, parent: shown.append(str(error)))
+    assert not grid.setData(grid.index(1, 2), "inf")  # refused: not a finite number
+    assert len(shown) == 1 and grid.data(grid.index(1, 2)) == f"{matrix[0][1]:g}"
+    assert services.datasets.values(dataset_id)[1].value == matrix[0][1]
+
+
 def test_a_refused_edit_is_shown_once_and_changes_nothing(
     qtbot, page, services, demo_ids, monkeypatch
 ) -> None:

@@ -166,6 +166,10 @@ class ValuesModel(QAbstractTableModel):
         self._data = columns
         self.endResetModel()
 
+    def columns(self) -> dict[str, list[Any]]:
+        """The values shown, column by column (edits included)."""
+        return self._data
+
     def row(self, index: int) -> dict[str, Any]:
         """One value as a dict of its fields."""
         return {field: column[index] for field, column in self._data.items()}
@@ -244,9 +248,10 @@ class ValuesModel(QAbstractTableModel):
                 return False
             parsed = int(number) if field == "trial" else number
         r = index.row()
-        if self._on_edit(self._data["id"][r], field, parsed) is False:  # refused: cell unchanged
+        before, self._data[field][r] = self._data[field][r], parsed
+        if self._on_edit(self._data["id"][r], field, parsed) is False:  # refused: put it back
+            self._data[field][r] = before
             return False
-        self._data[field][r] = parsed
         self.dataChanged.emit(index, index)
         return True
 

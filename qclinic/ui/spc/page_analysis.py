@@ -162,6 +162,24 @@ class DatasetAnalysis:
             self.tabs.setCurrentWidget(view)
         self.recompute()
 
+    def rearrange(self) -> None:
+        """Arrange the grid's values again (after an edit there) and analyse them."""
+        from qclinic.core.spc.reshape import arrange
+
+        kind, columns = str(self.dataset.kind), self.values_model.columns()
+
+        def work(_progress: Progress) -> Any:
+            return arrange(kind, columns)
+
+        self._run(work, self.on_rearranged, self.values_model.rowCount() > LARGE)
+
+    def on_rearranged(self, data: Any) -> None:
+        self.data = data
+        if data.kind == "gage-study":
+            self.show_gage()
+        else:
+            self.recompute()
+
     # --- chart settings and missing values --------------------------------------------------
     def on_chart_settings_changed(self) -> None:
         """Remember the chart, rules and phase I of this dataset, then recompute (asking again

@@ -96,14 +96,15 @@ class DatasetEdits:
             self.recompute()
 
     def on_value_edited(self, value_id: str, field: str, value: Any) -> bool:
-        """A cell of the data grid was edited: store it, then analyse again."""
+        """A cell of the data grid was edited (the grid shows it already): store it, then
+        analyse again; ``False`` when refused (the grid puts the old value back)."""
         try:
             self._services.datasets.edit_value(value_id, field, value, source=self)
         except UserError as error:
             show_error(error, self)
             return False
         if self.dataset is not None:
-            self.load_dataset(self.dataset.id)  # type: ignore[attr-defined]
+            self.rearrange()  # type: ignore[attr-defined]  # from the grid: nothing re-read
         return True
 
     def on_add_subgroup_clicked(self) -> None:
