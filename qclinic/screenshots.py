@@ -113,7 +113,8 @@ def take(out: Path, laptop: bool = False) -> list[Path]:
             from qclinic.ui.organization_dialog import OrganizationDialog
             from qclinic.ui.signoff_dialog import SignOffDialog
 
-            compare = CompareDialog(database, lang, ids["organization"], parent=window)
+            assert window.services is not None  # attached above
+            compare = CompareDialog(window.services, lang, ids["organization"], parent=window)
             # On a laptop: the size it takes by itself on a 1366×768 screen (whatever screen
             # this runs on; offscreen is 800×600).
             compare.resize(1180 if laptop else 1200, 720)
@@ -123,19 +124,22 @@ def take(out: Path, laptop: bool = False) -> list[Path]:
             if laptop:  # the other dialogs are the same size on any screen
                 window.close()
                 continue
-            dialog = OrganizationDialog(database, window.signals, lang, ids["organization"], window)
+            assert window.services is not None
+            dialog = OrganizationDialog(
+                window.services, window.signals, lang, ids["organization"], window
+            )
             dialog.show()
             shot(dialog, "organization-dialog")
             dialog.close()
             signoff = SignOffDialog(
-                database, window.signals, ids["completed_assessment"], lang, window
+                window.services, window.signals, ids["completed_assessment"], lang, window
             )
             signoff.show()
             shot(signoff, "signoff")
             signoff.close()
             from qclinic.ui.settings_dialog import SettingsDialog
 
-            preferences = SettingsDialog(window.signals, lang, window)
+            preferences = SettingsDialog(window.services, window.signals, lang, window)
             preferences.show()
             shot(preferences, "settings")
             preferences.close()

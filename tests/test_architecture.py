@@ -1,14 +1,18 @@
 """The layer contract of docs/ARCHITECTURE.md, and the size of modules, checked on the source.
 
-Imports point downward only: ``core`` knows neither Qt, SQL nor where files live; ``storage``,
-``reports``, ``charts`` and the commands know no Qt; only the app's entry point (``qclinic/app.py``)
-and the screenshot tool reach into ``qclinic.ui``. Read statically (ast), so a lazy import inside a
-function counts as much as one at the top.
+Imports point downward only: ``core`` knows neither Qt, SQL nor where files live, and its
+catalogue nothing but ``core``; ``storage``, ``services``, ``reports``, ``charts`` and the commands
+know no Qt; only the app's entry point (``qclinic/app.py``) and the screenshot tool reach into
+``qclinic.ui``. The interface changes data only through the services: no module of ``qclinic/ui``
+imports SQLAlchemy or opens a session (the few that still do are listed, and the list only
+shrinks). Read statically (ast), so a lazy import inside a function counts as much as one at the
+top.
 """
 
 from __future__ import annotations
 
 import ast
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,6 +35,7 @@ FORBIDDEN = {
         "qclinic.ui",
     ),
     "storage": ("PySide6", "shiboken6", "qclinic.ui", "qclinic.reports", "qclinic.charts"),
+    "services": ("PySide6", "shiboken6", "qclinic.ui"),
     "reports": ("PySide6", "shiboken6", "qclinic.ui"),
     "charts": ("PySide6", "shiboken6", "qclinic.ui", "qclinic.storage", "qclinic.reports"),
     "commands": ("PySide6", "shiboken6", "qclinic.ui"),
@@ -38,12 +43,24 @@ FORBIDDEN = {
 #: modules outside qclinic/ui that may use the UI: the desktop start-up and the screenshot tool
 UI_ENTRY_POINTS = {"app.py", "screenshots.py"}
 
+#: Modules of qclinic/ui that still open sessions or import SQLAlchemy, while issue 11 moves their
+#: reads and changes into qclinic/services. The list only shrinks: a module converted must leave
+#: it (the test fails on an entry that is no longer needed), and no module may join it.
+UI_STILL_ON_SESSIONS = {
+    "qclinic/ui/action_dialog.py",
+    "qclinic/ui/case_editor.py",
+    "qclinic/ui/findings_panel.py",
+    "qclinic/ui/pages/cases.py",
+    "qclinic/ui/pages/plan.py",
+    "qclinic/ui/print_actions.py",
+    "qclinic/ui/runner/finding_dialog.py",
+}
+#: the calls that open a session (``Database.session()`` / ``Database.read_session()``)
+SESSION_CALLS = ("session", "read_session")
+
 #: Modules over the limit today, with the size they may not grow past (issue 11 splits them).
 MAX_LINES = 500
-OVERSIZED = {
-    "qclinic/ui/organizations_model.py": 548,
-    "qclinic/reports/data.py": 503,
-}
+OVERSIZED: dict[str, int] = {}
 
 
 def _imports(path: Path) -> Iterator[tuple[int, str]]:
@@ -80,6 +97,56 @@ def test_only_the_entry_points_use_qt_outside_the_ui_package() -> None:
         if _banned(module, ("PySide6", "shiboken6", "qclinic.ui"))
     ]
     assert not broken, "\n".join(broken)
+
+
+def test_the_catalogue_imports_nothing_but_core() -> None:
+    """The catalogue is read by every layer, so it may lean on nothing but the standard library."""
+    broken = [
+        f"{path.relative_to(ROOT)}:{line}: imports {module}"
+        for path in sorted((PACKAGE / "core" / "catalogue").rglob("*.py"))
+        for line, module in _imports(path)
+        if module.split(".")[0] not in sys.stdlib_module_names
+        and not _banned(module, ("qclinic.core",))
+    ]
+    assert not broken, "\n".join(broken)
+
+
+def _session_uses(path: Path) -> list[str]:
+    """Where *path* imports SQLAlchemy or calls ``.session(`` / ``.read_session(``."""
+    uses = [
+        f"{line}: imports {module}"
+        for line, module in _imports(path)
+        if _banned(module, ("sqlalchemy",))
+    ]
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    uses += [
+        f"{node.lineno}: calls .{node.func.attr}()"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in SESSION_CALLS
+    ]
+    return uses
+
+
+def test_the_interface_changes_data_only_through_the_services() -> None:
+    """No module of qclinic/ui imports SQLAlchemy or opens a session, but the listed ones."""
+    found = {}
+    for path in sorted((PACKAGE / "ui").rglob("*.py")):
+        relative = path.relative_to(ROOT).as_posix()
+        if "/ui/forms/" not in relative and (uses := _session_uses(path)):
+            found[relative] = uses
+    new = [
+        f"{path}:{use}"
+        for path, uses in found.items()
+        if path not in UI_STILL_ON_SESSIONS
+        for use in uses
+    ]
+    assert not new, "go through qclinic.services instead:\n" + "\n".join(new)
+    converted = sorted(UI_STILL_ON_SESSIONS - set(found))
+    assert not converted, (
+        "no longer open sessions: remove them from UI_STILL_ON_SESSIONS\n" + "\n".join(converted)
+    )
 
 
 def test_modules_stay_small() -> None:

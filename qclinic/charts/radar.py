@@ -12,6 +12,7 @@ import textwrap
 from collections.abc import Sequence
 
 from matplotlib.figure import Figure
+from matplotlib.projections.polar import PolarAxes
 
 from qclinic.charts.fonts import register_cjk_font
 
@@ -77,6 +78,7 @@ def radar_figure(
     register_cjk_font()
     figure = Figure(figsize=figsize, dpi=100, layout="constrained")
     axes = figure.add_subplot(projection="polar")
+    assert isinstance(axes, PolarAxes)  # what projection="polar" makes (typed as plain Axes)
     heading = title if title is not None else _TITLES["zh" if lang.startswith("zh") else "en"]
     axes.set_title(heading, fontsize=11, pad=18)
     count = len(labels)

@@ -134,7 +134,7 @@ class ControlChartPlot:
             ax.tick_params(labelsize=8)
             for side in ("top", "right"):
                 ax.spines[side].set_visible(False)
-            artists = {
+            artists: dict[str, Any] = {
                 "line": Line2D([], [], color=COLOURS["line"], linewidth=0.9, zorder=3),
                 "centre": Line2D([], [], color=COLOURS["centre"], linewidth=1.1, zorder=2),
                 "ucl": Line2D([], [], color=COLOURS["limit"], linewidth=1.0, ls="--", zorder=2),

@@ -1,4 +1,6 @@
-"""``qclinic score CHECKLIST_ID ANSWERS.json [--json]``: score a set of answers headlessly."""
+"""``qclinic score CHECKLIST_ID ANSWERS.json [--json]``: score a set of answers headlessly;
+``qclinic score --assessment ID [--json]``: score a stored assessment as the runner and its report
+do (its snapshot, through the one answer-set builder)."""
 
 from __future__ import annotations
 
@@ -18,16 +20,31 @@ def register(subparsers: Any) -> None:
         "score",
         help="score answers against a checklist",
         description="Score ANSWERS (a JSON object of question id → answer; see README) against a "
-        "built-in checklist or a checklist file, and show the grade with its reasons.",
+        "built-in checklist or a checklist file, or a stored assessment (--assessment ID), and "
+        "show the grade with its reasons.",
     )
-    parser.add_argument("checklist", metavar="CHECKLIST", help="a built-in id or a .yaml file")
-    parser.add_argument("answers", metavar="ANSWERS.json", type=Path)
+    parser.add_argument(
+        "checklist", metavar="CHECKLIST", nargs="?", help="a built-in id or a .yaml file"
+    )
+    parser.add_argument("answers", metavar="ANSWERS.json", nargs="?", type=Path)
+    parser.add_argument(
+        "--assessment",
+        metavar="ID",
+        help="score this stored assessment (with its frozen checklist) instead of a file",
+    )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="text output language")
-    parser.set_defaults(func=cmd_score)
+    parser.set_defaults(func=cmd_score, usage_error=parser.error)
 
 
 def cmd_score(args: argparse.Namespace) -> int:
+    if args.assessment is not None:
+        if args.checklist is not None:
+            args.usage_error("--assessment ID scores a stored assessment: give no CHECKLIST")
+        checklist, result = _stored(args.assessment)
+        return _show(checklist, result, args)
+    if args.checklist is None or args.answers is None:
+        args.usage_error("give CHECKLIST and ANSWERS.json, or --assessment ID")
     checklist = _checklist(args.checklist)
     try:
         text = args.answers.read_text(encoding="utf-8")
@@ -46,6 +63,24 @@ def cmd_score(args: argparse.Namespace) -> int:
             "question ids → answers, two or three levels deep"
         ) from None
     result = score(checklist, parse_answers(checklist, data, source=str(args.answers)))
+    return _show(checklist, result, args)
+
+
+def _stored(assessment_id: str) -> tuple[checklists.Checklist, ScoreResult]:
+    """The frozen checklist and the score of a stored assessment."""
+    from qclinic.services import Services
+    from qclinic.storage.assessment_scoring import score_snapshot
+    from qclinic.storage.startup import open_database
+
+    database = open_database()
+    try:
+        snapshot = Services(database).snapshots.snapshot(assessment_id)
+    finally:
+        database.dispose()
+    return snapshot.checklist, score_snapshot(snapshot)
+
+
+def _show(checklist: checklists.Checklist, result: ScoreResult, args: argparse.Namespace) -> int:
     if args.json:
         json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
         print()

@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from qclinic.core.checklists import Checklist, Question, Text
+from qclinic.core.checklists import Question, Text
 
 ANALYSIS_MIME = "application/vnd.qclinic.analysis+json"
 _EMPTY = Text("", "")
@@ -221,9 +221,7 @@ def _answer_text(question: Question, value: Any, is_na: bool) -> Text:
         return Text(label(str(value), "zh"), label(str(value), "en"))
     if question.type in ("single", "multi"):
         values = value if isinstance(value, list) else [value]
-        labels = [
-            question.option(v).label if question.option(v) else Text(str(v), str(v)) for v in values
-        ]  # type: ignore[union-attr]
+        labels = [o.label if (o := question.option(v)) else Text(str(v), str(v)) for v in values]
         return Text("、".join(x.zh for x in labels), ", ".join(x.en for x in labels))
     if question.type in ("maturity",):
         return Text(f"{value} / 5", f"{value} / 5")
@@ -269,235 +267,15 @@ def _pair_analyses(
 def load_report_data(database: Any, assessment_id: str) -> ReportData:
     """Read and score the assessment *assessment_id* into a :class:`ReportData`.
 
+    The rows come from one read session (``storage.repositories.report_sources``), the analysis
+    results from the blob store; :func:`qclinic.reports.assembly.assemble_report` does the rest.
+
     Raises:
         qclinic.storage.errors.NotFound: No such live assessment.
     """
-    from sqlalchemy import and_, or_, select
+    from qclinic.reports.assembly import assemble_report, read_analyses
+    from qclinic.storage.repositories.report_sources import load_report_sources
 
-    from qclinic.storage.assessment_scoring import load_checklist, score_assessment
-    from qclinic.storage.models import Action, Attachment, ClinicCase, Person, Site
-    from qclinic.storage.repositories import answers, assessments, improvement, organizations
-    from qclinic.storage.repositories import visits as visit_repo
-    from qclinic.storage.repositories.team import list_team
-
-    with database.read_session() as s:
-        assessment = assessments.get_assessment(s, assessment_id)
-        checklist: Checklist = load_checklist(s, assessment_id)
-        result = score_assessment(s, assessment_id)
-        # a deleted organization's reports still print (its history stays readable)
-        org = organizations.get_organization(s, assessment.organization_id, include_deleted=True)
-        visit = visit_repo.get_visit(s, assessment.visit_id) if assessment.visit_id else None
-        site = s.get(Site, visit.site_id) if visit and visit.site_id else None
-        signatures = assessments.list_signatures(s, assessment_id)
-        team = [
-            TeamRow(m.name, str(m.role), m.affiliation, m.qualification)
-            for m in list_team(s, assessment_id)
-        ]
-        consultants: list[str] = [m.name for m in team]
-        if not team and visit and visit.lead_consultant_id:
-            lead = s.get(Person, visit.lead_consultant_id)
-            if lead is not None:
-                consultants.append(lead.name)
-        consultants += [
-            sig.signer_name
-            for sig in signatures
-            if sig.signer_role in ("consultant", "lead") and sig.signer_name not in consultants
-        ]
-        stored = answers.answers_by_key(s, assessment_id)
-        attachment_rows = list(
-            s.scalars(
-                select(Attachment)
-                .where(Attachment.assessment_id == assessment_id, Attachment.deleted_at.is_(None))
-                .order_by(Attachment.id)
-            )
-        )
-        findings = improvement.list_findings(s, assessment_id)
-        finding_titles = {f.id: f.title for f in findings}
-        cases: list[Any] = []
-        if visit is not None:
-            cases = list(
-                s.scalars(
-                    select(ClinicCase)
-                    .where(ClinicCase.visit_id == visit.id, ClinicCase.deleted_at.is_(None))
-                    .order_by(ClinicCase.id)
-                )
-            )
-        case_titles = {c.id: c.title for c in cases}
-        conditions: list[Any] = []
-        if finding_titles:
-            conditions.append(Action.finding_id.in_(finding_titles))
-        if case_titles:
-            # a case's action raised from a finding of another revision belongs to that one
-            conditions.append(
-                and_(
-                    Action.case_id.in_(case_titles),
-                    or_(Action.finding_id.is_(None), Action.finding_id.in_(finding_titles)),
-                )
-            )
-        actions: list[Any] = []
-        if conditions:
-            actions = list(
-                s.scalars(
-                    select(Action)
-                    .where(Action.deleted_at.is_(None), or_(*conditions))
-                    .order_by(Action.due_date.is_(None), Action.due_date, Action.id)
-                )
-            )
-        previous = _previous(s, assessment)
-        previous_scores: dict[str, float | None] = {}
-        previous_percent = None
-        previous_date = ""
-        if previous is not None:
-            earlier = score_assessment(s, previous.id)
-            previous_scores = {sec.id: sec.percent for sec in earlier.sections}
-            previous_percent = earlier.percent
-            if previous.visit_id:
-                previous_date = visit_repo.get_visit(s, previous.visit_id).visit_date.isoformat()
-
-        by_question: dict[tuple[str, str], list[Any]] = {}
-        for row in attachment_rows:
-            by_question.setdefault((row.question_id or "", row.instance_key or ""), []).append(row)
-        questions = []
-        for question in checklist.questions():
-            if question.repeated or question.type in ("photo", "signature"):
-                continue
-            stored_answer = stored.get((question.id, ""))
-            photos, _, jsons = _attachments(by_question.get((question.id, ""), []))
-            photos, analyses = _pair_analyses(photos, jsons, database.blobs.read_bytes)
-            is_na = bool(stored_answer and stored_answer.is_na)
-            value = stored_answer.value if stored_answer else None
-            questions.append(
-                QuestionRow(
-                    id=question.id,
-                    section_id=question.section_path[-1] if question.section_path else "",
-                    text=question.text,
-                    clause=question.clause or "",
-                    critical=question.critical,
-                    answer=_answer_text(question, value, is_na),
-                    answered=stored_answer is not None,
-                    is_na=is_na,
-                    score=result.question_scores.get((question.id, "")),
-                    note=stored_answer.note if stored_answer else "",
-                    photos=photos,
-                    analyses=analyses,
-                )
-            )
-        what_if = None
-        if result.what_if is not None:
-            w = result.what_if
-            what_if = WhatIfLine(
-                w.target, w.achievable, w.percent_after, tuple(c.text for c in w.changes)
-            )
-        return ReportData(
-            assessment_id=assessment.id,
-            title=assessment.title,
-            status=str(assessment.status),
-            revision_no=assessment.revision_no,
-            organization=org.name,
-            credit_code=org.uscc or "",
-            region=org.region or "",
-            site=site.name if site else "",
-            site_address=site.address if site else "",
-            visit_date=visit.visit_date.isoformat() if visit else "",
-            visit_kind=str(visit.kind) if visit else "",
-            consultants=tuple(consultants),
-            checklist_id=checklist.id,
-            checklist_version=checklist.version,
-            checklist_title=checklist.title,
-            percent=result.percent,
-            grade=result.grade,
-            grade_label=result.grade_label,
-            maturity=result.maturity,
-            trace=tuple(TraceLine(e.message, e.applied, e.grade) for e in result.trace),
-            what_if=what_if,
-            previous_title=previous.title if previous else "",
-            previous_date=previous_date,
-            previous_percent=previous_percent,
-            sections=tuple(
-                SectionRow(
-                    sec.id,
-                    sec.title,
-                    sec.level,
-                    sec.percent,
-                    previous_scores.get(sec.id),
-                    sec.evaluated,
-                    sec.questions,
-                    sec.maturity,
-                )
-                for sec in result.sections
-            ),
-            questions=tuple(questions),
-            findings=tuple(
-                FindingRow(
-                    f.id,
-                    str(f.severity),
-                    str(f.nqi_category or ""),
-                    f.title,
-                    f.description,
-                    f.evidence,
-                    f.question_id or "",
-                )
-                for f in findings
-            ),
-            actions=tuple(
-                ActionRow(
-                    a.id,
-                    a.title,
-                    a.description,
-                    a.owner,
-                    a.due_date.isoformat() if a.due_date else "",
-                    str(a.priority),
-                    str(a.status),
-                    finding_titles.get(a.finding_id or "", "")
-                    or case_titles.get(a.case_id or "", ""),
-                )
-                for a in actions
-            ),
-            cases=tuple(
-                CaseRow(
-                    c.id,
-                    str(c.nqi_category),
-                    c.title,
-                    c.symptom,
-                    c.diagnosis,
-                    c.prescription,
-                    str(c.status),
-                    c.resolved_on.isoformat() if c.resolved_on else "",
-                )
-                for c in cases
-            ),
-            signatures=tuple(
-                SignatureRow(
-                    str(sig.signer_role),
-                    sig.signer_name,
-                    sig.signed_at.isoformat(timespec="seconds"),
-                    Photo(sig.image_sha256, "signature", "") if sig.image_sha256 else None,
-                )
-                for sig in signatures
-            ),
-            team=tuple(team),
-        )
-
-
-def _previous(session: Any, assessment: Any) -> Any:
-    """The latest earlier, non-draft assessment of the same organization and checklist."""
-    from sqlalchemy import select
-
-    from qclinic.storage.models import Assessment
-
-    query = (
-        select(Assessment)
-        .where(
-            Assessment.organization_id == assessment.organization_id,
-            Assessment.checklist_id == assessment.checklist_id,
-            Assessment.id < assessment.id,
-            Assessment.id != assessment.amends_id
-            if assessment.amends_id
-            else Assessment.id.is_not(None),
-            Assessment.deleted_at.is_(None),
-            Assessment.status != "draft",
-        )
-        .order_by(Assessment.id.desc())
-        .limit(1)
-    )
-    return session.scalars(query).first()
+    with database.read_session() as session:
+        sources = load_report_sources(session, assessment_id)
+    return assemble_report(sources, read_analyses(sources.snapshot, database.blobs.read_bytes))

@@ -119,7 +119,9 @@ def key_figures(result: dict[str, Any], lang: str) -> list[tuple[str, str]]:
             (t("verdict", lang), text),
         ]
     elif kind == "linearity":
-        bias = next((b for b in result.get("bias", []) if b.get("reference") == "average"), {})
+        bias: dict[str, Any] = next(
+            (b for b in result.get("bias", []) if b.get("reference") == "average"), {}
+        )
         rows += [
             ("slope", number(result.get("slope"))),
             ("%Linearity", number(result.get("percent_linearity"))),
@@ -209,7 +211,7 @@ def prefetch(data: ReportData, load: LoadPicture) -> None:
         list(pool.map(lambda job: load(*job), jobs))
 
 
-class Continued(Flowable):  # type: ignore[misc]  # reportlab has no type information
+class Continued(Flowable):
     """The id cell of an evidence row: blank (and never split inside a row), unless a page
     break puts the row first on a page — then :class:`QuestionTable` puts the id there."""
 
@@ -232,7 +234,7 @@ def _unwrap(cell: Any) -> Any:
     return cell
 
 
-class QuestionTable(Table):  # type: ignore[misc]
+class QuestionTable(Table):
     """The question table of one section: where it breaks before an evidence row, the new page
     shows "QMS.1 (cont.)" / "QMS.1（续）" beside the photo or chart (``NOSPLIT`` keeps a question
     with its first evidence row, so this only happens from the second row of photos on)."""

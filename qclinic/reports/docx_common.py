@@ -24,7 +24,11 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+
+# re-exported (as X as X): the Word modules use them as w.Mm, w.Pt, w.RGBColor
+from docx.shared import Mm as Mm
+from docx.shared import Pt as Pt
+from docx.shared import RGBColor as RGBColor
 
 from qclinic.errors import UserError
 from qclinic.reports.i18n import t
@@ -220,13 +224,13 @@ def new_document(lang: str, title: str, organization: str, draft: bool) -> Any:
     footer = section.footer.paragraphs[0]
     footer.paragraph_format.tab_stops.add_tab_stop(Mm(FRAME_MM), alignment=WD_TAB_ALIGNMENT.RIGHT)
     text(footer, t("docx_footer", lang) + "\t")
-    before, _, rest = t("page", lang).partition("{page}")
-    middle, _, after = rest.partition("{total}")
-    text(footer, before)
+    ahead, _, rest = t("page", lang).partition("{page}")
+    middle, _, behind = rest.partition("{total}")
+    text(footer, ahead)
     field(footer, "PAGE")
     text(footer, middle)
     field(footer, "NUMPAGES")
-    text(footer, after)
+    text(footer, behind)
     return document
 
 

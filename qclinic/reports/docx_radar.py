@@ -13,12 +13,15 @@ import functools
 import io
 import math
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qclinic import paths
 from qclinic.reports import fonts
 from qclinic.reports.radar import CURRENT, LABEL_SIZE, PREVIOUS, RINGS, _wrap
 from qclinic.reports.styles import INK, MUTED, RULE
+
+if TYPE_CHECKING:
+    from PIL.ImageFont import FreeTypeFont
 
 DPI = 200
 OVERSAMPLE = 2
@@ -26,11 +29,12 @@ _ANCHORS = {"left": 0.0, "centre": 0.5, "right": 1.0}
 
 
 def _rgb(colour: Any) -> tuple[int, int, int]:
-    return tuple(round(c * 255) for c in colour.rgb())  # type: ignore[return-value]
+    red, green, blue = (round(c * 255) for c in colour.rgb())
+    return red, green, blue
 
 
 @functools.cache
-def _font(name: str, size_px: int) -> Any:
+def _font(name: str, size_px: int) -> FreeTypeFont:
     from PIL import ImageFont
 
     if name == fonts.CJK:

@@ -210,8 +210,11 @@ def _section_table(document: Any, data: ReportData, lang: str) -> None:
 
 def _photos(cell: Any, photos: tuple[Any, ...], load: LoadPicture, lang: str) -> int:
     """Thumbnails three to a row, each with its caption; returns how many were placed."""
-    shown = [(p, load(p.sha256, detail.THUMB_W - 4, detail.THUMB_H)) for p in photos]
-    shown = [(p, image) for p, image in shown if image is not None]
+    shown = [
+        (p, image)
+        for p in photos
+        if (image := load(p.sha256, detail.THUMB_W - 4, detail.THUMB_H)) is not None
+    ]
     if not shown:
         return 0
     grid = w.table(cell, (58, 58, 58), rules=False)

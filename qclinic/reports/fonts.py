@@ -12,9 +12,13 @@ import functools
 import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from qclinic import paths
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 LATIN = "QC-Latin"
 LATIN_BOLD = "QC-Latin-Bold"
@@ -93,10 +97,10 @@ def string_width(text: str, size: float, bold: bool = False) -> float:
     """The width of *text* drawn with :func:`draw_string`."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    return sum(stringWidth(piece, font, size) for font, piece in runs(text, bold))
+    return float(sum(stringWidth(piece, font, size) for font, piece in runs(text, bold)))
 
 
-def draw_string(canvas: object, x: float, y: float, text: str, size: float, **kw: object) -> None:
+def draw_string(canvas: Canvas, x: float, y: float, text: str, size: float, **kw: object) -> None:
     """Draw mixed-script *text* on a reportlab canvas, left-aligned at (x, y).
 
     Keyword ``bold=True`` uses the bold Latin face; ``anchor="right"`` or ``"centre"`` aligns.
@@ -106,8 +110,8 @@ def draw_string(canvas: object, x: float, y: float, text: str, size: float, **kw
     if anchor != "left":
         width = string_width(text, size, bold)
         x -= width if anchor == "right" else width / 2
-    text_object = canvas.beginText(x, y)  # type: ignore[attr-defined]
+    text_object = canvas.beginText(x, y)
     for font, piece in runs(text, bold):
         text_object.setFont(font, size)
         text_object.textOut(piece)
-    canvas.drawText(text_object)  # type: ignore[attr-defined]
+    canvas.drawText(text_object)

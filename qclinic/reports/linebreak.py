@@ -136,7 +136,7 @@ def split_frags(
     return ParaLines(kind=1, lines=lines)
 
 
-class Para(Paragraph):  # type: ignore[misc]  # reportlab has no type information
+class Para(Paragraph):
     """A paragraph that does not break its lines again for the width it was just wrapped to,
     and breaks Chinese lines by the line-start and line-end rules.
 
@@ -158,9 +158,9 @@ class Para(Paragraph):  # type: ignore[misc]  # reportlab has no type informatio
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         if self._wrapped_width == available_width and "blPara" in self.__dict__:
             return self.width, self.height
-        size = super().wrap(available_width, available_height)
+        width, height = super().wrap(available_width, available_height)
         self._wrapped_width = available_width
-        return size  # type: ignore[no-any-return]
+        return width, height
 
 
 _CJK_STYLES: dict[str, ParagraphStyle] = {}

@@ -20,6 +20,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, Spacer
 
+from qclinic.core.overdue import days_overdue
 from qclinic.reports import fonts
 from qclinic.reports.build import BuiltReport, document_id
 from qclinic.reports.data import ActionRow, ReportData, data_hash, load_report_data
@@ -36,9 +37,7 @@ OVERDUE_RED = colors.HexColor("#c53030")
 
 def overdue_days(action: ActionRow, today: date) -> int:
     """Days *action* is past its due date on *today*; 0 when it is done, undated or not late."""
-    if action.status not in OPEN_STATUSES or not action.due_date:
-        return 0
-    return max(0, (today - date.fromisoformat(action.due_date)).days)
+    return days_overdue(action.status, action.due_date, today)
 
 
 def overdue_text(days: int, lang: str) -> str:

@@ -27,7 +27,7 @@ LABEL_SIZE = 8.0
 LABEL_WIDTH = 34 * 72 / 25.4  # points: a label wraps onto a second line past 34 mm
 
 
-class RadarChart(Flowable):  # type: ignore[misc]  # reportlab has no type information
+class RadarChart(Flowable):
     """A radar of section percentages (0–100) for one or two assessments."""
 
     def __init__(
@@ -174,7 +174,7 @@ def _wrap(text: str) -> list[str]:
     return lines
 
 
-class FittedRadar(Flowable):  # type: ignore[misc]  # reportlab has no type information
+class FittedRadar(Flowable):
     """The radar, its title and note, shrunk so the section table below starts on its page.
 
     At layout time the radar measures the room left in the frame and takes what the table does

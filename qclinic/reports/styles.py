@@ -82,7 +82,7 @@ def styles(lang: str) -> Styles:
             "allowOrphans": 0,
         }
         options.update(kw)
-        return ParagraphStyle(f"{lang}-{name}", **options)  # type: ignore[arg-type]
+        return ParagraphStyle(f"{lang}-{name}", **options)
 
     return Styles(
         body=style("body", 9.5, spaceAfter=4),

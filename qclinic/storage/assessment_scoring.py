@@ -1,22 +1,20 @@
-"""Scoring a stored assessment: its frozen checklist, its answers and photo counts, into core.
+"""Scoring a stored assessment: its snapshot (frozen checklist, answers, evidence, steps) into core.
 
-The one place that turns rows into :class:`~qclinic.core.scoring.AnswerSet`, so the app, the CLI
-and the reports score an assessment identically.
+The answers go through the one builder the runner and the reports use
+(:func:`qclinic.core.scoring.answer_set.build_answer_set`, via
+:meth:`~qclinic.storage.snapshot.AssessmentSnapshot.answer_set`), so the app, the CLI and the
+reports score an assessment identically.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qclinic.core import checklists
-from qclinic.core.checklists import NA, Checklist
-from qclinic.core.scoring import Answer, AnswerSet, ScoreResult, score
-from qclinic.storage.models import Attachment
-from qclinic.storage.repositories.answers import answers_by_key, process_steps
+from qclinic.core.checklists import Checklist
+from qclinic.core.scoring import ScoreResult, score
 from qclinic.storage.repositories.assessments import frozen_checklist, record_score
+from qclinic.storage.snapshot import AssessmentSnapshot, load_snapshot
 
 
 def load_checklist(session: Session, assessment_id: str) -> Checklist:
@@ -26,29 +24,14 @@ def load_checklist(session: Session, assessment_id: str) -> Checklist:
     )
 
 
-def load_answer_set(session: Session, assessment_id: str) -> AnswerSet:
-    """The assessment's live answers with their notes and how many photos each has."""
-    photos = Counter(
-        (row.question_id, row.instance_key or "")
-        for row in session.scalars(
-            select(Attachment).where(
-                Attachment.assessment_id == assessment_id,
-                Attachment.deleted_at.is_(None),
-                Attachment.question_id.is_not(None),
-            )
-        )
-    )
-    answers = {
-        key: Answer(NA if row.is_na else row.value, row.note or "", photos.get(key, 0))
-        for key, row in answers_by_key(session, assessment_id).items()
-    }
-    steps = process_steps(session, assessment_id)  # steps with no answer yet count too
-    return AnswerSet(answers, {section: tuple(names) for section, names in steps.items()})
+def score_snapshot(snapshot: AssessmentSnapshot, *, with_what_if: bool = True) -> ScoreResult:
+    """Score a loaded snapshot (percentages, grade, trace, gaps and what-if)."""
+    return score(snapshot.checklist, snapshot.answer_set(), with_what_if=with_what_if)
 
 
 def score_assessment(session: Session, assessment_id: str, *, cache: bool = False) -> ScoreResult:
     """Score a stored assessment; with *cache*, keep the percentage and grade on its row."""
-    result = score(load_checklist(session, assessment_id), load_answer_set(session, assessment_id))
+    result = score_snapshot(load_snapshot(session, assessment_id))
     if cache:
         record_score(session, assessment_id, result.percent, result.grade)
     return result

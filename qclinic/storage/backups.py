@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import errno
 import sqlite3
-from contextlib import closing
+from contextlib import closing, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -26,10 +26,8 @@ def _read_only(path: Path) -> sqlite3.Connection:
 
 def _remove(target: Path) -> None:
     for leftover in (target, *(target.with_name(target.name + s) for s in ("-journal", "-wal"))):
-        try:
+        with suppress(OSError):
             leftover.unlink(missing_ok=True)
-        except OSError:
-            pass
 
 
 def make_backup(path: Path, revision: str, folder: Path | None = None) -> Path:

@@ -66,7 +66,7 @@ def install_builtin_library(database: Database, folder: Path | None = None) -> i
     added = 0
     with database.session() as session:
         for checklist in library.all():
-            added += _store(session, checklist, "builtin")
+            added += store_checklist(session, checklist, "builtin")
         state = session.get(LocalState, FINGERPRINT_KEY)
         if state is None:
             session.add(LocalState(key=FINGERPRINT_KEY, value=fingerprint))
@@ -81,7 +81,7 @@ def import_checklist(database: Database, path: Path) -> LibraryEntry:
 
     checklist = checklists.load_file(path)
     with database.session() as session:
-        _store(session, checklist, "imported")
+        store_checklist(session, checklist, "imported")
     return LibraryEntry(
         checklist.id,
         checklist.version,
@@ -92,7 +92,12 @@ def import_checklist(database: Database, path: Path) -> LibraryEntry:
     )
 
 
-def _store(session: Session, checklist: Checklist, origin: str) -> int:
+def store_checklist(session: Session, checklist: Checklist, origin: str) -> int:
+    """Store *checklist* as a new version in the library; 1 if added, 0 if already there.
+
+    Raises:
+        UserError: An imported version of that number is stored with other content.
+    """
     from sqlalchemy import select
 
     from qclinic.storage.models import ChecklistVersion

@@ -17,7 +17,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -28,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from qclinic.core import overdue
 from qclinic.core.vocabulary import ActionStatus, Priority
 from qclinic.storage.repositories.improvement import (
     PLAN_CASE_ID,
@@ -43,6 +43,7 @@ from qclinic.storage.repositories.improvement import (
     RawPlanRow,
 )
 from qclinic.ui.labels import label
+from qclinic.ui.table_model import TableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -80,14 +81,9 @@ _HEADERS = (
 _UNDATED = "9999-12-31"  # sorts after every ISO date
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ActionsModel", text)
-
-
 def is_overdue(row: RawPlanRow, today_iso: str) -> bool:
     """An open or in-progress action whose due date is before *today_iso* (ISO text compare)."""
-    due = row[PLAN_DUE_DATE]
-    return due is not None and due < today_iso and row[PLAN_STATUS] in OPEN_STATUSES
+    return overdue.is_overdue(row[PLAN_STATUS], row[PLAN_DUE_DATE], today_iso)
 
 
 def days_overdue(row: RawPlanRow, today: date) -> int:
@@ -109,12 +105,14 @@ def overdue_text(days: int) -> str:
     return QCoreApplication.translate("ActionsModel", "%n days", None, days) if days else ""
 
 
-class ActionsModel(QAbstractTableModel):
+class ActionsModel(TableModel[RawPlanRow]):
     """One row per action (raw ``PLAN_*`` tuples); ``ROW_ROLE`` returns a :class:`PlanRow`."""
+
+    CONTEXT = "ActionsModel"
+    HEADERS = _HEADERS
 
     def __init__(self, parent: Any = None, *, today: date | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[RawPlanRow] = []
         self._position: dict[str, int] = {}
         self._overdue: int | None = None  # cached count
         self.today = today or date.today()
@@ -183,19 +181,6 @@ class ActionsModel(QAbstractTableModel):
         self._position = {row[PLAN_ID]: position for position, row in enumerate(self._rows)}
 
     # --- Qt model --------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(_HEADERS[section])
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -20,6 +17,7 @@ from PySide6.QtGui import QColor
 from qclinic.core.vocabulary import CaseStatus, NqiCategory
 from qclinic.storage.repositories.improvement import CaseRow
 from qclinic.ui.labels import label
+from qclinic.ui.table_model import TableModel
 from qclinic.ui.times import local_date
 
 Index = QModelIndex | QPersistentModelIndex
@@ -55,21 +53,15 @@ _HEADERS = (
 )
 
 
-class CasesModel(QAbstractTableModel):
+class CasesModel(TableModel[CaseRow]):
     """One row per clinic case; ``ROW_ROLE`` returns the :class:`CaseRow`."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[CaseRow] = []
+    CONTEXT = "CasesModel"
+    HEADERS = _HEADERS
 
     @property
     def rows(self) -> list[CaseRow]:
         return self._rows
-
-    def set_rows(self, rows: Sequence[CaseRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def row_of(self, case_id: str) -> int:
         return next((i for i, row in enumerate(self._rows) if row.id == case_id), -1)
@@ -84,19 +76,6 @@ class CasesModel(QAbstractTableModel):
             return
         self._rows[position] = row
         self.dataChanged.emit(self.index(position, 0), self.index(position, COLUMN_COUNT - 1))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("CasesModel", _HEADERS[section])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

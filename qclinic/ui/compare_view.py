@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QT_TRANSLATE_NOOP,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -36,14 +36,12 @@ from PySide6.QtWidgets import (
 
 from qclinic.core.checklists.model import Text
 from qclinic.core.scoring.result import ScoreResult
-from qclinic.storage.assessment_scoring import score_assessment
-from qclinic.storage.database import Database
-from qclinic.storage.models import Assessment, Visit
-from qclinic.storage.repositories import assessments
+from qclinic.services import Services
 from qclinic.ui.errors import show_error
 from qclinic.ui.labels import label
 from qclinic.ui.layout import fitted_size
 from qclinic.ui.revisions import revision_of
+from qclinic.ui.table_model import TableModel
 from qclinic.ui.times import local_date
 
 Index = QModelIndex | QPersistentModelIndex
@@ -109,40 +107,31 @@ def section_rows(first: ScoreResult, second: ScoreResult) -> list[SectionRow]:
     ]
 
 
-class SectionCompareModel(QAbstractTableModel):
-    """Section, A %, B %, change; ``ROW_ROLE`` returns the :class:`SectionRow`."""
+class SectionCompareModel(TableModel[SectionRow]):
+    """Section, A %, B %, change; ``ROW_ROLE`` returns the :class:`SectionRow`.
+
+    ``set_rows`` shows another pair of assessments (a reset: every row is new).
+    """
+
+    CONTEXT = "SectionCompareModel"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("SectionCompareModel", "Section"),
+        QT_TRANSLATE_NOOP("SectionCompareModel", "A (%)"),
+        QT_TRANSLATE_NOOP("SectionCompareModel", "B (%)"),
+        QT_TRANSLATE_NOOP("SectionCompareModel", "Change"),
+    )
 
     def __init__(self, lang: str, parent: Any = None) -> None:
         super().__init__(parent)
         self._lang = lang
-        self._rows: list[SectionRow] = []
 
-    def set_rows(self, rows: list[SectionRow]) -> None:
-        self.beginResetModel()  # another pair of assessments: every row is new
-        self._rows = list(rows)
-        self.endResetModel()
+    def header_alignment(self, column: int) -> int | None:
+        if column == COL_SECTION:
+            return None
+        return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def rows(self) -> list[SectionRow]:
         return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Section"), self.tr("A (%)"), self.tr("B (%)"), self.tr("Change"))[
-                section
-            ]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section != COL_SECTION:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -186,30 +175,21 @@ class Choice:
     revision: str = ""  # "Rev. 2 · Draft · 2026-03-12"
 
 
-def list_choices(database: Database, organization_id: str) -> list[Choice]:
+def list_choices(services: Services, organization_id: str) -> list[Choice]:
     """The organization's live assessments, newest first, dated by their visit when they have one."""
-    with database.read_session() as session:
-        found: list[Assessment] = assessments.list_assessments(
-            session, organization_id=organization_id, limit=None
+    return [
+        Choice(
+            a.id,
+            a.title,
+            a.checklist_id,
+            a.status,
+            a.grade,
+            dated.visit_date or local_date(a.created_at),
+            revision_of(a),
         )
-        visit_dates = {
-            visit.id: visit.visit_date
-            for visit in session.query(Visit).filter(
-                Visit.id.in_([a.visit_id for a in found if a.visit_id])
-            )
-        }
-        return [
-            Choice(
-                a.id,
-                a.title,
-                a.checklist_id,
-                a.status,
-                a.grade,
-                visit_dates.get(a.visit_id or "") or local_date(a.created_at),
-                revision_of(a),
-            )
-            for a in found
-        ]
+        for dated in services.assessments.of_organization(organization_id)
+        for a in (dated.assessment,)
+    ]
 
 
 def default_pair(choices: list[Choice]) -> tuple[str, str] | None:
@@ -289,7 +269,7 @@ class CompareDialog(QDialog):
 
     def __init__(
         self,
-        database: Database,
+        services: Services,
         lang: str,
         organization_id: str,
         first_id: str | None = None,
@@ -297,7 +277,7 @@ class CompareDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._database = database
+        self._assessments = services.assessments
         self._lang = lang
         self._organization_id = organization_id
         self.canvas: Any = None  # FigureCanvasQTAgg, once drawn
@@ -316,7 +296,7 @@ class CompareDialog(QDialog):
         self.resize(fitted_size(self, QSize(1180, 720)))  # whole on a 1366×768 laptop
         self.retranslate()
 
-        self.choices = list_choices(database, organization_id)
+        self.choices = list_choices(services, organization_id)
         for choice in self.choices:
             text = self._choice_text(choice)
             self.ui.first.addItem(text, choice.id)
@@ -354,9 +334,8 @@ class CompareDialog(QDialog):
             self.model.set_rows([])
             return
         try:
-            with self._database.read_session() as session:
-                first = score_assessment(session, first_id)
-                second = score_assessment(session, second_id)
+            first = self._assessments.score(first_id)
+            second = self._assessments.score(second_id)
         except Exception as exc:  # a frozen checklist that no longer loads, say
             show_error(exc, self)
             return
@@ -430,9 +409,9 @@ class CompareDialog(QDialog):
 
 
 def open_compare(
-    parent: QWidget | None, database: Database, lang: str, organization_id: str
+    parent: QWidget | None, services: Services, lang: str, organization_id: str
 ) -> None:
     """Show the compare dialog for *organization_id* (modal)."""
-    dialog = CompareDialog(database, lang, organization_id, parent=parent)
+    dialog = CompareDialog(services, lang, organization_id, parent=parent)
     dialog.exec()
     dialog.deleteLater()

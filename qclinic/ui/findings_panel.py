@@ -8,13 +8,10 @@ prefilled from the selected finding and commits ``create_action(finding_id=…)`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -40,6 +37,7 @@ from qclinic.ui.action_dialog import ActionDialog, ActionPrefill
 from qclinic.ui.labels import label
 from qclinic.ui.list_view import record_list
 from qclinic.ui.signals import AppSignals
+from qclinic.ui.table_model import TableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -73,30 +71,11 @@ class FindingRow(NamedTuple):
     actions: int
 
 
-class FindingsModel(QAbstractTableModel):
+class FindingsModel(TableModel[FindingRow]):
     """One row per finding; ``ROW_ROLE`` returns the :class:`FindingRow`."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[FindingRow] = []
-
-    def set_rows(self, rows: Sequence[FindingRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("FindingsModel", _HEADERS[section])
-        return None
+    CONTEXT = "FindingsModel"
+    HEADERS = _HEADERS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -7,14 +7,13 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 
-from qclinic.storage.library import LibraryEntry
+from qclinic.services.library import LibraryEntry
+from qclinic.ui.table_model import TableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -28,31 +27,20 @@ _HEADERS = (
 )
 
 
-class LibraryModel(QAbstractTableModel):
+class LibraryModel(TableModel[LibraryEntry]):
     """One row per checklist; ``ENTRY_ROLE`` returns the :class:`LibraryEntry` itself."""
 
+    CONTEXT = "LibraryModel"
+    HEADERS = _HEADERS
+
     def __init__(self, entries: Sequence[LibraryEntry], lang: str, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._entries = list(entries)
+        super().__init__(parent, entries)
         self._lang = lang
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return QCoreApplication.translate("LibraryModel", _HEADERS[section])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        entry = self._entries[index.row()]
+        entry = self._rows[index.row()]
         if role == ENTRY_ROLE:
             return entry
         if role == Qt.ItemDataRole.DisplayRole:

@@ -6,7 +6,6 @@ It is shown (and painted) before the database is opened — see :mod:`qclinic.ap
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import import_module
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qclinic import settings as user_settings
 from qclinic.ui.layout import fitted_size
 from qclinic.ui.signals import AppSignals
 
@@ -151,7 +149,7 @@ class MainWindow(QMainWindow):
             self.signals.open_assessment.emit(assessment_id)
 
     def on_navigate(self, row: int) -> None:
-        if self.database is None or row < 0:
+        if self.services is None or row < 0:
             return
         key = PAGES[row].key
         widget = self.page(key)
@@ -165,11 +163,8 @@ class MainWindow(QMainWindow):
 
     def _remember_page(self, key: str) -> None:
         """Store *key* as ``last_page``, so the next start opens where the user was."""
-        prefs = user_settings.load()
-        if prefs.last_page != key:
-            prefs.last_page = key
-            with contextlib.suppress(OSError):  # only a convenience for the next start
-                user_settings.save(prefs)
+        assert self.services is not None
+        self.services.settings.remember_page(key)
 
     # --- menus ----------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -217,7 +212,9 @@ class MainWindow(QMainWindow):
     def on_settings_triggered(self) -> None:
         from qclinic.ui.settings_dialog import SettingsDialog
 
-        SettingsDialog(self.signals, self.lang, self).exec()
+        if self.services is None:  # the database is still being opened
+            return
+        SettingsDialog(self.services, self.signals, self.lang, self).exec()
 
     def on_about_triggered(self) -> None:
         QMessageBox.about(self, self.tr("About QClinic"), self.about_text())

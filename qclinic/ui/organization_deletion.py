@@ -1,8 +1,8 @@
 """Deleting organizations and sites from the organizations page, and undoing it.
 
-A deletion sets the deletion marker (see :mod:`qclinic.storage.repositories.organizations`): the
-company (with its sites) or the site leaves the lists, and everything recorded about it stays
-readable. Before deleting, the user is told what hangs on it. Afterwards an inline bar offers
+A deletion sets the deletion marker (through the organization service): the company (with its
+sites) or the site leaves the lists, and everything recorded about it stays readable. The service announces each change; the page that asked (the *source* passed here)
+reloads what it shows itself, on :attr:`Deletions.deleted` / :attr:`Deletions.restored`. Before deleting, the user is told what hangs on it. Afterwards an inline bar offers
 *Undo* for a few seconds, and *Edit → Undo deletion* in the main window undoes the last deletion
 for as long as the app runs.
 """
@@ -10,15 +10,17 @@ for as long as the app runs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
-from qclinic.storage.database import Database
-from qclinic.storage.repositories import organizations
-from qclinic.storage.repositories.organizations import Dependents
+from qclinic.errors import UserError
 from qclinic.ui.errors import show_error
-from qclinic.ui.signals import AppSignals
+
+if TYPE_CHECKING:
+    from qclinic.services import Services
+    from qclinic.storage.repositories.organizations import Dependents
 
 # how long the inline Undo bar stays after a deletion
 UNDO_BAR_MS = 10_000
@@ -40,11 +42,10 @@ class Deletions(QObject):
     deleted = Signal(str, str)
     restored = Signal(str, str)
 
-    def __init__(self, database: Database, signals: AppSignals, parent: QWidget) -> None:
+    def __init__(self, services: Services, parent: QWidget) -> None:
         super().__init__(parent)
-        self._database = database
-        self._signals = signals
-        self._widget = parent
+        self._organizations = services.organizations
+        self._widget = parent  # asks the questions, and is the source of the changes
         self.last: Deleted | None = None
 
     # --- asking ---------------------------------------------------------------------------
@@ -102,48 +103,41 @@ class Deletions(QObject):
     def delete_organization(self, organization_id: str) -> bool:
         """Ask (with the counts), then mark the organization and its sites deleted."""
         try:
-            with self._database.read_session() as session:
-                name = organizations.get_organization(session, organization_id).name
-                counts = organizations.organization_dependents(session, organization_id)
-        except Exception as exc:
+            name = self._organizations.get(organization_id).name
+            counts = self._organizations.dependents(organization_id)
+        except UserError as exc:
             show_error(exc, self._widget)
             return False
         question = self.organization_question(name, counts)
         if not self._confirm(self.tr("Delete organization"), question):
             return False
         try:
-            with self._database.session() as session:
-                organizations.delete_organization(session, organization_id)
-        except Exception as exc:
+            self._organizations.delete(organization_id, source=self._widget)
+        except UserError as exc:
             show_error(exc, self._widget)
             return False
-        self._done(Deleted("organization", organization_id, name), "organization", "site")
+        self.last = Deleted("organization", organization_id, name)
         self.deleted.emit("organization", organization_id)
         return True
 
     def delete_site(self, site_id: str) -> bool:
         """Ask (with the visits made there), then mark the site deleted."""
-        from qclinic.storage.models import Site
-
-        try:
-            with self._database.read_session() as session:
-                site = session.get(Site, site_id)
-                if site is None or site.deleted_at is not None:
-                    return False
-                name = site.name
-                counts = organizations.site_dependents(session, site_id)
-        except Exception as exc:
-            show_error(exc, self._widget)
-            return False
-        if not self._confirm(self.tr("Delete site"), self.site_question(name, counts)):
+        site = self._organizations.find_site(site_id)
+        if site is None:
             return False
         try:
-            with self._database.session() as session:
-                organizations.delete_site(session, site_id)
-        except Exception as exc:
+            counts = self._organizations.site_dependents(site_id)
+        except UserError as exc:
             show_error(exc, self._widget)
             return False
-        self._done(Deleted("site", site_id, name), "site")
+        if not self._confirm(self.tr("Delete site"), self.site_question(site.name, counts)):
+            return False
+        try:
+            self._organizations.delete_site(site_id, source=self._widget)
+        except UserError as exc:
+            show_error(exc, self._widget)
+            return False
+        self.last = Deleted("site", site_id, site.name)
         self.deleted.emit("site", site_id)
         return True
 
@@ -160,27 +154,16 @@ class Deletions(QObject):
         if last is None:
             return False
         try:
-            with self._database.session() as session:
-                if last.kind == "organization":
-                    organizations.restore_organization(session, last.record_id)
-                else:
-                    organizations.restore_site(session, last.record_id)
-        except Exception as exc:
+            if last.kind == "organization":
+                self._organizations.restore(last.record_id, source=self._widget)
+            else:
+                self._organizations.restore_site(last.record_id, source=self._widget)
+        except UserError as exc:
             show_error(exc, self._widget)
             return False
         self.last = None
-        self._committed("organization", "site")
         self.restored.emit(last.kind, last.record_id)
         return True
-
-    def _done(self, deleted: Deleted, *tables: str) -> None:
-        self.last = deleted
-        self._committed(*tables)
-
-    def _committed(self, *tables: str) -> None:
-        self._signals.saved.emit()
-        for table in tables:
-            self._signals.data_changed.emit(table)
 
 
 class UndoBar(QFrame):

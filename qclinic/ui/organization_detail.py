@@ -2,7 +2,7 @@
 actions (overdue ones in red), its clinic cases and its sites.
 
 Layout (``_build``) is kept apart from behaviour (loading, slots). The tables are the small models
-of :mod:`qclinic.ui.organizations_model`.
+of :mod:`qclinic.ui.organization_detail_model`.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,16 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qclinic.core.vocabulary import ActionStatus
-from qclinic.storage.database import Database
-from qclinic.storage.library import list_library
-from qclinic.storage.models import Organization
-from qclinic.storage.repositories import assessments, improvement, organizations, visits
+from qclinic.errors import UserError
 from qclinic.ui.errors import show_error
 from qclinic.ui.labels import label
 from qclinic.ui.list_view import record_list
 from qclinic.ui.organization_deletion import Deletions
-from qclinic.ui.organizations_model import (
+from qclinic.ui.organization_detail_model import (
     ROW_ROLE,
     SORT_ROLE,
     AssessmentLine,
@@ -50,7 +47,9 @@ from qclinic.ui.organizations_model import (
 from qclinic.ui.signals import AppSignals
 from qclinic.ui.start_assessment_dialog import StartAssessmentDialog
 
-FINISHED_ACTIONS = (ActionStatus.DONE, ActionStatus.VERIFIED)
+if TYPE_CHECKING:
+    from qclinic.services import Services
+    from qclinic.storage.models import Organization
 
 
 def _table(model: RecordsModel, stretch: int) -> tuple[QTableView, QSortFilterProxyModel]:
@@ -73,14 +72,14 @@ class OrganizationDetail(QWidget):
 
     def __init__(
         self,
-        database: Database,
+        services: Services,
         signals: AppSignals,
         lang: str,
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._database = database
+        self._services = services
         self._signals = signals
         self._lang = lang
         self.today = today
@@ -213,35 +212,15 @@ class OrganizationDetail(QWidget):
         if self.organization_id is None:
             self.stack.setCurrentIndex(0)
             return
-        organization_id = self.organization_id
-        with self._database.read_session() as session:
-            try:
-                organization = organizations.get_organization(session, organization_id)
-            except Exception:
-                self.organization_id = None
-                self.stack.setCurrentIndex(0)
-                return
-            sites = organizations.list_sites(session, organization_id)
-            found = assessments.list_assessments(
-                session, organization_id=organization_id, limit=None
-            )
-            visit_dates = {
-                v.id: v.visit_date
-                for v in visits.list_visits(session, organization_id=organization_id, limit=None)
-            }
-            actions = [
-                a
-                for a in improvement.list_actions(
-                    session, organization_id=organization_id, limit=None
-                )
-                if a.status not in FINISHED_ACTIONS
-            ]
-            cases = improvement.list_cases(session, organization_id=organization_id, limit=None)
-        titles = {
-            e.id: (e.title_zh if self._lang == "zh" else e.title_en)
-            for e in list_library(self._database)
-        }
-        lines = assessment_lines(found, visit_dates, titles)
+        overview = self._services.organizations.overview(self.organization_id)
+        if overview is None:  # deleted meanwhile (another window, an undo…)
+            self.organization_id = None
+            self.stack.setCurrentIndex(0)
+            return
+        titles = self._services.library.titles(self._lang)
+        lines = assessment_lines(overview.assessments, overview.visit_dates, titles)
+        actions, cases, sites = overview.open_actions, overview.cases, overview.sites
+        organization = overview.organization
         self._show_heading(organization)
         self.assessment_model.set_rows(lines)
         self.compare_button.setEnabled(len(lines) >= 2)
@@ -310,7 +289,7 @@ class OrganizationDetail(QWidget):
         if self.organization_id is None:
             return
         self.start_dialog = StartAssessmentDialog(
-            self._database, self._signals, self._lang, self.organization_id, self, self.today()
+            self._services, self._signals, self._lang, self.organization_id, self, self.today()
         )
         self.start_dialog.open()
 
@@ -319,7 +298,7 @@ class OrganizationDetail(QWidget):
             return
         from qclinic.ui.compare_view import open_compare  # matplotlib only when comparing
 
-        open_compare(self, self._database, self._lang, self.organization_id)
+        open_compare(self, self._services, self._lang, self.organization_id)
 
     def on_site_input_changed(self, text: str) -> None:
         self.add_site_button.setEnabled(bool(text.strip()))
@@ -344,14 +323,11 @@ class OrganizationDetail(QWidget):
         if self.organization_id is None or not name:
             return
         try:
-            with self._database.session() as session:
-                organizations.create_site(
-                    session, self.organization_id, name, self.site_address_edit.text().strip()
-                )
-        except Exception as exc:
+            self._services.organizations.add_site(
+                self.organization_id, name, self.site_address_edit.text(), source=self
+            )
+        except UserError as exc:
             show_error(exc, self)
             return
         self.site_name_edit.clear()
-        self.site_address_edit.clear()
-        self._signals.saved.emit()
-        self._signals.data_changed.emit("site")
+        self.site_address_edit.clear()  # the page reloads the detail on the site's change

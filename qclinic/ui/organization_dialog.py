@@ -1,26 +1,28 @@
 """The new / edit organization dialog: the credit code is checked as it is typed.
 
-Accepting saves at once through the repository (there is no separate Save step); a duplicate
-credit code or any other storage refusal is shown and the dialog stays open to fix it.
+Accepting saves at once through the organization service (there is no separate Save step); a
+duplicate credit code or any other refusal is shown and the dialog stays open to fix it.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QWidget
 
 from qclinic.core import uscc
 from qclinic.core.contact import ContactCheck, check_email, check_phone
+from qclinic.core.text import Text
 from qclinic.core.vocabulary import ChainRole, IndustryChain, SizeClass
-from qclinic.storage.database import Database
-from qclinic.storage.errors import InvalidValue
-from qclinic.storage.repositories import organizations
+from qclinic.errors import UserError
 from qclinic.ui.errors import show_error
 from qclinic.ui.forms.ui_organization_dialog import Ui_OrganizationDialog
 from qclinic.ui.labels import choices
 from qclinic.ui.signals import AppSignals
+
+if TYPE_CHECKING:
+    from qclinic.services import Services
 
 INVALID_FIELD_STYLE = (
     "QLineEdit { border: 1px solid #c62828; border-radius: 3px; padding: 2px;"
@@ -50,7 +52,7 @@ class OrganizationDialog(QDialog):
 
     def __init__(
         self,
-        database: Database,
+        services: Services,
         signals: AppSignals,
         lang: str,
         organization_id: str | None = None,
@@ -59,7 +61,7 @@ class OrganizationDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_OrganizationDialog()
         self.ui.setupUi(self)
-        self._database = database
+        self._organizations = services.organizations
         self._signals = signals
         self._lang = lang
         self._organization_id = organization_id
@@ -84,12 +86,7 @@ class OrganizationDialog(QDialog):
         self.on_uscc_changed(self.ui.usccEdit.text())
 
     def _load(self, organization_id: str) -> None:
-        with self._database.read_session() as session:
-            organization = organizations.get_organization(session, organization_id)
-            self._original = {
-                field: getattr(organization, field) for field in organizations.ORGANIZATION_FIELDS
-            }
-        values = self._original
+        values = self._original = self._organizations.values(organization_id)
         self.ui.nameEdit.setText(values["name"])
         self.ui.usccEdit.setText(values["uscc"] or "")
         _fill(self.ui.chainCombo, IndustryChain, values["industry_chain"])
@@ -185,31 +182,20 @@ class OrganizationDialog(QDialog):
     def accept(self) -> None:
         problems = self.contact_problems()
         if problems:  # the button is disabled; Enter or a script may still get here
-            english = "\n".join(p.message_en for p in problems)
             chinese = "\n".join(p.message_zh for p in problems)
-            show_error(InvalidValue(f"{english}\n{chinese}"), self)
+            english = "\n".join(p.message_en for p in problems)
+            show_error(UserError(Text(chinese, english)), self)
             return
         if not self.ok_button.isEnabled():
             return
         values = self.values()
         try:
-            with self._database.session() as session:
-                if self._organization_id is None:
-                    saved = organizations.create_organization(session, **values)
-                else:
-                    original_code = self._original.get("uscc")
-                    # unchanged up to spaces and case: not a change, so not re-checked
-                    if values["uscc"] and uscc.normalize(values["uscc"]) == original_code:
-                        values["uscc"] = original_code
-                    changes = {k: v for k, v in values.items() if v != self._original.get(k)}
-                    saved = organizations.update_organization(
-                        session, self._organization_id, **changes
-                    )
-                saved_id = saved.id
-        except Exception as exc:
+            if self._organization_id is None:
+                saved = self._organizations.create(source=self, **values)
+            else:
+                saved = self._organizations.update(self._organization_id, source=self, **values)
+        except UserError as exc:
             show_error(exc, self)
             return
-        self.saved_id = saved_id
-        self._signals.saved.emit()
-        self._signals.data_changed.emit("organization")
+        self.saved_id = saved.id
         super().accept()

@@ -1,34 +1,36 @@
 """The settings dialog: interface language, your name, report language, issuing body and logo.
 
-OK writes ``settings.json`` at once (atomically, through :mod:`qclinic.settings`). A new interface
-language applies without a restart: :func:`apply_interface_language` swaps the translators and
-emits ``signals.language_changed`` so the main window and its pages re-set their texts.
+OK writes the settings at once through :class:`~qclinic.services.settings.SettingsService`
+(atomically; it announces the change). A new interface language applies without a restart:
+:func:`apply_interface_language` swaps the translators and emits ``signals.language_changed`` so
+the main window and its pages re-set their texts.
 
-The chosen logo is copied into the data directory, so the report keeps it when the original file
-is moved or was on a USB stick.
+The chosen logo is copied into the data directory (``SettingsService.adopt_logo``), so the report
+keeps it when the original file is moved or was on a USB stick.
 """
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QImageReader, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 
-from qclinic import paths
-from qclinic import settings as app_settings
+from qclinic.core.catalogue import text
 from qclinic.errors import UserError
 from qclinic.ui import i18n
 from qclinic.ui.errors import show_error
 from qclinic.ui.forms.ui_settings_dialog import Ui_SettingsDialog
 from qclinic.ui.signals import AppSignals
 
+if TYPE_CHECKING:
+    from qclinic.services import Services
+
 #: Language names are shown in their own language, so anyone can find theirs.
 INTERFACE_LANGUAGES = (("zh", "简体中文"), ("en", "English"))
 REPORT_LANGUAGES = (("zh", "简体中文"), ("en", "English"))
-LOGO_STEM = "report-logo"
 
 
 def effective_language(setting: str) -> str:
@@ -44,23 +46,6 @@ def apply_interface_language(lang: str, signals: AppSignals) -> None:
     signals.language_changed.emit(lang)
 
 
-def copy_logo(source: Path) -> Path:
-    """*source* copied into the data directory (the copy's path; unchanged if already there)."""
-    folder = paths.data_dir()
-    if source.parent.resolve() == folder.resolve() and source.stem == LOGO_STEM:
-        return source
-    target = folder / f"{LOGO_STEM}{source.suffix.lower()}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
-    except OSError as exc:
-        raise UserError(f"Could not copy the logo {source}: {exc.strerror or exc}") from exc
-    for old in folder.glob(f"{LOGO_STEM}.*"):
-        if old != target:
-            old.unlink(missing_ok=True)
-    return target
-
-
 class SettingsDialog(QDialog):
     """Edit the user settings; OK saves them and applies a changed interface language.
 
@@ -68,13 +53,16 @@ class SettingsDialog(QDialog):
     was started with ``--lang``).
     """
 
-    def __init__(self, signals: AppSignals, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, signals: AppSignals, lang: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._lang = lang
         self.ui = Ui_SettingsDialog()
         self.ui.setupUi(self)
+        self._settings = services.settings
         self._signals = signals
-        self.settings = app_settings.load()
+        self.settings = self._settings.current()
         self.logo_path = self.settings.logo_path
         self._fill_languages()
         self.ui.issuingBody.setText(self.settings.issuing_body)
@@ -156,9 +144,7 @@ class SettingsDialog(QDialog):
             self.tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff)"),
         )
         if path and not self.set_logo(path):
-            show_error(
-                UserError(self.tr("%1 is not an image QClinic can read.").replace("%1", path)), self
-            )
+            show_error(UserError(text("settings.logo_not_image", path=path)), self)
 
     def on_clear_logo_clicked(self) -> None:
         self.set_logo("")
@@ -167,22 +153,20 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         """Save the settings (atomically) and apply a changed interface language."""
         try:
-            logo = str(copy_logo(Path(self.logo_path))) if self.logo_path else ""
+            logo = str(self._settings.adopt_logo(Path(self.logo_path))) if self.logo_path else ""
+            # only these fields: what other views stored meanwhile (last page, …) is kept
+            self.settings = self._settings.update(
+                language=self.ui.language.currentData(),
+                report_language=self.ui.reportLanguage.currentData(),
+                issuing_body=self.ui.issuingBody.text().strip(),
+                consultant_name=self.ui.consultantName.text().strip(),
+                logo_path=logo,
+                source=self,
+            )
         except UserError as exc:
             show_error(exc, self)
             return
-        latest = app_settings.load()  # keep what other views stored meanwhile (last page, …)
-        latest.language = self.ui.language.currentData()
-        latest.report_language = self.ui.reportLanguage.currentData()
-        latest.issuing_body = self.ui.issuingBody.text().strip()
-        latest.consultant_name = self.ui.consultantName.text().strip()
-        latest.logo_path = logo
-        try:
-            app_settings.save(latest)
-        except OSError as exc:
-            show_error(UserError(f"Could not save the settings: {exc.strerror or exc}"), self)
-            return
-        self.settings = latest
+        latest = self.settings
         super().accept()
         after = effective_language(latest.language)
         if after != self._lang:

@@ -31,12 +31,8 @@ from qclinic.core.scoring.completion import BLOCKING
 from qclinic.core.scoring.result import Gap, ScoreResult
 from qclinic.core.vocabulary import AssessmentStatus, SignerRole, TeamRole
 from qclinic.errors import UserError
-from qclinic.storage.assessment_scoring import score_assessment
-from qclinic.storage.database import Database
-from qclinic.storage.repositories import assessments
-from qclinic.storage.repositories.assessments import SIGNATURE_QUESTION_ID
-from qclinic.storage.repositories.attachments import add_attachment
-from qclinic.storage.repositories.team import team_of
+from qclinic.services import Services
+from qclinic.services.assessments import GapsBlock, Signer
 from qclinic.ui.errors import show_error
 from qclinic.ui.forms.ui_signoff_dialog import Ui_SignOffDialog
 from qclinic.ui.labels import label
@@ -44,9 +40,6 @@ from qclinic.ui.signals import AppSignals
 from qclinic.ui.signature_pad import SignaturePad
 from qclinic.ui.times import local_text
 
-#: Drawn signatures are stored as attachments of the assessment under this pseudo question id
-#: (instance key: the signer role), so they sync with the other evidence yet match no question.
-SIGNATURE_QUESTION = SIGNATURE_QUESTION_ID
 MAX_LISTED_GAPS = 12
 
 
@@ -119,7 +112,7 @@ class SignOffDialog(QDialog):
 
     def __init__(
         self,
-        database: Database,
+        services: Services,
         signals: AppSignals,
         assessment_id: str,
         lang: str | None = None,
@@ -128,8 +121,7 @@ class SignOffDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_SignOffDialog()
         self.ui.setupUi(self)
-        self._database = database
-        self._signals = signals
+        self._assessments = services.assessments
         self._assessment_id = assessment_id
         self._lang = lang or current_lang()
         ui = self.ui
@@ -150,8 +142,7 @@ class SignOffDialog(QDialog):
             ui.companyStatus,
         )
         self.blocks: list[_SignerBlock] = [consultant]
-        with database.read_session() as session:
-            self.team = team_of(session, assessment_id)
+        self.team = self._assessments.team(assessment_id)
         if self.team:
             self._team_blocks(consultant)
         self.blocks.append(company)
@@ -194,10 +185,8 @@ class SignOffDialog(QDialog):
         return self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
 
     def _load_summary(self) -> None:
-        with self._database.read_session() as session:
-            assessment = assessments.get_assessment(session, self._assessment_id)
-            title, status = assessment.title, assessment.status
-            result = score_assessment(session, self._assessment_id)
+        overview = self._assessments.overview(self._assessment_id)
+        title, status, result = overview.title, overview.status, overview.result
         self.ui.titleLabel.setText(title)
         parts = [self.tr("Status: %1").replace("%1", label(status))]
         if result.percent is not None:
@@ -242,48 +231,25 @@ class SignOffDialog(QDialog):
         """Store both signatures (drawn ones as image attachments) and sign, atomically."""
         if not all(block.complete() for block in self.blocks):
             return
-        used: dict[str, int] = {}
+        signers = [
+            Signer(
+                block.role,
+                block.signer_name(),
+                block.pad.to_png() if block.drawn() else None,
+                f"{label(block.role)}: {block.signer_name()}",
+            )
+            for block in self.blocks
+        ]
         try:
-            with self._database.session() as session:
-                for block in self.blocks:
-                    image_sha256 = None
-                    used[block.role.value] = used.get(block.role.value, 0) + 1
-                    instance = block.role.value
-                    if used[block.role.value] > 1:  # a second consultant of the team
-                        instance = f"{instance}-{used[block.role.value]}"
-                    if block.drawn():
-                        attachment = add_attachment(
-                            session,
-                            self._database.blobs,
-                            block.pad.to_png(),
-                            f"signature-{instance}.png",
-                            mime_type="image/png",
-                            caption=f"{label(block.role)}: {block.signer_name()}",
-                            assessment_id=self._assessment_id,
-                            question_id=SIGNATURE_QUESTION,
-                            instance_key=instance,
-                        )
-                        image_sha256 = attachment.sha256
-                    assessments.add_signature(
-                        session,
-                        self._assessment_id,
-                        block.role,
-                        block.signer_name(),
-                        image_sha256=image_sha256,
-                    )
-                assessments.set_assessment_status(
-                    session, self._assessment_id, AssessmentStatus.SIGNED
-                )
+            self._assessments.sign(self._assessment_id, signers, source=self)
         except Exception as exc:  # shown to the user; nothing was committed, the pads stay
             show_error(exc, self)
             return
-        self._signals.saved.emit()
-        self._signals.data_changed.emit("assessment")
         super().accept()
 
 
 def prepare_sign_off(
-    parent: QWidget | None, database: Database, signals: AppSignals, assessment_id: str
+    parent: QWidget | None, services: Services, signals: AppSignals, assessment_id: str
 ) -> SignOffDialog | None:
     """The completion check, then the dialog to sign in (``None`` when it cannot be signed).
 
@@ -291,10 +257,8 @@ def prepare_sign_off(
     """
     lang = current_lang()
     try:
-        with database.read_session() as session:
-            assessment = assessments.get_assessment(session, assessment_id)
-            status, signed_at = assessment.status, assessment.signed_at
-            result = score_assessment(session, assessment_id)
+        overview = services.assessments.overview(assessment_id)
+        status, signed_at, result = overview.status, overview.signed_at, overview.result
     except UserError as exc:
         show_error(exc, parent)
         return None
@@ -314,17 +278,14 @@ def prepare_sign_off(
         return None
     if status is AssessmentStatus.DRAFT:
         try:
-            with database.session() as session:
-                assessments.set_assessment_status(
-                    session, assessment_id, AssessmentStatus.COMPLETED
-                )
-                assessments.record_score(session, assessment_id, result.percent, result.grade)
+            services.assessments.complete(assessment_id, source=parent)
+        except GapsBlock as exc:  # answered meanwhile in another window
+            _show_gaps(parent, exc.gaps, lang)
+            return None
         except UserError as exc:
             show_error(exc, parent)
             return None
-        signals.saved.emit()
-        signals.data_changed.emit("assessment")
-    return SignOffDialog(database, signals, assessment_id, lang, parent)
+    return SignOffDialog(services, signals, assessment_id, lang, parent)
 
 
 def _show_gaps(parent: QWidget | None, gaps: list[Gap], lang: str) -> None:
@@ -349,10 +310,10 @@ def _show_gaps(parent: QWidget | None, gaps: list[Gap], lang: str) -> None:
 
 
 def run_sign_off(
-    parent: QWidget | None, database: Database, signals: AppSignals, assessment_id: str
+    parent: QWidget | None, services: Services, signals: AppSignals, assessment_id: str
 ) -> bool:
     """Check, complete and sign *assessment_id*; ``True`` when it was signed."""
-    dialog = prepare_sign_off(parent, database, signals, assessment_id)
+    dialog = prepare_sign_off(parent, services, signals, assessment_id)
     if dialog is None:
         return False
     return dialog.exec() == QDialog.DialogCode.Accepted
@@ -377,20 +338,15 @@ def confirm_amend(parent: QWidget | None) -> bool:
 
 
 def amend(
-    parent: QWidget | None, database: Database, signals: AppSignals, assessment_id: str
+    parent: QWidget | None, services: Services, signals: AppSignals, assessment_id: str
 ) -> str | None:
     """After confirmation, a new draft revision of a signed assessment; opens it, returns its id."""
     if not confirm_amend(parent):
         return None
     try:
-        with database.session() as session:
-            new_id = assessments.amend_assessment(session, assessment_id).id
+        new_id = services.assessments.amend(assessment_id, source=parent)
     except UserError as exc:
         show_error(exc, parent)
         return None
-    signals.saved.emit()
-    signals.data_changed.emit("assessment")
-    signals.data_changed.emit("finding")
-    signals.data_changed.emit("action")
     signals.open_assessment.emit(new_id)
     return new_id

@@ -8,21 +8,23 @@ version's content as the assessment's frozen copy, then asks the app to open it.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGroupBox, QVBoxLayout, QWidget
 
 from qclinic import settings
 from qclinic.core.vocabulary import TeamRole, VisitKind
-from qclinic.storage.database import Database
-from qclinic.storage.library import LibraryEntry, checklist_content, list_library
-from qclinic.storage.repositories import assessments, organizations, visits
-from qclinic.storage.repositories.team import TeamMember
+from qclinic.services import Services
+from qclinic.services.assessments import TeamMember
 from qclinic.ui.errors import show_error
 from qclinic.ui.forms.ui_start_assessment_dialog import Ui_StartAssessmentDialog
 from qclinic.ui.labels import choices
 from qclinic.ui.signals import AppSignals
 from qclinic.ui.team_editor import TeamEditor
+
+if TYPE_CHECKING:
+    from qclinic.storage.library import LibraryEntry
 
 
 class StartAssessmentDialog(QDialog):
@@ -30,7 +32,7 @@ class StartAssessmentDialog(QDialog):
 
     def __init__(
         self,
-        database: Database,
+        services: Services,
         signals: AppSignals,
         lang: str,
         organization_id: str,
@@ -40,7 +42,7 @@ class StartAssessmentDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_StartAssessmentDialog()
         self.ui.setupUi(self)
-        self._database = database
+        self._assessments = services.assessments
         self._signals = signals
         self._lang = lang
         self._organization_id = organization_id
@@ -49,20 +51,17 @@ class StartAssessmentDialog(QDialog):
         self.ok_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Start"))
 
-        with database.read_session() as session:
-            organization = organizations.get_organization(session, organization_id)
-            name = organization.name
-            sites = organizations.list_sites(session, organization_id)
-        self.ui.organizationLabel.setText(f"<b>{name}</b>")
+        offered = self._assessments.start_choices(organization_id)
+        self.ui.organizationLabel.setText(f"<b>{offered.organization}</b>")
         for text, kind in choices(VisitKind):
             self.ui.kindCombo.addItem(text, kind)
         self.ui.dateEdit.setDate(QDate(today or date.today()))
         self.ui.siteCombo.addItem(self.tr("(no particular site)"), None)
-        for site in sites:
-            self.ui.siteCombo.addItem(site.name, site.id)
-        if sites:
+        for site_id, site_name in offered.sites:
+            self.ui.siteCombo.addItem(site_name, site_id)
+        if offered.sites:
             self.ui.siteCombo.setCurrentIndex(1)
-        self._entries: list[LibraryEntry] = list_library(database)
+        self._entries: list[LibraryEntry] = offered.checklists
         for entry in self._entries:
             self.ui.checklistCombo.addItem(self._title_of(entry), entry.id)
 
@@ -133,32 +132,20 @@ class StartAssessmentDialog(QDialog):
         visit_date = self.ui.dateEdit.date().toPython()
         assert isinstance(visit_date, date)
         try:
-            with self._database.session() as session:
-                visit = visits.create_visit(
-                    session,
-                    self._organization_id,
-                    self.ui.kindCombo.currentData(),
-                    visit_date,
-                    site_id=self.ui.siteCombo.currentData(),
-                )
-                content = checklist_content(session, entry.id, entry.version)
-                assessment = assessments.start_assessment(
-                    session,
-                    self._organization_id,
-                    entry.id,
-                    entry.version,
-                    content,
-                    self.ui.titleEdit.text().strip(),
-                    visit_id=visit.id,
-                    team=self.team.members(),
-                )
-                assessment_id = assessment.id
+            assessment_id = self._assessments.start(
+                self._organization_id,
+                checklist_id=entry.id,
+                checklist_version=entry.version,
+                title=self.ui.titleEdit.text(),
+                visit_kind=self.ui.kindCombo.currentData(),
+                visit_date=visit_date,
+                site_id=self.ui.siteCombo.currentData(),
+                team=self.team.members(),
+                source=self,
+            )
         except Exception as exc:
             show_error(exc, self)
             return
         self.assessment_id = assessment_id
-        self._signals.saved.emit()
-        self._signals.data_changed.emit("visit")
-        self._signals.data_changed.emit("assessment")
         super().accept()
         self._signals.open_assessment.emit(assessment_id)

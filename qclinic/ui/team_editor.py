@@ -2,8 +2,8 @@
 
 :class:`TeamEditor` is embedded in the start-assessment dialog; :class:`TeamDialog` wraps it for
 the runner's *Team…* button. A phone number is checked as it is typed (the cell turns red and the
-message under the table says what is wrong); the storage refuses a bad team anyway
-(:func:`qclinic.storage.repositories.team.set_team`).
+message under the table says what is wrong); the service refuses a bad team anyway
+(:meth:`qclinic.services.assessments.AssessmentService.set_team`).
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from qclinic.core.contact import check_phone
 from qclinic.core.vocabulary import TeamRole
-from qclinic.storage.database import Database
-from qclinic.storage.repositories.team import TeamMember, set_team, team_of
+from qclinic.services import Services
+from qclinic.services.assessments import TeamMember
 from qclinic.ui.errors import show_error, ui_language
 from qclinic.ui.labels import label
 from qclinic.ui.signals import AppSignals
@@ -188,7 +188,7 @@ class TeamDialog(QDialog):
 
     def __init__(
         self,
-        database: Database,
+        services: Services,
         signals: AppSignals,
         assessment_id: str,
         parent: QWidget | None = None,
@@ -196,12 +196,10 @@ class TeamDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Expert team"))
         self.setObjectName("TeamDialog")
-        self._database = database
-        self._signals = signals
+        self._assessments = services.assessments
         self._assessment_id = assessment_id
         self.editor = TeamEditor(self)
-        with database.read_session() as session:
-            self.editor.set_members(team_of(session, assessment_id))
+        self.editor.set_members(self._assessments.team(assessment_id))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -223,13 +221,10 @@ class TeamDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            with self._database.session() as session:
-                set_team(session, self._assessment_id, self.editor.members())
+            self._assessments.set_team(self._assessment_id, self.editor.members(), source=self)
         except Exception as exc:  # a UserError is shown; the dialog stays open to fix it
             show_error(exc, self)
             return
-        self._signals.saved.emit()
-        self._signals.data_changed.emit("assessment")
         super().accept()
 
 

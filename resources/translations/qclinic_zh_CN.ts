@@ -2239,10 +2239,6 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff)</translation>
     </message>
-    <message>
-        <source>%1 is not an image QClinic can read.</source>
-        <translation>%1 不是 QClinic 可读取的图片。</translation>
-    </message>
 </context>
 <context>
     <name>SignOffDialog</name>

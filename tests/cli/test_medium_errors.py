@@ -124,10 +124,12 @@ def test_a_full_medium_is_told_as_full(
 ) -> None:
     data = mount_point / "qclinic"
     shutil.copytree(demo_folder, data)
-    with (mount_point / "filler").open("wb", buffering=0) as stream:  # fill it to the last block
-        with pytest.raises(OSError) as filled:
-            while True:
-                stream.write(b"\0" * 4096)
+    with (
+        (mount_point / "filler").open("wb", buffering=0) as stream,  # fill it to the last block
+        pytest.raises(OSError) as filled,
+    ):
+        while True:
+            stream.write(b"\0" * 4096)
     assert filled.value.errno == errno.ENOSPC
     code, _, err = _run(capsys, "--data-dir", str(data), "demo")
     _assert_user_error(code, err, "disk is full")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -45,7 +46,7 @@ def test_every_missing_library_is_named_with_its_package(
 def test_an_unknown_missing_library_is_still_named(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
     monkeypatch.setattr(system_libs, "xcb_plugin", lambda: Path("/qt/platforms/libqxcb.so"))
-    with pytest.raises(UserError, match="libfuture-xcb.so.7"):
+    with pytest.raises(UserError, match=re.escape("libfuture-xcb.so.7")):
         system_libs.check_qt_platform(_fake_loader({"libfuture-xcb.so.7"}))
 
 

@@ -51,9 +51,9 @@ def test_a_stale_value_write_is_refused_and_changes_nothing(
 def test_a_note_never_rewrites_the_value(db: Database, assessment_id: str) -> None:
     seen = _save(db, assessment_id, 2, base=0)
     newer = _save(db, assessment_id, 5, base=seen)
-    with pytest.raises(AnswerChanged):  # A's note, based on the stale revision
-        with db.session() as session:
-            answers.save_note(session, assessment_id, "Q1", "A's note", base_revision=seen)
+    # A's note, based on the stale revision
+    with pytest.raises(AnswerChanged), db.session() as session:
+        answers.save_note(session, assessment_id, "Q1", "A's note", base_revision=seen)
     assert _stored(db, assessment_id) == {"value": 5, "is_na": False, "note": ""}
     with db.session() as session:  # on the fresh revision, only the note changes
         answers.save_note(session, assessment_id, "Q1", "A's note", base_revision=newer)
@@ -74,15 +74,14 @@ def test_a_stale_clear_is_refused_and_a_cleared_answer_counts_as_none(
 ) -> None:
     seen = _save(db, assessment_id, 2, base=0)
     _save(db, assessment_id, 5, base=seen)
-    with pytest.raises(AnswerChanged):
-        with db.session() as session:
-            answers.clear_answer(session, assessment_id, "Q1", base_revision=seen)
+    with pytest.raises(AnswerChanged), db.session() as session:
+        answers.clear_answer(session, assessment_id, "Q1", base_revision=seen)
     assert _stored(db, assessment_id)["value"] == 5
     with db.session() as session:
         answers.clear_answer(session, assessment_id, "Q1", base_revision=seen + 1)
-    with pytest.raises(AnswerChanged) as refused:  # a note needs an answer to hold it
-        with db.session() as session:
-            answers.save_note(session, assessment_id, "Q1", "late", base_revision=0)
+    # a note needs an answer to hold it
+    with pytest.raises(AnswerChanged) as refused, db.session() as session:
+        answers.save_note(session, assessment_id, "Q1", "late", base_revision=0)
     assert not refused.value.live
     _save(db, assessment_id, 3, base=0)  # the tombstone is "no answer": revision 0
     assert _stored(db, assessment_id)["value"] == 3

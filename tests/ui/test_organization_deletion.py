@@ -117,7 +117,7 @@ def test_a_site_is_deleted_from_the_sites_tab_and_restored(qtbot, page, database
 
 
 def test_a_deleted_organizations_assessments_still_open_and_print(
-    qtbot, page, database, signals, demo_ids, tmp_path
+    qtbot, page, database, services, signals, demo_ids, tmp_path
 ) -> None:
     from qclinic.ui.pages.assessments import load_rows
     from qclinic.ui.print_actions import print_report
@@ -125,9 +125,9 @@ def test_a_deleted_organizations_assessments_still_open_and_print(
 
     answer_next_question(QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
-    rows = [r for r in load_rows(database, "en") if r.id in demo_ids["assessments"]]
+    rows = [r for r in load_rows(services, "en") if r.id in demo_ids["assessments"]]
     assert len(rows) == 2 and all(r.organization.endswith(" (deleted)") for r in rows)
-    runner = RunnerWidget(database, signals, "en")
+    runner = RunnerWidget(services, signals, "en")
     qtbot.addWidget(runner)
     runner.open(demo_ids["completed_assessment"])
     assert "(deleted)" in runner.title_label.text()

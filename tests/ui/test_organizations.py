@@ -46,13 +46,8 @@ def _names(page) -> list[str]:
 
 def test_models_pass_the_model_tester(qtmodeltester, database, demo_ids) -> None:
     from qclinic.storage.organization_list import list_organization_summaries
-    from qclinic.ui.organizations_model import (
-        ROW_ROLE,
-        OrganizationFilter,
-        OrganizationsModel,
-        RecordsModel,
-        site_columns,
-    )
+    from qclinic.ui.organization_detail_model import RecordsModel, site_columns
+    from qclinic.ui.organizations_model import ROW_ROLE, OrganizationFilter, OrganizationsModel
 
     rows = list_organization_summaries(database)
     model = OrganizationsModel()
@@ -98,10 +93,10 @@ def test_new_organization_checks_the_credit_code_as_typed(qtbot, page, database)
     assert page.detail.name_label.text() == saved.name
 
 
-def test_english_message_and_an_empty_code_is_allowed(qtbot, database, signals) -> None:
+def test_english_message_and_an_empty_code_is_allowed(qtbot, services, signals) -> None:
     from qclinic.ui.organization_dialog import OrganizationDialog
 
-    dialog = OrganizationDialog(database, signals, "en")
+    dialog = OrganizationDialog(services, signals, "en")
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.ui.nameEdit, "Acme")
     assert dialog.ok_button.isEnabled()  # no code yet: fine
@@ -158,7 +153,7 @@ def test_sorting_by_grade_keeps_the_selection(demo_ids, page) -> None:
 
 
 def test_detail_shows_history_trend_and_overdue_actions(qtbot, demo_ids, page, signals) -> None:
-    from qclinic.ui.organizations_model import OVERDUE_COLOR, ROW_ROLE
+    from qclinic.ui.organization_detail_model import OVERDUE_COLOR, ROW_ROLE
 
     page.detail.today = lambda: date(2026, 4, 20)
     page.select_organization(demo_ids["organization"])
@@ -207,6 +202,21 @@ def test_adding_a_site(qtbot, demo_ids, page, database) -> None:
     assert names == ["一号工厂", "二号工厂"]
     assert detail.site_proxy.rowCount() == 2
     assert detail.site_name_edit.text() == ""
+
+
+def test_changes_made_through_the_services_elsewhere_reach_the_page(
+    qtbot, demo_ids, page, services
+) -> None:
+    """No widget announces anything: the services' commits alone refresh the list and detail."""
+    page.select_organization(demo_ids["organization"])
+    created = services.organizations.create("赣江新区测试有限公司")  # as a command or sync would
+    assert "赣江新区测试有限公司" in _names(page)
+    services.organizations.add_site(demo_ids["organization"], "三号工厂")
+    assert page.detail.site_proxy.rowCount() == 2
+    services.organizations.update(demo_ids["organization"], region="江西省鹰潭市余江区")
+    assert "余江区" in page.detail.facts_label.text()
+    services.organizations.delete(created.id)
+    assert "赣江新区测试有限公司" not in _names(page)
 
 
 def test_starting_an_assessment(qtbot, demo_ids, page, database, signals) -> None:

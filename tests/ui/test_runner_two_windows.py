@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from tests.ui.test_runner import start, stored
 
 KEY = ("QMS.1", "")

@@ -33,12 +33,12 @@ def _edit_behind_the_back(path: Path, assessment_id: str) -> str:
 
 
 def test_opening_a_tampered_signed_assessment_shows_what_changed(
-    qtbot: Any, database: Any, signals: Any, demo_ids: dict[str, Any], tmp_path: Path
+    qtbot: Any, database: Any, services: Any, signals: Any, demo_ids: dict[str, Any], tmp_path: Path
 ) -> None:
     from qclinic.ui.runner.runner_widget import RunnerWidget
 
     signed = demo_ids["assessments"][0]  # the demo's signed self-assessment
-    runner = RunnerWidget(database, signals, "en")
+    runner = RunnerWidget(services, signals, "en")
     qtbot.addWidget(runner)
     runner.open(signed)
     assert "signed and read-only" in runner.banner.text()

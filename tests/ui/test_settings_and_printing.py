@@ -73,8 +73,10 @@ def test_settings_dialog_switches_language_at_once_and_saves(
     window.navigation.item(library_row).setText("stale")  # retranslate() must re-set it
     languages: list[str] = []
     signals.language_changed.connect(languages.append)
+    changes: list[tuple[str, set[str], int]] = []  # no reference to the dialog kept
+    signals.changed.connect(lambda e: changes.append((e.entity, set(e.ids), id(e.source))))
 
-    dialog = SettingsDialog(signals, window.lang, window)
+    dialog = SettingsDialog(window.services, signals, window.lang, window)
     qtbot.addWidget(dialog)
     _choose(dialog.ui.language, "en")
     _choose(dialog.ui.reportLanguage, "en")
@@ -93,6 +95,10 @@ def test_settings_dialog_switches_language_at_once_and_saves(
     assert logo.parent == paths.data_dir() and logo.suffix == ".png"  # a copy in the data dir
     assert logo.read_bytes() == (tmp_path / "institute logo.png").read_bytes()
     assert languages == ["en"]
+    # the change was announced once, naming the fields that changed, made by the dialog
+    announced = [(ids, source) for entity, ids, source in changes if entity == "settings"]
+    fields = {"language", "report_language", "issuing_body", "logo_path"}
+    assert announced == [(fields, id(dialog))]
     assert window.lang == "en"
     assert QLocale().language() == QLocale.Language.English  # the translators were swapped
     assert window.navigation.item(library_row).text() == "Checklist library"
@@ -100,7 +106,7 @@ def test_settings_dialog_switches_language_at_once_and_saves(
 
     # and back to Chinese: the window re-sets its texts through the (installed) translator
     window.navigation.item(library_row).setText("stale")
-    dialog = SettingsDialog(signals, window.lang, window)
+    dialog = SettingsDialog(window.services, signals, window.lang, window)
     qtbot.addWidget(dialog)
     assert dialog.ui.issuingBody.text() == saved.issuing_body  # the dialog shows what is stored
     _choose(dialog.ui.language, "zh")
@@ -117,20 +123,20 @@ def test_settings_dialog_switches_language_at_once_and_saves(
 
 
 def test_settings_dialog_cancel_and_unchanged_language_change_nothing(
-    qtbot, signals, restore_language
+    qtbot, services, signals, restore_language
 ) -> None:
     from qclinic import settings
     from qclinic.ui.settings_dialog import SettingsDialog
 
     languages: list[str] = []
     signals.language_changed.connect(languages.append)
-    dialog = SettingsDialog(signals, "zh")
+    dialog = SettingsDialog(services, signals, "zh")
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.ui.issuingBody, "Not kept")
     dialog.reject()
     assert settings.load().issuing_body == ""
 
-    dialog = SettingsDialog(signals, "zh")
+    dialog = SettingsDialog(services, signals, "zh")
     qtbot.addWidget(dialog)
     _choose(dialog.ui.language, "zh")
     assert not dialog.set_logo(__file__)  # not an image: refused, nothing changes
@@ -278,6 +284,7 @@ def test_the_window_remembers_its_page(qtbot, database, signals) -> None:
     window = _window(qtbot, database, signals, start_page="library")
     window.navigation.setCurrentRow([spec.key for spec in PAGES].index("assessments"))
     assert settings.load().last_page == "assessments"
+    assert window.saved_label.text() == ""  # a click in the navigation saves no work
 
     again = _window(qtbot, database, signals, start_page=settings.load().last_page)
     assert again.stack.currentWidget() is again._pages["assessments"]

@@ -66,25 +66,28 @@ def _draw(qtbot, pad, points: list[tuple[int, int]]) -> None:
 
 
 # --- sign-off ---------------------------------------------------------------------------------
-def test_sign_off_refuses_while_a_blocking_gap_exists(qtbot, database, signals, draft_id) -> None:
+def test_sign_off_refuses_while_a_blocking_gap_exists(
+    qtbot, database, services, signals, draft_id
+) -> None:
     from qclinic.ui.signoff_dialog import run_sign_off
 
     seen: list[str] = []
     _close_next_modal(QMessageBox.StandardButton.Ok, seen)
-    assert run_sign_off(None, database, signals, draft_id) is False
+    assert run_sign_off(None, services, signals, draft_id) is False
     assert "1 gap(s)" in seen[0]
     assert "QMS.1" in seen[0]  # the gap is listed by question
     assert _status(database, draft_id) is AssessmentStatus.DRAFT
 
 
 def test_drawn_signatures_sign_the_assessment_and_lock_it(
-    qtbot, database, signals, draft_id
+    qtbot, database, services, signals, draft_id
 ) -> None:
-    from qclinic.ui.signoff_dialog import SIGNATURE_QUESTION, prepare_sign_off
+    from qclinic.storage.repositories.assessments import SIGNATURE_QUESTION_ID as SIGNATURE_QUESTION
+    from qclinic.ui.signoff_dialog import prepare_sign_off
 
     _close_the_gap(database, draft_id)
     with qtbot.waitSignal(signals.saved):
-        dialog = prepare_sign_off(None, database, signals, draft_id)
+        dialog = prepare_sign_off(None, services, signals, draft_id)
     assert dialog is not None
     assert _status(database, draft_id) is AssessmentStatus.COMPLETED  # marked completed first
     qtbot.addWidget(dialog)
@@ -125,11 +128,11 @@ def test_drawn_signatures_sign_the_assessment_and_lock_it(
         answers.save_answer(s, draft_id, "QMS.2", 5)
 
 
-def test_typed_names_alone_sign(qtbot, database, signals, draft_id) -> None:
+def test_typed_names_alone_sign(qtbot, database, services, signals, draft_id) -> None:
     from qclinic.ui.signoff_dialog import prepare_sign_off
 
     _close_the_gap(database, draft_id)
-    dialog = prepare_sign_off(None, database, signals, draft_id)
+    dialog = prepare_sign_off(None, services, signals, draft_id)
     qtbot.addWidget(dialog)
     ui = dialog.ui
     ui.consultantTypedRadio.setChecked(True)
@@ -151,23 +154,27 @@ def test_typed_names_alone_sign(qtbot, database, signals, draft_id) -> None:
     assert _status(database, draft_id) is AssessmentStatus.SIGNED
 
 
-def test_a_signed_assessment_is_not_signed_again(qtbot, database, signals, demo_ids) -> None:
+def test_a_signed_assessment_is_not_signed_again(
+    qtbot, database, services, signals, demo_ids
+) -> None:
     from qclinic.ui.signoff_dialog import run_sign_off
 
     seen: list[str] = []
     _close_next_modal(QMessageBox.StandardButton.Ok, seen)
-    assert run_sign_off(None, database, signals, demo_ids["assessments"][0]) is False
+    assert run_sign_off(None, services, signals, demo_ids["assessments"][0]) is False
     assert "amend" in seen[0]
 
 
-def test_amend_makes_a_linked_draft_with_the_answers(qtbot, database, signals, demo_ids) -> None:
+def test_amend_makes_a_linked_draft_with_the_answers(
+    qtbot, database, services, signals, demo_ids
+) -> None:
     from qclinic.ui.signoff_dialog import amend
 
     signed_id = demo_ids["assessments"][0]
     seen: list[str] = []
     _close_next_modal(QMessageBox.StandardButton.Yes, seen)
     with qtbot.waitSignal(signals.open_assessment) as opened:
-        new_id = amend(None, database, signals, signed_id)
+        new_id = amend(None, services, signals, signed_id)
     assert new_id is not None and opened.args == [new_id]
     with database.read_session() as s:
         amended = assessments.get_assessment(s, new_id)
@@ -180,11 +187,11 @@ def test_amend_makes_a_linked_draft_with_the_answers(qtbot, database, signals, d
     assert _status(database, signed_id) is AssessmentStatus.SIGNED
 
 
-def test_amend_can_be_cancelled(qtbot, database, signals, demo_ids) -> None:
+def test_amend_can_be_cancelled(qtbot, database, services, signals, demo_ids) -> None:
     from qclinic.ui.signoff_dialog import amend
 
     _close_next_modal(QMessageBox.StandardButton.No, [])
-    assert amend(None, database, signals, demo_ids["assessments"][0]) is None
+    assert amend(None, services, signals, demo_ids["assessments"][0]) is None
     with database.read_session() as s:
         assert len(assessments.list_assessments(s, organization_id=demo_ids["organization"])) == 2
 
@@ -209,11 +216,13 @@ def test_compare_model_passes_the_model_tester(qtmodeltester) -> None:
     qtmodeltester.check(model)
 
 
-def test_compare_dialog_shows_deltas_and_the_radar(qtbot, database, demo_ids, tmp_path) -> None:
+def test_compare_dialog_shows_deltas_and_the_radar(
+    qtbot, database, services, demo_ids, tmp_path
+) -> None:
     from qclinic.ui.compare_view import BETTER, COL_DELTA, ROW_ROLE, CompareDialog
 
     earlier, current = demo_ids["assessments"]
-    dialog = CompareDialog(database, "zh", demo_ids["organization"])
+    dialog = CompareDialog(services, "zh", demo_ids["organization"])
     qtbot.addWidget(dialog)
     assert dialog.selected_ids() == (earlier, current)  # same checklist, older first
 
@@ -238,11 +247,11 @@ def test_compare_dialog_shows_deltas_and_the_radar(qtbot, database, demo_ids, tm
     assert shot.stat().st_size > 20_000
 
 
-def test_comparing_an_assessment_with_itself(qtbot, database, demo_ids) -> None:
+def test_comparing_an_assessment_with_itself(qtbot, database, services, demo_ids) -> None:
     from qclinic.ui.compare_view import COL_DELTA, CompareDialog
 
     earlier, _ = demo_ids["assessments"]
-    dialog = CompareDialog(database, "en", demo_ids["organization"])
+    dialog = CompareDialog(services, "en", demo_ids["organization"])
     qtbot.addWidget(dialog)
     first_canvas = dialog.canvas
     dialog.ui.second.setCurrentIndex(dialog.ui.second.findData(earlier))
@@ -251,7 +260,7 @@ def test_comparing_an_assessment_with_itself(qtbot, database, demo_ids) -> None:
     assert not dialog.ui.notice.isHidden()
 
 
-def test_open_compare_shows_the_dialog(qtbot, database, demo_ids) -> None:
+def test_open_compare_shows_the_dialog(qtbot, database, services, demo_ids) -> None:
     from qclinic.ui.compare_view import CompareDialog, open_compare
 
     seen = []
@@ -265,7 +274,7 @@ def test_open_compare_shows_the_dialog(qtbot, database, demo_ids) -> None:
         dialog.reject()
 
     QTimer.singleShot(0, close)
-    open_compare(None, database, "zh", demo_ids["organization"])
+    open_compare(None, services, "zh", demo_ids["organization"])
     assert seen == [13]
 
 

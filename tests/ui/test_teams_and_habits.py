@@ -52,13 +52,13 @@ def _ready_draft(database, team: list[TeamMember] | None = None) -> str:
 
 # --- the team -----------------------------------------------------------------------------------
 def test_the_start_dialog_makes_the_settings_consultant_lead_and_stores_the_team(
-    qtbot, database, signals, demo_ids
+    qtbot, database, services, signals, demo_ids
 ) -> None:
     from qclinic import settings
     from qclinic.ui.start_assessment_dialog import StartAssessmentDialog
 
     settings.save(settings.Settings(consultant_name="李强"))
-    dialog = StartAssessmentDialog(database, signals, "zh", demo_ids["organization"])
+    dialog = StartAssessmentDialog(services, signals, "zh", demo_ids["organization"])
     qtbot.addWidget(dialog)
     assert dialog.team.members() == [TeamMember("李强", TeamRole.LEAD)]
     dialog.team.add_member(TeamMember("陈志远", TeamRole.MEMBER, "省计量院", "计量工程师"))
@@ -77,11 +77,11 @@ def test_the_start_dialog_makes_the_settings_consultant_lead_and_stores_the_team
     ]
 
 
-def test_the_runner_team_dialog_saves_the_team(qtbot, database, signals) -> None:
+def test_the_runner_team_dialog_saves_the_team(qtbot, database, services, signals) -> None:
     from qclinic.ui.team_editor import TeamDialog
 
     draft_id = _ready_draft(database)
-    dialog = TeamDialog(database, signals, draft_id)
+    dialog = TeamDialog(services, signals, draft_id)
     qtbot.addWidget(dialog)
     dialog.editor.add_member(TeamMember("王丽", TeamRole.LEAD))
     dialog.editor.add_member(TeamMember("周敏", TeamRole.MEMBER, "省标准化院"))
@@ -91,7 +91,7 @@ def test_the_runner_team_dialog_saves_the_team(qtbot, database, signals) -> None
         assert [m.name for m in team_of(s, draft_id)] == ["王丽", "周敏"]
 
 
-def test_each_team_member_signs_in_the_sign_off_dialog(qtbot, database, signals) -> None:
+def test_each_team_member_signs_in_the_sign_off_dialog(qtbot, database, services, signals) -> None:
     from qclinic.ui.signoff_dialog import prepare_sign_off
 
     draft_id = _ready_draft(
@@ -102,7 +102,7 @@ def test_each_team_member_signs_in_the_sign_off_dialog(qtbot, database, signals)
             TeamMember("周敏", TeamRole.MEMBER),
         ],
     )
-    dialog = prepare_sign_off(None, database, signals, draft_id)
+    dialog = prepare_sign_off(None, services, signals, draft_id)
     assert dialog is not None
     qtbot.addWidget(dialog)
     assert [b.signer_name() for b in dialog.blocks] == ["李强", "陈志远", "周敏", ""]
@@ -133,11 +133,11 @@ def test_each_team_member_signs_in_the_sign_off_dialog(qtbot, database, signals)
     assert status is AssessmentStatus.SIGNED
 
 
-def test_the_settings_dialog_keeps_the_consultant_name(qtbot, signals) -> None:
+def test_the_settings_dialog_keeps_the_consultant_name(qtbot, services, signals) -> None:
     from qclinic import settings
     from qclinic.ui.settings_dialog import SettingsDialog
 
-    dialog = SettingsDialog(signals, "en")
+    dialog = SettingsDialog(services, signals, "en")
     qtbot.addWidget(dialog)
     dialog.ui.consultantName.setText("  李强 ")
     dialog.accept()
@@ -146,7 +146,7 @@ def test_the_settings_dialog_keeps_the_consultant_name(qtbot, signals) -> None:
 
 # --- contact fields -------------------------------------------------------------------------------
 def test_the_organization_dialog_checks_phone_and_email_as_typed(
-    qtbot, database, signals, monkeypatch
+    qtbot, services, signals, monkeypatch
 ) -> None:
     from qclinic.ui import organization_dialog
     from qclinic.ui.organization_dialog import INVALID_FIELD_STYLE, OrganizationDialog
@@ -155,7 +155,7 @@ def test_the_organization_dialog_checks_phone_and_email_as_typed(
     monkeypatch.setattr(
         organization_dialog, "show_error", lambda exc, parent=None: shown.append(exc)
     )
-    dialog = OrganizationDialog(database, signals, "zh")
+    dialog = OrganizationDialog(services, signals, "zh")
     qtbot.addWidget(dialog)
     dialog.ui.nameEdit.setText("联系方式测试有限公司")
     assert dialog.ok_button.isEnabled()
@@ -218,7 +218,7 @@ def test_revision_1_and_2_read_differently_wherever_they_are_chosen(
     qtbot, database, services, signals, demo_ids, inline_tasks
 ) -> None:
     from qclinic.ui.compare_view import list_choices
-    from qclinic.ui.organizations_model import assessment_lines
+    from qclinic.ui.organization_detail_model import assessment_lines
     from qclinic.ui.pages import plan
     from qclinic.ui.pages.assessments import COL_TITLE, ROW_ROLE, AssessmentListModel, load_rows
     from qclinic.ui.revisions import revision_label
@@ -236,11 +236,11 @@ def test_revision_1_and_2_read_differently_wherever_they_are_chosen(
     assert texts[signed_id] != texts[amended_id]
     assert "Rev. 1 · Signed · " in texts[signed_id] and "Rev. 2 · Draft · " in texts[amended_id]
 
-    choices = {c.id: c.revision for c in list_choices(database, demo_ids["organization"])}
+    choices = {c.id: c.revision for c in list_choices(services, demo_ids["organization"])}
     assert choices[signed_id].startswith("Rev. 1 · Signed") and choices[amended_id].startswith(
         "Rev. 2 · Draft"
     )
-    model = AssessmentListModel(load_rows(database, "en"))
+    model = AssessmentListModel(load_rows(services, "en"))
     titles = {
         model.data(model.index(r, 0), ROW_ROLE).id: model.data(model.index(r, COL_TITLE))
         for r in range(model.rowCount())
@@ -255,7 +255,7 @@ def test_revision_1_and_2_read_differently_wherever_they_are_chosen(
 
 
 # --- local time -------------------------------------------------------------------------------------
-def test_stored_utc_times_are_shown_in_local_time(shanghai, database) -> None:
+def test_stored_utc_times_are_shown_in_local_time(shanghai, database, services) -> None:
     from qclinic.ui.pages.assessments import COL_UPDATED, AssessmentListModel, load_rows
     from qclinic.ui.revisions import revision_label
     from qclinic.ui.times import local_text
@@ -264,7 +264,7 @@ def test_stored_utc_times_are_shown_in_local_time(shanghai, database) -> None:
     assert local_text(late) == "2026-03-13 01:30"
     assert revision_label(1, AssessmentStatus.SIGNED, late).endswith("2026-03-13")
     draft_id = _ready_draft(database)
-    model = AssessmentListModel(load_rows(database, "en"))
+    model = AssessmentListModel(load_rows(services, "en"))
     row = next(r for r in range(model.rowCount()) if model._rows[r].id == draft_id)
     with database.read_session() as s:
         updated = assessments.get_assessment(s, draft_id).updated_at
@@ -273,10 +273,12 @@ def test_stored_utc_times_are_shown_in_local_time(shanghai, database) -> None:
     assert shown != updated.strftime("%Y-%m-%d %H:%M")  # not the UTC wall clock
 
 
-def test_ok_button_of_team_dialog_is_disabled_for_two_leads(qtbot, database, signals) -> None:
+def test_ok_button_of_team_dialog_is_disabled_for_two_leads(
+    qtbot, database, services, signals
+) -> None:
     from qclinic.ui.team_editor import TeamDialog
 
-    dialog = TeamDialog(database, signals, _ready_draft(database))
+    dialog = TeamDialog(services, signals, _ready_draft(database))
     qtbot.addWidget(dialog)
     dialog.editor.add_member(TeamMember("甲", TeamRole.LEAD))
     dialog.editor.add_member(TeamMember("乙", TeamRole.LEAD))

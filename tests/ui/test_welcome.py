@@ -42,6 +42,8 @@ def test_load_the_demo_company_in_the_background_then_list_it(qtbot, empty_page,
         qtbot.mouseClick(page.welcome.demo_button, Qt.MouseButton.LeftButton)
         assert not page.welcome.demo_button.isEnabled()  # busy while the demo is written
         assert page.welcome.status.isVisible()
+    # the commit's events come first; the page then shows and selects the demo company
+    qtbot.waitUntil(page.welcome.demo_button.isEnabled, timeout=30_000)
     assert page.model.rowCount() == 2  # the demo company and its chain leader
     assert page.body.currentWidget() is page.splitter and page.view.isVisible()
     current = page.view.currentIndex().data(Qt.ItemDataRole.UserRole + 1)

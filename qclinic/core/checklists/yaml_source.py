@@ -10,7 +10,7 @@ import yaml
 from qclinic.core.checklists.problems import Problem, format_path
 
 try:  # the C loader is several times faster; fall back where libyaml is missing
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover
     _Loader = yaml.SafeLoader
 
@@ -75,7 +75,7 @@ class LineIndex:
         node = self._root
         if node is None:
             return None
-        best = node.start_mark.line + 1
+        best: int = node.start_mark.line + 1
         for part in path:
             child = _child(node, part)
             if child is None:
@@ -96,9 +96,9 @@ def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode) and isinstance(part, str):
         for key, value in node.value:
             if key.value == part:
-                return value  # type: ignore[no-any-return]
+                return value
     if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-        return node.value[part]  # type: ignore[no-any-return]
+        return node.value[part]
     return None
 
 

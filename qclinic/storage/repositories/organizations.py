@@ -13,7 +13,9 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from qclinic.core.contact import check_email, check_phone
+from qclinic.core.catalogue import text
+from qclinic.core.contact import ContactCheck, check_email, check_phone
+from qclinic.core.text import Text
 from qclinic.core.vocabulary import (
     AssessmentStatus,
     ChainRole,
@@ -62,17 +64,14 @@ def _check_credit_code_free(session: Session, code: str | None, own_id: str | No
         query = query.where(Organization.id != own_id)
     holder = session.execute(query).scalar_one_or_none()
     if holder is not None:
-        raise InvalidValue(
-            f"Credit code {normalized} is already registered to {holder}.\n"
-            f"统一社会信用代码 {normalized} 已登记给 {holder}。"
-        )
+        raise InvalidValue(text("organizations.uscc_taken", code=normalized, holder=holder))
 
 
 def check_contact(*, phone: object = None, email: object = None) -> None:
     """Refuse a malformed phone number or e-mail address (``None`` or "" is not checked).
 
     Raises:
-        InvalidValue: What is wrong, in English then Chinese.
+        InvalidValue: What is wrong (both languages).
     """
     problems = []
     if isinstance(phone, str):
@@ -81,9 +80,14 @@ def check_contact(*, phone: object = None, email: object = None) -> None:
         problems.append(check_email(email))
     problems = [p for p in problems if not p.ok]
     if problems:
-        english = "\n".join(p.message_en for p in problems)
-        chinese = "\n".join(p.message_zh for p in problems)
-        raise InvalidValue(f"{english}\n{chinese}")
+        raise InvalidValue(contact_problems_text(problems))
+
+
+def contact_problems_text(problems: list[ContactCheck]) -> Text:
+    """What is wrong with contact fields, one line per field, in both languages."""
+    return Text(
+        "\n".join(p.message_zh for p in problems), "\n".join(p.message_en for p in problems)
+    )
 
 
 def create_organization(
@@ -339,8 +343,11 @@ def restore_site(session: Session, site_id: str) -> Site:
     organization = get_organization(session, site.organization_id, include_deleted=True)
     if organization.deleted_at is not None:
         raise InvalidValue(
-            f"The site {site.name} belongs to {organization.name}, which is deleted: restore the "
-            f"organization first.\n场所“{site.name}”所属的“{organization.name}”已删除，请先恢复该单位。"
+            text(
+                "organizations.site_of_deleted_organization",
+                site=site.name,
+                organization=organization.name,
+            )
         )
     site.deleted_at = None
     session.flush()

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -32,16 +32,13 @@ from PySide6.QtWidgets import (
 
 from qclinic.core.vocabulary import AssessmentStatus
 from qclinic.errors import UserError
-from qclinic.services import Services
-from qclinic.storage.database import Database
-from qclinic.storage.library import list_library
-from qclinic.storage.repositories.assessments import list_assessments
-from qclinic.storage.repositories.organizations import get_organization
+from qclinic.services import ChangeEvent, Services
 from qclinic.ui.labels import choices, label
 from qclinic.ui.list_view import record_list
 from qclinic.ui.revisions import revision_label
 from qclinic.ui.runner.runner_widget import RunnerWidget, saved_position
 from qclinic.ui.signals import AppSignals
+from qclinic.ui.table_model import TableModel
 from qclinic.ui.times import local_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -68,45 +65,46 @@ class AssessmentRow:
     in_chain: bool = False  # amended, or an amendment: its title carries the revision label
 
 
-def load_rows(database: Database, lang: str) -> list[AssessmentRow]:
-    titles = {e.id: (e.title_zh if lang == "zh" else e.title_en) for e in list_library(database)}
-    with database.read_session() as session:
-        found = list_assessments(session, limit=None)
-        organizations = {
-            oid: get_organization(session, oid, include_deleted=True)
-            for oid in {a.organization_id for a in found}
-        }
+def load_rows(services: Services, lang: str) -> list[AssessmentRow]:
     # a deleted organization's assessments stay listed and open, its name marked
     deleted = QCoreApplication.translate("AssessmentsPage", "%1 (deleted)")
-    names = {
-        oid: deleted.replace("%1", o.name) if o.deleted_at is not None else o.name
-        for oid, o in organizations.items()
-    }
-    amended = {a.amends_id for a in found if a.amends_id}
     return [
         AssessmentRow(
             a.id,
-            names[a.organization_id],
+            deleted.replace("%1", item.organization)
+            if item.organization_deleted
+            else item.organization,
             a.title,
-            titles.get(a.checklist_id, a.checklist_id),
+            item.checklist_title.get(lang) if item.checklist_title else a.checklist_id,
             a.status,
             a.score_percent,
             a.grade,
             a.updated_at,
             a.revision_no,
             a.signed_at,
-            bool(a.amends_id) or a.id in amended,
+            item.in_chain,
         )
-        for a in found
+        for item in services.assessments.listing()
+        for a in (item.assessment,)
     ]
 
 
-class AssessmentListModel(QAbstractTableModel):
+class AssessmentListModel(TableModel[AssessmentRow]):
     """One row per assessment; ``ROW_ROLE`` returns the :class:`AssessmentRow`."""
 
+    CONTEXT = "AssessmentListModel"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AssessmentListModel", "Organization"),
+        QT_TRANSLATE_NOOP("AssessmentListModel", "Title"),
+        QT_TRANSLATE_NOOP("AssessmentListModel", "Checklist"),
+        QT_TRANSLATE_NOOP("AssessmentListModel", "Status"),
+        QT_TRANSLATE_NOOP("AssessmentListModel", "Score"),
+        QT_TRANSLATE_NOOP("AssessmentListModel", "Grade"),
+        QT_TRANSLATE_NOOP("AssessmentListModel", "Updated"),
+    )
+
     def __init__(self, rows: Sequence[AssessmentRow] = (), parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows = list(rows)
+        super().__init__(parent, rows)
 
     def set_rows(self, rows: Sequence[AssessmentRow]) -> None:
         """Replace the rows: changed rows only when the same assessments are listed."""
@@ -120,27 +118,6 @@ class AssessmentListModel(QAbstractTableModel):
             if old != new:
                 self._rows[number] = new
                 self.dataChanged.emit(self.index(number, 0), self.index(number, 6))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else 7
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            self.tr("Organization"),
-            self.tr("Title"),
-            self.tr("Checklist"),
-            self.tr("Status"),
-            self.tr("Score"),
-            self.tr("Grade"),
-            self.tr("Updated"),
-        )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -204,9 +181,9 @@ class AssessmentFilter(QSortFilterProxyModel):
 
 
 class AssessmentsPage(QWidget):
-    def __init__(self, database: Database, signals: AppSignals, lang: str) -> None:
+    def __init__(self, services: Services, signals: AppSignals, lang: str) -> None:
         super().__init__()
-        self._database = database
+        self._services = services
         self._lang = lang
         self._stale = True
         self.heading = QLabel()
@@ -236,7 +213,7 @@ class AssessmentsPage(QWidget):
         layout = QVBoxLayout(self.list_page)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
-        self.runner = RunnerWidget(database, signals, lang)
+        self.runner = RunnerWidget(services, signals, lang)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list_page)
         self.stack.addWidget(self.runner)
@@ -250,7 +227,7 @@ class AssessmentsPage(QWidget):
         self.view.activated.connect(self.on_row_activated)
         self.runner.back_requested.connect(self.show_list)
         signals.open_assessment.connect(self.open_assessment)
-        signals.data_changed.connect(self.on_data_changed)
+        signals.changed.connect(self.on_changed)
         self.retranslate()
 
     def load(self) -> None:
@@ -261,11 +238,11 @@ class AssessmentsPage(QWidget):
             self.open_assessment(position[0], position[1])
 
     def reload(self) -> None:
-        self.model.set_rows(load_rows(self._database, self._lang))
+        self.model.set_rows(load_rows(self._services, self._lang))
         self._stale = False
 
-    def on_data_changed(self, table: str) -> None:
-        if table not in ("assessment", "organization"):  # names show "(deleted)"
+    def on_changed(self, event: ChangeEvent) -> None:
+        if event.entity not in ("assessment", "organization"):  # names show "(deleted)"
             return
         if self.stack.currentWidget() is self.list_page and self.isVisible():
             self.reload()
@@ -303,4 +280,4 @@ class AssessmentsPage(QWidget):
 
 
 def create(services: Services, signals: AppSignals, lang: str) -> QWidget:
-    return AssessmentsPage(services.database, signals, lang)
+    return AssessmentsPage(services, signals, lang)

@@ -6,16 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from qclinic.services import Services
-from qclinic.storage.database import Database
-from qclinic.storage.library import list_library
 from qclinic.ui.library_model import COL_TITLE, LibraryModel
 from qclinic.ui.signals import AppSignals
 
 
 class LibraryPage(QWidget):
-    def __init__(self, database: Database, signals: AppSignals, lang: str) -> None:
+    def __init__(self, services: Services, signals: AppSignals, lang: str) -> None:
         super().__init__()
-        self._database = database
+        self._library = services.library
         self._lang = lang
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
@@ -31,7 +29,7 @@ class LibraryPage(QWidget):
         self.retranslate()
 
     def load(self) -> None:
-        self.model = LibraryModel(list_library(self._database), self._lang, self)
+        self.model = LibraryModel(self._library.entries(), self._lang, self)
         self.view.setModel(self.model)
         self.view.horizontalHeader().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
 
@@ -43,4 +41,4 @@ class LibraryPage(QWidget):
 
 
 def create(services: Services, signals: AppSignals, lang: str) -> QWidget:
-    return LibraryPage(services.database, signals, lang)
+    return LibraryPage(services, signals, lang)

@@ -1,9 +1,14 @@
 """The organizations page: a searchable, filterable list above the selected organization's detail.
 
-The list loads with one lean query (:func:`list_organization_summaries`); searching and the chain
-and role filters work on the loaded rows, so typing never waits for the database. *Delete…* marks
-the selected organization deleted after asking (:mod:`qclinic.ui.organization_deletion`), with an
-inline *Undo* and *Edit → Undo deletion*.
+The list loads with one lean query (``services.organizations.summaries()``, plain ``sqlite3``);
+searching and the chain and role filters work on the loaded rows, so typing never waits for the
+database. *Delete…* marks the selected organization deleted after asking
+(:mod:`qclinic.ui.organization_deletion`), with an inline *Undo* and *Edit → Undo deletion*.
+
+Changes reach the page as ``signals.data_changed(table)`` (the services' events, relayed, and
+what widgets not yet converted to the services still announce themselves): it reloads for the
+tables it shows, at once when visible, else when next shown. Its own changes arrive the same way,
+during the service call that made them.
 """
 
 from __future__ import annotations
@@ -27,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from qclinic.core.vocabulary import ChainRole, IndustryChain
-from qclinic.storage.organization_list import list_organization_summaries
 from qclinic.ui.errors import show_error
 from qclinic.ui.labels import choices, fill_filter_combo
 from qclinic.ui.list_view import record_list
@@ -48,7 +52,6 @@ from qclinic.ui.welcome import WelcomePanel
 
 if TYPE_CHECKING:  # both pull in SQLAlchemy: imported after the list is on screen
     from qclinic.services import Services
-    from qclinic.storage.database import Database
     from qclinic.ui.organization_deletion import Deletions, UndoBar
     from qclinic.ui.organization_detail import OrganizationDetail
     from qclinic.ui.organization_dialog import OrganizationDialog
@@ -59,15 +62,13 @@ DETAIL_MODULE = "qclinic.ui.organization_detail"
 LIST_TABLES = frozenset({"organization", "assessment", "visit"})
 DETAIL_TABLES = LIST_TABLES | {"site", "action", "clinic_case", "finding"}
 SEARCH_DELAY_MS = 150
-# what the demo writes, announced once it is in
-DEMO_TABLES = ("organization", "site", "visit", "assessment", "finding", "clinic_case", "action")
 COLUMN_WIDTHS = {COL_USCC: 170, COL_CHAIN: 160, COL_ROLE: 110, COL_REGION: 140, COL_GRADE: 110}
 
 
 class OrganizationsPage(QWidget):
-    def __init__(self, database: Database, signals: AppSignals, lang: str) -> None:
+    def __init__(self, services: Services, signals: AppSignals, lang: str) -> None:
         super().__init__()
-        self._database = database
+        self._services = services
         self._signals = signals
         self._lang = lang
         self._stale = False
@@ -180,7 +181,7 @@ class OrganizationsPage(QWidget):
     # --- loading --------------------------------------------------------------------------
     def load(self) -> None:
         """Read the list (one lean query); keeps the selection when only values changed."""
-        self.model.set_rows(list_organization_summaries(self._database))
+        self.model.set_rows(self._services.organizations.summaries())
         self._stale = False
         self._show_count()
         self._show_welcome(self.model.rowCount() == 0)
@@ -197,11 +198,11 @@ class OrganizationsPage(QWidget):
             from qclinic.ui.organization_deletion import Deletions, UndoBar
             from qclinic.ui.organization_detail import OrganizationDetail
 
-            self.deletions = Deletions(self._database, self._signals, self)
+            self.deletions = Deletions(self._services, self)
             self.deletions.restored.connect(self.on_restored)
             self.undo_bar = UndoBar(self.deletions)
             self._list_box.addWidget(self.undo_bar)
-            detail = OrganizationDetail(self._database, self._signals, self._lang, parent=self)
+            detail = OrganizationDetail(self._services, self._signals, self._lang, parent=self)
             detail.deletions = self.deletions
             detail.edit_requested.connect(self.open_dialog)
             self.splitter.replaceWidget(1, detail)
@@ -219,12 +220,10 @@ class OrganizationsPage(QWidget):
 
     def on_load_demo(self) -> None:
         """Seed the demo company in the background, then show it in the list."""
-        from qclinic.commands.demo import seed
-
-        database, lang = self._database, self._lang
+        organizations, lang = self._services.organizations, self._lang
         self.welcome.show_busy()
         run_task(
-            lambda _progress: seed(database, lang=lang)["organization"],
+            lambda _progress: organizations.seed_demo(lang, source=self),
             on_done=self.on_demo_loaded,
             on_error=self.on_demo_failed,
             owner=self,
@@ -234,9 +233,6 @@ class OrganizationsPage(QWidget):
         self.welcome.show_ready()
         self.load()
         self.select_organization(organization_id)
-        for table in DEMO_TABLES:  # the other pages list what the demo wrote
-            self._signals.data_changed.emit(table)
-        self._signals.saved.emit()
 
     def on_demo_failed(self, error: BaseException) -> None:
         self.welcome.show_ready()
@@ -314,17 +310,13 @@ class OrganizationsPage(QWidget):
             return
         self.ensure_detail()
         assert self.deletions is not None
-        if self.deletions.delete_organization(organization_id):
-            self.load()  # at once, even when the page is not the one shown
-            if self.detail is not None:
-                self.detail.show_organization(self.current_id())
+        if self.deletions.delete_organization(organization_id) and self.detail is not None:
+            self.detail.show_organization(self.current_id())  # the list reloaded already
 
     def on_restored(self, kind: str, record_id: str) -> None:
+        """Show a restored organization (a restored site shows up in the reloaded detail)."""
         if kind == "organization":
-            self.load()
-            self.select_organization(record_id)
-        elif self.detail is not None:
-            self.detail.reload()
+            self.select_organization(record_id)  # loads the list first when it is stale
 
     def undo_deletion_text(self) -> str:
         """What *Edit → Undo deletion* would restore ("" when nothing)."""
@@ -337,7 +329,7 @@ class OrganizationsPage(QWidget):
         from qclinic.ui.organization_dialog import OrganizationDialog
 
         self.dialog = OrganizationDialog(
-            self._database, self._signals, self._lang, organization_id, self
+            self._services, self._signals, self._lang, organization_id, self
         )
         self.dialog.accepted.connect(self.on_dialog_accepted)
         self.dialog.open()
@@ -347,6 +339,7 @@ class OrganizationsPage(QWidget):
             self.select_organization(self.dialog.saved_id)
 
     def on_data_changed(self, table: str) -> None:
+        """Reload what shows the changed table (later, when the page is hidden)."""
         if table not in DETAIL_TABLES:
             return
         if not self.isVisible():
@@ -359,4 +352,4 @@ class OrganizationsPage(QWidget):
 
 
 def create(services: Services, signals: AppSignals, lang: str) -> QWidget:
-    return OrganizationsPage(services.database, signals, lang)
+    return OrganizationsPage(services, signals, lang)

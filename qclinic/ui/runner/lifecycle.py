@@ -14,15 +14,9 @@ from PySide6.QtCore import QCoreApplication
 
 from qclinic.core.scoring import BLOCKING, ScoreResult
 from qclinic.core.vocabulary import AssessmentStatus
-from qclinic.storage.repositories.assessments import (
-    amend_assessment,
-    record_score,
-    set_assessment_status,
-)
-from qclinic.storage.repositories.attachments import list_attachments
 from qclinic.ui.errors import show_error
 from qclinic.ui.labels import label
-from qclinic.ui.runner.evidence_tiles import ANALYSIS_MIME, Evidence
+from qclinic.ui.runner.evidence_tiles import Evidence
 from qclinic.ui.runner.finding_dialog import FindingDialog
 from qclinic.ui.runner.section_page import Page
 from qclinic.ui.runner.state import Key, RunnerState
@@ -97,32 +91,22 @@ def follow_status(runner: RunnerWidget) -> None:
     state = runner.state
     if state is None or state.status is not AssessmentStatus.COMPLETED:
         return
-    from qclinic.storage.models import Assessment
-
-    with runner.database.read_session() as session:
-        status = session.get(Assessment, state.assessment_id)
-        now = status.status if status is not None else state.status
+    now = runner.services.assessments.status(state.assessment_id)
     if now is state.status:
         return
     state.status = now
     runner.reopened = True
     runner.gap_list.hide()
-    runner.signals.data_changed.emit("assessment")
     show_status(runner)
 
 
 def _seal_problem(runner: RunnerWidget) -> str:
     """What differs from the seal of the signed assessment shown ("" when it is intact)."""
-    from qclinic.storage.seal import check_seal
-
     state = runner.state
     assert state is not None
-    with runner.database.read_session() as session:
-        check = check_seal(session.connection(), state.assessment_id)
-    if check is None or check.intact:
-        return ""
-    more = len(check.differences) - 3
-    return "; ".join(check.differences[:3]) + (f"; +{more}" if more > 0 else "")
+    differences = runner.services.assessments.seal_problems(state.assessment_id)
+    more = len(differences) - 3
+    return "; ".join(differences[:3]) + (f"; +{more}" if more > 0 else "")
 
 
 def edit_team(runner: RunnerWidget) -> bool:
@@ -132,7 +116,7 @@ def edit_team(runner: RunnerWidget) -> bool:
     state = runner.state
     if state is None:
         return False
-    dialog = TeamDialog(runner.database, runner.signals, state.assessment_id, runner)
+    dialog = TeamDialog(runner.services, runner.signals, state.assessment_id, runner)
     return dialog.exec() == TeamDialog.DialogCode.Accepted
 
 
@@ -148,16 +132,21 @@ def complete(runner: RunnerWidget) -> bool:
     runner.gap_list.show()
     if any(gap.kind in BLOCKING for gap in runner.result.gaps):
         return False
+    from qclinic.services.assessments import GapsBlock
+
     try:
-        with runner.database.session() as session:
-            set_assessment_status(session, state.assessment_id, AssessmentStatus.COMPLETED)
+        result = runner.services.assessments.complete(state.assessment_id, source=runner)
+    except GapsBlock as exc:  # the stored answers have gaps the screen did not (another window)
+        runner.gap_list.show_gaps(exc.gaps)
+        show_error(exc, runner)
+        return False
     except Exception as exc:
         show_error(exc, runner)
         return False
     state.status = AssessmentStatus.COMPLETED
+    state.score_percent = round(result.percent, 4) if result.percent is not None else None
+    state.grade = result.grade
     runner.reopened = False
-    runner.signals.saved.emit()
-    runner.signals.data_changed.emit("assessment")
     show_status(runner)
     return True
 
@@ -168,7 +157,7 @@ def sign_off(runner: RunnerWidget) -> bool:
         return False
     from qclinic.ui.signoff_dialog import run_sign_off  # written alongside; loaded when needed
 
-    if not run_sign_off(runner, runner.database, runner.signals, state.assessment_id):
+    if not run_sign_off(runner, runner.services, runner.signals, state.assessment_id):
         return False
     runner.open(state.assessment_id)
     return True
@@ -184,14 +173,10 @@ def amend(runner: RunnerWidget) -> str | None:
     if not confirm_amend(runner):
         return None
     try:
-        with runner.database.session() as session:
-            amendment_id = amend_assessment(session, state.assessment_id).id
+        amendment_id = runner.services.assessments.amend(state.assessment_id, source=runner)
     except Exception as exc:
         show_error(exc, runner)
         return None
-    runner.signals.saved.emit()
-    for table in ("assessment", "finding", "action"):
-        runner.signals.data_changed.emit(table)
     runner.open(amendment_id)
     return amendment_id
 
@@ -199,7 +184,7 @@ def amend(runner: RunnerWidget) -> str | None:
 def finding_dialog(runner: RunnerWidget, key: Key) -> FindingDialog:
     assert runner.state is not None
     return FindingDialog(
-        runner.database,
+        runner.services.database,  # until the findings service takes over this dialog
         runner.signals,
         runner.state.assessment_id,
         runner.state.checklist.question(key[0]),
@@ -216,21 +201,13 @@ def load_evidence(runner: RunnerWidget, page: Page) -> dict[Key, list[Evidence]]
     assert state is not None
     if not any(count for (_q, instance), count in state.photos.items() if instance == page[1]):
         return {}
-    ids = {q.id for q in state.checklist.section(page[0]).all_questions()}
+    ids = [q.id for q in state.checklist.section(page[0]).all_questions()]
     out: dict[Key, list[Evidence]] = {}
-    with runner.database.read_session() as session:
-        rows = list_attachments(session, assessment_id=state.assessment_id, instance_key=page[1])
-    for row in rows:
-        if row.question_id not in ids:
-            continue
-        data = b""
-        if row.mime_type.startswith("image/") or row.mime_type == ANALYSIS_MIME:
-            try:
-                data = runner.database.blobs.read_bytes(row.sha256)
-            except OSError:
-                data = b""
-        evidence = Evidence(row.id, row.file_name, data, row.mime_type)
-        out.setdefault((row.question_id, page[1]), []).append(evidence)
+    for file in runner.services.answers.evidence(
+        state.assessment_id, instance_key=page[1], question_ids=ids
+    ):
+        evidence = Evidence(file.id, file.file_name, file.data, file.mime_type)
+        out.setdefault((file.question_id, page[1]), []).append(evidence)
     return out
 
 
@@ -263,11 +240,10 @@ def cache_score(runner: RunnerWidget, result: ScoreResult) -> None:
     if (percent, result.grade) == (state.score_percent, state.grade):
         return
     try:
-        with runner.database.session() as session:
-            record_score(session, state.assessment_id, percent, result.grade)
+        runner.services.assessments.record_score(
+            state.assessment_id, percent, result.grade, source=runner
+        )
     except Exception as exc:
         show_error(exc, runner)
         return
     state.score_percent, state.grade = percent, result.grade
-    runner.signals.saved.emit()
-    runner.signals.data_changed.emit("assessment")

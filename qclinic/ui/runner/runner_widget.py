@@ -1,19 +1,20 @@
 """The assessment runner: navigator | question cards | live score, with undo and completion.
 
-Layout is built in :class:`~qclinic.ui.runner.view.RunnerView`; :class:`RunnerWidget` adds the behaviour. Every edit is
-committed by :class:`~qclinic.ui.runner.writer.AnswerWriter` at once; the score, visibility
-(``show_if``) and progress follow on the next turn of the event loop, and the what-if (up to
-~0.1 s on VDA 6.3) runs in the background, debounced.
+Layout is built in :class:`~qclinic.ui.runner.view.RunnerView`; :class:`RunnerWidget` adds the
+behaviour. Every edit is committed at once through the services (answers by
+:class:`~qclinic.ui.runner.writer.AnswerWriter`, the lifecycle in :mod:`.lifecycle`); the score,
+visibility (``show_if``) and progress follow on the next turn of the event loop, and the what-if
+(up to ~0.1 s on VDA 6.3) runs in the background, debounced.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
 
 from qclinic import settings as app_settings
 from qclinic.core.scoring import ScoreResult, score, score_evaluation
-from qclinic.storage.database import Database
+from qclinic.services import ChangeEvent, Services
 from qclinic.ui.labels import label
 from qclinic.ui.runner import lifecycle, steps
 from qclinic.ui.runner.attachments import Evidence
@@ -27,6 +28,8 @@ from qclinic.ui.signals import AppSignals
 from qclinic.ui.tasks import run_task
 
 WHAT_IF_DELAY_MS = 400
+#: tables whose rows the runner shows: a change made elsewhere is loaded when it shows again
+SHOWN_TABLES = frozenset({"answer", "attachment"})
 POSITION_KEY = "runner_position"  # settings.extra: {"assessment", "question", "instance"}
 
 
@@ -35,9 +38,9 @@ class RunnerWidget(RunnerView):
     #: the assessment shown changed (an amendment was opened) — carries its id
     opened = Signal(str)
 
-    def __init__(self, database: Database, signals: AppSignals, lang: str) -> None:
+    def __init__(self, services: Services, signals: AppSignals, lang: str) -> None:
         super().__init__(lang)
-        self.database = database
+        self.services = services
         self.signals = signals
         self.lang = lang
         self.state: RunnerState | None = None
@@ -49,12 +52,15 @@ class RunnerWidget(RunnerView):
         self._current: Key | None = None
         # a completed assessment was edited and went back to draft (the banner says so)
         self.reopened = False
+        # answers or evidence changed by someone else while hidden: reloaded when shown
+        self._stale = False
         self._what_if_generation = 0
         self._refresh_timer = self._timer(0, self.refresh_now)
         self._what_if_timer = self._timer(WHAT_IF_DELAY_MS, self.start_what_if)
         self._position_timer = self._timer(1000, self.save_position)
         self._connect()
         signals.language_changed.connect(self.set_language)
+        signals.changed.connect(self.on_changed)
 
     def _timer(self, interval: int, slot: object) -> QTimer:
         timer = QTimer(self)
@@ -122,16 +128,17 @@ class RunnerWidget(RunnerView):
     def open(self, assessment_id: str, question: Key | None = None) -> None:
         """Show *assessment_id*, at *question* (or its first page)."""
         self.flush_notes()
-        self.state = RunnerState.load(self.database, assessment_id)
+        self.state = RunnerState.load(self.services, assessment_id)
         if self.writer is not None:
             self.writer.deleteLater()
-        self.writer = AnswerWriter(self.database, self.signals, self.state, self)
+        self.writer = AnswerWriter(self.services, self.state, self)
         self.writer.answer_changed.connect(self.on_answer_changed)
         self.writer.attachments_changed.connect(self.on_attachments_changed)
         self.undo_stack.clear()
         self.gap_list.hide()
         self._current = None
         self.reopened = False
+        self._stale = False
         self.rebuild_pages()
         lifecycle.show_status(self)
         self.refresh_now()
@@ -142,6 +149,21 @@ class RunnerWidget(RunnerView):
             self.show_first_page()
         self.schedule_position()
         self.opened.emit(assessment_id)
+
+    def on_changed(self, event: ChangeEvent) -> None:
+        """Another page (the SPC page attaching an analysis, say) changed answers or evidence.
+
+        The runner's own edits are skipped: it already shows them. A change from elsewhere is
+        loaded the next time the runner shows, never under the user's typing.
+        """
+        if self.state is None or event.made_by(self) or event.entity not in SHOWN_TABLES:
+            return
+        self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale and self.state is not None:
+            self.open(self.state.assessment_id, self._current)
 
     def _has_key(self, key: Key) -> bool:
         state = self.state
@@ -385,7 +407,8 @@ class RunnerWidget(RunnerView):
         from qclinic.ui.print_actions import print_report
 
         self.flush_notes()  # the report shows the note being typed too
-        print_report(self, self.database, self.state.assessment_id, plan_only=plan_only)
+        # printing takes the database until its service takes over ui/print_actions.py
+        print_report(self, self.services.database, self.state.assessment_id, plan_only=plan_only)
 
     def schedule_position(self) -> None:
         self._position_timer.start()

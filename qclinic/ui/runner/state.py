@@ -1,23 +1,25 @@
 """What the runner knows about the open assessment: its frozen checklist and the stored answers.
 
-Loaded once when the runner opens; :class:`~qclinic.ui.runner.writer.AnswerWriter` keeps it in step
-with the database after each commit, so scoring never has to re-read the rows.
+Loaded once when the runner opens, from the assessment's snapshot (``services.snapshots``);
+:class:`~qclinic.ui.runner.writer.AnswerWriter` keeps it in step with the database after each
+commit, so scoring never has to re-read the rows. Its answer set comes from the one builder the
+scoring and the reports use (:func:`~qclinic.core.scoring.answer_set.build_answer_set`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from qclinic.core.checklists import NA, Checklist, Question
-from qclinic.core.scoring import Answer, AnswerSet, Evaluation
+from qclinic.core.checklists import Checklist, Question
+from qclinic.core.scoring import AnswerSet, Evaluation
+from qclinic.core.scoring.answer_set import Evidence, Recorded, build_answer_set
 from qclinic.core.vocabulary import AssessmentStatus
-from qclinic.storage.assessment_scoring import load_checklist
-from qclinic.storage.database import Database
-from qclinic.storage.repositories.answers import answers_by_key, process_steps
-from qclinic.storage.repositories.assessments import get_assessment
-from qclinic.storage.repositories.attachments import list_attachments
-from qclinic.storage.repositories.organizations import get_organization
+
+if TYPE_CHECKING:
+    from qclinic.services import Services
+    from qclinic.storage.snapshot import AssessmentSnapshot
 
 Key = tuple[str, str]
 
@@ -50,59 +52,54 @@ class RunnerState:
     instances: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, database: Database, assessment_id: str) -> RunnerState:
-        with database.read_session() as session:
-            assessment = get_assessment(session, assessment_id)
-            checklist = load_checklist(session, assessment_id)
-            organization = get_organization(
-                session, assessment.organization_id, include_deleted=True
-            )
-            rows = answers_by_key(session, assessment_id)
-            stored_steps = process_steps(session, assessment_id)
-            photos = Counter(
-                (row.question_id or "", row.instance_key or "")
-                for row in list_attachments(session, assessment_id=assessment_id)
-                if row.question_id
-            )
-        state = cls(
-            assessment_id=assessment_id,
-            checklist=checklist,
-            title=assessment.title,
-            organization=organization.name,
-            organization_deleted=organization.deleted_at is not None,
-            status=assessment.status,
-            revision_no=assessment.revision_no,
-            score_percent=assessment.score_percent,
-            grade=assessment.grade,
+    def load(cls, services: Services, assessment_id: str) -> RunnerState:
+        """The state of *assessment_id*, read through ``services.snapshots``."""
+        return cls.from_snapshot(services.snapshots.snapshot(assessment_id))
+
+    @classmethod
+    def from_snapshot(cls, snapshot: AssessmentSnapshot) -> RunnerState:
+        answer_set = snapshot.answer_set()  # settles the process steps and their order
+        return cls(
+            assessment_id=snapshot.assessment_id,
+            checklist=snapshot.checklist,
+            title=snapshot.title,
+            organization=snapshot.organization,
+            organization_deleted=snapshot.organization_deleted,
+            status=snapshot.status,
+            revision_no=snapshot.revision_no,
+            score_percent=snapshot.score_percent,
+            grade=snapshot.grade,
             answers={
-                key: StoredAnswer(row.value, row.is_na, row.note or "", row.revision)
-                for key, row in sorted(rows.items(), key=lambda item: item[1].answered_at)
+                (row.question_id, row.instance): StoredAnswer(
+                    row.value, row.is_na, row.note, row.revision
+                )
+                for row in snapshot.answers
             },
-            photos=photos,
+            photos=Counter(
+                (row.question_id, row.instance) for row in snapshot.attachments if row.question_id
+            ),
+            instances={sid: list(names) for sid, names in answer_set.instances.items()},
         )
-        for section in checklist.repeated_sections():
-            # the stored steps (also those with no answer yet), then any only answers mention
-            names: list[str] = list(stored_steps.get(section.id, []))
-            ids = {q.id for q in section.all_questions()}
-            for qid, instance in [*state.answers, *photos]:
-                if qid in ids and instance and instance not in names:
-                    names.append(instance)
-            state.instances[section.id] = names
-        return state
 
     @property
     def editable(self) -> bool:
         return self.status is not AssessmentStatus.SIGNED
 
     def answer_set(self) -> AnswerSet:
-        """The answers as scoring takes them (unanswered notes and values left out)."""
-        answers: dict[Key, Answer] = {}
-        for key, stored in self.answers.items():
-            if stored.is_na:
-                answers[key] = Answer(NA, stored.note, self.photos.get(key, 0))
-            elif stored.value is not None:
-                answers[key] = Answer(stored.value, stored.note, self.photos.get(key, 0))
-        return AnswerSet(answers, {sid: tuple(names) for sid, names in self.instances.items()})
+        """The answers as scoring takes them (``build_answer_set`` says which count)."""
+        return build_answer_set(
+            self.checklist,
+            [
+                Recorded(qid, instance, stored.value, stored.is_na, stored.note)
+                for (qid, instance), stored in self.answers.items()
+            ],
+            [
+                Evidence(qid, instance)
+                for (qid, instance), n in self.photos.items()
+                for _ in range(n)
+            ],
+            self.instances,
+        )
 
     def evaluation(self) -> Evaluation:
         return Evaluation(self.checklist, self.answer_set())

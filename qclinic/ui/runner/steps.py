@@ -1,8 +1,8 @@
 """Process steps of a repeated section (VDA 6.3 P6): add, rename, remove.
 
-Adding, renaming and removing a step are committed at once through the answer repository: a step
-is stored as a row under a reserved question id (see ``answers.STEP_PREFIX``), so a step with no
-answer yet is still there when the assessment is reopened. Removing tombstones the step with its
+Adding, renaming and removing a step are committed at once through the answer service (the
+storage keeps a step as a row under a reserved question id, so a step with no answer yet is still
+there when the assessment is reopened). Removing tombstones the step with its
 answers and photos (the deletion marker), after asking when it holds any.
 """
 
@@ -13,13 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from qclinic.storage.errors import InvalidValue
-from qclinic.storage.repositories.answers import (
-    add_instance,
-    clear_instance,
-    rename_instance,
-    step_question_id,
-)
+from qclinic.core.catalogue import text
+from qclinic.errors import UserError
 from qclinic.ui.errors import show_error
 from qclinic.ui.runner import lifecycle
 
@@ -30,11 +25,6 @@ if TYPE_CHECKING:
 def _question_ids(runner: RunnerWidget, section_id: str) -> list[str]:
     assert runner.state is not None
     return [q.id for q in runner.state.checklist.section(section_id).all_questions()]
-
-
-def _stored_ids(runner: RunnerWidget, section_id: str) -> list[str]:
-    """The question ids of the section and the reserved id its steps are stored under."""
-    return [*_question_ids(runner, section_id), step_question_id(section_id)]
 
 
 def _label(runner: RunnerWidget, section_id: str) -> str:
@@ -56,19 +46,16 @@ def ask_add(runner: RunnerWidget, section_id: str) -> None:
 def add_step(runner: RunnerWidget, section_id: str, name: str) -> bool:
     state = runner.state
     assert state is not None
-    name = name.strip()
     names = state.instances.setdefault(section_id, [])
-    if not name:
+    if not name.strip():
         return False
-    if name in names:
-        show_error(
-            InvalidValue(f"There is already a step called {name!r}.\n已有名为“{name}”的过程步骤。"),
-            runner,
-        )
+    if name.strip() in names:  # also a step only its answers name (none stored for it)
+        show_error(UserError(text("answers.step_exists", name=name.strip())), runner)
         return False
     try:
-        with runner.database.session() as session:
-            add_instance(session, state.assessment_id, section_id, name)
+        name = runner.services.answers.add_step(
+            state.assessment_id, section_id, name, source=runner
+        )
     except Exception as exc:
         show_error(exc, runner)
         return False
@@ -99,8 +86,9 @@ def rename_step(runner: RunnerWidget, section_id: str, old: str, new: str) -> bo
     if new in state.instances.get(section_id, []):
         return False
     try:
-        with runner.database.session() as session:
-            rename_instance(session, state.assessment_id, _stored_ids(runner, section_id), old, new)
+        runner.services.answers.rename_step(
+            state.assessment_id, section_id, old, new, question_ids=ids, source=runner
+        )
     except Exception as exc:
         show_error(exc, runner)
         return False
@@ -139,8 +127,9 @@ def remove_step(runner: RunnerWidget, section_id: str, name: str) -> bool:
     assert state is not None
     ids = _question_ids(runner, section_id)
     try:
-        with runner.database.session() as session:
-            clear_instance(session, state.assessment_id, _stored_ids(runner, section_id), name)
+        runner.services.answers.remove_step(
+            state.assessment_id, section_id, name, question_ids=ids, source=runner
+        )
     except Exception as exc:
         show_error(exc, runner)
         return False
@@ -155,8 +144,6 @@ def remove_step(runner: RunnerWidget, section_id: str, name: str) -> bool:
 
 def _changed(runner: RunnerWidget) -> None:
     runner.undo_stack.clear()  # commands hold keys of the old step names
-    runner.signals.saved.emit()
-    runner.signals.data_changed.emit("answer")
     lifecycle.follow_status(runner)  # a completed assessment went back to draft
     runner.rebuild_pages()
     runner.refresh_now()

@@ -1,7 +1,8 @@
-"""Every change the runner makes goes through here: one short transaction, then the app is told.
+"""Every answer the runner changes goes through here, to :class:`~qclinic.services.answers.AnswerService`.
 
-The writer keeps :class:`~qclinic.ui.runner.state.RunnerState` in step with what was committed and
-announces each change (``answer_changed``, ``attachments_changed``) so cards and the score follow.
+The service commits (one short transaction) and announces the change on the app's signals; the
+writer keeps :class:`~qclinic.ui.runner.state.RunnerState` in step with what was committed and
+tells the runner (``answer_changed``, ``attachments_changed``) so cards and the score follow.
 
 Every answer write names the revision it was based on. When another window (or another QClinic)
 changed the answer meanwhile, nothing is written: the fresh answer is loaded and shown, the user is
@@ -13,13 +14,10 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from qclinic.storage.database import Database
-from qclinic.storage.errors import AnswerChanged
-from qclinic.storage.repositories import answers as answer_repo
-from qclinic.storage.repositories import attachments as attachment_repo
+from qclinic.services import Services
+from qclinic.services.answers import AnswerChanged
 from qclinic.ui.errors import show_error
 from qclinic.ui.runner.state import Key, RunnerState, StoredAnswer
-from qclinic.ui.signals import AppSignals
 
 
 class AnswerWriter(QObject):
@@ -28,20 +26,13 @@ class AnswerWriter(QObject):
     # (question id, instance) whose attachments changed
     attachments_changed = Signal(str, str)
 
-    def __init__(
-        self, database: Database, signals: AppSignals, state: RunnerState, parent: QWidget
-    ) -> None:
+    def __init__(self, services: Services, state: RunnerState, parent: QWidget) -> None:
         super().__init__(parent)
-        self._database = database
-        self._signals = signals
-        self._widget = parent
+        self._answers = services.answers
+        self._widget = parent  # the runner: the source of its changes, the parent of messages
         self.state = state
         # Notes refused because the answer changed elsewhere, to keep in their note box.
         self.held_notes: dict[Key, str] = {}
-
-    def _committed(self, table: str) -> None:
-        self._signals.saved.emit()
-        self._signals.data_changed.emit(table)
 
     def _base(self, key: Key) -> int:
         current = self.state.answers.get(key)
@@ -52,28 +43,24 @@ class AnswerWriter(QObject):
         qid, instance = key
         revision = 0
         try:
-            with self._database.session() as session:
-                if stored is None:
-                    answer_repo.clear_answer(
-                        session,
-                        self.state.assessment_id,
-                        qid,
-                        instance_key=instance,
-                        base_revision=self._base(key),
-                    )
-                else:
-                    saved = answer_repo.save_answer(
-                        session,
-                        self.state.assessment_id,
-                        qid,
-                        None if stored.is_na else stored.value,
-                        instance_key=instance,
-                        is_na=stored.is_na,
-                        note=None,
-                        base_revision=self._base(key),
-                    )
-                    session.flush()
-                    revision = saved.revision
+            if stored is None:
+                self._answers.clear_answer(
+                    self.state.assessment_id,
+                    qid,
+                    instance_key=instance,
+                    base_revision=self._base(key),
+                    source=self._widget,
+                )
+            else:
+                revision = self._answers.save_answer(
+                    self.state.assessment_id,
+                    qid,
+                    stored.value,
+                    instance_key=instance,
+                    is_na=stored.is_na,
+                    base_revision=self._base(key),
+                    source=self._widget,
+                )
         except AnswerChanged as exc:
             self._changed_elsewhere(key, exc, None)
             return False
@@ -86,7 +73,6 @@ class AnswerWriter(QObject):
         else:
             note = self.state.answers.get(key, StoredAnswer(None)).note
             self.state.answers[key] = StoredAnswer(stored.value, stored.is_na, note, revision)
-        self._committed("answer")
         self.answer_changed.emit(qid, instance)
         return True
 
@@ -96,17 +82,14 @@ class AnswerWriter(QObject):
         if current is None or current.note == note:
             return False
         try:
-            with self._database.session() as session:
-                saved = answer_repo.save_note(
-                    session,
-                    self.state.assessment_id,
-                    key[0],
-                    note,
-                    instance_key=key[1],
-                    base_revision=current.revision,
-                )
-                session.flush()
-                revision = saved.revision
+            revision = self._answers.save_note(
+                self.state.assessment_id,
+                key[0],
+                note,
+                instance_key=key[1],
+                base_revision=current.revision,
+                source=self._widget,
+            )
         except AnswerChanged as exc:
             self._changed_elsewhere(key, exc, note)
             return False
@@ -114,7 +97,6 @@ class AnswerWriter(QObject):
             show_error(exc, self._widget)
             return False
         self.state.answers[key] = StoredAnswer(current.value, current.is_na, note, revision)
-        self._committed("answer")
         self.answer_changed.emit(*key)
         return True
 
@@ -126,7 +108,6 @@ class AnswerWriter(QObject):
             self.state.answers.pop(key, None)
         if typed_note:
             self.held_notes[key] = typed_note
-        self._signals.data_changed.emit("answer")
         self.answer_changed.emit(*key)
         if not exc.live:
             now = self.tr("not answered")
@@ -158,39 +139,30 @@ class AnswerWriter(QObject):
         qid, instance = key
         question = self.state.checklist.question(qid)
         try:
-            with self._database.session() as session:
-                for data, name in files:
-                    attachment_repo.add_attachment(
-                        session,
-                        self._database.blobs,
-                        data,
-                        name,
-                        assessment_id=self.state.assessment_id,
-                        question_id=qid,
-                        instance_key=instance,
-                    )
-                if question.type == "photo" and key not in self.state.answers:
-                    # a photo question is answered by its evidence; the row carries the file name
-                    answer_repo.save_answer(
-                        session, self.state.assessment_id, qid, files[0][1], instance_key=instance
-                    )
-                    self.state.answers[key] = StoredAnswer(files[0][1])
+            added = self._answers.add_photos(
+                self.state.assessment_id,
+                qid,
+                files,
+                instance_key=instance,
+                # a photo question is answered by its evidence; the row carries the file name
+                answers_question=question.type == "photo" and key not in self.state.answers,
+                source=self._widget,
+            )
         except Exception as exc:
             show_error(exc, self._widget)
             return False
+        if added.answer_revision is not None:
+            self.state.answers[key] = StoredAnswer(files[0][1], revision=added.answer_revision)
         self.state.photos[key] += len(files)
-        self._committed("attachment")
         self.attachments_changed.emit(qid, instance)
         return True
 
     def delete_attachment(self, key: Key, attachment_id: str) -> bool:
         try:
-            with self._database.session() as session:
-                attachment_repo.delete_attachment(session, attachment_id)
+            self._answers.remove_photo(attachment_id, source=self._widget)
         except Exception as exc:
             show_error(exc, self._widget)
             return False
         self.state.photos[key] = max(0, self.state.photos[key] - 1)
-        self._committed("attachment")
         self.attachments_changed.emit(*key)
         return True

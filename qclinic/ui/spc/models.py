@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
+
+from qclinic.ui.table_model import TableModel
 
 if TYPE_CHECKING:
     from qclinic.storage.repositories.datasets import DatasetSummary
@@ -27,35 +28,16 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 COL_NAME, COL_CHARACTERISTIC, COL_KIND, COL_POINTS = range(4)
 
 
-class DatasetListModel(QAbstractTableModel):
+class DatasetListModel(TableModel["DatasetSummary"]):
     """One row per dataset; ``ROW_ROLE`` returns the :class:`DatasetSummary`."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[DatasetSummary] = []
-
-    def set_rows(self, rows: Sequence[DatasetSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            QCoreApplication.translate("spc", "Dataset"),
-            QCoreApplication.translate("spc", "Characteristic"),
-            QCoreApplication.translate("spc", "Kind"),
-            QCoreApplication.translate("spc", "Points"),
-        )[section]
+    CONTEXT = "spc"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("spc", "Dataset"),
+        QT_TRANSLATE_NOOP("spc", "Characteristic"),
+        QT_TRANSLATE_NOOP("spc", "Kind"),
+        QT_TRANSLATE_NOOP("spc", "Points"),
+    )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -109,14 +91,17 @@ _FIELDS = (
 )
 
 
-class _RowCount:
-    """``len()`` of the grid's values (rowCount reads ``len(self._rows)``)."""
+class _RowView:
+    """The grid's values as the base class's rows (``len``, ``[i]``), over the columns."""
 
     def __init__(self, model: ValuesModel) -> None:
         self._model = model
 
     def __len__(self) -> int:
         return len(self._model._data["id"])
+
+    def __getitem__(self, index: int) -> dict[str, Any]:
+        return self._model.row(index)
 
 
 GRID_COLUMNS = {
@@ -139,7 +124,7 @@ _TITLES = {
 }
 
 
-class ValuesModel(QAbstractTableModel):
+class ValuesModel(TableModel[dict[str, Any]]):
     """The values of one dataset, editable in place.
 
     The values are kept column by column (``datasets.value_columns``: a list per field), so a
@@ -147,11 +132,13 @@ class ValuesModel(QAbstractTableModel):
     ``on_edit(value_id, field, value)`` — which commits — and then changes just that cell.
     """
 
+    CONTEXT = "spc"
+
     def __init__(self, on_edit: Callable[[str, str, Any], Any], parent: Any = None) -> None:
         super().__init__(parent)
         self._on_edit = on_edit
         self._data: dict[str, list[Any]] = {"id": []}
-        self._rows = _RowCount(self)
+        self._rows = _RowView(self)  # type: ignore[assignment]  # the base's rows: a view
         self._columns: tuple[str, ...] = GRID_COLUMNS["variables"]
 
     def set_rows(self, kind: str, rows: Sequence[Any]) -> None:
@@ -185,18 +172,8 @@ class ValuesModel(QAbstractTableModel):
             last = self.columnCount() - 1
             self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return QCoreApplication.translate("spc", _TITLES[self._columns[section]])
+    def header_labels(self) -> list[str]:
+        return [_TITLES[column] for column in self._columns]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -256,78 +233,60 @@ class ValuesModel(QAbstractTableModel):
         return True
 
 
-class RowsModel(QAbstractTableModel):
-    """Read-only rows of text (result tables: indices, PPM, variance components)."""
+class RowsModel(TableModel[list[str]]):
+    """Read-only rows of text (result tables: indices, PPM, variance components).
+
+    The caller hands the header already translated (and sets it again on a language change).
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.header: list[str] = []
-        self.rows: list[list[str]] = []
 
     def set_content(self, header: list[str], rows: list[list[str]]) -> None:
         self.beginResetModel()
-        self.header, self.rows = header, rows
+        self.header, self._rows = header, rows
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self.header)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.header[section]
-        return None
+    def header_labels(self) -> list[str]:
+        return self.header
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.rows[index.row()][index.column()]
+            return self._rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return _RIGHT
         return None
 
 
-class PreviewModel(QAbstractTableModel):
-    """The first rows of the table as read: chosen columns only, problem cells in red."""
+class PreviewModel(TableModel[list[str]]):
+    """The first rows of the table as read: chosen columns only, problem cells in red.
+
+    The header is the file's own column names, shown as they are.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.header: list[str] = []
-        self.rows: list[list[str]] = []
         self.bad: set[tuple[int, int]] = set()
 
     def set_content(
         self, header: list[str], rows: list[list[str]], bad: set[tuple[int, int]]
     ) -> None:
         self.beginResetModel()
-        self.header, self.rows, self.bad = header, rows, bad
+        self.header, self._rows, self.bad = header, rows, bad
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self.header)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.header[section]
-        return None
+    def header_labels(self) -> list[str]:
+        return self.header
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.rows[index.row()][index.column()]
+            return self._rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and (index.row(), index.column()) in self.bad:
             return QBrush(QColor("#fde0e0"))
         if role == Qt.ItemDataRole.TextAlignmentRole:
