@@ -26,29 +26,28 @@ TARGET = 0.25
 
 def main() -> None:
     app = QApplication.instance() or QApplication([])
-    from qclinic.ui.spc.analysis import ChartSettings, DatasetData, analyze
+    from qclinic.core.spc.analysis import ChartSettings, analyze
+    from qclinic.core.spc.reshape import SpcData
     from qclinic.ui.spc.chart_canvas import ChartCanvas
 
     rng = np.random.default_rng(7)
     values = rng.normal(10.0, 1.0, POINTS)
     values[5000:5100] += 1.5  # a shift, so the rules find something to mark
-    data = DatasetData(
-        kind="variables", subgroups=list(range(1, POINTS + 1)), matrix=values[:, None]
-    )
+    data = SpcData(kind="variables", subgroups=tuple(range(1, POINTS + 1)), matrix=values[:, None])
     settings = ChartSettings(chart="imr", rules="nelson")
     canvas = ChartCanvas("zh")
     canvas.resize(1200, 700)
 
     start = time.perf_counter()
-    result, _ = analyze(data, settings)
+    result = analyze(data, settings).to_dict()
     canvas.show_result(result)
     first = time.perf_counter() - start
 
     totals, computes, draws = [], [], []
     for run in range(RUNS):
-        data.excluded = {run * 100: "bench"}  # as after a click: one more point excluded
+        data = data.with_excluded(run * 100, "bench")  # as after a click: one more excluded
         t0 = time.perf_counter()
-        result, _ = analyze(data, settings)
+        result = analyze(data, settings).to_dict()
         t1 = time.perf_counter()
         canvas.show_result(result)
         t2 = time.perf_counter()

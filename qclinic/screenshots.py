@@ -58,8 +58,8 @@ def take(out: Path, laptop: bool = False) -> list[Path]:
             window.grab().save(str(path))
             written.append(path)
             window.close()
-        ids = seed(database)
-        seed_spc(database, ids["organization"])
+        ids = seed(database, spc=True)
+        spc_ids = ids["datasets"]
 
         def settle(milliseconds: int = 0) -> None:
             import time
@@ -95,13 +95,13 @@ def take(out: Path, laptop: bool = False) -> list[Path]:
             window.navigation.setCurrentRow(keys.index("spc"))
             spc_page = window.page("spc")
             spc_page.select_organization(ids["organization"])  # type: ignore[attr-defined]
-            spc_page.select_dataset(_seeded["ring"])  # type: ignore[attr-defined]
+            spc_page.select_dataset(spc_ids["ring"])  # type: ignore[attr-defined]
             spc_page.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
             settle(300)
             shot(window, "spc-chart")
             for tab, name in ((1, "spc-capability"), (2, "spc-gage")):
                 if tab == 2:
-                    spc_page.select_dataset(_seeded["gage"])  # type: ignore[attr-defined]
+                    spc_page.select_dataset(spc_ids["gage"])  # type: ignore[attr-defined]
                 spc_page.tabs.setCurrentIndex(tab)  # type: ignore[attr-defined]
                 settle(300)
                 shot(window, name)
@@ -147,77 +147,6 @@ def take(out: Path, laptop: bool = False) -> list[Path]:
         database.dispose()
         paths.set_data_dir(None)
     return written
-
-
-def seed_spc(database: object, organization_id: str) -> dict[str, str]:
-    """A variables dataset (40 subgroups of 5, a shift after 30) and a 10×3×3 gage study.
-
-    Returns their ids as ``{"ring": …, "gage": …}`` (also kept for the screenshots).
-    """
-    import numpy as np
-
-    from qclinic.storage.models.spc_data import DatasetKind
-    from qclinic.storage.repositories import datasets
-
-    rng = np.random.default_rng(7)
-    values = rng.normal(74.0, 0.01, (40, 5))
-    values[30:] += 0.012
-    values = values.round(3)  # a bore gauge reads to 0.001 mm: limits then print to 0.0001
-    parts = rng.normal(0.0, 1.0, 10)
-    bias = (0.0, 0.25, -0.2)
-    with database.session() as session:  # type: ignore[attr-defined]
-        ring = datasets.create_dataset(
-            session,
-            organization_id,
-            "活塞环内径 / piston ring bore",
-            subgroup_size=5,
-            characteristic="Ø74 mm",
-            unit="mm",
-            lsl=73.95,
-            usl=74.05,
-            target=74.0,
-        )
-        datasets.add_values(
-            session,
-            ring.id,
-            [
-                {"subgroup": g + 1, "position": p + 1, "value": float(values[g, p])}
-                for g in range(40)
-                for p in range(5)
-            ],
-        )
-        gage = datasets.create_dataset(
-            session,
-            organization_id,
-            "量具 R&R / gage study MC-03",
-            kind=DatasetKind.GAGE_STUDY,
-            subgroup_size=1,
-            lsl=-4.0,
-            usl=4.0,
-        )
-        datasets.add_values(
-            session,
-            gage.id,
-            [
-                {
-                    "subgroup": n + 1,
-                    "position": 1,
-                    "part": str(part + 1),
-                    "operator": "ABC"[operator],
-                    "trial": trial + 1,
-                    "value": round(float(parts[part] + bias[operator] + rng.normal(0, 0.2)), 2),
-                }
-                for n, (part, operator, trial) in enumerate(
-                    (p, o, t) for p in range(10) for o in range(3) for t in range(3)
-                )
-            ],
-        )
-        _seeded["gage"] = gage.id
-        _seeded["ring"] = ring.id
-    return dict(_seeded)
-
-
-_seeded: dict[str, str] = {}
 
 
 def main() -> int:

@@ -4,8 +4,7 @@ Imports point downward only: ``core`` knows neither Qt, SQL nor where files live
 catalogue nothing but ``core``; ``storage``, ``services``, ``reports``, ``charts`` and the commands
 know no Qt; only the app's entry point (``qclinic/app.py``) and the screenshot tool reach into
 ``qclinic.ui``. The interface changes data only through the services: no module of ``qclinic/ui``
-imports SQLAlchemy or opens a session (the few that still do are listed, and the list only
-shrinks). Read statically (ast), so a lazy import inside a function counts as much as one at the
+imports SQLAlchemy or opens a session. Read statically (ast), so a lazy import inside a function counts as much as one at the
 top.
 """
 
@@ -43,23 +42,12 @@ FORBIDDEN = {
 #: modules outside qclinic/ui that may use the UI: the desktop start-up and the screenshot tool
 UI_ENTRY_POINTS = {"app.py", "screenshots.py"}
 
-#: Modules of qclinic/ui that still open sessions or import SQLAlchemy, while issue 11 moves their
-#: reads and changes into qclinic/services. The list only shrinks: a module converted must leave
-#: it (the test fails on an entry that is no longer needed), and no module may join it.
-UI_STILL_ON_SESSIONS = {
-    "qclinic/ui/pages/spc.py",
-    "qclinic/ui/spc/attach_dialog.py",
-    "qclinic/ui/spc/import_dialog.py",
-    "qclinic/ui/spc/page_edits.py",
-}
 #: the calls that open a session (``Database.session()`` / ``Database.read_session()``)
 SESSION_CALLS = ("session", "read_session")
 
 #: Modules over the limit today, with the size they may not grow past (issue 11 splits them).
 MAX_LINES = 500
-OVERSIZED = {
-    "qclinic/ui/pages/spc.py": 503,
-}
+OVERSIZED: dict[str, int] = {}
 
 
 def _imports(path: Path) -> Iterator[tuple[int, str]]:
@@ -129,23 +117,15 @@ def _session_uses(path: Path) -> list[str]:
 
 
 def test_the_interface_changes_data_only_through_the_services() -> None:
-    """No module of qclinic/ui imports SQLAlchemy or opens a session, but the listed ones."""
-    found = {}
-    for path in sorted((PACKAGE / "ui").rglob("*.py")):
-        relative = path.relative_to(ROOT).as_posix()
-        if "/ui/forms/" not in relative and (uses := _session_uses(path)):
-            found[relative] = uses
-    new = [
-        f"{path}:{use}"
-        for path, uses in found.items()
-        if path not in UI_STILL_ON_SESSIONS
-        for use in uses
+    """No module of qclinic/ui imports SQLAlchemy or opens a session (issue 11 moved the last
+    ones' reads and changes into qclinic/services; none may come back)."""
+    found = [
+        f"{relative}:{use}"
+        for path in sorted((PACKAGE / "ui").rglob("*.py"))
+        if "/ui/forms/" not in (relative := path.relative_to(ROOT).as_posix())
+        for use in _session_uses(path)
     ]
-    assert not new, "go through qclinic.services instead:\n" + "\n".join(new)
-    converted = sorted(UI_STILL_ON_SESSIONS - set(found))
-    assert not converted, (
-        "no longer open sessions: remove them from UI_STILL_ON_SESSIONS\n" + "\n".join(converted)
-    )
+    assert not found, "go through qclinic.services instead:\n" + "\n".join(found)
 
 
 def test_modules_stay_small() -> None:

@@ -37,11 +37,34 @@ COLOURS = {
 }
 #: Above this many points the series line is drawn without a marker per point (speed, clarity).
 MARKER_LIMIT = 400
+#: Above this many points the series line is drawn through each bucket's extremes (see envelope).
+ENVELOPE_LIMIT = 4000
 
 
 def _part(words: Mapping[str, str], lang: str) -> str:
     """The *lang* part of a result's ``{"zh": …, "en": …}`` text."""
     return words["zh" if lang.startswith("zh") else "en"]
+
+
+def envelope(
+    x: np.ndarray, y: np.ndarray, limit: int = ENVELOPE_LIMIT
+) -> tuple[np.ndarray, np.ndarray]:
+    """The vertices to draw a long series with: above *limit* points, each of ``limit // 2``
+    buckets of neighbouring points keeps its lowest and highest, in order — all a screen can
+    show of 200,000 points, drawn in a fraction of the time. Shorter series are kept whole."""
+    count = y.size
+    if count <= limit:
+        return x, y
+    buckets = limit // 2
+    size = -(-count // buckets)
+    padded = np.concatenate([y, np.full(buckets * size - count, np.nan)]).reshape(buckets, size)
+    low = np.where(np.isnan(padded), np.inf, padded).argmin(axis=1)
+    high = np.where(np.isnan(padded), -np.inf, padded).argmax(axis=1)
+    start = np.arange(buckets) * size
+    index = np.column_stack([start + np.minimum(low, high), start + np.maximum(low, high)])
+    kept = index.ravel()
+    kept = kept[kept < count]
+    return x[kept], y[kept]
 
 
 def chart_title(name: str, lang: str) -> str:
@@ -167,7 +190,7 @@ class ControlChartPlot:
             centre = per_point(chart["center"], count)
             ucl = per_point(chart["ucl"], count)
             lcl = per_point(chart["lcl"], count)
-            artists["line"].set_data(x, y)
+            artists["line"].set_data(*envelope(x, y))  # the points themselves: self.series
             artists["line"].set_marker("o" if count <= MARKER_LIMIT else "")
             artists["line"].set_markersize(3.2)
             steps = "steps-mid" if isinstance(chart["ucl"], list) else "default"

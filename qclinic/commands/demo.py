@@ -45,7 +45,9 @@ CHECKLIST_ID = "nqi-clinic"
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "demo", help="seed demo data (a company, visits, assessments, findings, cases, actions)"
+        "demo",
+        help="seed demo data (a company, visits, assessments, findings, cases, actions, "
+        "SPC and MSA datasets)",
     )
     parser.add_argument("--json", action="store_true", help="print the ids as JSON")
     parser.add_argument(
@@ -58,30 +60,40 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from qclinic.storage.startup import open_database
 
     database = open_database()
-    ids = seed(database, lang=args.lang)
+    ids = seed(database, lang=args.lang, spc=True)
     if args.json:
         json.dump(ids, sys.stdout, indent=2)
         print()
     else:
         for key, value in ids.items():
+            if isinstance(value, dict):
+                value = ", ".join(f"{name} {id_}" for name, id_ in value.items())
             print(f"{key:<22} {', '.join(value) if isinstance(value, list) else value}")
     return 0
 
 
-def seed(database: Any, lang: str = "zh") -> dict[str, Any]:
-    """Create the demo data once, its texts in *lang*; a second call returns the ids there."""
+def seed(database: Any, lang: str = "zh", *, spc: bool = False) -> dict[str, Any]:
+    """Create the demo data once, its texts in *lang*; a second call returns the ids there.
+
+    With *spc* the company's SPC and MSA datasets are added too (:mod:`.demo_spc`; once).
+    """
     from qclinic.storage.repositories import organizations as orgs
 
     with database.session() as session:
         existing = orgs.list_organizations(session, search=DEMO_CODE, limit=1)
-        if existing:
-            return _existing_ids(session, existing[0].id)
-    from qclinic.storage.library import checklist_content, install_builtin_library
+        ids = _existing_ids(session, existing[0].id) if existing else None
+    if ids is None:
+        from qclinic.storage.library import checklist_content, install_builtin_library
 
-    install_builtin_library(database)
-    with database.session() as session:
-        checklist = checklists.from_frozen(checklist_content(session, CHECKLIST_ID))
-        return _seed(session, database, checklist, lang)
+        install_builtin_library(database)
+        with database.session() as session:
+            checklist = checklists.from_frozen(checklist_content(session, CHECKLIST_ID))
+            ids = _seed(session, database, checklist, lang)
+    if spc:
+        from qclinic.commands.demo_spc import seed_spc
+
+        ids["datasets"] = seed_spc(database, ids["organization"], lang)
+    return ids
 
 
 def _existing_ids(session: Any, organization_id: str) -> dict[str, Any]:

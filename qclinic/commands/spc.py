@@ -13,14 +13,14 @@ import json
 import math
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
+from qclinic.core.text import Text
 from qclinic.errors import UserError
 
 if TYPE_CHECKING:
+    from qclinic.core.spc.reshape import SpcData
     from qclinic.core.spc.tabular import MissingCell, Table
 
-CHARTS = ("xbar-r", "xbar-s", "imr", "p", "np", "c", "u", "ewma", "cusum")
+CHARTS = ("xbar-r", "xbar-s", "imr", "p", "np", "c", "u", "ewma", "cusum")  # --chart's order
 
 
 def register(subparsers: Any) -> None:
@@ -115,6 +115,7 @@ def _decimal_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _parse_phase1(text: str | None, count: int) -> tuple[int, int] | None:
+    """``--phase1 FIRST-LAST`` as 1-based inclusive subgroups, checked against *count*."""
     if not text:
         return None
     parts = text.replace(" ", "").split("-")
@@ -123,7 +124,7 @@ def _parse_phase1(text: str | None, count: int) -> tuple[int, int] | None:
     first, last = int(parts[0]), int(parts[1])
     if not 1 <= first < last <= count:
         raise UserError(f"--phase1 {text}: need 1 <= FIRST < LAST <= {count} (the subgroups)")
-    return first - 1, last
+    return first, last
 
 
 def _parse_exclude(items: list[str]) -> dict[int, str]:
@@ -136,7 +137,8 @@ def _parse_exclude(items: list[str]) -> dict[int, str]:
     return out
 
 
-def _rules(text: str, rule_k: str | None) -> tuple[Any, ...]:
+def _rules(text: str, rule_k: str | None) -> dict[str, Any]:
+    """``--rules`` and ``--rule-k`` as :class:`ChartSettings` fields (checked by the engine)."""
     from qclinic.core.spc.rules import make_rules
 
     lengths: dict[int, int] = {}
@@ -148,21 +150,23 @@ def _rules(text: str, rule_k: str | None) -> tuple[Any, ...]:
             raise UserError(f"--rule-k must look like 2=8,3=7, got {rule_k!r}")
         lengths[int(number)] = int(k)
     key = text.strip().lower()
+    chosen: dict[str, Any] = {"run_lengths": tuple(lengths.items())}
     if key in ("nelson", "western-electric", "we", "none"):
-        return make_rules(key, None, lengths)
+        make_rules(key, None, lengths)  # refuses impossible lengths before reading the file
+        return {**chosen, "rules": key}
     try:
-        numbers = [int(n) for n in key.split(",") if n.strip()]
+        numbers = tuple(int(n) for n in key.split(",") if n.strip())
     except ValueError:
         raise UserError(
             "--rules: use nelson, western-electric, none or a list like 1,2,5"
         ) from None
-    return make_rules("nelson", numbers, lengths)
+    make_rules("nelson", numbers, lengths)
+    return {**chosen, "rules": "nelson", "rule_tests": numbers}
 
 
 def _thresholds(text: str) -> tuple[float, float, float]:
     from qclinic.core.catalogue import text as say
     from qclinic.core.spc.capability import check_thresholds
-    from qclinic.core.text import Text
 
     usage = say("spc.cpk_thresholds_usage", given=text)
     try:
@@ -174,25 +178,26 @@ def _thresholds(text: str) -> tuple[float, float, float]:
         raise UserError(usage + Text("：", ": ") + said) from None
 
 
-def _variables_data(
-    args: argparse.Namespace, table: Table, missing: list[MissingCell] | None
-) -> np.ndarray:
-    """The subgroup matrix; missing cells are NaN (and listed in *missing*) when skipped."""
-    from qclinic.core.spc.tabular import long_subgroups, number_column, wide_subgroups
+def _data(args: argparse.Namespace, table: Table, missing: list[MissingCell] | None) -> SpcData:
+    """The table reshaped for the chart (:mod:`qclinic.core.spc.reshape`)."""
+    from qclinic.core.spc.reshape import table_attributes, table_variables
 
-    if args.columns:
-        columns = [c for c in args.columns.split(",") if c.strip()]
-        return wide_subgroups(table, columns, missing)
-    if args.value_col and args.subgroup_col:
-        variable = args.chart in ("xbar-r", "xbar-s")
-        matrix: np.ndarray = long_subgroups(
-            table, args.value_col, args.subgroup_col, missing, variable=variable
-        )[0]
-        return matrix
-    if args.value_col:
-        values = number_column(table, args.value_col, missing)
-        return values[~np.isnan(values)][:, None]  # individuals: a missing value is no point
-    raise UserError("choose the data: --columns C1,C2,... or --value-col C [--subgroup-col C]")
+    if args.chart in ("p", "np", "c", "u"):
+        if not args.count_col:
+            raise UserError(f"the {args.chart} chart needs --count-col")
+        if not args.size_col and args.size is None and args.chart in ("p", "u"):
+            raise UserError(f"the {args.chart} chart needs --size-col or --size")
+        return table_attributes(table, args.count_col, args.size_col, args.size)
+    if not args.columns and not args.value_col:
+        raise UserError("choose the data: --columns C1,C2,... or --value-col C [--subgroup-col C]")
+    return table_variables(
+        table,
+        columns=[c for c in (args.columns or "").split(",") if c.strip()],
+        value_col=args.value_col,
+        subgroup_col=args.subgroup_col if args.value_col else None,
+        variable=args.chart in ("xbar-r", "xbar-s"),
+        missing=missing,
+    )
 
 
 def analyze_command(args: argparse.Namespace) -> int:
@@ -213,106 +218,40 @@ def analyze_command(args: argparse.Namespace) -> int:
 
 
 def _analyze(args: argparse.Namespace, missing: list[MissingCell] | None) -> int:
-    from qclinic.core.spc import (
-        attribute_chart,
-        capability,
-        cusum_chart,
-        ewma_chart,
-        imr_chart,
-        xbar_chart,
-    )
-    from qclinic.core.spc.tabular import attribute_columns, read_table
+    from dataclasses import replace
+
+    from qclinic.core.spc.analysis import ChartSettings, analyze
+    from qclinic.core.spc.tabular import read_table
 
     table = read_table(args.file, args.sheet, args.decimal)
     rules = _rules(args.rules, args.rule_k)
     exclude = _parse_exclude(args.exclude)
-    sigmas = 3.0 if args.sigmas is None else args.sigmas
     thresholds = _thresholds(args.cpk_thresholds)
-    chart = args.chart
-    data: np.ndarray | None = None
-    if chart in ("p", "np", "c", "u"):
-        if not args.count_col:
-            raise UserError(f"the {chart} chart needs --count-col")
-        counts, sizes = attribute_columns(table, args.count_col, args.size_col)
-        if sizes is None:
-            if args.size is None and chart in ("p", "u"):
-                raise UserError(f"the {chart} chart needs --size-col or --size")
-            sizes_arg: Any = 1.0 if args.size is None else args.size
-        else:
-            sizes_arg = sizes
-        phase1 = _parse_phase1(args.phase1, counts.size)
-        analysis = attribute_chart(
-            chart, counts, sizes_arg, phase1=phase1, exclude=exclude, rules=rules, sigmas=sigmas
-        )
-    else:
-        data = _variables_data(args, table, missing)
-        if np.isnan(data).any() and chart not in ("xbar-r", "xbar-s"):
-            raise UserError(
-                f"the {chart} chart needs subgroups of one size; empty or non-numeric cells "
-                "left some subgroups short: use an X-bar-R or X-bar-S chart (limits per "
-                "subgroup size) or fill the cells"
-            )
-        phase1 = _parse_phase1(args.phase1, data.shape[0])
-        common = {
-            "phase1": phase1,
-            "exclude": exclude,
-            "mean": args.mean,
-            "sigma": args.sigma,
-            "constants": args.constants,
-        }
-        if chart in ("xbar-r", "xbar-s"):
-            analysis = xbar_chart(
-                data,
-                dispersion=chart[-1],
-                sigma_method=args.sigma_method,
-                rules=rules,
-                sigmas=sigmas,
-                **common,
-            )
-        elif chart == "imr":
-            if data.shape[1] != 1:
-                raise UserError("the I-MR chart takes one value column (--value-col)")
-            analysis = imr_chart(data[:, 0], rules=rules, sigmas=sigmas, **common)
-        elif chart == "ewma":
-            analysis = ewma_chart(
-                data,
-                lam=args.lam,
-                sigmas=sigmas if args.sigmas is not None else 3.0,
-                exact=not args.steady_state,
-                sigma_method=args.sigma_method,
-                **common,
-            )
-        else:
-            analysis = cusum_chart(
-                data,
-                k=args.k,
-                h=args.h,
-                headstart=args.headstart,
-                sigma_method=args.sigma_method,
-                **common,
-            )
-    result = analysis.to_dict()
-    result["missing"] = [cell.to_dict() for cell in missing or []]
-    result["capability"] = None
-    if args.lsl is not None or args.usl is not None:
-        if data is None:
-            raise UserError("capability (--lsl/--usl) needs variables data, not counts")
-        used = data[analysis.estimate_mask]
-        method = args.sigma_method
-        if method is None and chart == "xbar-r":
-            method = "rbar"
-        elif method is None and chart == "xbar-s":
-            method = "sbar"
-        cap = capability(
-            used,
-            lsl=args.lsl,
-            usl=args.usl,
-            target=args.target,
-            sigma_method=method,
-            constants=args.constants,
-            thresholds=thresholds,
-        )
-        result["capability"] = cap.to_dict()
+    data = _data(args, table, missing)
+    if exclude:
+        data = replace(data, excluded=exclude)
+    if data.matrix is None and (args.lsl is not None or args.usl is not None):
+        raise UserError("capability (--lsl/--usl) needs variables data, not counts")
+    settings = ChartSettings(
+        chart=args.chart,
+        phase1=_parse_phase1(args.phase1, data.points),
+        lsl=args.lsl,
+        usl=args.usl,
+        target=args.target,
+        constants=args.constants,
+        thresholds=thresholds,
+        sigmas=3.0 if args.sigmas is None else args.sigmas,
+        sigma_method=args.sigma_method,
+        mean=args.mean,
+        sigma=args.sigma,
+        lam=args.lam,
+        exact=not args.steady_state,
+        k=args.k,
+        h=args.h,
+        headstart=args.headstart,
+        **rules,
+    )
+    result = analyze(data, settings).to_dict()
     if args.json:
         print(json.dumps(result, ensure_ascii=False, allow_nan=False, indent=2))
     else:

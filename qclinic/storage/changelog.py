@@ -9,6 +9,7 @@ roll back, together. A soft delete (``deleted_at`` set) is logged as ``delete``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -118,3 +119,9 @@ def committed_changes(session: Session) -> dict[str, list[str]]:
     for table, row_id in session.info.pop(_COMMITTED_INFO_KEY, []):
         by_table.setdefault(table, {})[row_id] = None
     return {table: list(ids) for table, ids in by_table.items()}
+
+
+def note_written(session: Session, table: str, ids: Iterable[str]) -> None:
+    """Count rows a bulk ``INSERT`` wrote (with its own change log lines) as flushed, so the
+    commit announces them like rows written through the ORM."""
+    session.info.setdefault(_FLUSHED_INFO_KEY, []).extend((table, row_id) for row_id in ids)

@@ -354,10 +354,6 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <source>No question mentions SPC, capability or MSA: every question is listed.</source>
         <translation>没有问题涉及 SPC、过程能力或 MSA：已列出全部问题。</translation>
     </message>
-    <message>
-        <source>Choose an assessment and a question.</source>
-        <translation>请选择评审和问题。</translation>
-    </message>
 </context>
 <context>
     <name>AttachmentStrip</name>
@@ -970,10 +966,6 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <message>
         <source>… and %1 more</source>
         <translation>… 另有 %1 项</translation>
-    </message>
-    <message>
-        <source>There is nothing to import yet.</source>
-        <translation>尚无可导入的数据。</translation>
     </message>
     <message>
         <source>Imported data</source>
@@ -2399,6 +2391,10 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <message>
         <source>Import or create a dataset to start.</source>
         <translation>请导入或新建数据集以开始。</translation>
+    </message>
+    <message>
+        <source>Analysing %1 values… %2 %</source>
+        <translation>正在分析 %1 个数值… %2 %</translation>
     </message>
     <message>
         <source>Missing values</source>

@@ -29,13 +29,12 @@ def measure(app: Any, database: Any, lang: str) -> dict[str, Any]:
     """Build the window over the demo data in *lang*, visit every page, open both assessments."""
     from qclinic import settings as user_settings
     from qclinic.commands.demo import seed
-    from qclinic.screenshots import seed_spc
     from qclinic.ui import i18n
     from qclinic.ui.main_window import PAGES, MainWindow
     from qclinic.ui.signals import AppSignals
 
-    ids = seed(database, lang=lang)
-    spc_ids = seed_spc(database, ids["organization"])
+    ids = seed(database, lang=lang, spc=True)
+    spc_ids = ids["datasets"]
     user_settings.save(user_settings.Settings())
     i18n.install_translators(app, lang)
     window = MainWindow(AppSignals(), lang=lang, start_page="organizations")

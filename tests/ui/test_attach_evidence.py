@@ -46,10 +46,11 @@ def _piston_rings_result() -> dict:
 
 
 def _dialog(qtbot, database, signals, organization_id: str, result: dict | None = None):
+    from qclinic.services import Services
     from qclinic.ui.spc.attach_dialog import AttachEvidenceDialog
 
     dialog = AttachEvidenceDialog(
-        database,
+        Services(database),
         signals,
         "en",
         organization_id,

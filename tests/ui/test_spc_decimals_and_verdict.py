@@ -29,10 +29,10 @@ def page(qtbot, database, services, signals, demo_ids):
 
 
 @pytest.fixture
-def dialog(qtbot, page, database, signals, demo_ids):
+def dialog(qtbot, page, services, signals, demo_ids):
     from qclinic.ui.spc.import_dialog import DatasetImportDialog
 
-    widget = DatasetImportDialog(database, signals, demo_ids["organization"], page)
+    widget = DatasetImportDialog(services, signals, demo_ids["organization"], page)
     qtbot.addWidget(widget)
     return widget
 

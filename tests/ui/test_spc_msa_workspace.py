@@ -123,10 +123,12 @@ def chinese(qapp):
     i18n.install_translators(qapp, "en")
 
 
-def test_import_dialog_fits_1366x768_in_chinese(qtbot, database, signals, demo_ids, chinese):
+def test_import_dialog_fits_1366x768_in_chinese(
+    qtbot, services, signals, demo_ids, chinese
+) -> None:
     from qclinic.ui.spc.import_dialog import DatasetImportDialog
 
-    dialog = DatasetImportDialog(database, signals, demo_ids["organization"])
+    dialog = DatasetImportDialog(services, signals, demo_ids["organization"])
     qtbot.addWidget(dialog)
     dialog.load_file(str(CORE / "spc" / "data" / "pistonrings.csv"))
     dialog.show()
@@ -141,10 +143,12 @@ def test_import_dialog_fits_1366x768_in_chinese(qtbot, database, signals, demo_i
     assert "第一阶段：子组 1–25" in dialog.ui.summaryLabel.text()
 
 
-def test_import_dialog_reads_the_phase_column(qtbot, page, database, signals, demo_ids) -> None:
+def test_import_dialog_reads_the_phase_column(
+    qtbot, page, database, services, signals, demo_ids
+) -> None:
     from qclinic.ui.spc.import_dialog import DatasetImportDialog
 
-    dialog = DatasetImportDialog(database, signals, demo_ids["organization"], page)
+    dialog = DatasetImportDialog(services, signals, demo_ids["organization"], page)
     qtbot.addWidget(dialog)
     dialog.load_file(str(CORE / "spc" / "data" / "pistonrings.csv"))
     # qcc's pistonrings: trial = TRUE for the 25 phase I subgroups.

@@ -52,7 +52,7 @@ def _store_piston_rings(database, organization_id: str) -> str:
 
 
 def test_paste_from_excel_preview_then_import(
-    qtbot, page, database, signals, demo_ids, monkeypatch
+    qtbot, page, database, services, signals, demo_ids, monkeypatch
 ) -> None:
     from qclinic.ui.spc.import_dialog import DatasetImportDialog
 
@@ -61,7 +61,7 @@ def test_paste_from_excel_preview_then_import(
     ]
     lines[4] = "4\t74.002\tn/a\t73.993"  # a cell that is not a number
     QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
-    dialog = DatasetImportDialog(database, signals, demo_ids["organization"], page)
+    dialog = DatasetImportDialog(services, signals, demo_ids["organization"], page)
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.ui.pasteButton, Qt.MouseButton.LeftButton)
     assert dialog.layout_key() == "wide"

@@ -35,7 +35,15 @@ def measurement_decimals(values: Iterable[Any] | Any) -> int | None:
     finite = array[np.isfinite(array)]
     if finite.size == 0:
         return None
-    return max(value_decimals(float(v)) for v in np.unique(finite))
+    unique = np.unique(finite)
+    if unique.size <= 64:
+        return max(value_decimals(float(v)) for v in unique)
+    # The same test as value_decimals, for all values at once (a million take milliseconds).
+    tolerance = 1e-9 * np.maximum(1.0, np.abs(unique))
+    places = np.full(unique.size, MAX_DECIMALS)
+    for count in range(MAX_DECIMALS, -1, -1):
+        places[np.abs(np.round(unique, count) - unique) <= tolerance] = count
+    return int(places.max())
 
 
 def limit_decimals(values: Iterable[Any] | Any) -> int | None:

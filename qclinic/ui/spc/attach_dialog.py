@@ -10,24 +10,22 @@ other one is found by typing its id or words of its text in the search field.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTreeWidgetItem, QWidget
 
+from qclinic.core.catalogue import text
 from qclinic.core.checklists import Question, from_frozen
 from qclinic.core.checklists.analysis_questions import matches, mentions_analysis
 from qclinic.core.vocabulary import AssessmentStatus
 from qclinic.errors import UserError
-from qclinic.storage.database import Database
-from qclinic.storage.repositories import assessments, attachments
+from qclinic.services import Services
 from qclinic.ui.errors import show_error
 from qclinic.ui.forms.ui_attach_evidence_dialog import Ui_AttachEvidenceDialog
 from qclinic.ui.revisions import titled
 from qclinic.ui.signals import AppSignals
-from qclinic.ui.spc.analysis import ANALYSIS_MIME
 
 TARGET = Qt.ItemDataRole.UserRole  # (assessment id, question id) of a row
 
@@ -42,23 +40,20 @@ class Candidate:
     relevant: bool  # about SPC, capability or MSA
 
 
-def candidates(database: Database, organization_id: str) -> list[Candidate]:
+def candidates(services: Services, organization_id: str) -> list[Candidate]:
     """The questions of *organization_id*'s unsigned assessments: drafts first (newest first),
     each assessment's questions in checklist order, the SPC/MSA ones before the rest."""
-    with database.read_session() as session:
-        found = [
-            (
-                a.id,
-                titled(a.title, a),  # revisions told apart: "… · Rev. 2 · Draft · 2026-03-12"
-                a.checklist_id,
-                a.status,
-                assessments.frozen_checklist(session, a.id),
-            )
-            for a in assessments.list_assessments(
-                session, organization_id=organization_id, limit=None
-            )
-            if a.status != AssessmentStatus.SIGNED
-        ]
+    found = [
+        (
+            target.assessment.id,
+            # revisions told apart: "… · Rev. 2 · Draft · 2026-03-12"
+            titled(target.assessment.title, target.assessment),
+            target.assessment.checklist_id,
+            target.assessment.status,
+            target.checklist,
+        )
+        for target in services.datasets.evidence_targets(organization_id)
+    ]
     found.sort(key=lambda a: a[3] != AssessmentStatus.DRAFT)  # stable: newest first within
     out = []
     for assessment_id, title, checklist_id, _status, frozen in found:
@@ -77,7 +72,7 @@ class AttachEvidenceDialog(QDialog):
 
     def __init__(
         self,
-        database: Database,
+        services: Services,
         signals: AppSignals,
         lang: str,
         organization_id: str,
@@ -89,14 +84,14 @@ class AttachEvidenceDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_AttachEvidenceDialog()
         self.ui.setupUi(self)
-        self._database = database
+        self._services = services
         self._signals = signals
         self._lang = lang
         self._png = png
         self._result = result
         self._name = name
         self.attachment_ids: list[str] = []
-        self._all = candidates(database, organization_id)
+        self._all = candidates(services, organization_id)
         self.ui.captionEdit.setText(name)
         header = self.ui.questionTree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -179,39 +174,21 @@ class AttachEvidenceDialog(QDialog):
         except UserError as error:
             show_error(error, self)
             return
-        self._signals.saved.emit()
-        self._signals.data_changed.emit("attachment")
         super().accept()
 
     def save(self) -> list[str]:
         chosen = self.chosen()
         if chosen is None:
-            raise UserError(self.tr("Choose an assessment and a question."))
+            raise UserError(text("datasets.choose_question"))
         assessment_id, question_id = chosen
-        caption = self.ui.captionEdit.text().strip()
-        stem = (
-            "".join(c if c.isalnum() or c in "-_" else "_" for c in self._name)[:60] or "analysis"
-        )
-        document = json.dumps(self._result, ensure_ascii=False, allow_nan=False, indent=1).encode()
-        with self._database.session() as session:
-            png = attachments.add_attachment(
-                session,
-                self._database.blobs,
+        return list(
+            self._services.datasets.attach(
+                assessment_id,
+                question_id,
                 self._png,
-                f"{stem}.png",
-                mime_type="image/png",
-                caption=caption,
-                assessment_id=assessment_id,
-                question_id=question_id,
+                self._result,
+                self._name,
+                self.ui.captionEdit.text(),
+                source=self,
             )
-            data = attachments.add_attachment(
-                session,
-                self._database.blobs,
-                document,
-                f"{stem}.json",
-                mime_type=ANALYSIS_MIME,
-                caption=caption,
-                assessment_id=assessment_id,
-                question_id=question_id,
-            )
-            return [png.id, data.id]
+        )

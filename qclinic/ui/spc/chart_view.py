@@ -1,7 +1,7 @@
 """The chart tab: chart type, rules, phase I and specification limits above the interactive chart.
 
 Layout only plus the widgets' own small behaviour; the page decides what happens on a change
-(it recomputes with :mod:`qclinic.ui.spc.analysis`). Imports matplotlib through the canvas:
+(it recomputes with :mod:`qclinic.core.spc.analysis`). Imports matplotlib through the canvas:
 import only when the SPC page is first shown.
 """
 
@@ -22,17 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from qclinic import settings as app_settings
+from qclinic.core.spc.analysis import CHARTS, CONSTANT_MODES, RULE_PRESETS, ChartSettings
 from qclinic.core.spc.digits import format_fixed
 from qclinic.ui.layout import shrink_to_fit
-from qclinic.ui.spc.analysis import (
-    CHARTS,
-    CONSTANT_MODES,
-    CONSTANTS_KEY,
-    RULE_PRESETS,
-    ChartSettings,
-    saved_thresholds,
-)
 from qclinic.ui.spc.chart_canvas import ChartCanvas
+from qclinic.ui.spc.dataset_settings import CONSTANTS_KEY, saved_thresholds
 
 CHART_NAMES = {
     "xbar-r": "X̄-R",

@@ -12,6 +12,8 @@ from typing import Any
 from qclinic import settings as app_settings
 
 KEY = "spc_datasets"
+THRESHOLDS_KEY = "capability_thresholds"  # settings.extra: [new process, capable, conditional]
+CONSTANTS_KEY = "spc_constants"  # settings.extra: "tabled" or "exact", the last choice
 MAX_REMEMBERED = 200  # keep the settings file small: the most recently saved datasets
 
 
@@ -35,3 +37,14 @@ def update(dataset_id: str, **values: Any) -> None:
         stored.pop(next(iter(stored)))
     config.extra[KEY] = stored
     app_settings.save(config)
+
+
+def saved_thresholds(extra: dict[str, Any]) -> tuple[float, float, float]:
+    """The Cpk thresholds from the settings' ``extra`` (the defaults when unset or invalid)."""
+    from qclinic.core.spc.capability import DEFAULT_THRESHOLDS, check_thresholds
+    from qclinic.errors import UserError
+
+    try:
+        return check_thresholds(extra.get(THRESHOLDS_KEY) or DEFAULT_THRESHOLDS)
+    except UserError:
+        return DEFAULT_THRESHOLDS

@@ -26,19 +26,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qclinic.core.catalogue import text
+from qclinic.core.spc.reshape import (
+    LAYOUTS,
+    build_rows,
+    cell_text,
+    layout_kind,
+    phase1_range,
+    read_numbers,
+)
 from qclinic.core.spc.tabular import AmbiguousDecimalComma, Table, parse_text, read_table
 from qclinic.errors import UserError
-from qclinic.storage.database import Database
-from qclinic.storage.models import DatasetKind
-from qclinic.storage.repositories import datasets
+from qclinic.services import Services
 from qclinic.ui.errors import show_error, user_message
 from qclinic.ui.forms.ui_dataset_import_dialog import Ui_DatasetImportDialog
 from qclinic.ui.signals import AppSignals
 from qclinic.ui.spc import dataset_settings
-from qclinic.ui.spc.import_rows import build_rows, cell_text, phase1_range
 from qclinic.ui.spc.models import PreviewModel
 
-LAYOUTS = ("wide", "long", "attributes", "gage")
 PREVIEW_ROWS = 30
 MAX_PROBLEMS = 12
 _LABEL_COLUMN = re.compile(
@@ -47,22 +52,23 @@ _LABEL_COLUMN = re.compile(
 )
 
 
-def _optional_number(text: str, what: str) -> float | None:
-    text = text.strip().replace(",", ".")
-    if not text:
+def _optional_number(typed: str, what: str) -> float | None:
+    typed = typed.strip().replace(",", ".")
+    if not typed:
         return None
     try:
-        return float(text)
+        return float(typed)
     except ValueError:
-        raise UserError(f"{what}: {text!r} is not a number") from None
+        raise UserError(text("datasets.spec_not_number", field=what, value=typed)) from None
 
 
 class DatasetImportDialog(QDialog):
-    """After accepting, ``dataset_id`` holds the new dataset."""
+    """After accepting, ``dataset_id`` holds the new dataset. The import is one change of
+    ``services.datasets`` with the *parent* (the workspace) as its source."""
 
     def __init__(
         self,
-        database: Database,
+        services: Services,
         signals: AppSignals,
         organization_id: str,
         parent: QWidget | None = None,
@@ -70,7 +76,7 @@ class DatasetImportDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_DatasetImportDialog()
         self.ui.setupUi(self)
-        self._database = database
+        self._services = services
         self._signals = signals
         self._organization_id = organization_id
         self.table: Table | None = None
@@ -325,18 +331,9 @@ class DatasetImportDialog(QDialog):
         )
         if layout == "gage":
             label_columns = {ui.partCombo.currentData(), ui.operatorCombo.currentData()}
-        numbers: dict[tuple[int, int], float | None] = {}
-        bad: set[tuple[int, int]] = set()
-        for r in range(len(table.rows)):
-            for c in columns:
-                if c in label_columns:
-                    continue
-                try:
-                    numbers[(r, c)] = table.number(r, c)
-                except UserError as error:
-                    numbers[(r, c)] = None
-                    bad.add((r, c))
-                    self.problems.append(user_message(error))
+        numbers, problems = read_numbers(table, columns, label_columns)
+        bad = {cell for cell, number in numbers.items() if number is None}
+        self.problems.extend(user_message(problem) for problem in problems)
         self._build_rows(layout, columns, numbers)
         shown_rows = [
             [self._cell_text(r, c) for c in columns]
@@ -427,37 +424,30 @@ class DatasetImportDialog(QDialog):
         except UserError as error:
             show_error(error, self)
             return
-        self._signals.saved.emit()
-        self._signals.data_changed.emit("dataset")
         super().accept()
 
     def save(self) -> str:
         """Store the dataset and its values; returns the new dataset's id."""
         if not self.rows:
-            raise UserError(self.tr("There is nothing to import yet."))
+            raise UserError(text("datasets.nothing_to_import"))
         name = self.ui.nameEdit.text().strip() or self.tr("Imported data")
-        kind = {
-            "attributes": DatasetKind.ATTRIBUTES,
-            "gage": DatasetKind.GAGE_STUDY,
-        }.get(self.layout_key(), DatasetKind.VARIABLES)
+        kind = layout_kind(self.layout_key())
         lsl = _optional_number(self.ui.lslEdit.text(), "LSL")
         usl = _optional_number(self.ui.uslEdit.text(), "USL")
         target = _optional_number(self.ui.targetEdit.text(), self.tr("Target"))
-        with self._database.session() as session:
-            dataset = datasets.create_dataset(
-                session,
-                self._organization_id,
-                name,
-                kind=kind,
-                subgroup_size=self.subgroup_size,
-                characteristic=self.ui.characteristicEdit.text().strip(),
-                unit=self.ui.unitEdit.text().strip(),
-                lsl=lsl,
-                usl=usl,
-                target=target,
-            )
-            datasets.add_values(session, dataset.id, self.rows)
-            dataset_id = dataset.id
-        if self.phase1 is not None and kind != DatasetKind.GAGE_STUDY:
-            dataset_settings.update(dataset_id, phase1=list(self.phase1))
-        return dataset_id
+        dataset = self._services.datasets.create(
+            self._organization_id,
+            name,
+            kind=kind,
+            subgroup_size=self.subgroup_size,
+            characteristic=self.ui.characteristicEdit.text(),
+            unit=self.ui.unitEdit.text(),
+            lsl=lsl,
+            usl=usl,
+            target=target,
+            rows=self.rows,
+            source=self.parent() or self,
+        )
+        if self.phase1 is not None and kind != "gage-study":
+            dataset_settings.update(dataset.id, phase1=list(self.phase1))
+        return str(dataset.id)

@@ -4,7 +4,7 @@ the import preview."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -15,8 +15,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from qclinic.storage.repositories.datasets import DatasetSummary
 from qclinic.ui.table_model import TableModel
+
+if TYPE_CHECKING:
+    from qclinic.storage.repositories.datasets import DatasetSummary
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -26,7 +28,7 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 COL_NAME, COL_CHARACTERISTIC, COL_KIND, COL_POINTS = range(4)
 
 
-class DatasetListModel(TableModel[DatasetSummary]):
+class DatasetListModel(TableModel["DatasetSummary"]):
     """One row per dataset; ``ROW_ROLE`` returns the :class:`DatasetSummary`."""
 
     CONTEXT = "spc"
@@ -70,8 +72,38 @@ class DatasetListModel(TableModel[DatasetSummary]):
                 return i
         return -1
 
+    def summary_of(self, dataset_id: str) -> DatasetSummary | None:
+        row = self.row_of(dataset_id)
+        return self._rows[row] if row >= 0 else None
+
 
 # --- the data grid ---------------------------------------------------------------------------
+_FIELDS = (
+    "position",
+    "value",
+    "count",
+    "sample_size",
+    "part",
+    "operator",
+    "trial",
+    "excluded",
+    "exclude_reason",
+)
+
+
+class _RowView:
+    """The grid's values as the base class's rows (``len``, ``[i]``), over the columns."""
+
+    def __init__(self, model: ValuesModel) -> None:
+        self._model = model
+
+    def __len__(self) -> int:
+        return len(self._model._data["id"])
+
+    def __getitem__(self, index: int) -> dict[str, Any]:
+        return self._model.row(index)
+
+
 GRID_COLUMNS = {
     "variables": ("subgroup", "position", "value", "excluded", "exclude_reason"),
     "attributes": ("subgroup", "count", "sample_size", "excluded", "exclude_reason"),
@@ -95,22 +127,50 @@ _TITLES = {
 class ValuesModel(TableModel[dict[str, Any]]):
     """The values of one dataset, editable in place.
 
-    Rows are the light rows of ``datasets.list_values`` (kept as dicts). An edit calls
+    The values are kept column by column (``datasets.value_columns``: a list per field), so a
+    million of them are a few lists, not a million objects. An edit calls
     ``on_edit(value_id, field, value)`` — which commits — and then changes just that cell.
     """
 
-    def __init__(self, on_edit: Callable[[str, str, Any], None], parent: Any = None) -> None:
+    CONTEXT = "spc"
+
+    def __init__(self, on_edit: Callable[[str, str, Any], Any], parent: Any = None) -> None:
         super().__init__(parent)
         self._on_edit = on_edit
+        self._data: dict[str, list[Any]] = {"id": []}
+        self._rows = _RowView(self)  # type: ignore[assignment]  # the base's rows: a view
         self._columns: tuple[str, ...] = GRID_COLUMNS["variables"]
 
     def set_rows(self, kind: str, rows: Sequence[Any]) -> None:
+        """Show value rows (each with the fields as attributes)."""
+        fields = ("id", "subgroup", *_FIELDS)
+        self.set_columns(kind, {f: [getattr(row, f) for row in rows] for f in fields})
+
+    def set_columns(self, kind: str, columns: dict[str, list[Any]]) -> None:
+        """Show values given column by column (the model keeps and edits these lists)."""
         self.beginResetModel()
         self._columns = GRID_COLUMNS.get(kind, GRID_COLUMNS["variables"])
-        self._rows = [dict(row._mapping) for row in rows]
+        self._data = columns
         self.endResetModel()
 
-    CONTEXT = "spc"
+    def columns(self) -> dict[str, list[Any]]:
+        """The values shown, column by column (edits included)."""
+        return self._data
+
+    def row(self, index: int) -> dict[str, Any]:
+        """One value as a dict of its fields."""
+        return {field: column[index] for field, column in self._data.items()}
+
+    def mark_subgroup(self, subgroup: int, reason: str | None) -> None:
+        """Show subgroup *subgroup* excluded for *reason* (``None``: included again)."""
+        subgroups = self._data.get("subgroup", [])
+        changed = [i for i, s in enumerate(subgroups) if s == subgroup]
+        for i in changed:
+            self._data["excluded"][i] = reason is not None
+            self._data["exclude_reason"][i] = reason or ""
+        if changed:
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last))
 
     def header_labels(self) -> list[str]:
         return [_TITLES[column] for column in self._columns]
@@ -124,11 +184,10 @@ class ValuesModel(TableModel[dict[str, Any]]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
-        field = self._columns[index.column()]
+        r, field = index.row(), self._columns[index.column()]
         if role == ROW_ROLE:
-            return row
-        value = row[field]
+            return self.row(r)
+        value = self._data[field][r]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if field == "excluded":
                 return QCoreApplication.translate("spc", "yes") if value else ""
@@ -141,7 +200,7 @@ class ValuesModel(TableModel[dict[str, Any]]):
             "operator",
         ):
             return _RIGHT
-        if role == Qt.ItemDataRole.ForegroundRole and row["excluded"]:
+        if role == Qt.ItemDataRole.ForegroundRole and self._data["excluded"][r]:
             return QBrush(QColor("#8a8a8a"))
         if role == Qt.ItemDataRole.BackgroundRole and field in EDITABLE and value is None:
             return QBrush(QColor("#fde0e0"))
@@ -165,9 +224,11 @@ class ValuesModel(TableModel[dict[str, Any]]):
             except ValueError:
                 return False
             parsed = int(number) if field == "trial" else number
-        row = self._rows[index.row()]
-        self._on_edit(row["id"], field, parsed)
-        row[field] = parsed
+        r = index.row()
+        before, self._data[field][r] = self._data[field][r], parsed
+        if self._on_edit(self._data["id"][r], field, parsed) is False:  # refused: put it back
+            self._data[field][r] = before
+            return False
         self.dataChanged.emit(index, index)
         return True
 
