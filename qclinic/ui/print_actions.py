@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QProgressDialog, QWidge
 
 from qclinic.errors import UserError
 from qclinic.services import Services
+from qclinic.services.printing import STAGE_WRITING, PrintStopped
 from qclinic.ui.errors import show_error
 from qclinic.ui.tasks import Cancelled, Progress, Task, run_task
 
@@ -40,8 +41,6 @@ KIND_NAMES = {
     ("plan", "en"): "improvement plan",
 }
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-#: the stage the printing service reports while laying out the pages
-STAGE_WRITING = "writing"
 
 
 def default_file_name(
@@ -137,8 +136,6 @@ def write_document(
     on the worker, its cancellation turned into the task's."""
 
     def work(progress: Progress) -> Any:
-        from qclinic.services.printing import PrintStopped
-
         try:
             return services.printing.print_document(
                 assessment_id,
