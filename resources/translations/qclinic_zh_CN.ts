@@ -480,7 +480,7 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <name>CaseEditor</name>
     <message>
         <source>Symptom</source>
-        <extracomment>a case was committed (its id): lists showing it refresh that row True while this editor emits its own change (the page then updates one row) the action dialog last opened (kept so tests and callers can reach it)</extracomment>
+        <extracomment>a case was committed (its id): lists showing it refresh that row how many times the case&apos;s actions were (re)loaded (tests count reloads) the action dialog last opened (kept so tests and callers can reach it)</extracomment>
         <translation>症状</translation>
     </message>
     <message>
@@ -538,14 +538,6 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <message>
         <source>Mark resolved</source>
         <translation>标记为已解决</translation>
-    </message>
-    <message>
-        <source>Write the diagnosis before marking the case diagnosed.</source>
-        <translation>标记为已诊断前，请先填写诊断。</translation>
-    </message>
-    <message>
-        <source>Write the prescription before marking the case prescribed.</source>
-        <translation>标记为已开方前，请先填写处方。</translation>
     </message>
 </context>
 <context>
