@@ -39,7 +39,7 @@ def run(folder: Path, edits: int) -> bool:
     from PySide6.QtWidgets import QApplication
 
     from qclinic import paths
-    from qclinic.commands.demo import seed
+    from qclinic.services.demo import seed
     from qclinic.storage.library import checklist_content, install_builtin_library
     from qclinic.storage.repositories.answers import answer_values
     from qclinic.storage.repositories.assessments import start_assessment

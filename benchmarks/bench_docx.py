@@ -43,7 +43,7 @@ CHILD = textwrap.dedent(
 
 def seed(folder: Path) -> str:
     """The demo in *folder*; the id of its completed assessment."""
-    from qclinic.commands.demo import seed as seed_demo
+    from qclinic.services.demo import seed as seed_demo
     from qclinic.storage.startup import open_database
 
     database = open_database(folder / "qclinic.sqlite", attachments_dir=folder / "attachments")

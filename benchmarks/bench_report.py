@@ -56,10 +56,10 @@ def _chart_png(seed: int) -> bytes:
 
 def seed(folder: Path, repeats: int) -> str:
     """A heavy assessment in *folder*; returns its id."""
-    from qclinic.commands.demo import seed as seed_demo
     from qclinic.core.spc import capability, imr_chart
     from qclinic.core.vocabulary import AssessmentStatus
     from qclinic.reports.data import ANALYSIS_MIME
+    from qclinic.services.demo import seed as seed_demo
     from qclinic.storage.repositories import answers, assessments, attachments
     from qclinic.storage.startup import open_database
 

@@ -28,7 +28,7 @@ def take(out: Path, laptop: bool = False) -> list[Path]:
 
     from qclinic import paths
     from qclinic import settings as user_settings
-    from qclinic.commands.demo import seed
+    from qclinic.services.demo import seed
     from qclinic.storage.library import install_builtin_library
     from qclinic.storage.startup import open_database
     from qclinic.ui import i18n, tasks

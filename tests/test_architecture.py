@@ -34,7 +34,7 @@ FORBIDDEN = {
         "qclinic.ui",
     ),
     "storage": ("PySide6", "shiboken6", "qclinic.ui", "qclinic.reports", "qclinic.charts"),
-    "services": ("PySide6", "shiboken6", "qclinic.ui"),
+    "services": ("PySide6", "shiboken6", "qclinic.ui", "qclinic.commands", "qclinic.cli"),
     "reports": ("PySide6", "shiboken6", "qclinic.ui"),
     "charts": ("PySide6", "shiboken6", "qclinic.ui", "qclinic.storage", "qclinic.reports"),
     "commands": ("PySide6", "shiboken6", "qclinic.ui"),

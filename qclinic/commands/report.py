@@ -100,7 +100,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def _print_document(database: Any, args: argparse.Namespace, kind: str) -> int:
     if args.demo:
-        from qclinic.commands.demo import seed
+        from qclinic.services.demo import seed
 
         ids = seed(database)
         assessment_id = ids.get("completed_assessment") or ids["assessments"][0]

@@ -64,6 +64,9 @@ DEMO_TABLES = (
     "finding",
     "clinic_case",
     "action",
+    "attachment",
+    "dataset",
+    "dataset_value",
 )
 _FINISHED_ACTIONS = ("done", "verified")
 
@@ -332,16 +335,15 @@ class OrganizationService(Service):
 
     # --- the demo company -----------------------------------------------------------------
     def seed_demo(self, lang: str, *, source: object | None = None) -> str:
-        """Write the demo company (once) with its texts in *lang*; its organization id.
+        """Write the demo company (once) with its texts in *lang*, its SPC and MSA datasets
+        included, as ``qclinic demo`` does; its organization id.
 
         The demo writes in several transactions of its own, so what it wrote is announced as
         "some rows" of each table it fills (:data:`DEMO_TABLES`): lists refresh whole.
         """
-        # the demo's data and its writer live with its command (qclinic demo); imported here,
-        # on first use, like the storage code
-        from qclinic.commands.demo import seed
+        from qclinic.services.demo import seed  # on first use, like the storage code
 
-        organization_id: str = seed(self._database, lang=lang)["organization"]
+        organization_id: str = seed(self._database, lang=lang, spc=True)["organization"]
         self._publish({table: [] for table in DEMO_TABLES}, source=source)
         return organization_id
 

@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from qclinic.commands import demo_content
-from qclinic.commands.demo import seed
 from qclinic.core.checklists import from_frozen
 from qclinic.core.vocabulary import CaseStatus, FindingSeverity, NqiCategory
+from qclinic.services.demo import content as demo_content
+from qclinic.services.demo import seed
 from qclinic.storage.repositories import answers, assessments, improvement
 from qclinic.storage.startup import open_database
 

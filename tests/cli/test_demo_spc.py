@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from qclinic.commands.demo import seed
 from qclinic.core.spc.analysis import ChartSettings
 from qclinic.services import Services
+from qclinic.services.demo import seed
 from qclinic.storage.startup import open_database
 
 

@@ -52,7 +52,7 @@ def mount_point(tmp_path: Path) -> Iterator[Path]:
 @pytest.fixture(scope="module")
 def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data folder holding the demo, copied onto each test's medium."""
-    from qclinic.commands.demo import seed
+    from qclinic.services.demo import seed
     from qclinic.storage.startup import open_database
 
     folder = tmp_path_factory.mktemp("demo-data")

@@ -12,7 +12,7 @@ import pytest
 
 def open_seeded(folder: Path) -> tuple[Any, dict[str, Any]]:
     """A database in *folder* holding the demo data, and the demo's ids."""
-    from qclinic.commands.demo import seed
+    from qclinic.services.demo import seed
     from qclinic.storage.startup import open_database
 
     database = open_database(folder / "qclinic.sqlite", attachments_dir=folder / "attachments")

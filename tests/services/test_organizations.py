@@ -215,9 +215,11 @@ def test_seed_demo_announces_the_tables_it_fills(services: Services, events) -> 
     welcome = object()
     organization_id = services.organizations.seed_demo("en", source=welcome)
     entities = {e.entity for e in events}
-    assert {"organization", "site", "assessment", "action", "clinic_case"} <= entities
+    assert {"organization", "site", "assessment", "action", "clinic_case", "dataset"} <= entities
     assert all(e.made_by(welcome) and e.ids == () for e in events)
     assert organization_id in {s.id for s in services.organizations.summaries()}
+    # a new user who loads the demo from the welcome page finds the SPC workspace filled too
+    assert len(services.datasets.summaries(organization_id)) == 3
 
 
 def test_the_organization_list_reads_without_sqlalchemy(data_dir) -> None:

@@ -19,7 +19,7 @@ from qclinic.storage.models import IssuedDocument
 
 @pytest.fixture
 def demo(services: Services) -> dict[str, Any]:
-    from qclinic.commands.demo import seed
+    from qclinic.services.demo import seed
 
     return seed(services.database)
 

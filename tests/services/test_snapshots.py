@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from qclinic.cli import run
-from qclinic.commands.demo import seed
 from qclinic.core.scoring import ScoreResult, score
 from qclinic.reports.data import load_report_data
 from qclinic.services import ChangeEvent, Services
+from qclinic.services.demo import seed
 from qclinic.storage.errors import NotFound
 from qclinic.ui.runner.state import RunnerState
 from tests.storage.test_snapshot import crafted_assessment

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from qclinic.commands.demo import seed
 from qclinic.core.vocabulary import AssessmentStatus, SignerRole
 from qclinic.reports.data import load_report_data
+from qclinic.services.demo import seed
 from qclinic.storage.errors import TransitionRefused
 from qclinic.storage.repositories import assessments, attachments, improvement
 from qclinic.storage.startup import open_database

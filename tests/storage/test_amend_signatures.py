@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qclinic.commands.demo import seed
 from qclinic.core.vocabulary import AssessmentStatus, SignerRole
+from qclinic.services.demo import seed
 from qclinic.storage.repositories import assessments, attachments
 from qclinic.storage.repositories.assessments import SIGNATURE_QUESTION_ID
 from qclinic.storage.startup import open_database

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qclinic.commands.demo import seed
 from qclinic.core.vocabulary import ChainRole, IndustryChain
+from qclinic.services.demo import seed
 from qclinic.storage.organization_list import list_organization_summaries
 from qclinic.storage.repositories import organizations
 from qclinic.storage.startup import open_database

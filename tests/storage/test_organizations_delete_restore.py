@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from qclinic.commands.demo import seed
+from qclinic.services.demo import seed
 from qclinic.storage.database import Database
 from qclinic.storage.errors import InvalidValue, NotFound
 from qclinic.storage.models import ChangeLog, Organization, Site

@@ -30,7 +30,7 @@ def _damage(path: Path, seed: int = 9) -> None:
 
 @pytest.fixture
 def damaged(db: Database, data_dir: Path) -> Path:
-    from qclinic.commands.demo import seed
+    from qclinic.services.demo import seed
 
     seed(db)  # enough pages that the middle of the file is table data
     db.dispose()

@@ -59,7 +59,7 @@ def signals(qapp):
 @pytest.fixture
 def demo_ids(database) -> dict:
     """The demo data (a company, two assessments, findings, cases, actions) in the test database."""
-    from qclinic.commands.demo import seed
+    from qclinic.services.demo import seed
 
     return seed(database)
 

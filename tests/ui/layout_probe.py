@@ -28,7 +28,7 @@ def _rect(widget: Any, window: Any) -> list[int]:
 def measure(app: Any, database: Any, lang: str) -> dict[str, Any]:
     """Build the window over the demo data in *lang*, visit every page, open both assessments."""
     from qclinic import settings as user_settings
-    from qclinic.commands.demo import seed
+    from qclinic.services.demo import seed
     from qclinic.ui import i18n
     from qclinic.ui.main_window import PAGES, MainWindow
     from qclinic.ui.signals import AppSignals

@@ -33,7 +33,7 @@ def test_an_empty_database_shows_the_welcome_not_an_empty_list(empty_page) -> No
 
 
 def test_load_the_demo_company_in_the_background_then_list_it(qtbot, empty_page, signals) -> None:
-    from qclinic.commands.demo import DEMO_CODE
+    from qclinic.services.demo import DEMO_CODE
 
     page = empty_page
     changed: list[str] = []
