@@ -95,6 +95,9 @@ def start(args: argparse.Namespace) -> int:
 
     check_qt_platform()  # name the missing X11 libraries instead of Qt's abort
     app = QApplication(sys.argv[:1])
+    from qclinic.ui import collector
+
+    collector.install(app)  # reference cycles are collected on the UI thread only
     app.setApplicationName("QClinic")
     app.setOrganizationName("QClinic")
     install_cjk_font(app)
@@ -175,9 +178,10 @@ def _run(
     code = int(app.exec())
     # Background tasks (imports, statistics, reports) are cancelled and their threads joined while
     # the QApplication still exists.
-    from qclinic.ui import tasks
+    from qclinic.ui import collector, tasks
 
     tasks.shutdown()
+    collector.uninstall()
     database = state.get("database")
     if database is not None:
         database.dispose()  # type: ignore[attr-defined]

@@ -20,7 +20,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
-def settle_tasks(qapp) -> Iterator[None]:
+def collect_on_the_ui_thread(qapp) -> Iterator[None]:
+    """As in the app: reference cycles are collected on the UI thread only (ui/collector.py)."""
+    from qclinic.ui import collector
+
+    collector.install(qapp)
+    yield
+    collector.uninstall()
+
+
+@pytest.fixture(autouse=True)
+def settle_tasks(qapp, collect_on_the_ui_thread) -> Iterator[None]:
     """Every test starts and ends with no background task in flight (real threads)."""
     from qclinic.ui import tasks
 
