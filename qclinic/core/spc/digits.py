@@ -30,20 +30,41 @@ def value_decimals(value: float) -> int:
 
 
 def measurement_decimals(values: Iterable[Any] | Any) -> int | None:
-    """The decimals the measurements carry (the most any finite one needs); ``None`` if none."""
+    """The decimals the measurements carry (the most any finite one needs); ``None`` if none.
+
+    That is the fewest decimals at which every value comes back exactly (a value exact at *k*
+    decimals is exact at *k* + 1 too), found from 0 upwards. Each count is tried on the first few
+    thousand values before all of them, so a million values cost one or two passes, not a sort.
+    """
     array = np.asarray(values, dtype=np.float64).ravel()
     finite = array[np.isfinite(array)]
     if finite.size == 0:
         return None
-    unique = np.unique(finite)
-    if unique.size <= 64:
-        return max(value_decimals(float(v)) for v in unique)
-    # The same test as value_decimals, for all values at once (a million take milliseconds).
-    tolerance = 1e-9 * np.maximum(1.0, np.abs(unique))
-    places = np.full(unique.size, MAX_DECIMALS)
-    for count in range(MAX_DECIMALS, -1, -1):
-        places[np.abs(np.round(unique, count) - unique) <= tolerance] = count
-    return int(places.max())
+    sample = finite[:_SAMPLE]
+    tolerance: Any = None  # of all the values, made only when a count passes the sample
+    for count in range(MAX_DECIMALS + 1):
+        if not _exact_at(sample, _tolerance(sample), count):
+            continue
+        if finite.size <= _SAMPLE:
+            return count
+        if tolerance is None:
+            tolerance = _tolerance(finite)
+        if _exact_at(finite, tolerance, count):
+            return count
+    return MAX_DECIMALS
+
+
+#: values tried first at each count (a count the first ones refuse is refused for all)
+_SAMPLE = 4096
+
+
+def _tolerance(values: Any) -> Any:
+    """The rounding error :func:`value_decimals` forgives, value by value."""
+    return 1e-9 * np.maximum(1.0, np.abs(values))
+
+
+def _exact_at(values: Any, tolerance: Any, count: int) -> bool:
+    return bool(np.all(np.abs(np.round(values, count) - values) <= tolerance))
 
 
 def limit_decimals(values: Iterable[Any] | Any) -> int | None:
