@@ -97,12 +97,18 @@ def test_the_start_up_check_stops_at_its_budget_and_reports_it(db: Database) -> 
             "INSERT INTO bulk (text) VALUES (?)", ((f"{i:08d}" * 100,) for i in range(120_000))
         )
     assert quick_check(db.path) is True
-    assert quick_check(db.path, budget_ms=1) is False  # out of time: "not checked yet", no error
-    opened = open_database(db.path, check_budget_ms=1)
-    try:
-        assert opened.integrity_checked is False
-    finally:
-        opened.dispose()
+    # The budget is a timer thread interrupting SQLite; on a loaded machine the thread may not run
+    # before a ~100 ms check is over, so the budget gets a few chances (a check that finished first is not wrong).
+    assert any(quick_check(db.path, budget_ms=1) is False for _ in range(5))  # "not checked yet"
+
+    def opened_unchecked() -> bool:
+        opened = open_database(db.path, check_budget_ms=1)
+        try:
+            return opened.integrity_checked is False
+        finally:
+            opened.dispose()
+
+    assert any(opened_unchecked() for _ in range(5))
     opened = open_database(db.path)
     try:
         assert opened.integrity_checked is True

@@ -98,10 +98,10 @@ def test_plan_filters_by_status_overdue_and_organization(qtbot, plan_page) -> No
     assert page.overdue_only.isChecked()
     assert page.proxy.rowCount() == 5  # the done and the verified ones are not overdue
     page.owner_search.insert("王丽")  # Chinese arrives through the input method, not key codes
-    qtbot.waitUntil(lambda: page.proxy.rowCount() == 2, timeout=2000)
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 2, timeout=10_000)
     page.owner_search.clear()
     qtbot.keyClicks(page.organization_search, "no such company")
-    qtbot.waitUntil(lambda: page.proxy.rowCount() == 0, timeout=2000)
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 0, timeout=10_000)
     assert page.summary.text().startswith("0 of 7 actions")
 
 
@@ -240,7 +240,7 @@ def test_cases_list_filters(qtbot, cases_page) -> None:
     qtbot.mouseClick(page.open_only, Qt.MouseButton.LeftButton)
     assert page.proxy.rowCount() == 2
     qtbot.keyClicks(page.organization_search, "no such company")
-    qtbot.waitUntil(lambda: page.proxy.rowCount() == 0, timeout=2000)
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 0, timeout=10_000)
     assert page.summary.text() == "0 of 3 cases · 2 unresolved"
 
 

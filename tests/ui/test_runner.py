@@ -187,9 +187,9 @@ def test_show_if_gate_shows_and_hides_questions(qtbot, page, signals, database, 
     runner.focus_question(("SE.1", ""))
     assert gated.isHidden()
     press(qtbot, gate, "1")  # option 1 = yes
-    qtbot.waitUntil(lambda: not gated.isHidden(), timeout=1000)
+    qtbot.waitUntil(lambda: not gated.isHidden(), timeout=10_000)
     press(qtbot, gate, "2")  # option 2 = no
-    qtbot.waitUntil(gated.isHidden, timeout=1000)
+    qtbot.waitUntil(gated.isHidden, timeout=10_000)
     press(qtbot, gate, "1")
     press(qtbot, gate, "Enter")  # Enter goes to the question that just appeared
     assert runner.current_key() == ("SE.2", "")
