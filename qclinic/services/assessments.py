@@ -120,13 +120,6 @@ class AssessmentService(Service):
         with self._reading() as session:
             return get_assessment(session, assessment_id).status
 
-    def score(self, assessment_id: str) -> ScoreResult:
-        """The assessment scored from its stored answers and frozen checklist."""
-        from qclinic.storage.assessment_scoring import score_assessment
-
-        with self._reading() as session:
-            return score_assessment(session, assessment_id)
-
     def overview(self, assessment_id: str) -> AssessmentOverview:
         from qclinic.storage.assessment_scoring import score_assessment
         from qclinic.storage.repositories.assessments import get_assessment

@@ -277,7 +277,7 @@ class CompareDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._assessments = services.assessments
+        self._snapshots = services.snapshots
         self._lang = lang
         self._organization_id = organization_id
         self.canvas: Any = None  # FigureCanvasQTAgg, once drawn
@@ -334,8 +334,7 @@ class CompareDialog(QDialog):
             self.model.set_rows([])
             return
         try:
-            first = self._assessments.score(first_id)
-            second = self._assessments.score(second_id)
+            first, second = self._snapshots.scores([first_id, second_id])
         except Exception as exc:  # a frozen checklist that no longer loads, say
             show_error(exc, self)
             return

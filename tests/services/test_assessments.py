@@ -287,5 +287,5 @@ def test_the_lists_and_the_overview(
     overview = services.assessments.overview(first)
     assert (overview.title, overview.status) == ("2026 质量门诊", AssessmentStatus.SIGNED)
     assert overview.signed_at is not None
-    assert overview.result.percent == services.assessments.score(first).percent
+    assert overview.result.percent == services.snapshots.score(first).percent
     assert services.assessments.status(second) is AssessmentStatus.DRAFT
