@@ -21,7 +21,11 @@ from qclinic.core import uscc as credit_codes
 from qclinic.core.catalogue import text
 from qclinic.errors import UserError
 from qclinic.services.base import Service
-from qclinic.storage.organization_list import OrganizationSummary, list_organization_summaries
+from qclinic.storage.organization_list import (
+    ORGANIZATION_FIELDS,
+    OrganizationSummary,
+    list_organization_summaries,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -38,20 +42,6 @@ __all__ = [
     "OrganizationSummary",
 ]
 
-#: the fields of an organization the dialog edits (the repository's list, spelled out here so
-#: reading it needs no SQLAlchemy)
-ORGANIZATION_FIELDS = (
-    "name",
-    "uscc",
-    "industry_chain",
-    "chain_role",
-    "size_class",
-    "region",
-    "cqo_name",
-    "cqo_phone",
-    "cqo_email",
-    "notes",
-)
 #: what the demo company writes (announced as "some rows" of each once it is in)
 DEMO_TABLES = (
     "organization",

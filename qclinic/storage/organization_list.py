@@ -13,6 +13,21 @@ from qclinic.core.vocabulary import AssessmentStatus, ChainRole, IndustryChain
 from qclinic.storage.database import Database
 from qclinic.storage.search import like_pattern
 
+#: the fields of an organization a user edits (here, in the module that imports no SQLAlchemy,
+#: so the first screen's service can name them too)
+ORGANIZATION_FIELDS = (
+    "name",
+    "uscc",
+    "industry_chain",
+    "chain_role",
+    "size_class",
+    "region",
+    "cqo_name",
+    "cqo_phone",
+    "cqo_email",
+    "notes",
+)
+
 
 class OrganizationSummary(NamedTuple):
     """One line of the organization list: a few columns and the latest finished assessment."""

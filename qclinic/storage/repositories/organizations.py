@@ -27,6 +27,7 @@ from qclinic.storage.errors import InvalidValue, NotFound
 from qclinic.storage.models import Action, Assessment, ClinicCase, Organization, Person, Site, Visit
 from qclinic.storage.models.base import Record
 from qclinic.storage.models.directory import normalized_credit_code
+from qclinic.storage.organization_list import ORGANIZATION_FIELDS
 from qclinic.storage.repositories._common import (
     DEFAULT_PAGE_SIZE,
     apply_changes,
@@ -37,18 +38,6 @@ from qclinic.storage.repositories._common import (
 from qclinic.storage.search import like_pattern
 from qclinic.storage.types import utc_now
 
-ORGANIZATION_FIELDS = (
-    "name",
-    "uscc",
-    "industry_chain",
-    "chain_role",
-    "size_class",
-    "region",
-    "cqo_name",
-    "cqo_phone",
-    "cqo_email",
-    "notes",
-)
 SITE_FIELDS = ("name", "address")
 PERSON_FIELDS = ("name", "role", "organization_id", "phone", "email", "title")
 
