@@ -71,8 +71,4 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "diff_removed_grade": ("- 删除等级：{grade}", "- grade removed: {grade}"),
     "diff_changed_grade": ("~ 修改等级 {grade}：{fields}", "~ grade {grade} changed: {fields}"),
     "diff_changed_setting": ("~ 修改评分设置：{fields}", "~ scoring settings changed: {fields}"),
-    "not_installed": (
-        "检查表 {checklist} 没有版本 {version}（已有：{known}）",
-        "checklist {checklist} has no version {version} (installed: {known})",
-    ),
 }

@@ -116,8 +116,10 @@ def boolean(value: Any) -> bool:
 
 
 def expression(written: str) -> Any:
-    """A YAML flow value (a condition, a list of bands), full-width punctuation read as ASCII."""
+    """A YAML flow value (a condition, a list of bands), full-width punctuation read as ASCII,
+    a colon followed by a space, ``(a, b)`` as the list ``[a, b]``."""
     plain = re.sub(r":(?=[^\s/])", ": ", ascii_form(written))
+    plain = plain.replace("(", "[").replace(")", "]")  # a list written (a, b), as people do
     try:
         found = yaml.safe_load(plain)
     except yaml.YAMLError as exc:

@@ -64,8 +64,10 @@ class _Reading:
         try:
             return cells.read(kind, row.values.get(name))
         except cells.CellProblem as problem:
+            # kept as typed: the schema then finds nothing else wrong *because* it is missing
             self.problem(row.cell(name), problem.message)
-            return None
+            raw = row.values.get(name)
+            return str(raw).strip() if raw is not None else None
 
     def put(self, node: dict[str, Any], key: str, row: _Row, name: str, kind: str) -> Any:
         """Read *name* of *row* into ``node[key]`` unless blank; remember the cell."""
