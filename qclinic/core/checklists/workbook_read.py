@@ -48,12 +48,14 @@ class _Row:
 @dataclass
 class _Reading:
     file: str
-    problems: dict[str, Text] = field(default_factory=dict)  # cell → its first problem
+    problems: dict[str, list[Text]] = field(default_factory=dict)  # cell → its problems
     origins: dict[int, dict[Path_, str]] = field(default_factory=dict)  # id(node) → cells
     keep: list[Any] = field(default_factory=list)  # the nodes whose ids origins uses
 
     def problem(self, cell: str, message: Text) -> None:
-        self.problems.setdefault(cell, message)
+        said = self.problems.setdefault(cell, [])
+        if message not in said:
+            said.append(message)
 
     def origin(self, node: Any, relative: Path_, cell: str) -> None:
         if id(node) not in self.origins:
@@ -337,11 +339,16 @@ def read_workbook(
         lists = _choices(sheets.get(layout.CHOICES, []), reading)
         _questions(sheets.get(layout.QUESTIONS, []), found, lists, reading)
         located = _locations(data, reading)
+        read_wrong = set(reading.problems)  # a cell that could not be read explains the rest
         for where, message in check_data(data):
             cell = _locate(where, located)
-            if cell not in reading.problems:
+            if cell not in read_wrong:
                 reading.problem(cell, message)
-    problems = [_problem(reading.file, cell, message) for cell, message in reading.problems.items()]
+    problems = [
+        _problem(reading.file, cell, message)
+        for cell, messages in reading.problems.items()
+        for message in messages
+    ]
     problems.sort(key=lambda p: _order(p.path))
     if len(problems) > MAX_PROBLEMS:
         more = len(problems) - MAX_PROBLEMS
