@@ -35,14 +35,13 @@ class WorkbookProblemsDialog(QDialog):
         self.setWindowTitle(self.tr("Problems in the workbook"))
         intro = QLabel(
             self.tr(
-                "Nothing was installed. %n problem(s) in %1 — click one to open the workbook,"
-                " then go to the cell it names.",
-                "",
-                len(problems),
+                "Nothing was installed. The problems in %1 are listed below: click one to open"
+                " the workbook, then go to the cell it names."
             ).replace("%1", path)
         )
         intro.setWordWrap(True)
         self.list = QListWidget()
+        self.list.setWordWrap(True)
         for problem in problems:
             where = problem.path or self.tr("workbook")
             item = QListWidgetItem(f"{where}   {problem.message.get(lang)}")

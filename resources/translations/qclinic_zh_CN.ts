@@ -2651,11 +2651,9 @@ Begin with the first company you visit, or look around a demo company first.</so
         <source>Problems in the workbook</source>
         <translation>工作簿中的问题</translation>
     </message>
-    <message numerus="yes">
-        <source>Nothing was installed. %n problem(s) in %1 — click one to open the workbook, then go to the cell it names.</source>
-        <translation>
-            <numerusform>未安装任何内容。%1 中有 %n 处问题——点击任一条即可打开工作簿，再转到它所指的单元格。</numerusform>
-        </translation>
+    <message>
+        <source>Nothing was installed. The problems in %1 are listed below: click one to open the workbook, then go to the cell it names.</source>
+        <translation>未安装任何内容。%1 中的问题列在下面：点击任一条即可打开工作簿，再转到它所指的单元格。</translation>
     </message>
     <message>
         <source>workbook</source>

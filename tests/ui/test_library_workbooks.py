@@ -107,8 +107,14 @@ def test_the_dialogs_in_both_languages(qtbot, qapp, lang: str, tmp_path: Path) -
     i18n.install_translators(qapp, lang)
     try:
         path = tmp_path / "F.xlsx"
-        write_workbook({"id": "broken"}, path)
+        write_workbook(builtin().load("spc").source, path)
+        book = load_workbook(path)
+        book["questions"]["C3"] = "numbr"
+        book["questions"]["I4"] = "heavy"
+        book["sections"]["B3"] = "SP9"
+        book.save(path)
         _, problems = read_workbook(path)
+        assert len(problems) == 3
         problems_dialog = WorkbookProblemsDialog(str(path), problems, lang)
         preview = ChecklistPreviewDialog(builtin().load("spc"))
         for dialog, name in ((problems_dialog, "problems"), (preview, "preview")):

@@ -339,7 +339,8 @@ def read_workbook(
         lists = _choices(sheets.get(layout.CHOICES, []), reading)
         _questions(sheets.get(layout.QUESTIONS, []), found, lists, reading)
         located = _locations(data, reading)
-        read_wrong = set(reading.problems)  # a cell that could not be read explains the rest
+        # a cell that could not be read explains what the schema finds there
+        read_wrong = {cell for cell in reading.problems if "!" in cell}
         for where, message in check_data(data):
             cell = _locate(where, located)
             if cell not in read_wrong:
