@@ -317,3 +317,21 @@ def test_diff_lists_added_removed_and_changed_questions_and_rules() -> None:
     ]
     assert all(find(f"workbook.diff_{c.kind}_{c.what}") for c in changes)
     assert diff(old, old) == []
+
+
+def test_the_shipped_template_is_current_and_reads_without_problems(tmp_path: Path) -> None:
+    from qclinic.core.checklists.workbook_template import EXAMPLE, write_template
+
+    shipped = Path(__file__).parents[2] / "resources" / "templates" / "checklist-template.xlsx"
+    assert read_workbook(shipped) == (EXAMPLE, [])
+    rebuilt = tmp_path / "template.xlsx"
+    write_template(rebuilt)
+    ours, theirs = load_workbook(rebuilt), load_workbook(shipped)
+    assert ours.sheetnames == theirs.sheetnames == ["instructions", *_SHEETS]
+    for name in ours.sheetnames:  # rebuild it with `python -m qclinic.devtools checklist-template`
+        assert list(ours[name].values) == list(theirs[name].values), name
+    instructions = [row for row in theirs["instructions"].values if row[1] and row[2]]
+    assert any("中" in row[1] for row in instructions) and len(instructions) >= 7
+
+
+_SHEETS = ["settings", "sections", "questions", "choices", "grades", "rules"]
