@@ -2,6 +2,7 @@
 
     python -m qclinic.devtools forms          # forms/*.ui → qclinic/ui/forms/ui_*.py (pyside6-uic)
     python -m qclinic.devtools translations   # refresh resources/translations/*.ts, compile *.qm
+    python -m qclinic.devtools checklist-template  # rebuild resources/templates/checklist-template.xlsx
 
 Generated modules carry a do-not-edit header; a test regenerates them and expects no change.
 """
@@ -18,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FORMS = ROOT / "forms"
 GENERATED = ROOT / "qclinic" / "ui" / "forms"
 TRANSLATIONS = ROOT / "resources" / "translations"
+CHECKLIST_TEMPLATE = ROOT / "resources" / "templates" / "checklist-template.xlsx"
 LANGUAGES = ("zh_CN",)
 HEADER = "# Generated from forms/{name} by `python -m qclinic.devtools forms`: do not edit.\n"
 
@@ -85,7 +87,7 @@ def build_translations() -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m qclinic.devtools")
-    parser.add_argument("task", choices=["forms", "translations", "all"])
+    parser.add_argument("task", choices=["forms", "translations", "checklist-template", "all"])
     args = parser.parse_args(argv)
     if args.task in ("forms", "all"):
         for path in build_forms():
@@ -93,6 +95,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.task in ("translations", "all"):
         for path in build_translations():
             print(f"wrote {path.relative_to(ROOT)}")
+    if args.task in ("checklist-template", "all"):
+        from qclinic.core.checklists.workbook_template import write_template
+
+        write_template(CHECKLIST_TEMPLATE)
+        print(f"wrote {CHECKLIST_TEMPLATE.relative_to(ROOT)}")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""``qclinic checklists list | show ID | validate PATH...``."""
+"""``qclinic checklists list | show ID|PATH | validate PATH... | export | import | diff``."""
 
 from __future__ import annotations
 
@@ -32,6 +32,10 @@ def register(subparsers: Any) -> None:
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     check.set_defaults(func=cmd_validate)
 
+    from qclinic.commands import checklist_workbooks
+
+    checklist_workbooks.register(commands)
+
 
 def cmd_list(args: argparse.Namespace) -> int:
     library = checklists.builtin()
@@ -49,9 +53,13 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def load_checklist(name: str) -> Checklist:
-    """A checklist file when *name* is one (a .yaml / .yml name, a path, or an existing file),
-    else the built-in checklist with that id — never a file outside the library by its id."""
+    """A checklist file when *name* is one (a .yaml / .yml / .xlsx name, a path, or an existing
+    file), else the built-in checklist with that id — never a file outside the library by its id."""
     path = Path(name)
+    if path.suffix.lower() == ".xlsx":
+        from qclinic.core.checklists.workbook_read import load_workbook
+
+        return load_workbook(path)
     if path.suffix in (".yaml", ".yml") or len(path.parts) > 1 or path.is_file():
         return checklists.load_file(path)
     return checklists.builtin().load(name)
@@ -88,13 +96,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
     lang = message_language(getattr(args, "lang", None))  # --lang, else the locale
     failed = 0
     for path in args.paths:
-        problems = checklists.check_file(path)
+        if path.suffix.lower() == ".xlsx":
+            from qclinic.core.checklists.workbook_read import check_workbook
+
+            problems = check_workbook(path)
+        else:
+            problems = checklists.check_file(path)
         if problems:
             failed += 1
             for problem in problems:
                 print(problem.text().get(lang), file=sys.stderr)
         else:
-            checklist = checklists.load_file(path)
+            checklist = load_checklist(str(path))
             print(
                 f"{path}: ok ({checklist.id} {checklist.version}, "
                 f"{checklist.question_count} questions)"

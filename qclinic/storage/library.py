@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +37,8 @@ class LibraryEntry:
     title_en: str
     questions: int
     origin: str
+    #: every installed version of the checklist, newest first (filled by :func:`list_library`)
+    versions: tuple[str, ...] = ()
 
 
 def content_sha256(content: Any) -> str:
@@ -133,19 +135,34 @@ def store_checklist(session: Session, checklist: Checklist, origin: str) -> int:
 
 
 def list_library(database: Database) -> list[LibraryEntry]:
-    """The newest version of each checklist, built-ins in their usual order first."""
-    rows = database.query(
+    """The newest version of each checklist, built-ins in their usual order first; each entry
+    names every version installed (an assessment stays on the version it was started with)."""
+    newest: dict[str, LibraryEntry] = {}
+    versions: dict[str, list[str]] = {}
+    for entry in list_versions(database):
+        newest.setdefault(entry.id, entry)
+        versions.setdefault(entry.id, []).append(entry.version)
+    order = {cid: n for n, cid in enumerate(BUILTIN_IDS)}
+    entries = [replace(e, versions=tuple(versions[e.id])) for e in newest.values()]
+    return sorted(entries, key=lambda e: (order.get(e.id, len(order)), e.id))
+
+
+def list_versions(database: Database, checklist_id: str | None = None) -> list[LibraryEntry]:
+    """Every stored version (of *checklist_id*, or of all checklists), newest first per checklist.
+
+    The library keeps each version it ever installed (one row per id and version), so older
+    versions stay available to compare and to the assessments made with them.
+    """
+    sql = (
         "SELECT checklist_id, version, title_zh, title_en, question_count, origin"
         " FROM checklist_version WHERE deleted_at IS NULL"
     )
-    newest: dict[str, LibraryEntry] = {}
-    for row in rows:
-        entry = LibraryEntry(*row)
-        current = newest.get(entry.id)
-        if current is None or _version_key(entry.version) > _version_key(current.version):
-            newest[entry.id] = entry
-    order = {cid: n for n, cid in enumerate(BUILTIN_IDS)}
-    return sorted(newest.values(), key=lambda e: (order.get(e.id, len(order)), e.id))
+    parameters: tuple[str, ...] = ()
+    if checklist_id is not None:
+        sql += " AND checklist_id = ?"
+        parameters = (checklist_id,)
+    entries = [LibraryEntry(*row) for row in database.query(sql, parameters)]
+    return sorted(entries, key=lambda e: (e.id, [-n for n in _version_key(e.version)]))
 
 
 def checklist_content(

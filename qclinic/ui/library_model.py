@@ -17,13 +17,14 @@ from qclinic.ui.table_model import TableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
-COL_ID, COL_TITLE, COL_VERSION, COL_QUESTIONS = range(4)
+COL_ID, COL_TITLE, COL_VERSION, COL_QUESTIONS, COL_VERSIONS = range(5)
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 _HEADERS = (
     QT_TRANSLATE_NOOP("LibraryModel", "ID"),
     QT_TRANSLATE_NOOP("LibraryModel", "Title"),
     QT_TRANSLATE_NOOP("LibraryModel", "Version"),
     QT_TRANSLATE_NOOP("LibraryModel", "Questions"),
+    QT_TRANSLATE_NOOP("LibraryModel", "Installed versions"),
 )
 
 
@@ -51,6 +52,8 @@ class LibraryModel(TableModel[LibraryEntry]):
                 return entry.title_zh if self._lang == "zh" else entry.title_en
             if column == COL_VERSION:
                 return entry.version
+            if column == COL_VERSIONS:  # assessments keep the version they were started with
+                return ", ".join(entry.versions or (entry.version,))
             return entry.questions
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_QUESTIONS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

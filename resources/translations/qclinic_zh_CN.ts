@@ -700,6 +700,39 @@ Your change was not saved. The answer shown is the one stored now.</source>
     </message>
 </context>
 <context>
+    <name>ChecklistPreviewDialog</name>
+    <message>
+        <source>Install checklist</source>
+        <translation>安装检查表</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · version %2 · %n question(s)</source>
+        <translation>
+            <numerusform>%1 · 版本 %2 · %n 个问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>题型</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>安装</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceInput</name>
     <message>
         <source>%1 (key %2)</source>
@@ -1281,12 +1314,36 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <source>Questions</source>
         <translation>问题数</translation>
     </message>
+    <message>
+        <source>Installed versions</source>
+        <translation>已安装的版本</translation>
+    </message>
 </context>
 <context>
     <name>LibraryPage</name>
     <message>
         <source>Checklist library</source>
         <translation>检查表库</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Import a checklist</source>
+        <translation>导入检查表</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (%1)</source>
+        <translation>Excel 工作簿 (%1)</translation>
+    </message>
+    <message>
+        <source>Export a checklist</source>
+        <translation>导出检查表</translation>
     </message>
 </context>
 <context>
@@ -2586,6 +2643,25 @@ Begin with the first company you visit, or look around a demo company first.</so
     <message>
         <source>Loading the demo company…</source>
         <translation>正在载入演示企业…</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbookProblemsDialog</name>
+    <message>
+        <source>Problems in the workbook</source>
+        <translation>工作簿中的问题</translation>
+    </message>
+    <message>
+        <source>Nothing was installed. The problems in %1 are listed below: click one to open the workbook, then go to the cell it names.</source>
+        <translation>未安装任何内容。%1 中的问题列在下面：点击任一条即可打开工作簿，再转到它所指的单元格。</translation>
+    </message>
+    <message>
+        <source>workbook</source>
+        <translation>工作簿</translation>
+    </message>
+    <message>
+        <source>Open workbook</source>
+        <translation>打开工作簿</translation>
     </message>
 </context>
 <context>

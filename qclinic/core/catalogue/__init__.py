@@ -25,6 +25,7 @@ AREAS = (
     "common",
     "storage",
     "checklists",
+    "workbook",
     "spc",
     "msa",
     "analysis",
