@@ -32,7 +32,8 @@ def plan_page(qtbot, database, services, signals, demo_ids):
     qtbot.addWidget(page)
     page.resize(1200, 700)
     page.show()
-    page.load()
+    page.load()  # in the background, as in the app: the demo's actions arrive through the loop
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10_000)
     return page
 
 
