@@ -46,7 +46,6 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from qclinic.core.catalogue import text
-from qclinic.core.text import Text
 from qclinic.errors import UserError
 
 FORMAT = "qclinic-bundle"
@@ -159,7 +158,7 @@ class Bundle:
                 digest.update(chunk)
                 out.write(chunk)
             if digest.hexdigest() != sha256:
-                raise UserError(_says("member_changed", self.path, name=BLOBS + sha256))
+                raise UserError(text("bundle.member_changed", path=self.path, name=BLOBS + sha256))
 
 
 # ---- device keys ---------------------------------------------------------------------------
@@ -361,11 +360,11 @@ def read_bundle(
     try:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError as error:
-        raise UserError(_says("cannot_read", path, reason=error.strerror)) from None
+        raise UserError(text("bundle.cannot_read", path=path, reason=error.strerror)) from None
     except IsADirectoryError as error:
-        raise UserError(_says("cannot_read", path, reason=error.strerror)) from None
+        raise UserError(text("bundle.cannot_read", path=path, reason=error.strerror)) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, struct.error):
-        raise UserError(_says(_not_zip_reason(path), path)) from None
+        raise UserError(text(_not_zip_reason(path), path=path)) from None
     try:
         manifest = check_bundle(path, archive, trusted_public_keys)
     except BaseException:
@@ -377,11 +376,9 @@ def read_bundle(
 def _not_zip_reason(path: Path) -> str:
     with path.open("rb") as stream:
         head = stream.read(4)
-    return "truncated" if head and b"PK\x03\x04".startswith(head) else "not_a_bundle"
-
-
-def _says(entry: str, path: Path, /, **fields: Any) -> Text:
-    return text(f"bundle.{entry}", path=path, **fields)
+    if head and b"PK\x03\x04".startswith(head):
+        return "bundle.truncated"
+    return "bundle.not_a_bundle"
 
 
 #: what reading a damaged member can raise

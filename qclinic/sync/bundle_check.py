@@ -43,7 +43,6 @@ from qclinic.sync.bundle import (
     SIGNATURE,
     Manifest,
     Member,
-    _says,
     load_public_key,
     public_key_text,
 )
@@ -64,7 +63,7 @@ def check_bundle(
     infos = _names(path, archive)
     for required in (MANIFEST, SIGNATURE):
         if required not in infos:
-            raise UserError(_says("member_missing", path, name=required))
+            raise UserError(text("bundle.member_missing", path=path, name=required))
     manifest_bytes = _read_small(path, archive, infos[MANIFEST], MAX_MANIFEST)
     data = _manifest_json(path, manifest_bytes)
     _check_signature(path, archive, infos[SIGNATURE], manifest_bytes, data, trusted_public_keys)
@@ -72,9 +71,9 @@ def check_bundle(
     listed = set(manifest.members)
     present = set(infos) - {MANIFEST, SIGNATURE}
     for name in sorted(listed - present):
-        raise UserError(_says("member_missing", path, name=name))
+        raise UserError(text("bundle.member_missing", path=path, name=name))
     for name in sorted(present - listed):
-        raise UserError(_says("member_extra", path, name=name))
+        raise UserError(text("bundle.member_extra", path=path, name=name))
     for name in sorted(listed):
         _check_member(path, archive, infos[name], manifest.members[name])
     _check_changes(path, archive, manifest)
@@ -87,13 +86,13 @@ def _names(path: Path, archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
     for info in archive.infolist():
         name = info.filename
         if not _safe(name):
-            raise UserError(_says("unsafe_name", path, name=_shown(name)))
+            raise UserError(text("bundle.unsafe_name", path=path, name=_shown(name)))
         if name in infos:
-            raise UserError(_says("duplicate_member", path, name=name))
+            raise UserError(text("bundle.duplicate_member", path=path, name=name))
         if info.flag_bits & 0x1 or info.compress_type not in _COMPRESSIONS:
-            raise UserError(_says("damaged", path, name=name))  # encrypted, or not ours
+            raise UserError(text("bundle.damaged", path=path, name=name))  # encrypted, or not ours
         if not 0 <= info.header_offset <= length - 30 - info.compress_size:
-            raise UserError(_says("damaged", path, name=name))  # points outside the file
+            raise UserError(text("bundle.damaged", path=path, name=name))  # points outside the file
         infos[name] = info
     return infos
 
@@ -113,14 +112,18 @@ def _shown(name: str) -> str:
 
 def _read_small(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
     if info.file_size > limit:
-        raise UserError(_says("member_too_large", path, name=info.filename, limit=_size(limit)))
+        raise UserError(
+            text("bundle.member_too_large", path=path, name=info.filename, limit=_size(limit))
+        )
     try:
         with archive.open(info) as stream:
             data = stream.read(limit + 1)
     except DAMAGE:
-        raise UserError(_says("damaged", path, name=info.filename)) from None
+        raise UserError(text("bundle.damaged", path=path, name=info.filename)) from None
     if len(data) > limit:
-        raise UserError(_says("member_too_large", path, name=info.filename, limit=_size(limit)))
+        raise UserError(
+            text("bundle.member_too_large", path=path, name=info.filename, limit=_size(limit))
+        )
     return data
 
 
@@ -128,14 +131,18 @@ def _manifest_json(path: Path, raw: bytes) -> dict[str, Any]:
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise UserError(_says("manifest_invalid", path, reason=error)) from None
+        raise UserError(text("bundle.manifest_invalid", path=path, reason=error)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise UserError(_says("manifest_invalid", path, reason=f"format is not {FORMAT}"))
+        raise UserError(
+            text("bundle.manifest_invalid", path=path, reason=f"format is not {FORMAT}")
+        )
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise UserError(_says("manifest_invalid", path, reason=f"version {version!r}"))
+        raise UserError(text("bundle.manifest_invalid", path=path, reason=f"version {version!r}"))
     if version > FORMAT_VERSION:
-        raise UserError(_says("newer_version", path, version=version, supported=FORMAT_VERSION))
+        raise UserError(
+            text("bundle.newer_version", path=path, version=version, supported=FORMAT_VERSION)
+        )
     return data
 
 
@@ -149,30 +156,30 @@ def _check_signature(
 ) -> None:
     named = data.get("public_key")
     if not isinstance(named, str):
-        raise UserError(_says("manifest_invalid", path, reason="no public_key"))
+        raise UserError(text("bundle.manifest_invalid", path=path, reason="no public_key"))
     try:
         key = load_public_key(named)
     except UserError:
-        raise UserError(_says("manifest_invalid", path, reason="public_key")) from None
+        raise UserError(text("bundle.manifest_invalid", path=path, reason="public_key")) from None
     if trusted is not None:
         allowed = {
             public_key_text(load_public_key(k) if isinstance(k, str) else k) for k in trusted
         }
         if public_key_text(key) not in allowed:
             device = str(data.get("device_id", "?"))[:80]
-            raise UserError(_says("untrusted_key", path, device=device, key=named[:60]))
+            raise UserError(text("bundle.untrusted_key", path=path, device=device, key=named[:60]))
     raw = _read_small(path, archive, info, MAX_SIGNATURE)
     try:
         key.verify(base64.b64decode(raw.strip(), validate=True), manifest_bytes)
     except (InvalidSignature, binascii.Error, ValueError):
-        raise UserError(_says("bad_signature", path)) from None
+        raise UserError(text("bundle.bad_signature", path=path)) from None
 
 
 def _manifest(path: Path, data: dict[str, Any]) -> Manifest:
     """The manifest's fields, each of the right type (the signature is already checked)."""
 
     def bad(reason: str) -> UserError:
-        return UserError(_says("manifest_invalid", path, reason=reason))
+        return UserError(text("bundle.manifest_invalid", path=path, reason=reason))
 
     counts = data.get("counts")
     members = data.get("members")
@@ -189,7 +196,7 @@ def _manifest(path: Path, data: dict[str, Any]) -> Manifest:
     parsed: dict[str, Member] = {}
     for name, entry in members.items():
         if not (name == CHANGES or _blob_name(name)):
-            raise UserError(_says("unsafe_name", path, name=_shown(name)))
+            raise UserError(text("bundle.unsafe_name", path=path, name=_shown(name)))
         if not isinstance(entry, dict):
             raise bad(name)
         sha256, size = entry.get("sha256"), entry.get("size")
@@ -201,12 +208,14 @@ def _manifest(path: Path, data: dict[str, Any]) -> Manifest:
             raise bad(name)
         parsed[name] = Member(sha256, size)
     if CHANGES not in parsed:
-        raise UserError(_says("member_missing", path, name=CHANGES))
+        raise UserError(text("bundle.member_missing", path=path, name=CHANGES))
     blobs = len(parsed) - 1
     if blobs != counts["blobs"]:
         what = text("bundle.what.blobs")
         raise UserError(
-            _says("count_mismatch", path, expected=counts["blobs"], found=blobs, what=what)
+            text(
+                "bundle.count_mismatch", path=path, expected=counts["blobs"], found=blobs, what=what
+            )
         )
     return Manifest(
         version=data["version"],
@@ -232,9 +241,11 @@ def _check_member(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, m
     """Size and SHA-256 as recorded, read in chunks and never past the recorded size."""
     limit = MAX_CHANGES if info.filename == CHANGES else MAX_BLOB
     if m.size > limit or info.file_size > limit:
-        raise UserError(_says("member_too_large", path, name=info.filename, limit=_size(limit)))
+        raise UserError(
+            text("bundle.member_too_large", path=path, name=info.filename, limit=_size(limit))
+        )
     if info.file_size != m.size:
-        raise UserError(_says("member_changed", path, name=info.filename))
+        raise UserError(text("bundle.member_changed", path=path, name=info.filename))
     digest = hashlib.sha256()
     read = 0
     try:
@@ -242,12 +253,12 @@ def _check_member(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, m
             while chunk := stream.read(min(CHUNK, m.size - read + 1)):
                 read += len(chunk)
                 if read > m.size:
-                    raise UserError(_says("member_changed", path, name=info.filename))
+                    raise UserError(text("bundle.member_changed", path=path, name=info.filename))
                 digest.update(chunk)
     except DAMAGE:
-        raise UserError(_says("damaged", path, name=info.filename)) from None
+        raise UserError(text("bundle.damaged", path=path, name=info.filename)) from None
     if read != m.size or digest.hexdigest() != m.sha256:
-        raise UserError(_says("member_changed", path, name=info.filename))
+        raise UserError(text("bundle.member_changed", path=path, name=info.filename))
 
 
 def _check_changes(path: Path, archive: zipfile.ZipFile, manifest: Manifest) -> None:
@@ -258,11 +269,17 @@ def _check_changes(path: Path, archive: zipfile.ZipFile, manifest: Manifest) -> 
             count += 1
             reason = _change_problem(raw, organizations)
             if reason is not None:
-                raise UserError(_says("change_invalid", path, line=count, reason=reason))
+                raise UserError(text("bundle.change_invalid", path=path, line=count, reason=reason))
     if count != manifest.changes:
         what = text("bundle.what.changes")
         raise UserError(
-            _says("count_mismatch", path, expected=manifest.changes, found=count, what=what)
+            text(
+                "bundle.count_mismatch",
+                path=path,
+                expected=manifest.changes,
+                found=count,
+                what=what,
+            )
         )
 
 
