@@ -137,10 +137,21 @@ class Bundle:
         self._archive.close()
 
     def changes(self) -> Iterator[dict[str, Any]]:
-        """The changes in the order they were written, one at a time."""
-        with self._archive.open(CHANGES) as stream:
-            while line := stream.readline(MAX_LINE + 1):
-                yield json.loads(line)
+        """The changes in the order they were written, one at a time.
+
+        Their hash is checked again as they are read: if the file changed since it was checked,
+        the last step raises (apply them in one transaction, and it rolls back).
+        """
+        digest = hashlib.sha256()
+        try:
+            with self._archive.open(CHANGES) as stream:
+                while line := stream.readline(MAX_LINE + 1):
+                    digest.update(line)
+                    yield json.loads(line)
+        except DAMAGE:  # json's errors are ValueErrors too
+            raise UserError(text("bundle.damaged", path=self.path, name=CHANGES)) from None
+        if digest.hexdigest() != self.manifest.members[CHANGES].sha256:
+            raise UserError(text("bundle.member_changed", path=self.path, name=CHANGES))
 
     def blob_names(self) -> list[str]:
         """The SHA-256 of every attachment in the bundle."""
@@ -182,10 +193,16 @@ def device_key(data_dir: Path) -> Ed25519PrivateKey:
                 out.write(pem)
                 out.flush()
                 os.fsync(out.fileno())
-            with contextlib.suppress(FileExistsError):
+            try:
                 os.link(temporary, path)  # never replaces a key another process wrote first
+            except FileExistsError:
+                pass
+            except OSError:  # no hard links here (a FAT USB stick): rename unless one appeared
+                if not path.exists():
+                    os.replace(temporary, path)
         finally:
-            os.unlink(temporary)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
     try:
         loaded = serialization.load_pem_private_key(path.read_bytes(), password=None)
     except (ValueError, TypeError) as error:

@@ -428,3 +428,39 @@ def test_an_unreadable_device_key_and_a_bad_public_key_are_told(tmp_path: Path) 
     with pytest.raises(UserError) as bad:
         load_public_key("ed25519:nope")
     assert bad.value.text == text("bundle.bad_public_key", key="ed25519:nope")
+
+
+def test_a_bundle_changed_on_disk_after_its_check_stops_the_changes(
+    tmp_path: Path, key: Any
+) -> None:
+    made = tmp_path / "many.qcbundle"
+    changes = [{**_change(n), "fields": {"note": os.urandom(40).hex()}} for n in range(2000)]
+    write_bundle(made, changes, [], key, device_id=DEVICE)  # larger than any read buffer
+    with zipfile.ZipFile(made) as archive:
+        info = archive.getinfo("changes.jsonl")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    with read_bundle(made) as bundle:
+        with made.open("r+b") as raw:  # changed in place, behind the open bundle's back
+            raw.seek(start + info.compress_size // 2)
+            byte = raw.read(1)
+            raw.seek(-1, os.SEEK_CUR)
+            raw.write(bytes([byte[0] ^ 0xFF]))
+        with pytest.raises(UserError) as raised:
+            list(bundle.changes())
+    expected = text("bundle.damaged", path=made, name="changes.jsonl")
+    assert raised.value.text == expected
+
+
+def test_the_device_key_is_kept_where_files_cannot_be_linked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A portable data folder on a FAT USB stick has no hard links: the key is renamed in."""
+
+    def no_links(_source: object, _target: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    key = device_key(tmp_path)
+    assert public_key_text(device_key(tmp_path)) == public_key_text(key)
+    assert stat.S_IMODE((tmp_path / "device-key.pem").stat().st_mode) == 0o600
+    assert _leftovers(tmp_path) == []
