@@ -140,8 +140,9 @@ def merge_delete(
     - neither side changed deleted-or-not → :func:`merge_fields` (a deleted record stays deleted);
     - the server deleted, the client edited → the record stays deleted with the server's fields;
       the client's edit is lost (``lost.side == "incoming"``: the fields it would have changed);
-    - the client deleted → the record is deleted, the delete's own fields merge as usual, and the
-      server's edits since the base are the lost edit (``lost.side == "server"``) — nothing lost
+    - the client deleted → the record is deleted, the delete's own fields (its deletion time…)
+      are written over the server's, and the server's edits since the base are the lost edit
+      (``lost.side == "server"``; they stay in the tombstone's other fields) — nothing is lost
       when the server had not edited;
     - both deleted → ``unchanged``; the server's fields stay;
     - a restore (by either side, or both) → :func:`merge_fields`, the record live; a client's
