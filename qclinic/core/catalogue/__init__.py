@@ -39,6 +39,7 @@ AREAS = (
     "reports",
     "charts",
     "vocabulary",
+    "bundle",
 )
 
 _areas: dict[str, dict[str, Text]] = {}
