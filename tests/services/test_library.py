@@ -129,7 +129,7 @@ def test_an_assessment_stays_on_the_version_it_was_started_with(
     assert frozen.version == old.version
     assert frozen.question(first["id"]).weight == float(first.get("weight", 1))
     assert services.library.content("nqi-clinic")["version"] == "9.0.0"
-    assert services.assessments.score(started) is not None  # scored against its own version
+    assert services.snapshots.score(started) is not None  # scored against its own version
 
 
 def test_export_writes_the_stored_version_and_diff_compares_two(
