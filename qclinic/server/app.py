@@ -1,6 +1,7 @@
 """The HTTP API, v1 (docs/SYNC.md): login, organizations, push, pull."""
 
-from __future__ import annotations
+# no "from __future__ import annotations": FastAPI reads the endpoints' annotations, which name
+# dependencies local to create_app
 
 from collections.abc import Iterator
 from typing import Annotated, Any
@@ -91,13 +92,18 @@ def create_app(factory: sessionmaker[Session]) -> FastAPI:
     ) -> dict[str, Any]:
         changes = [change.model_dump() for change in body.changes]
         # every change is checked before any is applied: a forbidden one refuses the whole batch
+        creating = {
+            change["row_id"]
+            for change in changes
+            if change["entity"] == "organization"
+            and change["row_id"] == change["organization_id"]
+            and accounts.may_create_organization(session, who, change["row_id"])
+        }
         for change in changes:
             organization_id = change["organization_id"]
-            if change["entity"] == "organization" and change["row_id"] == organization_id:
-                allowed = accounts.may_create_organization(session, who, organization_id)
-            else:
-                allowed = accounts.may_see(session, who, organization_id)
-            if not allowed:
+            if organization_id not in creating and not accounts.may_see(
+                session, who, organization_id
+            ):
                 raise refusal(403, "forbidden", f"no access to organization {organization_id}")
         batch = Batch(session, who)
         results = []

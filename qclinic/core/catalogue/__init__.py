@@ -38,6 +38,7 @@ AREAS = (
     "reports",
     "charts",
     "vocabulary",
+    "sync",
 )
 
 _areas: dict[str, dict[str, Text]] = {}
