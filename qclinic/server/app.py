@@ -48,7 +48,9 @@ def create_app(factory: sessionmaker[Session]) -> FastAPI:
     app = FastAPI(title="QClinic server", version=str(PROTOCOL))
 
     def db() -> Iterator[Session]:
-        with factory() as session, session.begin():
+        # Commits are explicit, in the endpoint: a dependency's exit may run after the response
+        # is sent, and a client must never hear "applied" before the change is durable.
+        with factory() as session:
             yield session
 
     def caller(
@@ -106,12 +108,15 @@ def create_app(factory: sessionmaker[Session]) -> FastAPI:
             ):
                 raise refusal(403, "forbidden", f"no access to organization {organization_id}")
         batch = Batch(session, who)
+        batch.prepare(changes)
         results = []
-        for change in changes:
-            if change["entity"] == "organization":
-                accounts.assign(session, who, change["organization_id"])
-            results.append(batch.apply(change))
-        batch.finish()
+        with session.no_autoflush:  # written once, at the end
+            for organization_id in creating:
+                accounts.assign(session, who, organization_id)
+            for change in changes:
+                results.append(batch.apply(change))
+            batch.finish()
+        session.commit()
         return {"results": results}
 
     @app.get("/v1/pull")

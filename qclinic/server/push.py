@@ -14,7 +14,7 @@ import hashlib
 import json
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from qclinic.server.accounts import Caller
@@ -27,7 +27,12 @@ _CHANGED = {"changed since the base": True}  # a base value no real value equals
 
 
 class Batch:
-    """One push request, applied in one transaction."""
+    """One push request, applied in one transaction.
+
+    :meth:`prepare` takes the sequence lock first (so concurrent pushes of the same change
+    cannot both settle it) and reads in a few queries what the batch will look up: settled and
+    waiting changes, the records and parents it names. Nothing is flushed until the end.
+    """
 
     def __init__(self, session: Session, caller: Caller) -> None:
         self.session = session
@@ -36,14 +41,55 @@ class Batch:
         self._last_hash: str | None = None
         #: assessments signed by this batch: their own earlier changes may still land
         self._signed_here: set[str] = set()
+        self._settled: dict[str, dict[str, Any]] = {}
+        self._waiting_ids: set[str] = set()
+        self._records: dict[str, Record | None] = {}
+        self._waiting_for: dict[str, list[Waiting]] = {}
+
+    def prepare(self, changes: list[dict[str, Any]]) -> None:
+        self._lock_sequence()
+        change_ids = [c["change_id"] for c in changes]
+        row_ids = {c["row_id"] for c in changes} | {
+            value
+            for c in changes
+            if c["entity"] in SYNCED
+            for name, value in (c.get("fields") or {}).items()
+            if name in parents(c["entity"]) and isinstance(value, str)
+        }
+        session = self.session
+        for chunk in _chunks(change_ids):
+            rows = session.execute(
+                select(Change.change_id, Change.result).where(Change.change_id.in_(chunk))
+            )
+            self._settled.update({change_id: result for change_id, result in rows})
+            self._waiting_ids.update(
+                session.scalars(select(Waiting.change_id).where(Waiting.change_id.in_(chunk)))
+            )
+        for chunk in _chunks(sorted(row_ids)):
+            self._records.update(dict.fromkeys(chunk))
+            for record in session.scalars(select(Record).where(Record.row_id.in_(chunk))):
+                self._records[record.row_id] = record
+            for waiting in session.scalars(
+                select(Waiting).where(Waiting.waiting_for.in_(chunk)).order_by(Waiting.received_at)
+            ):
+                self._waiting_for.setdefault(waiting.waiting_for, []).append(waiting)
+
+    def _record(self, row_id: str) -> Record | None:
+        if row_id not in self._records:
+            self._records[row_id] = self.session.get(Record, row_id)
+        return self._records[row_id]
 
     # -- the sequence and the log -------------------------------------------------------------
-    def next_seq(self) -> int:
+    def _lock_sequence(self) -> None:
         if self._seq is None:
             counter = self.session.scalars(
                 select(Counter).where(Counter.name == "seq").with_for_update()
             ).one()
             self._seq = counter.value
+
+    def next_seq(self) -> int:
+        self._lock_sequence()
+        assert self._seq is not None
         self._seq += 1
         return self._seq
 
@@ -74,17 +120,17 @@ class Batch:
                 hash=entry_hash,
             )
         )
-        self.session.flush()
+        self._settled[payload["change_id"]] = result
         self._last_hash = entry_hash
 
     # -- one change ----------------------------------------------------------------------------
     def apply(self, payload: dict[str, Any]) -> dict[str, Any]:
         """The result of one change, applying it (and whatever waited for it) if it can."""
         change_id = payload["change_id"]
-        settled = self.session.scalar(select(Change.result).where(Change.change_id == change_id))
+        settled = self._settled.get(change_id)
         if settled is not None:
             return dict(settled)
-        if self.session.get(Waiting, change_id) is not None:
+        if change_id in self._waiting_ids:
             return {"change_id": change_id, "outcome": "waiting"}
         result = self._settle(payload, self.caller.name, self.caller.device)
         if result["outcome"] in ("applied", "merged", "conflict"):
@@ -95,20 +141,21 @@ class Batch:
         entity = payload["entity"]
         if entity not in SYNCED:
             return self._reject(payload, "unknown_entity", user, device)
-        record = self.session.get(Record, payload["row_id"])
+        record = self._record(payload["row_id"])
         fields: dict[str, Any] = payload.get("fields") or {}
         missing = self._missing_parent(entity, {**(record.fields if record else {}), **fields})
         if missing is not None:
-            self.session.add(
-                Waiting(
-                    change_id=payload["change_id"],
-                    waiting_for=missing,
-                    user_name=user,
-                    device=device,
-                    payload=payload,
-                )
+            waiting = Waiting(
+                change_id=payload["change_id"],
+                waiting_for=missing,
+                user_name=user,
+                device=device,
+                payload=payload,
+                received_at=utc_now(),
             )
-            self.session.flush()
+            self.session.add(waiting)
+            self._waiting_ids.add(waiting.change_id)
+            self._waiting_for.setdefault(missing, []).append(waiting)
             return {"change_id": payload["change_id"], "outcome": "waiting"}
         if self._sealed(entity, record, fields):
             return self._reject(payload, "signed", user, device)
@@ -125,7 +172,7 @@ class Batch:
     def _missing_parent(self, entity: str, fields: dict[str, Any]) -> str | None:
         for field in parents(entity):
             parent_id = fields.get(field)
-            if parent_id and self.session.get(Record, parent_id) is None:
+            if parent_id and self._record(str(parent_id)) is None:
                 return str(parent_id)
         return None
 
@@ -137,7 +184,7 @@ class Batch:
             assessment_id = ({**(record.fields if record else {}), **fields}).get("assessment_id")
         if not assessment_id or assessment_id in self._signed_here:
             return False
-        assessment = self.session.get(Record, assessment_id)
+        assessment = self._record(str(assessment_id))
         return assessment is not None and bool(assessment.fields.get("signed_at"))
 
     def _insert(self, payload: dict[str, Any], fields: dict[str, Any], user: str) -> Record:
@@ -154,7 +201,7 @@ class Batch:
             changed_at=utc_now(),
         )
         self.session.add(record)
-        self.session.flush()
+        self._records[record.row_id] = record
         return record
 
     def _update(
@@ -241,20 +288,20 @@ class Batch:
         """Apply the changes that waited for *row_id* (and, in turn, those waiting for them)."""
         queue = [row_id]
         while queue:
-            parent = queue.pop(0)
-            for waiting in list(
-                self.session.scalars(
-                    select(Waiting)
-                    .where(Waiting.waiting_for == parent)
-                    .order_by(Waiting.received_at)
-                )
-            ):
+            for waiting in self._waiting_for.pop(queue.pop(0), []):
                 payload, user, device = waiting.payload, waiting.user_name, waiting.device
-                self.session.delete(waiting)
-                self.session.flush()
+                if inspect(waiting).pending:
+                    self.session.expunge(waiting)
+                else:
+                    self.session.delete(waiting)
+                self._waiting_ids.discard(waiting.change_id)
                 result = self._settle(payload, user, device)
                 if result["outcome"] in ("applied", "merged", "conflict"):
                     queue.append(payload["row_id"])
+
+
+def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
+    return [items[start : start + size] for start in range(0, len(items), size)]
 
 
 def chain_hash(previous: str, payload: dict[str, Any], result: dict[str, Any], user: str) -> str:

@@ -19,6 +19,8 @@ from qclinic.services.events import Origin
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from qclinic.storage.models import SyncedState
+
 #: the device id on change-log lines that sync wrote (never pushed back)
 SYNC_DEVICE = "sync"
 KEY_SERVER = "sync.server"
@@ -179,26 +181,34 @@ class SyncService(Service):
         from qclinic.storage.sync_rows import read_fields, write_fields
 
         counts: dict[str, int] = {}
-        entity_of = {c["change_id"]: c["entity"] for c in batch.changes}
-        row_of = {c["change_id"]: c["row_id"] for c in batch.changes}
+        sent_changes = {c["change_id"]: c for c in batch.changes}
+        settled = [r for r in results if r["outcome"] in ("applied", "merged", "conflict")]
+        for result in results:
+            counts[result["outcome"]] = counts.get(result["outcome"], 0) + 1
         with self._writing(source, origin=Origin.SYNC) as session:
             session.info[_device_key()] = SYNC_DEVICE
-            for result in results:
-                outcome = result["outcome"]
-                counts[outcome] = counts.get(outcome, 0) + 1
-                if outcome not in ("applied", "merged", "conflict"):
-                    continue
-                entity, row_id = entity_of[result["change_id"]], row_of[result["change_id"]]
-                now = read_fields(session, entity, [row_id]).get(row_id)
+            by_table: dict[str, list[str]] = {}
+            for result in settled:
+                change = sent_changes[result["change_id"]]
+                by_table.setdefault(change["entity"], []).append(change["row_id"])
+            now = {t: read_fields(session, t, ids) for t, ids in by_table.items()}
+            memory = _Memory(session, [i for ids in by_table.values() for i in ids])
+            for result in settled:
+                change = sent_changes[result["change_id"]]
+                entity, row_id = change["entity"], change["row_id"]
+                current = now[entity].get(row_id)
                 sent = batch.sent.get(row_id, {})
-                if now is not None:
+                if current is not None:
                     adopt = {
                         name: value
                         for name, value in result["fields"].items()
-                        if now["fields"].get(name) == sent.get(name)
+                        if current["fields"].get(name) == sent.get(name)
+                        and current["fields"].get(name) != value
                     }
-                    write_fields(session, entity, row_id, adopt, result["deleted"])
-                _remember(session, entity, row_id, result["revision"], result["fields"])
+                    if adopt or current["deleted"] != result["deleted"]:
+                        write_fields(session, entity, row_id, adopt, result["deleted"])
+                memory.remember(entity, row_id, result["revision"], result["fields"])
+            memory.write()
             values: dict[str, str | None] = {KEY_PUSHED: str(batch.up_to_seq)}
             if counts.get("rejected"):
                 rejected = int(_get_state(session, KEY_REJECTED) or "0")
@@ -225,27 +235,39 @@ class SyncService(Service):
         """
         from sqlalchemy import text
 
-        from qclinic.storage.models import SyncedState
-        from qclinic.storage.sync_rows import read_fields, write_fields
+        from qclinic.storage.sync_rows import load, read_fields, write_fields
 
         with self._writing(source, origin=Origin.SYNC) as session:
             session.info[_device_key()] = SYNC_DEVICE
             # a page may carry a child before its parent: check foreign keys at commit
             session.execute(text("PRAGMA defer_foreign_keys = ON"))
-            for row in rows:
+            memory = _Memory(session, [row["row_id"] for row in rows])
+            synced_before = {row["row_id"]: memory.fields(row["row_id"]) for row in rows}
+            fresh = []
+            for row in rows:  # a parent may come twice in a page: once is enough
+                known = memory.revision(row["row_id"])
+                if known is None or known < row["revision"]:
+                    fresh.append(row)
+                    memory.remember(row["entity"], row["row_id"], row["revision"], row["fields"])
+            by_table: dict[str, list[str]] = {}
+            for row in fresh:
+                by_table.setdefault(row["entity"], []).append(row["row_id"])
+            local = {t: read_fields(session, t, ids) for t, ids in by_table.items()}
+            # a few queries: the rows below are then in the session, or known to be new
+            existing = {i for table, ids in by_table.items() for i in load(session, table, ids)}
+            for row in fresh:
                 entity, row_id = row["entity"], row["row_id"]
-                synced = session.get(SyncedState, row_id)
-                if synced is not None and synced.revision >= row["revision"]:
-                    continue
-                local = read_fields(session, entity, [row_id]).get(row_id)
+                synced = synced_before.get(row_id)
+                current = local[entity].get(row_id)
                 fields = dict(row["fields"])
-                if local is not None and synced is not None:
-                    for name, value in local["fields"].items():
-                        if synced.fields.get(name) != value:
+                if current is not None and synced is not None:
+                    for name, value in current["fields"].items():
+                        if synced.get(name) != value:
                             fields.pop(name, None)  # a local edit not pushed yet
-                write_fields(session, entity, row_id, fields, row["deleted"])
-                session.flush()
-                _remember(session, entity, row_id, row["revision"], row["fields"])
+                write_fields(
+                    session, entity, row_id, fields, row["deleted"], exists=row_id in existing
+                )
+            memory.write()
             _put_state(session, {CURSOR_PREFIX + organization_id: str(cursor)})
         return len(rows)
 
@@ -289,17 +311,53 @@ def _device_key() -> str:
     return DEVICE_ID_INFO_KEY
 
 
-def _remember(
-    session: Session, entity: str, row_id: str, revision: int, fields: dict[str, Any]
-) -> None:
-    from qclinic.storage.models import SyncedState
+class _Memory:
+    """The synced states of a set of rows, read in a few queries; new ones inserted in one."""
 
-    synced = session.get(SyncedState, row_id)
-    if synced is None:
-        session.add(SyncedState(row_id=row_id, entity=entity, revision=revision, fields=fields))
-    else:
-        synced.revision = revision
-        synced.fields = fields
+    def __init__(self, session: Session, row_ids: list[str]) -> None:
+        from sqlalchemy import select
+
+        from qclinic.storage.models import SyncedState
+
+        self._session = session
+        self.states: dict[str, SyncedState] = {}
+        for start in range(0, len(row_ids), 500):
+            chunk = row_ids[start : start + 500]
+            query = select(SyncedState).where(SyncedState.row_id.in_(chunk))
+            self.states.update((state.row_id, state) for state in session.scalars(query))
+        self._new: dict[str, dict[str, Any]] = {}
+
+    def revision(self, row_id: str) -> int | None:
+        if row_id in self._new:
+            return int(self._new[row_id]["revision"])
+        state = self.states.get(row_id)
+        return state.revision if state is not None else None
+
+    def fields(self, row_id: str) -> dict[str, Any] | None:
+        state = self.states.get(row_id)
+        return state.fields if state is not None else None
+
+    def remember(self, entity: str, row_id: str, revision: int, fields: dict[str, Any]) -> None:
+        state = self.states.get(row_id)
+        if state is None:
+            self._new[row_id] = {
+                "row_id": row_id,
+                "entity": entity,
+                "revision": revision,
+                "fields": fields,
+            }
+        else:
+            state.revision = revision
+            state.fields = fields
+
+    def write(self) -> None:
+        from sqlalchemy import insert
+
+        from qclinic.storage.models import SyncedState
+
+        if self._new:
+            self._session.execute(insert(SyncedState), list(self._new.values()))
+            self._new.clear()
 
 
 def _get_state(session: Session, key: str) -> str | None:

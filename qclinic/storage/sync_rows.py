@@ -72,6 +72,17 @@ def read_fields(session: Session, entity: str, ids: list[str]) -> dict[str, dict
     return found
 
 
+def load(session: Session, entity: str, ids: list[str]) -> set[str]:
+    """Load the ORM rows *ids* of *entity* into *session* in a few queries (so that
+    :func:`write_fields` finds them without one query each); the ids that exist."""
+    model = model_of(entity)
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        found.update(row.id for row in session.scalars(select(model).where(model.id.in_(chunk))))
+    return found
+
+
 def _from_json(entity: str, name: str, value: Any) -> Any:
     if value is None:
         return None
@@ -86,12 +97,21 @@ def _from_json(entity: str, name: str, value: Any) -> Any:
 
 
 def write_fields(
-    session: Session, entity: str, row_id: str, fields: dict[str, Any], deleted: bool
+    session: Session,
+    entity: str,
+    row_id: str,
+    fields: dict[str, Any],
+    deleted: bool,
+    *,
+    exists: bool = True,
 ) -> None:
-    """Make the local row *row_id* carry *fields* (only the given ones) and the tombstone."""
+    """Make the local row *row_id* carry *fields* (only the given ones) and the tombstone.
+
+    ``exists=False`` (the caller knows, see :func:`load`) inserts without looking first.
+    """
     model = model_of(entity)
     columns = table_of(entity).columns
-    record = session.get(model, row_id)
+    record = session.get(model, row_id) if exists else None
     if record is None:
         record = model(id=row_id)
         session.add(record)
