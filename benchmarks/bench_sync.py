@@ -3,8 +3,8 @@
 Starts the real ``qclinic-server`` process on 127.0.0.1 in a temporary folder, writes N sites of
 one organization into laptop A (one transaction: the set-up is not timed), then times A's push
 (every batch read, sent, merged on the server and acknowledged) and laptop B's pull of the same
-records (every page fetched and applied in its own transaction), in process, as ``qclinic sync``
-runs them.
+records (every page fetched and applied in its own transaction), in process, with the two halves
+``qclinic sync`` runs (``qclinic.sync.engine.push`` and ``pull``).
 
 Usage::
 
@@ -25,7 +25,7 @@ import httpx
 from qclinic.services import Services
 from qclinic.storage.startup import open_database
 from qclinic.sync.client import SyncClient
-from qclinic.sync.engine import run as sync_run
+from qclinic.sync.engine import SyncSummary, pull, push
 
 TARGET_S = 3.0
 PASSWORD = "benchmark password"
@@ -36,12 +36,32 @@ def _server(folder: Path, port: int) -> subprocess.Popen[bytes]:
     password.write_text(PASSWORD, encoding="utf-8")
     data = folder / "server"
     subprocess.run(
-        [sys.executable, "-m", "qclinic.server", "init", "--data-dir", str(data), "--admin", "bench", "--password-file", str(password)],
+        [
+            sys.executable,
+            "-m",
+            "qclinic.server",
+            "init",
+            "--data-dir",
+            str(data),
+            "--admin",
+            "bench",
+            "--password-file",
+            str(password),
+        ],
         check=True,
         capture_output=True,
     )
     process = subprocess.Popen(
-        [sys.executable, "-m", "qclinic.server", "serve", "--data-dir", str(data), "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "qclinic.server",
+            "serve",
+            "--data-dir",
+            str(data),
+            "--port",
+            str(port),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -75,13 +95,14 @@ def run(folder: Path, records: int, port: int) -> bool:
             )
         quiet = lambda _line: None  # noqa: E731
 
+        pushed, pulled = SyncSummary(), SyncSummary()
         with SyncClient(url, token) as client:
             start = time.perf_counter()
-            pushed = sync_run(a.sync, client, quiet, "en")
+            push(a.sync, client, quiet, "en", pushed)
             push_s = time.perf_counter() - start
         with SyncClient(url, token) as client:
             start = time.perf_counter()
-            pulled = sync_run(b.sync, client, quiet, "en")
+            pull(b.sync, client, quiet, "en", pulled)
             pull_s = time.perf_counter() - start
     finally:
         server.terminate()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from qclinic.core.catalogue import text
-from qclinic.services.sync import KEY_LAST_SYNC, SyncService
+from qclinic.services.sync import KEY_LAST_SYNC, KEY_PUSHED, SyncService
 from qclinic.storage.types import utc_now
 from qclinic.sync.client import SyncClient
 
@@ -32,10 +32,27 @@ def run(
     an interrupted run resumes where it stopped. Raises :class:`~qclinic.sync.client.Unreachable`.
     """
     summary = SyncSummary()
+    push(sync, client, progress, lang, summary, source=source)
+    pull(sync, client, progress, lang, summary, source=source)
+    sync.set_state({KEY_LAST_SYNC: utc_now().isoformat()}, source=source)
+    return summary
+
+
+def push(
+    sync: SyncService,
+    client: SyncClient,
+    progress: Progress,
+    lang: str,
+    summary: SyncSummary,
+    *,
+    source: object = None,
+) -> None:
+    """Send every pending change, a batch at a time, each answer recorded before the next."""
     total = sync.pending_count()
     while True:
+        pushed_before = int(sync.state().get(KEY_PUSHED, "0"))
         batch = sync.pending_changes(PUSH_BATCH)
-        if not batch.changes and batch.up_to_seq == int(sync.state().get("sync.pushed_seq", "0")):
+        if batch.up_to_seq == pushed_before:
             break
         results = client.push(batch.changes) if batch.changes else []
         counts = sync.acknowledge(batch, results, source=source)
@@ -45,6 +62,18 @@ def run(
         summary.waiting += counts.get("waiting", 0)
         summary.skipped += batch.skipped
         progress(text("sync.pushing", done=summary.pushed, total=total).get(lang))
+
+
+def pull(
+    sync: SyncService,
+    client: SyncClient,
+    progress: Progress,
+    lang: str,
+    summary: SyncSummary,
+    *,
+    source: object = None,
+) -> None:
+    """Fetch every visible organization's rows after its cursor, a page per local transaction."""
     for organization in client.organizations():
         cursor = sync.cursor(organization)
         count = 0
@@ -59,5 +88,3 @@ def run(
         if count:
             progress(text("sync.pulling", organization=organization, count=count).get(lang))
         summary.pulled += count
-    sync.set_state({KEY_LAST_SYNC: utc_now().isoformat()}, source=source)
-    return summary
