@@ -1,7 +1,7 @@
 """The entities that travel in this slice, and the parent each foreign-key field points to.
 
 Derived from the desktop's tables, so the server checks "has the parent arrived?" exactly
-against the desktop's foreign keys. Attachments, signatures and blobs come in a later slice.
+against the desktop's foreign keys. Attachments and their blobs (photos, drawn signatures) come in a later slice.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ SYNCED = (
     "visit",
     "assessment",
     "assessment_member",
+    "signature",
+    "assessment_seal",
     "answer",
     "finding",
     "clinic_case",

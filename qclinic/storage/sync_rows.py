@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from qclinic.storage.models import Base, Record
 from qclinic.storage.types import UTCDateTime, utc_now
 
-#: the tables this slice syncs, parents before children (attachments: a later slice)
+#: the tables this slice syncs, parents before children (attachments and their blobs, drawn
+#: signature images among them: a later slice)
 SYNCED_TABLES = (
     "organization",
     "site",
@@ -27,6 +28,8 @@ SYNCED_TABLES = (
     "visit",
     "assessment",
     "assessment_member",
+    "signature",
+    "assessment_seal",
     "answer",
     "finding",
     "clinic_case",

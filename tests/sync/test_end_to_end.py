@@ -327,3 +327,21 @@ def test_with_the_server_gone_sync_exits_2_and_nothing_is_lost(
     sync(b)
     with local(b) as services:
         assert services.organizations.get(organization).name == "Offline Works"
+
+
+def test_a_signed_assessment_arrives_with_its_seal_intact(pair: tuple[Path, Path]) -> None:
+    from qclinic.storage.seal import check_seal
+
+    a, b = pair
+    seeded = qclinic(a, "demo", "--json")
+    assert seeded.returncode == 0, seeded.stderr
+    sync(a)
+    sync(b)
+
+    signed = local_rows(a, "SELECT id FROM assessment WHERE signed_at IS NOT NULL")
+    assert signed
+    with local(b) as services, services.database.engine.connect() as connection:
+        for (assessment,) in signed:
+            check = check_seal(connection, assessment, services.database.blobs)
+            assert check is not None and check.stored is not None
+            assert check.intact, check.differences
