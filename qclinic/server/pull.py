@@ -49,7 +49,8 @@ def _with_parents(
         parent_id = record.fields.get(field)
         if parent_id and parent_id not in seen:
             parent = session.get(Record, parent_id)
-            if parent is not None and parent.seq > record.seq:
+            # only the organization's own rows leave with it; and the consultants it points to
+            if parent is not None and parent.seq > record.seq and _may_travel(parent, record):
                 _with_parents(session, parent, after, out, seen)
     out.append(
         {
@@ -62,3 +63,8 @@ def _with_parents(
             "seq": record.seq,
         }
     )
+
+
+def _may_travel(parent: Record, child: Record) -> bool:
+    consultant = parent.entity == "person" and not parent.fields.get("organization_id")
+    return parent.organization_id == child.organization_id or consultant

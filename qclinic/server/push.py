@@ -157,6 +157,8 @@ class Batch:
             self._waiting_ids.add(waiting.change_id)
             self._waiting_for.setdefault(missing, []).append(waiting)
             return {"change_id": payload["change_id"], "outcome": "waiting"}
+        if not self._same_organization(payload, record, fields):
+            return self._reject(payload, "wrong_organization", user, device)
         if self._sealed(entity, record, fields):
             return self._reject(payload, "signed", user, device)
         if record is None:
@@ -175,6 +177,27 @@ class Batch:
             if parent_id and self._record(str(parent_id)) is None:
                 return str(parent_id)
         return None
+
+    def _same_organization(
+        self, payload: dict[str, Any], record: Record | None, fields: dict[str, Any]
+    ) -> bool:
+        """Whether the change stays inside the organization it names (the one access was
+        checked for): its record, and every parent it points to, belong to it — a consultant
+        (a person of no organization) may be pointed to from anywhere."""
+        organization_id = payload["organization_id"]
+        entity = payload["entity"]
+        if entity == "organization" and payload["row_id"] != organization_id:
+            return False
+        if record is not None and record.organization_id != organization_id:
+            return False
+        merged = {**(record.fields if record else {}), **fields}
+        for field in parents(entity):
+            parent = self._record(str(merged[field])) if merged.get(field) else None
+            if parent is None or parent.organization_id == organization_id:
+                continue
+            if not (parent.entity == "person" and not parent.fields.get("organization_id")):
+                return False
+        return True
 
     def _sealed(self, entity: str, record: Record | None, fields: dict[str, Any]) -> bool:
         """Whether the change touches an assessment signed before this batch."""
@@ -212,14 +235,15 @@ class Batch:
             name: (_CHANGED if record.field_revisions.get(name, 0) > base_revision else value)
             for name, value in record.fields.items()
         }
-        if record.deleted and not payload.get("deleted"):
-            # a delete wins; the losing edit is kept with the conflicts
+        if record.deleted and not payload.get("deleted") and base_revision < record.revision:
+            # a delete wins over an edit that did not see it; the losing edit is kept
             conflicts = [(name, None, value) for name, value in fields.items()]
             self._record_conflicts(payload, record, conflicts, user)
             return self._result(payload, record, "conflict", reason="deleted")
         merged = merge_fields(base, record.fields, fields)
         deleting = bool(payload.get("deleted")) and not record.deleted
-        if merged.fields != record.fields or deleting:
+        restoring = record.deleted and not payload.get("deleted")
+        if merged.fields != record.fields or deleting or restoring:
             revision = record.revision + 1
             record.field_revisions = {
                 **record.field_revisions,
@@ -231,7 +255,8 @@ class Batch:
             }
             record.fields = merged.fields
             record.revision = revision
-            record.deleted = record.deleted or deleting
+            # restoring needs a base that saw the delete (checked above): a delete wins otherwise
+            record.deleted = bool(payload.get("deleted"))
             record.seq = self.next_seq()
             record.changed_by = user
             record.changed_at = utc_now()

@@ -182,3 +182,40 @@ def test_the_audit_finds_an_edited_or_removed_log_entry(push: Push, engine: Engi
     with factory() as session:
         removed = verify(session)
     assert len(removed) == 1 and "removed" in removed[0]
+
+
+def test_a_restore_made_after_seeing_the_delete_brings_the_record_back(
+    push: Push, engine: Engine
+) -> None:
+    push(organization())
+    push(change("org-del", "organization", ORG, {}, base=1, deleted=True))
+
+    restored = push(change("org-undo", "organization", ORG, {}, base=2))
+
+    assert restored[0]["outcome"] == "applied" and not restored[0]["deleted"]
+    record = _record(engine, ORG)
+    assert record is not None and not record.deleted and record.revision == 3
+
+
+def test_a_change_cannot_reach_into_another_organization(
+    client: TestClient, push: Push, engine: Engine
+) -> None:
+    root = signed_in(client, "root")
+    theirs = organization("their-org", row_id=OTHER_ORG)
+    client.post("/v1/push", json={"changes": [theirs]}, headers=root)
+    push(organization())
+
+    results = push(
+        # a site of ours whose organization field points to theirs
+        change("site-1", "site", ASSESSMENT, {"organization_id": OTHER_ORG, "name": "Plant"}),
+        # an organization row filed under another organization
+        change("org-x", "organization", OTHER_ORG, {"name": "Mine now"}, base=1),
+    )
+
+    assert [(r["outcome"], r.get("reason")) for r in results] == [
+        ("rejected", "wrong_organization"),
+        ("rejected", "wrong_organization"),
+    ]
+    assert _record(engine, ASSESSMENT) is None
+    other = _record(engine, OTHER_ORG)
+    assert other is not None and other.fields["name"] == "Copper Co"
