@@ -47,6 +47,7 @@ LIBRARIES: tuple[Component, ...] = (
     Component("pypdf", "BSD-3-Clause", "pypdf"),
     Component("Pillow", "MIT-CMU", "pillow"),
     Component("python-docx", "MIT", "python-docx"),
+    Component("HTTPX", "BSD-3-Clause", "httpx"),
 )
 
 

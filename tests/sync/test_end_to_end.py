@@ -345,3 +345,25 @@ def test_a_signed_assessment_arrives_with_its_seal_intact(pair: tuple[Path, Path
             check = check_seal(connection, assessment, services.database.blobs)
             assert check is not None and check.stored is not None
             assert check.intact, check.differences
+
+
+def test_logout_forgets_the_token_and_status_says_so(
+    server: Server, tmp_path: Path, pair: tuple[Path, Path]
+) -> None:
+    import json
+
+    laptop = tmp_path / "laptop"
+    login(server, laptop, "alice")
+    token_file = laptop / "sync-token"
+    assert token_file.stat().st_mode & 0o777 == 0o600  # no keyring here: a file only we read
+
+    logged_out = qclinic(laptop, "sync", "logout")
+    status = qclinic(laptop, "sync", "status", "--json")
+    refused = qclinic(laptop, "sync")
+
+    assert logged_out.returncode == 0 and not token_file.exists()
+    shown = json.loads(status.stdout)
+    assert shown["signed_in"] is False and shown["server"] == server.url
+    assert shown["pending_changes"] == 0
+    assert refused.returncode == 2
+    assert text("sync.not_logged_in").en in refused.stderr
