@@ -48,6 +48,7 @@ LIBRARIES: tuple[Component, ...] = (
     Component("Pillow", "MIT-CMU", "pillow"),
     Component("python-docx", "MIT", "python-docx"),
     Component("cryptography", "Apache-2.0 OR BSD-3-Clause", "cryptography"),
+    Component("HTTPX", "BSD-3-Clause", "httpx"),
 )
 
 

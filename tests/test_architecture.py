@@ -38,7 +38,8 @@ FORBIDDEN = {
     "reports": ("PySide6", "shiboken6", "qclinic.ui"),
     "charts": ("PySide6", "shiboken6", "qclinic.ui", "qclinic.storage", "qclinic.reports"),
     "commands": ("PySide6", "shiboken6", "qclinic.ui"),
-    "sync": ("PySide6", "shiboken6", "qclinic.ui"),
+    "server": ("PySide6", "shiboken6", "qclinic.ui", "qclinic.commands", "qclinic.cli"),
+    "sync": ("PySide6", "shiboken6", "qclinic.ui", "qclinic.commands", "qclinic.cli"),
 }
 #: modules outside qclinic/ui that may use the UI: the desktop start-up and the screenshot tool
 UI_ENTRY_POINTS = {"app.py", "screenshots.py"}

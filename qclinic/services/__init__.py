@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from qclinic.services.printing import PrintingService
     from qclinic.services.settings import SettingsService
     from qclinic.services.snapshots import SnapshotService
+    from qclinic.services.sync import SyncService
     from qclinic.storage.database import Database
 
 __all__ = ["ChangeEvent", "EventBus", "Origin", "Services"]
@@ -124,3 +125,10 @@ class Services:
         from qclinic.services.settings import SettingsService
 
         return SettingsService(self.database, self.bus)
+
+    @cached_property
+    def sync(self) -> SyncService:
+        """Sync's local side: pending changes, the server's answers, pulled pages."""
+        from qclinic.services.sync import SyncService
+
+        return SyncService(self.database, self.bus)

@@ -22,6 +22,11 @@ PACKAGE = ROOT / "qclinic"
 #: Imported modules that ship inside a declared distribution's own required, exact-pinned
 #: companion: the binding's runtime (PySide6-Essentials pins shiboken6 to its own version).
 COMPANIONS = {"shiboken6": "pyside6-essentials"}
+#: Imported only when installed, with a fallback otherwise: the system keyring for the sync token
+#: (qclinic/sync/credentials.py keeps it in a file readable only by the user without it).
+OPTIONAL = {"keyring"}
+#: Packages whose imports come from an extra, not from a plain install: the sync server.
+EXTRAS = {"server": "server"}
 
 
 def normalize(name: str) -> str:
@@ -36,10 +41,13 @@ def declared(extra: str | None = None) -> set[str]:
     return {normalize(re.split(r"[<>=!~;\[ ]", item, maxsplit=1)[0]) for item in requirements}
 
 
-def imported_modules(package: Path) -> dict[str, list[str]]:
-    """Top-level names of third-party modules imported under *package*, with where."""
+def imported_modules(package: Path, skip: tuple[str, ...] = ()) -> dict[str, list[str]]:
+    """Top-level names of third-party modules imported under *package* (but not in its
+    sub-packages *skip*), with where."""
     found: dict[str, list[str]] = {}
     for path in sorted(package.rglob("*.py")):
+        if path.relative_to(package).parts[0] in skip:
+            continue
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
@@ -50,7 +58,7 @@ def imported_modules(package: Path) -> dict[str, list[str]]:
                 continue
             for name in names:
                 top = name.split(".")[0]
-                if top in sys.stdlib_module_names or top == package.name:
+                if top in sys.stdlib_module_names or top in (package.name, PACKAGE.name):
                     continue
                 found.setdefault(top, []).append(
                     f"{path.relative_to(package.parent)}:{node.lineno}"
@@ -58,13 +66,15 @@ def imported_modules(package: Path) -> dict[str, list[str]]:
     return found
 
 
-def undeclared_imports(package: Path, declared_names: set[str]) -> list[str]:
+def undeclared_imports(
+    package: Path, declared_names: set[str], skip: tuple[str, ...] = ()
+) -> list[str]:
     """One line per imported module no declared distribution provides."""
     providers = packages_distributions()
     problems = []
-    for module, places in sorted(imported_modules(package).items()):
+    for module, places in sorted(imported_modules(package, skip).items()):
         dists = {normalize(dist) for dist in providers.get(module, [])}
-        if COMPANIONS.get(module) in declared_names:
+        if COMPANIONS.get(module) in declared_names or module in OPTIONAL:
             continue
         if not dists:
             problems.append(f"{module} (not installed here; imported at {places[0]})")
@@ -76,7 +86,14 @@ def undeclared_imports(package: Path, declared_names: set[str]) -> list[str]:
 
 
 def test_every_runtime_import_is_a_declared_dependency() -> None:
-    assert undeclared_imports(PACKAGE, declared()) == []
+    assert undeclared_imports(PACKAGE, declared(), skip=tuple(EXTRAS)) == []
+
+
+def test_the_servers_imports_come_with_its_extra() -> None:
+    for package, extra in EXTRAS.items():
+        assert undeclared_imports(PACKAGE / package, declared() | declared(extra)) == []
+    # the test extra brings the server's, so the README's test command can run its tests
+    assert "qclinic" in declared("test")
 
 
 def test_the_check_finds_an_undeclared_import(tmp_path: Path) -> None:

@@ -39,6 +39,7 @@ AREAS = (
     "reports",
     "charts",
     "vocabulary",
+    "sync",
     "bundle",
 )
 

@@ -21,6 +21,7 @@ from qclinic.storage.models.documents import AssessmentSeal, IssuedDocument
 from qclinic.storage.models.improvement import Action, ClinicCase, Finding
 from qclinic.storage.models.library import ChecklistVersion
 from qclinic.storage.models.spc_data import Dataset, DatasetKind, DatasetValue
+from qclinic.storage.models.sync import SyncedState
 
 __all__ = [
     "DEVICE_ID_KEY",
@@ -46,5 +47,6 @@ __all__ = [
     "Record",
     "Signature",
     "Site",
+    "SyncedState",
     "Visit",
 ]

@@ -1,0 +1,127 @@
+"""Benchmark sync over loopback: push and pull of 10,000 changed records (target ≤ 3 s each way).
+
+Starts the real ``qclinic-server`` process on 127.0.0.1 in a temporary folder, writes N sites of
+one organization into laptop A (one transaction: the set-up is not timed), then times A's push
+(every batch read, sent, merged on the server and acknowledged) and laptop B's pull of the same
+records (every page fetched and applied in its own transaction), in process, with the two halves
+``qclinic sync`` runs (``qclinic.sync.engine.push`` and ``pull``).
+
+Usage::
+
+    python benchmarks/bench_sync.py [--records 10000] [--dir /path/on/the/target/disk]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from qclinic.services import Services
+from qclinic.storage.startup import open_database
+from qclinic.sync.client import SyncClient
+from qclinic.sync.engine import SyncSummary, pull, push
+
+TARGET_S = 3.0
+PASSWORD = "benchmark password"
+
+
+def _server(folder: Path, port: int) -> subprocess.Popen[bytes]:
+    password = folder / "password"
+    password.write_text(PASSWORD, encoding="utf-8")
+    data = folder / "server"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "qclinic.server",
+            "init",
+            "--data-dir",
+            str(data),
+            "--admin",
+            "bench",
+            "--password-file",
+            str(password),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "qclinic.server",
+            "serve",
+            "--data-dir",
+            str(data),
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(300):
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/v1/hello", timeout=1).status_code == 200:
+                return process
+        except httpx.TransportError:
+            time.sleep(0.1)
+    process.kill()
+    raise SystemExit("the server did not start")
+
+
+def _laptop(folder: Path) -> Services:
+    return Services(open_database(folder / "qclinic.sqlite", attachments_dir=folder / "att"))
+
+
+def run(folder: Path, records: int, port: int) -> bool:
+    from qclinic.storage.models import Site
+
+    server = _server(folder, port)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        token = SyncClient(url).login("bench", PASSWORD, "bench")["token"]
+        a, b = _laptop(folder / "a"), _laptop(folder / "b")
+        organization = a.organizations.create("Benchmark Copper").id
+        with a.database.session() as session:
+            session.add_all(
+                Site(organization_id=organization, name=f"Plant {n}", address=f"Road {n}")
+                for n in range(records - 1)
+            )
+        quiet = lambda _line: None  # noqa: E731
+
+        pushed, pulled = SyncSummary(), SyncSummary()
+        with SyncClient(url, token) as client:
+            start = time.perf_counter()
+            push(a.sync, client, quiet, "en", pushed)
+            push_s = time.perf_counter() - start
+        with SyncClient(url, token) as client:
+            start = time.perf_counter()
+            pull(b.sync, client, quiet, "en", pulled)
+            pull_s = time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait()
+    print(f"push {pushed.pushed} records: {push_s:.2f} s (target ≤ {TARGET_S} s)")
+    print(f"pull {pulled.pulled} records: {pull_s:.2f} s (target ≤ {TARGET_S} s)")
+    return push_s <= TARGET_S and pull_s <= TARGET_S and pulled.pulled == records
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=10_000)
+    parser.add_argument("--dir", type=Path, default=None)
+    parser.add_argument("--port", type=int, default=18471)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(dir=args.dir) as folder:
+        ok = run(Path(folder), args.records, args.port)
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()

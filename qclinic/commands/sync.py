@@ -1,0 +1,178 @@
+"""``qclinic sync``: sign in to a QClinic server, push and pull, show the state, sign out."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import socket
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "sync", help="sync with a QClinic server: push local changes, then pull (docs/SYNC.md)"
+    )
+    parser.set_defaults(func=cmd_sync)
+    _with_lang(parser)
+    actions = parser.add_subparsers(dest="sync_command", metavar="ACTION")
+    login = actions.add_parser("login", help="sign this device in to a server")
+    login.add_argument("--server", required=True, metavar="URL")
+    login.add_argument("--user", required=True, metavar="NAME")
+    login.add_argument("--password-file", required=True, metavar="F")
+    _with_lang(login)
+    login.set_defaults(func=cmd_login)
+    status = actions.add_parser("status", help="server, user, last sync, pending changes")
+    status.add_argument("--json", action="store_true")
+    _with_lang(status)
+    status.set_defaults(func=cmd_status)
+    logout = actions.add_parser("logout", help="forget this device's token")
+    _with_lang(logout)
+    logout.set_defaults(func=cmd_logout)
+
+
+def _with_lang(parser: argparse.ArgumentParser) -> None:
+    # the global --lang fills it (qclinic.cli.run); without either, the locale decides
+    parser.add_argument("--lang", choices=("zh", "en"), default=None, help="message language")
+
+
+def _lang(args: argparse.Namespace) -> str:
+    from qclinic.cli import message_language
+
+    return message_language(getattr(args, "lang", None))
+
+
+def _services():  # type: ignore[no-untyped-def]
+    from qclinic.services import Services
+    from qclinic.storage.startup import open_database
+
+    return Services(open_database())
+
+
+def _tokens(services: Any) -> Any:
+    from qclinic import paths
+    from qclinic.sync.credentials import TokenStore
+
+    return TokenStore(paths.data_dir(), services.database.device_id)
+
+
+def _password(path: str) -> str:
+    from qclinic.core.catalogue import text
+    from qclinic.errors import UserError
+
+    try:
+        password = Path(path).read_text(encoding="utf-8").strip()
+    except OSError as error:
+        raise UserError(text("sync.password_file", path=path, problem=error.strerror)) from None
+    if not password:
+        raise UserError(text("sync.password_empty", path=path))
+    return password
+
+
+def cmd_login(args: argparse.Namespace) -> int:
+    from qclinic.core.catalogue import text
+    from qclinic.services.sync import KEY_SERVER, KEY_USER
+    from qclinic.sync.client import SyncClient, Unreachable
+
+    services = _services()
+    password = _password(args.password_file)
+    device = f"{socket.gethostname()} {services.database.device_id}"
+    try:
+        with SyncClient(args.server) as client:
+            answer = client.login(args.user, password, device)
+    except Unreachable:
+        return _unreachable(services, args)
+    _tokens(services).save(answer["token"])
+    services.sync.set_state({KEY_SERVER: args.server, KEY_USER: answer["user"]}, source=args)
+    print(text("sync.logged_in", user=answer["user"], server=args.server).get(_lang(args)))
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from qclinic.core.catalogue import text
+    from qclinic.errors import UserError
+    from qclinic.services.sync import KEY_SERVER
+    from qclinic.sync.client import SyncClient, Unreachable
+    from qclinic.sync.engine import run
+
+    services = _services()
+    server = services.sync.state().get(KEY_SERVER)
+    token = _tokens(services).load()
+    if not server or not token:
+        raise UserError(text("sync.not_logged_in"))
+    lang = _lang(args)
+    try:
+        with SyncClient(server, token) as client:
+            summary = run(
+                services.sync,
+                client,
+                lambda line: print(line, file=sys.stderr, flush=True),
+                lang,
+                source=args,
+            )
+    except Unreachable:
+        return _unreachable(services, args)
+    print(
+        text(
+            "sync.done",
+            pushed=summary.pushed,
+            conflicts=summary.conflicts,
+            rejected=summary.rejected,
+            pulled=summary.pulled,
+        ).get(lang)
+    )
+    return 0
+
+
+def _unreachable(services: Any, args: argparse.Namespace) -> int:
+    from qclinic.core.catalogue import text
+
+    count = services.sync.pending_count()
+    print(text("sync.unreachable", count=count).get(_lang(args)), file=sys.stderr)
+    return 2
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from qclinic.services.sync import (
+        CURSOR_PREFIX,
+        KEY_LAST_SYNC,
+        KEY_REJECTED,
+        KEY_SERVER,
+        KEY_USER,
+    )
+
+    services = _services()
+    state = services.sync.state()
+    tokens = _tokens(services)
+    status = {
+        "server": state.get(KEY_SERVER),
+        "user": state.get(KEY_USER),
+        "signed_in": tokens.load() is not None,
+        "token_kept_in": tokens.where,
+        "last_sync": state.get(KEY_LAST_SYNC),
+        "pending_changes": services.sync.pending_count(),
+        "rejected_changes": int(state.get(KEY_REJECTED, "0")),
+        "organizations": sorted(
+            k[len(CURSOR_PREFIX) :] for k in state if k.startswith(CURSOR_PREFIX)
+        ),
+        # attachments (blobs) and the conflict inbox come in later slices
+    }
+    if args.json:
+        json.dump(status, sys.stdout, indent=2, ensure_ascii=False)
+        print()
+    else:
+        for key, value in status.items():
+            print(f"{key:<17} {value}")
+    return 0
+
+
+def cmd_logout(args: argparse.Namespace) -> int:
+    from qclinic.core.catalogue import text
+    from qclinic.services.sync import KEY_USER
+
+    services = _services()
+    _tokens(services).clear()
+    services.sync.set_state({KEY_USER: None}, source=args)
+    print(text("sync.logged_out").get(_lang(args)))
+    return 0

@@ -1,0 +1,44 @@
+"""Sync with the QClinic server: the command line's messages (qclinic/sync, commands/sync.py)."""
+
+ENTRIES: dict[str, tuple[str, str]] = {
+    # key: (zh, en)
+    "unreachable": (
+        "无法连接服务器——您的工作已安全保存在本机，{count} 项更改待同步",
+        "server unreachable — your work is safe on this computer, {count} changes waiting",
+    ),
+    "not_logged_in": (
+        "尚未登录同步服务器。请先运行 qclinic sync login --server URL --user 用户名 --password-file 文件",
+        "not signed in to a sync server. Run qclinic sync login --server URL --user NAME "
+        "--password-file F first",
+    ),
+    "bad_credentials": ("用户名或密码错误", "wrong user name or password"),
+    "token_revoked": (
+        "本设备的登录已被撤销或已失效。请重新运行 qclinic sync login",
+        "this device's sign-in was revoked or has expired. Run qclinic sync login again",
+    ),
+    "forbidden": (
+        "您无权访问企业 {organization} 的数据",
+        "you may not access the data of organization {organization}",
+    ),
+    "server_error": (
+        "服务器拒绝了请求（HTTP {status}）：{detail}",
+        "the server refused the request (HTTP {status}): {detail}",
+    ),
+    "password_file": (
+        "无法读取密码文件 {path}：{problem}",
+        "cannot read the password file {path}: {problem}",
+    ),
+    "password_empty": ("密码文件 {path} 是空的", "the password file {path} is empty"),
+    "logged_in": ("已作为 {user} 登录 {server}", "signed in to {server} as {user}"),
+    "logged_out": ("已退出同步服务器", "signed out of the sync server"),
+    "pushing": ("正在上传：{done}/{total} 项更改", "pushing: {done}/{total} changes"),
+    "pulling": (
+        "正在下载企业 {organization}：已收到 {count} 行",
+        "pulling organization {organization}: {count} rows",
+    ),
+    "done": (
+        "同步完成：上传 {pushed} 项（冲突 {conflicts} 项，拒绝 {rejected} 项），下载 {pulled} 行",
+        "sync done: {pushed} changes pushed ({conflicts} conflicts, {rejected} rejected), "
+        "{pulled} rows pulled",
+    ),
+}

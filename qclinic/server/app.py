@@ -1,0 +1,134 @@
+"""The HTTP API, v1 (docs/SYNC.md): login, organizations, push, pull."""
+
+# no "from __future__ import annotations": FastAPI reads the endpoints' annotations, which name
+# dependencies local to create_app
+
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session, sessionmaker
+
+from qclinic.server import accounts
+from qclinic.server.accounts import AccountError, Caller
+from qclinic.server.pull import page
+from qclinic.server.push import Batch
+
+PROTOCOL = 1
+MAX_BATCH = 5000
+MAX_PAGE = 5000
+
+
+class LoginRequest(BaseModel):
+    user: str
+    password: str
+    device: str = "unnamed device"
+
+
+class ChangeIn(BaseModel):
+    change_id: str = Field(min_length=1, max_length=100)
+    entity: str
+    row_id: str = Field(min_length=1, max_length=36)
+    organization_id: str = Field(min_length=1, max_length=36)
+    base_revision: int = 0
+    fields: dict[str, Any] = {}
+    deleted: bool = False
+
+
+class PushRequest(BaseModel):
+    changes: list[ChangeIn] = Field(max_length=MAX_BATCH)
+
+
+def refusal(status: int, code: str, message: str) -> HTTPException:
+    return HTTPException(status, detail={"code": code, "message": message})
+
+
+def create_app(factory: sessionmaker[Session]) -> FastAPI:
+    app = FastAPI(title="QClinic server", version=str(PROTOCOL))
+
+    def db() -> Iterator[Session]:
+        # Commits are explicit, in the endpoint: a dependency's exit may run after the response
+        # is sent, and a client must never hear "applied" before the change is durable.
+        with factory() as session:
+            yield session
+
+    def caller(
+        session: Annotated[Session, Depends(db)],
+        authorization: Annotated[str | None, Header()] = None,
+    ) -> Caller:
+        scheme, _, token = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not token:
+            raise refusal(401, "no_token", "sign in first")
+        try:
+            return accounts.caller_for(session, token)
+        except AccountError as error:
+            raise refusal(401, error.code, str(error)) from None
+
+    @app.get("/v1/hello")
+    def hello() -> dict[str, Any]:
+        return {"server": "qclinic", "protocol": PROTOCOL}
+
+    @app.post("/v1/login")
+    def login(body: LoginRequest, request: Request) -> dict[str, Any]:
+        # its own transaction: a refused login must not roll back with anything else
+        with factory() as session, session.begin():
+            try:
+                token = accounts.login(session, body.user, body.password, body.device)
+            except AccountError as error:
+                raise refusal(401, error.code, str(error)) from None
+            user = accounts.find_user(session, body.user)
+            return {"token": token, "user": user.name, "role": user.role, "protocol": PROTOCOL}
+
+    @app.get("/v1/organizations")
+    def organizations(
+        session: Annotated[Session, Depends(db)], who: Annotated[Caller, Depends(caller)]
+    ) -> dict[str, Any]:
+        return {"organizations": accounts.visible_organizations(session, who)}
+
+    @app.post("/v1/push")
+    def push(
+        body: PushRequest,
+        session: Annotated[Session, Depends(db)],
+        who: Annotated[Caller, Depends(caller)],
+    ) -> dict[str, Any]:
+        changes = [change.model_dump() for change in body.changes]
+        # every change is checked before any is applied: a forbidden one refuses the whole batch
+        creating = {
+            change["row_id"]
+            for change in changes
+            if change["entity"] == "organization"
+            and change["row_id"] == change["organization_id"]
+            and accounts.may_create_organization(session, who, change["row_id"])
+        }
+        for change in changes:
+            organization_id = change["organization_id"]
+            if organization_id not in creating and not accounts.may_see(
+                session, who, organization_id
+            ):
+                raise refusal(403, "forbidden", f"no access to organization {organization_id}")
+        batch = Batch(session, who)
+        batch.prepare(changes)
+        results = []
+        with session.no_autoflush:  # written once, at the end
+            for organization_id in creating:
+                accounts.assign(session, who, organization_id)
+            for change in changes:
+                results.append(batch.apply(change))
+            batch.finish()
+        session.commit()
+        return {"results": results}
+
+    @app.get("/v1/pull")
+    def pull(
+        session: Annotated[Session, Depends(db)],
+        who: Annotated[Caller, Depends(caller)],
+        organization: str,
+        after: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
+    ) -> dict[str, Any]:
+        if not accounts.may_see(session, who, organization):
+            raise refusal(403, "forbidden", f"no access to organization {organization}")
+        return page(session, organization, after, limit)
+
+    return app

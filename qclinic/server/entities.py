@@ -1,0 +1,42 @@
+"""The entities that travel in this slice, and the parent each foreign-key field points to.
+
+Derived from the desktop's tables, so the server checks "has the parent arrived?" exactly
+against the desktop's foreign keys. Attachments and their blobs (photos, drawn signatures) come in a later slice.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+#: what syncs today, parents before children
+SYNCED = (
+    "organization",
+    "site",
+    "person",
+    "visit",
+    "assessment",
+    "assessment_member",
+    "signature",
+    "assessment_seal",
+    "answer",
+    "finding",
+    "clinic_case",
+    "action",
+)
+#: bookkeeping columns every record has, never sent as fields
+BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "revision", "deleted_at"})
+
+
+@cache
+def parents(entity: str) -> dict[str, str]:
+    """``{field: parent entity}`` of *entity*'s foreign keys to other synced entities."""
+    from qclinic.storage.models import Base
+
+    table = Base.metadata.tables[entity]
+    found: dict[str, str] = {}
+    for column in table.columns:
+        for key in column.foreign_keys:
+            target = key.column.table.name
+            if target in SYNCED:
+                found[column.name] = target
+    return found

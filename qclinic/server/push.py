@@ -1,0 +1,335 @@
+"""Applying a pushed batch: idempotent, field-merged, parents first, signed rows sealed.
+
+**The sequence.** Every write to ``server_record`` takes the next value of the ``seq`` counter
+while holding that counter's row lock (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite serialises
+writers at ``BEGIN IMMEDIATE``), and keeps the lock until it commits. So transactions commit in
+the order of the numbers they took, and a pull that was handed cursor N can never later miss a
+row numbered below N: the PostgreSQL pitfall of a plain serial column, where a transaction that
+took 41 commits after one that took 42, cannot happen here (docs/SYNC.md, "Cursors").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import Session
+
+from qclinic.server.accounts import Caller
+from qclinic.server.entities import SYNCED, parents
+from qclinic.server.merge import merge_fields
+from qclinic.server.models import Change, Conflict, Counter, Record, Waiting, utc_now
+
+OUTCOMES = ("applied", "merged", "conflict", "rejected", "waiting")
+_CHANGED = {"changed since the base": True}  # a base value no real value equals
+
+
+class Batch:
+    """One push request, applied in one transaction.
+
+    :meth:`prepare` takes the sequence lock first (so concurrent pushes of the same change
+    cannot both settle it) and reads in a few queries what the batch will look up: settled and
+    waiting changes, the records and parents it names. Nothing is flushed until the end.
+    """
+
+    def __init__(self, session: Session, caller: Caller) -> None:
+        self.session = session
+        self.caller = caller
+        self._seq: int | None = None
+        self._last_hash: str | None = None
+        #: assessments signed by this batch: their own earlier changes may still land
+        self._signed_here: set[str] = set()
+        self._settled: dict[str, dict[str, Any]] = {}
+        self._waiting_ids: set[str] = set()
+        self._records: dict[str, Record | None] = {}
+        self._waiting_for: dict[str, list[Waiting]] = {}
+
+    def prepare(self, changes: list[dict[str, Any]]) -> None:
+        self._lock_sequence()
+        change_ids = [c["change_id"] for c in changes]
+        row_ids = {c["row_id"] for c in changes} | {
+            value
+            for c in changes
+            if c["entity"] in SYNCED
+            for name, value in (c.get("fields") or {}).items()
+            if name in parents(c["entity"]) and isinstance(value, str)
+        }
+        session = self.session
+        for chunk in _chunks(change_ids):
+            rows = session.execute(
+                select(Change.change_id, Change.result).where(Change.change_id.in_(chunk))
+            )
+            self._settled.update({change_id: result for change_id, result in rows})
+            self._waiting_ids.update(
+                session.scalars(select(Waiting.change_id).where(Waiting.change_id.in_(chunk)))
+            )
+        for chunk in _chunks(sorted(row_ids)):
+            self._records.update(dict.fromkeys(chunk))
+            for record in session.scalars(select(Record).where(Record.row_id.in_(chunk))):
+                self._records[record.row_id] = record
+            for waiting in session.scalars(
+                select(Waiting).where(Waiting.waiting_for.in_(chunk)).order_by(Waiting.received_at)
+            ):
+                self._waiting_for.setdefault(waiting.waiting_for, []).append(waiting)
+
+    def _record(self, row_id: str) -> Record | None:
+        if row_id not in self._records:
+            self._records[row_id] = self.session.get(Record, row_id)
+        return self._records[row_id]
+
+    # -- the sequence and the log -------------------------------------------------------------
+    def _lock_sequence(self) -> None:
+        if self._seq is None:
+            counter = self.session.scalars(
+                select(Counter).where(Counter.name == "seq").with_for_update()
+            ).one()
+            self._seq = counter.value
+
+    def next_seq(self) -> int:
+        self._lock_sequence()
+        assert self._seq is not None
+        self._seq += 1
+        return self._seq
+
+    def finish(self) -> None:
+        if self._seq is not None:
+            counter = self.session.get(Counter, "seq")
+            assert counter is not None
+            counter.value = self._seq
+
+    def _log(self, payload: dict[str, Any], result: dict[str, Any], user: str, device: str) -> None:
+        if self._last_hash is None:
+            last = self.session.scalars(
+                select(Change.hash).order_by(Change.position.desc()).limit(1)
+            ).first()
+            self._last_hash = last or ""
+        entry_hash = chain_hash(self._last_hash, payload, result, user)
+        self.session.add(
+            Change(
+                change_id=payload["change_id"],
+                user_name=user,
+                device=device,
+                entity=payload["entity"],
+                row_id=payload["row_id"],
+                organization_id=payload["organization_id"],
+                payload=payload,
+                result=result,
+                prev_hash=self._last_hash,
+                hash=entry_hash,
+            )
+        )
+        self._settled[payload["change_id"]] = result
+        self._last_hash = entry_hash
+
+    # -- one change ----------------------------------------------------------------------------
+    def apply(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """The result of one change, applying it (and whatever waited for it) if it can."""
+        change_id = payload["change_id"]
+        settled = self._settled.get(change_id)
+        if settled is not None:
+            return dict(settled)
+        if change_id in self._waiting_ids:
+            return {"change_id": change_id, "outcome": "waiting"}
+        result = self._settle(payload, self.caller.name, self.caller.device)
+        if result["outcome"] in ("applied", "merged", "conflict"):
+            self._release(payload["row_id"])
+        return result
+
+    def _settle(self, payload: dict[str, Any], user: str, device: str) -> dict[str, Any]:
+        entity = payload["entity"]
+        if entity not in SYNCED:
+            return self._reject(payload, "unknown_entity", user, device)
+        record = self._record(payload["row_id"])
+        fields: dict[str, Any] = payload.get("fields") or {}
+        missing = self._missing_parent(entity, {**(record.fields if record else {}), **fields})
+        if missing is not None:
+            waiting = Waiting(
+                change_id=payload["change_id"],
+                waiting_for=missing,
+                user_name=user,
+                device=device,
+                payload=payload,
+                received_at=utc_now(),
+            )
+            self.session.add(waiting)
+            self._waiting_ids.add(waiting.change_id)
+            self._waiting_for.setdefault(missing, []).append(waiting)
+            return {"change_id": payload["change_id"], "outcome": "waiting"}
+        if not self._same_organization(payload, record, fields):
+            return self._reject(payload, "wrong_organization", user, device)
+        if self._sealed(entity, record, fields):
+            return self._reject(payload, "signed", user, device)
+        if record is None:
+            record = self._insert(payload, fields, user)
+            result = self._result(payload, record, "applied")
+        else:
+            result = self._update(payload, record, fields, user)
+        if entity == "assessment" and record.fields.get("signed_at"):
+            self._signed_here.add(record.row_id)
+        self._log(payload, result, user, device)
+        return result
+
+    def _missing_parent(self, entity: str, fields: dict[str, Any]) -> str | None:
+        for field in parents(entity):
+            parent_id = fields.get(field)
+            if parent_id and self._record(str(parent_id)) is None:
+                return str(parent_id)
+        return None
+
+    def _same_organization(
+        self, payload: dict[str, Any], record: Record | None, fields: dict[str, Any]
+    ) -> bool:
+        """Whether the change stays inside the organization it names (the one access was
+        checked for): its record, and every parent it points to, belong to it — a consultant
+        (a person of no organization) may be pointed to from anywhere."""
+        organization_id = payload["organization_id"]
+        entity = payload["entity"]
+        if entity == "organization" and payload["row_id"] != organization_id:
+            return False
+        if record is not None and record.organization_id != organization_id:
+            return False
+        merged = {**(record.fields if record else {}), **fields}
+        for field in parents(entity):
+            parent = self._record(str(merged[field])) if merged.get(field) else None
+            if parent is None or parent.organization_id == organization_id:
+                continue
+            if not (parent.entity == "person" and not parent.fields.get("organization_id")):
+                return False
+        return True
+
+    def _sealed(self, entity: str, record: Record | None, fields: dict[str, Any]) -> bool:
+        """Whether the change touches an assessment signed before this batch."""
+        if entity == "assessment":
+            assessment_id = record.row_id if record else None
+        else:
+            assessment_id = ({**(record.fields if record else {}), **fields}).get("assessment_id")
+        if not assessment_id or assessment_id in self._signed_here:
+            return False
+        assessment = self._record(str(assessment_id))
+        return assessment is not None and bool(assessment.fields.get("signed_at"))
+
+    def _insert(self, payload: dict[str, Any], fields: dict[str, Any], user: str) -> Record:
+        record = Record(
+            row_id=payload["row_id"],
+            entity=payload["entity"],
+            organization_id=payload["organization_id"],
+            revision=1,
+            fields=dict(fields),
+            field_revisions=dict.fromkeys(fields, 1),
+            deleted=bool(payload.get("deleted")),
+            seq=self.next_seq(),
+            changed_by=user,
+            changed_at=utc_now(),
+        )
+        self.session.add(record)
+        self._records[record.row_id] = record
+        return record
+
+    def _update(
+        self, payload: dict[str, Any], record: Record, fields: dict[str, Any], user: str
+    ) -> dict[str, Any]:
+        base_revision = int(payload.get("base_revision") or 0)
+        base = {
+            name: (_CHANGED if record.field_revisions.get(name, 0) > base_revision else value)
+            for name, value in record.fields.items()
+        }
+        if record.deleted and not payload.get("deleted") and base_revision < record.revision:
+            # a delete wins over an edit that did not see it; the losing edit is kept
+            conflicts = [(name, None, value) for name, value in fields.items()]
+            self._record_conflicts(payload, record, conflicts, user)
+            return self._result(payload, record, "conflict", reason="deleted")
+        merged = merge_fields(base, record.fields, fields)
+        deleting = bool(payload.get("deleted")) and not record.deleted
+        restoring = record.deleted and not payload.get("deleted")
+        if merged.fields != record.fields or deleting or restoring:
+            revision = record.revision + 1
+            record.field_revisions = {
+                **record.field_revisions,
+                **{
+                    name: revision
+                    for name, value in merged.fields.items()
+                    if record.fields.get(name, _CHANGED) != value
+                },
+            }
+            record.fields = merged.fields
+            record.revision = revision
+            # restoring needs a base that saw the delete (checked above): a delete wins otherwise
+            record.deleted = bool(payload.get("deleted"))
+            record.seq = self.next_seq()
+            record.changed_by = user
+            record.changed_at = utc_now()
+        self._record_conflicts(
+            payload, record, [(c.field, c.server, c.incoming) for c in merged.conflicts], user
+        )
+        outcome = "applied" if merged.outcome == "unchanged" else merged.outcome
+        return self._result(payload, record, outcome)
+
+    def _record_conflicts(
+        self,
+        payload: dict[str, Any],
+        record: Record,
+        conflicts: list[tuple[str, Any, Any]],
+        user: str,
+    ) -> None:
+        for field, server_value, incoming in conflicts:
+            self.session.add(
+                Conflict(
+                    change_id=payload["change_id"],
+                    entity=record.entity,
+                    row_id=record.row_id,
+                    organization_id=record.organization_id,
+                    field=field,
+                    server_value=server_value,
+                    incoming_value=incoming,
+                    server_by=record.changed_by,
+                    incoming_by=user,
+                )
+            )
+
+    def _result(
+        self, payload: dict[str, Any], record: Record, outcome: str, reason: str | None = None
+    ) -> dict[str, Any]:
+        result: dict[str, Any] = {
+            "change_id": payload["change_id"],
+            "outcome": outcome,
+            "revision": record.revision,
+            "fields": record.fields,
+            "deleted": record.deleted,
+        }
+        if reason:
+            result["reason"] = reason
+        return result
+
+    def _reject(
+        self, payload: dict[str, Any], reason: str, user: str, device: str
+    ) -> dict[str, Any]:
+        result = {"change_id": payload["change_id"], "outcome": "rejected", "reason": reason}
+        self._log(payload, result, user, device)
+        return result
+
+    def _release(self, row_id: str) -> None:
+        """Apply the changes that waited for *row_id* (and, in turn, those waiting for them)."""
+        queue = [row_id]
+        while queue:
+            for waiting in self._waiting_for.pop(queue.pop(0), []):
+                payload, user, device = waiting.payload, waiting.user_name, waiting.device
+                if inspect(waiting).pending:
+                    self.session.expunge(waiting)
+                else:
+                    self.session.delete(waiting)
+                self._waiting_ids.discard(waiting.change_id)
+                result = self._settle(payload, user, device)
+                if result["outcome"] in ("applied", "merged", "conflict"):
+                    queue.append(payload["row_id"])
+
+
+def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+def chain_hash(previous: str, payload: dict[str, Any], result: dict[str, Any], user: str) -> str:
+    """The hash of one log entry: the previous entry's hash, the change, its result, its user."""
+    body = json.dumps([previous, payload, result, user], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(body.encode()).hexdigest()

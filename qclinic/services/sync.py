@@ -1,0 +1,381 @@
+"""The local side of sync: what to push, what the server answered, applying pulled pages.
+
+The transport (HTTP, credentials) is :mod:`qclinic.sync`; this service only reads and writes
+the local database. What was last synced of each record is kept in ``sync_state`` (schema
+0008); a push sends each pending record's fields that differ from it, against its server
+revision. Rows written by a pull (or by adopting the server's answer to a push) carry the
+device id :data:`SYNC_DEVICE` on their change-log lines, so they are never pushed back, and
+are announced with ``Origin.SYNC``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from qclinic.services.base import Service
+from qclinic.services.events import Origin
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from qclinic.storage.models import SyncedState
+
+#: the device id on change-log lines that sync wrote (never pushed back)
+SYNC_DEVICE = "sync"
+KEY_SERVER = "sync.server"
+KEY_USER = "sync.user"
+KEY_PUSHED = "sync.pushed_seq"
+KEY_LAST_SYNC = "sync.last_sync"
+KEY_REJECTED = "sync.rejected"
+CURSOR_PREFIX = "sync.cursor."
+
+
+@dataclass
+class PushBatch:
+    """Changes ready to push, and the change-log position they cover."""
+
+    changes: list[dict[str, Any]] = field(default_factory=list)
+    #: the fields each change was read with (to adopt the server's answer only where unchanged)
+    sent: dict[str, dict[str, Any]] = field(default_factory=dict)
+    up_to_seq: int = 0
+    #: pending rows not sent (no organization to file them under)
+    skipped: int = 0
+
+
+class SyncService(Service):
+    """Pending changes, acknowledgements, pulled pages, and the sync's local settings."""
+
+    # -- settings (local_state; never logged nor synced) ------------------------------------
+    def state(self) -> dict[str, str]:
+        from sqlalchemy import select
+
+        from qclinic.storage.models import LocalState
+
+        with self._reading() as session:
+            rows = session.execute(
+                select(LocalState.key, LocalState.value).where(LocalState.key.like("sync.%"))
+            )
+            return {key: value for key, value in rows}
+
+    def set_state(self, values: dict[str, str | None], *, source: object = None) -> None:
+        """Store (or, for ``None``, forget) sync settings."""
+        with self._writing(source) as session:
+            _put_state(session, values)
+
+    # -- push ----------------------------------------------------------------------------------
+    def pending_count(self) -> int:
+        """How many records have local changes not yet acknowledged by the server."""
+        from sqlalchemy import distinct, func, select
+
+        from qclinic.storage.models import ChangeLog
+        from qclinic.storage.sync_rows import SYNCED_TABLES
+
+        pushed = int(self.state().get(KEY_PUSHED, "0"))
+        with self._reading() as session:
+            count = session.scalar(
+                select(func.count(distinct(ChangeLog.row_id))).where(
+                    ChangeLog.seq > pushed,
+                    ChangeLog.device_id != SYNC_DEVICE,
+                    ChangeLog.table_name.in_(SYNCED_TABLES),
+                )
+            )
+        return int(count or 0)
+
+    def pending_changes(self, limit: int = 1000) -> PushBatch:
+        """Up to *limit* pending records, as protocol changes (docs/SYNC.md, "Push")."""
+        from sqlalchemy import func, select
+
+        from qclinic.storage.models import Assessment, ChangeLog, SyncedState
+        from qclinic.storage.sync_rows import SYNCED_TABLES, read_fields
+
+        pushed = int(self.state().get(KEY_PUSHED, "0"))
+        batch = PushBatch(up_to_seq=pushed)
+        with self._reading() as session:
+            lines = session.execute(
+                select(
+                    ChangeLog.table_name,
+                    ChangeLog.row_id,
+                    func.min(ChangeLog.seq),
+                    func.max(ChangeLog.seq),
+                )
+                .where(
+                    ChangeLog.seq > pushed,
+                    ChangeLog.device_id != SYNC_DEVICE,
+                    ChangeLog.table_name.in_(SYNCED_TABLES),
+                )
+                .group_by(ChangeLog.table_name, ChangeLog.row_id)
+                .order_by(func.min(ChangeLog.seq))
+                .limit(limit + 1)
+            ).all()
+            if not lines:
+                return batch
+            if len(lines) > limit:
+                # acknowledge only up to the first record left for the next batch
+                batch.up_to_seq = lines[limit][2] - 1
+                lines = lines[:limit]
+            else:
+                batch.up_to_seq = session.scalar(select(func.max(ChangeLog.seq))) or pushed
+            by_table: dict[str, list[str]] = {}
+            for table, row_id, _first, _last in lines:
+                by_table.setdefault(table, []).append(row_id)
+            current = {t: read_fields(session, t, ids) for t, ids in by_table.items()}
+            synced = {
+                s.row_id: s
+                for s in session.scalars(
+                    select(SyncedState).where(
+                        SyncedState.row_id.in_([r for _t, r, _f, _l in lines])
+                    )
+                )
+            }
+            signed = set(
+                session.scalars(
+                    select(Assessment.id).where(
+                        Assessment.id.in_(by_table.get("assessment", [])),
+                        Assessment.signed_at.is_not(None),
+                    )
+                )
+            )
+            organizations = _OrganizationFinder(session)
+            last: list[dict[str, Any]] = []
+            for table, row_id, _first, last_seq in lines:
+                row = current[table].get(row_id)
+                if row is None:
+                    continue  # hard-deleted locally before it ever synced
+                base = synced.get(row_id)
+                base_fields = base.fields if base else {}
+                changed = {
+                    name: value
+                    for name, value in row["fields"].items()
+                    if base is None or base_fields.get(name) != value
+                }
+                if base is not None and not changed and not row["deleted"]:
+                    continue
+                organization_id = organizations.of(table, row_id, row["fields"])
+                if organization_id is None:
+                    batch.skipped += 1
+                    continue
+                change = {
+                    "change_id": f"{self._database.device_id}:{last_seq}",
+                    "entity": table,
+                    "row_id": row_id,
+                    "organization_id": organization_id,
+                    "base_revision": base.revision if base else 0,
+                    "fields": changed,
+                    "deleted": row["deleted"],
+                }
+                batch.sent[row_id] = row["fields"]
+                # a signed assessment goes last: its children then land before the seal
+                (last if row_id in signed else batch.changes).append(change)
+            batch.changes.extend(last)
+        return batch
+
+    def acknowledge(
+        self, batch: PushBatch, results: list[dict[str, Any]], *, source: object = None
+    ) -> dict[str, int]:
+        """Record the server's answers; adopt its fields where the local row has not moved since.
+
+        Returns:
+            How many changes had each outcome.
+        """
+        from qclinic.storage.sync_rows import read_fields, write_fields
+
+        counts: dict[str, int] = {}
+        sent_changes = {c["change_id"]: c for c in batch.changes}
+        settled = [r for r in results if r["outcome"] in ("applied", "merged", "conflict")]
+        for result in results:
+            counts[result["outcome"]] = counts.get(result["outcome"], 0) + 1
+        with self._writing(source, origin=Origin.SYNC) as session:
+            session.info[_device_key()] = SYNC_DEVICE
+            by_table: dict[str, list[str]] = {}
+            for result in settled:
+                change = sent_changes[result["change_id"]]
+                by_table.setdefault(change["entity"], []).append(change["row_id"])
+            now = {t: read_fields(session, t, ids) for t, ids in by_table.items()}
+            memory = _Memory(session, [i for ids in by_table.values() for i in ids])
+            for result in settled:
+                change = sent_changes[result["change_id"]]
+                entity, row_id = change["entity"], change["row_id"]
+                current = now[entity].get(row_id)
+                sent = batch.sent.get(row_id, {})
+                if current is not None:
+                    adopt = {
+                        name: value
+                        for name, value in result["fields"].items()
+                        if current["fields"].get(name) == sent.get(name)
+                        and current["fields"].get(name) != value
+                    }
+                    if adopt or current["deleted"] != result["deleted"]:
+                        write_fields(session, entity, row_id, adopt, result["deleted"])
+                memory.remember(entity, row_id, result["revision"], result["fields"])
+            memory.write()
+            values: dict[str, str | None] = {KEY_PUSHED: str(batch.up_to_seq)}
+            if counts.get("rejected"):
+                rejected = int(_get_state(session, KEY_REJECTED) or "0")
+                values[KEY_REJECTED] = str(rejected + counts["rejected"])
+            _put_state(session, values)
+        return counts
+
+    # -- pull ----------------------------------------------------------------------------------
+    def cursor(self, organization_id: str) -> int:
+        return int(self.state().get(CURSOR_PREFIX + organization_id, "0"))
+
+    def apply_page(
+        self,
+        organization_id: str,
+        rows: list[dict[str, Any]],
+        cursor: int,
+        *,
+        source: object = None,
+    ) -> int:
+        """Apply one pulled page in one transaction, then store its cursor; rows applied.
+
+        A field changed locally since the last sync (not pushed yet) keeps its local value: it
+        is pushed next, against the revision pulled here.
+        """
+        from sqlalchemy import text
+
+        from qclinic.storage.sync_rows import load, read_fields, write_fields
+
+        with self._writing(source, origin=Origin.SYNC) as session:
+            session.info[_device_key()] = SYNC_DEVICE
+            # a page may carry a child before its parent: check foreign keys at commit
+            session.execute(text("PRAGMA defer_foreign_keys = ON"))
+            memory = _Memory(session, [row["row_id"] for row in rows])
+            synced_before = {row["row_id"]: memory.fields(row["row_id"]) for row in rows}
+            fresh = []
+            for row in rows:  # a parent may come twice in a page: once is enough
+                known = memory.revision(row["row_id"])
+                if known is None or known < row["revision"]:
+                    fresh.append(row)
+                    memory.remember(row["entity"], row["row_id"], row["revision"], row["fields"])
+            by_table: dict[str, list[str]] = {}
+            for row in fresh:
+                by_table.setdefault(row["entity"], []).append(row["row_id"])
+            local = {t: read_fields(session, t, ids) for t, ids in by_table.items()}
+            # a few queries: the rows below are then in the session, or known to be new
+            existing = {i for table, ids in by_table.items() for i in load(session, table, ids)}
+            for row in fresh:
+                entity, row_id = row["entity"], row["row_id"]
+                synced = synced_before.get(row_id)
+                current = local[entity].get(row_id)
+                fields = dict(row["fields"])
+                if current is not None and synced is not None:
+                    for name, value in current["fields"].items():
+                        if synced.get(name) != value:
+                            fields.pop(name, None)  # a local edit not pushed yet
+                write_fields(
+                    session, entity, row_id, fields, row["deleted"], exists=row_id in existing
+                )
+            memory.write()
+            _put_state(session, {CURSOR_PREFIX + organization_id: str(cursor)})
+        return len(rows)
+
+
+class _OrganizationFinder:
+    """The organization a record is filed under on the server (its pull scope)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def of(self, table: str, row_id: str, fields: dict[str, Any]) -> str | None:
+        from sqlalchemy import select
+
+        from qclinic.storage.models import Assessment, Finding, Visit
+
+        if table == "organization":
+            return row_id
+        if fields.get("organization_id"):
+            return str(fields["organization_id"])
+        session = self._session
+        if fields.get("assessment_id"):
+            return session.scalar(
+                select(Assessment.organization_id).where(Assessment.id == fields["assessment_id"])
+            )
+        if table == "person":  # a consultant: filed with the first visit they lead
+            return session.scalar(
+                select(Visit.organization_id).where(Visit.lead_consultant_id == row_id).limit(1)
+            )
+        if fields.get("finding_id"):
+            return session.scalar(
+                select(Assessment.organization_id)
+                .join(Finding, Finding.assessment_id == Assessment.id)
+                .where(Finding.id == fields["finding_id"])
+            )
+        return None
+
+
+def _device_key() -> str:
+    from qclinic.storage.changelog import DEVICE_ID_INFO_KEY
+
+    return DEVICE_ID_INFO_KEY
+
+
+class _Memory:
+    """The synced states of a set of rows, read in a few queries; new ones inserted in one."""
+
+    def __init__(self, session: Session, row_ids: list[str]) -> None:
+        from sqlalchemy import select
+
+        from qclinic.storage.models import SyncedState
+
+        self._session = session
+        self.states: dict[str, SyncedState] = {}
+        for start in range(0, len(row_ids), 500):
+            chunk = row_ids[start : start + 500]
+            query = select(SyncedState).where(SyncedState.row_id.in_(chunk))
+            self.states.update((state.row_id, state) for state in session.scalars(query))
+        self._new: dict[str, dict[str, Any]] = {}
+
+    def revision(self, row_id: str) -> int | None:
+        if row_id in self._new:
+            return int(self._new[row_id]["revision"])
+        state = self.states.get(row_id)
+        return state.revision if state is not None else None
+
+    def fields(self, row_id: str) -> dict[str, Any] | None:
+        state = self.states.get(row_id)
+        return state.fields if state is not None else None
+
+    def remember(self, entity: str, row_id: str, revision: int, fields: dict[str, Any]) -> None:
+        state = self.states.get(row_id)
+        if state is None:
+            self._new[row_id] = {
+                "row_id": row_id,
+                "entity": entity,
+                "revision": revision,
+                "fields": fields,
+            }
+        else:
+            state.revision = revision
+            state.fields = fields
+
+    def write(self) -> None:
+        from sqlalchemy import insert
+
+        from qclinic.storage.models import SyncedState
+
+        if self._new:
+            self._session.execute(insert(SyncedState), list(self._new.values()))
+            self._new.clear()
+
+
+def _get_state(session: Session, key: str) -> str | None:
+    from qclinic.storage.models import LocalState
+
+    row = session.get(LocalState, key)
+    return row.value if row else None
+
+
+def _put_state(session: Session, values: dict[str, str | None]) -> None:
+    from qclinic.storage.models import LocalState
+
+    for key, value in values.items():
+        row = session.get(LocalState, key)
+        if value is None:
+            if row is not None:
+                session.delete(row)
+        elif row is None:
+            session.add(LocalState(key=key, value=value))
+        else:
+            row.value = value

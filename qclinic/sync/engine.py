@@ -1,0 +1,90 @@
+"""One sync run: push every pending change, then pull every visible organization, paged."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from qclinic.core.catalogue import text
+from qclinic.services.sync import KEY_LAST_SYNC, KEY_PUSHED, SyncService
+from qclinic.storage.types import utc_now
+from qclinic.sync.client import SyncClient
+
+Progress = Callable[[str], None]
+PUSH_BATCH = 1000
+PULL_PAGE = 1000
+
+
+@dataclass
+class SyncSummary:
+    pushed: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    waiting: int = 0
+    skipped: int = 0
+    pulled: int = 0
+
+
+def run(
+    sync: SyncService, client: SyncClient, progress: Progress, lang: str, *, source: object = None
+) -> SyncSummary:
+    """Push, then pull; each push batch and each pull page is committed locally on its own, so
+    an interrupted run resumes where it stopped. Raises :class:`~qclinic.sync.client.Unreachable`.
+    """
+    summary = SyncSummary()
+    push(sync, client, progress, lang, summary, source=source)
+    pull(sync, client, progress, lang, summary, source=source)
+    sync.set_state({KEY_LAST_SYNC: utc_now().isoformat()}, source=source)
+    return summary
+
+
+def push(
+    sync: SyncService,
+    client: SyncClient,
+    progress: Progress,
+    lang: str,
+    summary: SyncSummary,
+    *,
+    source: object = None,
+) -> None:
+    """Send every pending change, a batch at a time, each answer recorded before the next."""
+    total = sync.pending_count()
+    while True:
+        pushed_before = int(sync.state().get(KEY_PUSHED, "0"))
+        batch = sync.pending_changes(PUSH_BATCH)
+        if batch.up_to_seq == pushed_before:
+            break
+        results = client.push(batch.changes) if batch.changes else []
+        counts = sync.acknowledge(batch, results, source=source)
+        summary.pushed += len(batch.changes)
+        summary.conflicts += counts.get("conflict", 0)
+        summary.rejected += counts.get("rejected", 0)
+        summary.waiting += counts.get("waiting", 0)
+        summary.skipped += batch.skipped
+        progress(text("sync.pushing", done=summary.pushed, total=total).get(lang))
+
+
+def pull(
+    sync: SyncService,
+    client: SyncClient,
+    progress: Progress,
+    lang: str,
+    summary: SyncSummary,
+    *,
+    source: object = None,
+) -> None:
+    """Fetch every visible organization's rows after its cursor, a page per local transaction."""
+    for organization in client.organizations():
+        cursor = sync.cursor(organization)
+        count = 0
+        while True:
+            page = client.pull(organization, cursor, PULL_PAGE)
+            if page["rows"] or page["cursor"] != cursor:
+                sync.apply_page(organization, page["rows"], page["cursor"], source=source)
+            count += len(page["rows"])
+            cursor = page["cursor"]
+            if not page["more"]:
+                break
+        if count:
+            progress(text("sync.pulling", organization=organization, count=count).get(lang))
+        summary.pulled += count
