@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
+from qclinic.core.sync.merge import merge_fields
 from qclinic.server.accounts import Caller
 from qclinic.server.entities import SYNCED, parents
-from qclinic.server.merge import merge_fields
 from qclinic.server.models import Change, Conflict, Counter, Record, Waiting, utc_now
 
 OUTCOMES = ("applied", "merged", "conflict", "rejected", "waiting")

@@ -1,8 +1,8 @@
-"""The server's three-way field merge (qclinic/server/merge.py)."""
+"""The server applies the core three-way field merge (qclinic/core/sync/merge.py): its cases as the server meets them."""
 
 from __future__ import annotations
 
-from qclinic.server.merge import FieldConflict, merge_fields
+from qclinic.core.sync.merge import FieldConflict, merge_fields
 
 BASE = {"name": "Copper Co", "region": "Tongling", "notes": ""}
 
