@@ -26,7 +26,16 @@ log = logging.getLogger(__name__)
 
 #: Modules in :mod:`qclinic.commands` whose ``register(subparsers)`` adds sub-commands
 #: (``report`` registers both ``report`` and ``export``).
-COMMAND_MODULES = ("checklists", "score", "demo", "spc", "report", "sync", "bundle")
+COMMAND_MODULES = (
+    "checklists",
+    "score",
+    "demo",
+    "spc",
+    "report",
+    "sync",
+    "bundle",
+    "listing",
+)
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:

@@ -15,6 +15,7 @@ from qclinic.core.text import Text
 from qclinic.core.vocabulary import ACTION_TRANSITIONS, ActionStatus, Priority
 from qclinic.errors import UserError
 from qclinic.services.base import Service
+from qclinic.services.records import RecordRow, read_records
 from qclinic.storage.models import Action, ClinicCase, Finding
 from qclinic.storage.repositories import improvement
 from qclinic.storage.repositories._common import get_live
@@ -167,6 +168,20 @@ class ActionService(Service):
                 organization.name,
                 finding.title if finding is not None else None,
                 case.title if case is not None else None,
+            )
+
+    def records(
+        self, *, organization_id: str | None = None, include_deleted: bool = False
+    ) -> list[RecordRow]:
+        """Every (live, unless *include_deleted*) action, of *organization_id* when given, as a
+        plain row, by id."""
+        with self._reading() as session:
+            return read_records(
+                session,
+                Action,
+                name="title",
+                organization_id=organization_id,
+                include_deleted=include_deleted,
             )
 
     def organizations(self) -> list[tuple[str, str]]:

@@ -20,6 +20,7 @@ from qclinic.core.text import Text
 from qclinic.core.vocabulary import AssessmentStatus, SignerRole, VisitKind
 from qclinic.errors import UserError
 from qclinic.services.base import Service
+from qclinic.services.records import RecordRow, read_records
 from qclinic.storage.repositories.team import TeamMember
 
 if TYPE_CHECKING:
@@ -171,6 +172,22 @@ class AssessmentService(Service):
             )
             for a in found
         ]
+
+    def records(
+        self, *, organization_id: str | None = None, include_deleted: bool = False
+    ) -> list[RecordRow]:
+        """Every (live, unless *include_deleted*) assessment, of *organization_id* when given, as a
+        plain row, by id."""
+        from qclinic.storage.models import Assessment
+
+        with self._reading() as session:
+            return read_records(
+                session,
+                Assessment,
+                name="title",
+                organization_id=organization_id,
+                include_deleted=include_deleted,
+            )
 
     def of_organization(self, organization_id: str) -> list[DatedAssessment]:
         """The organization's live assessments, newest first, with their visit dates."""

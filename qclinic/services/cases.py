@@ -11,6 +11,7 @@ from qclinic.core.vocabulary import CaseStatus, NqiCategory, VisitKind
 from qclinic.errors import UserError
 from qclinic.services.actions import move_refused
 from qclinic.services.base import Service
+from qclinic.services.records import RecordRow, read_records
 from qclinic.storage.models import ClinicCase, Visit
 from qclinic.storage.repositories import improvement
 from qclinic.storage.repositories._common import get_live, soft_delete
@@ -139,6 +140,20 @@ class CaseService(Service):
                 case,
                 organization.name,
                 VisitChoice(visit.id, visit.visit_date, visit.kind) if visit else None,
+            )
+
+    def records(
+        self, *, organization_id: str | None = None, include_deleted: bool = False
+    ) -> list[RecordRow]:
+        """Every (live, unless *include_deleted*) clinic case, of *organization_id* when given, as a
+        plain row, by id."""
+        with self._reading() as session:
+            return read_records(
+                session,
+                ClinicCase,
+                name="title",
+                organization_id=organization_id,
+                include_deleted=include_deleted,
             )
 
     def organizations(self) -> list[tuple[str, str]]:

@@ -21,6 +21,7 @@ from qclinic.core import uscc as credit_codes
 from qclinic.core.catalogue import text
 from qclinic.errors import UserError
 from qclinic.services.base import Service
+from qclinic.services.records import RecordRow, read_records
 from qclinic.storage.organization_list import (
     ORGANIZATION_FIELDS,
     OrganizationSummary,
@@ -117,6 +118,13 @@ class OrganizationService(Service):
         if organization is None or (organization.deleted_at is not None and not include_deleted):
             return None
         return organization
+
+    def records(self, *, include_deleted: bool = False) -> list[RecordRow]:
+        """Every (live, unless *include_deleted*) organization as a plain row, by id."""
+        from qclinic.storage.models import Organization
+
+        with self._reading() as session:
+            return read_records(session, Organization, name="name", include_deleted=include_deleted)
 
     def values(self, organization_id: str) -> dict[str, Any]:
         """The editable fields of an organization (:data:`ORGANIZATION_FIELDS`), as stored."""

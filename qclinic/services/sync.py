@@ -43,6 +43,18 @@ class PushBatch:
     skipped: int = 0
 
 
+#: :attr:`ConflictListing.source` while the desktop keeps no record of conflicts
+CONFLICTS_NONE_YET = "none yet"
+
+
+@dataclass(frozen=True)
+class ConflictListing:
+    """What the desktop knows of sync conflicts, and where that comes from."""
+
+    source: str
+    conflicts: list[dict[str, Any]]
+
+
 class SyncService(Service):
     """Pending changes, acknowledgements, pulled pages, and the sync's local settings."""
 
@@ -62,6 +74,15 @@ class SyncService(Service):
         """Store (or, for ``None``, forget) sync settings."""
         with self._writing(source) as session:
             _put_state(session, values)
+
+    def conflicts(self) -> ConflictListing:
+        """The conflicts this desktop keeps a record of: none today.
+
+        The server settles each conflict by the merge rules and ``qclinic sync`` reports only how
+        many there were; there is no local conflict table (schema 0008 keeps ``sync_state`` and
+        settings only) until the conflict inbox lands, so this says so instead of guessing.
+        """
+        return ConflictListing(source=CONFLICTS_NONE_YET, conflicts=[])
 
     # -- push ----------------------------------------------------------------------------------
     def pending_count(self) -> int:

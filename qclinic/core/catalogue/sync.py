@@ -41,4 +41,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "sync done: {pushed} changes pushed ({conflicts} conflicts, {rejected} rejected), "
         "{pulled} rows pulled",
     ),
+    "list_empty": ("（没有记录）", "(no records)"),
+    "list_no_conflicts": (
+        "本机尚未保存冲突记录：服务器按合并规则处理冲突，qclinic sync 只报告其数量",
+        "this computer keeps no record of conflicts yet: the server settles them by the merge "
+        "rules and qclinic sync reports only how many there were",
+    ),
 }
