@@ -142,7 +142,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     lines = [
         say("bundle.imported", lang, path=args.file, conflicts=len(result.conflicts), **counts)
     ]
-    lines += [say("bundle.import_conflict", lang, **conflict) for conflict in result.conflicts]
+    lines += [
+        "  " + say("bundle.import_conflict", lang, **conflict) for conflict in result.conflicts
+    ]
     sys.stdout.write("\n".join(lines) + "\n")
     return 0
 

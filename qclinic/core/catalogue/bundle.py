@@ -109,8 +109,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{path}: {applied} applied, {unchanged} already here, {conflicts} conflict(s) not applied.",
     ),
     "import_conflict": (
-        "  冲突：{entity} {row_id}（{reason}）",
-        "  conflict: {entity} {row_id} ({reason})",
+        "冲突：{entity} {row_id}（{reason}）",
+        "conflict: {entity} {row_id} ({reason})",
     ),
     "import_missing_parent": (
         "{path}：有更改引用了本机和数据包中都没有的上级记录；未应用任何更改。请先同步或导入更早的数据包。",
