@@ -136,3 +136,33 @@ def test_a_change_whose_parent_is_missing_commits_and_announces_nothing(
     assert _log_count(services) == logged and events == []
     with services.database.read_session() as session:
         assert session.get(Organization, ORG) is None
+
+
+def test_an_edit_from_the_synced_base_applies_and_another_base_is_a_conflict(
+    services: Services,
+) -> None:
+    pulled = {
+        "entity": "organization",
+        "row_id": ORG,
+        "organization_id": ORG,
+        "revision": 2,
+        "fields": {"name": "Pulled Co", "region": "Tongling", "notes": ""},
+        "deleted": False,
+        "seq": 2,
+    }
+    services.sync.apply_page(ORG, [pulled], 2)
+    edit = {**_created(), "base_revision": 2, "fields": {"notes": "audited on site"}}
+    stale = {**_created(), "change_id": "other-device:3", "base_revision": 1}
+    stale["fields"] = {"region": "Hefei"}
+
+    result = services.bundles.apply([edit, stale])
+
+    assert result.applied == 1
+    assert [(c["change_id"], c["reason"]) for c in result.conflicts] == [
+        ("other-device:3", "other_base")
+    ]
+    stored = services.organizations.get(ORG)
+    assert (stored.notes, stored.region) == ("audited on site", "Tongling")
+    # the imported field is not taken for a local edit: nothing to push, nothing hidden from a pull
+    assert services.sync.pending_count() == 0
+    assert services.sync.pending_changes().changes == []
