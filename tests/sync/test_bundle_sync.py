@@ -27,6 +27,14 @@ def _organization(data_dir: Path, name: str) -> str:
         database.dispose()
 
 
+def _rename(data_dir: Path, organization: str, name: str) -> None:
+    database = open_database(data_dir / "qclinic.sqlite", attachments_dir=data_dir / "attachments")
+    try:
+        Services(database).organizations.update(organization, name=name)
+    finally:
+        database.dispose()
+
+
 def _rows(path: Path, sql: str, *parameters: Any) -> list[tuple[Any, ...]]:
     with sqlite3.connect(path) as connection:
         return connection.execute(sql, parameters).fetchall()
@@ -86,6 +94,16 @@ def test_a_bundle_from_a_applies_in_b_and_a_second_import_changes_nothing(
 
     assert (second["applied"], second["unchanged"], second["conflicts"]) == (0, 1, [])
     assert _rows(b / "qclinic.sqlite", log) == before
+
+    # both edit the record; A's next bundle does not overwrite B's edit, it is reported
+    _rename(b, organization, "Renamed in B")
+    _rename(a, organization, "Renamed in A")
+    _export(a, bundle, "--org", organization)
+    third = qclinic(b, "bundle", "import", str(bundle))
+    assert third.returncode == 0, third.stderr
+    assert "0 applied" in third.stdout
+    assert f"conflict: organization {organization} (local_edit)" in third.stdout
+    assert _rows(b / "qclinic.sqlite", one, organization)[0][0] == "Renamed in B"
 
 
 def test_a_tampered_or_truncated_bundle_is_refused_and_nothing_is_applied(
