@@ -2,8 +2,9 @@
 manifest (exit 0), or say why it is refused (exit 2); ``qclinic bundle key``: this device's public
 key, to give to whoever should trust its bundles.
 
-Export and import through the sync engine (``bundle export`` / ``bundle import``) join these when
-the push path lands (issue 12); the format is docs/BUNDLE.md.
+``qclinic bundle export --out F.qcbundle [--org ID]...`` writes the changes the next push would
+send, signed by this device's key; ``qclinic bundle import F.qcbundle`` applies one here through
+the pull's path (services/bundles.py has the rules). The format is docs/BUNDLE.md.
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qclinic.errors import UserError
+
+if TYPE_CHECKING:
+    from qclinic.services import Services
 
 
 def register(subparsers: Any) -> None:
@@ -38,6 +42,17 @@ def register(subparsers: Any) -> None:
     verify.add_argument("--json", action="store_true", help="machine-readable output")
     verify.add_argument("--lang", choices=["zh", "en"], help="output language")
     verify.set_defaults(func=cmd_verify)
+    export = commands.add_parser("export", help="write this device's unpushed changes to a bundle")
+    export.add_argument("--out", required=True, metavar="F.qcbundle", type=Path)
+    export.add_argument("--org", action="append", default=[], metavar="ID", help="only this one")
+    export.add_argument("--lang", choices=["zh", "en"], help="output language")
+    export.set_defaults(func=cmd_export)
+    load = commands.add_parser("import", help="apply a bundle's changes on this computer")
+    load.add_argument("file", metavar="F.qcbundle", type=Path)
+    load.add_argument("--trust", action="append", metavar="KEY", help="a trusted public key")
+    load.add_argument("--json", action="store_true", help="machine-readable output")
+    load.add_argument("--lang", choices=["zh", "en"], help="output language")
+    load.set_defaults(func=cmd_import)
     key = commands.add_parser("key", help="print this device's public key (made on first use)")
     key.set_defaults(func=cmd_key)
 
@@ -74,6 +89,63 @@ def cmd_verify(args: argparse.Namespace) -> int:
     out = [say("bundle.verified", lang, path=args.file)]
     out += [f"  {say(f'bundle.field.{name}', lang)}: {value}" for name, value in rows]
     sys.stdout.write("\n".join(out) + "\n")
+    return 0
+
+
+def _services() -> Services:
+    from qclinic.services import Services
+    from qclinic.storage.startup import open_database
+
+    return Services(open_database())
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from qclinic import paths
+    from qclinic.cli import message_language
+    from qclinic.core.catalogue import say
+    from qclinic.sync.bundle import device_key, write_bundle
+
+    services = _services()
+    changes = services.bundles.export_changes(args.org)
+    write_bundle(
+        args.out,
+        changes,
+        [],  # attachments are not synced yet: none travel
+        device_key(paths.data_dir()),
+        device_id=services.database.device_id,
+        organization_ids=args.org or None,
+    )
+    lang = message_language(args.lang)
+    print(say("bundle.exported", lang, path=args.out, changes=len(changes)))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from qclinic.cli import message_language
+    from qclinic.core.catalogue import say
+    from qclinic.sync.bundle import read_bundle
+
+    lang = message_language(args.lang)
+    services = _services()
+    with read_bundle(args.file, args.trust) as bundle:
+        result = services.bundles.apply(bundle.changes(), label=str(args.file))
+    if args.json:
+        shown = {
+            "ok": True,
+            "applied": result.applied,
+            "unchanged": result.unchanged,
+            "conflicts": result.conflicts,
+        }
+        print(json.dumps(shown, ensure_ascii=False, indent=2))
+        return 0
+    counts = {"applied": result.applied, "unchanged": result.unchanged}
+    lines = [
+        say("bundle.imported", lang, path=args.file, conflicts=len(result.conflicts), **counts)
+    ]
+    lines += [
+        "  " + say("bundle.import_conflict", lang, **conflict) for conflict in result.conflicts
+    ]
+    sys.stdout.write("\n".join(lines) + "\n")
     return 0
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from qclinic.server import accounts
 from qclinic.server.accounts import AccountError, Caller
 from qclinic.server.pull import page
-from qclinic.server.push import Batch
+from qclinic.server.push import Forbidden, apply_push
 
 PROTOCOL = 1
 MAX_BATCH = 5000
@@ -93,30 +93,10 @@ def create_app(factory: sessionmaker[Session]) -> FastAPI:
         who: Annotated[Caller, Depends(caller)],
     ) -> dict[str, Any]:
         changes = [change.model_dump() for change in body.changes]
-        # every change is checked before any is applied: a forbidden one refuses the whole batch
-        creating = {
-            change["row_id"]
-            for change in changes
-            if change["entity"] == "organization"
-            and change["row_id"] == change["organization_id"]
-            and accounts.may_create_organization(session, who, change["row_id"])
-        }
-        for change in changes:
-            organization_id = change["organization_id"]
-            if organization_id not in creating and not accounts.may_see(
-                session, who, organization_id
-            ):
-                raise refusal(403, "forbidden", f"no access to organization {organization_id}")
-        batch = Batch(session, who)
-        batch.prepare(changes)
-        results = []
-        with session.no_autoflush:  # written once, at the end
-            for organization_id in creating:
-                accounts.assign(session, who, organization_id)
-            for change in changes:
-                results.append(batch.apply(change))
-            batch.finish()
-        session.commit()
+        try:
+            results = apply_push(session, who, changes)
+        except Forbidden as error:
+            raise refusal(403, "forbidden", str(error)) from None
         return {"results": results}
 
     @app.get("/v1/pull")

@@ -18,12 +18,56 @@ from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from qclinic.core.sync.merge import merge_fields
+from qclinic.server import accounts
 from qclinic.server.accounts import Caller
 from qclinic.server.entities import SYNCED, parents
 from qclinic.server.models import Change, Conflict, Counter, Record, Waiting, utc_now
 
 OUTCOMES = ("applied", "merged", "conflict", "rejected", "waiting")
 _CHANGED = {"changed since the base": True}  # a base value no real value equals
+
+
+class Forbidden(Exception):
+    """A change names an organization its caller may not write to: the whole batch is refused."""
+
+    def __init__(self, organization_id: str) -> None:
+        super().__init__(f"no access to organization {organization_id}")
+        self.organization_id = organization_id
+
+
+def apply_push(
+    session: Session, caller: Caller, changes: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Apply one push (or one bundle's changes) for *caller* and commit; the result per change.
+
+    Every change is checked before any is applied: a forbidden one raises :class:`Forbidden`
+    and nothing is written. The HTTP push and ``qclinic-server import-bundle`` both come here,
+    so a change id settled by one is answered, unchanged, by the other.
+    """
+    creating = {
+        change["row_id"]
+        for change in changes
+        if change["entity"] == "organization"
+        and change["row_id"] == change["organization_id"]
+        and accounts.may_create_organization(session, caller, change["row_id"])
+    }
+    for change in changes:
+        organization_id = change["organization_id"]
+        if organization_id not in creating and not accounts.may_see(
+            session, caller, organization_id
+        ):
+            raise Forbidden(organization_id)
+    batch = Batch(session, caller)
+    batch.prepare(changes)
+    results = []
+    with session.no_autoflush:  # written once, at the end
+        for organization_id in creating:
+            accounts.assign(session, caller, organization_id)
+        for change in changes:
+            results.append(batch.apply(change))
+        batch.finish()
+    session.commit()
+    return results
 
 
 class Batch:

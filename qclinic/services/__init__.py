@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from qclinic.services.analyses import AnalysisService
     from qclinic.services.answers import AnswerService
     from qclinic.services.assessments import AssessmentService
+    from qclinic.services.bundles import BundleService
     from qclinic.services.cases import CaseService
     from qclinic.services.datasets import DatasetService
     from qclinic.services.findings import FindingService
@@ -125,6 +126,13 @@ class Services:
         from qclinic.services.settings import SettingsService
 
         return SettingsService(self.database, self.bus)
+
+    @cached_property
+    def bundles(self) -> BundleService:
+        """Bundles through the sync path: what an export carries, applying an import."""
+        from qclinic.services.bundles import BundleService
+
+        return BundleService(self.database, self.bus)
 
     @cached_property
     def sync(self) -> SyncService:

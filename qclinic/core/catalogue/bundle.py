@@ -100,4 +100,21 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "field.changes": ("更改", "changes"),
     "field.blobs": ("附件", "attachments"),
     "field.size": ("大小", "size"),
+    "exported": (
+        "{path}：已导出 {changes} 项更改（附件暂不随数据包传送）。",
+        "{path}: {changes} change(s) exported (attachments do not travel in bundles yet).",
+    ),
+    "imported": (
+        "{path}：已应用 {applied} 项，{unchanged} 项已存在，{conflicts} 项冲突未应用。",
+        "{path}: {applied} applied, {unchanged} already here, {conflicts} conflict(s) not applied.",
+    ),
+    "import_conflict": (
+        "冲突：{entity} {row_id}（{reason}）",
+        "conflict: {entity} {row_id} ({reason})",
+    ),
+    "import_missing_parent": (
+        "{path}：有更改引用了本机和数据包中都没有的上级记录；未应用任何更改。请先同步或导入更早的数据包。",
+        "{path}: a change refers to a parent record neither this computer nor the bundle has; "
+        "nothing was applied. Sync, or import the earlier bundle, first.",
+    ),
 }
