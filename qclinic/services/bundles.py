@@ -30,7 +30,13 @@ from qclinic.core.catalogue import text
 from qclinic.errors import UserError
 from qclinic.services.base import Service
 from qclinic.services.events import Origin
-from qclinic.services.sync import KEY_PUSHED, SYNC_DEVICE, SyncService, _device_key, _Memory
+from qclinic.services.sync import (
+    KEY_PUSHED,
+    SYNC_DEVICE,
+    SyncedStates,
+    SyncService,
+    device_info_key,
+)
 
 #: an export takes every pending record at once (the bundle file itself is written streaming)
 EXPORT_LIMIT = 1_000_000
@@ -73,14 +79,14 @@ class BundleService(Service):
         result = ImportResult()
         try:
             with self._writing(source, origin=Origin.SYNC) as session:
-                session.info[_device_key()] = SYNC_DEVICE
+                session.info[device_info_key()] = SYNC_DEVICE
                 session.execute(sql("PRAGMA defer_foreign_keys = ON"))
                 known = [c for c in changes if c["entity"] in SYNCED_TABLES]
                 by_table: dict[str, list[str]] = {}
                 for change in known:
                     by_table.setdefault(change["entity"], []).append(change["row_id"])
                 local = {t: read_fields(session, t, ids) for t, ids in by_table.items()}
-                memory = _Memory(session, [c["row_id"] for c in known])
+                memory = SyncedStates(session, [c["row_id"] for c in known])
                 pending = _pending_rows(session, [c["row_id"] for c in known])
                 signed = _signed(session, changes, local)
                 for change in changes:
@@ -123,7 +129,7 @@ class BundleService(Service):
 def _refusal(
     change: dict[str, Any],
     current: dict[str, Any] | None,
-    memory: _Memory,
+    memory: SyncedStates,
     pending: set[str],
     signed: set[str],
 ) -> str | None:

@@ -207,13 +207,13 @@ class SyncService(Service):
         for result in results:
             counts[result["outcome"]] = counts.get(result["outcome"], 0) + 1
         with self._writing(source, origin=Origin.SYNC) as session:
-            session.info[_device_key()] = SYNC_DEVICE
+            session.info[device_info_key()] = SYNC_DEVICE
             by_table: dict[str, list[str]] = {}
             for result in settled:
                 change = sent_changes[result["change_id"]]
                 by_table.setdefault(change["entity"], []).append(change["row_id"])
             now = {t: read_fields(session, t, ids) for t, ids in by_table.items()}
-            memory = _Memory(session, [i for ids in by_table.values() for i in ids])
+            memory = SyncedStates(session, [i for ids in by_table.values() for i in ids])
             for result in settled:
                 change = sent_changes[result["change_id"]]
                 entity, row_id = change["entity"], change["row_id"]
@@ -259,10 +259,10 @@ class SyncService(Service):
         from qclinic.storage.sync_rows import load, read_fields, write_fields
 
         with self._writing(source, origin=Origin.SYNC) as session:
-            session.info[_device_key()] = SYNC_DEVICE
+            session.info[device_info_key()] = SYNC_DEVICE
             # a page may carry a child before its parent: check foreign keys at commit
             session.execute(text("PRAGMA defer_foreign_keys = ON"))
-            memory = _Memory(session, [row["row_id"] for row in rows])
+            memory = SyncedStates(session, [row["row_id"] for row in rows])
             synced_before = {row["row_id"]: memory.fields(row["row_id"]) for row in rows}
             fresh = []
             for row in rows:  # a parent may come twice in a page: once is enough
@@ -326,13 +326,15 @@ class _OrganizationFinder:
         return None
 
 
-def _device_key() -> str:
+def device_info_key() -> str:
+    """The session-info key under which change-log lines take their device id (``sync`` for
+    what sync and bundles write, so it is never pushed back)."""
     from qclinic.storage.changelog import DEVICE_ID_INFO_KEY
 
     return DEVICE_ID_INFO_KEY
 
 
-class _Memory:
+class SyncedStates:
     """The synced states of a set of rows, read in a few queries; new ones inserted in one."""
 
     def __init__(self, session: Session, row_ids: list[str]) -> None:
