@@ -20,7 +20,7 @@ from qclinic.storage.models import Action, ClinicCase, Finding
 from qclinic.storage.repositories import improvement
 from qclinic.storage.repositories._common import get_live
 from qclinic.storage.repositories.improvement import PlanRow, RawPlanRow
-from qclinic.storage.repositories.organizations import get_organization, list_organizations
+from qclinic.storage.repositories.organizations import get_organization
 
 __all__ = ["ActionDetail", "ActionService", "PlanRow", "RawPlanRow", "move_refused"]
 
@@ -183,8 +183,3 @@ class ActionService(Service):
                 organization_id=organization_id,
                 include_deleted=include_deleted,
             )
-
-    def organizations(self) -> list[tuple[str, str]]:
-        """(id, name) of every live organization by name: who a new action can be for."""
-        with self._reading() as session:
-            return [(o.id, o.name) for o in list_organizations(session, limit=None)]

@@ -16,7 +16,7 @@ from qclinic.storage.models import ClinicCase, Visit
 from qclinic.storage.repositories import improvement
 from qclinic.storage.repositories._common import get_live, soft_delete
 from qclinic.storage.repositories.improvement import CASE_TRANSITIONS, CaseRow
-from qclinic.storage.repositories.organizations import get_organization, list_organizations
+from qclinic.storage.repositories.organizations import get_organization
 from qclinic.storage.repositories.visits import list_visits
 
 __all__ = ["CaseDetail", "CaseRow", "CaseService", "VisitChoice"]
@@ -155,11 +155,6 @@ class CaseService(Service):
                 organization_id=organization_id,
                 include_deleted=include_deleted,
             )
-
-    def organizations(self) -> list[tuple[str, str]]:
-        """(id, name) of every live organization by name: who a case can be registered for."""
-        with self._reading() as session:
-            return [(o.id, o.name) for o in list_organizations(session, limit=None)]
 
     def visits(self, organization_id: str) -> list[VisitChoice]:
         """The live visits of *organization_id*, most recent first."""

@@ -109,6 +109,13 @@ class OrganizationService(Service):
             raise UserError(text("organizations.not_found"))
         return found
 
+    def choices(self) -> list[tuple[str, str]]:
+        """(id, name) of every live organization, by name: what a new action or case can be for."""
+        from qclinic.storage.repositories.organizations import list_organizations
+
+        with self._reading() as session:
+            return [(o.id, o.name) for o in list_organizations(session, limit=None)]
+
     def find(self, organization_id: str, *, include_deleted: bool = False) -> Organization | None:
         """The organization *organization_id*, or ``None`` when there is no such (live) one."""
         from qclinic.storage.models import Organization

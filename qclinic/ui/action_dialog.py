@@ -74,7 +74,7 @@ class ActionDialog(QDialog):
         self.setWindowTitle(self.tr("New improvement action"))
         if prefill.organization_id is None:
             self.ui.organizationValue.hide()
-            for organization_id, name in self._services.actions.organizations():
+            for organization_id, name in self._services.organizations.choices():
                 self.ui.organizationCombo.addItem(name, organization_id)
         else:
             self.ui.organizationCombo.hide()

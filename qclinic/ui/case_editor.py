@@ -85,7 +85,7 @@ class RegisterCaseDialog(QDialog):
         self.ui.setupUi(self)
         self._services = services
         self.case_id: str | None = None
-        for choice_id, name in services.cases.organizations():
+        for choice_id, name in services.organizations.choices():
             self.ui.organizationCombo.addItem(name, choice_id)
         for text, value in choices(NqiCategory):
             self.ui.categoryCombo.addItem(text, value.value)
