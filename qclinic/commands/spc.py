@@ -294,10 +294,10 @@ def _chart_text(result: dict[str, Any]) -> str:
     ]
     digits = result.get("decimals")
     if result.get("missing"):
-        from qclinic.core.spc.tabular import MissingCell, missing_summary
+        from qclinic.core.spc.tabular import MissingCell, missing_text
 
         cells = [MissingCell(**cell) for cell in result["missing"]]
-        lines.append(f"  {missing_summary(cells)['en']}")
+        lines.append(f"  {missing_text(cells).en}")
     if result["sigma"] is not None:
         lines.append(
             f"  sigma = {_fmt(result['sigma'])} ({result['sigma_method']}), "

@@ -65,14 +65,9 @@ def contents_entries(data: ReportData, lang: str) -> list[tuple[str, int, str]]:
         ("sections", 0, t("sections", lang)),
         ("questions", 0, t("questions", lang)),
     ]
-    question_sections = {q.section_id for q in data.questions}
     top_sections = [sec for sec in data.sections if sec.level == 1]
     if len(top_sections) <= 24:
-        entries += [
-            (f"q-{sec.id}", 1, f"{sec.id}  {sec.title.get(lang)}")
-            for sec in top_sections
-            if any(s.startswith(sec.id) for s in question_sections) or True
-        ]
+        entries += [(f"q-{sec.id}", 1, f"{sec.id}  {sec.title.get(lang)}") for sec in top_sections]
     entries += [(key, 0, t(key, lang)) for key in ("findings", "plan", "cases", "signoff")]
     return entries
 

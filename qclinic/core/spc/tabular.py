@@ -305,11 +305,6 @@ def missing_text(missing: Sequence[MissingCell], limit: int = 5) -> Text:
     return say(key, count=count, cells=cells, more=more)
 
 
-def missing_summary(missing: Sequence[MissingCell], limit: int = 5) -> dict[str, str]:
-    """:func:`missing_text` as ``{"zh": …, "en": …}`` (the JSON shape)."""
-    return missing_text(missing, limit).as_dict()
-
-
 def _number_or_missing(
     table: Table, row: int, col: int, missing: list[MissingCell] | None
 ) -> float:
