@@ -5,10 +5,10 @@ searching and the chain and role filters work on the loaded rows, so typing neve
 database. *Delete…* marks the selected organization deleted after asking
 (:mod:`qclinic.ui.organization_deletion`), with an inline *Undo* and *Edit → Undo deletion*.
 
-Changes reach the page as ``signals.data_changed(table)`` (the services' events, relayed, and
-what widgets not yet converted to the services still announce themselves): it reloads for the
-tables it shows, at once when visible, else when next shown. Its own changes arrive the same way,
-during the service call that made them.
+Changes reach the page as ``signals.data_changed(table)`` (the services' events, relayed): it
+reloads for the tables it shows, at once when visible, else when next shown. Its own changes (a
+deletion, an undo, the demo) arrive the same way, during the service call that made them; the list
+is a cheap plain-``sqlite3`` read, so it reloads rather than patching rows in place.
 """
 
 from __future__ import annotations
