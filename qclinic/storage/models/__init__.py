@@ -16,6 +16,7 @@ from qclinic.storage.models.base import (
     LocalState,
     Record,
 )
+from qclinic.storage.models.chains import Chain, ChainMember
 from qclinic.storage.models.directory import Organization, Person, Site
 from qclinic.storage.models.documents import AssessmentSeal, IssuedDocument
 from qclinic.storage.models.improvement import Action, ClinicCase, Finding
@@ -32,6 +33,8 @@ __all__ = [
     "AssessmentSeal",
     "Attachment",
     "Base",
+    "Chain",
+    "ChainMember",
     "ChangeLog",
     "ChangeOperation",
     "ChecklistVersion",
