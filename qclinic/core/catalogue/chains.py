@@ -41,11 +41,4 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "deleted_mark": ("（已删除）", "(deleted)"),
     "list_empty": ("还没有产业链。", "No chains yet."),
-    # the plain demo's chain
-    "demo_chain_name": ("赣鄱铜产业链", "Ganpo copper chain"),
-    "demo_chain_notes": (
-        "质量强链专项：链主赣鄱铜业及其铜材、冶金辅料和模具供应商。",
-        "Quality-strengthens-the-chain campaign: the chain leader Ganpo Copper and its copper "
-        "products, metallurgical auxiliaries and tooling suppliers.",
-    ),
 }
