@@ -183,8 +183,17 @@ class AddCompanyDialog(QDialog):
             self.supplier_radio.setChecked(True)
         self.button_box = _buttons(self)
         self.ok_button = self.button_box.button(QDialogButtonBox.StandardButton.Ok)
+        self.empty_label = QLabel(
+            self.tr(
+                "Every company in the address book is in this chain already: add a new one "
+                "on the Organizations page first."
+            )
+        )
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setVisible(not organizations)
         layout = QVBoxLayout(self)
         layout.addWidget(self.picker, 1)
+        layout.addWidget(self.empty_label)
         layout.addWidget(self.leader_radio)
         layout.addWidget(self.supplier_radio)
         layout.addWidget(self.button_box)

@@ -167,6 +167,10 @@
         <source>As a &amp;supplier of “%1”</source>
         <translation>作为“%1”的供应商(&amp;S)</translation>
     </message>
+    <message>
+        <source>Every company in the address book is in this chain already: add a new one on the Organizations page first.</source>
+        <translation>企业名录中的企业都已在这条产业链中，请先在“企业”页面新建企业。</translation>
+    </message>
 </context>
 <context>
     <name>AnswerInput</name>
