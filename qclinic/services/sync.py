@@ -304,7 +304,7 @@ class _OrganizationFinder:
 
         from qclinic.storage.models import Assessment, Finding, Visit
 
-        if table == "organization":
+        if table in ("organization", "chain"):  # a chain is its own scope (docs/SYNC.md)
             return row_id
         if fields.get("organization_id"):
             return str(fields["organization_id"])

@@ -56,8 +56,10 @@ class SyncClient:
             "POST", "/v1/login", json={"user": user, "password": password, "device": device}
         )
 
-    def organizations(self) -> list[str]:
-        return list(self._call("GET", "/v1/organizations")["organizations"])
+    def scopes(self) -> list[str]:
+        """What this user may pull: the chains, then the organizations (docs/SYNC.md)."""
+        answer = self._call("GET", "/v1/organizations")
+        return [*answer.get("chains", []), *answer["organizations"]]
 
     def push(self, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return list(self._call("POST", "/v1/push", json={"changes": changes})["results"])

@@ -41,6 +41,7 @@ AREAS = (
     "vocabulary",
     "sync",
     "bundle",
+    "server",
 )
 
 _areas: dict[str, dict[str, Text]] = {}
