@@ -148,7 +148,7 @@ def test_nobody_reaches_an_organization_not_theirs(client: TestClient, push: Pus
 
     assert pulled.status_code == pushed.status_code == 403
     assert pulled.json()["detail"]["code"] == "forbidden"
-    assert listed.json() == {"organizations": []}
+    assert listed.json() == {"organizations": [], "chains": []}
 
 
 def test_a_wrong_password_or_an_unknown_token_is_refused(client: TestClient) -> None:
