@@ -174,7 +174,8 @@ def unassign(
         for value in wanted:
             if value not in have:
                 raise AccountError(
-                    "not_assigned", text("server.not_assigned", user=name, kind=kind, value=value)
+                    "not_assigned",
+                    text("server.not_assigned", user=name, option=f"--{kind}", value=value),
                 )
     for organization_id in organizations:
         session.execute(

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from qclinic.server import accounts
 from qclinic.server.accounts import AccountError, Caller
+from qclinic.server.conflicts import resolve_conflict
 from qclinic.server.pull import page
 from qclinic.server.push import Forbidden, apply_push
-from qclinic.server.conflicts import resolve_conflict
 from qclinic.server.scope import scope_of, visible_keys
 
 PROTOCOL = 1

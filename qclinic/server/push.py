@@ -227,15 +227,19 @@ class Batch:
     ) -> bool:
         """Whether the change stays inside the scope it names (the one access was checked
         for): its record, and every parent it points to, belong to it. Excepted: a consultant
-        (a person of no organization), who may be pointed to, and changed, from any scope; and
+        (a person of no organization), who may be pointed to from any scope, and changed from any
+        scope by anyone but a company user; and
         a chain membership's chain and customer, in their own scopes (docs/SYNC.md, Chains)."""
         organization_id = payload["organization_id"]
         entity = payload["entity"]
         if entity in OWN_SCOPE and payload["row_id"] != organization_id:
             return False
-        if record is not None and record.organization_id != organization_id:
-            if not is_consultant(record):
-                return False
+        if (
+            record is not None
+            and record.organization_id != organization_id
+            and not (is_consultant(record) and self.caller.role != "company")
+        ):
+            return False
         merged = {**(record.fields if record else {}), **fields}
         crossing = CROSS_SCOPE.get(entity, frozenset())
         for field in parents(entity):

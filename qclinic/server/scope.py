@@ -74,9 +74,7 @@ def scope_of(session: Session, caller: Caller) -> Scope:
     memberships = _memberships(session)
     if caller.role == "lead":
         organizations |= {org for org, chain, live in memberships if live and chain in chains}
-        regions = list(
-            session.scalars(select(UserRegion.region).where(UserRegion.user_id == user))
-        )
+        regions = list(session.scalars(select(UserRegion.region).where(UserRegion.user_id == user)))
         if regions:
             organizations |= set(
                 session.scalars(

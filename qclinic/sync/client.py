@@ -15,9 +15,19 @@ class Unreachable(Exception):
 
 
 class SyncClient:
-    def __init__(self, server: str, token: str | None = None, *, timeout: float = 30.0) -> None:
+    def __init__(
+        self,
+        server: str,
+        token: str | None = None,
+        *,
+        timeout: float = 30.0,
+        http: httpx.Client | None = None,
+    ) -> None:
+        """*http*: a ready client to talk through instead (an in-process test client)."""
         headers = {"Authorization": f"Bearer {token}"} if token else {}
-        self._http = httpx.Client(base_url=server.rstrip("/"), headers=headers, timeout=timeout)
+        self._http = http or httpx.Client(
+            base_url=server.rstrip("/"), headers=headers, timeout=timeout
+        )
 
     def close(self) -> None:
         self._http.close()

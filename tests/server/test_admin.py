@@ -44,14 +44,15 @@ def test_init_adds_users_lists_and_disables_them(
         main(["users", "add", "cqo", "--role", "company", "--org", "ORG-1", *password, *data]) == 0
     )
     capsys.readouterr()
-    assert main(["users", "list", *data]) == 0
+    assert main(["--lang", "en", "users", "list", *data]) == 0
     listed = capsys.readouterr().out.splitlines()
     assert main(["users", "disable", "wang", *data]) == 0
 
     assert listed == [
-        "cqo\tcompany\tactive\tORG-1",
-        "root\tadmin\tactive\t",
-        "wang\tconsultant\tactive\t",
+        "user\trole\tstate\torganizations\tchains\tregions",
+        "cqo\tcompany\tactive\tORG-1\t\t",
+        "root\tadmin\tactive\t\t\t",
+        "wang\tconsultant\tactive\t\t\t",
     ]
     assert _users(folder) == {
         "root": ("admin", False),

@@ -22,8 +22,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "only a lead consultant is given {option}",
     ),
     "not_assigned": (
-        "用户 {user} 没有被分配 {kind} {value}",
-        "user {user} is not assigned {kind} {value}",
+        "用户 {user} 并未分配有 {option} {value}",
+        "user {user} is not assigned {option} {value}",
     ),
     # -- the command line ----------------------------------------------------------------------
     "no_dir": (
