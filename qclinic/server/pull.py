@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from qclinic.server.entities import parents
 from qclinic.server.models import Record
-from qclinic.server.scope import CROSS_SCOPE, Scope, is_consultant
+from qclinic.server.scope import CROSS_SCOPE, WITHHELD, Scope, is_consultant
 
 
 def page(
@@ -42,11 +42,33 @@ def page(
     seen: set[str] = set()
     for record in rows:
         _with_parents(session, record, out, seen, scope)
+        if record.row_id == organization_id and record.entity == "organization":
+            for dependent in _pointing_to(session, organization_id, scope):
+                _with_parents(session, dependent, out, seen, scope, whole=True)
     return {
         "rows": out,
         "cursor": rows[-1].seq if rows else after,
         "more": more,
     }
+
+
+def _pointing_to(session: Session, organization_id: str, scope: Scope | None) -> list[Record]:
+    """The memberships in other scopes the caller sees whose customer is *organization_id*.
+
+    They come with the organization's own record: a laptop that pulled one while this customer
+    was out of its sight holds it with the customer withheld, and its own scope's cursor has
+    passed it; now that the customer is in sight it gets the whole row (docs/SYNC.md, Chains).
+    """
+    query = select(Record).where(
+        Record.entity == "chain_member",
+        Record.fields["customer_id"].as_string() == organization_id,
+        Record.organization_id != organization_id,
+    )
+    return [
+        record
+        for record in session.scalars(query.order_by(Record.seq))
+        if scope is None or scope.may_see(record.organization_id)
+    ]
 
 
 def _with_parents(
@@ -55,7 +77,11 @@ def _with_parents(
     out: list[dict[str, Any]],
     seen: set[str],
     scope: Scope | None,
+    *,
+    whole: bool = False,
 ) -> None:
+    """*record* after the parents the client may lack (*whole*: every parent in sight, for a
+    row out of the page's own scope)."""
     if record.row_id in seen:
         return
     seen.add(record.row_id)
@@ -68,8 +94,8 @@ def _with_parents(
         if parent is None:
             continue
         if parent.organization_id == record.organization_id:
-            if parent.seq > record.seq:
-                _with_parents(session, parent, out, seen, scope)
+            if parent.seq > record.seq or whole:
+                _with_parents(session, parent, out, seen, scope, whole=whole)
         elif _may_travel(parent, record, field, scope):
             _with_parents(session, parent, out, seen, scope)
         else:  # only the scope's own rows leave with it: a link out of sight is withheld
@@ -88,9 +114,11 @@ def _with_parents(
 
 
 def _may_travel(parent: Record, child: Record, field: str, scope: Scope | None) -> bool:
-    """Whether *parent*, in another scope than *child*, goes with it: a consultant always; a
-    chain membership's chain or customer when the caller may see it."""
+    """Whether *parent*, in another scope than *child*, goes with it: a consultant and a
+    membership's chain always; a membership's customer when the caller may see it."""
     if is_consultant(parent):
         return True
-    crossing = field in CROSS_SCOPE.get(child.entity, frozenset())
-    return crossing and (scope is None or scope.may_see(parent.organization_id))
+    if field not in CROSS_SCOPE.get(child.entity, frozenset()):
+        return False
+    withheld = field in WITHHELD.get(child.entity, frozenset())
+    return not withheld or scope is None or scope.may_see(parent.organization_id)

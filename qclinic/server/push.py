@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import inspect, select
@@ -21,7 +22,14 @@ from qclinic.core.sync.merge import merge_fields
 from qclinic.server.accounts import Caller
 from qclinic.server.entities import SYNCED, parents
 from qclinic.server.models import Change, Conflict, Counter, Record, Waiting, utc_now
-from qclinic.server.scope import CROSS_SCOPE, OWN_SCOPE, assign_created, is_consultant, scope_of
+from qclinic.server.scope import (
+    CROSS_SCOPE,
+    OWN_SCOPE,
+    WITHHELD,
+    assign_created,
+    is_consultant,
+    scope_of,
+)
 from qclinic.server.scope import creating as creating_record
 
 OUTCOMES = ("applied", "merged", "conflict", "rejected", "waiting")
@@ -57,7 +65,7 @@ def apply_push(
         organization_id = change["organization_id"]
         if organization_id not in created and not scope.may_write(organization_id):
             raise Forbidden(organization_id)
-    batch = Batch(session, caller)
+    batch = Batch(session, caller, lambda key: key in created or scope.may_see(key))
     batch.prepare(changes)
     results = []
     with session.no_autoflush:  # written once, at the end
@@ -78,9 +86,13 @@ class Batch:
     waiting changes, the records and parents it names. Nothing is flushed until the end.
     """
 
-    def __init__(self, session: Session, caller: Caller) -> None:
+    def __init__(
+        self, session: Session, caller: Caller, sees: Callable[[str], bool] = lambda _key: True
+    ) -> None:
         self.session = session
         self.caller = caller
+        #: whether the caller sees a scope key (a customer out of sight is withheld in results)
+        self._sees = sees
         self._seq: int | None = None
         self._last_hash: str | None = None
         #: assessments signed by this batch: their own earlier changes may still land
@@ -342,11 +354,16 @@ class Batch:
     def _result(
         self, payload: dict[str, Any], record: Record, outcome: str, reason: str | None = None
     ) -> dict[str, Any]:
+        fields = record.fields
+        for field in WITHHELD.get(record.entity, frozenset()):
+            target = self._record(str(fields[field])) if fields.get(field) else None
+            if target is not None and not self._sees(target.organization_id):
+                fields = {**fields, field: None}  # as a pull sends it (docs/SYNC.md, Chains)
         result: dict[str, Any] = {
             "change_id": payload["change_id"],
             "outcome": outcome,
             "revision": record.revision,
-            "fields": record.fields,
+            "fields": fields,
             "deleted": record.deleted,
         }
         if reason:

@@ -33,6 +33,9 @@ from qclinic.server.models import Record, UserChain, UserOrganization, UserRegio
 OWN_SCOPE = frozenset({"organization", "chain"})
 #: foreign keys that may point into another scope than the record's own
 CROSS_SCOPE = {"chain_member": frozenset({"chain_id", "customer_id"})}
+#: of those, the ones sent as ``null`` to a caller who may not see their target (the chain of
+#: a membership is always in sight of whoever sees the membership)
+WITHHELD = {"chain_member": frozenset({"customer_id"})}
 
 
 def is_consultant(record: Record) -> bool:

@@ -433,6 +433,38 @@ def test_a_supplier_added_to_a_leads_chain_after_a_pull_arrives_entire(
     }
 
 
+def test_a_customer_withheld_from_a_lead_arrives_when_its_region_is_given_to_them(
+    engine: Engine, laptops: Any
+) -> None:
+    with db.sessions(engine)() as session, session.begin():
+        accounts.add_user(session, "zhao", "lead", PASSWORD, [], regions=["Hefei"])
+    office, lead = laptops("office", "root"), laptops("lead", "zhao")
+    customer = office.services.organizations.create("Wuhu Rolling", region="Wuhu").id
+    supplier = office.services.organizations.create("Hefei Wire", region="Hefei").id
+    office.chain("Copper chain", [(customer, None, 0), (supplier, customer, 1)])
+    office.sync()
+    lead.sync()
+    [seen_before] = lead.rows(ChainMember)
+    with lead.services.organizations._writing(None) as session:
+        member = session.get(ChainMember, seen_before.id)
+        assert member is not None
+        member.tier = 2
+    lead.sync()  # the server's answer withholds the customer too: nothing to adopt
+    [after_push] = lead.rows(ChainMember)
+
+    with db.sessions(engine)() as session, session.begin():
+        accounts.assign(session, "zhao", regions=["Wuhu"])
+    lead.sync()
+
+    members = {m.organization_id: m for m in lead.rows(ChainMember)}
+    in_sight = members[supplier]
+    assert set(members) == {customer, supplier}
+    assert (seen_before.organization_id, seen_before.customer_id) == (supplier, None)
+    assert (after_push.customer_id, after_push.tier) == (None, 2)
+    assert (in_sight.customer_id, in_sight.tier) == (customer, 2)
+    assert {o.id for o in lead.rows(Organization)} == {customer, supplier}
+
+
 # -- the command line ------------------------------------------------------------------------
 
 
