@@ -15,7 +15,7 @@ from qclinic.server.accounts import AccountError, Caller
 from qclinic.server.conflicts import resolve_conflict
 from qclinic.server.pull import page
 from qclinic.server.push import Forbidden, apply_push
-from qclinic.server.scope import scope_of, visible_keys
+from qclinic.server.scope import ScopeCache, visible_keys
 
 PROTOCOL = 1
 MAX_BATCH = 5000
@@ -48,6 +48,7 @@ def refusal(status: int, code: str, message: str) -> HTTPException:
 
 def create_app(factory: sessionmaker[Session]) -> FastAPI:
     app = FastAPI(title="QClinic server", version=str(PROTOCOL))
+    scopes = ScopeCache()
 
     def db() -> Iterator[Session]:
         # Commits are explicit, in the endpoint: a dependency's exit may run after the response
@@ -110,7 +111,7 @@ def create_app(factory: sessionmaker[Session]) -> FastAPI:
         after: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
     ) -> dict[str, Any]:
-        scope = scope_of(session, who)
+        scope = scopes.scope(session, who)
         if not scope.may_see(organization):
             raise refusal(403, "forbidden", f"no access to organization {organization}")
         return page(session, organization, after, limit, scope)

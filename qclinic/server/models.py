@@ -86,7 +86,11 @@ class Record(ServerBase):
     """The server's current state of one desktop row."""
 
     __tablename__ = "server_record"
-    __table_args__ = (Index("ix_server_record_org_seq", "organization_id", "seq"),)
+    __table_args__ = (
+        Index("ix_server_record_org_seq", "organization_id", "seq"),
+        # scope (qclinic/server/scope.py) reads the organizations, chains and memberships
+        Index("ix_server_record_entity_seq", "entity", "seq"),
+    )
 
     row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     entity: Mapped[str] = mapped_column(String(64))

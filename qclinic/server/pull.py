@@ -58,17 +58,12 @@ def _pointing_to(session: Session, organization_id: str, scope: Scope | None) ->
     They come with the organization's own record: a laptop that pulled one while this customer
     was out of its sight holds it with the customer withheld, and its own scope's cursor has
     passed it; now that the customer is in sight it gets the whole row (docs/SYNC.md, Chains).
+    An admin sees every customer: nothing was withheld from them.
     """
-    query = select(Record).where(
-        Record.entity == "chain_member",
-        Record.fields["customer_id"].as_string() == organization_id,
-        Record.organization_id != organization_id,
-    )
-    return [
-        record
-        for record in session.scalars(query.order_by(Record.seq))
-        if scope is None or scope.may_see(record.organization_id)
-    ]
+    if scope is None or scope.organizations is None:
+        return []
+    found = (session.get(Record, row_id) for row_id in scope.pointing.get(organization_id, ()))
+    return [record for record in found if record and record.organization_id != organization_id]
 
 
 def _with_parents(

@@ -21,13 +21,14 @@ with the chains: a supplier added to a lead's chain is in the lead's next ``/v1/
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qclinic.server.accounts import Caller
-from qclinic.server.models import Record, UserChain, UserOrganization, UserRegion
+from qclinic.server.models import Counter, Record, UserChain, UserOrganization, UserRegion
 
 #: entities filed under their own id: an organization, and a chain (a cross-organization record)
 OWN_SCOPE = frozenset({"organization", "chain"})
@@ -51,6 +52,9 @@ class Scope:
     chains: frozenset[str] | None
     #: the chains they may also change (a company user's are read only)
     writable_chains: frozenset[str] | None
+    #: ``{customer: membership row ids}`` of the memberships they see (by the customer each
+    #: names), for the pull to re-send when that customer comes into sight (see :mod:`pull`)
+    pointing: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def may_see(self, key: str) -> bool:
         if self.organizations is None or self.chains is None:
@@ -76,7 +80,7 @@ def scope_of(session: Session, caller: Caller) -> Scope:
     chains = set(session.scalars(select(UserChain.chain_id).where(UserChain.user_id == user)))
     memberships = _memberships(session)
     if caller.role == "lead":
-        organizations |= {org for org, chain, live in memberships if live and chain in chains}
+        organizations |= {m.organization for m in memberships if m.live and m.chain in chains}
         regions = list(session.scalars(select(UserRegion.region).where(UserRegion.user_id == user)))
         if regions:
             organizations |= set(
@@ -87,20 +91,89 @@ def scope_of(session: Session, caller: Caller) -> Scope:
                     )
                 )
             )
-    chains |= {chain for org, chain, _live in memberships if org in organizations}
+    chains |= {m.chain for m in memberships if m.organization in organizations}
+    pointing: dict[str, list[str]] = {}
+    for member in memberships:
+        if member.customer and member.organization in organizations:
+            pointing.setdefault(member.customer, []).append(member.row_id)
     frozen_chains = frozenset(chains)
     writable = frozenset() if caller.role == "company" else frozen_chains
-    return Scope(frozenset(organizations), frozen_chains, writable)
-
-
-def _memberships(session: Session) -> list[tuple[str, str, bool]]:
-    """Every chain membership the server holds: (organization, chain, live)."""
-    rows = session.execute(
-        select(Record.organization_id, Record.fields["chain_id"].as_string(), Record.deleted).where(
-            Record.entity == "chain_member"
-        )
+    return Scope(
+        frozenset(organizations),
+        frozen_chains,
+        writable,
+        {customer: tuple(rows) for customer, rows in pointing.items()},
     )
-    return [(org, str(chain), not deleted) for org, chain, deleted in rows]
+
+
+class ScopeCache:
+    """The scopes of the API's callers, kept while nothing they depend on has changed.
+
+    A scope depends on the caller's assignments and on the server's records; every record
+    written takes a new sequence number, so the ``seq`` counter's value stands for the records.
+    One sync of a lead pulls each of their organizations in turn: the scope is computed once.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._kept: dict[int, tuple[tuple[object, ...], Scope]] = {}
+
+    def scope(self, session: Session, caller: Caller) -> Scope:
+        if caller.role == "admin":
+            return Scope(None, None, None)
+        counter = session.get(Counter, "seq")
+        version = (caller.role, counter.value if counter else 0, _assignments(session, caller))
+        with self._lock:
+            kept = self._kept.get(caller.user_id)
+        if kept is not None and kept[0] == version:
+            return kept[1]
+        scope = scope_of(session, caller)
+        with self._lock:
+            self._kept[caller.user_id] = (version, scope)
+        return scope
+
+
+def _assignments(session: Session, caller: Caller) -> tuple[tuple[str, ...], ...]:
+    user = caller.user_id
+    return (
+        tuple(
+            sorted(
+                session.scalars(
+                    select(UserOrganization.organization_id).where(UserOrganization.user_id == user)
+                )
+            )
+        ),
+        tuple(sorted(session.scalars(select(UserChain.chain_id).where(UserChain.user_id == user)))),
+        tuple(sorted(session.scalars(select(UserRegion.region).where(UserRegion.user_id == user)))),
+    )
+
+
+@dataclass(frozen=True)
+class _Membership:
+    row_id: str
+    organization: str
+    chain: str
+    customer: str | None
+    live: bool
+
+
+def _memberships(session: Session) -> list[_Membership]:
+    """Every chain membership the server holds, in sequence order."""
+    rows = session.execute(
+        select(
+            Record.row_id,
+            Record.organization_id,
+            Record.fields["chain_id"].as_string(),
+            Record.fields["customer_id"].as_string(),
+            Record.deleted,
+        )
+        .where(Record.entity == "chain_member")
+        .order_by(Record.seq)
+    )
+    return [
+        _Membership(row_id, org, str(chain), customer or None, not deleted)
+        for row_id, org, chain, customer, deleted in rows
+    ]
 
 
 def visible_keys(session: Session, caller: Caller) -> tuple[list[str], list[str]]:

@@ -1,4 +1,5 @@
-"""Scope: chains and regions assigned to users (a lead's scope), and who resolved a conflict.
+"""Scope: chains and regions assigned to users (a lead's scope), who resolved a conflict, and
+an index of records by entity (the scope reads organizations, chains and memberships).
 
 Revision ID: s0003
 Revises: s0001
@@ -34,9 +35,13 @@ def upgrade() -> None:
     with op.batch_alter_table("server_conflict", schema=None) as batch_op:
         batch_op.add_column(sa.Column("resolved_by", sa.String(length=100), nullable=True))
         batch_op.add_column(sa.Column("resolved_at", sa.DateTime(), nullable=True))
+    with op.batch_alter_table("server_record", schema=None) as batch_op:
+        batch_op.create_index("ix_server_record_entity_seq", ["entity", "seq"], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("server_record", schema=None) as batch_op:
+        batch_op.drop_index("ix_server_record_entity_seq")
     with op.batch_alter_table("server_conflict", schema=None) as batch_op:
         batch_op.drop_column("resolved_at")
         batch_op.drop_column("resolved_by")
