@@ -58,7 +58,7 @@ def apply_push(
         (change["entity"], change["row_id"])
         for change in changes
         if change["row_id"] == change["organization_id"]
-        and creating_record(session, caller, scope, change["row_id"], change["entity"])
+        and creating_record(session, caller, change["row_id"], change["entity"])
     }
     created = {key for _entity, key in creating}
     for change in changes:

@@ -191,7 +191,7 @@ def visible_keys(session: Session, caller: Caller) -> tuple[list[str], list[str]
     return found["organization"], found["chain"]
 
 
-def creating(session: Session, caller: Caller, scope: Scope, key: str, entity: str) -> bool:
+def creating(session: Session, caller: Caller, key: str, entity: str) -> bool:
     """Whether a change to the own-scope record *key* creates it for *caller*: it is new to the
     server, and not a company user's (who creates nothing but may push their own organization
     first, as assigned)."""
