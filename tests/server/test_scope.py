@@ -502,7 +502,7 @@ def test_users_are_given_and_lose_chains_regions_and_organizations_in_either_lan
     assert chinese[1:] == ["li\tlead\t启用\tO1\tK1,K2\t", "root\tadmin\t启用\t\t\t"]
     assert refused == [2, 2, 2]
     assert errors[1:] == [
-        "错误：用户 li 并未分配有 --chain K9",
+        "错误：用户 li 没有 --chain K9 这项分配",
         "error: name at least one --org, --chain or --region",
     ]
     assert "--region" in errors[0]

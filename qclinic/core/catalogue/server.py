@@ -18,11 +18,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "this device's sign-in was revoked or is unknown",
     ),
     "lead_only": (
-        "只有首席顾问（lead）才能分配 {option}",
+        "只有牵头顾问（lead 角色）才能被分配 {option}",
         "only a lead consultant is given {option}",
     ),
     "not_assigned": (
-        "用户 {user} 并未分配有 {option} {value}",
+        "用户 {user} 没有 {option} {value} 这项分配",
         "user {user} is not assigned {option} {value}",
     ),
     # -- the command line ----------------------------------------------------------------------
