@@ -1,4 +1,4 @@
-"""The HTTP API, v1 (docs/SYNC.md): login, organizations, push, pull."""
+"""The HTTP API, v1 (docs/SYNC.md): login, organizations, push, pull, resolving conflicts."""
 
 # no "from __future__ import annotations": FastAPI reads the endpoints' annotations, which name
 # dependencies local to create_app
@@ -12,8 +12,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from qclinic.server import accounts
 from qclinic.server.accounts import AccountError, Caller
+from qclinic.server.conflicts import resolve_conflict
 from qclinic.server.pull import page
 from qclinic.server.push import Forbidden, apply_push
+from qclinic.server.scope import ScopeCache, visible_keys
 
 PROTOCOL = 1
 MAX_BATCH = 5000
@@ -46,6 +48,7 @@ def refusal(status: int, code: str, message: str) -> HTTPException:
 
 def create_app(factory: sessionmaker[Session]) -> FastAPI:
     app = FastAPI(title="QClinic server", version=str(PROTOCOL))
+    scopes = ScopeCache()
 
     def db() -> Iterator[Session]:
         # Commits are explicit, in the endpoint: a dependency's exit may run after the response
@@ -84,7 +87,8 @@ def create_app(factory: sessionmaker[Session]) -> FastAPI:
     def organizations(
         session: Annotated[Session, Depends(db)], who: Annotated[Caller, Depends(caller)]
     ) -> dict[str, Any]:
-        return {"organizations": accounts.visible_organizations(session, who)}
+        organization_ids, chain_ids = visible_keys(session, who)
+        return {"organizations": organization_ids, "chains": chain_ids}
 
     @app.post("/v1/push")
     def push(
@@ -107,8 +111,23 @@ def create_app(factory: sessionmaker[Session]) -> FastAPI:
         after: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
     ) -> dict[str, Any]:
-        if not accounts.may_see(session, who, organization):
+        scope = scopes.scope(session, who)
+        if not scope.may_see(organization):
             raise refusal(403, "forbidden", f"no access to organization {organization}")
-        return page(session, organization, after, limit)
+        return page(session, organization, after, limit, scope)
+
+    @app.post("/v1/conflicts/{conflict_id}/resolve")
+    def resolve(
+        conflict_id: int,
+        session: Annotated[Session, Depends(db)],
+        who: Annotated[Caller, Depends(caller)],
+    ) -> dict[str, Any]:
+        try:
+            conflict = resolve_conflict(session, who, conflict_id)
+        except Forbidden as error:
+            raise refusal(403, "forbidden", str(error)) from None
+        except LookupError:
+            raise refusal(404, "no_conflict", f"no conflict {conflict_id}") from None
+        return conflict
 
     return app

@@ -22,6 +22,8 @@ SYNCED = (
     "finding",
     "clinic_case",
     "action",
+    "chain",
+    "chain_member",
 )
 #: bookkeeping columns every record has, never sent as fields
 BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "revision", "deleted_at"})

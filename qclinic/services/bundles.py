@@ -56,10 +56,23 @@ class BundleService(Service):
     """The changes a bundle export carries; applying a bundle's changes on this desktop."""
 
     def export_changes(self, organization_ids: Collection[str] = ()) -> list[dict[str, Any]]:
-        """Every pending change (as a push would send it), of *organization_ids* if given."""
+        """Every pending change (as a push would send it), of *organization_ids* if given.
+
+        A chain is its own scope (docs/SYNC.md, Chains): a pending chain goes with the wanted
+        organizations' memberships of it, so the bundle holds the parent they name.
+        """
         batch = SyncService(self._database, self._bus).pending_changes(EXPORT_LIMIT)
         wanted = set(organization_ids)
-        return [c for c in batch.changes if not wanted or c["organization_id"] in wanted]
+        if not wanted:
+            return batch.changes
+        wanted |= {
+            str(c["fields"]["chain_id"])
+            for c in batch.changes
+            if c["entity"] == "chain_member"
+            and c["organization_id"] in wanted
+            and c["fields"].get("chain_id")
+        }
+        return [c for c in batch.changes if c["organization_id"] in wanted]
 
     def apply(
         self, changes: Iterable[dict[str, Any]], *, label: str = "", source: object = None

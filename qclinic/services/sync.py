@@ -267,7 +267,9 @@ class SyncService(Service):
             fresh = []
             for row in rows:  # a parent may come twice in a page: once is enough
                 known = memory.revision(row["row_id"])
-                if known is None or known < row["revision"]:
+                # the same revision with other fields: a link withheld before is in sight now
+                again = known == row["revision"] and memory.fields(row["row_id"]) != row["fields"]
+                if known is None or known < row["revision"] or again:
                     fresh.append(row)
                     memory.remember(row["entity"], row["row_id"], row["revision"], row["fields"])
             by_table: dict[str, list[str]] = {}
@@ -304,7 +306,7 @@ class _OrganizationFinder:
 
         from qclinic.storage.models import Assessment, Finding, Visit
 
-        if table == "organization":
+        if table in ("organization", "chain"):  # a chain is its own scope (docs/SYNC.md)
             return row_id
         if fields.get("organization_id"):
             return str(fields["organization_id"])
@@ -357,6 +359,8 @@ class SyncedStates:
         return state.revision if state is not None else None
 
     def fields(self, row_id: str) -> dict[str, Any] | None:
+        if row_id in self._new:
+            return dict(self._new[row_id]["fields"])
         state = self.states.get(row_id)
         return state.fields if state is not None else None
 

@@ -34,6 +34,8 @@ SYNCED_TABLES = (
     "finding",
     "clinic_case",
     "action",
+    "chain",
+    "chain_member",
 )
 _NOT_FIELDS = frozenset({"id", "created_at", "updated_at", "revision", "deleted_at", "search_key"})
 

@@ -15,9 +15,19 @@ class Unreachable(Exception):
 
 
 class SyncClient:
-    def __init__(self, server: str, token: str | None = None, *, timeout: float = 30.0) -> None:
+    def __init__(
+        self,
+        server: str,
+        token: str | None = None,
+        *,
+        timeout: float = 30.0,
+        http: httpx.Client | None = None,
+    ) -> None:
+        """*http*: a ready client to talk through instead (an in-process test client)."""
         headers = {"Authorization": f"Bearer {token}"} if token else {}
-        self._http = httpx.Client(base_url=server.rstrip("/"), headers=headers, timeout=timeout)
+        self._http = http or httpx.Client(
+            base_url=server.rstrip("/"), headers=headers, timeout=timeout
+        )
 
     def close(self) -> None:
         self._http.close()
@@ -56,8 +66,10 @@ class SyncClient:
             "POST", "/v1/login", json={"user": user, "password": password, "device": device}
         )
 
-    def organizations(self) -> list[str]:
-        return list(self._call("GET", "/v1/organizations")["organizations"])
+    def scopes(self) -> list[str]:
+        """What this user may pull: the chains, then the organizations (docs/SYNC.md)."""
+        answer = self._call("GET", "/v1/organizations")
+        return [*answer.get("chains", []), *answer["organizations"]]
 
     def push(self, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return list(self._call("POST", "/v1/push", json={"changes": changes})["results"])

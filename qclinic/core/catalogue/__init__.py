@@ -42,6 +42,7 @@ AREAS = (
     "vocabulary",
     "sync",
     "bundle",
+    "server",
 )
 
 _areas: dict[str, dict[str, Text]] = {}
