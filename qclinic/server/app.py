@@ -1,9 +1,10 @@
-"""The HTTP API, v1 (docs/SYNC.md): login, organizations, push, pull."""
+"""The HTTP API, v1 (docs/SYNC.md): login, organizations, push, pull; blobs (blob_api.py)."""
 
 # no "from __future__ import annotations": FastAPI reads the endpoints' annotations, which name
 # dependencies local to create_app
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
@@ -44,7 +45,9 @@ def refusal(status: int, code: str, message: str) -> HTTPException:
     return HTTPException(status, detail={"code": code, "message": message})
 
 
-def create_app(factory: sessionmaker[Session]) -> FastAPI:
+def create_app(factory: sessionmaker[Session], blobs_dir: Path | None = None) -> FastAPI:
+    """The API over *factory*'s database; with *blobs_dir* (``DATA_DIR/blobs``) the blob
+    endpoints too."""
     app = FastAPI(title="QClinic server", version=str(PROTOCOL))
 
     def db() -> Iterator[Session]:
@@ -111,4 +114,10 @@ def create_app(factory: sessionmaker[Session]) -> FastAPI:
             raise refusal(403, "forbidden", f"no access to organization {organization}")
         return page(session, organization, after, limit)
 
+    if blobs_dir is not None:
+        from qclinic.server import blob_api
+        from qclinic.server.blobs import ServerBlobs
+
+        app.state.blobs = ServerBlobs(blobs_dir)
+        blob_api.register(app, db, caller, app.state.blobs)
     return app

@@ -138,7 +138,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from qclinic.server.db import sessions
 
     engine = _engine(args)
-    app = create_app(sessions(engine))
+    app = create_app(sessions(engine), blobs_dir=Path(args.data_dir).expanduser() / "blobs")
     print(f"qclinic-server listening on http://{args.host}:{args.port}", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0

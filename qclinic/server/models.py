@@ -136,3 +136,12 @@ class Conflict(ServerBase):
     incoming_by: Mapped[str] = mapped_column(String(100))
     at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class BlobGrant(ServerBase):
+    """Blob *sha256* was uploaded whole for *organization_id* (schema s0002; see blobs.py)."""
+
+    __tablename__ = "server_blob_grant"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    organization_id: Mapped[str] = mapped_column(String(36), primary_key=True, index=True)
