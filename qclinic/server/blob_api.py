@@ -41,9 +41,9 @@ def _checked(sha256: str) -> str:
     return sha256
 
 
-def _grant(session: Session, sha256: str, organization: str) -> None:
+def _grant(session: Session, who: Caller, sha256: str, organization: str) -> None:
     try:
-        blob_rules.grant(session, sha256, organization)
+        blob_rules.grant(session, who, sha256, organization)
         session.commit()
     except BaseException:
         session.rollback()
@@ -111,7 +111,7 @@ def register(
         if complete:
             # a concurrent upload of the same blob for the same organization may have granted it
             with contextlib.suppress(IntegrityError):
-                await run_in_threadpool(_grant, session, sha256, organization)
+                await run_in_threadpool(_grant, session, who, sha256, organization)
         return {"sha256": sha256, "offset": end, "complete": complete}
 
     @app.api_route("/v1/blobs/{sha256}", methods=["GET", "HEAD"])

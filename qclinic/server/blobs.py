@@ -149,10 +149,12 @@ def may_upload(session: Session, caller: Caller, organization_id: str) -> bool:
     )
 
 
-def grant(session: Session, sha256: str, organization_id: str) -> None:
-    """Record that *sha256* was uploaded whole for *organization_id* (once)."""
-    if session.get(BlobGrant, (sha256, organization_id)) is None:
-        session.add(BlobGrant(sha256=sha256, organization_id=organization_id))
+def grant(session: Session, caller: Caller, sha256: str, organization_id: str) -> None:
+    """Record that *caller* uploaded *sha256* whole for *organization_id* (once)."""
+    if session.get(BlobGrant, (sha256, organization_id, caller.user_id)) is None:
+        session.add(
+            BlobGrant(sha256=sha256, organization_id=organization_id, user_id=caller.user_id)
+        )
 
 
 def may_download(session: Session, caller: Caller, sha256: str) -> bool:
@@ -170,25 +172,34 @@ def missing(
 ) -> list[dict[str, object]]:
     """The hashes among *hashes* the caller must upload, with the offset to resume from.
 
-    A blob counts as present only if it is stored *and* the caller may download it: a blob
-    kept for another organization must be uploaded again (proving possession) to be granted.
+    A blob counts as present only if it is stored *and* the caller may download it, or
+    uploaded it themselves (for an organization their push has not created yet): a blob kept
+    for another organization must be uploaded again (proving possession) to be granted.
     """
     out: list[dict[str, object]] = []
     for sha256 in dict.fromkeys(hashes):
-        if blobs.store.contains(sha256) and may_download(session, caller, sha256):
+        if blobs.store.contains(sha256) and (
+            may_download(session, caller, sha256) or _uploaded_by(session, caller, sha256)
+        ):
             continue
         out.append({"sha256": sha256, "offset": blobs.offset(caller.user_id, sha256)})
     return out
 
 
+def _uploaded_by(session: Session, caller: Caller, sha256: str) -> bool:
+    query = select(BlobGrant.sha256).where(
+        BlobGrant.sha256 == sha256, BlobGrant.user_id == caller.user_id
+    )
+    return session.scalars(query.limit(1)).first() is not None
+
+
 def lacking(session: Session, blobs: ServerBlobs) -> list[tuple[str, str, str]]:
     """``(entity, row id, sha256)`` of live records naming a blob the server does not keep."""
-    out = []
+    out: list[tuple[str, str, str]] = []
     query = select(Record).where(Record.entity.in_(BLOB_FIELDS), Record.deleted.is_(False))
     for record in session.scalars(query):
-        sha256 = record.fields.get(BLOB_FIELDS[record.entity])
-        named = isinstance(sha256, str) and SHA256.fullmatch(sha256)
-        if named and not blobs.store.contains(str(sha256)):
+        sha256 = str(record.fields.get(BLOB_FIELDS[record.entity]) or "")
+        if SHA256.fullmatch(sha256) and not blobs.store.contains(sha256):
             out.append((record.entity, record.row_id, sha256))
     return out
 

@@ -139,9 +139,11 @@ class Conflict(ServerBase):
 
 
 class BlobGrant(ServerBase):
-    """Blob *sha256* was uploaded whole for *organization_id* (schema s0002; see blobs.py)."""
+    """User *user_id* uploaded blob *sha256* whole for *organization_id* (schema s0002; see
+    blobs.py)."""
 
     __tablename__ = "server_blob_grant"
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     organization_id: Mapped[str] = mapped_column(String(36), primary_key=True, index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("server_user.id"), primary_key=True)

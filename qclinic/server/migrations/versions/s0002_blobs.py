@@ -1,4 +1,4 @@
-"""Blob grants: which organization each uploaded blob was uploaded for (docs/SYNC.md, "Blobs").
+"""Blob grants: which user uploaded each blob whole for which organization (docs/SYNC.md, "Blobs").
 
 Revision ID: s0002
 Revises: s0001
@@ -21,7 +21,9 @@ def upgrade() -> None:
         "server_blob_grant",
         sa.Column("sha256", sa.String(length=64), nullable=False),
         sa.Column("organization_id", sa.String(length=36), nullable=False),
-        sa.PrimaryKeyConstraint("sha256", "organization_id"),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["user_id"], ["server_user.id"]),
+        sa.PrimaryKeyConstraint("sha256", "organization_id", "user_id"),
     )
     with op.batch_alter_table("server_blob_grant", schema=None) as batch_op:
         batch_op.create_index(
