@@ -56,11 +56,12 @@ def upload(
     for start in range(0, len(hashes), ASK):
         wanted.update(client.missing_blobs(hashes[start : start + ASK]))
     todo = [blob for blob in blobs if blob.sha256 in wanted]
-    for number, blob in enumerate(todo, 1):
+    for blob in todo:
         if blob.path is None:
             summary.not_here += 1
             progress(text("sync.blob_not_here", sha256=blob.sha256).get(lang))
-            continue
+    todo = [blob for blob in todo if blob.path is not None]
+    for number, blob in enumerate(todo, 1):
         # a blob named by two organizations goes to each (the second from the start)
         start = wanted.pop(blob.sha256, 0)
         try:

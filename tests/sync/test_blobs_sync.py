@@ -188,62 +188,44 @@ def _status(data_dir: Path) -> dict[str, Any]:
     return status
 
 
-def test_a_photo_taken_on_one_laptop_arrives_whole_on_another(
+def test_a_photo_taken_on_one_laptop_arrives_whole_on_another_and_a_lost_one_shows(
     server: Server, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     server.add_user("dora", "consultant")
     a, b = tmp_path_factory.mktemp("photo-a"), tmp_path_factory.mktemp("photo-b")
     login(server, a, "dora")
     login(server, b, "dora")
+    photo, lost = _photo(1_500_000, 11), _photo(50_000, 12)
+    sha, lost_sha = hashlib.sha256(photo).hexdigest(), hashlib.sha256(lost).hexdigest()
     with _local(a) as services:
         _organization, assessment = _assessment(services, "Wuhu Alloys")
-        data = _photo(1_500_000, 11)
-        services.answers.add_photos(assessment, "QMS.1", [(data, "furnace.jpg")])
-    sha = hashlib.sha256(data).hexdigest()
-    assert _status(a)["pending_blobs"] == 1
+        services.answers.add_photos(assessment, "QMS.1", [(photo, "furnace.jpg")])
+        services.answers.add_photos(assessment, "QMS.2", [(lost, "lost.jpg")])
+        assert services.sync.pending_blob_count() == 2
+    (a / "attachments" / lost_sha[:2] / lost_sha[2:]).unlink()  # the file was lost on A
 
     pushed = sync(a)
 
     assert "uploading attachments: 1/1" in pushed.stderr
+    assert "does not have the file of attachment" in pushed.stderr
     assert "1 uploaded (1.4 MB)" in pushed.stdout
-    assert (server.data_dir / "blobs" / sha[:2] / sha[2:]).read_bytes() == data
-    assert _status(a)["pending_blobs"] == 0
+    assert (server.data_dir / "blobs" / sha[:2] / sha[2:]).read_bytes() == photo
 
     pulled = sync(b)
 
-    assert "downloading attachments: 1/1" in pulled.stderr
-    assert (b / "attachments" / sha[:2] / sha[2:]).read_bytes() == data
-    assert _status(b)["missing_blobs"] == 0
+    assert "downloading attachments: " in pulled.stderr
+    assert "1 downloaded; 1 still missing" in pulled.stdout
+    assert (b / "attachments" / sha[:2] / sha[2:]).read_bytes() == photo
+    status = _status(b)
+    assert (status["pending_blobs"], status["missing_blobs"]) == (0, 1)
     with _local(b) as services:
         (evidence,) = services.answers.evidence(assessment, instance_key="", question_ids=["QMS.1"])
-        assert (evidence.file_name, evidence.data) == ("furnace.jpg", data)
-
-
-def test_a_record_whose_blob_never_reached_the_server_is_said_to_be_incomplete(
-    server: Server, tmp_path_factory: pytest.TempPathFactory
-) -> None:
-    server.add_user("emil", "consultant")
-    a, b = tmp_path_factory.mktemp("lost-a"), tmp_path_factory.mktemp("lost-b")
-    login(server, a, "emil")
-    login(server, b, "emil")
-    with _local(a) as services:
-        _organization, assessment = _assessment(services, "Maanshan Steel")
-        data = _photo(50_000, 12)
-        services.answers.add_photos(assessment, "QMS.1", [(data, "lost.jpg")])
-    sha = hashlib.sha256(data).hexdigest()
-    (a / "attachments" / sha[:2] / sha[2:]).unlink()  # the file was lost on laptop A
-
-    pushed = sync(a)
-    assert "does not have the file of attachment" in pushed.stderr
-    pulled = sync(b)
-
-    assert "0 downloaded; 1 still missing" in pulled.stdout
-    assert _status(b)["missing_blobs"] == 1
-    with _local(b) as services:
+        assert (evidence.file_name, evidence.data) == ("furnace.jpg", photo)
+        # the record came; its bytes never reached the server: incomplete, not silently empty
         (incomplete,) = services.sync.incomplete_attachments()
-        assert (incomplete.sha256, incomplete.file_name) == (sha, "lost.jpg")
+        assert (incomplete.sha256, incomplete.file_name) == (lost_sha, "lost.jpg")
     head = httpx.head(
-        f"{server.url}/v1/blobs/{sha}",
-        headers={"Authorization": f"Bearer {server.token('emil')}"},
+        f"{server.url}/v1/blobs/{lost_sha}",
+        headers={"Authorization": f"Bearer {server.token('dora')}"},
     )
     assert head.status_code == 403  # never uploaded: granted to no organization
