@@ -205,6 +205,7 @@ def cmd_import_bundle(args: argparse.Namespace) -> int:
 
     from qclinic.errors import UserError
     from qclinic.server.accounts import AccountError, Caller, find_user
+    from qclinic.server.blobs import BLOB_FIELDS, ServerBlobs, grant
     from qclinic.server.db import sessions
     from qclinic.server.models import User
     from qclinic.server.push import Forbidden, apply_push
@@ -227,6 +228,13 @@ def cmd_import_bundle(args: argparse.Namespace) -> int:
         changes = list(bundle.changes())  # re-hashed as read: a file changed since the check raises
         if any(change["organization_id"] is None for change in changes):
             raise Refused(f"{args.file}: a change names no organization")
+        blobs = ServerBlobs(Path(args.data_dir).expanduser() / "blobs")
+        bundle.copy_blobs_into(blobs.store)  # the bytes first, hash checked as copied
+        granted = set(bundle.blob_names())
+        for change in changes:  # the bundle holds the bytes: possession proved for its records
+            sha256 = (change.get("fields") or {}).get(BLOB_FIELDS.get(change["entity"], ""))
+            if sha256 in granted and change["organization_id"] is not None:
+                grant(session, caller, sha256, change["organization_id"])
         try:
             return apply_push(session, caller, changes)
         except Forbidden as error:

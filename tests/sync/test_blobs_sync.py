@@ -229,3 +229,47 @@ def test_a_photo_taken_on_one_laptop_arrives_whole_on_another_and_a_lost_one_sho
         headers={"Authorization": f"Bearer {server.token('dora')}"},
     )
     assert head.status_code == 403  # never uploaded: granted to no organization
+
+
+# -- bundles carry the bytes too -----------------------------------------------------------------
+
+
+def test_a_bundle_carries_a_photo_to_a_desktop_and_to_the_server(tmp_path: Path) -> None:
+    from qclinic import cli
+    from qclinic.server import cli as server_cli
+    from qclinic.sync.bundle import read_bundle
+
+    a, b, srv = tmp_path / "a", tmp_path / "b", tmp_path / "srv"
+    photo = _photo(300_000, 21)
+    sha = hashlib.sha256(photo).hexdigest()
+    with _local(a) as services:
+        organization, assessment = _assessment(services, "Bengbu Glass")
+        services.answers.add_photos(assessment, "QMS.1", [(photo, "kiln.jpg")])
+    out = tmp_path / "visit.qcbundle"
+
+    assert cli.run(["--data-dir", str(a), "bundle", "export", "--out", str(out)]) == 0
+    with read_bundle(out, None) as bundle:
+        assert bundle.blob_names() == [sha]
+        assert bundle.manifest.blobs == 1
+
+    assert cli.run(["--data-dir", str(b), "bundle", "import", str(out)]) == 0
+    with _local(b) as services:
+        assert services.database.blobs.read_bytes(sha) == photo
+        assert services.sync.incomplete_attachments() == []
+
+    password = tmp_path / "pw"
+    password.write_text(PASSWORD, encoding="utf-8")
+    init = ["init", "--data-dir", str(srv), "--admin", "root", "--password-file", str(password)]
+    assert server_cli.main(init) == 0
+    assert server_cli.main(["import-bundle", str(out), "--data-dir", str(srv)]) == 0
+    assert (srv / "blobs" / sha[:2] / sha[2:]).read_bytes() == photo
+    # granted to the bundle's organization: the server's users who see it may download it
+    server_engine = db.make_engine(db.database_url(srv))
+    with db.sessions(server_engine)() as session:
+        from sqlalchemy import select
+
+        from qclinic.server.models import BlobGrant
+
+        grants = session.execute(select(BlobGrant.sha256, BlobGrant.organization_id)).all()
+        assert grants == [(sha, organization)]
+    server_engine.dispose()
