@@ -192,11 +192,17 @@ def cmd_tokens_revoke(args: argparse.Namespace) -> int:
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from qclinic.server.audit import verify
+    from qclinic.server.blobs import ServerBlobs, lacking
 
+    blobs = ServerBlobs(Path(args.data_dir).expanduser() / "blobs")
     problems = _in_transaction(args, verify)
+    problems += [f"blob {sha256} no longer matches its hash" for sha256 in blobs.verify_all()]
     for problem in problems:
         print(problem, file=sys.stderr)
     print("the change log is intact" if not problems else f"{len(problems)} problem(s)")
+    waiting = _in_transaction(args, lambda session: lacking(session, blobs))
+    if waiting:  # not a fault: a laptop has not uploaded them (yet)
+        print(f"{len(waiting)} record(s) name a blob the server does not hold yet")
     return 0 if not problems else 2
 
 

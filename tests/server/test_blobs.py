@@ -224,3 +224,28 @@ def test_partials_are_per_user(
     assert missing(blob_client, bob, sha) == {sha: 0}
     assert missing(blob_client, alice, sha) == {sha: CHUNK}
     assert os.path.getsize(store.partial(1, sha)) == CHUNK
+
+
+def test_audit_verify_names_a_stored_blob_whose_bytes_changed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from qclinic.server.cli import main
+
+    password = tmp_path / "pw"
+    password.write_text(PASSWORD, encoding="utf-8")
+    folder = tmp_path / "srv"
+    assert (
+        main(
+            ["init", "--data-dir", str(folder), "--admin", "root", "--password-file", str(password)]
+        )
+        == 0
+    )
+    blobs = ServerBlobs(folder / "blobs")
+    sha, data = photo()
+    blobs.store.put_bytes(data)
+    assert main(["audit", "verify", "--data-dir", str(folder)]) == 0
+
+    blobs.store.path_for(sha).write_bytes(data[:-1] + b"\x00")
+
+    assert main(["audit", "verify", "--data-dir", str(folder)]) == 2
+    assert f"blob {sha} no longer matches its hash" in capsys.readouterr().err
