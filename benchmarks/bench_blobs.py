@@ -5,7 +5,7 @@ request-body byte the blob uploads read: ``ServerBlobs.received``), writes the p
 bytes, 2 MiB each) into laptop A's data folder through the services, then:
 
 1. starts ``python -m qclinic sync`` on A and kills it (SIGKILL) once the server has received
-   about half of the bytes;
+   half of the bytes and half a chunk more (so a chunk is in flight: the worst case);
 2. runs ``qclinic sync`` on A again to the end;
 3. syncs laptop B, which downloads every photo.
 
@@ -40,6 +40,7 @@ from qclinic.server.blobs import ServerBlobs
 from qclinic.services import Services
 from qclinic.storage.library import install_builtin_library
 from qclinic.storage.startup import open_database
+from qclinic.sync.transfer import CHUNK
 
 PASSWORD = "benchmark password"
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,6 +64,7 @@ def _free_port() -> int:
 
 
 def _serve(folder: Path) -> tuple[uvicorn.Server, ServerBlobs, str]:
+    folder.mkdir(parents=True, exist_ok=True)
     engine = db.make_engine(db.database_url(folder))
     db.upgrade(engine)
     with db.sessions(engine)() as session, session.begin():
@@ -139,7 +141,8 @@ def main() -> None:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        while blobs.received < total // 2:
+        # half way, in the middle of a chunk: the worst case, a chunk half read when it dies
+        while blobs.received < total // 2 + CHUNK // 2:
             if first.poll() is not None:
                 raise SystemExit("the first sync ended before half way")
             time.sleep(0.01)
