@@ -178,6 +178,27 @@ def test_a_pulled_attachment_without_its_bytes_is_incomplete_until_they_arrive(
     b.database.dispose()
 
 
+def test_a_local_file_whose_bytes_changed_is_refused_by_the_server_and_reported(
+    api: tuple[TestClient, ServerBlobs, str], tmp_path: Path
+) -> None:
+    test_client, store, token = api
+    services = _open(tmp_path / "laptop")
+    _organization, assessment = _assessment(services, "Huainan Mining")
+    data = _photo(30_000, 31)
+    sha = hashlib.sha256(data).hexdigest()
+    services.answers.add_photos(assessment, "QMS.1", [(data, "rot.jpg")])
+    services.database.blobs.path_for(sha).write_bytes(data[:-1] + b"?")  # bit rot on the laptop
+    lines: list[str] = []
+
+    summary = engine.run(services.sync, _client(test_client, token), lines.append, "en")
+
+    assert (summary.blobs.damaged, summary.blobs.uploaded) == (1, 0)
+    assert f"the bytes of attachment {sha} do not match its hash" in "\n".join(lines)
+    assert not store.store.contains(sha)
+    assert services.sync.pending_count() == 0  # the record went: the server knows it lacks it
+    services.database.dispose()
+
+
 # -- through the real server process -------------------------------------------------------------
 
 
