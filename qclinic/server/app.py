@@ -1,9 +1,11 @@
-"""The HTTP API, v1 (docs/SYNC.md): login, organizations, push, pull, resolving conflicts."""
+"""The HTTP API, v1 (docs/SYNC.md): login, organizations, push, pull, resolving conflicts; blobs
+(blob_api.py)."""
 
 # no "from __future__ import annotations": FastAPI reads the endpoints' annotations, which name
 # dependencies local to create_app
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
@@ -46,7 +48,9 @@ def refusal(status: int, code: str, message: str) -> HTTPException:
     return HTTPException(status, detail={"code": code, "message": message})
 
 
-def create_app(factory: sessionmaker[Session]) -> FastAPI:
+def create_app(factory: sessionmaker[Session], blobs_dir: Path | None = None) -> FastAPI:
+    """The API over *factory*'s database; with *blobs_dir* (``DATA_DIR/blobs``) the blob
+    endpoints too."""
     app = FastAPI(title="QClinic server", version=str(PROTOCOL))
     scopes = ScopeCache()
 
@@ -130,4 +134,10 @@ def create_app(factory: sessionmaker[Session]) -> FastAPI:
             raise refusal(404, "no_conflict", f"no conflict {conflict_id}") from None
         return conflict
 
+    if blobs_dir is not None:
+        from qclinic.server import blob_api
+        from qclinic.server.blobs import ServerBlobs
+
+        app.state.blobs = ServerBlobs(blobs_dir)
+        blob_api.register(app, db, caller, app.state.blobs)
     return app

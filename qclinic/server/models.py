@@ -160,3 +160,14 @@ class Conflict(ServerBase):
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
     resolved_by: Mapped[str | None] = mapped_column(String(100), default=None)
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+
+
+class BlobGrant(ServerBase):
+    """User *user_id* uploaded blob *sha256* whole for *organization_id* (schema s0002; see
+    blobs.py)."""
+
+    __tablename__ = "server_blob_grant"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    organization_id: Mapped[str] = mapped_column(String(36), primary_key=True, index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("server_user.id"), primary_key=True)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from qclinic.core.catalogue import text
@@ -73,6 +74,21 @@ class BundleService(Service):
             and c["fields"].get("chain_id")
         }
         return [c for c in batch.changes if c["organization_id"] in wanted]
+
+    def export_blobs(self, changes: list[dict[str, Any]]) -> list[tuple[str, Path]]:
+        """``(sha256, file)`` of the blobs *changes* name that this computer has (an attachment
+        whose file is lost here travels as its record only, and shows incomplete elsewhere)."""
+        from qclinic.services.sync_blobs import BLOB_FIELDS
+
+        found: dict[str, Path] = {}
+        for change in changes:
+            field_name = BLOB_FIELDS.get(change["entity"])
+            sha256 = change["fields"].get(field_name) if field_name else None
+            if sha256 and not change["deleted"] and sha256 not in found:
+                path = self._database.blobs.path_for(str(sha256))
+                if path.is_file():
+                    found[str(sha256)] = path
+        return sorted(found.items())
 
     def apply(
         self, changes: Iterable[dict[str, Any]], *, label: str = "", source: object = None

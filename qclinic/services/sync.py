@@ -17,8 +17,11 @@ from qclinic.services.base import Service
 from qclinic.services.events import Origin
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from sqlalchemy.orm import Session
 
+    from qclinic.services.sync_blobs import BlobToSend, IncompleteAttachment
     from qclinic.storage.models import SyncedState
 
 #: the device id on change-log lines that sync wrote (never pushed back)
@@ -237,6 +240,39 @@ class SyncService(Service):
             _put_state(session, values)
         return counts
 
+    # -- blobs (services/sync_blobs.py) ------------------------------------------------------
+    def blobs_to_send(self, batch: PushBatch) -> list[BlobToSend]:
+        """The blobs *batch*'s records reference, to upload (where the server lacks them) first."""
+        from qclinic.services.sync_blobs import blobs_to_send
+
+        return blobs_to_send(batch.changes, batch.sent, self._database.blobs)
+
+    def pending_blob_count(self) -> int:
+        """How many blobs records waiting to be pushed reference (``sync status``)."""
+        from qclinic.services.sync_blobs import pending_blob_hashes
+
+        pushed = int(self.state().get(KEY_PUSHED, "0"))
+        with self._reading() as session:
+            return len(pending_blob_hashes(session, pushed, SYNC_DEVICE))
+
+    def incomplete_attachments(self) -> list[IncompleteAttachment]:
+        """Live attachments and drawn signatures whose bytes are not on this computer yet
+        (pulled before their blob was downloaded, or the server lacks it): incomplete."""
+        from qclinic.services.sync_blobs import incomplete
+
+        with self._reading() as session:
+            return incomplete(session, self._database.blobs)
+
+    def store_blob(self, sha256: str, chunks: Iterable[bytes]) -> int:
+        """Keep a downloaded blob, its hash checked as it is written; its size.
+
+        Raises:
+            BlobMismatch: The bytes do not hash to *sha256*; nothing is kept.
+        """
+        from qclinic.services.sync_blobs import store
+
+        return store(self._database.blobs, sha256, chunks)
+
     # -- pull ----------------------------------------------------------------------------------
     def cursor(self, organization_id: str) -> int:
         return int(self.state().get(CURSOR_PREFIX + organization_id, "0"))
@@ -304,7 +340,7 @@ class _OrganizationFinder:
     def of(self, table: str, row_id: str, fields: dict[str, Any]) -> str | None:
         from sqlalchemy import select
 
-        from qclinic.storage.models import Assessment, Finding, Visit
+        from qclinic.storage.models import Assessment, ClinicCase, Finding, Visit
 
         if table in ("organization", "chain"):  # a chain is its own scope (docs/SYNC.md)
             return row_id
@@ -324,6 +360,10 @@ class _OrganizationFinder:
                 select(Assessment.organization_id)
                 .join(Finding, Finding.assessment_id == Assessment.id)
                 .where(Finding.id == fields["finding_id"])
+            )
+        if fields.get("case_id"):  # an attachment of a clinic case
+            return session.scalar(
+                select(ClinicCase.organization_id).where(ClinicCase.id == fields["case_id"])
             )
         return None
 

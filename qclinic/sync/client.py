@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, NoReturn
 
 import httpx
 
@@ -12,6 +13,14 @@ from qclinic.errors import UserError
 
 class Unreachable(Exception):
     """The server could not be reached (no network, server down, timed out)."""
+
+
+class BlobRefused(Exception):
+    """The server refused a blob's bytes (``hash_mismatch``: they do not hash to its name)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class SyncClient:
@@ -46,6 +55,11 @@ class SyncClient:
         if response.status_code == 200:
             body: dict[str, Any] = response.json()
             return body
+        self._refused(response, kwargs.get("params", {}))
+
+    @staticmethod
+    def _refused(response: httpx.Response, params: Mapping[str, Any]) -> NoReturn:
+        """Raise the user error for a refusal."""
         try:
             detail = response.json().get("detail")
         except ValueError:
@@ -55,7 +69,7 @@ class SyncClient:
             key = "sync.bad_credentials" if code == "bad_credentials" else "sync.token_revoked"
             raise UserError(text(key))
         if response.status_code == 403:
-            organization = kwargs.get("params", {}).get("organization") or _named(detail)
+            organization = params.get("organization") or _named(detail)
             raise UserError(text("sync.forbidden", organization=organization))
         raise UserError(
             text("sync.server_error", status=response.status_code, detail=detail or response.text)
@@ -77,6 +91,56 @@ class SyncClient:
     def pull(self, organization: str, after: int, limit: int) -> dict[str, Any]:
         params = {"organization": organization, "after": after, "limit": limit}
         return self._call("GET", "/v1/pull", params=params)
+
+    # -- blobs (docs/SYNC.md, "Blobs") --------------------------------------------------------
+    def missing_blobs(self, hashes: list[str]) -> dict[str, int]:
+        """``{sha256: offset}`` of the blobs among *hashes* the server wants (resume at offset)."""
+        answer = self._call("POST", "/v1/blobs/missing", json={"hashes": hashes})
+        return {item["sha256"]: int(item["offset"]) for item in answer["missing"]}
+
+    def upload_chunk(
+        self, sha256: str, organization: str, offset: int, total: int, chunk: bytes
+    ) -> tuple[int, bool]:
+        """Send *chunk* of blob *sha256* at *offset*: the server's offset after it, and whether
+        the blob is now whole there. A wrong offset answers the server's (resume from there).
+
+        Raises:
+            BlobRefused: The bytes do not hash to *sha256* (the server kept nothing).
+        """
+        params: dict[str, str | int] = {
+            "organization": organization,
+            "offset": offset,
+            "total": total,
+        }
+        try:
+            response = self._http.put(f"/v1/blobs/{sha256}", params=params, content=chunk)
+        except httpx.TransportError as error:
+            raise Unreachable(str(error)) from error
+        if response.status_code in (409, 422):
+            detail = response.json().get("detail") or {}
+            if response.status_code == 409 and "offset" in detail:
+                return int(detail["offset"]), False
+            if detail.get("code") == "hash_mismatch":
+                raise BlobRefused("hash_mismatch", str(detail.get("message")))
+        if response.status_code != 200:
+            self._refused(response, params)
+        body = response.json()
+        return int(body["offset"]), bool(body["complete"])
+
+    def download_blob(self, sha256: str, keep: Callable[[Iterator[bytes]], object]) -> bool:
+        """Stream blob *sha256* into *keep*; ``False`` when the server does not have it (yet)
+        or may not give it to this user — the record stays incomplete here."""
+        try:
+            with self._http.stream("GET", f"/v1/blobs/{sha256}") as response:
+                if response.status_code in (403, 404):
+                    return False
+                if response.status_code != 200:
+                    response.read()
+                    self._refused(response, {})
+                keep(response.iter_bytes(1 << 20))
+        except httpx.TransportError as error:
+            raise Unreachable(str(error)) from error
+        return True
 
 
 def _named(detail: object) -> str:

@@ -1,14 +1,17 @@
-"""One sync run: push every pending change, then pull every visible organization, paged."""
+"""One sync run: push every pending change (the blobs they name uploaded first), then pull every
+visible organization, paged, then download the blobs pulled records name (transfer.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from qclinic.core.catalogue import text
 from qclinic.services.sync import KEY_LAST_SYNC, KEY_PUSHED, SyncService
 from qclinic.storage.types import utc_now
+from qclinic.sync import transfer
 from qclinic.sync.client import SyncClient
+from qclinic.sync.transfer import BlobSummary
 
 Progress = Callable[[str], None]
 PUSH_BATCH = 1000
@@ -23,6 +26,7 @@ class SyncSummary:
     waiting: int = 0
     skipped: int = 0
     pulled: int = 0
+    blobs: BlobSummary = field(default_factory=BlobSummary)
 
 
 def run(
@@ -34,6 +38,7 @@ def run(
     summary = SyncSummary()
     push(sync, client, progress, lang, summary, source=source)
     pull(sync, client, progress, lang, summary, source=source)
+    transfer.download(sync, client, progress, lang, summary.blobs)
     sync.set_state({KEY_LAST_SYNC: utc_now().isoformat()}, source=source)
     return summary
 
@@ -54,6 +59,8 @@ def push(
         batch = sync.pending_changes(PUSH_BATCH)
         if batch.up_to_seq == pushed_before:
             break
+        # the bytes first: a record never reaches the server before the blob it names can
+        transfer.upload(client, sync.blobs_to_send(batch), progress, lang, summary.blobs)
         results = client.push(batch.changes) if batch.changes else []
         counts = sync.acknowledge(batch, results, source=source)
         summary.pushed += len(batch.changes)

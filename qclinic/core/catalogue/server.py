@@ -59,6 +59,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "用户\t角色\t状态\t企业\t产业链\t地区",
         "user\trole\tstate\torganizations\tchains\tregions",
     ),
+    "blob_damaged": (
+        "附件 {sha256} 的内容与其哈希值不再一致",
+        "blob {sha256} no longer matches its hash",
+    ),
+    "blobs_waiting": (
+        "{count} 条记录引用的附件服务器尚未收到",
+        "{count} record(s) name a blob the server does not hold yet",
+    ),
     "log_intact": ("变更日志完好", "the change log is intact"),
     "log_problems": ("发现 {count} 处问题", "{count} problem(s)"),
     "log_removed": (

@@ -2,7 +2,7 @@
 an index of records by entity (the scope reads organizations, chains and memberships).
 
 Revision ID: s0003
-Revises: s0001
+Revises: s0002
 Create Date: 2026-11-26 13:10:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "s0003"
-down_revision: str | None = "s0001"
+down_revision: str | None = "s0002"
 branch_labels: str | None = None
 depends_on: str | None = None
 
