@@ -41,6 +41,7 @@ AREAS = (
     "vocabulary",
     "sync",
     "bundle",
+    "portfolio",
 )
 
 _areas: dict[str, dict[str, Text]] = {}
