@@ -159,11 +159,11 @@ def semantic_problems(data: Mapping[str, Any], file_stem: str | None) -> list[Fo
             repeat_of[ident] = repeat
             found.extend(_question_problems(path, item))
             key = item.get("coverage")
+            tagged: Path = (*path, "coverage")
             if key is not None and repeat is not None:
-                found.append(((*path, "coverage"), say("portfolio.coverage_repeated")))
+                found.append((tagged, say("portfolio.coverage_repeated")))
             elif key is not None and key in covered:
-                where = (*path, "coverage")
-                found.append((where, say("portfolio.coverage_twice", key=key, other=covered[key])))
+                found.append((tagged, say("portfolio.coverage_twice", key=key, other=covered[key])))
             elif key is not None:
                 covered[key] = ident
     questions = {item["id"]: item for _, item, kind, _ in walked if kind == "question"}
