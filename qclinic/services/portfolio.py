@@ -10,6 +10,7 @@ the built-in checklists as shipped, and the newest stored version of every other
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
@@ -76,8 +77,8 @@ class PortfolioService(Service):
 
     def figures(self, flt: PortfolioFilter) -> Portfolio:
         """Every figure per selected chain and for all of them together."""
-        query = self._query(flt)
         with self._reading() as session:
+            query = queries.materialize(session, self._query(flt))
             names = queries.chain_names(session, query)
             counts = {(f, c, k): n for f, c, k, n in queries.figure_counts(session, query)}
             happened = queries.events(session, query)
@@ -171,8 +172,6 @@ class PortfolioService(Service):
                 if row is None:
                     traces.append(CoverageTrace(company, key, False))
                     continue
-                import json
-
                 traces.append(
                     CoverageTrace(
                         company,
@@ -181,7 +180,7 @@ class PortfolioService(Service):
                         row["assessment_id"],
                         row["checklist_id"],
                         row["question_id"],
-                        json.loads(row["value"]),
+                        json.loads(row["value"]) if row["value"] is not None else None,
                         str(row["completed_at"]),
                     )
                 )
