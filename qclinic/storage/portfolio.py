@@ -279,9 +279,37 @@ def facts_query(flt: PortfolioFilter, questions: Sequence[CoverageQuestion]) -> 
 
 
 def figure_counts(session: Session, query: Query) -> list[tuple[str, str | None, str, int]]:
-    """Every member-level figure as (figure, chain id or None for the total, key, companies)."""
+    """Every member-level figure as (figure, chain id or None for the total, key, companies).
+
+    The figures without a key are summed in one pass over ``facts`` per chain (and one over the
+    companies, each once, for the total); those with a key (role, tier, grades) are grouped.
+    """
+    scalar = [name for name, (key, _predicate) in FIGURES.items() if key == "''"]
+    sums = ("actions_open", "actions_overdue")
+    per_org = ", ".join(
+        [f"MAX({FIGURES[name][1]}) AS f{i}" for i, name in enumerate(scalar)]
+        + [f"MAX({column}) AS {column}" for column in sums]
+    )
+    totals = ", ".join(
+        [f"SUM(f{i})" for i in range(len(scalar))] + [f"SUM({column})" for column in sums]
+    )
+    chains = ", ".join(
+        [f"SUM({FIGURES[name][1]})" for name in scalar] + [f"SUM({column})" for column in sums]
+    )
+    rows: list[tuple[str, str | None, str, int]] = []
+    statement = (
+        f"{query.ctes}\nSELECT chain_id, {chains} FROM facts GROUP BY chain_id\n"
+        f"UNION ALL\nSELECT NULL, {totals} FROM (SELECT {per_org} FROM facts GROUP BY org_id)"
+    )
+    names = [*scalar, *(f"sum:{column}" for column in sums)]
+    for row in session.execute(sql(statement), query.params).all():
+        rows.extend(
+            (name, row[0], "", int(value or 0)) for name, value in zip(names, row[1:], strict=True)
+        )
     parts = []
     for name, (key, predicate) in FIGURES.items():
+        if name in scalar:
+            continue
         parts.append(
             f"SELECT '{name}', chain_id, {key}, COUNT(*) FROM facts WHERE {predicate}"
             f" GROUP BY chain_id, {key}"
@@ -290,15 +318,12 @@ def figure_counts(session: Session, query: Query) -> list[tuple[str, str | None,
             f"SELECT '{name}', NULL, {key}, COUNT(DISTINCT org_id) FROM facts WHERE {predicate}"
             f" GROUP BY {key}"
         )
-    for column in ("actions_open", "actions_overdue"):  # actions, not companies
-        parts.append(f"SELECT 'sum:{column}', chain_id, '', SUM({column}) FROM facts GROUP BY 2")
-        parts.append(
-            f"SELECT 'sum:{column}', NULL, '', SUM({column}) FROM "
-            f"(SELECT DISTINCT org_id, {column} FROM facts)"
-        )
     statement = query.ctes + "\n" + "\nUNION ALL\n".join(parts)
-    rows = session.execute(sql(statement), query.params).all()
-    return [(r[0], r[1], r[2], int(r[3] or 0)) for r in rows]
+    rows.extend(
+        (r[0], r[1], r[2], int(r[3] or 0))
+        for r in session.execute(sql(statement), query.params).all()
+    )
+    return rows
 
 
 def chain_names(session: Session, query: Query) -> list[tuple[str, str]]:
