@@ -225,7 +225,7 @@ def facts_query(flt: PortfolioFilter, questions: Sequence[CoverageQuestion]) -> 
   SELECT d.org_id, d.key, d.assessment_id, d.checklist_id, d.question_id, an.value AS value,
          d.completed_at, {in_place} AS in_place
   FROM latest_for_key d
-  LEFT JOIN answer an ON an.assessment_id = d.assessment_id AND an.question_id = d.question_id
+  LEFT JOIN answer an INDEXED BY ix_answer_portfolio ON an.assessment_id = d.assessment_id AND an.question_id = d.question_id
        AND an.instance_key = '' AND an.deleted_at IS NULL AND an.is_na = 0
 """,
         ),

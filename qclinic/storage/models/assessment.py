@@ -104,8 +104,15 @@ class Answer(Record):
     """The answer to one question (or one repeat instance of it) in an assessment."""
 
     __tablename__ = "answer"
-    # The unique index also serves "all answers of an assessment" (its leftmost column).
-    __table_args__ = (UniqueConstraint("assessment_id", "question_id", "instance_key"),)
+    # The unique index also serves "all answers of an assessment" (its leftmost column); the
+    # portfolio reads a deciding answer from its own covering index (migration 0010).
+    __table_args__ = (
+        UniqueConstraint("assessment_id", "question_id", "instance_key"),
+        Index(
+            "ix_answer_portfolio",
+            "assessment_id", "question_id", "instance_key", "is_na", "deleted_at", "value",
+        ),
+    )  # fmt: skip
 
     assessment_id: Mapped[str] = mapped_column(String(ID_LENGTH), ForeignKey("assessment.id"))
     question_id: Mapped[str] = mapped_column(String(100))
