@@ -437,3 +437,30 @@ def test_supplier_table_of_a_chain(services: Services, built: dict[str, str]) ->
     assert (s2.grade, s2.previous_grade) == (_grade("S2", END), _grade("S2", date(2025, 12, 31)))
     assert s2.coverage["spc"] == _in_place("S2", "spc", END)
     assert (s2.actions_open, s2.actions_overdue) == (1, 1)
+
+
+def test_the_figures_never_read_assessment_or_answer_rows(
+    services: Services, built: dict[str, str]
+) -> None:
+    """An assessment row holds its frozen checklist: every read of it (and of answers) must come
+    from a covering index (migration 0010), whatever the planner's statistics."""
+    import re
+
+    query = services.portfolio._query(FILTER)
+    checked = 0
+    aliases = {"a": "assessment", "b": "assessment", "an": "answer", "assessment": "assessment"}
+    with services.database.read_session() as session:
+        for name, _body in query.parts:
+            if name.startswith("tagged"):
+                continue
+            plan = session.execute(
+                text(f"EXPLAIN QUERY PLAN {query.with_()} SELECT * FROM {name.partition('(')[0]}"),
+                query.params,
+            ).all()
+            for row in plan:
+                step = str(row[-1])
+                found = re.match(r"(SCAN|SEARCH) (\w+)", step)
+                if found and found.group(2) in aliases:
+                    assert "COVERING INDEX" in step, (name, step)
+                    checked += 1
+    assert checked >= 6  # the grades (with amendments), the deciding assessments and answers
