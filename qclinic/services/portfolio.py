@@ -14,7 +14,7 @@ import dataclasses
 import json
 from collections import defaultdict
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qclinic.core.portfolio import (
     COVERAGE_KEYS,
@@ -41,6 +41,10 @@ from qclinic.core.portfolio import (
 from qclinic.services.base import Service
 from qclinic.storage import portfolio as queries
 
+if TYPE_CHECKING:
+    from qclinic.services.events import EventBus
+    from qclinic.storage.database import Database
+
 __all__ = ["PortfolioService"]
 
 #: a figure's counts: (figure, chain id or None, key) → companies
@@ -48,9 +52,21 @@ _Counts = Mapping[tuple[str, str | None, str], int]
 
 
 class PortfolioService(Service):
-    """The portfolio figures (see the module docstring)."""
+    """The portfolio figures (see the module docstring).
+
+    The last figures computed for all chains are kept until the next change event on the bus
+    (any table: the desktop announces changes made here, by sync and by other programs), and
+    one chain's figures are then taken from them: switching the dashboard's chain filter does
+    not compute again. One chain's figures are the same whether computed alone or with the
+    others (each figure of a chain depends on that chain's companies only).
+    """
 
     _tags: tuple[tuple[tuple[str, str], ...], tuple[CoverageQuestion, ...]] | None = None
+
+    def __init__(self, database: Database, bus: EventBus) -> None:
+        super().__init__(database, bus)
+        self._cache: dict[PortfolioFilter, Portfolio] = {}
+        bus.subscribe(lambda _event: self._cache.clear())
 
     def coverage_questions(self) -> tuple[CoverageQuestion, ...]:
         """The questions tagged ``coverage:`` in the library, with their "in place" answers."""
@@ -78,6 +94,21 @@ class PortfolioService(Service):
 
     def figures(self, flt: PortfolioFilter) -> Portfolio:
         """Every figure per selected chain and for all of them together."""
+        every = dataclasses.replace(flt, chain_ids=())
+        known = self._cache.get(every)
+        if known is not None and len(flt.chain_ids) == 1:
+            chain = next((c for c in known.chains if c.id == flt.chain_ids[0]), None)
+            if chain is not None:
+                return Portfolio(flt, (chain,), dataclasses.replace(chain, id=None, name=""))
+        if flt in self._cache:
+            return self._cache[flt]
+        computed = self._compute(flt)
+        if len(self._cache) >= 32:  # periods and regions tried one after another
+            self._cache.clear()
+        self._cache[flt] = computed
+        return computed
+
+    def _compute(self, flt: PortfolioFilter) -> Portfolio:
         with self._reading() as session:
             query = queries.materialize(session, self._query(flt))
             names = queries.chain_names(session, query)

@@ -464,3 +464,21 @@ def test_the_figures_never_read_assessment_or_answer_rows(
                     assert "COVERING INDEX" in step, (name, step)
                     checked += 1
     assert checked >= 6  # the grades (with amendments), the deciding assessments and answers
+
+
+def test_a_chain_taken_from_all_chains_equals_it_computed_alone(
+    services: Services, built: dict[str, str]
+) -> None:
+    from qclinic.services import ChangeEvent, Origin
+    from qclinic.services.portfolio import PortfolioService
+
+    every = services.portfolio.figures(FILTER)
+    assert services.portfolio.figures(FILTER) is every  # kept until the next change
+    for key in CHAINS:
+        one = PortfolioFilter((built[key],), None, START, END, TODAY)
+        switched = services.portfolio.figures(one)
+        alone = PortfolioService(services.database, type(services.bus)())._compute(one)
+        assert switched == alone
+    services.bus.publish(ChangeEvent("organization", (built["S1"],), Origin.LOCAL, None))
+    assert services.portfolio.figures(FILTER) is not every
+    assert services.portfolio.figures(FILTER) == every
