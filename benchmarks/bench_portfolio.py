@@ -75,20 +75,27 @@ def main() -> int:
         services = Services(database)
         end = date.today()
         period = PortfolioFilter(start=date(end.year, 1, 1), end=end)
-        services.portfolio.figures(period)  # warm the page cache once
-        all_chains = timed(lambda: services.portfolio.figures(period), args.repeat)
-        portfolio = services.portfolio.figures(period)
+        service = services.portfolio
+        service._compute(period)  # warm the page cache once
+        all_chains = timed(lambda: service._compute(period), args.repeat)
+        portfolio = service.figures(period)  # computed once more, then kept
         switches: list[float] = []
+        alone: list[float] = []
         for chain in portfolio.chains:
             one = PortfolioFilter((chain.id,), None, period.start, period.end)
-            switches.extend(timed(lambda one=one: services.portfolio.figures(one), 1))
+            switches.extend(timed(lambda one=one: service.figures(one), 1))
+            alone.extend(timed(lambda one=one: service._compute(one), 1))
         print(
             f"figures, all chains: median {statistics.median(all_chains):.0f} ms, "
             f"worst {max(all_chains):.0f} ms (target ≤ 300 ms)"
         )
         print(
-            f"switching to one chain: median {statistics.median(switches):.0f} ms, "
-            f"worst {max(switches):.0f} ms over {len(switches)} chains (target ≤ 200 ms)"
+            f"switching to one chain (from the kept all-chains figures): median "
+            f"{statistics.median(switches):.2f} ms, worst {max(switches):.2f} ms (target ≤ 200 ms)"
+        )
+        print(
+            f"one chain computed alone: median {statistics.median(alone):.0f} ms, "
+            f"worst {max(alone):.0f} ms over {len(alone)} chains"
         )
         total = portfolio_json(portfolio)["total"]
         shown = {k: total[k] for k in ("companies", "grades", "coverage", "cqo_appointed")}
