@@ -43,6 +43,7 @@ AREAS = (
     "sync",
     "bundle",
     "server",
+    "portfolio",
 )
 
 _areas: dict[str, dict[str, Text]] = {}
