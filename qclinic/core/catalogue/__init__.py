@@ -37,6 +37,7 @@ AREAS = (
     "printing",
     "settings",
     "reports",
+    "chain_report",
     "charts",
     "vocabulary",
     "sync",
