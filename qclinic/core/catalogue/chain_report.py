@@ -144,7 +144,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "figure": ("指标", "Figure"),
     "value": ("数值", "Value"),
     "covered": ("已落实", "In place"),
-    "of": ("企业数", "Of"),
+    "of": ("链上企业数", "Companies in the chain"),
     # the command line
     "no_chain": ("没有编号为 {chain} 的产业链。", "There is no chain {chain}."),
     "written": (
@@ -170,5 +170,17 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "chain_not_docx": (
         "产业链报告只出 PDF（可核验）和 XLSX（表格）；{path} 两者都不是。",
         "A chain report is a PDF (verifiable) or an XLSX (its tables); {path} is neither.",
+    ),
+    "chain_options": (
+        "产业链报告不能与评估编号、--plan-only、--demo 或 --format docx 同用。",
+        "A chain report takes no assessment id, --plan-only, --demo or --format docx.",
+    ),
+    "chain_only_options": (
+        "--from、--to 和 --xlsx 只用于产业链报告（--chain 产业链编号）。",
+        "--from, --to and --xlsx are for the chain report only (--chain CHAIN_ID).",
+    ),
+    "no_out": (
+        "请指定输出文件：--out 文件.pdf 或 --out 文件.xlsx（或 --xlsx 文件.xlsx）。",
+        "Say where to write it: --out FILE.pdf or --out FILE.xlsx (or --xlsx FILE.xlsx).",
     ),
 }
