@@ -13,12 +13,15 @@ with other bytes. Nothing here writes to the database.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qclinic.reports.times import local_time
 
+if TYPE_CHECKING:
+    from qclinic.reports.verify import Verdict
 
-def check_issued(database: Any, issued: Any, sha: str) -> Any:
+
+def check_issued(database: Any, issued: Any, sha: str) -> Verdict:
     """The verdict on a file that is, byte for byte, the registered chain report *issued*."""
     from qclinic.reports.chain_report import KIND, parts
     from qclinic.reports.verify import CHANGED, MATCH, Verdict
@@ -73,7 +76,7 @@ def _name(key: str, names: dict[str, str]) -> str:
     }.get(key, key)
 
 
-def check_unregistered(session: Any, stamp: Any, sha: str, size: int) -> Any:
+def check_unregistered(session: Any, stamp: Any, sha: str, size: int) -> Verdict:
     """The verdict on a file with a chain report's stamp whose bytes were never registered."""
     from qclinic.reports.verify import CHANGED, UNKNOWN, Verdict
     from qclinic.storage.repositories import chain_documents
