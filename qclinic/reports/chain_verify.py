@@ -15,10 +15,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from qclinic.core.catalogue import say as catalogue_say
 from qclinic.reports.times import local_time
 
 if TYPE_CHECKING:
     from qclinic.reports.verify import Verdict
+
+
+def _en(key: str, **fields: object) -> str:
+    """The verdict's sentence *key* (catalogue area ``chain_report``), in English like every line
+    ``report verify`` prints (:mod:`.verify`)."""
+    return catalogue_say(f"chain_report.verify_{key}", "en", **fields)
 
 
 def check_issued(database: Any, issued: Any, sha: str) -> Verdict:
@@ -29,9 +36,15 @@ def check_issued(database: Any, issued: Any, sha: str) -> Verdict:
 
     verdict = Verdict(MATCH, sha, issued.document_id, "", KIND, chain_id=issued.chain_id)
     verdict.facts.append(
-        f"the file is, byte for byte, the chain report issued {local_time(issued.issued_at)} by "
-        f"{issued.issued_by} ({issued.lang}, {issued.pages} pages, period {issued.period_from} "
-        f"to {issued.period_to})"
+        _en(
+            "issued",
+            when=local_time(issued.issued_at),
+            who=issued.issued_by,
+            lang=issued.lang,
+            pages=issued.pages,
+            start=issued.period_from,
+            end=issued.period_to,
+        )
     )
     # the figures are the portfolio's, read by the service that prints the report (a lazy import:
     # verify is the one place the reports layer needs a service)
@@ -42,10 +55,10 @@ def check_issued(database: Any, issued: Any, sha: str) -> Verdict:
             issued.chain_id, issued.period_from, issued.period_to
         )
     except NotFound:
-        verdict.differences.append(f"the database no longer holds chain {issued.chain_id}")
+        verdict.differences.append(_en("no_chain", chain=issued.chain_id))
         verdict.outcome = CHANGED
         return verdict
-    verdict.facts.append(f"it is the report of the chain “{data.name}”")
+    verdict.facts.append(_en("chain", name=data.name))
     names = {f"member:{m.organization_id}": m.name for m in data.members}
     names |= {f"case:{c.id}": c.title for c in data.solved}
     printed, now = issued.parts or {}, parts(data)
@@ -53,12 +66,8 @@ def check_issued(database: Any, issued: Any, sha: str) -> Verdict:
         if printed.get(key) == now.get(key):
             continue
         what = _name(key, names)
-        if key not in printed:
-            verdict.differences.append(f"{what} was added")
-        elif key not in now:
-            verdict.differences.append(f"{what} was removed")
-        else:
-            verdict.differences.append(f"{what} differs from the printed one")
+        change = "added" if key not in printed else "removed" if key not in now else "differs"
+        verdict.differences.append(_en(change, what=what))
     if verdict.differences:
         verdict.outcome = CHANGED
     return verdict
@@ -66,14 +75,9 @@ def check_issued(database: Any, issued: Any, sha: str) -> Verdict:
 
 def _name(key: str, names: dict[str, str]) -> str:
     kind, _, ident = key.partition(":")
-    if kind == "member":
-        return f"the row of company “{names.get(key, ident)}”"
-    if kind == "case":
-        return f"the solved problem “{names.get(key, ident)}”"
-    return {
-        "header": "the cover facts (chain, leaders, sector, region, period)",
-        "figures": "the chain's figures (grades, 4 × 100% coverage, services, problems, actions)",
-    }.get(key, key)
+    if kind in ("member", "case"):
+        return _en(kind, name=names.get(key, ident))
+    return _en(key) if key in ("header", "figures") else key
 
 
 def check_unregistered(session: Any, stamp: Any, sha: str, size: int) -> Verdict:
@@ -86,32 +90,27 @@ def check_unregistered(session: Any, stamp: Any, sha: str, size: int) -> Verdict
     if issued is None:
         others = [entry.document_id for entry in chain_documents.by_chain(session, stamp.chain_id)]
         if others:
-            verdict.facts.append(
-                f"this database issued {len(others)} other report(s) of that chain: "
-                + ", ".join(others[-5:])
-            )
-        verdict.differences.append(
-            f"this database never issued a document {stamp.document_id}: it was printed by "
-            "another QClinic installation, or it is not genuine"
-        )
+            verdict.facts.append(_en("others", n=len(others), ids=", ".join(others[-5:])))
+        verdict.differences.append(_en("never_issued", document=stamp.document_id))
         return verdict
     verdict.outcome = CHANGED
     verdict.differences.append(
-        f"this file is not the document {stamp.document_id} that was issued: its SHA-256 is "
-        f"{sha}, the issued file's is {issued.file_sha256} (issued "
-        f"{local_time(issued.issued_at)} by {issued.issued_by}). It was altered after printing, "
-        "or another file carries that document's stamp"
+        _en(
+            "not_the_file",
+            document=stamp.document_id,
+            sha=sha,
+            issued=issued.file_sha256,
+            when=local_time(issued.issued_at),
+            who=issued.issued_by,
+        )
     )
     if size != issued.file_size:
-        delta = size - issued.file_size
+        key = "longer" if size > issued.file_size else "shorter"
         verdict.differences.append(
-            f"it is {abs(delta)} bytes {'longer' if delta > 0 else 'shorter'} than the issued "
-            f"file ({size} against {issued.file_size})"
+            _en(key, n=abs(size - issued.file_size), size=size, issued=issued.file_size)
         )
     if stamp.pages is not None and stamp.pages != issued.pages:
-        verdict.differences.append(
-            f"it has {stamp.pages} pages; the issued document had {issued.pages}"
-        )
+        verdict.differences.append(_en("pages", pages=stamp.pages, issued=issued.pages))
     if stamp.data_hash != issued.data_sha256:
-        verdict.differences.append("the data hash in its metadata is not the issued one")
+        verdict.differences.append(_en("hash"))
     return verdict

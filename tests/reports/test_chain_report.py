@@ -434,20 +434,22 @@ def test_bad_chain_report_requests_exit_2(
 
 def test_every_chain_report_word_exists() -> None:
     """The chain report's modules name their words without the area: say("title") is
-    chain_report.title."""
+    chain_report.title, and verify's _en("pages") is chain_report.verify_pages."""
     from qclinic.core.catalogue import keys
 
     known = keys()
     source = Path(__file__).resolve().parents[2] / "qclinic" / "reports"
+    prefixes = {"say": "", "_en": "verify_"}
     missing = []
     for path in source.glob("chain_*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = getattr(node, "func", None) and getattr(node.func, "id", None)
             if (
                 isinstance(node, ast.Call)
-                and getattr(node.func, "id", None) == "say"
+                and name in prefixes
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
-                and f"chain_report.{node.args[0].value}" not in known
+                and f"chain_report.{prefixes[name]}{node.args[0].value}" not in known
             ):
                 missing.append(f"{path.name}:{node.lineno}: {node.args[0].value}")
     assert len(list(source.glob("chain_*.py"))) >= 5 and not missing, missing

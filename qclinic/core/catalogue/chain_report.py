@@ -183,4 +183,60 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "请指定输出文件：--out 文件.pdf 或 --out 文件.xlsx（或 --xlsx 文件.xlsx）。",
         "Say where to write it: --out FILE.pdf or --out FILE.xlsx (or --xlsx FILE.xlsx).",
     ),
+    # report verify (its lines are printed in English, like the rest of its output)
+    "verify_issued": (
+        "该文件与 {when} 由 {who} 出具的产业链报告逐字节一致（{lang}，{pages} 页，统计期间 {start} 至 {end}）",
+        "the file is, byte for byte, the chain report issued {when} by {who} ({lang}, {pages} "
+        "pages, period {start} to {end})",
+    ),
+    "verify_chain": ("这是“{name}”的产业链报告", "it is the report of the chain “{name}”"),
+    "verify_no_chain": (
+        "数据库中已没有产业链 {chain}",
+        "the database no longer holds chain {chain}",
+    ),
+    "verify_added": ("{what}为新增", "{what} was added"),
+    "verify_removed": ("{what}已被删除", "{what} was removed"),
+    "verify_differs": ("{what}与打印时不同", "{what} differs from the printed one"),
+    "verify_member": ("企业“{name}”一行", "the row of company “{name}”"),
+    "verify_case": ("已解决问题“{name}”", "the solved problem “{name}”"),
+    "verify_header": (
+        "封面信息（产业链、链主、行业、地区、统计期间）",
+        "the cover facts (chain, leaders, sector, region, period)",
+    ),
+    "verify_figures": (
+        "产业链指标（等级、“4 个 100%”覆盖率、服务、问题、整改措施）",
+        "the chain's figures (grades, 4 × 100% coverage, services, problems, actions)",
+    ),
+    "verify_others": (
+        "本数据库出具过该产业链的其他 {n} 份报告：{ids}",
+        "this database issued {n} other report(s) of that chain: {ids}",
+    ),
+    "verify_never_issued": (
+        "本数据库从未出具文档 {document}：它由另一套 QClinic 打印，或并非原件",
+        "this database never issued a document {document}: it was printed by another QClinic "
+        "installation, or it is not genuine",
+    ),
+    "verify_not_the_file": (
+        "该文件不是出具的文档 {document}：其 SHA-256 为 {sha}，出具文件为 {issued}"
+        "（{when} 由 {who} 出具）。文件在打印后被改动，或另一个文件冒用了该文档的标识",
+        "this file is not the document {document} that was issued: its SHA-256 is {sha}, the "
+        "issued file's is {issued} (issued {when} by {who}). It was altered after printing, or "
+        "another file carries that document's stamp",
+    ),
+    "verify_longer": (
+        "它比出具的文件长 {n} 字节（{size} 对 {issued}）",
+        "it is {n} bytes longer than the issued file ({size} against {issued})",
+    ),
+    "verify_shorter": (
+        "它比出具的文件短 {n} 字节（{size} 对 {issued}）",
+        "it is {n} bytes shorter than the issued file ({size} against {issued})",
+    ),
+    "verify_pages": (
+        "它有 {pages} 页；出具的文档有 {issued} 页",
+        "it has {pages} pages; the issued document had {issued}",
+    ),
+    "verify_hash": (
+        "其元数据中的数据指纹不是出具时的指纹",
+        "the data hash in its metadata is not the issued one",
+    ),
 }
