@@ -111,7 +111,10 @@ def _hash(value: Any) -> str:
 
 def parts(data: ChainReportData) -> dict[str, str]:
     """What the report shows, part by part, each as a hash: the header (chain, leaders,
-    period), the chain's figures, each company's row and each solved problem."""
+    period), the chain's figures, each company's row and each solved problem — and, apart, the
+    open and overdue actions (``actions``), whose progress after printing is expected."""
+    from dataclasses import replace
+
     out = {
         "header": _hash(
             [
@@ -132,12 +135,18 @@ def parts(data: ChainReportData) -> dict[str, str]:
                 [data.visits, data.assessments, data.cases],
                 list(data.problems),
                 list(data.months),
+            ]
+        ),
+        "actions": _hash(
+            [
                 [data.open_actions, data.overdue_actions],
+                [[m.organization_id, m.open_actions, m.overdue_actions] for m in data.members],
             ]
         ),
     }
     for member in data.members:
-        out[f"member:{member.organization_id}"] = _hash(member)
+        row = replace(member, open_actions=0, overdue_actions=0)  # those are in "actions"
+        out[f"member:{member.organization_id}"] = _hash(row)
     for case in data.solved:
         out[f"case:{case.id}"] = _hash(case)
     return out

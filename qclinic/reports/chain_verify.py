@@ -6,7 +6,8 @@ this installation registered when it issued a chain report
 copied stamp changes them. For a registered file the chain's figures for the same period are
 computed again and compared part by part (the header, the figures, each company's row, each
 problem solved): a chain report has no seal, so like an unsigned assessment's report its content
-must still be the database's, and what differs is named. A file carrying a chain report's stamp
+must still be the database's, and what differs is named. The open and overdue actions are the
+exception, as in an assessment's report: their progress since printing is listed, not counted. A file carrying a chain report's stamp
 that was never registered here is "unknown", or "changed" when its document id was registered
 with other bytes. Nothing here writes to the database.
 """
@@ -64,6 +65,9 @@ def check_issued(database: Any, issued: Any, sha: str) -> Verdict:
     printed, now = issued.parts or {}, parts(data)
     for key in sorted(set(printed) | set(now)):
         if printed.get(key) == now.get(key):
+            continue
+        if key == "actions":  # the plan moves on after printing: reported, not counted
+            verdict.progress.append(_en("actions_moved"))
             continue
         what = _name(key, names)
         change = "added" if key not in printed else "removed" if key not in now else "differs"

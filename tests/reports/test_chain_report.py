@@ -359,6 +359,23 @@ def test_verify_names_what_changed_in_the_database_since_printing(
     assert "Crane not registered" in out and "chain's figures" in out, out
 
 
+def test_verify_lists_the_actions_progress_without_counting_it(
+    printed: tuple[Path, Path, dict[str, str]], capsys: Any
+) -> None:
+    from sqlalchemy import update
+
+    from qclinic.storage.models import Action
+    from qclinic.storage.startup import open_database
+
+    folder, pdf, _ids = printed
+    database = open_database(folder / "qclinic.sqlite", attachments_dir=folder / "attachments")
+    with database.session() as session:  # the overdue action is done
+        session.execute(update(Action).where(Action.status == "open").values(status="done"))
+    database.dispose()
+    code, out = _verify(folder, pdf, capsys)
+    assert code == 0 and "MATCH" in out and "actions moved on" in out, out
+
+
 def test_an_unknown_chain_report_is_unknown(
     printed: tuple[Path, Path, dict[str, str]], capsys: Any, tmp_path: Path
 ) -> None:

@@ -235,6 +235,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "它有 {pages} 页；出具的文档有 {issued} 页",
         "it has {pages} pages; the issued document had {issued}",
     ),
+    "verify_actions_moved": (
+        "整改措施的未完成、逾期数量自打印以来有变化",
+        "the open and overdue actions moved on since printing",
+    ),
     "verify_hash": (
         "其元数据中的数据指纹不是出具时的指纹",
         "the data hash in its metadata is not the issued one",
