@@ -282,7 +282,7 @@ def _grade_text(member: MemberRow) -> str:
 
 
 COLUMNS = ("no", "company", "customer", "grade", "score", *COVERAGE_KEYS, "cqo_short")
-WIDTHS = (7, 38, 30, 16, 11, 10, 10, 10, 10, 11)  # mm; the action columns take the rest
+WIDTHS = (8, 34, 28, 16, 12, 12, 11, 10, 10, 11)  # mm; the action columns take the rest
 _RIGHT = ("no", "score", "open", "overdue")
 
 
@@ -294,8 +294,12 @@ def member_rows(members: list[MemberRow], lang: str) -> tuple[list[list[Any]], l
     lays out in a fraction of the time thousands of paragraphs would take.
     """
     s = styles(lang)
+    # a size smaller than the other tables' headers: twelve columns share the width, and a
+    # heading such as "Score" must not break inside the word
+    small = s.cell_head.clone(f"{lang}-head-small", fontSize=7, leading=8.6)
+    small_right = head_right(lang).clone(f"{lang}-head-small-right", fontSize=7, leading=8.6)
     head = [
-        para(say("col_" + key, lang), head_right(lang) if key in _RIGHT else s.cell_head)
+        para(say("col_" + key, lang), small_right if key in _RIGHT else small)
         for key in (*COLUMNS, "open", "overdue")
     ]
     rows: list[list[Any]] = [head]

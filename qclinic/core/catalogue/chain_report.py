@@ -20,7 +20,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     # the summary
     "summary": ("总体情况", "Summary"),
     "summary_intro": (
-        "本报告汇总{chain}在{period}期间的质量诊断情况：链上企业的供应商分级评价结果及其变化、"
+        "本报告汇总{chain}在 {period} 期间的质量诊断情况：链上企业的供应商分级评价结果及其变化、"
         "“4 个 100%”推进情况、首席质量官设立情况、质量服务与问题解决情况，以及各层级企业的明细。",
         "This report sums up the quality clinics of {chain} over {period}: how its "
         "suppliers stand on the 4-level evaluation and how that moved, how far the “4 × 100%” "
