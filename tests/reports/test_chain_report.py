@@ -384,7 +384,7 @@ def test_an_unknown_chain_report_is_unknown(
     from qclinic.services import Services
     from qclinic.storage.startup import open_database
 
-    folder, _pdf, ids = printed
+    folder, issued, ids = printed
     database = open_database(folder / "qclinic.sqlite", attachments_dir=folder / "attachments")
     data = Services(database).chain_reports.data(ids["chain"], START, END)
     database.dispose()
@@ -392,6 +392,9 @@ def test_an_unknown_chain_report_is_unknown(
     render_chain_report(data, other, "en", doc_id="QC-C-0000000000-042")
     code, out = _verify(folder, other, capsys)
     assert code == 3 and "UNKNOWN" in out, out
+    # and the issued copy, checked where there is no database at all: unknown, named as a chain's
+    code, out = _verify(tmp_path / "nowhere", issued, capsys)
+    assert code == 3 and "(chain report) of chain " + ids["chain"] in out, out
 
 
 def test_the_xlsx_has_a_summary_and_one_sheet_per_tier(
