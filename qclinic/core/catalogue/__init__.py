@@ -42,6 +42,7 @@ AREAS = (
     "vocabulary",
     "sync",
     "bundle",
+    "portfolio",
 )
 
 _areas: dict[str, dict[str, Text]] = {}
