@@ -426,13 +426,13 @@ def closing(data: ChainReportData, info: PageInfo, issuing_body: str) -> list[An
         Spacer(1, 10 * mm),
     ]
     sign = [
-        [para(say(key, lang), s.cell_head), para("", s.cell), para(say("date", lang), s.cell_head)]
+        [para(say(key, lang), s.cell_head), "", para(say("date", lang), s.cell_head), ""]
         for key in ("prepared_by", "reviewed_by", "approved_by")
     ]
-    box = Table(sign, colWidths=[30 * mm, 80 * mm, 40 * mm], rowHeights=[14 * mm] * 3)
-    box.setStyle(
-        plain([("LINEBELOW", (1, 0), (1, -1), 0.5, MUTED), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")])
-    )
+    widths = [26 * mm, 70 * mm, 16 * mm, 40 * mm]
+    box = Table(sign, colWidths=widths, rowHeights=[14 * mm] * 3, hAlign="LEFT")
+    lines = [("LINEBELOW", (c, 0), (c, -1), 0.5, MUTED) for c in (1, 3)]
+    box.setStyle(plain([*lines, ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
     story += [box, Spacer(1, 10 * mm)]
     if issuing_body:
         story.append(para(say("issued_by", lang) + colon(lang) + issuing_body, s.body))
