@@ -431,8 +431,8 @@ def closing(data: ChainReportData, info: PageInfo, issuing_body: str) -> list[An
     ]
     widths = [26 * mm, 70 * mm, 16 * mm, 40 * mm]
     box = Table(sign, colWidths=widths, rowHeights=[14 * mm] * 3, hAlign="LEFT")
-    lines: list[tuple[object, ...]] = [("LINEBELOW", (c, 0), (c, -1), 0.5, MUTED) for c in (1, 3)]
-    box.setStyle(plain([*lines, ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+    rules: list[tuple[object, ...]] = [("LINEBELOW", (c, 0), (c, -1), 0.5, MUTED) for c in (1, 3)]
+    box.setStyle(plain([*rules, ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
     story += [box, Spacer(1, 10 * mm)]
     if issuing_body:
         story.append(para(say("issued_by", lang) + colon(lang) + issuing_body, s.body))
