@@ -473,3 +473,20 @@ def test_every_chain_report_word_exists() -> None:
             ):
                 missing.append(f"{path.name}:{node.lineno}: {node.args[0].value}")
     assert len(list(source.glob("chain_*.py"))) >= 5 and not missing, missing
+
+
+def test_a_chain_without_companies_still_prints(tmp_path: Path) -> None:
+    """A chain just created (no member, no figure) prints every part without dividing by zero."""
+    from qclinic.reports.chain_data import COVERAGE_KEYS, ChainReportData, CoverageFigure
+    from qclinic.reports.chain_report import render_chain_report
+
+    zero = tuple((grade, 0) for grade in ("A", "B", "C", "D", "ungraded"))
+    empty = ChainReportData(
+        "c1", "新建产业链", "", "", (), "2026-01-01", "2026-06-30", "", "", zero, zero,
+        tuple(CoverageFigure(key, 0, 0) for key in COVERAGE_KEYS),
+        0, 0, 0, 0, (), (), 0, 0, (), (),
+    )  # fmt: skip
+    built = render_chain_report(empty, tmp_path / "empty.pdf", "en")
+    text = pdf_text(built.path).replace("\n", "")
+    assert text.count("0/0 · —") == len(COVERAGE_KEYS)
+    assert "No problem was solved in this period." in text
