@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
@@ -19,7 +20,10 @@ OTHER_ORG = "01a00000-0000-7000-8000-0000000000b1"
 
 
 @pytest.fixture
-def engine(server_database_url: str) -> Iterator[Engine]:
+def engine(server_database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
+    # argon2 at its cheapest: the default costs ~0.3 s a hash (more on a loaded machine), and
+    # every test here adds two users and signs in; verifying reads the cost from the hash
+    monkeypatch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=64))
     engine = db.make_engine(server_database_url)
     db.upgrade(engine)
     with db.sessions(engine)() as session, session.begin():
