@@ -44,6 +44,10 @@ def apply_push(
     and nothing is written. The HTTP push and ``qclinic-server import-bundle`` both come here,
     so a change id settled by one is answered, unchanged, by the other.
     """
+    batch = Batch(session, caller)
+    # the lock first: the access checks then see every push committed before this one (on
+    # PostgreSQL, READ COMMITTED, two consultants creating one organization must not both pass)
+    batch.lock_sequence()
     creating = {
         change["row_id"]
         for change in changes
@@ -57,7 +61,6 @@ def apply_push(
             session, caller, organization_id
         ):
             raise Forbidden(organization_id)
-    batch = Batch(session, caller)
     batch.prepare(changes)
     results = []
     with session.no_autoflush:  # written once, at the end
@@ -91,7 +94,7 @@ class Batch:
         self._waiting_for: dict[str, list[Waiting]] = {}
 
     def prepare(self, changes: list[dict[str, Any]]) -> None:
-        self._lock_sequence()
+        self.lock_sequence()
         change_ids = [c["change_id"] for c in changes]
         row_ids = {c["row_id"] for c in changes} | {
             value
@@ -124,7 +127,8 @@ class Batch:
         return self._records[row_id]
 
     # -- the sequence and the log -------------------------------------------------------------
-    def _lock_sequence(self) -> None:
+    def lock_sequence(self) -> None:
+        """Take the ``seq`` counter's row lock (held until commit) and read its value."""
         if self._seq is None:
             counter = self.session.scalars(
                 select(Counter).where(Counter.name == "seq").with_for_update()
@@ -132,7 +136,7 @@ class Batch:
             self._seq = counter.value
 
     def next_seq(self) -> int:
-        self._lock_sequence()
+        self.lock_sequence()
         assert self._seq is not None
         self._seq += 1
         return self._seq

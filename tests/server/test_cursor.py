@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from qclinic.server import accounts, db
 from qclinic.server.accounts import Caller
 from qclinic.server.pull import page
-from qclinic.server.push import apply_push
+from qclinic.server.push import Forbidden, apply_push
 from tests.server.conftest import ORG, change, organization
 
 WAIT_S = 20  # every wait in this module gives up after this long
@@ -273,3 +273,49 @@ def test_concurrent_writers_and_a_reader_following_its_cursor_miss_nothing(
     assert len(pushed) == 200
     assert sorted(reader.sites()) == sorted(pushed)  # none skipped
     assert len(reader.sites()) == len(set(reader.sites()))  # none twice
+
+
+def test_two_consultants_creating_one_organization_at_once_do_not_both_get_it(
+    engine: Engine,
+) -> None:
+    """The access checks of a push run under the sequence lock: while alice's push creating the
+    organization is held before its commit, bob's push of the same organization waits, then
+    finds it alice's and is refused (on PostgreSQL, READ COMMITTED, a check made before the
+    lock would not have seen alice's row and would have assigned it to bob as well)."""
+    with db.sessions(engine)() as session, session.begin():
+        accounts.add_user(session, "bob", "consultant", "bob's password", [])
+    alice = _caller(engine)
+    with db.sessions(engine)() as session:
+        user = accounts.find_user(session, "bob")
+        bob = Caller(user.id, user.name, user.role, "bob's laptop")
+    holding, release = threading.Event(), threading.Event()
+    outcome: dict[str, Any] = {}
+
+    def push(caller: Caller, hold: bool) -> None:
+        try:
+            with db.sessions(engine)() as session:
+                if hold:
+                    _holding_commit(session, lambda: (holding.set(), release.wait(WAIT_S)))
+                outcome[caller.name] = apply_push(session, caller, [organization(caller.name)])
+        except Exception as error:  # the test thread reads it
+            outcome[caller.name] = error
+
+    first = threading.Thread(target=push, args=(alice, True))
+    second = threading.Thread(target=push, args=(bob, False))
+    first.start()
+    assert holding.wait(WAIT_S)
+    second.start()
+    _wait(
+        lambda: _waiting_on_a_lock(engine) or not second.is_alive(),
+        "bob's push to queue behind alice's",
+    )
+    release.set()
+    first.join(WAIT_S)
+    second.join(WAIT_S)
+
+    with db.sessions(engine)() as session:
+        bobs = accounts.visible_organizations(session, bob)
+        alices = accounts.visible_organizations(session, alice)
+    assert [r["outcome"] for r in outcome["alice"]] == ["applied"]
+    assert isinstance(outcome["bob"], Forbidden)
+    assert (alices, bobs) == ([ORG], [])
