@@ -6,9 +6,15 @@ one organization into laptop A (one transaction: the set-up is not timed), then 
 records (every page fetched and applied in its own transaction), in process, with the two halves
 ``qclinic sync`` runs (``qclinic.sync.engine.push`` and ``pull``).
 
+The server runs on its SQLite default, or on PostgreSQL: ``--database-url
+postgresql+psycopg://…`` names an empty database, or ``--postgres`` starts a throwaway cluster
+(``tests/postgres.py``, as the tests do: as the ``postgres`` user when root; but with
+PostgreSQL's durable defaults, every commit flushed) and creates one.
+
 Usage::
 
     python benchmarks/bench_sync.py [--records 10000] [--dir /path/on/the/target/disk]
+    python benchmarks/bench_sync.py --postgres | --database-url postgresql+psycopg://USER@HOST/DB
 """
 
 from __future__ import annotations
@@ -31,10 +37,11 @@ TARGET_S = 3.0
 PASSWORD = "benchmark password"
 
 
-def _server(folder: Path, port: int) -> subprocess.Popen[bytes]:
+def _server(folder: Path, port: int, database_url: str | None) -> subprocess.Popen[bytes]:
     password = folder / "password"
     password.write_text(PASSWORD, encoding="utf-8")
     data = folder / "server"
+    database = ["--database-url", database_url] if database_url else []
     subprocess.run(
         [
             sys.executable,
@@ -47,6 +54,7 @@ def _server(folder: Path, port: int) -> subprocess.Popen[bytes]:
             "bench",
             "--password-file",
             str(password),
+            *database,
         ],
         check=True,
         capture_output=True,
@@ -61,6 +69,7 @@ def _server(folder: Path, port: int) -> subprocess.Popen[bytes]:
             str(data),
             "--port",
             str(port),
+            *database,
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -79,10 +88,10 @@ def _laptop(folder: Path) -> Services:
     return Services(open_database(folder / "qclinic.sqlite", attachments_dir=folder / "att"))
 
 
-def run(folder: Path, records: int, port: int) -> bool:
+def run(folder: Path, records: int, port: int, database_url: str | None = None) -> bool:
     from qclinic.storage.models import Site
 
-    server = _server(folder, port)
+    server = _server(folder, port, database_url)
     url = f"http://127.0.0.1:{port}"
     try:
         token = SyncClient(url).login("bench", PASSWORD, "bench")["token"]
@@ -107,6 +116,8 @@ def run(folder: Path, records: int, port: int) -> bool:
     finally:
         server.terminate()
         server.wait()
+    backend = "PostgreSQL" if database_url else "SQLite"
+    print(f"server on {backend}")
     print(f"push {pushed.pushed} records: {push_s:.2f} s (target ≤ {TARGET_S} s)")
     print(f"pull {pulled.pulled} records: {pull_s:.2f} s (target ≤ {TARGET_S} s)")
     return push_s <= TARGET_S and pull_s <= TARGET_S and pulled.pulled == records
@@ -117,9 +128,29 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=10_000)
     parser.add_argument("--dir", type=Path, default=None)
     parser.add_argument("--port", type=int, default=18471)
+    backend = parser.add_mutually_exclusive_group()
+    backend.add_argument("--database-url", metavar="URL", help="an empty database for the server")
+    backend.add_argument(
+        "--postgres", action="store_true", help="start a throwaway PostgreSQL cluster"
+    )
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(dir=args.dir) as folder:
-        ok = run(Path(folder), args.records, args.port)
+    cluster = None
+    database_url = args.database_url
+    if args.postgres:
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        from tests.postgres import find_pg_ctl, fresh_database, start_cluster
+
+        pg_ctl = find_pg_ctl()
+        if pg_ctl is None:
+            raise SystemExit("--postgres: no pg_ctl here")
+        cluster = start_cluster(pg_ctl, durable=True)
+        database_url = fresh_database(cluster.url, "bench")
+    try:
+        with tempfile.TemporaryDirectory(dir=args.dir) as folder:
+            ok = run(Path(folder), args.records, args.port, database_url)
+    finally:
+        if cluster is not None:
+            cluster.stop()
     sys.exit(0 if ok else 1)
 
 

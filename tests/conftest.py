@@ -32,10 +32,13 @@ def postgres_server() -> Iterator[str]:
 
     ``QCLINIC_TEST_POSTGRES_URL`` when set (``.ci/run`` starts a cluster and sets it); otherwise
     a throwaway cluster started here for the session when ``pg_ctl`` exists (as root, run as the
-    ``postgres`` user); skipped only when there is no PostgreSQL at all.
+    ``postgres`` user); skipped only when there is no PostgreSQL at all, or when
+    ``QCLINIC_SKIP_POSTGRES=1`` asks for it.
     """
     from tests.postgres import ENV_URL, find_pg_ctl, start_cluster
 
+    if os.environ.get("QCLINIC_SKIP_POSTGRES") == "1":
+        pytest.skip("QCLINIC_SKIP_POSTGRES=1: the PostgreSQL runs are skipped")
     url = os.environ.get(ENV_URL)
     if url:
         yield url

@@ -70,8 +70,11 @@ class Cluster:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def start_cluster(pg_ctl: Path) -> Cluster:
-    """initdb and start a cluster in a new temporary folder; raises RuntimeError with the log."""
+def start_cluster(pg_ctl: Path, *, durable: bool = False) -> Cluster:
+    """initdb and start a cluster in a new temporary folder; raises RuntimeError with the log.
+
+    Not *durable* (the tests): fsync, synchronous commit and full-page writes off. *durable*
+    (the benchmark): PostgreSQL's defaults, every commit flushed to disk."""
     bin_dir = pg_ctl.parent
     folder = Path(tempfile.mkdtemp(prefix="qclinic-pg-"))
     as_postgres: list[str] = []
@@ -80,10 +83,9 @@ def start_cluster(pg_ctl: Path) -> Cluster:
         as_postgres = ["runuser", "-u", "postgres", "--"]
     os.chmod(folder, 0o755)
     port = _free_port()
-    settings = (
-        f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-        " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-    )
+    settings = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=200"
+    if not durable:
+        settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     steps = [
         [
             *(str(bin_dir / "initdb"), "-D", str(folder / "data"), "-U", "postgres"),
