@@ -4,6 +4,7 @@ characters, JSON values, booleans, timestamps and the change log's order answer 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
@@ -78,3 +79,42 @@ def test_json_values_booleans_and_times_come_back_as_they_went(
     assert record.changed_at.tzinfo is None  # UTC, naive, on both
     assert logged == ["org-1", "site-1", "site-del"]
     assert problems == []
+
+
+def test_a_pull_page_carries_a_late_parent_and_its_own_late_parent_first(
+    push: Push, client: TestClient, alice: dict[str, str]
+) -> None:
+    """An answer whose assessment changed later, and whose organization changed later still,
+    comes after both (read in a few queries, not one per row), and they come again in place."""
+    assessment = "01a00000-0000-7000-8000-0000000000c1"
+    answer = "01a00000-0000-7000-8000-0000000000d1"
+    push(
+        organization(),
+        change("asm-1", "assessment", assessment, {"organization_id": ORG, "title": "Visit"}),
+        change("ans-1", "answer", answer, {"assessment_id": assessment, "value": "3"}),
+    )
+    push(change("asm-2", "assessment", assessment, {"title": "Revisit"}, base=1))
+    push(organization("org-2", region="Hefei") | {"base_revision": 1})
+
+    def pull(after: int, limit: int) -> dict[str, Any]:
+        answer = client.get(
+            "/v1/pull", params={"organization": ORG, "after": after, "limit": limit}, headers=alice
+        )
+        assert answer.status_code == 200
+        return dict(answer.json())
+
+    first = pull(0, 1)
+    rest = pull(first["cursor"], 10)
+
+    assert [(r["entity"], r["seq"]) for r in first["rows"]] == [
+        ("organization", 5),
+        ("assessment", 4),
+        ("answer", 3),
+    ]
+    assert first["rows"][1]["fields"]["title"] == "Revisit"
+    assert first["cursor"] == 3 and first["more"]
+    # in its place the assessment again carries the organization, changed after it
+    assert [(r["entity"], r["seq"]) for r in rest["rows"]] == [
+        ("organization", 5),
+        ("assessment", 4),
+    ]
