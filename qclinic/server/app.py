@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, StringConstraints
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -113,13 +114,14 @@ def create_app(
         body: PushRequest,
         session: Annotated[Session, Depends(db)],
         who: Annotated[Caller, Depends(caller)],
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         changes = [change.model_dump() for change in body.changes]
         try:
             results = apply_push(session, who, changes)
         except Forbidden as error:
             raise refusal(403, "forbidden", str(error)) from None
-        return {"results": results}
+        # already JSON (the request's values, the database's JSON): no re-encoding by FastAPI
+        return JSONResponse({"results": results})
 
     @app.get("/v1/pull")
     def pull(
@@ -128,9 +130,9 @@ def create_app(
         organization: Annotated[str, Query(min_length=1, max_length=36, pattern=_NO_NUL)],
         after: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         if not accounts.may_see(session, who, organization):
             raise refusal(403, "forbidden", f"no access to organization {organization}")
-        return page(session, organization, after, limit)
+        return JSONResponse(page(session, organization, after, limit))
 
     return app

@@ -14,14 +14,14 @@ import hashlib
 import json
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import insert, inspect, select
 from sqlalchemy.orm import Session
 
 from qclinic.core.sync.merge import merge_fields
 from qclinic.server import accounts
 from qclinic.server.accounts import Caller
 from qclinic.server.entities import SYNCED, parents
-from qclinic.server.models import Change, Conflict, Counter, Record, Waiting, utc_now
+from qclinic.server.models import Change, Conflict, Counter, Record, ServerBase, Waiting, utc_now
 
 OUTCOMES = ("applied", "merged", "conflict", "rejected", "waiting")
 _CHANGED = {"changed since the base": True}  # a base value no real value equals
@@ -92,6 +92,8 @@ class Batch:
         self._waiting_ids: set[str] = set()
         self._records: dict[str, Record | None] = {}
         self._waiting_for: dict[str, list[Waiting]] = {}
+        #: the log entries of this batch, inserted by :meth:`finish`
+        self._log_rows: list[dict[str, Any]] = []
 
     def prepare(self, changes: list[dict[str, Any]]) -> None:
         self.lock_sequence()
@@ -146,6 +148,13 @@ class Batch:
             counter = self.session.get(Counter, "seq")
             assert counter is not None
             counter.value = self._seq
+        if self._log_rows:
+            # one executemany of plain rows, in order (the positions follow it): the log is
+            # never read back in this batch, so no ORM objects and no RETURNING of positions
+            self.session.execute(
+                insert(ServerBase.metadata.tables[Change.__tablename__]), self._log_rows
+            )
+            self._log_rows = []
 
     def _log(self, payload: dict[str, Any], result: dict[str, Any], user: str, device: str) -> None:
         if self._last_hash is None:
@@ -154,19 +163,20 @@ class Batch:
             ).first()
             self._last_hash = last or ""
         entry_hash = chain_hash(self._last_hash, payload, result, user)
-        self.session.add(
-            Change(
-                change_id=payload["change_id"],
-                user_name=user,
-                device=device,
-                entity=payload["entity"],
-                row_id=payload["row_id"],
-                organization_id=payload["organization_id"],
-                payload=payload,
-                result=result,
-                prev_hash=self._last_hash,
-                hash=entry_hash,
-            )
+        self._log_rows.append(
+            {
+                "change_id": payload["change_id"],
+                "user_name": user,
+                "device": device,
+                "entity": payload["entity"],
+                "row_id": payload["row_id"],
+                "organization_id": payload["organization_id"],
+                "payload": payload,
+                "result": result,
+                "received_at": utc_now(),
+                "prev_hash": self._last_hash,
+                "hash": entry_hash,
+            }
         )
         self._settled[payload["change_id"]] = result
         self._last_hash = entry_hash
