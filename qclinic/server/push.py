@@ -5,7 +5,9 @@ while holding that counter's row lock (``SELECT … FOR UPDATE`` on PostgreSQL; 
 writers at ``BEGIN IMMEDIATE``), and keeps the lock until it commits. So transactions commit in
 the order of the numbers they took, and a pull that was handed cursor N can never later miss a
 row numbered below N: the PostgreSQL pitfall of a plain serial column, where a transaction that
-took 41 commits after one that took 42, cannot happen here (docs/SYNC.md, "Cursors").
+took 41 commits after one that took 42, cannot happen here (docs/SYNC.md, "Cursors"). The lock
+is the first thing a push takes, before its access checks: on PostgreSQL (READ COMMITTED) each
+check then sees every push committed before it. Pulls never take it (read-only sessions).
 """
 
 from __future__ import annotations
