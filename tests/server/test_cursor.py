@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from qclinic.server import accounts, db
 from qclinic.server.accounts import Caller
+from qclinic.server.audit import verify
 from qclinic.server.pull import page
 from qclinic.server.push import Forbidden, apply_push
 from tests.server.conftest import ORG, change, organization
@@ -273,6 +274,8 @@ def test_concurrent_writers_and_a_reader_following_its_cursor_miss_nothing(
     assert len(pushed) == 200
     assert sorted(reader.sites()) == sorted(pushed)  # none skipped
     assert len(reader.sites()) == len(set(reader.sites()))  # none twice
+    with db.sessions(engine)() as session:
+        assert verify(session) == []  # and the log's hash chain stayed one line
 
 
 def test_two_consultants_creating_one_organization_at_once_do_not_both_get_it(
