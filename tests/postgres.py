@@ -79,7 +79,14 @@ def start_cluster(pg_ctl: Path, *, durable: bool = False) -> Cluster:
     folder = Path(tempfile.mkdtemp(prefix="qclinic-pg-"))
     as_postgres: list[str] = []
     if os.geteuid() == 0:
-        shutil.chown(folder, user="postgres", group="postgres")
+        try:
+            shutil.chown(folder, user="postgres", group="postgres")
+        except LookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise RuntimeError(
+                "initdb refuses root and there is no postgres OS user to run it as: add one"
+                f" (useradd --system --user-group postgres) or set {ENV_URL}"
+            ) from None
         as_postgres = ["runuser", "-u", "postgres", "--"]
     os.chmod(folder, 0o755)
     port = _free_port()
