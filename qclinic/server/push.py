@@ -27,6 +27,8 @@ from qclinic.server.models import Change, Conflict, Counter, Record, ServerBase,
 
 OUTCOMES = ("applied", "merged", "conflict", "rejected", "waiting")
 _CHANGED = {"changed since the base": True}  # a base value no real value equals
+_LOG = ServerBase.metadata.tables[Change.__tablename__]
+_RECORDS = ServerBase.metadata.tables[Record.__tablename__]
 
 
 class Forbidden(Exception):
@@ -94,8 +96,9 @@ class Batch:
         self._waiting_ids: set[str] = set()
         self._records: dict[str, Record | None] = {}
         self._waiting_for: dict[str, list[Waiting]] = {}
-        #: the log entries of this batch, inserted by :meth:`finish`
+        #: the log entries and the new records of this batch, inserted by :meth:`finish`
         self._log_rows: list[dict[str, Any]] = []
+        self._new_records: list[Record] = []
 
     def prepare(self, changes: list[dict[str, Any]]) -> None:
         self.lock_sequence()
@@ -150,6 +153,11 @@ class Batch:
             counter = self.session.get(Counter, "seq")
             assert counter is not None
             counter.value = self._seq
+        if self._new_records:
+            columns = [column.key for column in _RECORDS.columns]
+            rows = [{key: getattr(r, key) for key in columns} for r in self._new_records]
+            self.session.execute(insert(_RECORDS), rows)
+            self._new_records = []
         if self._log_rows:
             # one executemany of plain rows, in order (the positions follow it): the log is
             # never read back in this batch, so no ORM objects and no RETURNING of positions
@@ -283,7 +291,9 @@ class Batch:
             changed_by=user,
             changed_at=utc_now(),
         )
-        self.session.add(record)
+        # not added to the session: finish() writes new records as plain rows, with whatever
+        # later changes of this batch made to them (the batch reads them from _records)
+        self._new_records.append(record)
         self._records[record.row_id] = record
         return record
 
