@@ -1,5 +1,12 @@
 """The HTTP API, v1 (docs/SYNC.md): login, organizations, push, pull, resolving conflicts; blobs
-(blob_api.py)."""
+(blob_api.py).
+
+A push and a login write, in a session of :func:`qclinic.server.db.sessions`; everything else
+(the sign-in check of each request, the organization list, a pull) reads, in a session of
+:func:`qclinic.server.db.read_sessions` that takes no write lock, so pulls never queue behind
+pushes. Text the database keeps is bounded here, as its columns are (PostgreSQL refuses what
+SQLite would store: a longer string, a NUL character), so bad input is a 422 on both backends.
+"""
 
 # no "from __future__ import annotations": FastAPI reads the endpoints' annotations, which name
 # dependencies local to create_app
@@ -9,12 +16,14 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
-from pydantic import BaseModel, Field
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field, StringConstraints
 from sqlalchemy.orm import Session, sessionmaker
 
 from qclinic.server import accounts
 from qclinic.server.accounts import AccountError, Caller
 from qclinic.server.conflicts import resolve_conflict
+from qclinic.server.db import read_sessions
 from qclinic.server.pull import page
 from qclinic.server.push import Forbidden, apply_push
 from qclinic.server.scope import ScopeCache, visible_keys
@@ -22,21 +31,27 @@ from qclinic.server.scope import ScopeCache, visible_keys
 PROTOCOL = 1
 MAX_BATCH = 5000
 MAX_PAGE = 5000
+_NO_NUL = r"^[^\x00]*$"
+
+
+def _bounded(max_length: int, min_length: int = 0) -> StringConstraints:
+    """At most *max_length* characters (the column the string goes to), and no NUL."""
+    return StringConstraints(min_length=min_length, max_length=max_length, pattern=_NO_NUL)
 
 
 class LoginRequest(BaseModel):
-    user: str
-    password: str
-    device: str = "unnamed device"
+    user: Annotated[str, _bounded(100)]
+    password: Annotated[str, _bounded(1000)]
+    device: Annotated[str, _bounded(1000)] = "unnamed device"  # kept to its first 200 characters
 
 
 class ChangeIn(BaseModel):
-    change_id: str = Field(min_length=1, max_length=100)
-    entity: str
-    row_id: str = Field(min_length=1, max_length=36)
-    organization_id: str = Field(min_length=1, max_length=36)
+    change_id: Annotated[str, _bounded(100, 1)]
+    entity: Annotated[str, _bounded(64, 1)]
+    row_id: Annotated[str, _bounded(36, 1)]
+    organization_id: Annotated[str, _bounded(36, 1)]
     base_revision: int = 0
-    fields: dict[str, Any] = {}
+    fields: dict[Annotated[str, _bounded(64, 1)], Any] = {}
     deleted: bool = False
 
 
@@ -48,10 +63,16 @@ def refusal(status: int, code: str, message: str) -> HTTPException:
     return HTTPException(status, detail={"code": code, "message": message})
 
 
-def create_app(factory: sessionmaker[Session], blobs_dir: Path | None = None) -> FastAPI:
-    """The API over *factory*'s database; with *blobs_dir* (``DATA_DIR/blobs``) the blob
-    endpoints too."""
+def create_app(
+    factory: sessionmaker[Session],
+    readers: sessionmaker[Session] | None = None,
+    *,
+    blobs_dir: Path | None = None,
+) -> FastAPI:
+    """The API over *factory*'s sessions (writes) and *readers* (reads; by default read-only
+    sessions of the same engine); with *blobs_dir* (``DATA_DIR/blobs``) the blob endpoints too."""
     app = FastAPI(title="QClinic server", version=str(PROTOCOL))
+    reading = readers or read_sessions(factory.kw["bind"])
     scopes = ScopeCache()
 
     def db() -> Iterator[Session]:
@@ -60,17 +81,20 @@ def create_app(factory: sessionmaker[Session], blobs_dir: Path | None = None) ->
         with factory() as session:
             yield session
 
-    def caller(
-        session: Annotated[Session, Depends(db)],
-        authorization: Annotated[str | None, Header()] = None,
-    ) -> Caller:
+    def read_db() -> Iterator[Session]:
+        with reading() as session:
+            yield session
+
+    def caller(authorization: Annotated[str | None, Header()] = None) -> Caller:
         scheme, _, token = (authorization or "").partition(" ")
-        if scheme.lower() != "bearer" or not token:
+        if scheme.lower() != "bearer" or not token or "\x00" in token:
             raise refusal(401, "no_token", "sign in first")
-        try:
-            return accounts.caller_for(session, token)
-        except AccountError as error:
-            raise refusal(401, error.code, str(error)) from None
+        # its own short read: a push's write transaction starts after it, in the endpoint
+        with reading() as session:
+            try:
+                return accounts.caller_for(session, token)
+            except AccountError as error:
+                raise refusal(401, error.code, str(error)) from None
 
     @app.get("/v1/hello")
     def hello() -> dict[str, Any]:
@@ -89,7 +113,7 @@ def create_app(factory: sessionmaker[Session], blobs_dir: Path | None = None) ->
 
     @app.get("/v1/organizations")
     def organizations(
-        session: Annotated[Session, Depends(db)], who: Annotated[Caller, Depends(caller)]
+        session: Annotated[Session, Depends(read_db)], who: Annotated[Caller, Depends(caller)]
     ) -> dict[str, Any]:
         organization_ids, chain_ids = visible_keys(session, who)
         return {"organizations": organization_ids, "chains": chain_ids}
@@ -99,26 +123,27 @@ def create_app(factory: sessionmaker[Session], blobs_dir: Path | None = None) ->
         body: PushRequest,
         session: Annotated[Session, Depends(db)],
         who: Annotated[Caller, Depends(caller)],
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         changes = [change.model_dump() for change in body.changes]
         try:
             results = apply_push(session, who, changes)
         except Forbidden as error:
             raise refusal(403, "forbidden", str(error)) from None
-        return {"results": results}
+        # already JSON (the request's values, the database's JSON): no re-encoding by FastAPI
+        return JSONResponse({"results": results})
 
     @app.get("/v1/pull")
     def pull(
-        session: Annotated[Session, Depends(db)],
+        session: Annotated[Session, Depends(read_db)],
         who: Annotated[Caller, Depends(caller)],
-        organization: str,
+        organization: Annotated[str, Query(min_length=1, max_length=36, pattern=_NO_NUL)],
         after: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         scope = scopes.scope(session, who)
         if not scope.may_see(organization):
             raise refusal(403, "forbidden", f"no access to organization {organization}")
-        return page(session, organization, after, limit, scope)
+        return JSONResponse(page(session, organization, after, limit, scope))
 
     @app.post("/v1/conflicts/{conflict_id}/resolve")
     def resolve(

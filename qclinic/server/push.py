@@ -5,7 +5,9 @@ while holding that counter's row lock (``SELECT … FOR UPDATE`` on PostgreSQL; 
 writers at ``BEGIN IMMEDIATE``), and keeps the lock until it commits. So transactions commit in
 the order of the numbers they took, and a pull that was handed cursor N can never later miss a
 row numbered below N: the PostgreSQL pitfall of a plain serial column, where a transaction that
-took 41 commits after one that took 42, cannot happen here (docs/SYNC.md, "Cursors").
+took 41 commits after one that took 42, cannot happen here (docs/SYNC.md, "Cursors"). The lock
+is the first thing a push takes, before its access checks: on PostgreSQL (READ COMMITTED) each
+check then sees every push committed before it. Pulls never take it (read-only sessions).
 """
 
 from __future__ import annotations
@@ -15,13 +17,13 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import insert, inspect, select
 from sqlalchemy.orm import Session
 
 from qclinic.core.sync.merge import merge_fields
 from qclinic.server.accounts import Caller
 from qclinic.server.entities import SYNCED, parents
-from qclinic.server.models import Change, Conflict, Counter, Record, Waiting, utc_now
+from qclinic.server.models import Change, Conflict, Counter, Record, ServerBase, Waiting, utc_now
 from qclinic.server.scope import (
     CROSS_SCOPE,
     OWN_SCOPE,
@@ -34,6 +36,8 @@ from qclinic.server.scope import creating as creating_record
 
 OUTCOMES = ("applied", "merged", "conflict", "rejected", "waiting")
 _CHANGED = {"changed since the base": True}  # a base value no real value equals
+_LOG = ServerBase.metadata.tables[Change.__tablename__]
+_RECORDS = ServerBase.metadata.tables[Record.__tablename__]
 
 
 class Forbidden(Exception):
@@ -53,6 +57,10 @@ def apply_push(
     and nothing is written. The HTTP push and ``qclinic-server import-bundle`` both come here,
     so a change id settled by one is answered, unchanged, by the other.
     """
+    batch = Batch(session, caller)
+    # the lock first: the access checks then see every push committed before this one (on
+    # PostgreSQL, READ COMMITTED, two consultants creating one organization must not both pass)
+    batch.lock_sequence()
     scope = scope_of(session, caller)
     creating = {
         (change["entity"], change["row_id"])
@@ -65,7 +73,7 @@ def apply_push(
         organization_id = change["organization_id"]
         if organization_id not in created and not scope.may_write(organization_id):
             raise Forbidden(organization_id)
-    batch = Batch(session, caller, lambda key: key in created or scope.may_see(key))
+    batch.sees = lambda key: key in created or scope.may_see(key)
     batch.prepare(changes)
     results = []
     with session.no_autoflush:  # written once, at the end
@@ -92,7 +100,7 @@ class Batch:
         self.session = session
         self.caller = caller
         #: whether the caller sees a scope key (a customer out of sight is withheld in results)
-        self._sees = sees
+        self.sees = sees
         self._seq: int | None = None
         self._last_hash: str | None = None
         #: assessments signed by this batch: their own earlier changes may still land
@@ -101,9 +109,12 @@ class Batch:
         self._waiting_ids: set[str] = set()
         self._records: dict[str, Record | None] = {}
         self._waiting_for: dict[str, list[Waiting]] = {}
+        #: the log entries and the new records of this batch, inserted by :meth:`finish`
+        self._log_rows: list[dict[str, Any]] = []
+        self._new_records: list[Record] = []
 
     def prepare(self, changes: list[dict[str, Any]]) -> None:
-        self._lock_sequence()
+        self.lock_sequence()
         change_ids = [c["change_id"] for c in changes]
         row_ids = {c["row_id"] for c in changes} | {
             value
@@ -136,7 +147,8 @@ class Batch:
         return self._records[row_id]
 
     # -- the sequence and the log -------------------------------------------------------------
-    def _lock_sequence(self) -> None:
+    def lock_sequence(self) -> None:
+        """Take the ``seq`` counter's row lock (held until commit) and read its value."""
         if self._seq is None:
             counter = self.session.scalars(
                 select(Counter).where(Counter.name == "seq").with_for_update()
@@ -144,7 +156,7 @@ class Batch:
             self._seq = counter.value
 
     def next_seq(self) -> int:
-        self._lock_sequence()
+        self.lock_sequence()
         assert self._seq is not None
         self._seq += 1
         return self._seq
@@ -154,6 +166,18 @@ class Batch:
             counter = self.session.get(Counter, "seq")
             assert counter is not None
             counter.value = self._seq
+        if self._new_records:
+            columns = [column.key for column in _RECORDS.columns]
+            rows = [{key: getattr(r, key) for key in columns} for r in self._new_records]
+            self.session.execute(insert(_RECORDS), rows)
+            self._new_records = []
+        if self._log_rows:
+            # one executemany of plain rows, in order (the positions follow it): the log is
+            # never read back in this batch, so no ORM objects and no RETURNING of positions
+            self.session.execute(
+                insert(ServerBase.metadata.tables[Change.__tablename__]), self._log_rows
+            )
+            self._log_rows = []
 
     def _log(self, payload: dict[str, Any], result: dict[str, Any], user: str, device: str) -> None:
         if self._last_hash is None:
@@ -162,19 +186,20 @@ class Batch:
             ).first()
             self._last_hash = last or ""
         entry_hash = chain_hash(self._last_hash, payload, result, user)
-        self.session.add(
-            Change(
-                change_id=payload["change_id"],
-                user_name=user,
-                device=device,
-                entity=payload["entity"],
-                row_id=payload["row_id"],
-                organization_id=payload["organization_id"],
-                payload=payload,
-                result=result,
-                prev_hash=self._last_hash,
-                hash=entry_hash,
-            )
+        self._log_rows.append(
+            {
+                "change_id": payload["change_id"],
+                "user_name": user,
+                "device": device,
+                "entity": payload["entity"],
+                "row_id": payload["row_id"],
+                "organization_id": payload["organization_id"],
+                "payload": payload,
+                "result": result,
+                "received_at": utc_now(),
+                "prev_hash": self._last_hash,
+                "hash": entry_hash,
+            }
         )
         self._settled[payload["change_id"]] = result
         self._last_hash = entry_hash
@@ -286,7 +311,9 @@ class Batch:
             changed_by=user,
             changed_at=utc_now(),
         )
-        self.session.add(record)
+        # not added to the session: finish() writes new records as plain rows, with whatever
+        # later changes of this batch made to them (the batch reads them from _records)
+        self._new_records.append(record)
         self._records[record.row_id] = record
         return record
 
@@ -357,7 +384,7 @@ class Batch:
         fields = record.fields
         for field in WITHHELD.get(record.entity, frozenset()):
             target = self._record(str(fields[field])) if fields.get(field) else None
-            if target is not None and not self._sees(target.organization_id):
+            if target is not None and not self.sees(target.organization_id):
                 fields = {**fields, field: None}  # as a pull sends it (docs/SYNC.md, Chains)
         result: dict[str, Any] = {
             "change_id": payload["change_id"],

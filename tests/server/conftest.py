@@ -1,12 +1,13 @@
-"""The server's API in process (FastAPI's test client) over a fresh SQLite file."""
+"""The server's API in process (FastAPI's test client) over a fresh database: every test that
+uses these fixtures runs on SQLite and on PostgreSQL (``server_database_url``, tests/conftest.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
+from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
@@ -19,8 +20,11 @@ OTHER_ORG = "01a00000-0000-7000-8000-0000000000b1"
 
 
 @pytest.fixture
-def engine(tmp_path: Path) -> Iterator[Engine]:
-    engine = db.make_engine(db.database_url(tmp_path))
+def engine(server_database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
+    # argon2 at its cheapest: the default costs ~0.3 s a hash (more on a loaded machine), and
+    # every test here adds two users and signs in; verifying reads the cost from the hash
+    monkeypatch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=64))
+    engine = db.make_engine(server_database_url)
     db.upgrade(engine)
     with db.sessions(engine)() as session, session.begin():
         accounts.add_user(session, "alice", "consultant", PASSWORD, [])

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,11 +39,16 @@ class Server:
     data_dir: Path
     password_file: Path
     process: subprocess.Popen[bytes]
+    database_url: str | None = None
 
     def admin(self, *args: str) -> subprocess.CompletedProcess[str]:
-        """Run ``qclinic-server ARGS --data-dir …``."""
+        """Run ``qclinic-server ARGS --data-dir … [--database-url …]``."""
+        database = ["--database-url", self.database_url] if self.database_url else []
         return subprocess.run(
-            [sys.executable, "-m", "qclinic.server", *args, "--data-dir", str(self.data_dir)],
+            [
+                *(sys.executable, "-m", "qclinic.server", *args),
+                *("--data-dir", str(self.data_dir), *database),
+            ],
             capture_output=True,
             text=True,
             env=environment(),
@@ -72,16 +78,18 @@ class Server:
         return str(answer.json()["token"])
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    folder = tmp_path_factory.mktemp("server")
+@contextmanager
+def running_server(folder: Path, database_url: str | None = None) -> Iterator[Server]:
+    """``qclinic-server init`` then ``serve`` on a free loopback port, stopped on exit; on the
+    SQLite file in ``folder/data`` or on *database_url*."""
     password_file = folder / "password"
     password_file.write_text(PASSWORD + "\n", encoding="utf-8")
     data_dir = folder / "data"
+    database = ["--database-url", database_url] if database_url else []
     init = subprocess.run(
         [
             *(sys.executable, "-m", "qclinic.server", "init", "--data-dir", str(data_dir)),
-            *("--admin", "root", "--password-file", str(password_file)),
+            *("--admin", "root", "--password-file", str(password_file), *database),
         ],
         capture_output=True,
         text=True,
@@ -94,7 +102,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     process = subprocess.Popen(
         [
             *(sys.executable, "-m", "qclinic.server", "serve", "--data-dir", str(data_dir)),
-            *("--host", "127.0.0.1", "--port", str(port)),
+            *("--host", "127.0.0.1", "--port", str(port), *database),
         ],
         env=environment(),
         stdout=subprocess.DEVNULL,
@@ -102,17 +110,17 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(f"{url}/v1/hello", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        assert process.poll() is None, "the server process died at start-up"
-        assert time.monotonic() < deadline, "the server did not answer within 30 s"
-        time.sleep(0.1)
     try:
-        yield Server(url, data_dir, password_file, process)
+        while True:
+            try:
+                if httpx.get(f"{url}/v1/hello", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert process.poll() is None, "the server process died at start-up"
+            assert time.monotonic() < deadline, "the server did not answer within 30 s"
+            time.sleep(0.1)
+        yield Server(url, data_dir, password_file, process, database_url)
     finally:
         process.terminate()
         try:
@@ -120,6 +128,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    with running_server(tmp_path_factory.mktemp("server")) as started:
+        yield started
 
 
 def qclinic(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
