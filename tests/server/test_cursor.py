@@ -29,6 +29,7 @@ from qclinic.server.accounts import Caller
 from qclinic.server.audit import verify
 from qclinic.server.pull import page
 from qclinic.server.push import Forbidden, apply_push
+from qclinic.server.scope import visible_keys
 from tests.server.conftest import ORG, change, organization
 
 WAIT_S = 20  # every wait in this module gives up after this long
@@ -317,8 +318,8 @@ def test_two_consultants_creating_one_organization_at_once_do_not_both_get_it(
     second.join(WAIT_S)
 
     with db.sessions(engine)() as session:
-        bobs = accounts.visible_organizations(session, bob)
-        alices = accounts.visible_organizations(session, alice)
+        bobs = visible_keys(session, bob)[0]
+        alices = visible_keys(session, alice)[0]
     assert [r["outcome"] for r in outcome["alice"]] == ["applied"]
     assert isinstance(outcome["bob"], Forbidden)
     assert (alices, bobs) == ([ORG], [])
