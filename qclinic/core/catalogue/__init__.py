@@ -41,6 +41,7 @@ AREAS = (
     "vocabulary",
     "sync",
     "bundle",
+    "dashboard",
 )
 
 _areas: dict[str, dict[str, Text]] = {}
