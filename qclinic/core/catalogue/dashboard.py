@@ -18,6 +18,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "problems_title": ("按 NQI 要素统计的问题", "Problems by NQI field"),
     "received": ("受理", "Received"),
     "solved": ("解决", "Solved"),
+    # what the list of companies behind a figure says of each
+    "in_place": ("已落实", "In place"),
+    "not_in_place": ("未落实", "Not in place"),
+    "overdue": ("有逾期整改项", "Has overdue actions"),
     # services over time
     "services_title": ("按月统计的门诊服务", "Clinic services by month"),
     "services_axis": ("服务次数", "Services"),
