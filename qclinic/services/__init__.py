@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from qclinic.services.findings import FindingService
     from qclinic.services.library import LibraryService
     from qclinic.services.organizations import OrganizationService
+    from qclinic.services.portfolio import PortfolioService
     from qclinic.services.printing import PrintingService
     from qclinic.services.settings import SettingsService
     from qclinic.services.snapshots import SnapshotService
@@ -140,3 +141,10 @@ class Services:
         from qclinic.services.sync import SyncService
 
         return SyncService(self.database, self.bus)
+
+    @cached_property
+    def portfolio(self) -> PortfolioService:
+        """The chain view's figures, read-only: grades, 4 x 100%, services, problems, actions."""
+        from qclinic.services.portfolio import PortfolioService
+
+        return PortfolioService(self.database, self.bus)
