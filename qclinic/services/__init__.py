@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from qclinic.services.assessments import AssessmentService
     from qclinic.services.bundles import BundleService
     from qclinic.services.cases import CaseService
+    from qclinic.services.chains import ChainService
     from qclinic.services.datasets import DatasetService
     from qclinic.services.findings import FindingService
     from qclinic.services.library import LibraryService
@@ -72,6 +73,13 @@ class Services:
         from qclinic.services.organizations import OrganizationService
 
         return OrganizationService(self.database, self.bus)
+
+    @cached_property
+    def chains(self) -> ChainService:
+        """Industrial chains: their fields, the companies in them and their tree."""
+        from qclinic.services.chains import ChainService
+
+        return ChainService(self.database, self.bus)
 
     @cached_property
     def findings(self) -> FindingService:

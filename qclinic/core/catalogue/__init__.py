@@ -33,6 +33,7 @@ AREAS = (
     "answers",
     "assessments",
     "organizations",
+    "chains",
     "plan",
     "printing",
     "settings",
