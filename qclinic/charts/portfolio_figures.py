@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
+from matplotlib.ticker import MaxNLocator
 
 from qclinic.charts.fonts import register_cjk_font
 from qclinic.core.catalogue import say
@@ -32,6 +33,8 @@ GRADE_COLOURS = {"now": "#1f6fd1", "previous": "#b7cbe8"}
 COVERAGE_COLOURS = {"covered": "#2e7d32", "missing": "#e6e6e6"}
 PROBLEM_COLOURS = {"received": "#e39b3b", "solved": "#2e7d32"}
 SERVICE_COLOURS = {"visits": "#1f6fd1", "assessments": "#6bb36b", "cases": "#e39b3b"}
+#: the services chart keeps room for this many months, so one month is not one wide block
+MIN_MONTH_SLOTS = 6
 TITLE_SIZE = 10
 LABEL_SIZE = 8
 
@@ -60,6 +63,8 @@ def _empty(ax: Axes, lang: str) -> None:
     )
     ax.set_xticks([])
     ax.set_yticks([])
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
 
 
 def _fit(figure: Figure) -> None:
@@ -109,6 +114,7 @@ def draw_grades(
         ax.bar_label(bars, fontsize=LABEL_SIZE - 1, padding=1)
     ax.set_xticks(list(positions), [grade_label(g, lang) for g in GRADES])
     ax.set_ylabel(say("dashboard.companies", lang), fontsize=LABEL_SIZE)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.margins(y=0.15)
     ax.legend(fontsize=LABEL_SIZE - 1, frameon=False)
     _fit(figure)
@@ -187,6 +193,7 @@ def draw_problems(
             bar.set_gid(f"problems:{field}:{kind}")
         ax.bar_label(bars, fontsize=LABEL_SIZE - 1, padding=2)
     ax.set_yticks(range(len(rows)), [field_label(f, lang) for f in rows])
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.margins(x=0.15)
     ax.legend(fontsize=LABEL_SIZE - 1, frameon=False, loc="lower right")
     _fit(figure)
@@ -222,7 +229,9 @@ def draw_services(
     ticks = list(range(0, len(months), step))
     ax.set_xticks(ticks, [months[i] for i in ticks], rotation=45, ha="right")
     ax.set_ylabel(say("dashboard.services_axis", lang), fontsize=LABEL_SIZE)
-    ax.legend(fontsize=LABEL_SIZE - 1, frameon=False, loc="upper left")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlim(-0.6, max(len(months), MIN_MONTH_SLOTS) - 0.4)  # a few months stay narrow bars
+    ax.legend(fontsize=LABEL_SIZE - 1, frameon=False, loc="upper right")
     _fit(figure)
 
 

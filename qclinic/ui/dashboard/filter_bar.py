@@ -33,7 +33,7 @@ class ChainChoice:
 
 
 class FilterBar(QWidget):
-    #: which changed: "chain", "region" or "period"
+    # which changed: "chain", "region" or "period"
     changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:

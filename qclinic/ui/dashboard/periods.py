@@ -39,3 +39,14 @@ def _months_back(day: date, months: int) -> date:
     month += 1
     last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
     return date(year, month, min(day.day, last))
+
+
+def months_between(first: str, last: str) -> list[str]:
+    """Every month ``YYYY-MM`` from *first* to *last*, both included (empty when reversed)."""
+    year, month = int(first[:4]), int(first[5:7])
+    end = (int(last[:4]), int(last[5:7]))
+    months: list[str] = []
+    while (year, month) <= end:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months

@@ -45,6 +45,8 @@ class FigureTile(QFrame):
         self.detail.setText(detail)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.pos()):
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
             self.clicked.emit(self.key)
         super().mouseReleaseEvent(event)

@@ -16,7 +16,7 @@ once they pause (debounced), or when the page is next shown.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -36,6 +36,7 @@ from qclinic.services import ChangeEvent, Services
 from qclinic.ui import tasks
 from qclinic.ui.dashboard.chart_panel import ChartPanel
 from qclinic.ui.dashboard.companies import CompaniesDialog, CompanyRow
+from qclinic.ui.dashboard.drill import chain_choices, detail_text, drill_down, portfolio_filter
 from qclinic.ui.dashboard.filter_bar import ChainChoice, FilterBar
 from qclinic.ui.dashboard.lists import (
     ROW_ROLE,
@@ -44,14 +45,14 @@ from qclinic.ui.dashboard.lists import (
     OwnerActionsModel,
     WeakestModel,
 )
-from qclinic.ui.dashboard.periods import period_days
+from qclinic.ui.dashboard.periods import months_between, period_days
 from qclinic.ui.dashboard.tiles import FigureTile
 from qclinic.ui.elided_label import ElidedLabel
 from qclinic.ui.errors import show_error, ui_language
 from qclinic.ui.list_view import record_list
 from qclinic.ui.signals import AppSignals
 
-#: committed changes to these tables change a figure
+# committed changes to these tables change a figure
 FIGURE_TABLES = frozenset(
     {
         "organization",
@@ -65,7 +66,7 @@ FIGURE_TABLES = frozenset(
         "person",
     }
 )
-#: a burst of changes (sync, the demo) refreshes once, this long after the last one
+# a burst of changes (sync, the demo) refreshes once, this long after the last one
 REFRESH_DELAY_MS = 600
 TILES = ("companies", "grades", "cqo", "services", "problems", "actions")
 CHARTS = ("grades", "coverage", "problems", "services")
@@ -210,8 +211,8 @@ class DashboardPage(QWidget):
 
             import qclinic.charts.portfolio_figures  # noqa: F401
 
-            figures = services.portfolio.figures(_portfolio_filter(days))
-            return figures, _chain_choices(services, figures)
+            figures = services.portfolio.figures(portfolio_filter(days))
+            return figures, chain_choices(services)
 
         tasks.run_task(
             compute,
@@ -233,7 +234,7 @@ class DashboardPage(QWidget):
         self.filters.set_chains(choices)
         self.show_figures()
         self.status.setText(
-            self.tr("Updated %1").replace("%1", date.today().isoformat())
+            self.tr("Updated %1").replace("%1", datetime.now().strftime("%H:%M"))
             if self.portfolio is not None
             else ""
         )
@@ -312,11 +313,15 @@ class DashboardPage(QWidget):
         lang = ui_language()
         coverage = {key: (c.covered, c.of) for key, c in f.coverage.items()}
         by_field = {key: (p.received, p.solved) for key, p in f.problems_by_field.items()}
-        months = [m.month for m in f.by_month]
+        # every month of the period, the quiet ones too (the figures name busy months only)
+        held = {m.month: m.services for m in f.by_month}
+        _region, start, end, today = self.filter_days()
+        first = start.isoformat()[:7] if start else min(held, default="")
+        last = (end or today).isoformat()[:7] if start else max(held, default="")
+        months = months_between(first, last) if first else []
         series = {
-            "visits": [m.services.visits for m in f.by_month],
-            "assessments": [m.services.assessments for m in f.by_month],
-            "cases": [m.services.cases for m in f.by_month],
+            kind: [getattr(held[m], kind) if m in held else 0 for m in months]
+            for kind in ("visits", "assessments", "cases")
         }
         self.charts["grades"].draw(
             lambda fig: charts.draw_grades(fig, f.grades, f.previous_grades, lang)
@@ -358,11 +363,11 @@ class DashboardPage(QWidget):
         lang = ui_language()
 
         def read(_progress: tasks.Progress) -> list[CompanyRow]:
-            flt = _portfolio_filter(days)
+            flt = portfolio_filter(days)
             rows: dict[str, CompanyRow] = {}
             for name, key, detail in asked:
                 for company in services.portfolio.companies(flt, name, key, chain):
-                    said = _detail(detail, lang)
+                    said = detail_text(detail, lang)
                     rows.setdefault(company.id, CompanyRow(company.id, company.name, said))
             return sorted(rows.values(), key=lambda r: (r.name, r.id))
 
@@ -433,65 +438,6 @@ def _moves(movement: Any) -> tuple[int, int]:
 
     rose, fell, _same = movement_summary(movement)
     return rose, fell
-
-
-def _portfolio_filter(days: tuple[str | None, date | None, date | None, date]) -> Any:
-    """Every chain of the region over the period (on the worker: the page holds them all, so
-    switching the chain computes nothing)."""
-    from qclinic.core.portfolio import PortfolioFilter
-
-    region, start, end, today = days
-    return PortfolioFilter(region=region, start=start, end=end, today=today)
-
-
-def _chain_choices(services: Services, portfolio: Any) -> list[ChainChoice]:
-    """Every live chain with its region, for the filter bar (on the worker); without the chains
-    service, the chains the figures name (no regions to choose from then)."""
-    chains = getattr(services, "chains", None)  # services.chains: issue 14, part 1
-    if chains is not None:
-        return [ChainChoice(c.id, c.name, c.region) for c in chains.summaries()]
-    return [ChainChoice(c.id, c.name, None) for c in portfolio.chains]
-
-
-#: a figure as the portfolio's drill-down names it: (figure, key, what to say of each company)
-Asked = tuple[tuple[str, str, str], ...]
-
-
-def drill_down(figure: str) -> Asked | None:
-    """The portfolio queries behind a tile's key or a bar's gid (None: no list of companies).
-
-    ``grades:now:B`` → the suppliers graded B now; ``coverage:spc:missing`` → the companies
-    without SPC in place; the "suppliers graded" tile → those graded A to D, each with its grade.
-    """
-    parts = figure.split(":")
-    match parts:
-        case ["companies"]:
-            return (("companies", "", ""),)
-        case ["grades"]:
-            return tuple(("grade", g, f"grade:{g}") for g in "ABCD")
-        case ["grades", "now", grade]:
-            return (("grade", grade, f"grade:{grade}"),)
-        case ["grades", "previous", grade]:
-            return (("previous_grade", grade, f"grade:{grade}"),)
-        case ["coverage", key]:
-            return ((f"coverage:{key}", "", "in_place"),)
-        case ["coverage", key, "missing"]:
-            return ((f"not_covered:{key}", "", "not_in_place"),)
-        case ["cqo"]:
-            return (("cqo", "", ""),)
-        case ["actions"]:
-            return (("actions_overdue", "", "overdue"), ("actions_open", "", ""))
-    return None  # services and problems are counted per event, not per company
-
-
-def _detail(detail: str, lang: str) -> str:
-    """What the companies list says of a company for one drill-down query."""
-    from qclinic.charts.portfolio_figures import grade_label
-    from qclinic.core.catalogue import say
-
-    if detail.startswith("grade:"):
-        return grade_label(detail.partition(":")[2], lang)
-    return say(f"dashboard.{detail}", lang) if detail else ""
 
 
 def create(services: Services, signals: AppSignals, lang: str) -> QWidget:
