@@ -88,6 +88,9 @@ def take(out: Path, laptop: bool = False) -> list[Path]:
             organizations.select_organization(ids["organization"])  # type: ignore[attr-defined]
             shot(window, "organizations")
             keys = [spec.key for spec in PAGES]
+            window.navigation.setCurrentRow(keys.index("dashboard"))
+            settle(300)  # the figures are computed (inline here) and the charts drawn
+            shot(window, "dashboard")
             for key in ("assessments", "cases", "plan", "library"):
                 window.navigation.setCurrentRow(keys.index(key))
                 settle(300)

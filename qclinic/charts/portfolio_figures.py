@@ -67,6 +67,21 @@ def _empty(ax: Axes, lang: str) -> None:
         ax.spines[side].set_visible(False)
 
 
+def _legend(ax: Axes) -> None:
+    """The legend in one row on the title's line, right-aligned: never over a bar."""
+    handles = len(ax.get_legend_handles_labels()[0])
+    ax.legend(
+        fontsize=LABEL_SIZE - 1,
+        frameon=False,
+        ncols=handles,
+        loc="lower right",
+        bbox_to_anchor=(1.0, 1.0),
+        borderaxespad=0.2,
+        handlelength=1.2,
+        columnspacing=1.0,
+    )
+
+
 def _fit(figure: Figure) -> None:
     figure.set_layout_engine("constrained")
 
@@ -116,7 +131,7 @@ def draw_grades(
     ax.set_ylabel(say("dashboard.companies", lang), fontsize=LABEL_SIZE)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.margins(y=0.15)
-    ax.legend(fontsize=LABEL_SIZE - 1, frameon=False)
+    _legend(ax)
     _fit(figure)
 
 
@@ -191,11 +206,12 @@ def draw_problems(
         )
         for bar, field in zip(bars, rows, strict=True):
             bar.set_gid(f"problems:{field}:{kind}")
-        ax.bar_label(bars, fontsize=LABEL_SIZE - 1, padding=2)
+        labels = [str(v) if v else "" for v in values]  # eight fields of zeros would be noise
+        ax.bar_label(bars, labels=labels, fontsize=LABEL_SIZE - 1, padding=2)
     ax.set_yticks(range(len(rows)), [field_label(f, lang) for f in rows])
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.margins(x=0.15)
-    ax.legend(fontsize=LABEL_SIZE - 1, frameon=False, loc="lower right")
+    _legend(ax)
     _fit(figure)
 
 
@@ -231,7 +247,7 @@ def draw_services(
     ax.set_ylabel(say("dashboard.services_axis", lang), fontsize=LABEL_SIZE)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlim(-0.6, max(len(months), MIN_MONTH_SLOTS) - 0.4)  # a few months stay narrow bars
-    ax.legend(fontsize=LABEL_SIZE - 1, frameon=False, loc="upper right")
+    _legend(ax)
     _fit(figure)
 
 

@@ -882,7 +882,7 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>%1 级 %2 家</translation>
     </message>
     <message>
-        <source>%1 leaders · %2</source>
+        <source>leaders %1 · %2</source>
         <translation>链主 %1 家 · %2</translation>
     </message>
     <message>
@@ -898,7 +898,7 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>已设立</translation>
     </message>
     <message>
-        <source>%1 visits · %2 assessments · %3 cases</source>
+        <source>visits %1 · assessments %2 · cases %3</source>
         <translation>走访 %1 · 评估 %2 · 案例 %3</translation>
     </message>
     <message>

@@ -108,6 +108,9 @@ def test_problems_received_and_solved_by_field(lang: str) -> None:
         assert found[f"problems:{field}:received"].get_width() == received
         assert found[f"problems:{field}:solved"].get_width() == solved
     (ax,) = figure.axes
+    # the counts are written on the bars, zeros left out
+    written = sorted(int(t.get_text()) for t in ax.texts if t.get_text())
+    assert written == sorted(v for pair in by_field.values() for v in pair if v)
     top = ax.get_yticklabels()[-1].get_text()  # the vocabulary's first field is drawn on top
     assert top == ("计量" if lang == "zh" else "Metrology")
     _png(figure)

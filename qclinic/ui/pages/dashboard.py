@@ -273,7 +273,7 @@ class DashboardPage(QWidget):
         )
         self.tiles["companies"].set_value(
             n(f.companies),
-            self.tr("%1 leaders · %2").replace("%1", n(leaders)).replace("%2", tiers or "—"),
+            self.tr("leaders %1 · %2").replace("%1", n(leaders)).replace("%2", tiers or "—"),
         )
         graded = sum(count for grade, count in f.grades.items() if grade != "ungraded")
         rose, fell = _moves(f.movement)
@@ -292,7 +292,7 @@ class DashboardPage(QWidget):
         s = f.services
         self.tiles["services"].set_value(
             n(s.total),
-            self.tr("%1 visits · %2 assessments · %3 cases")
+            self.tr("visits %1 · assessments %2 · cases %3")
             .replace("%1", n(s.visits))
             .replace("%2", n(s.assessments))
             .replace("%3", n(s.cases)),
