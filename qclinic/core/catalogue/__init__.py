@@ -43,6 +43,7 @@ AREAS = (
     "sync",
     "bundle",
     "dashboard",
+    "portfolio",
 )
 
 _areas: dict[str, dict[str, Text]] = {}
