@@ -918,14 +918,6 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>已设立首席质量官的企业</translation>
     </message>
     <message>
-        <source>Companies served</source>
-        <translation>接受服务的企业</translation>
-    </message>
-    <message>
-        <source>Companies with problems</source>
-        <translation>有问题的企业</translation>
-    </message>
-    <message>
         <source>Companies with open actions</source>
         <translation>有未关闭整改项的企业</translation>
     </message>

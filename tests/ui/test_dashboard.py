@@ -114,7 +114,10 @@ def test_a_bar_opens_the_companies_behind_it_and_a_double_click_opens_one(
     assert dialog is not None
     rows = [dialog.model.row_at(i) for i in range(dialog.model.rowCount())]
     assert [(r.id, r.name, r.detail) for r in rows] == [(province["S1"], ORGS["S1"][0], "Grade B")]
-    assert "有色金属产业链" in dialog.ui.heading.text()
+    assert (
+        dialog.ui.heading.text()
+        == "Suppliers by grade · Grade B · This period — 有色金属产业链 · This year"
+    )
     index = dialog.model.index(0, 0)
     with qtbot.waitSignal(signals.open_organization, timeout=WAIT_MS) as opened:
         dialog.view.doubleClicked.emit(index)

@@ -63,3 +63,19 @@ def detail_text(detail: str, lang: str) -> str:
     if detail.startswith("grade:"):
         return grade_label(detail.partition(":")[2], lang)
     return say(f"dashboard.{detail}", lang) if detail else ""
+
+
+def figure_detail(figure: str, lang: str) -> str:
+    """A bar's figure in words: ``grades:now:B`` → "B 级 · 本期", ``coverage:spc:missing`` →
+    "SPC · 未落实" ("" for a tile)."""
+    from qclinic.charts.portfolio_figures import coverage_label, grade_label
+    from qclinic.core.catalogue import say
+
+    match figure.split(":"):
+        case ["grades", period, grade]:
+            return f"{grade_label(grade, lang)} · {say(f'dashboard.period_{period}', lang)}"
+        case ["coverage", key]:
+            return f"{coverage_label(key)} · {say('dashboard.in_place', lang)}"
+        case ["coverage", key, "missing"]:
+            return f"{coverage_label(key)} · {say('dashboard.not_in_place', lang)}"
+    return ""

@@ -36,7 +36,13 @@ from qclinic.services import ChangeEvent, Services
 from qclinic.ui import tasks
 from qclinic.ui.dashboard.chart_panel import ChartPanel
 from qclinic.ui.dashboard.companies import CompaniesDialog, CompanyRow
-from qclinic.ui.dashboard.drill import chain_choices, detail_text, drill_down, portfolio_filter
+from qclinic.ui.dashboard.drill import (
+    chain_choices,
+    detail_text,
+    drill_down,
+    figure_detail,
+    portfolio_filter,
+)
 from qclinic.ui.dashboard.filter_bar import ChainChoice, FilterBar
 from qclinic.ui.dashboard.lists import (
     ROW_ROLE,
@@ -388,19 +394,15 @@ class DashboardPage(QWidget):
         """What the list of companies shows: the figure's name and the filter."""
         chain = self.filters.chain_combo.currentText()
         period = self.filters.period_combo.currentText()
-        parts = figure.split(":")
-        kind = parts[0]
         names = {
             "companies": self.tr("Companies"),
             "grades": self.tr("Suppliers by grade"),
             "cqo": self.tr("Chief quality officers appointed"),
-            "services": self.tr("Companies served"),
-            "problems": self.tr("Companies with problems"),
             "actions": self.tr("Companies with open actions"),
             "coverage": self.tr("4 × 100% coverage"),
         }
-        detail = " · ".join(p for p in parts[1:] if p)
-        name = names.get(kind, kind)
+        detail = figure_detail(figure, ui_language())
+        name = names.get(figure.partition(":")[0], "")
         return f"{name}{' · ' + detail if detail else ''} — {chain} · {period}"
 
     def on_list_activated(self, index: Any) -> None:
