@@ -14,12 +14,13 @@ and the dashboard, the chain report and ``qclinic portfolio`` read. The definiti
 - **Previous grade**: the same as of the day before the period starts (the previous period of
   the same length ends there); without a period start there is none.
 - **4 × 100% coverage**: a checklist question tagged ``coverage: iso9001|apqp|msa|spc`` decides
-  it. For each company and key, the deciding answer is the one to a question tagged with that key
-  in the company's latest completed-or-signed assessment (newest ``completed_at`` before the end
-  of ``as_of``, ties by id; amendments supersede) that answered such a question (not N/A); the key
-  is *in place* when that answer scores at least :data:`IN_PLACE_PERCENT` % — "yes" (not
-  "partial"), maturity 3 "defined" or better, VDA 6 or better. ``of`` is every company of the
-  chain: a company never assessed counts as not covered.
+  it. For each company and key, the deciding assessment is the company's latest completed or
+  signed one (newest ``completed_at`` before the end of ``as_of``, ties by id; amendments
+  supersede) on a checklist that contains a question tagged with that key; the key is *in place*
+  when that question's answer there scores at least :data:`IN_PLACE_PERCENT` % — "yes" (not
+  "partial"), maturity 3 "defined" or better, VDA 6 or better. Left unanswered or N/A, it is not
+  shown to be in place. ``of`` is every company of the chain: a company never assessed counts as
+  not covered.
 - **Chief quality officer appointed**: the organization's CQO name is filled in.
 - **Services in the period** (``start``..``end``, both days included): visits by visit date,
   assessments (not amendments) completed or signed by ``completed_at``, clinic cases by the day

@@ -10,6 +10,8 @@ the built-in checklists as shipped, and the newest stored version of every other
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
@@ -76,8 +78,8 @@ class PortfolioService(Service):
 
     def figures(self, flt: PortfolioFilter) -> Portfolio:
         """Every figure per selected chain and for all of them together."""
-        query = self._query(flt)
         with self._reading() as session:
+            query = queries.materialize(session, self._query(flt))
             names = queries.chain_names(session, query)
             counts = {(f, c, k): n for f, c, k, n in queries.figure_counts(session, query)}
             happened = queries.events(session, query)
@@ -116,13 +118,14 @@ class PortfolioService(Service):
         if figure not in queries.FIGURES:
             raise KeyError(figure)
         with self._reading() as session:
-            rows = queries.drill(session, self._query(flt), figure, key, chain_id)
+            query = self._query(_narrowed(flt, chain_id))
+            rows = queries.drill(session, query, figure, key, chain_id)
         return [CompanyRef(org_id, name) for org_id, name in rows]
 
     def suppliers(self, flt: PortfolioFilter, chain_id: str) -> list[SupplierRow]:
         """Every member of one chain as the chain report's tables show it, by tier and name."""
         with self._reading() as session:
-            rows = queries.members(session, self._query(flt), chain_id)
+            rows = queries.members(session, self._query(_narrowed(flt, chain_id)), chain_id)
         has_previous = flt.start is not None
         return [
             SupplierRow(
@@ -150,8 +153,8 @@ class PortfolioService(Service):
     ) -> list[CoverageTrace]:
         """For each company (of one chain, or all) and 4 × 100% key, the answer that decided it;
         a company with no such answer gets a trace without an assessment (not in place)."""
-        query = self._query(flt)
         with self._reading() as session:
+            query = queries.materialize(session, self._query(_narrowed(flt, chain_id)))
             decided = queries.coverage_trace(session, query, chain_id)
             everyone = (
                 queries.members(session, query, chain_id)
@@ -171,8 +174,6 @@ class PortfolioService(Service):
                 if row is None:
                     traces.append(CoverageTrace(company, key, False))
                     continue
-                import json
-
                 traces.append(
                     CoverageTrace(
                         company,
@@ -181,7 +182,7 @@ class PortfolioService(Service):
                         row["assessment_id"],
                         row["checklist_id"],
                         row["question_id"],
-                        json.loads(row["value"]),
+                        json.loads(row["value"]) if row["value"] is not None else None,
                         str(row["completed_at"]),
                     )
                 )
@@ -279,6 +280,13 @@ def _chain(
             if chain == chain_id
         ),
     )
+
+
+def _narrowed(flt: PortfolioFilter, chain_id: str | None) -> PortfolioFilter:
+    """*flt* on one chain only (its figures do not depend on the other chains)."""
+    if chain_id is None or (flt.chain_ids and chain_id not in flt.chain_ids):
+        return flt
+    return dataclasses.replace(flt, chain_ids=(chain_id,))
 
 
 def _distinct_companies(

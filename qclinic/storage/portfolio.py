@@ -50,10 +50,43 @@ def _quoted(values: Sequence[str]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    """The SQL of ``facts`` for one filter, and its parameters."""
+    """The common table expressions of one filter (``members`` … ``facts``) and their parameters.
 
-    ctes: str
+    Once :func:`materialize` has made them temporary tables, ``parts`` is empty and the
+    statements read the tables.
+    """
+
+    parts: tuple[tuple[str, str], ...]
     params: dict[str, Any]
+
+    @property
+    def ctes(self) -> str:
+        """``WITH …`` naming every part (empty once materialized)."""
+        return self.with_()
+
+    def with_(self, *extra: str) -> str:
+        """``WITH`` the parts and *extra* CTEs (``"name AS (…)"``), or nothing at all."""
+        named = [
+            f"{name} AS {'' if name.startswith('tagged') else 'MATERIALIZED '}({body})"
+            for name, body in self.parts
+        ]
+        named.extend(extra)
+        return "WITH " + ",\n".join(named) if named else ""
+
+
+def materialize(session: Session, query: Query) -> Query:
+    """Compute every part once, as a temporary table of this session's connection, so the
+    several statements of one call share them; returns the query that reads the tables."""
+    for name, body in query.parts:
+        table = name.partition("(")[0]
+        session.execute(sql(f"DROP TABLE IF EXISTS temp.{table}"))
+        if table == "tagged":
+            columns = name[len(table) :]
+            session.execute(sql(f"CREATE TEMP TABLE {table}{columns}"))
+            session.execute(sql(f"INSERT INTO temp.{table} {body}"), query.params)
+        else:
+            session.execute(sql(f"CREATE TEMP TABLE {table} AS {body}"), query.params)
+    return Query((), query.params)
 
 
 def _bucket(column: str) -> str:
@@ -80,31 +113,34 @@ FIGURES: dict[str, tuple[str, str]] = {
 }
 
 
-def _latest_grade(name: str, cut: str) -> str:
-    """A CTE: each company's latest signed 4-level grade signed before *cut* (a parameter)."""
+def _latest_grade(cut: str) -> str:
+    """A CTE: each company's latest signed 4-level grade signed before *cut* (a parameter).
+
+    The newest row of each company is picked with SQLite's bare-column ``MAX()`` over a unique
+    key (signing time, then id), read from a covering partial index; amended assessments are
+    left out by one uncorrelated set of the amendments signed by then.
+    """
     return f"""
-{name} AS (
-  SELECT org_id, grade, score FROM (
-    SELECT a.organization_id AS org_id, a.grade AS grade, a.score_percent AS score,
-           ROW_NUMBER() OVER (PARTITION BY a.organization_id
-                              ORDER BY a.signed_at DESC, a.id DESC) AS rn
-    FROM assessment a
-    WHERE a.status = '{_SIGNED}' AND a.checklist_id = :supplier_checklist
-      AND a.deleted_at IS NULL AND a.signed_at < :{cut}
-      AND a.organization_id IN (SELECT org_id FROM orgs)
-      AND NOT EXISTS (
-        SELECT 1 FROM assessment b
-        WHERE b.amends_id = a.id AND b.status = '{_SIGNED}' AND b.deleted_at IS NULL
-          AND b.signed_at < :{cut})
-  ) WHERE rn = 1
-)"""
+  SELECT a.organization_id AS org_id, a.grade AS grade, a.score_percent AS score,
+         MAX(a.signed_at || a.id) AS latest
+  FROM assessment a INDEXED BY ix_assessment_portfolio_signed
+  WHERE a.status = '{_SIGNED}' AND a.deleted_at IS NULL
+    AND a.checklist_id = :supplier_checklist AND a.signed_at < :{cut}
+    AND a.organization_id IN (SELECT org_id FROM orgs)
+    AND a.id NOT IN (
+      SELECT b.amends_id FROM assessment b INDEXED BY ix_assessment_portfolio_amends
+      WHERE b.amends_id IS NOT NULL AND b.status = '{_SIGNED}' AND b.deleted_at IS NULL
+        AND b.signed_at < :{cut})
+  GROUP BY a.organization_id"""
 
 
-def _coverage_values(questions: Sequence[CoverageQuestion]) -> tuple[str, str, dict[str, Any]]:
-    """Two VALUES lists (tagged questions; their "in place" values) and their parameters."""
+def _coverage_sql(questions: Sequence[CoverageQuestion]) -> tuple[str, str, dict[str, Any]]:
+    """The tagged questions as a VALUES list, the "in place" test of a deciding answer as a
+    CASE expression over ``d.checklist_id``, ``d.question_id`` and ``an.value``, and their
+    parameters."""
     params: dict[str, Any] = {}
     tagged: list[str] = []
-    accepted: list[str] = []
+    cases: list[str] = []
     for i, question in enumerate(questions):
         params[f"cq{i}c"], params[f"cq{i}q"], params[f"cq{i}k"] = (
             question.checklist_id,
@@ -112,14 +148,16 @@ def _coverage_values(questions: Sequence[CoverageQuestion]) -> tuple[str, str, d
             question.key,
         )
         tagged.append(f"(:cq{i}c, :cq{i}q, :cq{i}k)")
+        names = []
         for j, value in enumerate(question.in_place_values):
             params[f"cq{i}v{j}"] = value
-            accepted.append(f"(:cq{i}c, :cq{i}q, :cq{i}v{j})")
+            names.append(f":cq{i}v{j}")
+        accepted = f"an.value IN ({', '.join(names)})" if names else "0"
+        cases.append(f"WHEN d.checklist_id = :cq{i}c AND d.question_id = :cq{i}q THEN {accepted}")
     if not tagged:  # a library without tags: a VALUES list may not be empty
         tagged.append("(NULL, NULL, NULL)")
-    if not accepted:
-        accepted.append("(NULL, NULL, NULL)")
-    return ", ".join(tagged), ", ".join(accepted), params
+    in_place = f"COALESCE(CASE {' '.join(cases)} ELSE 0 END, 0)" if cases else "0"
+    return ", ".join(tagged), in_place, params
 
 
 def facts_query(flt: PortfolioFilter, questions: Sequence[CoverageQuestion]) -> Query:
@@ -141,68 +179,86 @@ def facts_query(flt: PortfolioFilter, questions: Sequence[CoverageQuestion]) -> 
     if flt.region:
         params["region"] = flt.region
         where.append("c.region = :region")
-    tagged, accepted, coverage_params = _coverage_values(questions)
+    tagged, in_place, coverage_params = _coverage_sql(questions)
     params.update(coverage_params)
     flags = ",\n    ".join(
         f"COALESCE(MAX(CASE WHEN key = '{key}' THEN in_place END), 0) AS cov_{key}"
         for key in COVERAGE_KEYS
     )
     facts_flags = ", ".join(f"COALESCE(cf.cov_{key}, 0) AS cov_{key}" for key in COVERAGE_KEYS)
-    ctes = f"""
-WITH members AS (
+    parts: list[tuple[str, str]] = [
+        (
+            "members",
+            f"""
   SELECT m.chain_id AS chain_id, c.name AS chain_name, m.organization_id AS org_id,
          m.role AS role, m.tier AS tier, m.customer_id AS customer_id
   FROM chain_member m
   JOIN chain c ON c.id = m.chain_id AND c.deleted_at IS NULL
   JOIN organization o ON o.id = m.organization_id AND o.deleted_at IS NULL
   WHERE {" AND ".join(where)}
-),
-orgs AS (SELECT DISTINCT org_id FROM members),
-{_latest_grade("grade_now", "cut")},
-{_latest_grade("grade_prev", "prev_cut")},
-tagged(checklist_id, question_id, key) AS (VALUES {tagged}),
-accepted(checklist_id, question_id, value) AS (VALUES {accepted}),
-deciding AS (
-  SELECT org_id, key, assessment_id, checklist_id, question_id, value, completed_at, in_place
-  FROM (
-    SELECT a.organization_id AS org_id, t.key AS key, a.id AS assessment_id,
-           a.checklist_id AS checklist_id, t.question_id AS question_id, an.value AS value,
-           a.completed_at AS completed_at,
-           EXISTS (SELECT 1 FROM accepted v WHERE v.checklist_id = t.checklist_id
-                   AND v.question_id = t.question_id AND v.value = an.value) AS in_place,
-           ROW_NUMBER() OVER (PARTITION BY a.organization_id, t.key
-                              ORDER BY a.completed_at DESC, a.id DESC) AS rn
-    FROM assessment a
-    JOIN tagged t ON t.checklist_id = a.checklist_id
-    JOIN answer an ON an.assessment_id = a.id AND an.question_id = t.question_id
-         AND an.instance_key = '' AND an.deleted_at IS NULL AND an.is_na = 0
-         AND an.value IS NOT NULL
-    WHERE a.status IN ({_quoted(_DONE)}) AND a.deleted_at IS NULL AND a.completed_at < :cut
-      AND a.organization_id IN (SELECT org_id FROM orgs)
-      AND NOT EXISTS (
-        SELECT 1 FROM assessment b
-        WHERE b.amends_id = a.id AND b.status IN ({_quoted(_DONE)}) AND b.deleted_at IS NULL
-          AND b.completed_at < :cut)
-  ) WHERE rn = 1
-),
-coverage_flags AS (
+""",
+        ),
+        ("orgs", "SELECT DISTINCT org_id FROM members"),
+        ("grade_now", _latest_grade("cut")),
+        ("grade_prev", _latest_grade("prev_cut")),
+        ("tagged(checklist_id, question_id, key)", f"VALUES {tagged}"),
+        (
+            "latest_for_key",
+            f"""
+  SELECT a.organization_id AS org_id, t.key AS key, t.checklist_id AS checklist_id,
+         t.question_id AS question_id, a.id AS assessment_id, a.completed_at AS completed_at,
+         MAX(a.completed_at || a.id) AS latest
+  FROM orgs o
+  JOIN assessment a INDEXED BY ix_assessment_portfolio_done ON a.organization_id = o.org_id
+  JOIN tagged t ON t.checklist_id = a.checklist_id
+  WHERE a.status IN ({_quoted(_DONE)}) AND a.deleted_at IS NULL AND a.completed_at < :cut
+    AND a.id NOT IN (
+      SELECT b.amends_id FROM assessment b INDEXED BY ix_assessment_portfolio_amends
+      WHERE b.amends_id IS NOT NULL AND b.status IN ({_quoted(_DONE)})
+        AND b.deleted_at IS NULL AND b.completed_at < :cut)
+  GROUP BY a.organization_id, t.key
+""",
+        ),
+        (
+            "deciding",
+            f"""
+  SELECT d.org_id, d.key, d.assessment_id, d.checklist_id, d.question_id, an.value AS value,
+         d.completed_at, {in_place} AS in_place
+  FROM latest_for_key d
+  LEFT JOIN answer an INDEXED BY ix_answer_portfolio ON an.assessment_id = d.assessment_id AND an.question_id = d.question_id
+       AND an.instance_key = '' AND an.deleted_at IS NULL AND an.is_na = 0
+""",
+        ),
+        (
+            "coverage_flags",
+            f"""
   SELECT org_id,
     {flags}
   FROM deciding GROUP BY org_id
-),
-open_actions AS (
+""",
+        ),
+        (
+            "open_actions",
+            f"""
   SELECT x.organization_id AS org_id, x.owner AS owner, COUNT(*) AS open,
          SUM(x.due_date IS NOT NULL AND x.due_date < :today) AS overdue
   FROM action x
   WHERE x.deleted_at IS NULL AND x.status IN ({_quoted(OPEN_STATUSES)})
     AND x.organization_id IN (SELECT org_id FROM orgs)
-    AND NOT EXISTS (SELECT 1 FROM action y WHERE y.origin_id = x.id AND y.deleted_at IS NULL)
+    AND x.id NOT IN (
+      SELECT y.origin_id FROM action y WHERE y.origin_id IS NOT NULL AND y.deleted_at IS NULL)
   GROUP BY x.organization_id, x.owner
-),
-actions_per_org AS (
+""",
+        ),
+        (
+            "actions_per_org",
+            """
   SELECT org_id, SUM(open) AS open, SUM(overdue) AS overdue FROM open_actions GROUP BY org_id
-),
-facts AS MATERIALIZED (
+""",
+        ),
+        (
+            "facts",
+            f"""
   SELECT m.chain_id, m.chain_name, m.org_id, o.name AS name, m.role, m.tier, m.customer_id,
          cu.name AS customer_name,
          CASE WHEN TRIM(COALESCE(o.cqo_name, '')) <> '' THEN 1 ELSE 0 END AS cqo,
@@ -216,14 +272,44 @@ facts AS MATERIALIZED (
   LEFT JOIN grade_prev gp ON gp.org_id = m.org_id
   LEFT JOIN coverage_flags cf ON cf.org_id = m.org_id
   LEFT JOIN actions_per_org ap ON ap.org_id = m.org_id
-)"""
-    return Query(ctes, params)
+""",
+        ),
+    ]
+    return Query(tuple(parts), params)
 
 
 def figure_counts(session: Session, query: Query) -> list[tuple[str, str | None, str, int]]:
-    """Every member-level figure as (figure, chain id or None for the total, key, companies)."""
+    """Every member-level figure as (figure, chain id or None for the total, key, companies).
+
+    The figures without a key are summed in one pass over ``facts`` per chain (and one over the
+    companies, each once, for the total); those with a key (role, tier, grades) are grouped.
+    """
+    scalar = [name for name, (key, _predicate) in FIGURES.items() if key == "''"]
+    sums = ("actions_open", "actions_overdue")
+    per_org = ", ".join(
+        [f"MAX({FIGURES[name][1]}) AS f{i}" for i, name in enumerate(scalar)]
+        + [f"MAX({column}) AS {column}" for column in sums]
+    )
+    totals = ", ".join(
+        [f"SUM(f{i})" for i in range(len(scalar))] + [f"SUM({column})" for column in sums]
+    )
+    chains = ", ".join(
+        [f"SUM({FIGURES[name][1]})" for name in scalar] + [f"SUM({column})" for column in sums]
+    )
+    rows: list[tuple[str, str | None, str, int]] = []
+    statement = (
+        f"{query.ctes}\nSELECT chain_id, {chains} FROM facts GROUP BY chain_id\n"
+        f"UNION ALL\nSELECT NULL, {totals} FROM (SELECT {per_org} FROM facts GROUP BY org_id)"
+    )
+    names = [*scalar, *(f"sum:{column}" for column in sums)]
+    for row in session.execute(sql(statement), query.params).all():
+        rows.extend(
+            (name, row[0], "", int(value or 0)) for name, value in zip(names, row[1:], strict=True)
+        )
     parts = []
     for name, (key, predicate) in FIGURES.items():
+        if name in scalar:
+            continue
         parts.append(
             f"SELECT '{name}', chain_id, {key}, COUNT(*) FROM facts WHERE {predicate}"
             f" GROUP BY chain_id, {key}"
@@ -232,15 +318,12 @@ def figure_counts(session: Session, query: Query) -> list[tuple[str, str | None,
             f"SELECT '{name}', NULL, {key}, COUNT(DISTINCT org_id) FROM facts WHERE {predicate}"
             f" GROUP BY {key}"
         )
-    for column in ("actions_open", "actions_overdue"):  # actions, not companies
-        parts.append(f"SELECT 'sum:{column}', chain_id, '', SUM({column}) FROM facts GROUP BY 2")
-        parts.append(
-            f"SELECT 'sum:{column}', NULL, '', SUM({column}) FROM "
-            f"(SELECT DISTINCT org_id, {column} FROM facts)"
-        )
     statement = query.ctes + "\n" + "\nUNION ALL\n".join(parts)
-    rows = session.execute(sql(statement), query.params).all()
-    return [(r[0], r[1], r[2], int(r[3] or 0)) for r in rows]
+    rows.extend(
+        (r[0], r[1], r[2], int(r[3] or 0))
+        for r in session.execute(sql(statement), query.params).all()
+    )
+    return rows
 
 
 def chain_names(session: Session, query: Query) -> list[tuple[str, str]]:
@@ -279,18 +362,18 @@ def weakest(
     session: Session, query: Query, limit: int
 ) -> list[tuple[str | None, str, str, str | None, float]]:
     """The lowest-scoring graded suppliers per chain and overall: (chain, id, name, grade, score)."""
-    statement = f"""{query.ctes},
-ranked AS (
+    ranked = f"""ranked AS (
   SELECT chain_id, org_id, name, grade_now, score_now,
          ROW_NUMBER() OVER (PARTITION BY chain_id ORDER BY score_now, name, org_id) AS rn
   FROM facts WHERE role = '{_SUPPLIER}' AND score_now IS NOT NULL
-),
-overall AS (
+)"""
+    overall = f"""overall AS (
   SELECT NULL AS chain_id, org_id, name, grade_now, score_now,
          ROW_NUMBER() OVER (ORDER BY score_now, name, org_id) AS rn
   FROM (SELECT DISTINCT org_id, name, grade_now, score_now FROM facts
         WHERE role = '{_SUPPLIER}' AND score_now IS NOT NULL)
-)
+)"""
+    statement = f"""{query.with_(ranked, overall)}
 SELECT chain_id, org_id, name, grade_now, score_now FROM ranked WHERE rn <= :limit
 UNION ALL
 SELECT chain_id, org_id, name, grade_now, score_now FROM overall WHERE rn <= :limit"""
@@ -331,13 +414,13 @@ def events(session: Session, query: Query) -> list[tuple[str, str | None, str, s
 
     Kinds: ``visit``, ``assessment``, ``case`` (received), ``solved``.
     """
-    statement = f"""{query.ctes},
-happened AS (
+    happened = f"""happened AS (
   SELECT 'visit' AS kind, organization_id AS org_id, '' AS field, visit_date AS day
   FROM visit WHERE deleted_at IS NULL AND visit_date >= :start AND visit_date < :cut
     AND organization_id IN (SELECT org_id FROM orgs)
   UNION ALL
-  SELECT 'assessment', organization_id, '', completed_at FROM assessment
+  SELECT 'assessment', organization_id, '', completed_at
+  FROM assessment INDEXED BY ix_assessment_portfolio_done
   WHERE deleted_at IS NULL AND amends_id IS NULL AND status IN ({_quoted(_DONE)})
     AND completed_at >= :start AND completed_at < :cut
     AND organization_id IN (SELECT org_id FROM orgs)
@@ -350,7 +433,8 @@ happened AS (
   WHERE deleted_at IS NULL AND status = '{CaseStatus.RESOLVED.value}'
     AND resolved_on >= :start AND resolved_on < :cut
     AND organization_id IN (SELECT org_id FROM orgs)
-)
+)"""
+    statement = f"""{query.with_(happened)}
 SELECT h.kind, m.chain_id, h.field, SUBSTR(h.day, 1, 7), COUNT(*)
 FROM happened h JOIN (SELECT DISTINCT chain_id, org_id FROM members) m ON m.org_id = h.org_id
 GROUP BY h.kind, m.chain_id, h.field, SUBSTR(h.day, 1, 7)

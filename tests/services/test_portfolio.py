@@ -267,20 +267,23 @@ def _is_supplier_anywhere(org: str) -> bool:
 
 
 def _in_place(org: str, key: str, as_of: date) -> bool:
-    tagged = {(q.checklist_id, q.question_id): q for q in _tags() if q.key == key}
-    candidates = [
-        (a[5], k, answers[q])
+    """The latest completed or signed assessment on a checklist with a question tagged *key*
+    decides, by its answer to that question (amendments supersede what they amend)."""
+    tagged = {q.checklist_id: q for q in _tags() if q.key == key}
+    cut = as_of.isoformat()
+    done = {
+        k: a
         for k, a in ASSESSMENTS.items()
-        if a[0] == org and a[2] in ("completed", "signed") and a[5] <= as_of.isoformat()
-        for answers in [a[7]]
-        for (checklist, q) in tagged
-        if checklist == a[1] and q in answers and answers[q] != "na"
-    ]
+        if a[0] == org and a[2] in ("completed", "signed") and a[5] <= cut and a[1] in tagged
+    }
+    superseded = {a[6] for a in done.values() if a[6]}
+    candidates = [(a[5], k) for k, a in done.items() if k not in superseded]
     if not candidates:
         return False
-    _day, key_, value = max(candidates)
-    question = tagged[next(t for t in tagged if t[0] == ASSESSMENTS[key_][1])]
-    return value in _scores_enough(question)
+    _day, latest = max(candidates)
+    question = tagged[ASSESSMENTS[latest][1]]
+    value = ASSESSMENTS[latest][7].get(question.question_id, "na")
+    return value != "na" and value in _scores_enough(question)
 
 
 def _scores_enough(question: Any) -> tuple[Any, ...]:

@@ -59,7 +59,7 @@ from qclinic.services.demo import province_words as words
 from qclinic.storage.search import organization_search_key
 
 ASSESSMENTS_PER_COMPANY = 5
-ANSWERS_PER_ASSESSMENT = 20
+ANSWERS_PER_ASSESSMENT = 21  # ~20 on average: msa and spc have fewer answerable questions
 YEARS = 3
 #: checklists a supplier's five assessments use, in time order (slot 3 picks one of the audits)
 SUPPLIER_PLAN = ("supplier-4level", "nqi-clinic", "supplier-4level", "audit", "supplier-4level")
