@@ -46,6 +46,7 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("dashboard", "dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard")),
     PageSpec("organizations", "organizations", QT_TRANSLATE_NOOP("MainWindow", "Organizations")),
+    PageSpec("chains", "chains", QT_TRANSLATE_NOOP("MainWindow", "Chains")),
     PageSpec("assessments", "assessments", QT_TRANSLATE_NOOP("MainWindow", "Assessments")),
     PageSpec("cases", "cases", QT_TRANSLATE_NOOP("MainWindow", "Clinic cases")),
     PageSpec("plan", "plan", QT_TRANSLATE_NOOP("MainWindow", "Improvement plans")),
