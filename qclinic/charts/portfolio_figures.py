@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from matplotlib.axes import Axes
+from matplotlib.axis import Axis
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FixedFormatter, MaxNLocator
 
 from qclinic.charts.fonts import register_cjk_font
 from qclinic.core.catalogue import say
@@ -249,6 +250,43 @@ def draw_services(
     ax.set_xlim(-0.6, max(len(months), MIN_MONTH_SLOTS) - 0.4)  # a few months stay narrow bars
     _legend(ax)
     _fit(figure)
+
+
+def layout_key(figure: Figure) -> tuple[object, ...]:
+    """What decides where the constrained layout puts a chart's axes: the figure's size and, per
+    axes, its words and tick labels and how many digits its data reach. Two drawings with the same
+    key can share one layout (see :func:`reuse_layout`), which is most of a redraw's cost."""
+    parts: list[object] = [tuple(figure.get_size_inches()), figure.dpi]
+    for ax in figure.axes:
+        parts.append(
+            (
+                ax.get_title(loc="left"),
+                ax.get_xlabel(),
+                ax.get_ylabel(),
+                _named_ticks(ax.xaxis),
+                _named_ticks(ax.yaxis),
+                f"{ax.dataLim.xmax:.0f}".__len__(),
+                f"{ax.dataLim.ymax:.0f}".__len__(),
+            )
+        )
+    return tuple(parts)
+
+
+def _named_ticks(axis: Axis) -> tuple[str, ...]:
+    """The labels of an axis of named ticks (grades, fields, months); () for a numeric one, whose
+    width the digits of its data stand for."""
+    if not isinstance(axis.get_major_formatter(), FixedFormatter):
+        return ()
+    return tuple(t.get_text() for t in axis.get_ticklabels())
+
+
+def reuse_layout(figure: Figure, positions: Sequence[object]) -> None:
+    """Place the axes where an earlier drawing with the same :func:`layout_key` had them, and
+    draw without the layout engine."""
+    figure.set_layout_engine("none")
+    for ax, position in zip(figure.axes, positions, strict=True):
+        ax.set_position(position)  # type: ignore[arg-type]
+        ax.set_in_layout(True)  # set_position takes it out; a later layout (a resize) needs it
 
 
 def bars(figure: Figure) -> dict[str, Rectangle]:

@@ -201,3 +201,36 @@ def test_the_dashboard_is_the_home_page_once_there_are_organizations(
     window.attach_database(database)
     assert window.stack.currentWidget() is window.page("dashboard")
     qtbot.waitUntil(lambda: window.page("dashboard").portfolio is not None, timeout=WAIT_MS)
+
+
+def test_a_chart_redrawn_with_the_same_words_keeps_its_layout(qtbot) -> None:
+    """The constrained layout (half of a redraw) runs again only for other words or another size."""
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    from qclinic.charts.portfolio_figures import draw_grades
+    from qclinic.ui.dashboard.chart_panel import ChartPanel
+
+    panel = ChartPanel("chart-test")
+    qtbot.addWidget(panel)
+    panel.resize(580, 270)
+    panel.show()
+    qtbot.waitExposed(panel)
+
+    def draw(now: dict[str, int]) -> tuple[object, bool]:
+        panel.draw(lambda figure: draw_grades(figure, now, {"A": 1, "B": 2}, "en"))
+        panel.canvas.draw()
+        engine = panel.figure.get_layout_engine()
+        return panel.figure.axes[0].get_position().bounds, isinstance(
+            engine, ConstrainedLayoutEngine
+        )
+
+    first, laid_out = draw({"A": 3, "B": 5})
+    assert laid_out
+    again, laid_out = draw({"A": 4, "B": 2})  # other counts, the same words and digits
+    assert not laid_out and again == first
+    wider, laid_out = draw({"A": 4000, "B": 2})  # four digits on the axis: laid out again
+    assert laid_out and wider != first
+    panel.resize(760, 300)
+    qtbot.waitUntil(lambda: panel.figure.get_size_inches()[0] > 7)
+    resized, _ = draw({"A": 4000, "B": 2})
+    assert resized != wider  # the resize laid it out again

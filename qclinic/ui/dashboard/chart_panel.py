@@ -34,6 +34,9 @@ class ChartPanel(QFrame):
         self._stack.addWidget(self.placeholder)
         self.canvas: Any = None  # FigureCanvasQTAgg, from the first draw
         self._hover: str | None = None
+        # the last constrained layout: (layout key, axes positions), and a key to capture
+        self._layout: tuple[tuple[object, ...], list[Any]] | None = None
+        self._capture: tuple[object, ...] | None = None
         #: which bars open a list (the others ignore clicks and keep the arrow pointer)
         self.clickable: Callable[[str], bool] = lambda _gid: True
 
@@ -57,10 +60,39 @@ class ChartPanel(QFrame):
             self.canvas.setMinimumSize(MIN_WIDTH - 8, MIN_HEIGHT - 8)
             self.canvas.mpl_connect("button_press_event", self._on_press)
             self.canvas.mpl_connect("motion_notify_event", self._on_motion)
+            self.canvas.mpl_connect("draw_event", self._on_draw)
+            self.canvas.mpl_connect("resize_event", self._on_resize)
             self._stack.addWidget(self.canvas)
-        fill(self.canvas.figure)
+        from qclinic.charts.portfolio_figures import layout_key, reuse_layout
+
+        figure = self.canvas.figure
+        fill(figure)
+        key = layout_key(figure)
+        if self._layout is not None and self._layout[0] == key:
+            reuse_layout(figure, self._layout[1])  # the same words and size: the same layout
+            self._capture = None
+        else:
+            self._capture = key  # kept after the draw (_on_draw)
         self._stack.setCurrentWidget(self.canvas)
         self.canvas.draw_idle()
+
+    def _on_draw(self, _event: Any) -> None:
+        """After a drawing laid out by the constrained engine, keep where it put the axes."""
+        from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+        figure = self.canvas.figure
+        constrained = isinstance(figure.get_layout_engine(), ConstrainedLayoutEngine)
+        if self._capture is not None and constrained:
+            self._layout = (self._capture, [ax.get_position() for ax in figure.axes])
+            self._capture = None
+
+    def _on_resize(self, _event: Any) -> None:
+        """Another size: lay the chart out again at its next drawing."""
+        from qclinic.charts.portfolio_figures import layout_key
+
+        figure = self.canvas.figure
+        figure.set_layout_engine("constrained")
+        self._capture = layout_key(figure)
 
     def bar_at(self, x: float, y: float) -> str | None:
         """The gid of the bar under the canvas pixel (*x*, *y*), matplotlib's coordinates."""
