@@ -142,6 +142,22 @@ def test_a_tile_opens_its_companies(qtbot, page: DashboardPage, province) -> Non
     assert rows == {ORGS["S1"][0]: "Has overdue actions", ORGS["S4"][0]: ""}
 
 
+def test_the_companies_tile_lists_leaders_then_each_tier(
+    qtbot, page: DashboardPage, province
+) -> None:
+    page.filters.select(chain_id=province["K1"])
+    qtbot.mouseClick(page.tiles["companies"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=WAIT_MS)
+    rows = {page.dialog.model.row_at(i).name: page.dialog.model.row_at(i).detail for i in range(4)}
+    assert page.dialog.model.rowCount() == COMPANIES["K1"]
+    assert rows == {
+        ORGS["L1"][0]: "Chain leader",
+        ORGS["S1"][0]: "Tier 1 supplier",
+        ORGS["S2"][0]: "Tier 1 supplier",
+        ORGS["S3"][0]: "Tier 2 supplier",
+    }
+
+
 def test_what_each_figure_asks_for() -> None:
     assert drill_down("grades:previous:C") == (("previous_grade", "C", "grade:C"),)
     assert drill_down("coverage:msa") == (("coverage:msa", "", "in_place"),)

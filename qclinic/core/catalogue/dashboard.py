@@ -20,6 +20,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "solved": ("解决", "Solved"),
     # what the list of companies behind a figure says of each
     "in_place": ("已落实", "In place"),
+    "tier": ("{tier} 级供应商", "Tier {tier} supplier"),
     "not_in_place": ("未落实", "Not in place"),
     "overdue": ("有逾期整改项", "Has overdue actions"),
     # services over time

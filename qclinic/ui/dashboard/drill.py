@@ -3,6 +3,7 @@ behind a figure (a tile's key or a bar's gid). Plain Python, called on worker th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -28,14 +29,18 @@ def chain_choices(services: Services) -> list[ChainChoice]:
 Asked = tuple[tuple[str, str, str], ...]
 
 
-def drill_down(figure: str) -> Asked | None:
+def drill_down(figure: str, tiers: Sequence[int] = ()) -> Asked | None:
     """The portfolio queries behind a tile's key or a bar's gid (None: no list of companies).
 
     ``grades:now:B`` → the suppliers graded B now; ``coverage:spc:missing`` → the companies
-    without SPC in place; the "suppliers graded" tile → those graded A to D, each with its grade.
+    without SPC in place; the "suppliers graded" tile → those graded A to D, each with its grade;
+    the companies tile → the leaders, then the suppliers of each of *tiers*, each with its place.
     """
     parts = figure.split(":")
     match parts:
+        case ["companies"] if tiers:
+            leaders = (("role", "chain-leader", "role:chain-leader"),)
+            return leaders + tuple(("tier", str(t), f"tier:{t}") for t in tiers if t > 0)
         case ["companies"]:
             return (("companies", "", ""),)
         case ["grades"]:
@@ -60,8 +65,13 @@ def detail_text(detail: str, lang: str) -> str:
     from qclinic.charts.portfolio_figures import grade_label
     from qclinic.core.catalogue import say
 
-    if detail.startswith("grade:"):
-        return grade_label(detail.partition(":")[2], lang)
+    kind, _, value = detail.partition(":")
+    if kind == "grade":
+        return grade_label(value, lang)
+    if kind == "role":
+        return say(f"vocabulary.{value}", lang)
+    if kind == "tier":
+        return say("dashboard.tier", lang, tier=value)
     return say(f"dashboard.{detail}", lang) if detail else ""
 
 

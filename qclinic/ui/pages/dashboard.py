@@ -361,7 +361,9 @@ class DashboardPage(QWidget):
     def open_figure(self, figure: str) -> None:
         """Show the companies behind *figure* (a tile's key or a bar's gid), read on a worker;
         double-clicking one opens it. Figures without a list of companies do nothing."""
-        asked = drill_down(figure)
+        figures = self.figures()
+        tiers = sorted(figures.by_tier) if figures is not None else []
+        asked = drill_down(figure, tiers)
         if asked is None:
             return
         services, days, chain = self._services, self.filter_days(), self.filters.chain_id()
