@@ -145,7 +145,44 @@ def take(out: Path, laptop: bool = False) -> list[Path]:
             preferences.close()
             window.close()
         database.dispose()
+        written += _dashboard(out, suffix, size)
         paths.set_data_dir(None)
+    return written
+
+
+def _dashboard(out: Path, suffix: str, size: tuple[int, int]) -> list[Path]:
+    """The dashboard over a small synthetic province (``qclinic demo --chains 6
+    --organizations 120``), in its own data folder, in both languages."""
+    from PySide6.QtWidgets import QApplication
+
+    from qclinic.services.demo.province import ProvinceService
+    from qclinic.services.events import EventBus
+    from qclinic.storage.library import install_builtin_library
+    from qclinic.storage.startup import open_database
+    from qclinic.ui import i18n, tasks
+    from qclinic.ui.main_window import MainWindow
+    from qclinic.ui.signals import AppSignals
+
+    app = QApplication.instance()
+    written = []
+    with tempfile.TemporaryDirectory() as folder:
+        database = open_database(Path(folder) / "qclinic.sqlite", attachments_dir=Path(folder))
+        install_builtin_library(database)
+        ProvinceService(database, EventBus()).build(6, 120, seed=1)
+        for lang in ("zh", "en"):
+            i18n.install_translators(app, lang)  # type: ignore[arg-type]
+            window = MainWindow(AppSignals(), lang=lang, start_page="dashboard")
+            window.resize(*size)
+            window.show()
+            window.attach_database(database)
+            tasks.wait_idle()
+            for _ in range(10):
+                app.processEvents()  # type: ignore[union-attr]
+            path = out / f"dashboard-{lang}{suffix}.png"
+            window.grab().save(str(path))
+            written.append(path)
+            window.close()
+        database.dispose()
     return written
 
 

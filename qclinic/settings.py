@@ -24,7 +24,7 @@ class Settings:
     issuing_body: str = ""
     consultant_name: str = ""  # the user's own name: the lead of the teams they start
     logo_path: str = ""
-    last_page: str = "organizations"
+    last_page: str = "dashboard"  # the home page
     last_assessment: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -44,6 +44,7 @@ class PageSpec:
 
 #: The navigation, top to bottom. Pages are imported and built on first use.
 PAGES: tuple[PageSpec, ...] = (
+    PageSpec("dashboard", "dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard")),
     PageSpec("organizations", "organizations", QT_TRANSLATE_NOOP("MainWindow", "Organizations")),
     PageSpec("chains", "chains", QT_TRANSLATE_NOOP("MainWindow", "Chains")),
     PageSpec("assessments", "assessments", QT_TRANSLATE_NOOP("MainWindow", "Assessments")),
@@ -53,6 +54,11 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("library", "library", QT_TRANSLATE_NOOP("MainWindow", "Checklist library")),
 )
 
+#: The home page: the first page of a start (unless the user last left the app elsewhere).
+HOME_PAGE = "dashboard"
+
+#: plain sqlite3 (no SQLAlchemy before the first screen): is there any organization yet?
+HAS_ORGANIZATIONS = "SELECT EXISTS (SELECT 1 FROM organization WHERE deleted_at IS NULL)"
 
 # The navigation's width range (logical pixels: the same at 200 % scaling).
 NAVIGATION_MIN_WIDTH = 150
@@ -65,9 +71,7 @@ class MainWindow(QMainWindow):
     first_paint_done = Signal()
     first_screen_loaded = Signal()
 
-    def __init__(
-        self, signals: AppSignals, lang: str = "zh", start_page: str = "organizations"
-    ) -> None:
+    def __init__(self, signals: AppSignals, lang: str = "zh", start_page: str = HOME_PAGE) -> None:
         super().__init__()
         self.signals = signals
         self.lang = lang
@@ -118,10 +122,14 @@ class MainWindow(QMainWindow):
         self.signals.follow(self.services.bus)
         self.file_label.setText(self.tr("Data file: %1").replace("%1", str(database.path)))
         keys = [spec.key for spec in PAGES]
-        start = keys.index(self._start_page) if self._start_page in keys else 0
+        start_page = self._start_page
+        if start_page == HOME_PAGE and not database.query(HAS_ORGANIZATIONS)[0][0]:
+            start_page = "organizations"  # a new installation: its welcome, not empty figures
+        start = keys.index(start_page) if start_page in keys else 0
         self.navigation.setCurrentRow(start)
         self.on_navigate(start)
         self.signals.open_assessment.connect(self.on_open_assessment)
+        self.signals.open_organization.connect(self.on_open_organization)
         self.repaint()  # paint the first page's data now, before anyone measures "loaded"
         self.first_screen_loaded.emit()
 
@@ -148,6 +156,13 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow([spec.key for spec in PAGES].index("assessments"))
         if not built:  # the page was made just now, after this emission began: tell it again
             self.signals.open_assessment.emit(assessment_id)
+
+    def on_open_organization(self, organization_id: str) -> None:
+        """Show the organizations page (it selects the organization, listening to the signal)."""
+        built = "organizations" in self._pages
+        self.navigation.setCurrentRow([spec.key for spec in PAGES].index("organizations"))
+        if not built:  # the page was made just now, after this emission began: tell it again
+            self.signals.open_organization.emit(organization_id)
 
     def on_navigate(self, row: int) -> None:
         if self.services is None or row < 0:

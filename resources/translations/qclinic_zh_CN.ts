@@ -957,6 +957,43 @@ Your change was not saved. The answer shown is the one stored now.</source>
     </message>
 </context>
 <context>
+    <name>CompaniesDialog</name>
+    <message>
+        <source>Companies behind the figure</source>
+        <translation>该数字背后的企业</translation>
+    </message>
+    <message>
+        <source>Double-click a company to open it.</source>
+        <translation>双击企业即可打开。</translation>
+    </message>
+</context>
+<context>
+    <name>CompaniesModel</name>
+    <message>
+        <source>Company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyActionsModel</name>
+    <message>
+        <source>Company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <source>Compare assessments</source>
@@ -993,6 +1030,117 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <message>
         <source>Change B − A (points)</source>
         <translation>变化 B − A（百分点）</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>数据看板</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Suppliers and actions</source>
+        <translation>供应商与整改</translation>
+    </message>
+    <message>
+        <source>Weakest suppliers</source>
+        <translation>得分最低的供应商</translation>
+    </message>
+    <message>
+        <source>Open actions by company</source>
+        <translation>各企业未关闭整改项</translation>
+    </message>
+    <message>
+        <source>Open actions by owner</source>
+        <translation>各责任人未关闭整改项</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Suppliers graded</source>
+        <translation>已评级供应商</translation>
+    </message>
+    <message>
+        <source>Chief quality officers</source>
+        <translation>首席质量官</translation>
+    </message>
+    <message>
+        <source>Clinic services</source>
+        <translation>门诊服务</translation>
+    </message>
+    <message>
+        <source>Problems solved</source>
+        <translation>已解决问题</translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation>未关闭整改项</translation>
+    </message>
+    <message>
+        <source>Computing the figures…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>%1 更新</translation>
+    </message>
+    <message>
+        <source>The figures could not be computed.</source>
+        <translation>统计数据未能算出。</translation>
+    </message>
+    <message>
+        <source>tier %1: %2</source>
+        <translation>%1 级 %2 家</translation>
+    </message>
+    <message>
+        <source>leaders %1 · %2</source>
+        <translation>链主 %1 家 · %2</translation>
+    </message>
+    <message>
+        <source>%1 rose · %2 fell</source>
+        <translation>升级 %1 家 · 降级 %2 家</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>appointed</source>
+        <translation>已设立</translation>
+    </message>
+    <message>
+        <source>visits %1 · assessments %2 · cases %3</source>
+        <translation>走访 %1 · 评估 %2 · 案例 %3</translation>
+    </message>
+    <message>
+        <source>of %1 received</source>
+        <translation>共受理 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 项逾期</translation>
+    </message>
+    <message>
+        <source>Suppliers by grade</source>
+        <translation>按等级列出的供应商</translation>
+    </message>
+    <message>
+        <source>Chief quality officers appointed</source>
+        <translation>已设立首席质量官的企业</translation>
+    </message>
+    <message>
+        <source>Companies with open actions</source>
+        <translation>有未关闭整改项的企业</translation>
+    </message>
+    <message>
+        <source>4 × 100% coverage</source>
+        <translation>“4 个 100%”覆盖</translation>
     </message>
 </context>
 <context>
@@ -1317,6 +1465,49 @@ Your change was not saved. The answer shown is the one stored now.</source>
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>近 12 个月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>去年</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>&amp;Chain</source>
+        <translation>产业链(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Region</source>
+        <translation>地区(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>时期(&amp;P)</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
+        <source>All chains</source>
+        <translation>全部产业链</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Question id or words of its text, then Enter</source>
@@ -1566,8 +1757,12 @@ Your change was not saved. The answer shown is the one stored now.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Organizations</source>
+        <source>Dashboard</source>
         <extracomment>The navigation, top to bottom. Pages are imported and built on first use.</extracomment>
+        <translation>数据看板</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
         <translation>企业</translation>
     </message>
     <message>
@@ -1596,6 +1791,7 @@ Your change was not saved. The answer shown is the one stored now.</source>
     </message>
     <message>
         <source>Data file: %1</source>
+        <extracomment>The home page: the first page of a start (unless the user last left the app elsewhere). plain sqlite3 (no SQLAlchemy before the first screen): is there any organization yet?</extracomment>
         <translation>数据文件：%1</translation>
     </message>
     <message>
@@ -2196,6 +2392,21 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <message>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / %2 家</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerActionsModel</name>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
     </message>
 </context>
 <context>
@@ -2882,6 +3093,21 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <message>
         <source>type the points: 0, 4, 6, 8, 1 0</source>
         <translation>直接键入分值：0、4、6、8、1 0（10 分）</translation>
+    </message>
+</context>
+<context>
+    <name>WeakestModel</name>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
     </message>
 </context>
 <context>

@@ -47,7 +47,7 @@ def test_an_update_that_changes_nothing_writes_and_announces_nothing(
     before = stored.settings_path().stat().st_mtime_ns
     events.clear()
     services.settings.update(report_language="en")
-    services.settings.remember_page("organizations")  # the default: no change
+    services.settings.remember_page("dashboard")  # the default (the home page): no change
     assert events == []
     assert stored.settings_path().stat().st_mtime_ns == before
 

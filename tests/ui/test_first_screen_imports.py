@@ -53,3 +53,52 @@ def test_the_organization_list_shows_before_sqlalchemy_is_imported(data_dir: Pat
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+HOME_PROBE = """
+import sys
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(sys.argv[:1])
+from qclinic.ui import tasks
+
+computed = []
+tasks.run_task = lambda fn, **kwargs: computed.append(fn)  # hold back the figures' worker
+from qclinic.storage.library import install_builtin_library
+from qclinic.storage.startup import open_database
+from qclinic.ui.main_window import MainWindow
+from qclinic.ui.signals import AppSignals
+
+HEAVY = {"sqlalchemy", "alembic", "matplotlib", "numpy"}
+
+def heavy():
+    return sorted({m.split(".")[0] for m in sys.modules} & HEAVY)
+
+window = MainWindow(AppSignals(), lang="zh")
+window.show()
+app.processEvents()
+assert heavy() == [], f"before the first paint: {heavy()}"
+database = open_database()
+install_builtin_library(database)
+window.attach_database(database)
+app.processEvents()
+assert window.stack.currentWidget() is window.page("dashboard")
+assert len(computed) == 1, computed  # the figures wait for a worker
+assert heavy() == [], f"with the dashboard's frame: {heavy()}"
+computed[0](tasks.Progress())  # what the worker does imports them, off the UI thread
+assert {"sqlalchemy", "matplotlib"} <= set(heavy()), heavy()
+print("ok")
+"""
+
+
+def test_the_dashboard_paints_its_frame_before_sqlalchemy_or_matplotlib(data_dir: Path) -> None:
+    """The home page: an empty frame first, its figures (and their imports) on a worker."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QCLINIC_DATA_DIR": str(data_dir)}
+    subprocess.run(
+        [sys.executable, "-m", "qclinic", "demo"], env=env, check=True, capture_output=True
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", HOME_PROBE], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"

@@ -44,6 +44,7 @@ AREAS = (
     "sync",
     "bundle",
     "server",
+    "dashboard",
     "portfolio",
 )
 

@@ -1,0 +1,32 @@
+"""The campaign dashboard's chart words (:mod:`qclinic.charts.portfolio_figures`)."""
+
+ENTRIES: dict[str, tuple[str, str]] = {
+    # key: (zh, en)
+    "no_data": ("暂无数据", "No data yet"),
+    "companies": ("企业数", "Companies"),
+    # supplier grades, now and in the previous period
+    "grades_title": ("供应商质量等级分布(四级评价)", "Supplier grades (4-level evaluation)"),
+    "grade": ("{grade} 级", "Grade {grade}"),
+    "ungraded": ("未评级", "Not graded"),
+    "period_now": ("本期", "This period"),
+    "period_previous": ("上期", "Previous period"),
+    # 4 × 100% coverage
+    "coverage_title": ("“4 个 100%”覆盖率", "4 × 100% coverage"),
+    "share": ("{covered}/{of} · {share:.0f}%", "{covered}/{of} · {share:.0f}%"),
+    "share_axis": ("覆盖企业占比(%)", "Share of companies (%)"),
+    # problems by NQI field
+    "problems_title": ("按 NQI 要素统计的问题", "Problems by NQI field"),
+    "received": ("受理", "Received"),
+    "solved": ("解决", "Solved"),
+    # what the list of companies behind a figure says of each
+    "in_place": ("已落实", "In place"),
+    "tier": ("{tier} 级供应商", "Tier {tier} supplier"),
+    "not_in_place": ("未落实", "Not in place"),
+    "overdue": ("有逾期整改项", "Has overdue actions"),
+    # services over time
+    "services_title": ("按月统计的门诊服务", "Clinic services by month"),
+    "services_axis": ("服务次数", "Services"),
+    "visits": ("走访", "Visits"),
+    "assessments": ("评估", "Assessments"),
+    "cases": ("门诊案例", "Clinic cases"),
+}

@@ -1,0 +1,91 @@
+"""What the dashboard asks the portfolio for: the filter, the chains to offer, and the companies
+behind a figure (a tile's key or a bar's gid). Plain Python, called on worker threads."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from qclinic.services import Services
+from qclinic.ui.dashboard.filter_bar import ChainChoice
+
+
+def portfolio_filter(days: tuple[str | None, date | None, date | None, date]) -> Any:
+    """Every chain of the region over the period (on the worker: the page holds them all, so
+    switching the chain computes nothing)."""
+    from qclinic.core.portfolio import PortfolioFilter
+
+    region, start, end, today = days
+    return PortfolioFilter(region=region, start=start, end=end, today=today)
+
+
+def chain_choices(services: Services) -> list[ChainChoice]:
+    """Every live chain with its region, for the filter bar (on the worker)."""
+    return [ChainChoice(c.id, c.name, c.region) for c in services.chains.summaries()]
+
+
+#: a figure as the portfolio's drill-down names it: (figure, key, what to say of each company)
+Asked = tuple[tuple[str, str, str], ...]
+
+
+def drill_down(figure: str, tiers: Sequence[int] = ()) -> Asked | None:
+    """The portfolio queries behind a tile's key or a bar's gid (None: no list of companies).
+
+    ``grades:now:B`` → the suppliers graded B now; ``coverage:spc:missing`` → the companies
+    without SPC in place; the "suppliers graded" tile → those graded A to D, each with its grade;
+    the companies tile → the leaders, then the suppliers of each of *tiers*, each with its place.
+    """
+    parts = figure.split(":")
+    match parts:
+        case ["companies"] if tiers:
+            leaders = (("role", "chain-leader", "role:chain-leader"),)
+            return leaders + tuple(("tier", str(t), f"tier:{t}") for t in tiers if t > 0)
+        case ["companies"]:
+            return (("companies", "", ""),)
+        case ["grades"]:
+            return tuple(("grade", g, f"grade:{g}") for g in "ABCD")
+        case ["grades", "now", grade]:
+            return (("grade", grade, f"grade:{grade}"),)
+        case ["grades", "previous", grade]:
+            return (("previous_grade", grade, f"grade:{grade}"),)
+        case ["coverage", key]:
+            return ((f"coverage:{key}", "", "in_place"),)
+        case ["coverage", key, "missing"]:
+            return ((f"not_covered:{key}", "", "not_in_place"),)
+        case ["cqo"]:
+            return (("cqo", "", ""),)
+        case ["actions"]:
+            return (("actions_overdue", "", "overdue"), ("actions_open", "", ""))
+    return None  # services and problems are counted per event, not per company
+
+
+def detail_text(detail: str, lang: str) -> str:
+    """What the companies list says of a company for one drill-down query."""
+    from qclinic.charts.portfolio_figures import grade_label
+    from qclinic.core.catalogue import say
+
+    kind, _, value = detail.partition(":")
+    if kind == "grade":
+        return grade_label(value, lang)
+    if kind == "role":
+        return say(f"vocabulary.{value}", lang)
+    if kind == "tier":
+        return say("dashboard.tier", lang, tier=value)
+    return say(f"dashboard.{detail}", lang) if detail else ""
+
+
+def figure_detail(figure: str, lang: str) -> str:
+    """A bar's figure in words: ``grades:now:B`` → "B 级 · 本期", ``coverage:spc:missing`` →
+    "SPC · 未落实" ("" for a tile)."""
+    from qclinic.charts.portfolio_figures import coverage_label, grade_label
+    from qclinic.core.catalogue import say
+
+    match figure.split(":"):
+        case ["grades", period, grade]:
+            return f"{grade_label(grade, lang)} · {say(f'dashboard.period_{period}', lang)}"
+        case ["coverage", key]:
+            return f"{coverage_label(key)} · {say('dashboard.in_place', lang)}"
+        case ["coverage", key, "missing"]:
+            return f"{coverage_label(key)} · {say('dashboard.not_in_place', lang)}"
+    return ""
