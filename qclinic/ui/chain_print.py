@@ -139,6 +139,7 @@ class ChainPrintDialog(QDialog):
         self.form.addRow(self.lang_label, self.lang_combo)
         self.form.addRow(self.outputs_label, outputs)
         self.form.addRow(self.where_label, where)
+        self.setMinimumWidth(600)  # the file's whole name in view, at 1366×768 in both languages
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.note)
