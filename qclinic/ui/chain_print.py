@@ -91,6 +91,7 @@ class ChainPrintDialog(QDialog):
         super().__init__(parent)
         self._chain = chain_name
         self._named_by_user = False
+        self._folder = Path(folder)
         today = today or date.today()
         self.from_edit = QDateEdit(_qdate(date(today.year, 1, 1)))
         self.to_edit = QDateEdit(_qdate(today))
@@ -178,7 +179,10 @@ class ChainPrintDialog(QDialog):
     def request(self, chain_id: str) -> ChainPrintRequest:
         """What the user chose (call after the dialog was accepted)."""
         start, end = self.period()
-        base = Path(self.path_edit.text().strip()).with_suffix("")
+        typed = Path(self.path_edit.text().strip())
+        if not typed.is_absolute():  # a bare name goes to the folder offered
+            typed = self._folder / typed
+        base = typed.with_suffix("") if typed.suffix.lower() in (".pdf", ".xlsx") else typed
         return ChainPrintRequest(
             chain_id,
             start,

@@ -59,6 +59,10 @@ def test_the_dialog_defaults_to_this_year_and_refuses_an_empty_choice(qtbot, tmp
     assert (request.lang, request.pdf, request.xlsx) == ("en", Path(dialog.path_edit.text()), None)
     dialog.xlsx_check.setChecked(True)
     assert dialog.request("c1").xlsx == Path(dialog.path_edit.text()).with_suffix(".xlsx")
+    dialog.path_edit.setText("链 v1.2")  # a bare name, a dot that is no suffix
+    assert dialog.request("c1").pdf == tmp_path / "链 v1.2.pdf"
+    dialog.path_edit.setText(str(tmp_path / "x.XLSX"))
+    assert dialog.request("c1").pdf == tmp_path / "x.pdf"
     dialog.from_edit.setDate(dialog.to_edit.date().addDays(1))
     assert not ok.isEnabled() and "period" in dialog.note.text()
     dialog.from_edit.setDate(dialog.to_edit.date())
