@@ -816,7 +816,7 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <name>ChainsPage</name>
     <message>
         <source>Chains</source>
-        <extracomment>the tables whose changes the page shows (organizations: names, regions; assessments: grades) how the list and the tree select: the whole row, alone</extracomment>
+        <extracomment>the tables whose changes the page shows (organizations: names, regions; assessments: grades)</extracomment>
         <translation>产业链</translation>
     </message>
     <message>

@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 
 #: the tables whose changes the page shows (organizations: names, regions; assessments: grades)
 SHOWN_TABLES = frozenset({"chain", "chain_member", "organization", "assessment"})
-#: how the list and the tree select: the whole row, alone
+# how the list and the tree select: the whole row, alone
 ROW = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 
 
