@@ -3,9 +3,9 @@
 As an assessment's print (:mod:`.printing`): the figures are read first (the chain's figures for
 the period, through ``services.portfolio``), the copy is numbered, laid out into a temporary file
 beside the target and moved there when complete — a failed print leaves no half file and replaces
-no good one — and the PDF is recorded in the register of issued chain reports
-(:mod:`qclinic.storage.repositories.chain_documents`) in one commit; if that fails the file goes,
-so no copy leaves unregistered. The issuing body is the user's report setting.
+no good one — and the PDF is recorded in the register of issued chain reports (the table
+``issued_chain_document``, :mod:`qclinic.storage.repositories.chain_documents`) in one commit; if
+that fails the file goes, so no copy leaves unregistered. The issuing body is the user's report setting.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ class ChainReportService(Service):
 
         Raises:
             NotFound: No such live chain (a :class:`UserError`).
+            UserError: The chain has no company yet.
         """
         from qclinic.core.portfolio import PortfolioFilter
         from qclinic.reports.chain_load import assemble, period
@@ -56,7 +57,9 @@ class ChainReportService(Service):
             solved = sources.solved_cases(session, chain_id, start, end)
         portfolio = PortfolioService(self._database, self._bus)
         flt = PortfolioFilter(chain_ids=(chain_id,), start=start, end=end, today=end)
-        figures = next(c for c in portfolio.figures(flt).chains if c.id == chain_id)
+        figures = next((c for c in portfolio.figures(flt).chains if c.id == chain_id), None)
+        if figures is None:  # the figures leave out a chain without companies
+            raise UserError(text("chain_report.no_companies", chain=header.name))
         suppliers = portfolio.suppliers(flt, chain_id)
         return assemble(header, start, end, flt.previous, figures, suppliers, solved)
 
@@ -105,10 +108,9 @@ class ChainReportService(Service):
             os.replace(temp, out)
             built = replace(built, path=out)
             entry = issue_entry(out, built, data, lang, self._database.device_id)
-            key = chain_documents.PREFIX + entry.document_id
             try:
-                with self._writing(source, also={"local_state": [key]}) as session:
-                    chain_documents.record_issue(session, entry)
+                with self._writing(source) as session:
+                    chain_documents.record_issue(session, entry, serial)
             except BaseException:
                 out.unlink(missing_ok=True)
                 raise

@@ -679,6 +679,73 @@ Your change was not saved. The answer shown is the one stored now.</source>
     </message>
 </context>
 <context>
+    <name>ChainPrintDialog</name>
+    <message>
+        <source>Print chain report</source>
+        <translation>打印产业链报告</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>统计期间：</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Write:</source>
+        <translation>输出：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>The report (PDF, verifiable)</source>
+        <translation>报告（PDF，可验证）</translation>
+    </message>
+    <message>
+        <source>Its tables (XLSX workbook)</source>
+        <translation>报告表格（XLSX 工作簿）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>The period must start on or before its last day.</source>
+        <translation>统计期间的开始日期不能晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>Choose the report, its tables or both.</source>
+        <translation>请选择输出报告、表格或两者。</translation>
+    </message>
+    <message>
+        <source>Choose where to save.</source>
+        <translation>请选择保存位置。</translation>
+    </message>
+    <message>
+        <source>Grades are as of the period&apos;s last day and compared with the previous period of the same length; the workbook is saved beside the PDF, with the same name.</source>
+        <translation>供应商等级按统计期间最后一天计，并与等长的上一期间比较；工作簿与 PDF 保存在同一文件夹，文件名相同。</translation>
+    </message>
+    <message>
+        <source>Save the chain report</source>
+        <translation>保存产业链报告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>ChainQuestions</name>
     <message>
         <source>Delete the chain “%1”?</source>
@@ -787,6 +854,14 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <message>
         <source>Delete chain…</source>
         <translation>删除产业链…</translation>
+    </message>
+    <message>
+        <source>&amp;Print chain report…</source>
+        <translation>打印产业链报告(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print chain report…</source>
+        <translation>打印产业链报告…</translation>
     </message>
     <message>
         <source>Add company…</source>
@@ -3152,6 +3227,41 @@ Begin with the first company you visit, or look around a demo company first.</so
     <message>
         <source>Open workbook</source>
         <translation>打开工作簿</translation>
+    </message>
+</context>
+<context>
+    <name>chain_print</name>
+    <message>
+        <source>Printing the chain report</source>
+        <translation>正在打印产业链报告</translation>
+    </message>
+    <message>
+        <source>Reading the chain&apos;s figures…</source>
+        <translation>正在读取产业链数据…</translation>
+    </message>
+    <message>
+        <source>Laying out the report&apos;s pages…</source>
+        <translation>正在排版报告页面…</translation>
+    </message>
+    <message>
+        <source>Writing the tables…</source>
+        <translation>正在写入表格…</translation>
+    </message>
+    <message>
+        <source>Chain report written</source>
+        <translation>产业链报告已生成</translation>
+    </message>
+    <message>
+        <source>Written:</source>
+        <translation>已写入：</translation>
+    </message>
+    <message>
+        <source>Open the file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>打开所在文件夹</translation>
     </message>
 </context>
 <context>

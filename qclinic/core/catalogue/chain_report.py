@@ -243,4 +243,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "其元数据中的数据指纹不是出具时的指纹",
         "the data hash in its metadata is not the issued one",
     ),
+    # printing from the app and the register
+    "no_companies": (
+        "产业链“{chain}”中还没有企业，无可出具的报告：请先添加链主企业及其供应商。",
+        "The chain “{chain}” has no company yet, so there is nothing to report: add its leader "
+        "and suppliers first.",
+    ),
 }

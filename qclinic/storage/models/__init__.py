@@ -18,7 +18,7 @@ from qclinic.storage.models.base import (
 )
 from qclinic.storage.models.chains import Chain, ChainMember
 from qclinic.storage.models.directory import Organization, Person, Site
-from qclinic.storage.models.documents import AssessmentSeal, IssuedDocument
+from qclinic.storage.models.documents import AssessmentSeal, IssuedChainDocument, IssuedDocument
 from qclinic.storage.models.improvement import Action, ClinicCase, Finding
 from qclinic.storage.models.library import ChecklistVersion
 from qclinic.storage.models.spc_data import Dataset, DatasetKind, DatasetValue
@@ -43,6 +43,7 @@ __all__ = [
     "DatasetKind",
     "DatasetValue",
     "Finding",
+    "IssuedChainDocument",
     "IssuedDocument",
     "LocalState",
     "Organization",

@@ -6,14 +6,20 @@
 * :class:`IssuedDocument` — one row per PDF written (report or plan): its document id, the SHA-256
   of the file's bytes, the hash of the data it shows, the seal it was printed under, when, by
   whom and on which device. ``qclinic report verify`` looks a file up here by its bytes.
+* :class:`IssuedChainDocument` — the same for a chain report (产业链质量诊断报告), which has a chain
+  and a period instead of an assessment (migration 0013 made it, moving the entries earlier
+  releases kept in ``local_state``).
+
+Neither register syncs (they are not in ``qclinic.storage.sync_rows.SYNCED_TABLES``): a printed
+copy verifies on the installation that issued it.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, String
+from sqlalchemy import Date, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from qclinic.storage.models.assessment import SHA256_HEX_LENGTH
@@ -53,6 +59,27 @@ class IssuedDocument(Record):
     data_sha256: Mapped[str] = mapped_column(String(SHA256_HEX_LENGTH))
     seal_sha256: Mapped[str | None] = mapped_column(String(SHA256_HEX_LENGTH), default=None)
     status: Mapped[str] = mapped_column(String(20))  # the assessment's status when printed
+    parts: Mapped[dict[str, Any]] = mapped_column(JSONText)  # what was shown, part by part
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    issued_by: Mapped[str] = mapped_column(String(100))  # the operating-system user
+    device_id: Mapped[str] = mapped_column(String(ID_LENGTH))
+
+
+class IssuedChainDocument(Record):
+    """A chain report PDF QClinic wrote: its chain, copy number and period, and what it showed."""
+
+    __tablename__ = "issued_chain_document"
+
+    document_id: Mapped[str] = mapped_column(String(60), index=True)
+    chain_id: Mapped[str] = mapped_column(String(ID_LENGTH), ForeignKey("chain.id"), index=True)
+    copy_number: Mapped[int] = mapped_column(Integer)  # 1, 2, … per chain
+    period_from: Mapped[date] = mapped_column(Date)
+    period_to: Mapped[date] = mapped_column(Date)
+    lang: Mapped[str] = mapped_column(String(8))
+    file_sha256: Mapped[str] = mapped_column(String(SHA256_HEX_LENGTH), index=True)
+    file_size: Mapped[int] = mapped_column(Integer)
+    pages: Mapped[int] = mapped_column(Integer)
+    data_sha256: Mapped[str] = mapped_column(String(SHA256_HEX_LENGTH))
     parts: Mapped[dict[str, Any]] = mapped_column(JSONText)  # what was shown, part by part
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
     issued_by: Mapped[str] = mapped_column(String(100))  # the operating-system user

@@ -1,33 +1,27 @@
-"""The register of issued chain reports: recorded when written, looked up to verify.
+"""The register of issued chain reports (``issued_chain_document``): recorded when written,
+looked up to verify.
 
-An assessment's documents are registered in ``issued_document``, whose ``assessment_id`` is a
-required foreign key: a chain report has no assessment, and giving that table a chain column is a
-schema change this release does not make. Until a migration does, a chain report's register entry
-is a row of ``local_state`` (the installation's key/value table) under the key
-``issued.chain.<document id>``, its value the JSON of the same fields ``issued_document`` holds
-(file SHA-256 and size, pages, data hash, what each part showed, when, by whom, on which device)
-plus the chain id and the period the report covers.
+An assessment's documents are registered in ``issued_document`` (:mod:`.documents`); a chain
+report has a chain and a period instead of an assessment, so it has its own table
+(:class:`~qclinic.storage.models.IssuedChainDocument`, migration 0013, which moved the entries
+earlier releases kept in ``local_state``). Callers see an entry as :class:`IssuedChainReport`, a
+plain value with the period as ISO dates and the issuing time as ISO UTC text.
 
-What that costs: ``local_state`` is neither logged nor synced, so a chain report verifies on the
-installation that printed it (elsewhere it is "unknown", as an assessment report printed on a
-laptop not yet synced is). Lookups read every entry of the register; a chain report is printed a
-few times a year per chain, not thousands of times. The functions mirror
-:mod:`.documents`, so moving the register into a table later changes this module only.
+Like ``issued_document`` the table is not synced: a chain report verifies on the installation
+that printed it (elsewhere it is "unknown", as an assessment report printed on a laptop not yet
+synced is).
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from qclinic.storage.models import LocalState
-
-PREFIX = "issued.chain."
+from qclinic.storage.models import IssuedChainDocument
 
 
 @dataclass(frozen=True)
@@ -47,47 +41,91 @@ class IssuedChainReport:
     issued_at: str  # ISO, UTC
     issued_by: str
     device_id: str
+    copy_number: int = 0  # 0 until registered; the register's row has the real one
 
 
-def _entries(session: Session) -> list[IssuedChainReport]:
-    query = select(LocalState.value).where(LocalState.key.startswith(PREFIX, autoescape=True))
-    entries = [IssuedChainReport(**json.loads(value)) for value in session.scalars(query)]
-    return sorted(entries, key=lambda entry: (entry.issued_at, entry.document_id))
+def _entry(row: IssuedChainDocument) -> IssuedChainReport:
+    return IssuedChainReport(
+        document_id=row.document_id,
+        chain_id=row.chain_id,
+        period_from=row.period_from.isoformat(),
+        period_to=row.period_to.isoformat(),
+        lang=row.lang,
+        file_sha256=row.file_sha256,
+        file_size=row.file_size,
+        pages=row.pages,
+        data_sha256=row.data_sha256,
+        parts=dict(row.parts or {}),
+        issued_at=row.issued_at.isoformat(),
+        issued_by=row.issued_by,
+        device_id=row.device_id,
+        copy_number=row.copy_number,
+    )
+
+
+def _live() -> Any:
+    return select(IssuedChainDocument).where(IssuedChainDocument.deleted_at.is_(None))
 
 
 def next_serial(session: Session, chain_id: str) -> int:
     """The copy number the next chain report of *chain_id* gets (1, 2, …)."""
-    return 1 + sum(1 for entry in _entries(session) if entry.chain_id == chain_id)
+    query = select(func.max(IssuedChainDocument.copy_number)).where(
+        IssuedChainDocument.chain_id == chain_id
+    )
+    return int(session.execute(query).scalar() or 0) + 1
 
 
-def record_issue(session: Session, entry: IssuedChainReport) -> None:
-    """Add one issued chain report (a document id is registered once).
+def record_issue(session: Session, entry: IssuedChainReport, copy_number: int) -> None:
+    """Add one issued chain report as copy *copy_number* (a document id is registered once).
 
     Raises:
         ValueError: *entry*'s document id is already in the register.
     """
-    key = PREFIX + entry.document_id
-    if session.get(LocalState, key) is not None:
+    taken = select(IssuedChainDocument.id).where(
+        IssuedChainDocument.document_id == entry.document_id
+    )
+    if session.scalars(taken).first() is not None:
         raise ValueError(f"document {entry.document_id} is already registered")
-    value = json.dumps(entry.__dict__, ensure_ascii=False, sort_keys=True)
-    session.add(LocalState(key=key, value=value))
+    session.add(
+        IssuedChainDocument(
+            document_id=entry.document_id,
+            chain_id=entry.chain_id,
+            copy_number=copy_number,
+            period_from=date.fromisoformat(entry.period_from),
+            period_to=date.fromisoformat(entry.period_to),
+            lang=entry.lang,
+            file_sha256=entry.file_sha256,
+            file_size=entry.file_size,
+            pages=entry.pages,
+            data_sha256=entry.data_sha256,
+            parts=entry.parts,
+            issued_at=datetime.fromisoformat(entry.issued_at),
+            issued_by=entry.issued_by,
+            device_id=entry.device_id,
+        )
+    )
     session.flush()
 
 
 def by_file(session: Session, file_sha256: str) -> IssuedChainReport | None:
     """The issued chain report whose file has exactly the SHA-256 *file_sha256*, if any."""
-    return next((e for e in _entries(session) if e.file_sha256 == file_sha256), None)
+    query = _live().where(IssuedChainDocument.file_sha256 == file_sha256)
+    row = session.scalars(query.order_by(IssuedChainDocument.id)).first()
+    return None if row is None else _entry(row)
 
 
 def by_document_id(session: Session, document_id: str) -> IssuedChainReport | None:
     """The chain report registered under *document_id*, if any."""
-    row = session.get(LocalState, PREFIX + document_id)
-    return None if row is None else IssuedChainReport(**json.loads(row.value))
+    query = _live().where(IssuedChainDocument.document_id == document_id)
+    row = session.scalars(query.order_by(IssuedChainDocument.id)).first()
+    return None if row is None else _entry(row)
 
 
 def by_chain(session: Session, chain_id: str) -> list[IssuedChainReport]:
     """Every chain report issued for *chain_id*, oldest first."""
-    return [entry for entry in _entries(session) if entry.chain_id == chain_id]
+    query = _live().where(IssuedChainDocument.chain_id == chain_id)
+    order = (IssuedChainDocument.issued_at, IssuedChainDocument.document_id)
+    return [_entry(row) for row in session.scalars(query.order_by(*order))]
 
 
 def issued_now() -> str:

@@ -6,7 +6,8 @@ as a leader, or as a supplier of the selected company), moved (*Move to…*, or 
 their new customer) and removed through the chains service; a refusal is shown as a message and
 the tree stays as it was. Removing a supplier asks first and says what happens below it: its
 suppliers then supply its customer (a leader with companies below it is refused with their
-count). Deleting a chain can be undone (the inline bar, *Edit → Undo deletion*).
+count). Deleting a chain can be undone (the inline bar, *Edit → Undo deletion*). *Print chain
+report…* (Ctrl+P) asks for the period, language and files (:mod:`qclinic.ui.chain_print`).
 
 Changes reach the page as ``signals.changed`` (the services' events, relayed): it reloads for
 the tables it shows — at once when visible, else when next shown — keeping the selected chain,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 from qclinic.errors import UserError
 from qclinic.services.events import ChangeEvent
 from qclinic.ui.chain_dialogs import AddCompanyDialog, ChainDialog, ChainQuestions, MoveDialog
+from qclinic.ui.chain_print import print_chain_report
 from qclinic.ui.chains_model import (
     LIST_NAME,
     ORGANIZATION_ROLE,
@@ -55,6 +57,8 @@ if TYPE_CHECKING:
 
 #: the tables whose changes the page shows (organizations: names, regions; assessments: grades)
 SHOWN_TABLES = frozenset({"chain", "chain_member", "organization", "assessment"})
+# how the list and the tree select: the whole row, alone
+ROW = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 
 
 class ChainsPage(QWidget):
@@ -92,6 +96,7 @@ class ChainsPage(QWidget):
         self.new_button = QPushButton()
         self.edit_button = QPushButton()
         self.delete_button = QPushButton()
+        self.print_button = QPushButton()
         self.undo_button = QPushButton()
         self.undo_button.hide()
         bar = QHBoxLayout()
@@ -99,6 +104,7 @@ class ChainsPage(QWidget):
         bar.addStretch(1)
         for button in (self.undo_button, self.new_button, self.edit_button, self.delete_button):
             bar.addWidget(button)
+        bar.addWidget(self.print_button)
 
         self.list_view = record_list(self.list_model, row_height=26)
         header = self.list_view.horizontalHeader()
@@ -148,34 +154,33 @@ class ChainsPage(QWidget):
         self.new_button.clicked.connect(self.on_new_chain)
         self.edit_button.clicked.connect(self.on_edit_chain)
         self.delete_button.clicked.connect(self.on_delete_chain)
+        self.print_button.clicked.connect(self.on_print)
         self.undo_button.clicked.connect(self.undo_deletion)
         self.add_button.clicked.connect(self.on_add_company)
         self.move_button.clicked.connect(self.on_move)
         self.remove_button.clicked.connect(self.on_remove)
 
+    def _action(self, slot: Callable[[], None], keys: QKeySequence | None = None) -> QAction:
+        action = QAction(self)
+        if keys is not None:
+            action.setShortcut(keys)
+        action.triggered.connect(slot)
+        return action
+
     def _build_actions(self) -> None:
         """Shortcuts (on the page) and the context menus of the list and the tree."""
-        self.add_action = QAction(self)
-        self.add_action.setShortcut(QKeySequence(Qt.Key.Key_Insert))
-        self.add_action.triggered.connect(self.on_add_company)
-        self.move_action = QAction(self)
-        self.move_action.setShortcut(QKeySequence("Ctrl+M"))
-        self.move_action.triggered.connect(self.on_move)
-        self.remove_action = QAction(self)
-        self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.remove_action.triggered.connect(self.on_remove)
-        self.new_action = QAction(self)
-        self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
-        self.new_action.triggered.connect(self.on_new_chain)
-        self.edit_action = QAction(self)
-        self.edit_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
-        self.edit_action.triggered.connect(self.on_edit_chain)
-        self.delete_action = QAction(self)
-        self.delete_action.triggered.connect(self.on_delete_chain)
+        keys, standard = QKeySequence, QKeySequence.StandardKey
+        self.add_action = self._action(self.on_add_company, keys(Qt.Key.Key_Insert))
+        self.move_action = self._action(self.on_move, keys("Ctrl+M"))
+        self.remove_action = self._action(self.on_remove, keys(standard.Delete))
+        self.new_action = self._action(self.on_new_chain, keys(standard.New))
+        self.edit_action = self._action(self.on_edit_chain, keys(Qt.Key.Key_F2))
+        self.delete_action = self._action(self.on_delete_chain)
+        self.print_action = self._action(self.on_print, keys(standard.Print))
         for action in (self.add_action, self.move_action, self.remove_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.tree_view.addAction(action)
-        for action in (self.new_action, self.edit_action):
+        for action in (self.new_action, self.edit_action, self.print_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         for view in (self.tree_view, self.list_view):
@@ -194,6 +199,8 @@ class ChainsPage(QWidget):
         self.new_action.setText(self.tr("New chain…"))
         self.edit_action.setText(self.tr("Edit chain…"))
         self.delete_action.setText(self.tr("Delete chain…"))
+        self.print_button.setText(self.tr("&Print chain report…"))
+        self.print_action.setText(self.tr("Print chain report…"))
         self.add_action.setText(self.tr("Add company…"))
         self.move_action.setText(self.tr("Move to…"))
         self.remove_action.setText(self.tr("Remove from chain"))
@@ -220,11 +227,7 @@ class ChainsPage(QWidget):
         if row is None and self.list_model.rowCount():
             row = 0
         if row is not None:
-            self.list_view.selectionModel().setCurrentIndex(
-                self.list_model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            self.list_view.selectionModel().setCurrentIndex(self.list_model.index(row, 0), ROW)
         self.load_tree(member_id)
 
     def load_tree(self, member_id: str | None = None) -> None:
@@ -312,19 +315,15 @@ class ChainsPage(QWidget):
     def select_member(self, organization_id: str) -> None:
         index = self.tree_model.index_of(organization_id)
         if index.isValid():
-            self.tree_view.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            self.tree_view.selectionModel().setCurrentIndex(index, ROW)
             self.tree_view.scrollTo(index)
 
     def _update_buttons(self) -> None:
         has_chain = self.current_chain() is not None
         has_member = self.current_member_id() is not None
-        for widget in (self.edit_button, self.delete_button, self.add_button):
+        for widget in (self.edit_button, self.delete_button, self.add_button, self.print_button):
             widget.setEnabled(has_chain)
-        for action in (self.edit_action, self.delete_action, self.add_action):
+        for action in (self.edit_action, self.delete_action, self.add_action, self.print_action):
             action.setEnabled(has_chain)
         for button, action in (
             (self.move_button, self.move_action),
@@ -371,6 +370,11 @@ class ChainsPage(QWidget):
         self._call(lambda: self._chains.delete(chain.id, source=self))
         self.deleted_chain = (chain.id, chain.name)
         self._show_undo()
+
+    def on_print(self) -> None:
+        chain = self.current_chain()
+        if chain is not None:
+            self.print_dialog = print_chain_report(self, self._services, chain.id, chain.name)
 
     def _show_undo(self) -> None:
         text = self.undo_deletion_text()
@@ -477,7 +481,7 @@ class ChainsPage(QWidget):
 
     def on_list_menu(self, position: QPoint) -> None:
         menu = QMenu(self)
-        menu.addActions([self.new_action, self.edit_action, self.delete_action])
+        menu.addActions([self.new_action, self.edit_action, self.delete_action, self.print_action])
         menu.popup(self.list_view.viewport().mapToGlobal(position))
 
     # --- helpers --------------------------------------------------------------------------
