@@ -1,23 +1,27 @@
-"""The HTTP API, v1 (docs/SYNC.md): login, organizations, push, pull."""
+"""The HTTP API, v1 (docs/SYNC.md): login, organizations, push, pull, conflicts."""
 
 # no "from __future__ import annotations": FastAPI reads the endpoints' annotations, which name
 # dependencies local to create_app
 
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session, sessionmaker
 
-from qclinic.server import accounts
+from qclinic.server import accounts, limits
 from qclinic.server.accounts import AccountError, Caller
+from qclinic.server.conflicts import conflicts_page
 from qclinic.server.pull import page
 from qclinic.server.push import Forbidden, apply_push
 
 PROTOCOL = 1
 MAX_BATCH = 5000
 MAX_PAGE = 5000
+#: a device token not used for this long is refused (``expired_token``); each use renews it
+DEFAULT_TOKEN_DAYS = 90
 
 
 class LoginRequest(BaseModel):
@@ -44,8 +48,17 @@ def refusal(status: int, code: str, message: str) -> HTTPException:
     return HTTPException(status, detail={"code": code, "message": message})
 
 
-def create_app(factory: sessionmaker[Session]) -> FastAPI:
+def create_app(
+    factory: sessionmaker[Session],
+    *,
+    max_body: int = limits.DEFAULT_MAX_BODY,
+    token_days: float = DEFAULT_TOKEN_DAYS,
+) -> FastAPI:
+    """The API over *factory*'s database; request bodies over *max_body* bytes are refused
+    (413), and a token unused for *token_days* days has expired (401 ``expired_token``)."""
     app = FastAPI(title="QClinic server", version=str(PROTOCOL))
+    limits.install(app, max_body)
+    lifetime = timedelta(days=token_days)
 
     def db() -> Iterator[Session]:
         # Commits are explicit, in the endpoint: a dependency's exit may run after the response
@@ -61,13 +74,16 @@ def create_app(factory: sessionmaker[Session]) -> FastAPI:
         if scheme.lower() != "bearer" or not token:
             raise refusal(401, "no_token", "sign in first")
         try:
-            return accounts.caller_for(session, token)
+            found = accounts.caller_for(session, token, lifetime)
         except AccountError as error:
             raise refusal(401, error.code, str(error)) from None
+        if session.dirty:  # the token was renewed (at most once a day): keep that now
+            session.commit()
+        return found
 
     @app.get("/v1/hello")
     def hello() -> dict[str, Any]:
-        return {"server": "qclinic", "protocol": PROTOCOL}
+        return {"server": "qclinic", "protocol": PROTOCOL, "max_body": max_body}
 
     @app.post("/v1/login")
     def login(body: LoginRequest, request: Request) -> dict[str, Any]:
@@ -110,5 +126,17 @@ def create_app(factory: sessionmaker[Session]) -> FastAPI:
         if not accounts.may_see(session, who, organization):
             raise refusal(403, "forbidden", f"no access to organization {organization}")
         return page(session, organization, after, limit)
+
+    @app.get("/v1/conflicts")
+    def conflicts(
+        session: Annotated[Session, Depends(db)],
+        who: Annotated[Caller, Depends(caller)],
+        organization: str,
+        after: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
+    ) -> dict[str, Any]:
+        if not accounts.may_see(session, who, organization):
+            raise refusal(403, "forbidden", f"no access to organization {organization}")
+        return conflicts_page(session, organization, after, limit)
 
     return app

@@ -34,6 +34,20 @@ def build_parser() -> argparse.ArgumentParser:
     serve = with_data(commands.add_parser("serve", help="serve the sync API"))
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument(
+        "--max-body-bytes",
+        type=int,
+        default=None,
+        metavar="N",
+        help="refuse request bodies over N bytes with 413 (default 16 MiB)",
+    )
+    serve.add_argument(
+        "--token-days",
+        type=float,
+        default=None,
+        metavar="DAYS",
+        help="a device token unused for DAYS days expires (default 90; each use renews it)",
+    )
     serve.set_defaults(func=cmd_serve)
 
     users = commands.add_parser("users", help="accounts").add_subparsers(
@@ -134,11 +148,16 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from qclinic.server.app import create_app
+    from qclinic.server.app import DEFAULT_TOKEN_DAYS, create_app
     from qclinic.server.db import sessions
+    from qclinic.server.limits import DEFAULT_MAX_BODY
 
+    max_body = DEFAULT_MAX_BODY if args.max_body_bytes is None else args.max_body_bytes
+    token_days = DEFAULT_TOKEN_DAYS if args.token_days is None else args.token_days
+    if max_body < 1024 or token_days <= 0:
+        raise Refused("--max-body-bytes needs at least 1024 and --token-days more than 0")
     engine = _engine(args)
-    app = create_app(sessions(engine))
+    app = create_app(sessions(engine), max_body=max_body, token_days=token_days)
     print(f"qclinic-server listening on http://{args.host}:{args.port}", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
