@@ -122,6 +122,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
             pulled=summary.pulled,
         ).get(lang)
     )
+    open_conflicts = services.conflicts.open_count()
+    if open_conflicts:
+        print(text("sync.conflict_open", count=open_conflicts).get(lang))
     return 0
 
 
@@ -153,10 +156,11 @@ def cmd_status(args: argparse.Namespace) -> int:
         "last_sync": state.get(KEY_LAST_SYNC),
         "pending_changes": services.sync.pending_count(),
         "rejected_changes": int(state.get(KEY_REJECTED, "0")),
+        "open_conflicts": services.conflicts.open_count(),
         "organizations": sorted(
             k[len(CURSOR_PREFIX) :] for k in state if k.startswith(CURSOR_PREFIX)
         ),
-        # attachments (blobs) and the conflict inbox come in later slices
+        # attachments (blobs) come in a later slice
     }
     if args.json:
         json.dump(status, sys.stdout, indent=2, ensure_ascii=False)

@@ -41,6 +41,7 @@ AREAS = (
     "vocabulary",
     "sync",
     "bundle",
+    "conflicts",
 )
 
 _areas: dict[str, dict[str, Text]] = {}
