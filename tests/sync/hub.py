@@ -14,11 +14,11 @@ from functools import cache
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from qclinic.server import accounts, db
 from qclinic.server.app import create_app
-from qclinic.server.models import Token, User, UserOrganization
+from qclinic.server.models import Record, Token, User, UserOrganization
 from qclinic.services import Services
 from qclinic.services.sync import KEY_SERVER, KEY_USER
 from qclinic.storage.models.base import DEVICE_ID_KEY
@@ -30,7 +30,7 @@ PASSWORD = "correct horse battery"
 
 
 @cache
-def _password_hash() -> str:
+def password_hash() -> str:
     from argon2 import PasswordHasher
 
     return PasswordHasher().hash(PASSWORD)
@@ -79,7 +79,7 @@ class Hub:
     def add_user(self, name: str, role: str = "consultant", *orgs: str) -> None:
         """A user as ``accounts.add_user`` makes one, the password hashed once per process."""
         with db.sessions(self.engine)() as session, session.begin():
-            user = User(name=name, role=role, password_hash=_password_hash(), disabled=False)
+            user = User(name=name, role=role, password_hash=password_hash(), disabled=False)
             session.add(user)
             session.flush()
             session.add_all(UserOrganization(user_id=user.id, organization_id=o) for o in orgs)
@@ -107,6 +107,12 @@ class Hub:
         services.sync.set_state({KEY_SERVER: "http://hub", KEY_USER: user})
         self._open.append((http, services))
         return Laptop(services, client)
+
+    def records(self, entity: str) -> list[Record]:
+        """The server's live records of *entity*."""
+        with db.sessions(self.engine)() as session:
+            query = select(Record).where(Record.entity == entity, Record.deleted.is_(False))
+            return list(session.scalars(query))
 
     def close(self) -> None:
         for http, services in self._open:
