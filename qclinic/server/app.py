@@ -3,10 +3,12 @@
 # no "from __future__ import annotations": FastAPI reads the endpoints' annotations, which name
 # dependencies local to create_app
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager, nullcontext
 from datetime import timedelta
 from typing import Annotated, Any
 
+import anyio
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session, sessionmaker
@@ -48,6 +50,22 @@ def refusal(status: int, code: str, message: str) -> HTTPException:
     return HTTPException(status, detail={"code": code, "message": message})
 
 
+def sqlite_gate(factory: sessionmaker[Session]) -> AbstractAsyncContextManager[object]:
+    """What a request holds while it has a database session: on SQLite, one lock per process.
+
+    SQLite lets one transaction write at a time, and every transaction here begins IMMEDIATE
+    (db.py), so requests were serialised already — but by SQLite's busy handler, which polls
+    and is not fair: with 20 clients pushing at once, some waited past the busy timeout and
+    got "database is locked" (benchmarks/bench_concurrent_push.py). Queued on this lock they
+    wait their turn instead, in the event loop (a worker thread blocked on it could starve the
+    thread pool the endpoints run in). Other databases lock rows, and get no gate.
+    """
+    bind = factory.kw.get("bind")
+    if bind is not None and bind.dialect.name == "sqlite":
+        return anyio.Lock()
+    return nullcontext()
+
+
 def create_app(
     factory: sessionmaker[Session],
     *,
@@ -59,12 +77,14 @@ def create_app(
     app = FastAPI(title="QClinic server", version=str(PROTOCOL))
     limits.install(app, max_body)
     lifetime = timedelta(days=token_days)
+    gate = sqlite_gate(factory)
 
-    def db() -> Iterator[Session]:
+    async def db() -> AsyncIterator[Session]:
         # Commits are explicit, in the endpoint: a dependency's exit may run after the response
         # is sent, and a client must never hear "applied" before the change is durable.
-        with factory() as session:
-            yield session
+        async with gate:
+            with factory() as session:
+                yield session
 
     def caller(
         session: Annotated[Session, Depends(db)],
@@ -86,9 +106,11 @@ def create_app(
         return {"server": "qclinic", "protocol": PROTOCOL, "max_body": max_body}
 
     @app.post("/v1/login")
-    def login(body: LoginRequest, request: Request) -> dict[str, Any]:
+    def login(
+        body: LoginRequest, request: Request, session: Annotated[Session, Depends(db)]
+    ) -> dict[str, Any]:
         # its own transaction: a refused login must not roll back with anything else
-        with factory() as session, session.begin():
+        with session.begin():
             try:
                 token = accounts.login(session, body.user, body.password, body.device)
             except AccountError as error:

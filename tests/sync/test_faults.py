@@ -410,6 +410,69 @@ def _start_server(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
         time.sleep(0.1)
 
 
+def test_six_clients_pushing_at_once_lose_nothing_and_apply_nothing_twice(
+    server: Server,
+) -> None:
+    """SQLite takes one writer at a time: requests queue on the server's gate (app.py,
+    ``sqlite_gate``) instead of failing with "database is locked"."""
+    import threading
+
+    clients = []
+    for n in range(6):
+        organization = new_id()
+        changes = [
+            {
+                "change_id": f"six-{n}-{k}",
+                "entity": "site" if k else "organization",
+                "row_id": new_id() if k else organization,
+                "organization_id": organization,
+                "fields": (
+                    {"organization_id": organization, "name": f"Plant {k}", "address": ""}
+                    if k
+                    else {"name": f"Six Co {n}"}
+                ),
+            }
+            for k in range(200)
+        ]
+        clients.append((_account(server, f"six-{n}"), organization, changes))
+    answers: dict[int, list[Any]] = {}
+
+    def push_all(n: int) -> None:
+        token, _organization, changes = clients[n]
+        with httpx.Client(headers={"Authorization": f"Bearer {token}"}, timeout=WAIT) as http:
+            answers[n] = [
+                http.post(f"{server.url}/v1/push", json={"changes": changes[k : k + 40]})
+                for k in range(0, 200, 40)
+            ]
+
+    def everyone() -> dict[int, list[Any]]:
+        answers.clear()
+        threads = [threading.Thread(target=push_all, args=(n,)) for n in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=WAIT)
+        return {n: [(a.status_code, a.json()) for a in batch] for n, batch in answers.items()}
+
+    first = everyone()
+    ids = [change["row_id"] for _token, _organization, changes in clients for change in changes]
+    state = _server_count(server, ids)
+    again = everyone()
+
+    assert len(first) == 6
+    outcomes = [
+        result["outcome"]
+        for batches in first.values()
+        for status, body in batches
+        for result in body["results"]
+    ]
+    assert all(status == 200 for batches in first.values() for status, _ in batches)
+    assert outcomes == ["applied"] * 1200
+    assert state == (1200, 1200)
+    assert again == first
+    assert _server_count(server, ids) == state
+
+
 def test_the_server_killed_mid_push_and_restarted_loses_and_doubles_nothing(
     server: Server, tmp_path: Path
 ) -> None:
