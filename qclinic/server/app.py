@@ -153,12 +153,16 @@ def create_app(
     def conflicts(
         session: Annotated[Session, Depends(db)],
         who: Annotated[Caller, Depends(caller)],
-        organization: str,
+        organization: str | None = None,
         after: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
     ) -> dict[str, Any]:
-        if not accounts.may_see(session, who, organization):
-            raise refusal(403, "forbidden", f"no access to organization {organization}")
-        return conflicts_page(session, organization, after, limit)
+        if organization is not None:
+            if not accounts.may_see(session, who, organization):
+                raise refusal(403, "forbidden", f"no access to organization {organization}")
+            scope: list[str] | None = [organization]
+        else:
+            scope = None if who.role == "admin" else accounts.visible_organizations(session, who)
+        return conflicts_page(session, scope, after, limit)
 
     return app

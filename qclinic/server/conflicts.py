@@ -1,8 +1,9 @@
 """Conflicts the server recorded, as a device pulls them (``GET /v1/conflicts``).
 
-A push's answer already names the conflicts of that push; this lets every device of the
-organization learn of the others' (another laptop's push that lost a field), by a cursor over
-``server_conflict.id`` — the desktop keeps them in its conflict inbox (docs/SYNC.md).
+A push's answer already names the conflicts of that push; this lets every device learn of the
+others' (another laptop's push that lost a field) in the organizations it may see, in one
+request per sync, by a cursor over ``server_conflict.id`` — the desktop keeps them in its
+conflict inbox (docs/SYNC.md).
 """
 
 from __future__ import annotations
@@ -34,17 +35,13 @@ def as_json(conflict: Conflict) -> dict[str, Any]:
 
 
 def conflicts_page(
-    session: Session, organization_id: str, after: int, limit: int
+    session: Session, organizations: list[str] | None, after: int, limit: int
 ) -> dict[str, Any]:
-    """Up to *limit* of the organization's conflicts with ``id > after``, by id."""
-    rows = list(
-        session.scalars(
-            select(Conflict)
-            .where(Conflict.organization_id == organization_id, Conflict.id > after)
-            .order_by(Conflict.id)
-            .limit(limit + 1)
-        )
-    )
+    """Up to *limit* conflicts with ``id > after``, by id, of *organizations* (``None``: all)."""
+    query = select(Conflict).where(Conflict.id > after)
+    if organizations is not None:
+        query = query.where(Conflict.organization_id.in_(organizations))
+    rows = list(session.scalars(query.order_by(Conflict.id).limit(limit + 1)))
     more = len(rows) > limit
     rows = rows[:limit]
     return {

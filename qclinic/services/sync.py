@@ -45,7 +45,8 @@ class PushBatch:
 
 #: :attr:`ConflictListing.source`: the ``sync_conflict`` table of this data folder
 CONFLICTS_LOCAL = "local"
-CONFLICT_CURSOR_PREFIX = "sync.conflict_cursor."
+#: the last server conflict id kept here (``GET /v1/conflicts``)
+KEY_CONFLICT_CURSOR = "sync.conflict_cursor"
 
 
 @dataclass(frozen=True)
@@ -93,20 +94,15 @@ class SyncService(Service):
         return ConflictListing(CONFLICTS_LOCAL, [record.as_dict() for record in records])
 
     def apply_conflicts(
-        self,
-        organization_id: str,
-        conflicts: list[dict[str, Any]],
-        cursor: int,
-        *,
-        source: object = None,
+        self, conflicts: list[dict[str, Any]], cursor: int, *, source: object = None
     ) -> int:
-        """Keep a page of the organization's conflicts pulled from the server, and its cursor;
-        how many were new here (one this computer's push already reported is kept once)."""
+        """Keep a page of conflicts pulled from the server, and its cursor; how many were new
+        here (one this computer's push already reported is kept once)."""
         from qclinic.services.conflicts import from_server, keep
 
         with self._writing(source, origin=Origin.SYNC) as session:
             added = keep(session, [from_server(found) for found in conflicts])
-            _put_state(session, {CONFLICT_CURSOR_PREFIX + organization_id: str(cursor)})
+            _put_state(session, {KEY_CONFLICT_CURSOR: str(cursor)})
         return added
 
     # -- push ----------------------------------------------------------------------------------

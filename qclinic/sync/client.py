@@ -89,9 +89,9 @@ class SyncClient:
         params = {"organization": organization, "after": after, "limit": limit}
         return self._call("GET", "/v1/pull", params=params)
 
-    def conflicts(self, organization: str, after: int, limit: int) -> dict[str, Any]:
-        params = {"organization": organization, "after": after, "limit": limit}
-        return self._call("GET", "/v1/conflicts", params=params)
+    def conflicts(self, after: int, limit: int) -> dict[str, Any]:
+        """The conflicts recorded in every organization the user may see, after *after*."""
+        return self._call("GET", "/v1/conflicts", params={"after": after, "limit": limit})
 
 
 def _named(detail: object) -> str:

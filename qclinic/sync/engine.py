@@ -10,7 +10,7 @@ from typing import Any
 from qclinic.core.catalogue import text
 from qclinic.errors import UserError
 from qclinic.services.sync import (
-    CONFLICT_CURSOR_PREFIX,
+    KEY_CONFLICT_CURSOR,
     KEY_LAST_SYNC,
     KEY_PUSHED,
     SetAside,
@@ -159,14 +159,13 @@ def pull(
 
 
 def pull_conflicts(sync: SyncService, client: SyncClient, *, source: object = None) -> None:
-    """Keep the conflicts recorded on the server for each visible organization after its
-    conflict cursor (another device's lost edits among them)."""
-    for organization in client.organizations():
-        cursor = int(sync.state().get(CONFLICT_CURSOR_PREFIX + organization, "0"))
-        while True:
-            page = client.conflicts(organization, cursor, PULL_PAGE)
-            if page["conflicts"] or page["cursor"] != cursor:
-                sync.apply_conflicts(organization, page["conflicts"], page["cursor"], source=source)
-            cursor = page["cursor"]
-            if not page["more"]:
-                break
+    """Keep the conflicts recorded on the server, in every organization the user may see,
+    after this computer's conflict cursor (another device's lost edits among them)."""
+    cursor = int(sync.state().get(KEY_CONFLICT_CURSOR, "0"))
+    while True:
+        page = client.conflicts(cursor, PULL_PAGE)
+        if page["conflicts"] or page["cursor"] != cursor:
+            sync.apply_conflicts(page["conflicts"], page["cursor"], source=source)
+        cursor = page["cursor"]
+        if not page["more"]:
+            break

@@ -140,6 +140,26 @@ def test_another_organizations_user_is_refused_and_its_rows_never_leave(
     client: TestClient, engine: Engine, push: Push
 ) -> None:
     push(organization(), organization("org-b", OTHER_ORG, name="B Secret Works"))
+    push(
+        change(
+            "b-edit-1",
+            "organization",
+            OTHER_ORG,
+            {"notes": "B one"},
+            base=1,
+            organization=OTHER_ORG,
+        )
+    )
+    push(
+        change(
+            "b-edit-2",
+            "organization",
+            OTHER_ORG,
+            {"notes": "B two"},
+            base=1,
+            organization=OTHER_ORG,
+        )
+    )
     with db.sessions(engine)() as session, session.begin():
         accounts.add_user(session, "bob", "company", PASSWORD, [OTHER_ORG])
         accounts.add_user(session, "ann", "company", PASSWORD, [ORG])
@@ -161,12 +181,14 @@ def test_another_organizations_user_is_refused_and_its_rows_never_leave(
         headers=ann,
     )
     listed = client.get("/v1/organizations", headers=ann)
+    own_conflicts = client.get("/v1/conflicts", headers=ann)
 
     for refused in (pulled, conflicts, pushed):
         assert refused.status_code == 403
         assert refused.json()["detail"]["code"] == "forbidden"
         assert "B Secret Works" not in refused.text
     assert listed.json() == {"organizations": [ORG]}
+    assert own_conflicts.json() == {"conflicts": [], "cursor": 0, "more": False}  # not B's
     assert _counts(engine) == before  # not even the allowed first change was applied
 
 
@@ -196,13 +218,13 @@ def test_a_conflict_is_named_in_the_answer_and_pulled_by_the_organization(
     (named,) = lost["conflicts"]
     assert (named["field"], named["theirs"], named["mine"]) == ("region", "Wuhu", "Maanshan")
     assert named["theirs_by"] == "alice"
-    listed = client.get("/v1/conflicts", params={"organization": ORG}, headers=alice).json()
+    listed = client.get("/v1/conflicts", headers=alice).json()
     assert [(c["change_id"], c["field"], c["theirs"], c["mine"]) for c in listed["conflicts"]] == [
         ("b-1", "region", "Wuhu", "Maanshan")
     ]
-    later = client.get(
-        "/v1/conflicts", params={"organization": ORG, "after": listed["cursor"]}, headers=alice
-    ).json()
+    later = client.get("/v1/conflicts", params={"after": listed["cursor"]}, headers=alice).json()
+    one = client.get("/v1/conflicts", params={"organization": ORG}, headers=alice).json()
+    assert one == listed
     assert later == {"conflicts": [], "cursor": listed["cursor"], "more": False}
 
 
