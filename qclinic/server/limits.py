@@ -23,6 +23,9 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 #: the default cap on a request body: a push of 5,000 ordinary changes fits well below it
 DEFAULT_MAX_BODY = 16 * 1024 * 1024
+#: how much of a refused body is read (and dropped) before answering, so that a client still
+#: sending it reads the 413 instead of a reset connection; past that the connection is closed
+DRAIN_MAX = 64 * 1024 * 1024
 
 
 def too_large_body(limit: int) -> bytes:
@@ -48,6 +51,7 @@ class BodyLimit:
         headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await _drain(receive)
             await self._refuse(send)
             return
         received = 0
@@ -64,6 +68,8 @@ class BodyLimit:
                 received += len(message.get("body", b""))
                 if received > self.limit:
                     refused = True
+                    if message.get("more_body"):
+                        await _drain(receive)
                     await self._refuse(send)
                     return {"type": "http.disconnect"}
             return message
@@ -88,6 +94,16 @@ class BodyLimit:
             }
         )
         await send({"type": "http.response.body", "body": body})
+
+
+async def _drain(receive: Receive) -> None:
+    """Read the rest of a request body, up to :data:`DRAIN_MAX`, and drop it."""
+    drained = 0
+    while drained <= DRAIN_MAX:
+        message = await receive()
+        if message["type"] != "http.request" or not message.get("more_body"):
+            return
+        drained += len(message.get("body", b""))
 
 
 def install(app: FastAPI, max_body: int) -> None:
