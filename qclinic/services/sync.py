@@ -296,8 +296,10 @@ class SyncService(Service):
         from qclinic.services.conflicts import credit_code_clashes, keep
         from qclinic.storage.sync_rows import load, read_fields, write_fields
 
-        with self._reading() as session:
-            clashes = credit_code_clashes(session, rows)
+        clashes: list[dict[str, Any]] = []
+        if any(row["entity"] == "organization" for row in rows):
+            with self._reading() as session:
+                clashes = credit_code_clashes(session, rows)
         if clashes:
             with self._writing(source, origin=Origin.SYNC) as session:
                 keep(session, clashes)

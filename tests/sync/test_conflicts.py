@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -221,7 +220,3 @@ def test_deleting_the_duplicate_lets_the_existing_organization_arrive(
         b.services.conflicts.resolve(kept.id, "theirs")
     assert b.services.conflicts.open_count() == 0
     assert _server(server, first).fields["uscc"] == USCC
-
-
-def _fields(laptop: Laptop, organization: str) -> dict[str, Any]:
-    return laptop.services.organizations.values(organization)
