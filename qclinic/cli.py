@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "sync",
     "bundle",
     "listing",
+    "portfolio",
 )
 
 

@@ -88,7 +88,7 @@ def take(out: Path, laptop: bool = False) -> list[Path]:
             organizations.select_organization(ids["organization"])  # type: ignore[attr-defined]
             shot(window, "organizations")
             keys = [spec.key for spec in PAGES]
-            for key in ("assessments", "cases", "plan", "library"):
+            for key in ("chains", "assessments", "cases", "plan", "library"):
                 window.navigation.setCurrentRow(keys.index(key))
                 settle(300)
                 shot(window, key)

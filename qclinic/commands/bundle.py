@@ -110,7 +110,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     write_bundle(
         args.out,
         changes,
-        [],  # attachments are not synced yet: none travel
+        services.bundles.export_blobs(changes),
         device_key(paths.data_dir()),
         device_id=services.database.device_id,
         organization_ids=args.org or None,
@@ -128,6 +128,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     lang = message_language(args.lang)
     services = _services()
     with read_bundle(args.file, args.trust) as bundle:
+        # the bytes before the records that name them (hash checked as copied)
+        bundle.copy_blobs_into(services.database.blobs)
         result = services.bundles.apply(bundle.changes(), label=str(args.file))
     if args.json:
         shown = {

@@ -1,11 +1,11 @@
 """``qclinic list KIND [--json]``: the records in this data folder, read-only, for scripts and
 tests (comparing two synced laptops, say).
 
-Each row has the record's id, its organization's id, name (or title), status, revision,
-``updated_at`` and ``deleted_at``; rows are ordered by id (UUIDv7: creation order), so two
+Each row has the record's id, its organization's id (not for organizations and chains), name
+(or title), status, revision, ``updated_at`` and ``deleted_at``; rows are ordered by id (UUIDv7: creation order), so two
 laptops that synced list the same rows in the same order. Everything is read through the
 services. ``conflicts`` lists the sync conflicts this data folder keeps (``"source": "local"``,
-schema 0010; :mod:`qclinic.services.conflicts`), resolved ones too (``"resolved"``).
+schema 0011; :mod:`qclinic.services.conflicts`), resolved ones too (``"resolved"``).
 """
 
 from __future__ import annotations
@@ -17,16 +17,19 @@ from typing import Any
 
 #: the kinds listed that belong to one organization (``--org``)
 OWNED_KINDS = ("assessments", "actions", "cases")
+#: the kinds listed that belong to no organization (no ``organization_id`` column)
+UNOWNED_KINDS = ("organizations", "chains")
 #: the table's columns, name last (it is the one of varying width)
 COLUMNS = ("id", "organization_id", "status", "revision", "updated_at", "deleted_at", "name")
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "list", help="list organizations, assessments, actions, cases or conflicts (read-only)"
+        "list",
+        help="list organizations, chains, assessments, actions, cases or conflicts (read-only)",
     )
     kinds = parser.add_subparsers(dest="list_kind", metavar="KIND", required=True)
-    for kind in ("organizations", *OWNED_KINDS):
+    for kind in (*UNOWNED_KINDS, *OWNED_KINDS):
         sub = kinds.add_parser(kind, help=f"the {kind} in this data folder")
         if kind in OWNED_KINDS:
             sub.add_argument("--org", metavar="ID", help="only those of organization ID")
@@ -76,6 +79,8 @@ def _records(services: Any, kind: str, args: argparse.Namespace) -> list[Any]:
     include_deleted: bool = args.include_deleted
     if kind == "organizations":
         return list(services.organizations.records(include_deleted=include_deleted))
+    if kind == "chains":
+        return list(services.chains.records(include_deleted=include_deleted))
     organization: str | None = args.org
     if organization is not None:
         services.organizations.get(organization, include_deleted=True)  # refuses an unknown id
@@ -97,7 +102,7 @@ def _print_table(kind: str, rows: list[dict[str, Any]], lang: str) -> None:
     if not rows:
         print(say("sync.list_empty", lang))
         return
-    columns = [c for c in COLUMNS if kind != "organizations" or c != "organization_id"]
+    columns = [c for c in COLUMNS if kind not in UNOWNED_KINDS or c != "organization_id"]
     cells = [[_cell(row[c]) for c in columns] for row in rows]
     widths = [max(len(c), *(len(line[i]) for line in cells)) for i, c in enumerate(columns)]
     print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())

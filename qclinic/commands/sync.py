@@ -125,6 +125,19 @@ def cmd_sync(args: argparse.Namespace) -> int:
     open_conflicts = services.conflicts.open_count()
     if open_conflicts:
         print(text("sync.conflict_open", count=open_conflicts).get(lang))
+    blobs = summary.blobs
+    missing = len({a.sha256 for a in services.sync.incomplete_attachments()})
+    if blobs.uploaded or blobs.downloaded or missing:
+        sent = f"{blobs.bytes_sent / (1 << 20):.1f}"
+        print(
+            text(
+                "sync.blob_done",
+                uploaded=blobs.uploaded,
+                megabytes=sent,
+                downloaded=blobs.downloaded,
+                missing=missing,
+            ).get(lang)
+        )
     return 0
 
 
@@ -155,12 +168,15 @@ def cmd_status(args: argparse.Namespace) -> int:
         "token_kept_in": tokens.where,
         "last_sync": state.get(KEY_LAST_SYNC),
         "pending_changes": services.sync.pending_count(),
+        # blobs named by records waiting to be pushed (uploaded first, where the server lacks
+        # them), and blobs of records here whose bytes have not been downloaded yet
+        "pending_blobs": services.sync.pending_blob_count(),
+        "missing_blobs": len({a.sha256 for a in services.sync.incomplete_attachments()}),
         "rejected_changes": int(state.get(KEY_REJECTED, "0")),
         "open_conflicts": services.conflicts.open_count(),
         "organizations": sorted(
             k[len(CURSOR_PREFIX) :] for k in state if k.startswith(CURSOR_PREFIX)
         ),
-        # attachments (blobs) come in a later slice
     }
     if args.json:
         json.dump(status, sys.stdout, indent=2, ensure_ascii=False)

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import VerificationError
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from qclinic.server.models import Record, Token, User, UserOrganization, utc_now
+from qclinic.core.catalogue import text
+from qclinic.core.text import Text
+from qclinic.server.models import Token, User, UserChain, UserOrganization, UserRegion, utc_now
 
 ROLES = ("admin", "lead", "consultant", "company")
 #: a token used again this long after its last renewal is renewed (one write a day at most)
@@ -21,11 +24,16 @@ _hasher = PasswordHasher()
 
 
 class AccountError(Exception):
-    """A refused account operation; ``code`` names it for the client (see docs/SYNC.md)."""
+    """A refused account operation; ``code`` names it for the client (see docs/SYNC.md).
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
+    ``str()`` is the English message (the HTTP API's); :attr:`text` has both languages (the
+    command line's ``--lang``).
+    """
+
+    def __init__(self, code: str, message: Text) -> None:
+        super().__init__(message.en)
         self.code = code
+        self.text = message
 
 
 @dataclass(frozen=True)
@@ -43,28 +51,36 @@ def token_hash(token: str) -> str:
 
 
 def add_user(
-    session: Session, name: str, role: str, password: str, organizations: list[str]
+    session: Session,
+    name: str,
+    role: str,
+    password: str,
+    organizations: list[str],
+    *,
+    chains: Sequence[str] = (),
+    regions: Sequence[str] = (),
 ) -> User:
+    """A new user with their assignments: organizations, and a lead's chains and regions."""
     if role not in ROLES:
-        raise AccountError("bad_role", f"unknown role {role!r} (one of {', '.join(ROLES)})")
+        raise AccountError("bad_role", text("server.bad_role", role=role, roles=", ".join(ROLES)))
     if session.scalar(select(User).where(User.name == name)) is not None:
-        raise AccountError("user_exists", f"user {name!r} exists already")
+        raise AccountError("user_exists", text("server.user_exists", user=name))
     if len(password) < 8:
-        raise AccountError("weak_password", "a password needs at least 8 characters")
+        raise AccountError("weak_password", text("server.weak_password"))
     if role == "company" and len(organizations) != 1:
-        raise AccountError("company_org", "a company user needs exactly one --org")
+        raise AccountError("company_org", text("server.company_org"))
     user = User(name=name, role=role, password_hash=_hasher.hash(password), disabled=False)
+    _check_assignable(user, list(chains), list(regions))
     session.add(user)
     session.flush()
-    for organization_id in organizations:
-        session.add(UserOrganization(user_id=user.id, organization_id=organization_id))
+    _add_assignments(session, user, list(organizations), list(chains), list(regions))
     return user
 
 
 def find_user(session: Session, name: str) -> User:
     user = session.scalar(select(User).where(User.name == name))
     if user is None:
-        raise AccountError("no_user", f"no user {name!r}")
+        raise AccountError("no_user", text("server.no_user", user=name))
     return user
 
 
@@ -76,7 +92,7 @@ def login(session: Session, name: str, password: str, device: str) -> str:
             raise VerificationError
         _hasher.verify(user.password_hash, password)
     except VerificationError:
-        raise AccountError("bad_credentials", "wrong user name or password") from None
+        raise AccountError("bad_credentials", text("server.bad_credentials")) from None
     token = secrets.token_urlsafe(32)
     session.add(Token(user_id=user.id, token_hash=token_hash(token), device=device[:200]))
     return token
@@ -96,11 +112,11 @@ def caller_for(session: Session, token: str, lifetime: timedelta | None = None) 
         .where(Token.token_hash == token_hash(token))
     ).first()
     if row is None or row.Token.revoked_at is not None or row.User.disabled:
-        raise AccountError("bad_token", "this device's sign-in was revoked or is unknown")
+        raise AccountError("bad_token", text("server.bad_token"))
     now = utc_now()
     if lifetime is not None:
         if row.Token.created_at + lifetime < now:
-            raise AccountError("expired_token", "this device's sign-in has expired: sign in again")
+            raise AccountError("expired_token", text("sync.fault_server_token_expired"))
         if row.Token.created_at + RENEW_AFTER < now:
             row.Token.created_at = now
     return Caller(row.User.id, row.User.name, row.User.role, row.Token.device)
@@ -116,43 +132,98 @@ def revoke_tokens(session: Session, name: str) -> int:
     return int(result.rowcount)  # type: ignore[attr-defined]
 
 
-def assigned(session: Session, caller: Caller) -> set[str]:
-    return set(
-        session.scalars(
-            select(UserOrganization.organization_id).where(
-                UserOrganization.user_id == caller.user_id
+@dataclass(frozen=True)
+class Assignments:
+    """What a user is assigned: organizations, chains and regions (each sorted)."""
+
+    organizations: list[str]
+    chains: list[str]
+    regions: list[str]
+
+
+def assignments(session: Session, user: User) -> Assignments:
+    return Assignments(
+        sorted(
+            session.scalars(
+                select(UserOrganization.organization_id).where(UserOrganization.user_id == user.id)
             )
-        )
+        ),
+        sorted(session.scalars(select(UserChain.chain_id).where(UserChain.user_id == user.id))),
+        sorted(session.scalars(select(UserRegion.region).where(UserRegion.user_id == user.id))),
     )
 
 
-def visible_organizations(session: Session, caller: Caller) -> list[str]:
-    """The organizations *caller* may pull from (admin: every one the server holds).
+def assign(
+    session: Session,
+    name: str,
+    organizations: Sequence[str] = (),
+    chains: Sequence[str] = (),
+    regions: Sequence[str] = (),
+) -> User:
+    """Add assignments to *name* (those held already are kept once)."""
+    user = find_user(session, name)
+    _check_assignable(user, list(chains), list(regions))
+    if user.role == "company" and organizations:
+        raise AccountError("company_org", text("server.company_org"))
+    _add_assignments(session, user, list(organizations), list(chains), list(regions))
+    return user
 
-    A lead consultant's chain or region scope is a later slice: today a lead sees what is
-    assigned to them, as a consultant.
-    """
-    if caller.role == "admin":
-        return list(
-            session.scalars(
-                select(Record.row_id).where(Record.entity == "organization").order_by(Record.seq)
+
+def unassign(
+    session: Session,
+    name: str,
+    organizations: Sequence[str] = (),
+    chains: Sequence[str] = (),
+    regions: Sequence[str] = (),
+) -> User:
+    """Take assignments from *name*; one they do not hold is refused (a typo says so)."""
+    user = find_user(session, name)
+    held = assignments(session, user)
+    if user.role == "company" and organizations:
+        raise AccountError("company_org", text("server.company_org"))
+    for kind, wanted, have in (
+        ("org", organizations, held.organizations),
+        ("chain", chains, held.chains),
+        ("region", regions, held.regions),
+    ):
+        for value in wanted:
+            if value not in have:
+                raise AccountError(
+                    "not_assigned",
+                    text("server.not_assigned", user=name, option=f"--{kind}", value=value),
+                )
+    for organization_id in organizations:
+        session.execute(
+            delete(UserOrganization).where(
+                UserOrganization.user_id == user.id,
+                UserOrganization.organization_id == organization_id,
             )
         )
-    return sorted(assigned(session, caller))
+    for chain_id in chains:
+        session.execute(
+            delete(UserChain).where(UserChain.user_id == user.id, UserChain.chain_id == chain_id)
+        )
+    for region in regions:
+        session.execute(
+            delete(UserRegion).where(UserRegion.user_id == user.id, UserRegion.region == region)
+        )
+    return user
 
 
-def may_see(session: Session, caller: Caller, organization_id: str) -> bool:
-    return caller.role == "admin" or organization_id in assigned(session, caller)
+def _check_assignable(user: User, chains: list[str], regions: list[str]) -> None:
+    """Chains and regions give a lead their scope; a company user's scope is their organization."""
+    if regions and user.role != "lead":
+        raise AccountError("lead_only", text("server.lead_only", option="--region"))
+    if chains and user.role != "lead":
+        raise AccountError("lead_only", text("server.lead_only", option="--chain"))
 
 
-def may_create_organization(session: Session, caller: Caller, organization_id: str) -> bool:
-    """A consultant (or lead, admin) may create an organization; it is then assigned to them."""
-    if caller.role == "company":
-        return organization_id in assigned(session, caller)
-    exists = session.scalar(select(Record.row_id).where(Record.row_id == organization_id))
-    return exists is None or may_see(session, caller, organization_id)
-
-
-def assign(session: Session, caller: Caller, organization_id: str) -> None:
-    if caller.role != "admin" and organization_id not in assigned(session, caller):
-        session.add(UserOrganization(user_id=caller.user_id, organization_id=organization_id))
+def _add_assignments(
+    session: Session, user: User, organizations: list[str], chains: list[str], regions: list[str]
+) -> None:
+    for organization_id in organizations:
+        session.merge(UserOrganization(user_id=user.id, organization_id=organization_id))
+    for chain_id in chains:
+        session.merge(UserChain(user_id=user.id, chain_id=chain_id))
+    for region in regions:
+        session.merge(UserRegion(user_id=user.id, region=region))

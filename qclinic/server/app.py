@@ -1,4 +1,6 @@
-"""The HTTP API, v1 (docs/SYNC.md): login, organizations, push, pull, conflicts."""
+"""The HTTP API, v1 (docs/SYNC.md): login, organizations, push, pull, conflicts (listing and
+resolving them); blobs (blob_api.py)."""
+
 
 # no "from __future__ import annotations": FastAPI reads the endpoints' annotations, which name
 # dependencies local to create_app
@@ -6,6 +8,7 @@
 from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager, nullcontext
 from datetime import timedelta
+from pathlib import Path
 from typing import Annotated, Any
 
 import anyio
@@ -15,9 +18,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from qclinic.server import accounts, limits
 from qclinic.server.accounts import AccountError, Caller
-from qclinic.server.conflicts import conflicts_page
+from qclinic.server.conflicts import conflicts_page, resolve_conflict
 from qclinic.server.pull import page
 from qclinic.server.push import Forbidden, apply_push
+from qclinic.server.scope import ScopeCache, visible_keys
 
 PROTOCOL = 1
 MAX_BATCH = 5000
@@ -68,13 +72,16 @@ def sqlite_gate(factory: sessionmaker[Session]) -> AbstractAsyncContextManager[o
 
 def create_app(
     factory: sessionmaker[Session],
+    blobs_dir: Path | None = None,
     *,
     max_body: int = limits.DEFAULT_MAX_BODY,
     token_days: float = DEFAULT_TOKEN_DAYS,
 ) -> FastAPI:
-    """The API over *factory*'s database; request bodies over *max_body* bytes are refused
-    (413), and a token unused for *token_days* days has expired (401 ``expired_token``)."""
+    """The API over *factory*'s database; with *blobs_dir* (``DATA_DIR/blobs``) the blob
+    endpoints too. Request bodies over *max_body* bytes are refused (413), and a token unused
+    for *token_days* days has expired (401 ``expired_token``)."""
     app = FastAPI(title="QClinic server", version=str(PROTOCOL))
+    scopes = ScopeCache()
     limits.install(app, max_body)
     lifetime = timedelta(days=token_days)
     gate = sqlite_gate(factory)
@@ -122,7 +129,8 @@ def create_app(
     def organizations(
         session: Annotated[Session, Depends(db)], who: Annotated[Caller, Depends(caller)]
     ) -> dict[str, Any]:
-        return {"organizations": accounts.visible_organizations(session, who)}
+        organization_ids, chain_ids = visible_keys(session, who)
+        return {"organizations": organization_ids, "chains": chain_ids}
 
     @app.post("/v1/push")
     def push(
@@ -145,9 +153,10 @@ def create_app(
         after: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
     ) -> dict[str, Any]:
-        if not accounts.may_see(session, who, organization):
+        scope = scopes.scope(session, who)
+        if not scope.may_see(organization):
             raise refusal(403, "forbidden", f"no access to organization {organization}")
-        return page(session, organization, after, limit)
+        return page(session, organization, after, limit, scope)
 
     @app.get("/v1/conflicts")
     def conflicts(
@@ -157,12 +166,34 @@ def create_app(
         after: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
     ) -> dict[str, Any]:
+        scope = scopes.scope(session, who)
         if organization is not None:
-            if not accounts.may_see(session, who, organization):
+            if not scope.may_see(organization):
                 raise refusal(403, "forbidden", f"no access to organization {organization}")
-            scope: list[str] | None = [organization]
+            among: list[str] | None = [organization]
         else:
-            scope = None if who.role == "admin" else accounts.visible_organizations(session, who)
-        return conflicts_page(session, scope, after, limit)
+            keys = (scope.organizations, scope.chains)
+            among = None if None in keys else sorted(set().union(*keys))  # type: ignore[arg-type]
+        return conflicts_page(session, among, after, limit)
 
+    @app.post("/v1/conflicts/{conflict_id}/resolve")
+    def resolve(
+        conflict_id: int,
+        session: Annotated[Session, Depends(db)],
+        who: Annotated[Caller, Depends(caller)],
+    ) -> dict[str, Any]:
+        try:
+            conflict = resolve_conflict(session, who, conflict_id)
+        except Forbidden as error:
+            raise refusal(403, "forbidden", str(error)) from None
+        except LookupError:
+            raise refusal(404, "no_conflict", f"no conflict {conflict_id}") from None
+        return conflict
+
+    if blobs_dir is not None:
+        from qclinic.server import blob_api
+        from qclinic.server.blobs import ServerBlobs
+
+        app.state.blobs = ServerBlobs(blobs_dir)
+        blob_api.register(app, db, caller, app.state.blobs)
     return app

@@ -1,30 +1,45 @@
 """``qclinic-server``: set up a data directory, manage accounts, serve the API.
 
 Exit codes as the desktop's: 0 ok, 2 bad input (a message on stderr), 1 an internal error.
+Messages come from the catalogue's ``server`` area, in the language of ``--lang zh|en`` (before
+or after the command), else of the locale.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from qclinic.core.catalogue import say, text
+
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from qclinic.core.text import Text
 
 DEFAULT_PORT = 8470
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="qclinic-server", description="The QClinic sync server.")
+    parser.add_argument("--lang", choices=LANGS, help="message language (default: the locale)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def with_data(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
         sub.add_argument("--data-dir", required=True, metavar="DIR")
         sub.add_argument("--database-url", metavar="URL", help="default: SQLite in DIR")
+        # also after the command; SUPPRESS keeps a --lang given before it
+        sub.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help="zh or en")
         return sub
+
+    def assignments(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--org", action="append", default=[], metavar="ID")
+        sub.add_argument("--chain", action="append", default=[], metavar="ID", help="lead only")
+        sub.add_argument("--region", action="append", default=[], metavar="R", help="lead only")
 
     init = with_data(commands.add_parser("init", help="create the database and the first admin"))
     init.add_argument("--admin", required=True, metavar="NAME")
@@ -56,9 +71,19 @@ def build_parser() -> argparse.ArgumentParser:
     add = with_data(users.add_parser("add", help="add a user"))
     add.add_argument("name")
     add.add_argument("--role", required=True, choices=("admin", "lead", "consultant", "company"))
-    add.add_argument("--org", action="append", default=[], metavar="ID")
+    assignments(add)
     add.add_argument("--password-file", required=True, metavar="F")
     add.set_defaults(func=cmd_users_add)
+    assign = with_data(
+        users.add_parser("assign", help="give a user organizations, chains, regions")
+    )
+    assign.add_argument("name")
+    assignments(assign)
+    assign.set_defaults(func=cmd_users_assign, undo=False)
+    unassign = with_data(users.add_parser("unassign", help="take assignments from a user"))
+    unassign.add_argument("name")
+    assignments(unassign)
+    unassign.set_defaults(func=cmd_users_assign, undo=True)
     listing = with_data(users.add_parser("list", help="list users"))
     listing.set_defaults(func=cmd_users_list)
     disable = with_data(users.add_parser("disable", help="disable a user"))
@@ -93,8 +118,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+LANGS = ("zh", "en")
+
+
 class Refused(Exception):
-    """Bad input: printed as ``error: …``, exit 2."""
+    """Bad input: printed as ``error: …``, exit 2; *message* from the catalogue."""
+
+    def __init__(self, message: Text) -> None:
+        super().__init__(message.en)
+        self.text = message
+
+
+def language(requested: str | None) -> str:
+    """*requested* (``--lang``), else the locale's: Chinese for a ``zh`` locale, else English."""
+    if requested:
+        return requested
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def _say(args: argparse.Namespace, key: str, **fields: Any) -> str:
+    return say(f"server.{key}", language(args.lang), **fields)
+
+
+def _refused(key: str, **fields: Any) -> Refused:
+    from qclinic.core.catalogue import text
+
+    return Refused(text(f"server.{key}", **fields))
 
 
 def _engine(args: argparse.Namespace, *, create: bool = False):  # type: ignore[no-untyped-def]
@@ -104,10 +157,10 @@ def _engine(args: argparse.Namespace, *, create: bool = False):  # type: ignore[
     if create:
         data_dir.mkdir(parents=True, exist_ok=True)
     elif not data_dir.is_dir():
-        raise Refused(f"{data_dir}: no such directory (run qclinic-server init first)")
+        raise _refused("no_dir", path=data_dir)
     engine = db.make_engine(db.database_url(data_dir, args.database_url))
     if not create and not db.is_initialised(engine):
-        raise Refused(f"{data_dir}: not a QClinic server directory (run qclinic-server init)")
+        raise _refused("not_server_dir", path=data_dir)
     db.upgrade(engine)  # a newer release's migrations, if any
     return engine
 
@@ -116,9 +169,9 @@ def _password(path: str) -> str:
     try:
         password = Path(path).read_text(encoding="utf-8").strip()
     except OSError as error:
-        raise Refused(f"{path}: {error.strerror}") from None
+        raise _refused("password_unreadable", path=path, problem=error.strerror) from None
     if not password:
-        raise Refused(f"{path}: the password file is empty")
+        raise _refused("password_empty", path=path)
     return password
 
 
@@ -131,7 +184,7 @@ def _in_transaction(args: argparse.Namespace, work, *, create: bool = False):  #
         with sessions(engine)() as session, session.begin():
             return work(session)
     except AccountError as error:
-        raise Refused(str(error)) from None
+        raise Refused(error.text) from None
     finally:
         engine.dispose()
 
@@ -141,7 +194,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     password = _password(args.password_file)
     _in_transaction(args, lambda s: add_user(s, args.admin, "admin", password, []), create=True)
-    print(f"initialised {args.data_dir}; admin {args.admin}")
+    print(_say(args, "initialised", path=args.data_dir, admin=args.admin))
     return 0
 
 
@@ -155,10 +208,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     max_body = DEFAULT_MAX_BODY if args.max_body_bytes is None else args.max_body_bytes
     token_days = DEFAULT_TOKEN_DAYS if args.token_days is None else args.token_days
     if max_body < 1024 or token_days <= 0:
-        raise Refused("--max-body-bytes needs at least 1024 and --token-days more than 0")
+        raise Refused(text("sync.fault_server_options"))
     engine = _engine(args)
-    app = create_app(sessions(engine), max_body=max_body, token_days=token_days)
-    print(f"qclinic-server listening on http://{args.host}:{args.port}", file=sys.stderr)
+    app = create_app(
+        sessions(engine),
+        blobs_dir=Path(args.data_dir).expanduser() / "blobs",
+        max_body=max_body,
+        token_days=token_days,
+    )
+    print(_say(args, "listening", host=args.host, port=args.port), file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
@@ -167,23 +225,47 @@ def cmd_users_add(args: argparse.Namespace) -> int:
     from qclinic.server.accounts import add_user
 
     password = _password(args.password_file)
-    _in_transaction(args, lambda s: add_user(s, args.name, args.role, password, args.org))
-    print(f"added {args.name} ({args.role})")
+    _in_transaction(
+        args,
+        lambda s: add_user(
+            s, args.name, args.role, password, args.org, chains=args.chain, regions=args.region
+        ),
+    )
+    print(_say(args, "added", user=args.name, role=args.role))
+    return 0
+
+
+def cmd_users_assign(args: argparse.Namespace) -> int:
+    """``users assign`` and ``users unassign`` (``args.undo``)."""
+    from qclinic.server.accounts import assign, unassign
+
+    if not (args.org or args.chain or args.region):
+        raise _refused("nothing_to_assign")
+    change = unassign if args.undo else assign
+    _in_transaction(args, lambda s: change(s, args.name, args.org, args.chain, args.region))
+    what = " ".join(
+        [f"--org {i}" for i in args.org]
+        + [f"--chain {i}" for i in args.chain]
+        + [f"--region {r}" for r in args.region]
+    )
+    print(_say(args, "unassigned" if args.undo else "assigned", user=args.name, what=what))
     return 0
 
 
 def cmd_users_list(args: argparse.Namespace) -> int:
+    """One line per user: name, role, state, then their organizations, chains and regions."""
     from sqlalchemy import select
 
-    from qclinic.server.models import User, UserOrganization
+    from qclinic.server.accounts import assignments
+    from qclinic.server.models import User
 
-    def listing(session):  # type: ignore[no-untyped-def]
+    def listing(session: Session) -> None:
+        print(_say(args, "list_header"))
         for user in session.scalars(select(User).order_by(User.name)):
-            orgs = session.scalars(
-                select(UserOrganization.organization_id).where(UserOrganization.user_id == user.id)
-            ).all()
-            state = "disabled" if user.disabled else "active"
-            print(f"{user.name}\t{user.role}\t{state}\t{','.join(orgs)}")
+            held = assignments(session, user)
+            state = _say(args, "state_disabled" if user.disabled else "state_active")
+            lists = (held.organizations, held.chains, held.regions)
+            print("\t".join([user.name, user.role, state, *map(",".join, lists)]))
 
     _in_transaction(args, listing)
     return 0
@@ -197,7 +279,7 @@ def cmd_users_disable(args: argparse.Namespace) -> int:
         revoke_tokens(session, args.name)
 
     _in_transaction(args, disable)
-    print(f"disabled {args.name}")
+    print(_say(args, "disabled", user=args.name))
     return 0
 
 
@@ -205,25 +287,36 @@ def cmd_tokens_revoke(args: argparse.Namespace) -> int:
     from qclinic.server.accounts import revoke_tokens
 
     count = _in_transaction(args, lambda s: revoke_tokens(s, args.name))
-    print(f"revoked {count} token(s) of {args.name}")
+    print(_say(args, "revoked", count=count, user=args.name))
     return 0
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from qclinic.core.catalogue import text
     from qclinic.server.audit import verify
+    from qclinic.server.blobs import ServerBlobs, lacking
 
+    blobs = ServerBlobs(Path(args.data_dir).expanduser() / "blobs")
     problems = _in_transaction(args, verify)
+    lang = language(args.lang)
+    problems += [text("server.blob_damaged", sha256=sha256) for sha256 in blobs.verify_all()]
     for problem in problems:
-        print(problem, file=sys.stderr)
-    print("the change log is intact" if not problems else f"{len(problems)} problem(s)")
+        print(problem.get(lang), file=sys.stderr)
+    count = len(problems)
+    print(_say(args, "log_problems", count=count) if count else _say(args, "log_intact"))
+    waiting = _in_transaction(args, lambda session: lacking(session, blobs))
+    if waiting:  # not a fault: a laptop has not uploaded them (yet)
+        print(_say(args, "blobs_waiting", count=len(waiting)))
     return 0 if not problems else 2
 
 
 def cmd_import_bundle(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
+    from qclinic.core.catalogue import text
     from qclinic.errors import UserError
     from qclinic.server.accounts import AccountError, Caller, find_user
+    from qclinic.server.blobs import BLOB_FIELDS, ServerBlobs, grant
     from qclinic.server.db import sessions
     from qclinic.server.models import User
     from qclinic.server.push import Forbidden, apply_push
@@ -232,7 +325,7 @@ def cmd_import_bundle(args: argparse.Namespace) -> int:
     try:
         bundle = read_bundle(Path(args.file), args.trust)
     except UserError as error:
-        raise Refused(error.message("en")) from None
+        raise Refused(error.text or _plain(error)) from None
 
     def apply(session: Session) -> list[dict[str, Any]]:
         if args.as_user:
@@ -241,32 +334,49 @@ def cmd_import_bundle(args: argparse.Namespace) -> int:
             first_admin = select(User).where(User.role == "admin").order_by(User.id).limit(1)
             user = session.scalars(first_admin).one()
         if user.disabled:
-            raise Refused(f"user {user.name!r} is disabled")
+            raise _refused("user_disabled", user=user.name)
         caller = Caller(user.id, user.name, user.role, f"bundle {bundle.manifest.device_id}")
         changes = list(bundle.changes())  # re-hashed as read: a file changed since the check raises
         if any(change["organization_id"] is None for change in changes):
-            raise Refused(f"{args.file}: a change names no organization")
+            raise _refused("bundle_no_org", path=args.file)
+        blobs = ServerBlobs(Path(args.data_dir).expanduser() / "blobs")
+        bundle.copy_blobs_into(blobs.store)  # the bytes first, hash checked as copied
+        granted = set(bundle.blob_names())
+        for change in changes:  # the bundle holds the bytes: possession proved for its records
+            sha256 = (change.get("fields") or {}).get(BLOB_FIELDS.get(change["entity"], ""))
+            if sha256 in granted and change["organization_id"] is not None:
+                grant(session, caller, sha256, change["organization_id"])
         try:
             return apply_push(session, caller, changes)
         except Forbidden as error:
-            raise Refused(f"{args.file}: {error} (as {user.name})") from None
+            problem = text("server.no_access", organization=error.organization_id)
+            raise _refused(
+                "bundle_forbidden", path=args.file, problem=problem, user=user.name
+            ) from None
 
     engine = _engine(args)
     try:
         with bundle, sessions(engine)() as session:  # apply_push commits, or nothing is written
             results = apply(session)
     except UserError as error:
-        raise Refused(error.message("en")) from None
+        raise Refused(error.text or _plain(error)) from None
     except AccountError as error:
-        raise Refused(str(error)) from None
+        raise Refused(error.text) from None
     finally:
         engine.dispose()
     counts: dict[str, int] = {}
     for result in results:
         counts[result["outcome"]] = counts.get(result["outcome"], 0) + 1
     shown = ", ".join(f"{outcome} {count}" for outcome, count in sorted(counts.items()))
-    print(f"imported {args.file}: {len(results)} change(s)" + (f" ({shown})" if shown else ""))
+    imported = _say(args, "imported", path=args.file, count=len(results))
+    print(imported + (f" ({shown})" if shown else ""))
     return 0
+
+
+def _plain(error: Exception) -> Text:
+    from qclinic.core.text import Text
+
+    return Text(str(error), str(error))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -274,7 +384,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except Refused as error:
-        print(f"error: {error}", file=sys.stderr)
+        message = error.text.get(language(args.lang))
+        print(say("common.error", language(args.lang), message=message), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

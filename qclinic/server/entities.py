@@ -1,14 +1,15 @@
 """The entities that travel in this slice, and the parent each foreign-key field points to.
 
 Derived from the desktop's tables, so the server checks "has the parent arrived?" exactly
-against the desktop's foreign keys. Attachments and their blobs (photos, drawn signatures) come in a later slice.
+against the desktop's foreign keys. An attachment's record travels here; its bytes (and a drawn
+signature's) are blobs (blobs.py).
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-#: what syncs today, parents before children
+#: what syncs, parents before children
 SYNCED = (
     "organization",
     "site",
@@ -22,6 +23,9 @@ SYNCED = (
     "finding",
     "clinic_case",
     "action",
+    "attachment",
+    "chain",
+    "chain_member",
 )
 #: bookkeeping columns every record has, never sent as fields
 BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "revision", "deleted_at"})

@@ -42,6 +42,24 @@ class UserOrganization(ServerBase):
     organization_id: Mapped[str] = mapped_column(String(36), primary_key=True)
 
 
+class UserChain(ServerBase):
+    """A chain assigned to a user: a lead sees its member organizations (docs/SYNC.md, Access)."""
+
+    __tablename__ = "server_user_chain"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("server_user.id"), primary_key=True)
+    chain_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+
+
+class UserRegion(ServerBase):
+    """A region assigned to a lead: they see the organizations whose ``region`` field it is."""
+
+    __tablename__ = "server_user_region"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("server_user.id"), primary_key=True)
+    region: Mapped[str] = mapped_column(String(100), primary_key=True)
+
+
 class Token(ServerBase):
     """A device token: random, stored as its SHA-256, revocable; it expires when unused for
     the server's token lifetime, counted from ``created_at`` — issued, or last renewed by a
@@ -70,7 +88,11 @@ class Record(ServerBase):
     """The server's current state of one desktop row."""
 
     __tablename__ = "server_record"
-    __table_args__ = (Index("ix_server_record_org_seq", "organization_id", "seq"),)
+    __table_args__ = (
+        Index("ix_server_record_org_seq", "organization_id", "seq"),
+        # scope (qclinic/server/scope.py) reads the organizations, chains and memberships
+        Index("ix_server_record_entity_seq", "entity", "seq"),
+    )
 
     row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     entity: Mapped[str] = mapped_column(String(64))
@@ -138,3 +160,16 @@ class Conflict(ServerBase):
     incoming_by: Mapped[str] = mapped_column(String(100))
     at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+    resolved_by: Mapped[str | None] = mapped_column(String(100), default=None)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+
+
+class BlobGrant(ServerBase):
+    """User *user_id* uploaded blob *sha256* whole for *organization_id* (schema s0002; see
+    blobs.py)."""
+
+    __tablename__ = "server_blob_grant"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    organization_id: Mapped[str] = mapped_column(String(36), primary_key=True, index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("server_user.id"), primary_key=True)

@@ -12,16 +12,25 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from qclinic.core.sync.merge import merge_fields
-from qclinic.server import accounts
 from qclinic.server.accounts import Caller
 from qclinic.server.entities import SYNCED, parents
 from qclinic.server.models import Change, Conflict, Counter, Record, Waiting, utc_now
+from qclinic.server.scope import (
+    CROSS_SCOPE,
+    OWN_SCOPE,
+    WITHHELD,
+    assign_created,
+    is_consultant,
+    scope_of,
+)
+from qclinic.server.scope import creating as creating_record
 
 OUTCOMES = ("applied", "merged", "conflict", "rejected", "waiting")
 _CHANGED = {"changed since the base": True}  # a base value no real value equals
@@ -44,25 +53,24 @@ def apply_push(
     and nothing is written. The HTTP push and ``qclinic-server import-bundle`` both come here,
     so a change id settled by one is answered, unchanged, by the other.
     """
+    scope = scope_of(session, caller)
     creating = {
-        change["row_id"]
+        (change["entity"], change["row_id"])
         for change in changes
-        if change["entity"] == "organization"
-        and change["row_id"] == change["organization_id"]
-        and accounts.may_create_organization(session, caller, change["row_id"])
+        if change["row_id"] == change["organization_id"]
+        and creating_record(session, caller, change["row_id"], change["entity"])
     }
+    created = {key for _entity, key in creating}
     for change in changes:
         organization_id = change["organization_id"]
-        if organization_id not in creating and not accounts.may_see(
-            session, caller, organization_id
-        ):
+        if organization_id not in created and not scope.may_write(organization_id):
             raise Forbidden(organization_id)
-    batch = Batch(session, caller)
+    batch = Batch(session, caller, lambda key: key in created or scope.may_see(key))
     batch.prepare(changes)
     results = []
     with session.no_autoflush:  # written once, at the end
-        for organization_id in creating:
-            accounts.assign(session, caller, organization_id)
+        for entity, key in sorted(creating):
+            assign_created(session, caller, entity, key)
         for change in changes:
             results.append(batch.apply(change))
         batch.finish()
@@ -78,9 +86,13 @@ class Batch:
     waiting changes, the records and parents it names. Nothing is flushed until the end.
     """
 
-    def __init__(self, session: Session, caller: Caller) -> None:
+    def __init__(
+        self, session: Session, caller: Caller, sees: Callable[[str], bool] = lambda _key: True
+    ) -> None:
         self.session = session
         self.caller = caller
+        #: whether the caller sees a scope key (a customer out of sight is withheld in results)
+        self._sees = sees
         self._seq: int | None = None
         self._last_hash: str | None = None
         #: assessments signed by this batch: their own earlier changes may still land
@@ -230,21 +242,28 @@ class Batch:
     def _same_organization(
         self, payload: dict[str, Any], record: Record | None, fields: dict[str, Any]
     ) -> bool:
-        """Whether the change stays inside the organization it names (the one access was
-        checked for): its record, and every parent it points to, belong to it — a consultant
-        (a person of no organization) may be pointed to from anywhere."""
+        """Whether the change stays inside the scope it names (the one access was checked
+        for): its record, and every parent it points to, belong to it. Excepted: a consultant
+        (a person of no organization), who may be pointed to from any scope, and changed from any
+        scope by anyone but a company user; and
+        a chain membership's chain and customer, in their own scopes (docs/SYNC.md, Chains)."""
         organization_id = payload["organization_id"]
         entity = payload["entity"]
-        if entity == "organization" and payload["row_id"] != organization_id:
+        if entity in OWN_SCOPE and payload["row_id"] != organization_id:
             return False
-        if record is not None and record.organization_id != organization_id:
+        if (
+            record is not None
+            and record.organization_id != organization_id
+            and not (is_consultant(record) and self.caller.role != "company")
+        ):
             return False
         merged = {**(record.fields if record else {}), **fields}
+        crossing = CROSS_SCOPE.get(entity, frozenset())
         for field in parents(entity):
             parent = self._record(str(merged[field])) if merged.get(field) else None
             if parent is None or parent.organization_id == organization_id:
                 continue
-            if not (parent.entity == "person" and not parent.fields.get("organization_id")):
+            if not (is_consultant(parent) or field in crossing):
                 return False
         return True
 
@@ -305,7 +324,7 @@ class Batch:
         ):
             return None
         existing: dict[str, Any] = {"id": other.row_id, "credit_code": code}
-        if accounts.may_see(self.session, self.caller, other.row_id):
+        if self._sees(other.row_id):
             existing["name"] = other.fields.get("name")
         return existing
 
@@ -398,11 +417,16 @@ class Batch:
         reason: str | None = None,
         conflicts: list[dict[str, Any]] | None = None,
     ) -> dict[str, Any]:
+        fields = record.fields
+        for field in WITHHELD.get(record.entity, frozenset()):
+            target = self._record(str(fields[field])) if fields.get(field) else None
+            if target is not None and not self._sees(target.organization_id):
+                fields = {**fields, field: None}  # as a pull sends it (docs/SYNC.md, Chains)
         result: dict[str, Any] = {
             "change_id": payload["change_id"],
             "outcome": outcome,
             "revision": record.revision,
-            "fields": record.fields,
+            "fields": fields,
             "deleted": record.deleted,
         }
         if reason:

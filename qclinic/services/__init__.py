@@ -20,11 +20,13 @@ if TYPE_CHECKING:
     from qclinic.services.assessments import AssessmentService
     from qclinic.services.bundles import BundleService
     from qclinic.services.cases import CaseService
+    from qclinic.services.chains import ChainService
     from qclinic.services.conflicts import ConflictService
     from qclinic.services.datasets import DatasetService
     from qclinic.services.findings import FindingService
     from qclinic.services.library import LibraryService
     from qclinic.services.organizations import OrganizationService
+    from qclinic.services.portfolio import PortfolioService
     from qclinic.services.printing import PrintingService
     from qclinic.services.settings import SettingsService
     from qclinic.services.snapshots import SnapshotService
@@ -72,6 +74,13 @@ class Services:
         from qclinic.services.organizations import OrganizationService
 
         return OrganizationService(self.database, self.bus)
+
+    @cached_property
+    def chains(self) -> ChainService:
+        """Industrial chains: their fields, the companies in them and their tree."""
+        from qclinic.services.chains import ChainService
+
+        return ChainService(self.database, self.bus)
 
     @cached_property
     def findings(self) -> FindingService:
@@ -148,3 +157,10 @@ class Services:
         from qclinic.services.sync import SyncService
 
         return SyncService(self.database, self.bus)
+
+    @cached_property
+    def portfolio(self) -> PortfolioService:
+        """The chain view's figures, read-only: grades, 4 x 100%, services, problems, actions."""
+        from qclinic.services.portfolio import PortfolioService
+
+        return PortfolioService(self.database, self.bus)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from qclinic.core.catalogue import text
@@ -56,10 +57,38 @@ class BundleService(Service):
     """The changes a bundle export carries; applying a bundle's changes on this desktop."""
 
     def export_changes(self, organization_ids: Collection[str] = ()) -> list[dict[str, Any]]:
-        """Every pending change (as a push would send it), of *organization_ids* if given."""
+        """Every pending change (as a push would send it), of *organization_ids* if given.
+
+        A chain is its own scope (docs/SYNC.md, Chains): a pending chain goes with the wanted
+        organizations' memberships of it, so the bundle holds the parent they name.
+        """
         batch = SyncService(self._database, self._bus).pending_changes(EXPORT_LIMIT)
         wanted = set(organization_ids)
-        return [c for c in batch.changes if not wanted or c["organization_id"] in wanted]
+        if not wanted:
+            return batch.changes
+        wanted |= {
+            str(c["fields"]["chain_id"])
+            for c in batch.changes
+            if c["entity"] == "chain_member"
+            and c["organization_id"] in wanted
+            and c["fields"].get("chain_id")
+        }
+        return [c for c in batch.changes if c["organization_id"] in wanted]
+
+    def export_blobs(self, changes: list[dict[str, Any]]) -> list[tuple[str, Path]]:
+        """``(sha256, file)`` of the blobs *changes* name that this computer has (an attachment
+        whose file is lost here travels as its record only, and shows incomplete elsewhere)."""
+        from qclinic.services.sync_blobs import BLOB_FIELDS
+
+        found: dict[str, Path] = {}
+        for change in changes:
+            field_name = BLOB_FIELDS.get(change["entity"])
+            sha256 = change["fields"].get(field_name) if field_name else None
+            if sha256 and not change["deleted"] and sha256 not in found:
+                path = self._database.blobs.path_for(str(sha256))
+                if path.is_file():
+                    found[str(sha256)] = path
+        return sorted(found.items())
 
     def apply(
         self, changes: Iterable[dict[str, Any]], *, label: str = "", source: object = None

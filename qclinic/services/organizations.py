@@ -58,6 +58,8 @@ DEMO_TABLES = (
     "attachment",
     "dataset",
     "dataset_value",
+    "chain",
+    "chain_member",
 )
 _FINISHED_ACTIONS = ("done", "verified")
 

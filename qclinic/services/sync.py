@@ -17,8 +17,11 @@ from qclinic.services.base import Service
 from qclinic.services.events import Origin
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from sqlalchemy.orm import Session
 
+    from qclinic.services.sync_blobs import BlobToSend, IncompleteAttachment
     from qclinic.storage.models import SyncedState
 
 #: the device id on change-log lines that sync wrote (never pushed back)
@@ -87,7 +90,7 @@ class SyncService(Service):
             _put_state(session, values)
 
     def conflicts(self) -> ConflictListing:
-        """The conflicts this desktop keeps (``sync_conflict``, schema 0010), resolved too."""
+        """The conflicts this desktop keeps (``sync_conflict``, schema 0011), resolved too."""
         from qclinic.services.conflicts import ConflictService
 
         records = ConflictService(self._database, self._bus).records()
@@ -269,6 +272,39 @@ class SyncService(Service):
             _put_state(session, values)
         return counts
 
+    # -- blobs (services/sync_blobs.py) ------------------------------------------------------
+    def blobs_to_send(self, batch: PushBatch) -> list[BlobToSend]:
+        """The blobs *batch*'s records reference, to upload (where the server lacks them) first."""
+        from qclinic.services.sync_blobs import blobs_to_send
+
+        return blobs_to_send(batch.changes, batch.sent, self._database.blobs)
+
+    def pending_blob_count(self) -> int:
+        """How many blobs records waiting to be pushed reference (``sync status``)."""
+        from qclinic.services.sync_blobs import pending_blob_hashes
+
+        pushed = int(self.state().get(KEY_PUSHED, "0"))
+        with self._reading() as session:
+            return len(pending_blob_hashes(session, pushed, SYNC_DEVICE))
+
+    def incomplete_attachments(self) -> list[IncompleteAttachment]:
+        """Live attachments and drawn signatures whose bytes are not on this computer yet
+        (pulled before their blob was downloaded, or the server lacks it): incomplete."""
+        from qclinic.services.sync_blobs import incomplete
+
+        with self._reading() as session:
+            return incomplete(session, self._database.blobs)
+
+    def store_blob(self, sha256: str, chunks: Iterable[bytes]) -> int:
+        """Keep a downloaded blob, its hash checked as it is written; its size.
+
+        Raises:
+            BlobMismatch: The bytes do not hash to *sha256*; nothing is kept.
+        """
+        from qclinic.services.sync_blobs import store
+
+        return store(self._database.blobs, sha256, chunks)
+
     # -- pull ----------------------------------------------------------------------------------
     def cursor(self, organization_id: str) -> int:
         return int(self.state().get(CURSOR_PREFIX + organization_id, "0"))
@@ -313,7 +349,9 @@ class SyncService(Service):
             fresh = []
             for row in rows:  # a parent may come twice in a page: once is enough
                 known = memory.revision(row["row_id"])
-                if known is None or known < row["revision"]:
+                # the same revision with other fields: a link withheld before is in sight now
+                again = known == row["revision"] and memory.fields(row["row_id"]) != row["fields"]
+                if known is None or known < row["revision"] or again:
                     fresh.append(row)
                     memory.remember(row["entity"], row["row_id"], row["revision"], row["fields"])
             by_table: dict[str, list[str]] = {}
@@ -348,9 +386,9 @@ class _OrganizationFinder:
     def of(self, table: str, row_id: str, fields: dict[str, Any]) -> str | None:
         from sqlalchemy import select
 
-        from qclinic.storage.models import Assessment, Finding, Visit
+        from qclinic.storage.models import Assessment, ClinicCase, Finding, Visit
 
-        if table == "organization":
+        if table in ("organization", "chain"):  # a chain is its own scope (docs/SYNC.md)
             return row_id
         if fields.get("organization_id"):
             return str(fields["organization_id"])
@@ -368,6 +406,10 @@ class _OrganizationFinder:
                 select(Assessment.organization_id)
                 .join(Finding, Finding.assessment_id == Assessment.id)
                 .where(Finding.id == fields["finding_id"])
+            )
+        if fields.get("case_id"):  # an attachment of a clinic case
+            return session.scalar(
+                select(ClinicCase.organization_id).where(ClinicCase.id == fields["case_id"])
             )
         return None
 
@@ -403,6 +445,8 @@ class SyncedStates:
         return state.revision if state is not None else None
 
     def fields(self, row_id: str) -> dict[str, Any] | None:
+        if row_id in self._new:
+            return dict(self._new[row_id]["fields"])
         state = self.states.get(row_id)
         return state.fields if state is not None else None
 

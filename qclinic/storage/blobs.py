@@ -13,9 +13,18 @@ import contextlib
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 _CHUNK = 1 << 20
+
+
+class BlobMismatch(ValueError):
+    """Bytes offered as a blob do not hash to its name."""
+
+    def __init__(self, sha256: str) -> None:
+        super().__init__(f"the bytes do not hash to {sha256}")
+        self.sha256 = sha256
 
 
 def sha256_hex(data: bytes) -> str:
@@ -53,6 +62,36 @@ class BlobStore:
         """Store the content of *source*; return its SHA-256 and size in bytes."""
         data = source.read_bytes()
         return self.put_bytes(data), len(data)
+
+    def put_stream(self, sha256: str, chunks: Iterable[bytes]) -> int:
+        """Store the bytes *chunks* yield as blob *sha256*, durably, checking the hash as they
+        are written (memory stays one chunk); the size in bytes.
+
+        Raises:
+            BlobMismatch: The bytes do not hash to *sha256*; nothing is kept.
+        """
+        target = self.path_for(sha256)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(prefix=".incoming-", dir=target.parent)
+        digest = hashlib.sha256()
+        size = 0
+        try:
+            with os.fdopen(descriptor, "wb") as stream:
+                for chunk in chunks:
+                    digest.update(chunk)
+                    stream.write(chunk)
+                    size += len(chunk)
+                stream.flush()
+                os.fsync(stream.fileno())
+            if digest.hexdigest() != sha256.lower():
+                raise BlobMismatch(sha256)
+            os.replace(temporary, target)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+            raise
+        _fsync_directory(target.parent)
+        return size
 
     def read_bytes(self, sha256: str) -> bytes:
         """The content of blob *sha256*.

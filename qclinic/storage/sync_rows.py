@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from qclinic.storage.models import Base, Record
 from qclinic.storage.types import UTCDateTime, utc_now
 
-#: the tables this slice syncs, parents before children (attachments and their blobs, drawn
-#: signature images among them: a later slice)
+#: the tables that sync, parents before children; an attachment's (and a drawn signature's)
+#: bytes travel as blobs beside its record (docs/SYNC.md, "Blobs")
 SYNCED_TABLES = (
     "organization",
     "site",
@@ -34,6 +34,9 @@ SYNCED_TABLES = (
     "finding",
     "clinic_case",
     "action",
+    "attachment",
+    "chain",
+    "chain_member",
 )
 _NOT_FIELDS = frozenset({"id", "created_at", "updated_at", "revision", "deleted_at", "search_key"})
 

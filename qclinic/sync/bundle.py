@@ -40,13 +40,16 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from qclinic.core.catalogue import text
 from qclinic.errors import UserError
+
+if TYPE_CHECKING:
+    from qclinic.storage.blobs import BlobStore
 
 FORMAT = "qclinic-bundle"
 FORMAT_VERSION = 1  #: the newest version this code writes and reads
@@ -170,6 +173,17 @@ class Bundle:
                 out.write(chunk)
             if digest.hexdigest() != sha256:
                 raise UserError(text("bundle.member_changed", path=self.path, name=BLOBS + sha256))
+
+    def copy_blobs_into(self, store: BlobStore) -> int:
+        """Copy every attachment the store lacks into *store* (hash checked); how many."""
+        copied = 0
+        for sha256 in self.blob_names():
+            if not store.contains(sha256):
+                target = store.path_for(sha256)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self.copy_blob(sha256, target)
+                copied += 1
+        return copied
 
 
 # ---- device keys ---------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, NoReturn
 
 import httpx
 
@@ -23,10 +24,28 @@ class TooLarge(Exception):
         self.limit = limit
 
 
+class BlobRefused(Exception):
+    """The server refused a blob's bytes (``hash_mismatch``: they do not hash to its name)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 class SyncClient:
-    def __init__(self, server: str, token: str | None = None, *, timeout: float = 30.0) -> None:
+    def __init__(
+        self,
+        server: str,
+        token: str | None = None,
+        *,
+        timeout: float = 30.0,
+        http: httpx.Client | None = None,
+    ) -> None:
+        """*http*: a ready client to talk through instead (an in-process test client)."""
         headers = {"Authorization": f"Bearer {token}"} if token else {}
-        self._http = httpx.Client(base_url=server.rstrip("/"), headers=headers, timeout=timeout)
+        self._http = http or httpx.Client(
+            base_url=server.rstrip("/"), headers=headers, timeout=timeout
+        )
 
     def close(self) -> None:
         self._http.close()
@@ -48,6 +67,11 @@ class SyncClient:
             except ValueError as error:  # cut short by a proxy that answered 200
                 raise Unreachable(str(error)) from error
             return body
+        self._refused(response, kwargs.get("params", {}))
+
+    @staticmethod
+    def _refused(response: httpx.Response, params: Mapping[str, Any]) -> NoReturn:
+        """Raise the user error for a refusal."""
         try:
             detail = response.json().get("detail")
         except ValueError:
@@ -65,7 +89,7 @@ class SyncClient:
         if response.status_code in (502, 503, 504):  # a proxy in front of a server that is down
             raise Unreachable(f"HTTP {response.status_code}")
         if response.status_code == 403:
-            organization = kwargs.get("params", {}).get("organization") or _named(detail)
+            organization = params.get("organization") or _named(detail)
             raise UserError(text("sync.forbidden", organization=organization))
         raise UserError(
             text("sync.server_error", status=response.status_code, detail=detail or response.text)
@@ -79,8 +103,10 @@ class SyncClient:
     def hello(self) -> dict[str, Any]:
         return self._call("GET", "/v1/hello")
 
-    def organizations(self) -> list[str]:
-        return list(self._call("GET", "/v1/organizations")["organizations"])
+    def scopes(self) -> list[str]:
+        """What this user may pull: the chains, then the organizations (docs/SYNC.md)."""
+        answer = self._call("GET", "/v1/organizations")
+        return [*answer.get("chains", []), *answer["organizations"]]
 
     def push(self, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return list(self._call("POST", "/v1/push", json={"changes": changes})["results"])
@@ -92,6 +118,56 @@ class SyncClient:
     def conflicts(self, after: int, limit: int) -> dict[str, Any]:
         """The conflicts recorded in every organization the user may see, after *after*."""
         return self._call("GET", "/v1/conflicts", params={"after": after, "limit": limit})
+
+    # -- blobs (docs/SYNC.md, "Blobs") --------------------------------------------------------
+    def missing_blobs(self, hashes: list[str]) -> dict[str, int]:
+        """``{sha256: offset}`` of the blobs among *hashes* the server wants (resume at offset)."""
+        answer = self._call("POST", "/v1/blobs/missing", json={"hashes": hashes})
+        return {item["sha256"]: int(item["offset"]) for item in answer["missing"]}
+
+    def upload_chunk(
+        self, sha256: str, organization: str, offset: int, total: int, chunk: bytes
+    ) -> tuple[int, bool]:
+        """Send *chunk* of blob *sha256* at *offset*: the server's offset after it, and whether
+        the blob is now whole there. A wrong offset answers the server's (resume from there).
+
+        Raises:
+            BlobRefused: The bytes do not hash to *sha256* (the server kept nothing).
+        """
+        params: dict[str, str | int] = {
+            "organization": organization,
+            "offset": offset,
+            "total": total,
+        }
+        try:
+            response = self._http.put(f"/v1/blobs/{sha256}", params=params, content=chunk)
+        except httpx.TransportError as error:
+            raise Unreachable(str(error)) from error
+        if response.status_code in (409, 422):
+            detail = response.json().get("detail") or {}
+            if response.status_code == 409 and "offset" in detail:
+                return int(detail["offset"]), False
+            if detail.get("code") == "hash_mismatch":
+                raise BlobRefused("hash_mismatch", str(detail.get("message")))
+        if response.status_code != 200:
+            self._refused(response, params)
+        body = response.json()
+        return int(body["offset"]), bool(body["complete"])
+
+    def download_blob(self, sha256: str, keep: Callable[[Iterator[bytes]], object]) -> bool:
+        """Stream blob *sha256* into *keep*; ``False`` when the server does not have it (yet)
+        or may not give it to this user — the record stays incomplete here."""
+        try:
+            with self._http.stream("GET", f"/v1/blobs/{sha256}") as response:
+                if response.status_code in (403, 404):
+                    return False
+                if response.status_code != 200:
+                    response.read()
+                    self._refused(response, {})
+                keep(response.iter_bytes(1 << 20))
+        except httpx.TransportError as error:
+            raise Unreachable(str(error)) from error
+        return True
 
 
 def _named(detail: object) -> str:

@@ -1,10 +1,11 @@
-"""One sync run: push every pending change, then pull every visible organization, paged."""
+"""One sync run: push every pending change (the blobs they name uploaded first), then pull every
+visible organization, paged, then download the blobs pulled records name (transfer.py)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from qclinic.core.catalogue import text
@@ -17,7 +18,9 @@ from qclinic.services.sync import (
     SyncService,
 )
 from qclinic.storage.types import utc_now
+from qclinic.sync import transfer
 from qclinic.sync.client import SyncClient, TooLarge
+from qclinic.sync.transfer import BlobSummary
 
 Progress = Callable[[str], None]
 PUSH_BATCH = 1000
@@ -34,6 +37,7 @@ class SyncSummary:
     pulled: int = 0
     #: organizations not pulled this time (a credit-code clash, kept as a conflict)
     set_aside: int = 0
+    blobs: BlobSummary = field(default_factory=BlobSummary)
 
 
 def run(
@@ -46,6 +50,7 @@ def run(
     push(sync, client, progress, lang, summary, source=source)
     pull(sync, client, progress, lang, summary, source=source)
     pull_conflicts(sync, client, source=source)
+    transfer.download(sync, client, progress, lang, summary.blobs)
     sync.set_state({KEY_LAST_SYNC: utc_now().isoformat()}, source=source)
     return summary
 
@@ -76,6 +81,8 @@ def push(
         if several and isinstance(cap, int) and _size(batch.changes) > cap * 0.9:
             limit = max(1, len(batch.changes) // 2)
             continue
+        # the bytes first: a record never reaches the server before the blob it names can
+        transfer.upload(client, sync.blobs_to_send(batch), progress, lang, summary.blobs)
         try:
             results = client.push(batch.changes) if batch.changes else []
         except TooLarge as error:
@@ -128,8 +135,9 @@ def pull(
     *,
     source: object = None,
 ) -> None:
-    """Fetch every visible organization's rows after its cursor, a page per local transaction."""
-    for organization in client.organizations():
+    """Fetch every visible scope's rows (each chain's, each organization's) after its cursor, a
+    page per local transaction; a scope new to this laptop starts at 0, so it arrives whole."""
+    for organization in client.scopes():
         cursor = sync.cursor(organization)
         count = 0
         while True:

@@ -45,6 +45,7 @@ class PageSpec:
 #: The navigation, top to bottom. Pages are imported and built on first use.
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("organizations", "organizations", QT_TRANSLATE_NOOP("MainWindow", "Organizations")),
+    PageSpec("chains", "chains", QT_TRANSLATE_NOOP("MainWindow", "Chains")),
     PageSpec("assessments", "assessments", QT_TRANSLATE_NOOP("MainWindow", "Assessments")),
     PageSpec("cases", "cases", QT_TRANSLATE_NOOP("MainWindow", "Clinic cases")),
     PageSpec("plan", "plan", QT_TRANSLATE_NOOP("MainWindow", "Improvement plans")),

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qclinic.core.vocabulary import ChainRole
 from qclinic.errors import UserError
+from qclinic.ui.elided_label import ElidedLabel
 from qclinic.ui.errors import show_error
 from qclinic.ui.labels import label
 from qclinic.ui.list_view import record_list
@@ -120,6 +122,8 @@ class OrganizationDetail(QWidget):
         self.name_label.setWordWrap(True)
         self.facts_label = QLabel()
         self.facts_label.setWordWrap(True)
+        self.chains_label = ElidedLabel()
+        self.chains_label.setObjectName("organizationChains")
         self.contact_label = QLabel()
         self.contact_label.setWordWrap(True)
         self.notes_label = QLabel()
@@ -174,6 +178,7 @@ class OrganizationDetail(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(heading)
         box.addWidget(self.facts_label)
+        box.addWidget(self.chains_label)
         box.addWidget(self.contact_label)
         box.addWidget(self.notes_label)
         box.addWidget(self.tabs, 1)
@@ -251,6 +256,22 @@ class OrganizationDetail(QWidget):
         )
         self.notes_label.setText(organization.notes)
         self.notes_label.setVisible(bool(organization.notes))
+        self._show_chains(organization.id)
+
+    def _show_chains(self, organization_id: str) -> None:
+        """One line: the chains the company is in, with its place in each."""
+        places = []
+        for membership in self._services.chains.memberships(organization_id):
+            if membership.role == ChainRole.CHAIN_LEADER:
+                place = self.tr("%1 (leader)")
+            else:
+                place = self.tr("%1 (tier %2 supplier)").replace("%2", str(membership.tier))
+            places.append(place.replace("%1", membership.chain_name))
+        self.chains_label.setText(
+            self.tr("Chains: %1").replace("%1", "; ".join(places))
+            if places
+            else self.tr("Not in any chain yet.")
+        )
 
     def _show_counts(
         self, lines: list[AssessmentLine], actions: list[object], cases: int, sites: int

@@ -146,6 +146,33 @@
     </message>
 </context>
 <context>
+    <name>AddCompanyDialog</name>
+    <message>
+        <source>Add a company to the chain</source>
+        <translation>把企业加入产业链</translation>
+    </message>
+    <message>
+        <source>Search companies</source>
+        <translation>搜索企业</translation>
+    </message>
+    <message>
+        <source>As a chain &amp;leader</source>
+        <translation>作为链主企业(&amp;L)</translation>
+    </message>
+    <message>
+        <source>As a supplier (select its customer in the tree)</source>
+        <translation>作为供应商（请先在树中选中它的客户）</translation>
+    </message>
+    <message>
+        <source>As a &amp;supplier of “%1”</source>
+        <translation>作为“%1”的供应商(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Every company in the address book is in this chain already: add a new one on the Organizations page first.</source>
+        <translation>企业名录中的企业都已在这条产业链中，请先在“企业”页面新建企业。</translation>
+    </message>
+</context>
+<context>
     <name>AnswerInput</name>
     <message>
         <source>N/A</source>
@@ -602,6 +629,196 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <message>
         <source>%1 of %2 cases · %3 unresolved</source>
         <translation>%2 个案例中显示 %1 个 · %3 个未解决</translation>
+    </message>
+</context>
+<context>
+    <name>ChainDialog</name>
+    <message>
+        <source>New chain</source>
+        <extracomment>an organization id in the pickers&apos; lists</extracomment>
+        <translation>新建产业链</translation>
+    </message>
+    <message>
+        <source>Edit chain</source>
+        <translation>编辑产业链</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sector:</source>
+        <translation>所属产业(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>地区(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>ChainListModel</name>
+    <message>
+        <source>Chain</source>
+        <translation>产业链</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>所属产业</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>企业数</translation>
+    </message>
+</context>
+<context>
+    <name>ChainQuestions</name>
+    <message>
+        <source>Delete the chain “%1”?</source>
+        <translation>删除产业链“%1”？</translation>
+    </message>
+    <message>
+        <source>Its %1 companies stay in the address book with their assessments; only the chain and their places in it are deleted. You can undo this (Edit → Undo deletion).</source>
+        <translation>链中的 %1 家企业及其评估仍保留在企业名录中，只删除这条产业链和企业在链中的位置。此操作可以撤销（编辑 → 撤销删除）。</translation>
+    </message>
+    <message>
+        <source>Delete chain</source>
+        <translation>删除产业链</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from the chain?</source>
+        <translation>把“%1”移出产业链？</translation>
+    </message>
+    <message>
+        <source>Its %1 direct supplier(s) (%2 companies below it in all) stay in the chain and will then supply “%3” directly.</source>
+        <translation>它的 %1 家直接供应商（其下共 %2 家企业）仍留在链中，改为直接向“%3”供货。</translation>
+    </message>
+    <message>
+        <source>The company itself stays in the address book.</source>
+        <translation>该企业本身仍保留在企业名录中。</translation>
+    </message>
+    <message>
+        <source>Remove from chain</source>
+        <translation>移出产业链</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移出</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+</context>
+<context>
+    <name>ChainTreeModel</name>
+    <message>
+        <source>Company</source>
+        <extracomment>a chain row&apos;s :class:`ChainSummary` a tree row&apos;s organization id the drag payload: the dragged member&apos;s organization id (UTF-8)</extracomment>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Supplier grade</source>
+        <translation>供应商等级</translation>
+    </message>
+</context>
+<context>
+    <name>ChainsPage</name>
+    <message>
+        <source>Chains</source>
+        <extracomment>the tables whose changes the page shows (organizations: names, regions; assessments: grades)</extracomment>
+        <translation>产业链</translation>
+    </message>
+    <message>
+        <source>&amp;New chain…</source>
+        <translation>新建产业链(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit chain…</source>
+        <translation>编辑产业链(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete chain…</source>
+        <translation>删除产业链(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add company…</source>
+        <translation>添加企业(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Move to…</source>
+        <translation>移到…(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from chain</source>
+        <translation>移出产业链(&amp;R)</translation>
+    </message>
+    <message>
+        <source>New chain…</source>
+        <translation>新建产业链…</translation>
+    </message>
+    <message>
+        <source>Edit chain…</source>
+        <translation>编辑产业链…</translation>
+    </message>
+    <message>
+        <source>Delete chain…</source>
+        <translation>删除产业链…</translation>
+    </message>
+    <message>
+        <source>Add company…</source>
+        <translation>添加企业…</translation>
+    </message>
+    <message>
+        <source>Move to…</source>
+        <translation>移到…</translation>
+    </message>
+    <message>
+        <source>Remove from chain</source>
+        <translation>移出产业链</translation>
+    </message>
+    <message>
+        <source>Drag a company onto its new customer to move it; the companies below it move with it. Insert adds, Ctrl+M moves, Delete removes.</source>
+        <translation>把企业拖到它的新客户上即可移动，其下的企业随之一起移动。Insert 键添加，Ctrl+M 移动，Delete 键移出。</translation>
+    </message>
+    <message>
+        <source>No chain selected</source>
+        <translation>未选择产业链</translation>
+    </message>
+    <message>
+        <source>Create a chain with “New chain…”, then add its leader.</source>
+        <translation>请先用“新建产业链…”建立产业链，再添加链主企业。</translation>
+    </message>
+    <message>
+        <source>%1 companies, %2 leader(s)</source>
+        <translation>%1 家企业，%2 家链主</translation>
+    </message>
+    <message>
+        <source>Undo deletion of “%1”</source>
+        <translation>撤销删除“%1”</translation>
     </message>
 </context>
 <context>
@@ -1354,6 +1571,10 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>企业</translation>
     </message>
     <message>
+        <source>Chains</source>
+        <translation>产业链</translation>
+    </message>
+    <message>
         <source>Assessments</source>
         <translation>评审</translation>
     </message>
@@ -1448,6 +1669,33 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <message>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Move “%1”</source>
+        <translation>移动“%1”</translation>
+    </message>
+    <message>
+        <source>Which company does it supply within the chain?</source>
+        <translation>它在链中向哪家企业供货？</translation>
+    </message>
+    <message>
+        <source>Search the chain&apos;s companies</source>
+        <translation>搜索链中企业</translation>
+    </message>
+    <message>
+        <source>None: make it a chain &amp;leader</source>
+        <translation>无：设为链主企业(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The &amp;company chosen above</source>
+        <translation>上面选中的企业(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The companies below it move with it.</source>
+        <translation>其下的企业随之一起移动。</translation>
     </message>
 </context>
 <context>
@@ -1700,6 +1948,22 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <message>
         <source>No chief quality officer recorded.</source>
         <translation>未登记首席质量官。</translation>
+    </message>
+    <message>
+        <source>%1 (leader)</source>
+        <translation>%1（链主）</translation>
+    </message>
+    <message>
+        <source>%1 (tier %2 supplier)</source>
+        <translation>%1（%2 级供应商）</translation>
+    </message>
+    <message>
+        <source>Chains: %1</source>
+        <translation>所在产业链：%1</translation>
+    </message>
+    <message>
+        <source>Not in any chain yet.</source>
+        <translation>尚未加入任何产业链。</translation>
     </message>
     <message>
         <source>Assessments (%1)</source>

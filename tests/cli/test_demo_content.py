@@ -141,3 +141,32 @@ def test_demo_cli_takes_a_language(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_the_demo_company_sits_in_its_chain_below_the_leader(seeded: Any) -> None:
+    from qclinic.core.chains import Link, tiers
+    from qclinic.services import Services
+    from qclinic.services.demo.chain import CHAIN_NAME
+
+    database, ids, lang = seeded
+    services = Services(database)
+    tree = services.chains.tree(ids["chain"])
+    assert tree.chain.name == demo_content.text(CHAIN_NAME, lang)
+    assert tree.chain.companies == 4 and tree.chain.leaders == 1
+    by_id = {node.organization_id: node for node in tree.nodes}
+    assert set(by_id) == set(ids["chain_companies"])
+    leader, company = by_id[ids["chain_leader"]], by_id[ids["organization"]]
+    assert (leader.name, leader.customer_id, leader.tier) == ("赣鄱铜业集团有限公司", None, 0)
+    assert (company.customer_id, company.tier) == (ids["chain_leader"], 1)
+    dies = [n for n in tree.nodes if n.customer_id == ids["organization"]]
+    assert [n.name for n in dies] == ["上饶精拓拉拔模具有限公司"] and dies[0].tier == 2
+    # the stored tiers are the ones the tree rules give
+    links = [Link(n.organization_id, n.customer_id, n.name, n.tier == 0) for n in tree.nodes]
+    assert tiers(links) == {n.organization_id: n.tier for n in tree.nodes}
+    # every company's notes say where it sits, in the demo's language
+    for node in tree.nodes:
+        notes = services.organizations.get(node.organization_id).notes
+        assert (CJK.search(notes) is not None) == (lang == "zh") or not notes
+    assert [m.chain_id for m in services.chains.memberships(ids["organization"])] == [ids["chain"]]
+    again = seed(database, lang=lang)  # a second seeding finds the same chain
+    assert (again["chain"], again["chain_companies"]) == (ids["chain"], ids["chain_companies"])

@@ -137,3 +137,16 @@ def test_two_synced_laptops_list_the_same_organizations(
             assert row_a[field] == row_b[field], field
         assert (row_a["deleted_at"] is None) == (row_b["deleted_at"] is None)
     assert [r["id"] for r in listed(b, "organizations")["rows"]] == [kept]
+
+
+def test_chains_are_listed_with_the_demo_chain(demo: tuple[Path, dict[str, Any]]) -> None:
+    folder, ids = demo
+    chains = listed(folder, "chains")
+    assert chains["kind"] == "chains" and chains["count"] == 1
+    (row,) = chains["rows"]
+    assert row["id"] == ids["chain"] and row["name"] == "Ganpo copper chain"  # the demo in en
+    assert row["organization_id"] is None and row["status"] is None
+    assert row["revision"] == 1 and row["deleted_at"] is None
+    table = qclinic(folder, "list", "chains")
+    header, line = table.stdout.splitlines()
+    assert header.split()[:2] == ["id", "status"] and line.startswith(ids["chain"])

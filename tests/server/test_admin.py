@@ -44,14 +44,15 @@ def test_init_adds_users_lists_and_disables_them(
         main(["users", "add", "cqo", "--role", "company", "--org", "ORG-1", *password, *data]) == 0
     )
     capsys.readouterr()
-    assert main(["users", "list", *data]) == 0
+    assert main(["--lang", "en", "users", "list", *data]) == 0
     listed = capsys.readouterr().out.splitlines()
     assert main(["users", "disable", "wang", *data]) == 0
 
     assert listed == [
-        "cqo\tcompany\tactive\tORG-1",
-        "root\tadmin\tactive\t",
-        "wang\tconsultant\tactive\t",
+        "user\trole\tstate\torganizations\tchains\tregions",
+        "cqo\tcompany\tactive\tORG-1\t\t",
+        "root\tadmin\tactive\t\t\t",
+        "wang\tconsultant\tactive\t\t\t",
     ]
     assert _users(folder) == {
         "root": ("admin", False),
@@ -143,5 +144,5 @@ def test_the_servers_tables_and_versions_leave_a_desktop_schema_alone(tmp_path: 
     with engine.connect() as connection:
         desktop_version = connection.exec_driver_sql("SELECT version_num FROM alembic_version")
         server_version = connection.exec_driver_sql(f"SELECT version_num FROM {db.VERSION_TABLE}")
-        assert (desktop_version.scalar(), server_version.scalar()) == (HEAD_REVISION, "s0001")
+        assert (desktop_version.scalar(), server_version.scalar()) == (HEAD_REVISION, "s0003")
     engine.dispose()

@@ -187,7 +187,7 @@ def test_another_organizations_user_is_refused_and_its_rows_never_leave(
         assert refused.status_code == 403
         assert refused.json()["detail"]["code"] == "forbidden"
         assert "B Secret Works" not in refused.text
-    assert listed.json() == {"organizations": [ORG]}
+    assert listed.json()["organizations"] == [ORG]
     assert own_conflicts.json() == {"conflicts": [], "cursor": 0, "more": False}  # not B's
     assert _counts(engine) == before  # not even the allowed first change was applied
 

@@ -148,7 +148,7 @@ def test_nobody_reaches_an_organization_not_theirs(client: TestClient, push: Pus
 
     assert pulled.status_code == pushed.status_code == 403
     assert pulled.json()["detail"]["code"] == "forbidden"
-    assert listed.json() == {"organizations": []}
+    assert listed.json() == {"organizations": [], "chains": []}
 
 
 def test_a_wrong_password_or_an_unknown_token_is_refused(client: TestClient) -> None:
@@ -174,14 +174,14 @@ def test_the_audit_finds_an_edited_or_removed_log_entry(push: Push, engine: Engi
         )
     with factory() as session:
         edited = verify(session)
-    assert len(edited) == 1 and "asm-1" in edited[0]
+    assert len(edited) == 1 and "asm-1" in edited[0].en and "asm-1" in edited[0].zh
 
     with factory() as session, session.begin():
         session.execute(update(Change).where(Change.change_id == "asm-1").values(user_name="alice"))
         session.delete(session.scalars(select(Change).where(Change.change_id == "asm-1")).one())
     with factory() as session:
         removed = verify(session)
-    assert len(removed) == 1 and "removed" in removed[0]
+    assert len(removed) == 1 and "removed" in removed[0].en
 
 
 def test_a_restore_made_after_seeing_the_delete_brings_the_record_back(

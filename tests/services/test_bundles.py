@@ -49,6 +49,34 @@ def test_export_carries_the_pending_changes_of_the_chosen_organizations(
     assert services.sync.pending_count() == 2  # exporting marks nothing pushed
 
 
+def test_an_export_of_one_organization_carries_the_chain_its_membership_names(
+    services: Services,
+) -> None:
+    from qclinic.core.vocabulary import ChainRole
+    from qclinic.storage.models import Chain, ChainMember
+
+    member = services.organizations.create("Member Co", region="Tongling")
+    other = services.organizations.create("Other Co", region="Hefei")
+    with services.organizations._writing(None) as session:  # the chains service is issue 14's
+        chain, unrelated = Chain(name="Copper chain"), Chain(name="Another chain")
+        session.add_all([chain, unrelated])
+        session.flush()
+        for organization, in_chain in ((member, chain), (other, unrelated)):
+            role = ChainRole.CHAIN_LEADER
+            link = ChainMember(chain_id=in_chain.id, organization_id=organization.id, role=role)
+            session.add(link)
+        session.flush()
+        chain_id = chain.id
+
+    exported = services.bundles.export_changes([member.id])
+
+    assert [(c["entity"], c["organization_id"]) for c in exported] == [
+        ("organization", member.id),
+        ("chain", chain_id),
+        ("chain_member", member.id),
+    ]
+
+
 def test_an_import_applies_once_announces_sync_and_is_never_pushed_back(
     services: Services, events: list[ChangeEvent]
 ) -> None:

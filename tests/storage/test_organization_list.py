@@ -23,7 +23,13 @@ def test_rows_filters_and_latest_grade(tmp_path: Path) -> None:
     rows = list_organization_summaries(database)
     database.dispose()
     by_name = {r.name: r for r in rows}
-    assert set(by_name) == {"Zeta Steel Works", "赣鄱铜业集团有限公司", "鹰潭精密铜材有限公司"}
+    assert set(by_name) == {
+        "Zeta Steel Works",
+        "赣鄱铜业集团有限公司",
+        "鹰潭精密铜材有限公司",
+        "贵溪恒达冶金辅料有限公司",  # the two other companies of the demo's chain
+        "上饶精拓拉拔模具有限公司",
+    }
     supplier = by_name["鹰潭精密铜材有限公司"]
     assert supplier.chain_role is ChainRole.SUPPLIER
     assert supplier.latest_grade == "B"  # the 2026 clinic, newer than the signed 2025 C

@@ -7,6 +7,7 @@ for the few tests that need determinism; each such test says why.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -48,13 +49,29 @@ def inline_tasks() -> Iterator[None]:
     tasks.set_synchronous(False)
 
 
-@pytest.fixture
-def database(tmp_path: Path):
+@pytest.fixture(scope="session")
+def library_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database migrated to head with the built-in library, made once; tests get copies.
+
+    Creating a database runs every migration and fsyncs a lot; a copy of a closed file is the
+    same database (the template is disposed, so its WAL is checkpointed into the main file).
+    """
     from qclinic.storage.library import install_builtin_library
     from qclinic.storage.startup import open_database
 
+    folder = tmp_path_factory.mktemp("ui-template")
+    template = open_database(folder / "ui.sqlite", attachments_dir=folder / "attachments")
+    install_builtin_library(template)
+    template.dispose()
+    return folder / "ui.sqlite"
+
+
+@pytest.fixture
+def database(tmp_path: Path, library_template: Path):
+    from qclinic.storage.startup import open_database
+
+    shutil.copyfile(library_template, tmp_path / "ui.sqlite")
     db = open_database(tmp_path / "ui.sqlite", attachments_dir=tmp_path / "attachments")
-    install_builtin_library(db)
     yield db
     db.dispose()
 

@@ -44,7 +44,7 @@ def test_load_the_demo_company_in_the_background_then_list_it(qtbot, empty_page,
         assert page.welcome.status.isVisible()
     # the commit's events come first; the page then shows and selects the demo company
     qtbot.waitUntil(page.welcome.demo_button.isEnabled, timeout=30_000)
-    assert page.model.rowCount() == 2  # the demo company and its chain leader
+    assert page.model.rowCount() == 4  # the demo company, its chain leader and two others
     assert page.body.currentWidget() is page.splitter and page.view.isVisible()
     current = page.view.currentIndex().data(Qt.ItemDataRole.UserRole + 1)
     assert current is not None and current.uscc == DEMO_CODE

@@ -33,6 +33,7 @@ AREAS = (
     "answers",
     "assessments",
     "organizations",
+    "chains",
     "plan",
     "printing",
     "settings",
@@ -41,6 +42,8 @@ AREAS = (
     "vocabulary",
     "sync",
     "bundle",
+    "server",
+    "portfolio",
     "conflicts",
 )
 

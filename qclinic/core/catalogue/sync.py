@@ -74,4 +74,34 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{count} 项同步冲突待处理（服务器保留了它的值）：运行 qclinic list conflicts 查看",
         "{count} sync conflicts to look at (the server kept its value): see qclinic list conflicts",
     ),
+    "blob_uploading": (
+        "正在上传附件：{done}/{total}（已发送 {megabytes} MB）",
+        "uploading attachments: {done}/{total} ({megabytes} MB sent)",
+    ),
+    "blob_downloading": (
+        "正在下载附件：{done}/{total}",
+        "downloading attachments: {done}/{total}",
+    ),
+    "blob_not_here": (
+        "本机没有附件 {sha256} 的文件，记录照常上传，在其他电脑上将显示为不完整",
+        "this computer does not have the file of attachment {sha256}: its record is pushed and "
+        "shows as incomplete elsewhere",
+    ),
+    "blob_damaged": (
+        "附件 {sha256} 的内容与其哈希值不符，已拒收，未保存",
+        "the bytes of attachment {sha256} do not match its hash: refused, nothing kept",
+    ),
+    "blob_done": (
+        "附件：上传 {uploaded} 个（{megabytes} MB），下载 {downloaded} 个；仍缺 {missing} 个",
+        "attachments: {uploaded} uploaded ({megabytes} MB), {downloaded} downloaded; "
+        "{missing} still missing",
+    ),
+    "fault_server_token_expired": (
+        "本设备的登录已过期（长期未使用），请重新登录",
+        "this device's sign-in has expired (unused for too long): sign in again",
+    ),
+    "fault_server_options": (
+        "--max-body-bytes 至少为 1024，--token-days 必须大于 0",
+        "--max-body-bytes needs at least 1024 and --token-days more than 0",
+    ),
 }

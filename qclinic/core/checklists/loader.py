@@ -200,6 +200,7 @@ def _question(
         unit=raw.get("unit"),
         bands=tuple(_band(b) for b in raw.get("bands", ())),
         allow_partial=raw.get("allow_partial", True),
+        coverage=raw.get("coverage"),
         section_path=path,
         repeat_section=repeat_section,
         category=category,

@@ -94,6 +94,8 @@ class Question:
     unit: str | None = None
     bands: tuple[Band, ...] = ()  # numeric: scores by band instead of inside/outside [min, max]
     allow_partial: bool = True
+    #: a "4 x 100%" key (``iso9001``, ``apqp``, ``msa``, ``spc``) this question decides, if any
+    coverage: str | None = None
     # Filled in by the loader: where the question sits.
     section_path: tuple[str, ...] = ()  # ids from the top-level section down to its own section
     repeat_section: str | None = None  # the id of the repeated section it belongs to, if any

@@ -103,6 +103,9 @@ _BAND = {
     "additionalProperties": False,
 }
 
+#: the "4 x 100%" a question may decide (``coverage:``; see docs/CHECKLIST_FORMAT.md)
+COVERAGE_KEYS = ("iso9001", "apqp", "msa", "spc")
+
 _QUESTION = {
     "type": "object",
     "properties": {
@@ -124,6 +127,7 @@ _QUESTION = {
         "unit": {"type": "string"},
         "bands": {"type": "array", "items": _BAND, "minItems": 2},
         "allow_partial": {"type": "boolean"},
+        "coverage": {"enum": list(COVERAGE_KEYS)},
     },
     "required": ["id", "type", "text"],
     "additionalProperties": False,

@@ -27,6 +27,8 @@ _TYPE_KEYS = {
     "unit": ("numeric",),
     "bands": ("numeric",),
     "allow_partial": ("yes-no",),
+    # the answers of a 4 x 100% question must be a finite set (qclinic.core.portfolio)
+    "coverage": ("yes-no", "vda", "maturity", "single"),
 }
 _SCORED = ("yes-no", "vda", "maturity", "numeric", "single", "multi")
 _NEEDS_PERCENT = (
@@ -138,6 +140,7 @@ def semantic_problems(data: Mapping[str, Any], file_stem: str | None) -> list[Fo
     if file_stem is not None and data["id"] != file_stem:
         found.append((("id",), say("checklists.id_vs_file", ident=data["id"], stem=file_stem)))
     seen: dict[str, Path] = {}
+    covered: dict[str, str] = {}
     order: dict[str, int] = {}
     repeat_of: dict[str, str | None] = {}
     walked = list(_walk(data["sections"], ("sections",), None))
@@ -155,6 +158,14 @@ def semantic_problems(data: Mapping[str, Any], file_stem: str | None) -> list[Fo
             order[ident] = len(order)
             repeat_of[ident] = repeat
             found.extend(_question_problems(path, item))
+            key = item.get("coverage")
+            tagged: Path = (*path, "coverage")
+            if key is not None and repeat is not None:
+                found.append((tagged, say("portfolio.coverage_repeated")))
+            elif key is not None and key in covered:
+                found.append((tagged, say("portfolio.coverage_twice", key=key, other=covered[key])))
+            elif key is not None:
+                covered[key] = ident
     questions = {item["id"]: item for _, item, kind, _ in walked if kind == "question"}
     section_ids = {item["id"] for _, item, kind, _ in walked} - set(questions)
     for path, item, kind, _ in walked:

@@ -78,6 +78,7 @@ QUESTION_COLUMNS: dict[str, str] = {
     "unit": "str",
     "bands": "yaml",
     "show_if": "yaml",
+    "coverage": "enum",
 }
 
 CHOICE_COLUMNS: dict[str, str] = {

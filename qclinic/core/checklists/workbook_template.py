@@ -45,13 +45,15 @@ INSTRUCTIONS: list[tuple[str, str, str]] = [
         "maturity、numeric、single、multi、text、date、photo、signature）、text::zh / text::en、guidance、"
         "clause、weight、critical、statutory、na_allowed、allow_partial（TRUE/FALSE、是/否）、"
         "note_required_at_or_below / photo_required_at_or_below（得分百分比）、options（choices 中的列表名）、"
-        "min / max / unit、bands 与 show_if（与 YAML 相同的写法，如 {question: Q1, equals: 'yes'}）。",
+        "min / max / unit、bands 与 show_if（与 YAML 相同的写法，如 {question: Q1, equals: 'yes'}）、"
+        "coverage（该题判定“4个100%”中的哪一项：iso9001、apqp、msa、spc）。",
         "One question a row: section (its section's id; a merged cell counts for every row it "
         "covers), id, type (yes-no, vda, maturity, numeric, single, multi, text, date, photo, "
         "signature), text::zh / text::en, guidance, clause, weight, critical, statutory, "
         "na_allowed, allow_partial (TRUE/FALSE, yes/no, 是/否), note_required_at_or_below / "
         "photo_required_at_or_below (a score in %), options (a list name on choices), min / max / "
-        "unit, bands and show_if (written as in YAML: {question: Q1, equals: 'yes'}).",
+        "unit, bands and show_if (written as in YAML: {question: Q1, equals: 'yes'}), coverage "
+        "(which of the 4 x 100% the question decides: iso9001, apqp, msa, spc).",
     ),
     (
         "choices",

@@ -1,7 +1,8 @@
 """The demo: a company with visits, assessments, findings, cases, actions and SPC/MSA data.
 
 The data is fictional but shaped like a real clinic visit to a copper-processing supplier of a
-non-ferrous-metals chain, so every screen and report has something true-to-life to show. What the
+non-ferrous-metals chain (a tier-1 supplier in the chain's tree, with the chain leader and two
+other companies: :mod:`.chain`), so every screen and report has something true-to-life to show. What the
 consultant wrote (notes, findings, cases, actions) is in :mod:`.content`, in Chinese and
 English (``qclinic demo --lang en``). Seeding it is a service like any other change: ``qclinic demo``,
 the welcome page's *Load the demo* and the tests all call :func:`seed`.
@@ -33,6 +34,7 @@ from qclinic.core.vocabulary import (
     VisitKind,
 )
 from qclinic.services.demo import content
+from qclinic.services.demo.chain import existing_chain, seed_chain
 from qclinic.services.demo.content import Pair, text
 from qclinic.storage.repositories.team import TeamMember
 
@@ -76,6 +78,7 @@ def _existing_ids(session: Any, organization_id: str) -> dict[str, Any]:
         "actions": [
             a.id for a in improvement.list_actions(session, organization_id=organization_id)
         ],
+        **existing_chain(session, organization_id),
         "note": "demo data was already present",
     }
 
@@ -181,7 +184,9 @@ def _seed(session: Any, database: Any, checklist: Checklist, lang: str) -> dict[
     session.flush()
     for assessment_id in (earlier.id, current.id):
         score_assessment(session, assessment_id, cache=True)
+    chain = seed_chain(session, leader.id, company.id, lang)
     return {
+        **chain,
         "organization": company.id,
         "chain_leader": leader.id,
         "site": site.id,

@@ -5,7 +5,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy import text as sql
 from sqlalchemy.orm import Mapped, mapped_column
 
 from qclinic.core.vocabulary import AssessmentStatus, SignerRole, TeamRole, VisitKind
@@ -44,6 +55,26 @@ class Assessment(Record):
     """
 
     __tablename__ = "assessment"
+    # The portfolio's covering partial indexes (migration 0010, qclinic/storage/portfolio.py).
+    __table_args__ = (
+        Index(
+            "ix_assessment_portfolio_signed",
+            "organization_id", "checklist_id", "signed_at", "id", "grade", "score_percent",
+            "status", "deleted_at",
+            sqlite_where=sql("status = 'signed' AND deleted_at IS NULL"),
+        ),
+        Index(
+            "ix_assessment_portfolio_done",
+            "organization_id", "checklist_id", "completed_at", "id", "amends_id", "status",
+            "deleted_at",
+            sqlite_where=sql("status IN ('completed', 'signed') AND deleted_at IS NULL"),
+        ),
+        Index(
+            "ix_assessment_portfolio_amends",
+            "amends_id", "status", "signed_at", "completed_at", "deleted_at",
+            sqlite_where=sql("amends_id IS NOT NULL"),
+        ),
+    )  # fmt: skip
 
     visit_id: Mapped[str | None] = mapped_column(
         String(ID_LENGTH), ForeignKey("visit.id"), default=None, index=True
@@ -73,8 +104,15 @@ class Answer(Record):
     """The answer to one question (or one repeat instance of it) in an assessment."""
 
     __tablename__ = "answer"
-    # The unique index also serves "all answers of an assessment" (its leftmost column).
-    __table_args__ = (UniqueConstraint("assessment_id", "question_id", "instance_key"),)
+    # The unique index also serves "all answers of an assessment" (its leftmost column); the
+    # portfolio reads a deciding answer from its own covering index (migration 0010).
+    __table_args__ = (
+        UniqueConstraint("assessment_id", "question_id", "instance_key"),
+        Index(
+            "ix_answer_portfolio",
+            "assessment_id", "question_id", "instance_key", "is_na", "deleted_at", "value",
+        ),
+    )  # fmt: skip
 
     assessment_id: Mapped[str] = mapped_column(String(ID_LENGTH), ForeignKey("assessment.id"))
     question_id: Mapped[str] = mapped_column(String(100))

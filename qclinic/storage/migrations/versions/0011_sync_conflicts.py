@@ -1,7 +1,7 @@
 """The conflict inbox's data: conflicts the server reported, kept until resolved.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-11-26
 
 One new table, ``sync_conflict`` (no existing table changes); it starts empty — the conflicts
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010"
-down_revision: str | None = "0009"
+revision = "0011"
+down_revision: str | None = "0010"
 branch_labels: str | None = None
 depends_on: str | None = None
 

@@ -1,0 +1,111 @@
+"""The chain view's figures on a synthetic province: build time, then figures and filter switches.
+
+    python benchmarks/bench_portfolio.py [--organizations 10000] [--chains 12] [--data DIR]
+
+Builds the province with ``qclinic demo --chains N --organizations M`` in a subprocess (5
+assessments and ~20 answers per company: 10,000 companies make 50,000 assessments and ~1,000,000
+answers), unless ``--data DIR`` already holds one; then, in this process, times
+``services.portfolio.figures`` for all chains (the dashboard's first figures) and for each chain
+alone (switching the chain filter), and prints medians, the worst case and the figures
+themselves. Targets (issue 14): all figures ≤ 300 ms, a chain switch ≤ 200 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def build(data: Path, chains: int, organizations: int) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "qclinic", "--data-dir", str(data), "demo",
+         "--chains", str(chains), "--organizations", str(organizations), "--seed", "1"],
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=3600,
+    )  # fmt: skip
+    return time.perf_counter() - started
+
+
+def timed(call: object, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()  # type: ignore[operator]
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--organizations", type=int, default=10_000)
+    parser.add_argument("--chains", type=int, default=12)
+    parser.add_argument("--data", type=Path, help="reuse (or keep) the province in DIR")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        data = args.data or Path(tmp) / "data"
+        if not (data / "qclinic.sqlite").exists():
+            seconds = build(data, args.chains, args.organizations)
+            print(f"province built in {seconds:.1f} s")
+        from qclinic.core.portfolio import PortfolioFilter, portfolio_json
+        from qclinic.services import Services
+        from qclinic.storage.startup import open_database
+
+        database = open_database(data / "qclinic.sqlite", attachments_dir=data / "attachments")
+        rows = {
+            table: database.query(f"SELECT COUNT(*) FROM {table}")[0][0]
+            for table in ("organization", "chain_member", "assessment", "answer", "visit",
+                          "clinic_case", "action")
+        }  # fmt: skip
+        print("rows:", ", ".join(f"{table} {n:,}" for table, n in rows.items()))
+        size = (data / "qclinic.sqlite").stat().st_size / 1e9
+        print(f"database file: {size:.2f} GB")
+        services = Services(database)
+        end = date.today()
+        period = PortfolioFilter(start=date(end.year, 1, 1), end=end)
+        service = services.portfolio
+        service._compute(period)  # warm the page cache once
+        all_chains = timed(lambda: service._compute(period), args.repeat)
+        portfolio = service.figures(period)  # computed once more, then kept
+        switches: list[float] = []
+        alone: list[float] = []
+        for chain in portfolio.chains:
+            one = PortfolioFilter((chain.id,), None, period.start, period.end)
+            switches.extend(timed(lambda one=one: service.figures(one), 1))
+            alone.extend(timed(lambda one=one: service._compute(one), 1))
+        print(
+            f"figures, all chains: median {statistics.median(all_chains):.0f} ms, "
+            f"worst {max(all_chains):.0f} ms (target ≤ 300 ms)"
+        )
+        print(
+            f"switching to one chain (from the kept all-chains figures): median "
+            f"{statistics.median(switches):.2f} ms, worst {max(switches):.2f} ms (target ≤ 200 ms)"
+        )
+        print(
+            f"one chain computed alone: median {statistics.median(alone):.0f} ms, "
+            f"worst {max(alone):.0f} ms over {len(alone)} chains"
+        )
+        total = portfolio_json(portfolio)["total"]
+        shown = {k: total[k] for k in ("companies", "grades", "coverage", "cqo_appointed")}
+        print("total:", shown, "services:", total["services"])
+        print("actions:", total["actions"]["open"], "open,", total["actions"]["overdue"], "overdue")
+        print("problems:", total["problems"]["received"], "received,",
+              total["problems"]["solved"], "solved")  # fmt: skip
+        database.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,337 @@
+"""The chain view's figures, read-only: ``services.portfolio``.
+
+The definitions are :mod:`qclinic.core.portfolio`'s; the SQL is :mod:`qclinic.storage.portfolio`'s
+(a few set-based statements per call, no row loops). The dashboard, the chain report and
+``qclinic portfolio`` all read here, so they agree. Nothing here writes.
+
+Which questions decide the 4 × 100% comes from the ``coverage:`` tags of the checklist library:
+the built-in checklists as shipped, and the newest stored version of every other checklist.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from qclinic.core.portfolio import (
+    COVERAGE_KEYS,
+    GRADES,
+    UNGRADED,
+    WEAKEST_COUNT,
+    ChainFigures,
+    CompanyActions,
+    CompanyRef,
+    Coverage,
+    CoverageQuestion,
+    CoverageTrace,
+    Month,
+    OwnerActions,
+    Portfolio,
+    PortfolioFilter,
+    Problems,
+    Services,
+    SupplierRow,
+    WeakSupplier,
+    coverage_questions,
+    grade_bucket,
+)
+from qclinic.services.base import Service
+from qclinic.storage import portfolio as queries
+
+if TYPE_CHECKING:
+    from qclinic.services.events import EventBus
+    from qclinic.storage.database import Database
+
+__all__ = ["PortfolioService"]
+
+#: a figure's counts: (figure, chain id or None, key) → companies
+_Counts = Mapping[tuple[str, str | None, str], int]
+
+
+class PortfolioService(Service):
+    """The portfolio figures (see the module docstring).
+
+    The last figures computed for all chains are kept until the next change event on the bus
+    (any table: the desktop announces changes made here, by sync and by other programs), and
+    one chain's figures are then taken from them: switching the dashboard's chain filter does
+    not compute again. One chain's figures are the same whether computed alone or with the
+    others (each figure of a chain depends on that chain's companies only).
+    """
+
+    _tags: tuple[tuple[tuple[str, str], ...], tuple[CoverageQuestion, ...]] | None = None
+
+    def __init__(self, database: Database, bus: EventBus) -> None:
+        super().__init__(database, bus)
+        self._cache: dict[PortfolioFilter, Portfolio] = {}
+        bus.subscribe(lambda _event: self._cache.clear())
+
+    def coverage_questions(self) -> tuple[CoverageQuestion, ...]:
+        """The questions tagged ``coverage:`` in the library, with their "in place" answers."""
+        from qclinic.core.checklists.library import builtin
+        from qclinic.core.checklists.loader import from_frozen
+        from qclinic.storage.library import checklist_content, list_library
+
+        library = builtin()
+        entries = tuple((e.id, e.version) for e in list_library(self._database))
+        if self._tags is not None and self._tags[0] == entries:
+            return self._tags[1]
+        checklists = library.all()
+        builtin_ids = set(library.ids())
+        with self._reading() as session:
+            for checklist_id, version in entries:
+                if checklist_id not in builtin_ids:
+                    content = checklist_content(session, checklist_id, version)
+                    checklists.append(from_frozen(content, checklist_id))
+        found = coverage_questions(checklists)
+        self._tags = (entries, found)
+        return found
+
+    def _query(self, flt: PortfolioFilter) -> queries.Query:
+        return queries.facts_query(flt, self.coverage_questions())
+
+    def figures(self, flt: PortfolioFilter) -> Portfolio:
+        """Every figure per selected chain and for all of them together."""
+        every = dataclasses.replace(flt, chain_ids=())
+        known = self._cache.get(every)
+        if known is not None and len(flt.chain_ids) == 1:
+            chain = next((c for c in known.chains if c.id == flt.chain_ids[0]), None)
+            if chain is not None:
+                return Portfolio(flt, (chain,), dataclasses.replace(chain, id=None, name=""))
+        if flt in self._cache:
+            return self._cache[flt]
+        computed = self._compute(flt)
+        if len(self._cache) >= 32:  # periods and regions tried one after another
+            self._cache.clear()
+        self._cache[flt] = computed
+        return computed
+
+    def _compute(self, flt: PortfolioFilter) -> Portfolio:
+        with self._reading() as session:
+            query = queries.materialize(session, self._query(flt))
+            names = queries.chain_names(session, query)
+            counts = {(f, c, k): n for f, c, k, n in queries.figure_counts(session, query)}
+            happened = queries.events(session, query)
+            weak = queries.weakest(session, query, WEAKEST_COUNT)
+            owners = queries.actions_by_owner(session, query)
+            companies = self._company_actions(session, query)
+        chains = tuple(
+            _chain(chain_id, name, flt, counts, happened, weak, owners, companies)
+            for chain_id, name in names
+        )
+        total = _chain(None, "", flt, counts, happened, weak, owners, companies)
+        return Portfolio(flt, chains, total)
+
+    @staticmethod
+    def _company_actions(session: Any, query: queries.Query) -> list[Mapping[str, Any]]:
+        from sqlalchemy import text as sql
+
+        statement = (
+            f"{query.ctes}\nSELECT DISTINCT chain_id, org_id, name, actions_open, actions_overdue"
+            " FROM facts WHERE actions_open > 0 ORDER BY actions_overdue DESC, actions_open DESC,"
+            " name"
+        )
+        return [dict(r._mapping) for r in session.execute(sql(statement), query.params).all()]
+
+    def companies(
+        self, flt: PortfolioFilter, figure: str, key: str = "", chain_id: str | None = None
+    ) -> list[CompanyRef]:
+        """The companies behind one figure (the dashboard's click-through).
+
+        *figure* is one of :data:`qclinic.storage.portfolio.FIGURES` (``companies``, ``role``,
+        ``tier``, ``grade``, ``previous_grade``, ``movement``, ``coverage:<key>``,
+        ``not_covered:<key>``, ``cqo``, ``no_cqo``, ``actions_open``, ``actions_overdue``) and
+        *key* its value (a role, a tier as text, a grade, ``"C>B"`` for a movement, else ``""``);
+        *chain_id* None means all selected chains.
+        """
+        if figure not in queries.FIGURES:
+            raise KeyError(figure)
+        with self._reading() as session:
+            query = self._query(_narrowed(flt, chain_id))
+            rows = queries.drill(session, query, figure, key, chain_id)
+        return [CompanyRef(org_id, name) for org_id, name in rows]
+
+    def suppliers(self, flt: PortfolioFilter, chain_id: str) -> list[SupplierRow]:
+        """Every member of one chain as the chain report's tables show it, by tier and name."""
+        with self._reading() as session:
+            rows = queries.members(session, self._query(_narrowed(flt, chain_id)), chain_id)
+        has_previous = flt.start is not None
+        return [
+            SupplierRow(
+                company=CompanyRef(row["org_id"], row["name"]),
+                role=row["role"],
+                tier=int(row["tier"]),
+                customer=(
+                    CompanyRef(row["customer_id"], row["customer_name"] or "")
+                    if row["customer_id"]
+                    else None
+                ),
+                grade=grade_bucket(row["grade_now"]),
+                previous_grade=grade_bucket(row["grade_prev"]) if has_previous else None,
+                score=row["score_now"],
+                coverage={key: bool(row[f"cov_{key}"]) for key in COVERAGE_KEYS},
+                cqo_appointed=bool(row["cqo"]),
+                actions_open=int(row["actions_open"]),
+                actions_overdue=int(row["actions_overdue"]),
+            )
+            for row in rows
+        ]
+
+    def coverage_trace(
+        self, flt: PortfolioFilter, chain_id: str | None = None
+    ) -> list[CoverageTrace]:
+        """For each company (of one chain, or all) and 4 × 100% key, the answer that decided it;
+        a company with no such answer gets a trace without an assessment (not in place)."""
+        with self._reading() as session:
+            query = queries.materialize(session, self._query(_narrowed(flt, chain_id)))
+            decided = queries.coverage_trace(session, query, chain_id)
+            everyone = (
+                queries.members(session, query, chain_id)
+                if chain_id is not None
+                else self._all_companies(session, query)
+            )
+        found = {(row["org_id"], row["key"]): row for row in decided}
+        traces: list[CoverageTrace] = []
+        seen: set[str] = set()
+        for member in everyone:
+            if member["org_id"] in seen:
+                continue
+            seen.add(member["org_id"])
+            company = CompanyRef(member["org_id"], member["name"])
+            for key in COVERAGE_KEYS:
+                row = found.get((company.id, key))
+                if row is None:
+                    traces.append(CoverageTrace(company, key, False))
+                    continue
+                traces.append(
+                    CoverageTrace(
+                        company,
+                        key,
+                        bool(row["in_place"]),
+                        row["assessment_id"],
+                        row["checklist_id"],
+                        row["question_id"],
+                        json.loads(row["value"]) if row["value"] is not None else None,
+                        str(row["completed_at"]),
+                    )
+                )
+        return traces
+
+    @staticmethod
+    def _all_companies(session: Any, query: queries.Query) -> list[Mapping[str, Any]]:
+        from sqlalchemy import text as sql
+
+        statement = f"{query.ctes}\nSELECT DISTINCT org_id, name FROM facts ORDER BY name, org_id"
+        return [dict(r._mapping) for r in session.execute(sql(statement), query.params).all()]
+
+
+def _chain(
+    chain_id: str | None,
+    name: str,
+    flt: PortfolioFilter,
+    counts: _Counts,
+    happened: list[tuple[str, str | None, str, str, int]],
+    weak: list[tuple[str | None, str, str, str | None, float]],
+    owners: list[tuple[str | None, str, int, int]],
+    companies: list[Mapping[str, Any]],
+) -> ChainFigures:
+    """One chain's figures (or the total's, *chain_id* None) from the grouped query results."""
+
+    def keyed(figure: str) -> dict[str, int]:
+        return {k: n for (f, c, k), n in counts.items() if f == figure and c == chain_id}
+
+    def one(figure: str) -> int:
+        return counts.get((figure, chain_id, ""), 0)
+
+    has_previous = flt.start is not None
+    grades = keyed("grade")
+    previous = keyed("previous_grade")
+    movement: dict[tuple[str, str], int] = {}
+    if has_previous:
+        for pair, n in keyed("movement").items():
+            was, _, now = pair.partition(">")
+            movement[(was, now)] = n
+    service_counts: dict[str, int] = defaultdict(int)
+    by_field: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    by_month: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for kind, chain, field_name, month, n in happened:
+        if chain != chain_id:
+            continue
+        service_counts[kind] += n
+        by_month[month][kind] += n
+        if kind == "case":
+            by_field[field_name][0] += n
+        elif kind == "solved":
+            by_field[field_name][1] += n
+    companies_count = one("companies")
+    return ChainFigures(
+        id=chain_id,
+        name=name,
+        companies=companies_count,
+        by_role=keyed("role"),
+        by_tier={int(k): n for k, n in keyed("tier").items()},
+        grades={g: grades.get(g, 0) for g in GRADES},
+        previous_grades={g: previous.get(g, 0) for g in GRADES} if has_previous else None,
+        movement=movement,
+        coverage={key: Coverage(one(f"coverage:{key}"), companies_count) for key in COVERAGE_KEYS},
+        cqo_appointed=one("cqo"),
+        services=Services(
+            service_counts["visit"], service_counts["assessment"], service_counts["case"]
+        ),
+        problems=Problems(service_counts["case"], service_counts["solved"]),
+        problems_by_field={k: Problems(r, s) for k, (r, s) in by_field.items()},
+        by_month=tuple(
+            Month(
+                month,
+                Services(kinds["visit"], kinds["assessment"], kinds["case"]),
+                Problems(kinds["case"], kinds["solved"]),
+            )
+            for month, kinds in sorted(by_month.items())
+        ),
+        actions_open=one("sum:actions_open"),
+        actions_overdue=one("sum:actions_overdue"),
+        actions_by_company=tuple(
+            CompanyActions(
+                CompanyRef(r["org_id"], r["name"]), r["actions_open"], r["actions_overdue"]
+            )
+            for r in _distinct_companies(companies, chain_id)
+        ),
+        actions_by_owner=tuple(
+            OwnerActions(owner, n_open, n_overdue)
+            for chain, owner, n_open, n_overdue in sorted(
+                owners, key=lambda o: (-o[3], -o[2], o[1])
+            )
+            if chain == chain_id
+        ),
+        weakest=tuple(
+            WeakSupplier(CompanyRef(org_id, org_name), grade_bucket(grade), float(score))
+            for chain, org_id, org_name, grade, score in weak
+            if chain == chain_id
+        ),
+    )
+
+
+def _narrowed(flt: PortfolioFilter, chain_id: str | None) -> PortfolioFilter:
+    """*flt* on one chain only (its figures do not depend on the other chains)."""
+    if chain_id is None or (flt.chain_ids and chain_id not in flt.chain_ids):
+        return flt
+    return dataclasses.replace(flt, chain_ids=(chain_id,))
+
+
+def _distinct_companies(
+    rows: list[Mapping[str, Any]], chain_id: str | None
+) -> list[Mapping[str, Any]]:
+    if chain_id is not None:
+        return [r for r in rows if r["chain_id"] == chain_id]
+    seen: set[str] = set()
+    unique = []
+    for row in rows:
+        if row["org_id"] not in seen:
+            seen.add(row["org_id"])
+            unique.append(row)
+    return unique
+
+
+__all__ += ["UNGRADED"]
