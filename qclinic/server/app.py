@@ -5,7 +5,7 @@ resolving them); blobs (blob_api.py)."""
 # no "from __future__ import annotations": FastAPI reads the endpoints' annotations, which name
 # dependencies local to create_app
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import AbstractAsyncContextManager, nullcontext
 from datetime import timedelta
 from pathlib import Path
@@ -93,10 +93,13 @@ def create_app(
             with factory() as session:
                 yield session
 
-    def caller(
-        session: Annotated[Session, Depends(db)],
-        authorization: Annotated[str | None, Header()] = None,
-    ) -> Caller:
+    def ungated() -> Iterator[Session]:
+        # the blob endpoints: they hold their session while bytes stream in or out, for as
+        # long as the client's link takes, and their transactions are short reads and one grant
+        with factory() as session:
+            yield session
+
+    def signed_in(session: Session, authorization: str | None) -> Caller:
         scheme, _, token = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not token:
             raise refusal(401, "no_token", "sign in first")
@@ -107,6 +110,18 @@ def create_app(
         if session.dirty:  # the token was renewed (at most once a day): keep that now
             session.commit()
         return found
+
+    def caller(
+        session: Annotated[Session, Depends(db)],
+        authorization: Annotated[str | None, Header()] = None,
+    ) -> Caller:
+        return signed_in(session, authorization)
+
+    def blob_caller(
+        session: Annotated[Session, Depends(ungated)],
+        authorization: Annotated[str | None, Header()] = None,
+    ) -> Caller:
+        return signed_in(session, authorization)
 
     @app.get("/v1/hello")
     def hello() -> dict[str, Any]:
@@ -195,5 +210,5 @@ def create_app(
         from qclinic.server.blobs import ServerBlobs
 
         app.state.blobs = ServerBlobs(blobs_dir)
-        blob_api.register(app, db, caller, app.state.blobs)
+        blob_api.register(app, ungated, blob_caller, app.state.blobs)
     return app

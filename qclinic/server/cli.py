@@ -207,7 +207,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     max_body = DEFAULT_MAX_BODY if args.max_body_bytes is None else args.max_body_bytes
     token_days = DEFAULT_TOKEN_DAYS if args.token_days is None else args.token_days
-    if max_body < 1024 or token_days <= 0:
+    if max_body < 2 * 1024 * 1024 or token_days <= 0:
         raise Refused(text("sync.fault_server_options"))
     engine = _engine(args)
     app = create_app(

@@ -101,7 +101,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "this device's sign-in has expired (unused for too long): sign in again",
     ),
     "fault_server_options": (
-        "--max-body-bytes 至少为 1024，--token-days 必须大于 0",
-        "--max-body-bytes needs at least 1024 and --token-days more than 0",
+        "--max-body-bytes 至少为 2097152（2 MiB：附件以 1 MiB 为一块上传），--token-days 必须大于 0",
+        "--max-body-bytes needs at least 2097152 (2 MiB: attachments go up in 1 MiB chunks) and "
+        "--token-days more than 0",
     ),
 }
