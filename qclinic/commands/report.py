@@ -17,6 +17,8 @@ def register(subparsers: Any) -> None:
         "verify a PDF",
         description="qclinic report ASSESSMENT_ID --out FILE.pdf|FILE.docx [--format pdf|docx] "
         "[--lang zh|en] [--plan-only] [--group-by owner|due];  qclinic report --demo --out FILE.pdf;  "
+        "qclinic report --chain CHAIN_ID --out FILE.pdf|FILE.xlsx [--xlsx FILE.xlsx] "
+        "[--from DATE] [--to DATE] [--lang zh|en] (the chain report, 产业链质量诊断报告);  "
         "qclinic report verify FILE.pdf (exit 0 matches, 1 changed — the message says what, "
         "2 not a QClinic PDF, 3 this database does not know the document)",
     )
@@ -34,6 +36,17 @@ def register(subparsers: Any) -> None:
     report.add_argument("--group-by", choices=["owner", "due"], default="owner")
     report.add_argument(
         "--demo", action="store_true", help="report the demo's completed assessment"
+    )
+    chain = report.add_argument_group("the chain report (产业链质量诊断报告)")
+    chain.add_argument("--chain", metavar="CHAIN_ID", help="report this chain instead")
+    chain.add_argument(
+        "--from", dest="period_from", metavar="YYYY-MM-DD", help="period start (default: 1 Jan)"
+    )
+    chain.add_argument(
+        "--to", dest="period_to", metavar="YYYY-MM-DD", help="period end (default: today)"
+    )
+    chain.add_argument(
+        "--xlsx", type=Path, metavar="FILE.xlsx", help="also write the tables as a workbook"
     )
     report.set_defaults(func=cmd_report)
 
@@ -85,6 +98,12 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     if args.target == "verify":
         return _verify(args)
+    if args.chain is not None:
+        from qclinic.commands.chain_report import print_chain_report
+
+        return print_chain_report(args, _language(args.lang), _check_out)
+    if args.period_from or args.period_to or args.xlsx:
+        raise UserError(text("chain_report.chain_only_options"))
     if args.out is None:
         raise UserError("say where to write the PDF: --out FILE.pdf")
     if args.file is not None:
@@ -172,7 +191,9 @@ _HEADLINES = {
 
 
 def _print_verdict(verdict: Any) -> None:
-    if verdict.document_id:
+    if verdict.chain_id:
+        print(f"document {verdict.document_id} (chain report) of chain {verdict.chain_id}")
+    elif verdict.document_id:
         print(
             f"document {verdict.document_id} ({verdict.kind or '?'}) of assessment "
             f"{verdict.assessment_id or '?'}"

@@ -10,7 +10,8 @@
   content.
 * The PDF metadata carries title, author, subject, creator "QClinic", and custom keys
   ``/QClinicDocumentId``, ``/QClinicDataSHA256``, ``/QClinicAssessmentId``, ``/QClinicKind`` and,
-  for a signed assessment, ``/QClinicSealSHA256`` (also printed, shortened, in the footer).
+  for a signed assessment, ``/QClinicSealSHA256`` (also printed, shortened, in the footer); a chain
+  report has ``/QClinicChainId`` instead of the assessment id.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ META_HASH = "/QClinicDataSHA256"
 META_ASSESSMENT = "/QClinicAssessmentId"
 META_KIND = "/QClinicKind"
 META_SEAL = "/QClinicSealSHA256"  # only on a signed assessment's documents
+META_CHAIN = "/QClinicChainId"  # a chain report's chain, instead of an assessment
 
 
 @dataclass
@@ -60,12 +62,13 @@ class PageInfo:
     document_id: str
     data_hash: str
     assessment_id: str
-    kind: str  # "report" or "plan"
+    kind: str  # "report", "plan" or "chain"
     draft: bool
     subject: str = ""
     seal: str = ""  # the signed assessment's seal (qclinic.storage.seal); "" when not signed
     author: str = "QClinic"
     today: date | None = None  # the printing day, for "overdue" marks (not part of the hash)
+    chain_id: str = ""  # a chain report's chain ("" for an assessment's documents)
     headings: dict[str, int] = field(default_factory=dict)  # destination key → page number
     toc_slots: list[tuple[int, float, float, float, str]] = field(default_factory=list)
 
@@ -101,12 +104,12 @@ def canvas_class(info: PageInfo) -> type[Canvas]:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
             meta = _Info()
-            meta.extra = {
-                META_DOCUMENT_ID: info.document_id,
-                META_HASH: info.data_hash,
-                META_ASSESSMENT: info.assessment_id,
-                META_KIND: info.kind,
-            }
+            meta.extra = {META_DOCUMENT_ID: info.document_id, META_HASH: info.data_hash}
+            if info.chain_id:
+                meta.extra[META_CHAIN] = info.chain_id
+            else:
+                meta.extra[META_ASSESSMENT] = info.assessment_id
+            meta.extra[META_KIND] = info.kind
             if info.seal:
                 meta.extra[META_SEAL] = info.seal
             self._doc.info = meta

@@ -29,6 +29,7 @@ from qclinic.errors import UserError
 from qclinic.reports.data import data_hash, load_report_data
 from qclinic.reports.document import (
     META_ASSESSMENT,
+    META_CHAIN,
     META_DOCUMENT_ID,
     META_HASH,
     META_KIND,
@@ -39,7 +40,7 @@ from qclinic.reports.times import local_time
 
 MATCH, CHANGED, UNKNOWN = "match", "changed", "unknown"
 EXIT_CODES = {MATCH: 0, CHANGED: 1, UNKNOWN: 3}
-_DOCUMENT_ID = re.compile(rb"QC-[RP]-[0-9A-F]{10}-\d+(?:-\d{3})?")
+_DOCUMENT_ID = re.compile(rb"QC-[RPC]-[0-9A-F]{10}-\d+(?:-\d{3})?")
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Stamp:
     data_hash: str
     seal: str = ""
     pages: int | None = None
+    chain_id: str = ""  # a chain report's chain (its assessment_id is then "")
 
 
 @dataclass
@@ -66,6 +68,7 @@ class Verdict:
     facts: list[str] = field(default_factory=list)  # what was found (printed as it is)
     differences: list[str] = field(default_factory=list)  # why it is not a match
     progress: list[str] = field(default_factory=list)  # what moved on, not counted as a change
+    chain_id: str = ""  # a chain report's chain
 
     @property
     def matches(self) -> bool:
@@ -94,9 +97,8 @@ def read_stamp(path: Path) -> Stamp:
         metadata: Any = reader.metadata or {}
     except (OSError, PyPdfError, ValueError, KeyError, TypeError) as exc:
         raise UserError(f"{path}: not a readable PDF ({exc})") from None
-    values = {
-        key: metadata.get(key) for key in (META_DOCUMENT_ID, META_ASSESSMENT, META_KIND, META_HASH)
-    }
+    subject = META_CHAIN if metadata.get(META_KIND) == "chain" else META_ASSESSMENT
+    values = {key: metadata.get(key) for key in (META_DOCUMENT_ID, subject, META_KIND, META_HASH)}
     if not all(isinstance(v, str) and v for v in values.values()):
         raise UserError(
             f"{path}: not a QClinic report (no document id and data hash in its metadata)"
@@ -106,13 +108,15 @@ def read_stamp(path: Path) -> Stamp:
     except (PyPdfError, ValueError, KeyError, TypeError):
         pages = None
     seal = metadata.get(META_SEAL)
+    chain = subject == META_CHAIN
     return Stamp(
         str(values[META_DOCUMENT_ID]),
-        str(values[META_ASSESSMENT]),
+        "" if chain else str(values[META_ASSESSMENT]),
         str(values[META_KIND]),
         str(values[META_HASH]),
         str(seal) if isinstance(seal, str) else "",
         pages,
+        str(values[META_CHAIN]) if chain else "",
     )
 
 
@@ -138,6 +142,7 @@ def verify_without_database(path: Path, database_path: Path) -> Verdict:
             stamp.assessment_id,
             stamp.kind,
         )
+        verdict.chain_id = stamp.chain_id
     verdict.differences.append(
         f"there is no QClinic database at {database_path}, so nothing here knows this document "
         "(use --data-dir to point at the installation that issued it)"
@@ -151,13 +156,17 @@ def verify(database: Any, path: Path) -> Verdict:
     Raises:
         UserError: The file is not a QClinic PDF (and not a file this database issued).
     """
-    from qclinic.storage.repositories import documents
+    from qclinic.reports import chain_verify
+    from qclinic.storage.repositories import chain_documents, documents
 
     sha, size = file_sha256(path)
     with database.read_session() as session:
         issued = documents.by_file(session, sha)
         if issued is not None:
             return _check_issued(database, session, issued, sha)
+        issued_chain = chain_documents.by_file(session, sha)
+        if issued_chain is not None:
+            return chain_verify.check_issued(database, issued_chain, sha)
         stamp = _stamp_or_trace(path)
         if stamp is None:
             traced = _DOCUMENT_ID.search(path.read_bytes())
@@ -167,6 +176,8 @@ def verify(database: Any, path: Path) -> Verdict:
                 "damaged or altered after printing"
             )
             return verdict
+        if stamp.kind == "chain":
+            return chain_verify.check_unregistered(session, stamp, sha, size)
         if stamp.kind not in ("report", "plan"):
             raise UserError(f"{path}: unknown QClinic document kind {stamp.kind!r}")
         verdict = Verdict(UNKNOWN, sha, stamp.document_id, stamp.assessment_id, stamp.kind)

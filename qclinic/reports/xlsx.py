@@ -11,7 +11,7 @@ from qclinic.reports.i18n import check_language, label, t
 _HEAD_FILL = "1D4E89"
 
 
-def _sheet(
+def add_sheet(
     book: Any, title: str, header: list[str], rows: list[list[Any]], widths: list[int]
 ) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -45,7 +45,7 @@ def write_xlsx(data: ReportData, out: Path, lang: str = "zh") -> Path:
     book = Workbook()
     book.remove(book.active)
     sections = {sec.id: sec.title.get(lang) for sec in data.sections}
-    _sheet(
+    add_sheet(
         book,
         t("sheet_answers", lang),
         [
@@ -71,7 +71,7 @@ def write_xlsx(data: ReportData, out: Path, lang: str = "zh") -> Path:
         ],
         [10, 22, 60, 14, 8, 40, 8],
     )
-    _sheet(
+    add_sheet(
         book,
         t("sheet_findings", lang),
         [
@@ -95,7 +95,7 @@ def write_xlsx(data: ReportData, out: Path, lang: str = "zh") -> Path:
         ],
         [40, 16, 16, 50, 40, 10],
     )
-    _sheet(
+    add_sheet(
         book,
         t("sheet_actions", lang),
         [

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from qclinic.services.assessments import AssessmentService
     from qclinic.services.bundles import BundleService
     from qclinic.services.cases import CaseService
+    from qclinic.services.chain_reports import ChainReportService
     from qclinic.services.chains import ChainService
     from qclinic.services.conflicts import ConflictService
     from qclinic.services.datasets import DatasetService
@@ -122,6 +123,13 @@ class Services:
         from qclinic.services.printing import PrintingService
 
         return PrintingService(self.database, self.bus)
+
+    @cached_property
+    def chain_reports(self) -> ChainReportService:
+        """The chain report: a chain's figures as a verifiable PDF, its tables as XLSX."""
+        from qclinic.services.chain_reports import ChainReportService
+
+        return ChainReportService(self.database, self.bus)
 
     @cached_property
     def library(self) -> LibraryService:

@@ -38,6 +38,7 @@ AREAS = (
     "printing",
     "settings",
     "reports",
+    "chain_report",
     "charts",
     "vocabulary",
     "sync",

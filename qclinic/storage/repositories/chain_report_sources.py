@@ -1,0 +1,78 @@
+"""What the chain report reads besides the portfolio's figures: the chain itself and the problems
+solved in a period (the cases list; the portfolio counts them, the report names them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from qclinic.core.catalogue import text
+from qclinic.core.vocabulary import CaseStatus
+from qclinic.storage.errors import NotFound
+from qclinic.storage.models import Chain, ChainMember, ClinicCase, Organization
+
+
+@dataclass(frozen=True)
+class ChainHeader:
+    id: str
+    name: str
+    sector: str  # an IndustryChain value, or ""
+    region: str
+
+
+@dataclass(frozen=True)
+class SolvedCaseRow:
+    id: str
+    organization: str
+    field: str
+    title: str
+    prescription: str
+    resolved_on: date
+
+
+def chain_header(session: Session, chain_id: str) -> ChainHeader:
+    """The live chain *chain_id*'s name, sector and region.
+
+    Raises:
+        NotFound: No such live chain.
+    """
+    chain = session.get(Chain, chain_id)
+    if chain is None or chain.deleted_at is not None:
+        raise NotFound(text("chain_report.no_chain", chain=chain_id))
+    sector = chain.sector.value if chain.sector is not None else ""
+    return ChainHeader(chain.id, chain.name, sector, chain.region or "")
+
+
+def solved_cases(session: Session, chain_id: str, start: date, end: date) -> list[SolvedCaseRow]:
+    """The live clinic cases of the chain's live member companies resolved from *start* to *end*
+    (both days included), by day, company and title."""
+    query = (
+        select(
+            ClinicCase.id,
+            Organization.name,
+            ClinicCase.nqi_category,
+            ClinicCase.title,
+            ClinicCase.prescription,
+            ClinicCase.resolved_on,
+        )
+        .join(Organization, Organization.id == ClinicCase.organization_id)
+        .join(ChainMember, ChainMember.organization_id == ClinicCase.organization_id)
+        .where(
+            ChainMember.chain_id == chain_id,
+            ChainMember.deleted_at.is_(None),
+            Organization.deleted_at.is_(None),
+            ClinicCase.deleted_at.is_(None),
+            ClinicCase.status == CaseStatus.RESOLVED,
+            ClinicCase.resolved_on >= start,
+            ClinicCase.resolved_on <= end,
+        )
+        .order_by(ClinicCase.resolved_on, Organization.name, ClinicCase.title, ClinicCase.id)
+    )
+    return [
+        SolvedCaseRow(row[0], row[1], str(row[2]), row[3], row[4] or "", row[5])
+        for row in session.execute(query).all()
+        if row[5] is not None
+    ]
