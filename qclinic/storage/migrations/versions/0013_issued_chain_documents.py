@@ -1,7 +1,7 @@
 """The register of issued chain reports becomes a table: ``issued_chain_document``.
 
 Revision ID: 0013
-Revises: 0010
+Revises: 0011
 Create Date: 2026-11-26
 
 One new table (no existing table changes). Earlier releases registered each chain report they
@@ -26,7 +26,7 @@ from alembic import op
 from qclinic.storage.uuid7 import new_id
 
 revision = "0013"
-down_revision: str | None = "0010"
+down_revision: str | None = "0011"
 branch_labels: str | None = None
 depends_on: str | None = None
 
