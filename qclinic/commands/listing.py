@@ -4,8 +4,8 @@ tests (comparing two synced laptops, say).
 Each row has the record's id, its organization's id (not for organizations and chains), name
 (or title), status, revision, ``updated_at`` and ``deleted_at``; rows are ordered by id (UUIDv7: creation order), so two
 laptops that synced list the same rows in the same order. Everything is read through the
-services. ``conflicts`` lists what the desktop keeps of sync conflicts: nothing yet (``"source":
-"none yet"``, see :meth:`qclinic.services.sync.SyncService.conflicts`).
+services. ``conflicts`` lists the sync conflicts this data folder keeps (``"source": "local"``,
+schema 0011; :mod:`qclinic.services.conflicts`), resolved ones too (``"resolved"``).
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         known = services.sync.conflicts()
         listing["source"] = known.source
         rows: list[dict[str, Any]] = list(known.conflicts)
+        listing["open"] = sum(1 for row in rows if not row["resolved"])
     else:
         rows = [row.as_dict() for row in _records(services, kind, args)]
     listing["count"] = len(rows)

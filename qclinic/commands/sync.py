@@ -122,6 +122,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
             pulled=summary.pulled,
         ).get(lang)
     )
+    open_conflicts = services.conflicts.open_count()
+    if open_conflicts:
+        print(text("sync.conflict_open", count=open_conflicts).get(lang))
     blobs = summary.blobs
     missing = len({a.sha256 for a in services.sync.incomplete_attachments()})
     if blobs.uploaded or blobs.downloaded or missing:
@@ -170,10 +173,10 @@ def cmd_status(args: argparse.Namespace) -> int:
         "pending_blobs": services.sync.pending_blob_count(),
         "missing_blobs": len({a.sha256 for a in services.sync.incomplete_attachments()}),
         "rejected_changes": int(state.get(KEY_REJECTED, "0")),
+        "open_conflicts": services.conflicts.open_count(),
         "organizations": sorted(
             k[len(CURSOR_PREFIX) :] for k in state if k.startswith(CURSOR_PREFIX)
         ),
-        # the conflict inbox comes in a later slice
     }
     if args.json:
         json.dump(status, sys.stdout, indent=2, ensure_ascii=False)

@@ -6,6 +6,7 @@ import hashlib
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import VerificationError
@@ -17,6 +18,8 @@ from qclinic.core.text import Text
 from qclinic.server.models import Token, User, UserChain, UserOrganization, UserRegion, utc_now
 
 ROLES = ("admin", "lead", "consultant", "company")
+#: a token used again this long after its last renewal is renewed (one write a day at most)
+RENEW_AFTER = timedelta(days=1)
 _hasher = PasswordHasher()
 
 
@@ -95,8 +98,14 @@ def login(session: Session, name: str, password: str, device: str) -> str:
     return token
 
 
-def caller_for(session: Session, token: str) -> Caller:
-    """The user a token belongs to, or :class:`AccountError` ``bad_token``."""
+def caller_for(session: Session, token: str, lifetime: timedelta | None = None) -> Caller:
+    """The user a token belongs to, or :class:`AccountError` ``bad_token`` (revoked, unknown,
+    user disabled) or ``expired_token`` (unused for longer than *lifetime*).
+
+    A token's ``created_at`` is when it was issued or last renewed: a use more than
+    :data:`RENEW_AFTER` after it moves it to now (in *session*; the caller commits), so a
+    device that syncs now and then never expires and one left in a drawer does.
+    """
     row = session.execute(
         select(Token, User)
         .join(User, User.id == Token.user_id)
@@ -104,6 +113,12 @@ def caller_for(session: Session, token: str) -> Caller:
     ).first()
     if row is None or row.Token.revoked_at is not None or row.User.disabled:
         raise AccountError("bad_token", text("server.bad_token"))
+    now = utc_now()
+    if lifetime is not None:
+        if row.Token.created_at + lifetime < now:
+            raise AccountError("expired_token", text("sync.fault_server_token_expired"))
+        if row.Token.created_at + RENEW_AFTER < now:
+            row.Token.created_at = now
     return Caller(row.User.id, row.User.name, row.User.role, row.Token.device)
 
 

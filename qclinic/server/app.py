@@ -1,28 +1,32 @@
-"""The HTTP API, v1 (docs/SYNC.md): login, organizations, push, pull, resolving conflicts; blobs
-(blob_api.py).
+"""The HTTP API, v1 (docs/SYNC.md): login, organizations, push, pull, conflicts (listing and
+resolving them); blobs (blob_api.py).
 
-A push and a login write, in a session of :func:`qclinic.server.db.sessions`; everything else
-(the sign-in check of each request, the organization list, a pull) reads, in a session of
-:func:`qclinic.server.db.read_sessions` that takes no write lock, so pulls never queue behind
-pushes. Text the database keeps is bounded here, as its columns are (PostgreSQL refuses what
+A push and a login write, in a session of :func:`qclinic.server.db.sessions`; on SQLite they queue
+on one lock of the process (:func:`sqlite_gate`). Everything else (the sign-in check of each
+request, the organization list, a pull, the conflict list) reads, in a session of
+:func:`qclinic.server.db.read_sessions` that takes no write lock and no gate, so pulls never queue
+behind pushes. Text the database keeps is bounded here, as its columns are (PostgreSQL refuses what
 SQLite would store: a longer string, a NUL character), so bad input is a 422 on both backends.
 """
 
 # no "from __future__ import annotations": FastAPI reads the endpoints' annotations, which name
 # dependencies local to create_app
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import AbstractAsyncContextManager, nullcontext
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
+import anyio
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, StringConstraints
 from sqlalchemy.orm import Session, sessionmaker
 
-from qclinic.server import accounts
+from qclinic.server import accounts, limits
 from qclinic.server.accounts import AccountError, Caller
-from qclinic.server.conflicts import resolve_conflict
+from qclinic.server.conflicts import conflicts_page, resolve_conflict
 from qclinic.server.db import read_sessions
 from qclinic.server.pull import page
 from qclinic.server.push import Forbidden, apply_push
@@ -37,6 +41,10 @@ _NO_NUL = r"^[^\x00]*$"
 def _bounded(max_length: int, min_length: int = 0) -> StringConstraints:
     """At most *max_length* characters (the column the string goes to), and no NUL."""
     return StringConstraints(min_length=min_length, max_length=max_length, pattern=_NO_NUL)
+
+
+#: a device token not used for this long is refused (``expired_token``); each use renews it
+DEFAULT_TOKEN_DAYS = 90
 
 
 class LoginRequest(BaseModel):
@@ -63,21 +71,50 @@ def refusal(status: int, code: str, message: str) -> HTTPException:
     return HTTPException(status, detail={"code": code, "message": message})
 
 
+def sqlite_gate(factory: sessionmaker[Session]) -> AbstractAsyncContextManager[object]:
+    """What a request holds while it has a database session: on SQLite, one lock per process.
+
+    SQLite lets one transaction write at a time, and every transaction here begins IMMEDIATE
+    (db.py), so requests were serialised already — but by SQLite's busy handler, which polls
+    and is not fair: with 20 clients pushing at once, some waited past the busy timeout and
+    got "database is locked" (benchmarks/bench_concurrent_push.py). Queued on this lock they
+    wait their turn instead, in the event loop (a worker thread blocked on it could starve the
+    thread pool the endpoints run in). Other databases lock rows, and get no gate.
+    """
+    bind = factory.kw.get("bind")
+    if bind is not None and bind.dialect.name == "sqlite":
+        return anyio.Lock()
+    return nullcontext()
+
+
 def create_app(
     factory: sessionmaker[Session],
     readers: sessionmaker[Session] | None = None,
     *,
     blobs_dir: Path | None = None,
+    max_body: int = limits.DEFAULT_MAX_BODY,
+    token_days: float = DEFAULT_TOKEN_DAYS,
 ) -> FastAPI:
     """The API over *factory*'s sessions (writes) and *readers* (reads; by default read-only
-    sessions of the same engine); with *blobs_dir* (``DATA_DIR/blobs``) the blob endpoints too."""
+    sessions of the same engine); with *blobs_dir* (``DATA_DIR/blobs``) the blob endpoints too. Request bodies over *max_body* bytes are refused (413), and a token unused
+    for *token_days* days has expired (401 ``expired_token``)."""
     app = FastAPI(title="QClinic server", version=str(PROTOCOL))
     reading = readers or read_sessions(factory.kw["bind"])
     scopes = ScopeCache()
+    limits.install(app, max_body)
+    lifetime = timedelta(days=token_days)
+    gate = sqlite_gate(factory)
 
-    def db() -> Iterator[Session]:
+    async def db() -> AsyncIterator[Session]:
         # Commits are explicit, in the endpoint: a dependency's exit may run after the response
         # is sent, and a client must never hear "applied" before the change is durable.
+        async with gate:
+            with factory() as session:
+                yield session
+
+    def ungated() -> Iterator[Session]:
+        # the blob endpoints: they hold their session while bytes stream in or out, for as
+        # long as the client's link takes, and their transactions are short reads and one grant
         with factory() as session:
             yield session
 
@@ -85,25 +122,45 @@ def create_app(
         with reading() as session:
             yield session
 
-    def caller(authorization: Annotated[str | None, Header()] = None) -> Caller:
+    def signed_in(session: Session, authorization: str | None) -> Caller:
         scheme, _, token = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not token or "\x00" in token:
             raise refusal(401, "no_token", "sign in first")
+        try:
+            found = accounts.caller_for(session, token, lifetime)
+        except AccountError as error:
+            raise refusal(401, error.code, str(error)) from None
+        if session.dirty:  # the token is due for renewal (at most once a day)
+            session.rollback()
+            # a short write of its own, rare, outside the gate (SQLite's busy timeout covers it)
+            with factory() as writer, writer.begin():
+                try:
+                    accounts.caller_for(writer, token, lifetime)
+                except AccountError as error:
+                    raise refusal(401, error.code, str(error)) from None
+        return found
+
+    def caller(authorization: Annotated[str | None, Header()] = None) -> Caller:
         # its own short read: a push's write transaction starts after it, in the endpoint
         with reading() as session:
-            try:
-                return accounts.caller_for(session, token)
-            except AccountError as error:
-                raise refusal(401, error.code, str(error)) from None
+            return signed_in(session, authorization)
+
+    def blob_caller(
+        session: Annotated[Session, Depends(ungated)],
+        authorization: Annotated[str | None, Header()] = None,
+    ) -> Caller:
+        return signed_in(session, authorization)
 
     @app.get("/v1/hello")
     def hello() -> dict[str, Any]:
-        return {"server": "qclinic", "protocol": PROTOCOL}
+        return {"server": "qclinic", "protocol": PROTOCOL, "max_body": max_body}
 
     @app.post("/v1/login")
-    def login(body: LoginRequest, request: Request) -> dict[str, Any]:
+    def login(
+        body: LoginRequest, request: Request, session: Annotated[Session, Depends(db)]
+    ) -> dict[str, Any]:
         # its own transaction: a refused login must not roll back with anything else
-        with factory() as session, session.begin():
+        with session.begin():
             try:
                 token = accounts.login(session, body.user, body.password, body.device)
             except AccountError as error:
@@ -145,6 +202,24 @@ def create_app(
             raise refusal(403, "forbidden", f"no access to organization {organization}")
         return JSONResponse(page(session, organization, after, limit, scope))
 
+    @app.get("/v1/conflicts")
+    def conflicts(
+        session: Annotated[Session, Depends(read_db)],
+        who: Annotated[Caller, Depends(caller)],
+        organization: Annotated[str | None, Query(max_length=36, pattern=_NO_NUL)] = None,
+        after: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
+    ) -> dict[str, Any]:
+        scope = scopes.scope(session, who)
+        if organization is not None:
+            if not scope.may_see(organization):
+                raise refusal(403, "forbidden", f"no access to organization {organization}")
+            among: list[str] | None = [organization]
+        else:
+            keys = (scope.organizations, scope.chains)
+            among = None if None in keys else sorted(set().union(*keys))  # type: ignore[arg-type]
+        return conflicts_page(session, among, after, limit)
+
     @app.post("/v1/conflicts/{conflict_id}/resolve")
     def resolve(
         conflict_id: int,
@@ -164,5 +239,5 @@ def create_app(
         from qclinic.server.blobs import ServerBlobs
 
         app.state.blobs = ServerBlobs(blobs_dir)
-        blob_api.register(app, db, caller, app.state.blobs)
+        blob_api.register(app, ungated, blob_caller, app.state.blobs)
     return app

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from qclinic.core.catalogue import say
+from qclinic.core.catalogue import say, text
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -49,6 +49,20 @@ def build_parser() -> argparse.ArgumentParser:
     serve = with_data(commands.add_parser("serve", help="serve the sync API"))
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument(
+        "--max-body-bytes",
+        type=int,
+        default=None,
+        metavar="N",
+        help="refuse request bodies over N bytes with 413 (default 16 MiB)",
+    )
+    serve.add_argument(
+        "--token-days",
+        type=float,
+        default=None,
+        metavar="DAYS",
+        help="a device token unused for DAYS days expires (default 90; each use renews it)",
+    )
     serve.set_defaults(func=cmd_serve)
 
     users = commands.add_parser("users", help="accounts").add_subparsers(
@@ -187,11 +201,21 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from qclinic.server.app import create_app
+    from qclinic.server.app import DEFAULT_TOKEN_DAYS, create_app
     from qclinic.server.db import sessions
+    from qclinic.server.limits import DEFAULT_MAX_BODY
 
+    max_body = DEFAULT_MAX_BODY if args.max_body_bytes is None else args.max_body_bytes
+    token_days = DEFAULT_TOKEN_DAYS if args.token_days is None else args.token_days
+    if max_body < 2 * 1024 * 1024 or token_days <= 0:
+        raise Refused(text("sync.fault_server_options"))
     engine = _engine(args)
-    app = create_app(sessions(engine), blobs_dir=Path(args.data_dir).expanduser() / "blobs")
+    app = create_app(
+        sessions(engine),
+        blobs_dir=Path(args.data_dir).expanduser() / "blobs",
+        max_body=max_body,
+        token_days=token_days,
+    )
     print(_say(args, "listening", host=args.host, port=args.port), file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0

@@ -1,13 +1,20 @@
-"""Conflicts settled by a person: an admin, or a lead consultant of the conflict's organization.
+"""Conflicts: listed for the devices that pull them, and settled by a person.
 
-The server already kept its own value when the conflict arose (docs/SYNC.md, "Push"); resolving
-marks the conflict as seen and settled by someone entitled to, for the desktop's inbox.
+A push's answer already names the conflicts of that push; ``GET /v1/conflicts`` lets every
+device learn of the others' (another laptop's push that lost a field) in the organizations it
+may see, in one request per sync, by a cursor over ``server_conflict.id`` — the desktop keeps
+them in its conflict inbox (docs/SYNC.md, "Conflicts").
+
+Resolving on the server is for an admin, or a lead consultant of the conflict's organization:
+the server already kept its own value when the conflict arose (docs/SYNC.md, "Push"); resolving
+marks the conflict as seen and settled by someone entitled to.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qclinic.server.accounts import Caller
@@ -56,4 +63,40 @@ def as_dict(conflict: Conflict) -> dict[str, Any]:
         "resolved": conflict.resolved,
         "resolved_by": conflict.resolved_by,
         "resolved_at": conflict.resolved_at.isoformat() if conflict.resolved_at else None,
+    }
+
+
+def as_json(conflict: Conflict) -> dict[str, Any]:
+    """One conflict as a device pulls it: *theirs* the value the server kept, *mine* the pushed
+    value that lost (by ``incoming_by``)."""
+    return {
+        "id": conflict.id,
+        "change_id": conflict.change_id,
+        "entity": conflict.entity,
+        "row_id": conflict.row_id,
+        "organization_id": conflict.organization_id,
+        "field": conflict.field,
+        "theirs": conflict.server_value,
+        "mine": conflict.incoming_value,
+        "theirs_by": conflict.server_by,
+        "mine_by": conflict.incoming_by,
+        "at": conflict.at.isoformat(),
+        "resolved": conflict.resolved,
+    }
+
+
+def conflicts_page(
+    session: Session, organizations: list[str] | None, after: int, limit: int
+) -> dict[str, Any]:
+    """Up to *limit* conflicts with ``id > after``, by id, of *organizations* (``None``: all)."""
+    query = select(Conflict).where(Conflict.id > after)
+    if organizations is not None:
+        query = query.where(Conflict.organization_id.in_(organizations))
+    rows = list(session.scalars(query.order_by(Conflict.id).limit(limit + 1)))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return {
+        "conflicts": [as_json(row) for row in rows],
+        "cursor": rows[-1].id if rows else after,
+        "more": more,
     }

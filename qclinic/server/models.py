@@ -61,7 +61,9 @@ class UserRegion(ServerBase):
 
 
 class Token(ServerBase):
-    """A device token: random, stored as its SHA-256, revocable."""
+    """A device token: random, stored as its SHA-256, revocable; it expires when unused for
+    the server's token lifetime, counted from ``created_at`` — issued, or last renewed by a
+    use (:func:`qclinic.server.accounts.caller_for`)."""
 
     __tablename__ = "server_token"
 

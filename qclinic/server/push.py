@@ -112,6 +112,8 @@ class Batch:
         #: the log entries and the new records of this batch, inserted by :meth:`finish`
         self._log_rows: list[dict[str, Any]] = []
         self._new_records: list[Record] = []
+        #: live organizations by credit code, read when a batch first needs them
+        self._credit_codes: dict[str, Record] | None = None
 
     def prepare(self, changes: list[dict[str, Any]]) -> None:
         self.lock_sequence()
@@ -242,6 +244,9 @@ class Batch:
             return self._reject(payload, "wrong_organization", user, device)
         if self._sealed(entity, record, fields):
             return self._reject(payload, "signed", user, device)
+        clash = self._same_credit_code(payload, record, fields)
+        if clash is not None:
+            return self._reject(payload, "duplicate_credit_code", user, device, existing=clash)
         if record is None:
             record = self._insert(payload, fields, user)
             result = self._result(payload, record, "applied")
@@ -315,7 +320,40 @@ class Batch:
         # later changes of this batch made to them (the batch reads them from _records)
         self._new_records.append(record)
         self._records[record.row_id] = record
+        if self._credit_codes is not None and record.entity == "organization":
+            self._credit_codes[str(record.fields.get("uscc"))] = record
         return record
+
+    def _same_credit_code(
+        self, payload: dict[str, Any], record: Record | None, fields: dict[str, Any]
+    ) -> dict[str, Any] | None:
+        """The other live organization with the credit code this change gives its own, if
+        any: two records of one company would split its history (and a desktop's unique index
+        refuses the second). Named to the caller only when they may see it."""
+        if payload["entity"] != "organization" or payload.get("deleted"):
+            return None
+        code = {**(record.fields if record else {}), **fields}.get("uscc")
+        if not code:
+            return None
+        if self._credit_codes is None:
+            query = select(Record).where(Record.entity == "organization", Record.deleted.is_(False))
+            self._credit_codes = {
+                str(other.fields.get("uscc")): other
+                for other in self.session.scalars(query)
+                if other.fields.get("uscc")
+            }
+        other = self._credit_codes.get(str(code))
+        if (
+            other is None
+            or other.row_id == payload["row_id"]
+            or other.deleted
+            or other.fields.get("uscc") != code  # changed in this batch
+        ):
+            return None
+        existing: dict[str, Any] = {"id": other.row_id, "credit_code": code}
+        if self.sees(other.row_id):
+            existing["name"] = other.fields.get("name")
+        return existing
 
     def _update(
         self, payload: dict[str, Any], record: Record, fields: dict[str, Any], user: str
@@ -328,11 +366,12 @@ class Batch:
         if record.deleted and not payload.get("deleted") and base_revision < record.revision:
             # a delete wins over an edit that did not see it; the losing edit is kept
             conflicts = [(name, None, value) for name, value in fields.items()]
-            self._record_conflicts(payload, record, conflicts, user)
-            return self._result(payload, record, "conflict", reason="deleted")
+            found = self._record_conflicts(payload, record, conflicts, user)
+            return self._result(payload, record, "conflict", reason="deleted", conflicts=found)
         merged = merge_fields(base, record.fields, fields)
         deleting = bool(payload.get("deleted")) and not record.deleted
         restoring = record.deleted and not payload.get("deleted")
+        previous_by = record.changed_by  # who set the value the server keeps
         if merged.fields != record.fields or deleting or restoring:
             revision = record.revision + 1
             record.field_revisions = {
@@ -350,11 +389,15 @@ class Batch:
             record.seq = self.next_seq()
             record.changed_by = user
             record.changed_at = utc_now()
-        self._record_conflicts(
-            payload, record, [(c.field, c.server, c.incoming) for c in merged.conflicts], user
+        found = self._record_conflicts(
+            payload,
+            record,
+            [(c.field, c.server, c.incoming) for c in merged.conflicts],
+            user,
+            server_by=previous_by,
         )
         outcome = "applied" if merged.outcome == "unchanged" else merged.outcome
-        return self._result(payload, record, outcome)
+        return self._result(payload, record, outcome, conflicts=found)
 
     def _record_conflicts(
         self,
@@ -362,24 +405,44 @@ class Batch:
         record: Record,
         conflicts: list[tuple[str, Any, Any]],
         user: str,
-    ) -> None:
+        *,
+        server_by: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Keep each conflict in ``server_conflict``; them as the push's answer names them."""
+        found = []
+        at = utc_now()
         for field, server_value, incoming in conflicts:
-            self.session.add(
-                Conflict(
-                    change_id=payload["change_id"],
-                    entity=record.entity,
-                    row_id=record.row_id,
-                    organization_id=record.organization_id,
-                    field=field,
-                    server_value=server_value,
-                    incoming_value=incoming,
-                    server_by=record.changed_by,
-                    incoming_by=user,
-                )
+            conflict = Conflict(
+                change_id=payload["change_id"],
+                entity=record.entity,
+                row_id=record.row_id,
+                organization_id=record.organization_id,
+                field=field,
+                server_value=server_value,
+                incoming_value=incoming,
+                server_by=server_by or record.changed_by,
+                incoming_by=user,
+                at=at,
             )
+            self.session.add(conflict)
+            found.append(
+                {
+                    "field": field,
+                    "theirs": server_value,
+                    "mine": incoming,
+                    "theirs_by": conflict.server_by,
+                    "at": at.isoformat(),
+                }
+            )
+        return found
 
     def _result(
-        self, payload: dict[str, Any], record: Record, outcome: str, reason: str | None = None
+        self,
+        payload: dict[str, Any],
+        record: Record,
+        outcome: str,
+        reason: str | None = None,
+        conflicts: list[dict[str, Any]] | None = None,
     ) -> dict[str, Any]:
         fields = record.fields
         for field in WITHHELD.get(record.entity, frozenset()):
@@ -395,12 +458,15 @@ class Batch:
         }
         if reason:
             result["reason"] = reason
+        if conflicts:
+            result["conflicts"] = conflicts
         return result
 
     def _reject(
-        self, payload: dict[str, Any], reason: str, user: str, device: str
+        self, payload: dict[str, Any], reason: str, user: str, device: str, **extra: Any
     ) -> dict[str, Any]:
         result = {"change_id": payload["change_id"], "outcome": "rejected", "reason": reason}
+        result.update(extra)
         self._log(payload, result, user, device)
         return result
 

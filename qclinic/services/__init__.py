@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from qclinic.services.cases import CaseService
     from qclinic.services.chain_reports import ChainReportService
     from qclinic.services.chains import ChainService
+    from qclinic.services.conflicts import ConflictService
     from qclinic.services.datasets import DatasetService
     from qclinic.services.findings import FindingService
     from qclinic.services.library import LibraryService
@@ -150,6 +151,13 @@ class Services:
         from qclinic.services.bundles import BundleService
 
         return BundleService(self.database, self.bus)
+
+    @cached_property
+    def conflicts(self) -> ConflictService:
+        """The sync conflicts kept on this computer, and resolving them (the inbox)."""
+        from qclinic.services.conflicts import ConflictService
+
+        return ConflictService(self.database, self.bus)
 
     @cached_property
     def sync(self) -> SyncService:

@@ -46,8 +46,10 @@ class PushBatch:
     skipped: int = 0
 
 
-#: :attr:`ConflictListing.source` while the desktop keeps no record of conflicts
-CONFLICTS_NONE_YET = "none yet"
+#: :attr:`ConflictListing.source`: the ``sync_conflict`` table of this data folder
+CONFLICTS_LOCAL = "local"
+#: the last server conflict id kept here (``GET /v1/conflicts``)
+KEY_CONFLICT_CURSOR = "sync.conflict_cursor"
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,15 @@ class ConflictListing:
 
     source: str
     conflicts: list[dict[str, Any]]
+
+
+class SetAside(Exception):
+    """A pulled page was not applied: it carries an organization whose credit code a different
+    local organization holds; the clash is kept as a conflict (the cursor stays)."""
+
+    def __init__(self, clashes: list[dict[str, Any]]) -> None:
+        super().__init__("credit code clash")
+        self.clashes = clashes
 
 
 class SyncService(Service):
@@ -79,13 +90,23 @@ class SyncService(Service):
             _put_state(session, values)
 
     def conflicts(self) -> ConflictListing:
-        """The conflicts this desktop keeps a record of: none today.
+        """The conflicts this desktop keeps (``sync_conflict``, schema 0011), resolved too."""
+        from qclinic.services.conflicts import ConflictService
 
-        The server settles each conflict by the merge rules and ``qclinic sync`` reports only how
-        many there were; there is no local conflict table (schema 0008 keeps ``sync_state`` and
-        settings only) until the conflict inbox lands, so this says so instead of guessing.
-        """
-        return ConflictListing(source=CONFLICTS_NONE_YET, conflicts=[])
+        records = ConflictService(self._database, self._bus).records()
+        return ConflictListing(CONFLICTS_LOCAL, [record.as_dict() for record in records])
+
+    def apply_conflicts(
+        self, conflicts: list[dict[str, Any]], cursor: int, *, source: object = None
+    ) -> int:
+        """Keep a page of conflicts pulled from the server, and its cursor; how many were new
+        here (one this computer's push already reported is kept once)."""
+        from qclinic.services.conflicts import from_server, keep
+
+        with self._writing(source, origin=Origin.SYNC) as session:
+            added = keep(session, [from_server(found) for found in conflicts])
+            _put_state(session, {KEY_CONFLICT_CURSOR: str(cursor)})
+        return added
 
     # -- push ----------------------------------------------------------------------------------
     def pending_count(self) -> int:
@@ -202,6 +223,7 @@ class SyncService(Service):
         Returns:
             How many changes had each outcome.
         """
+        from qclinic.services.conflicts import DUPLICATE_CREDIT_CODE, from_push, keep
         from qclinic.storage.sync_rows import read_fields, write_fields
 
         counts: dict[str, int] = {}
@@ -233,6 +255,16 @@ class SyncService(Service):
                         write_fields(session, entity, row_id, adopt, result["deleted"])
                 memory.remember(entity, row_id, result["revision"], result["fields"])
             memory.write()
+            user = _get_state(session, KEY_USER)
+            keep(
+                session,
+                [
+                    found
+                    for result in results
+                    if result.get("conflicts") or result.get("reason") == DUPLICATE_CREDIT_CODE
+                    for found in from_push(sent_changes[result["change_id"]], result, user)
+                ],
+            )
             values: dict[str, str | None] = {KEY_PUSHED: str(batch.up_to_seq)}
             if counts.get("rejected"):
                 rejected = int(_get_state(session, KEY_REJECTED) or "0")
@@ -289,11 +321,25 @@ class SyncService(Service):
 
         A field changed locally since the last sync (not pushed yet) keeps its local value: it
         is pushed next, against the revision pulled here.
+
+        Raises:
+            SetAside: the page carries an organization whose credit code another live local
+                organization holds; nothing of the page is applied, the clash is kept as a
+                conflict, and the page comes again at the next sync.
         """
         from sqlalchemy import text
 
+        from qclinic.services.conflicts import credit_code_clashes, keep
         from qclinic.storage.sync_rows import load, read_fields, write_fields
 
+        clashes: list[dict[str, Any]] = []
+        if any(row["entity"] == "organization" for row in rows):
+            with self._reading() as session:
+                clashes = credit_code_clashes(session, rows)
+        if clashes:
+            with self._writing(source, origin=Origin.SYNC) as session:
+                keep(session, clashes)
+            raise SetAside(clashes)
         with self._writing(source, origin=Origin.SYNC) as session:
             session.info[device_info_key()] = SYNC_DEVICE
             # a page may carry a child before its parent: check foreign keys at commit

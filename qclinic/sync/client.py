@@ -12,7 +12,16 @@ from qclinic.errors import UserError
 
 
 class Unreachable(Exception):
-    """The server could not be reached (no network, server down, timed out)."""
+    """The server could not be reached (no network, server down, timed out, the connection
+    dropped before the whole answer arrived)."""
+
+
+class TooLarge(Exception):
+    """The server refused a request body over its cap (413); ``limit`` is the cap in bytes."""
+
+    def __init__(self, limit: int | None) -> None:
+        super().__init__(f"request body over the server's limit ({limit} bytes)")
+        self.limit = limit
 
 
 class BlobRefused(Exception):
@@ -53,7 +62,10 @@ class SyncClient:
         except httpx.TransportError as error:
             raise Unreachable(str(error)) from error
         if response.status_code == 200:
-            body: dict[str, Any] = response.json()
+            try:
+                body: dict[str, Any] = response.json()
+            except ValueError as error:  # cut short by a proxy that answered 200
+                raise Unreachable(str(error)) from error
             return body
         self._refused(response, kwargs.get("params", {}))
 
@@ -66,8 +78,16 @@ class SyncClient:
             detail = None
         code = detail.get("code") if isinstance(detail, dict) else None
         if response.status_code == 401:
-            key = "sync.bad_credentials" if code == "bad_credentials" else "sync.token_revoked"
+            key = {
+                "bad_credentials": "sync.bad_credentials",
+                "expired_token": "sync.fault_token_expired",
+            }.get(str(code), "sync.token_revoked")
             raise UserError(text(key))
+        if response.status_code == 413:
+            limit = detail.get("limit") if isinstance(detail, dict) else None
+            raise TooLarge(int(limit) if isinstance(limit, int) else None)
+        if response.status_code in (502, 503, 504):  # a proxy in front of a server that is down
+            raise Unreachable(f"HTTP {response.status_code}")
         if response.status_code == 403:
             organization = params.get("organization") or _named(detail)
             raise UserError(text("sync.forbidden", organization=organization))
@@ -80,6 +100,9 @@ class SyncClient:
             "POST", "/v1/login", json={"user": user, "password": password, "device": device}
         )
 
+    def hello(self) -> dict[str, Any]:
+        return self._call("GET", "/v1/hello")
+
     def scopes(self) -> list[str]:
         """What this user may pull: the chains, then the organizations (docs/SYNC.md)."""
         answer = self._call("GET", "/v1/organizations")
@@ -91,6 +114,10 @@ class SyncClient:
     def pull(self, organization: str, after: int, limit: int) -> dict[str, Any]:
         params = {"organization": organization, "after": after, "limit": limit}
         return self._call("GET", "/v1/pull", params=params)
+
+    def conflicts(self, after: int, limit: int) -> dict[str, Any]:
+        """The conflicts recorded in every organization the user may see, after *after*."""
+        return self._call("GET", "/v1/conflicts", params={"after": after, "limit": limit})
 
     # -- blobs (docs/SYNC.md, "Blobs") --------------------------------------------------------
     def missing_blobs(self, hashes: list[str]) -> dict[str, int]:

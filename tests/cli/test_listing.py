@@ -97,7 +97,7 @@ def test_the_table_and_the_conflicts_listing(demo: tuple[Path, dict[str, Any]]) 
     assert header.split()[:2] == ["id", "status"]
     assert any(line.startswith(ids["organization"]) for line in lines)
     conflicts = listed(folder, "conflicts")
-    assert conflicts == {"kind": "conflicts", "source": "none yet", "count": 0, "rows": []}
+    assert conflicts == {"kind": "conflicts", "source": "local", "open": 0, "count": 0, "rows": []}
     for lang in ("en", "zh"):
         said = qclinic(folder, "list", "conflicts", lang=lang)
         assert said.stdout.strip() == text("sync.list_no_conflicts").get(lang)

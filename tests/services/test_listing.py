@@ -8,7 +8,7 @@ from datetime import datetime
 from qclinic.core.catalogue import text
 from qclinic.core.vocabulary import CaseStatus, NqiCategory
 from qclinic.services import ChangeEvent, Services
-from qclinic.services.sync import CONFLICTS_NONE_YET
+from qclinic.services.sync import CONFLICTS_LOCAL
 from qclinic.storage.database import Database
 
 
@@ -77,9 +77,9 @@ def test_cases_and_actions_are_filtered_by_organization(
     assert events == []
 
 
-def test_the_desktop_keeps_no_conflict_record_yet_and_says_so(services: Services) -> None:
+def test_a_desktop_that_never_synced_keeps_no_conflict_and_says_so(services: Services) -> None:
     known = services.sync.conflicts()
-    assert (known.source, known.conflicts) == (CONFLICTS_NONE_YET, [])
+    assert (known.source, known.conflicts) == (CONFLICTS_LOCAL, [])
     message = text("sync.list_no_conflicts")
     assert message.get("zh") != message.get("en")
     assert message.get("zh") and message.get("en")

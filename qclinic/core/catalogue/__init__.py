@@ -46,6 +46,7 @@ AREAS = (
     "server",
     "dashboard",
     "portfolio",
+    "conflicts",
 )
 
 _areas: dict[str, dict[str, Text]] = {}

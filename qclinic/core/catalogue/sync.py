@@ -42,10 +42,37 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{pulled} rows pulled",
     ),
     "list_empty": ("（没有记录）", "(no records)"),
-    "list_no_conflicts": (
-        "本机尚未保存冲突记录：服务器按合并规则处理冲突，qclinic sync 只报告其数量",
-        "this computer keeps no record of conflicts yet: the server settles them by the merge "
-        "rules and qclinic sync reports only how many there were",
+    "list_no_conflicts": ("本机没有同步冲突记录", "this computer keeps no sync conflicts"),
+    "fault_token_expired": (
+        "本设备的登录已过期（长期未同步）。请重新登录：qclinic sync login --server URL "
+        "--user 用户名 --password-file 文件；待同步的更改仍安全保存在本机",
+        "this device's sign-in has expired (unused for too long). Sign in again: qclinic sync "
+        "login --server URL --user NAME --password-file F; your waiting changes are safe on "
+        "this computer",
+    ),
+    "fault_too_large": (
+        "记录 {entity} {row} 超过服务器允许的请求大小（{limit} 字节），无法上传；"
+        "请联系服务器管理员调高上限（qclinic-server serve --max-body-bytes）",
+        "the record {entity} {row} is over the server's request size limit ({limit} bytes) and "
+        "cannot be pushed; ask the server's administrator to raise it (qclinic-server serve "
+        "--max-body-bytes)",
+    ),
+    "conflict_duplicate_refused": (
+        "服务器未接受企业“{name}”：统一社会信用代码 {code} 已属于服务器上的企业“{existing}”。"
+        "请核对信用代码，或删除重复的企业后改用已有企业",
+        "the server refused the organization “{name}”: the credit code {code} belongs to "
+        "“{existing}” on the server. Check the code, or delete the duplicate and use the "
+        "existing organization",
+    ),
+    "conflict_duplicate_pulled": (
+        "服务器上的企业“{theirs}”与本机企业“{mine}”的统一社会信用代码 {code} 相同，暂不下载该企业；"
+        "请修改或删除本机的重复企业后再同步",
+        "the organization “{theirs}” on the server has the credit code {code} of your "
+        "organization “{mine}”: it is not pulled until you change or delete your duplicate",
+    ),
+    "conflict_open": (
+        "{count} 项同步冲突待处理（服务器保留了它的值）：运行 qclinic list conflicts 查看",
+        "{count} sync conflicts to look at (the server kept its value): see qclinic list conflicts",
     ),
     "blob_uploading": (
         "正在上传附件：{done}/{total}（已发送 {megabytes} MB）",
@@ -68,5 +95,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "附件：上传 {uploaded} 个（{megabytes} MB），下载 {downloaded} 个；仍缺 {missing} 个",
         "attachments: {uploaded} uploaded ({megabytes} MB), {downloaded} downloaded; "
         "{missing} still missing",
+    ),
+    "fault_server_token_expired": (
+        "本设备的登录已过期（长期未使用），请重新登录",
+        "this device's sign-in has expired (unused for too long): sign in again",
+    ),
+    "fault_server_options": (
+        "--max-body-bytes 至少为 2097152（2 MiB：附件以 1 MiB 为一块上传），--token-days 必须大于 0",
+        "--max-body-bytes needs at least 2097152 (2 MiB: attachments go up in 1 MiB chunks) and "
+        "--token-days more than 0",
     ),
 }

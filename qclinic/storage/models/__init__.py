@@ -22,7 +22,7 @@ from qclinic.storage.models.documents import AssessmentSeal, IssuedChainDocument
 from qclinic.storage.models.improvement import Action, ClinicCase, Finding
 from qclinic.storage.models.library import ChecklistVersion
 from qclinic.storage.models.spc_data import Dataset, DatasetKind, DatasetValue
-from qclinic.storage.models.sync import SyncedState
+from qclinic.storage.models.sync import SyncConflict, SyncedState
 
 __all__ = [
     "DEVICE_ID_KEY",
@@ -51,6 +51,7 @@ __all__ = [
     "Record",
     "Signature",
     "Site",
+    "SyncConflict",
     "SyncedState",
     "Visit",
 ]

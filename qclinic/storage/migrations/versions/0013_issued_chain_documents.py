@@ -26,7 +26,7 @@ from alembic import op
 from qclinic.storage.uuid7 import new_id
 
 revision = "0013"
-down_revision: str | None = "0010"
+down_revision: str | None = "0011"
 branch_labels: str | None = None
 depends_on: str | None = None
 
