@@ -95,17 +95,27 @@ def field_label(field: str) -> str:
     return QCoreApplication.translate("ConflictFields", source) if source else field
 
 
+_WORDS = {
+    "yes": QT_TRANSLATE_NOOP("ConflictsModel", "Yes"),
+    "no": QT_TRANSLATE_NOOP("ConflictsModel", "No"),
+    "open": QT_TRANSLATE_NOOP("ConflictsModel", "Open"),
+    "mine": QT_TRANSLATE_NOOP("ConflictsModel", "Kept mine"),
+    "theirs": QT_TRANSLATE_NOOP("ConflictsModel", "Kept theirs"),
+    "merged": QT_TRANSLATE_NOOP("ConflictsModel", "Merged"),
+}
+
+
+def _word(key: str) -> str:
+    return QCoreApplication.translate("ConflictsModel", _WORDS[key])
+
+
 def value_text(detail: ConflictDetail, value: Any) -> str:
     """How a value of *detail*'s field reads: a vocabulary's label, yes/no, a credit-code
     clash's organization as "name (code)", "—" for none."""
-
-    def tr(source: str) -> str:
-        return QCoreApplication.translate("ConflictsModel", source)
-
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
-        return tr("Yes") if value else tr("No")
+        return _word("yes") if value else _word("no")
     if isinstance(value, dict) and "uscc" in value:
         return f"{value.get('name') or '—'} ({value.get('uscc') or '—'})"
     if isinstance(value, dict | list):
@@ -116,17 +126,10 @@ def value_text(detail: ConflictDetail, value: Any) -> str:
 
 
 def state_text(detail: ConflictDetail) -> str:
-    def tr(source: str) -> str:
-        return QCoreApplication.translate("ConflictsModel", source)
-
     resolution = detail.conflict.resolution
     if resolution is None:
-        return tr("Open")
-    return {
-        "mine": tr("Kept mine"),
-        "theirs": tr("Kept theirs"),
-        "merged": tr("Merged"),
-    }.get(resolution, resolution)
+        return _word("open")
+    return _word(resolution) if resolution in _WORDS else resolution
 
 
 _OPEN_COLOUR = QColor("#b03a2e")
