@@ -51,6 +51,7 @@ class _Side(QGroupBox):
         self.value.setWordWrap(True)
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.value.setStyleSheet("font-size: 15px;")
+        self.value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.who = QLabel()
         self.who.setStyleSheet("color: #566573;")
         layout = QVBoxLayout(self)
