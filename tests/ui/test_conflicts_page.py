@@ -43,7 +43,9 @@ def _page(qtbot, services, signals):
     return page
 
 
-def test_the_inbox_names_the_record_and_field_and_keeps_theirs(qtbot, services, signals) -> None:
+def test_the_inbox_names_the_record_and_field_and_keeps_theirs(
+    qtbot, qtmodeltester, services, signals
+) -> None:
     organization = services.organizations.create("Tongling Copper Works", region="Tongling").id
     services.sync.apply_conflicts(
         [_conflict(organization, "region", "Tongling", "Hefei", 1)], cursor=1
@@ -51,6 +53,7 @@ def test_the_inbox_names_the_record_and_field_and_keeps_theirs(qtbot, services, 
     page = _page(qtbot, services, signals)
 
     assert page.model.rowCount() == 1
+    qtmodeltester.check(page.model)
     row = [page.proxy.index(0, column).data() for column in range(page.model.columnCount())]
     assert row[COL_RECORD] == "Tongling Copper Works"
     assert row[COL_FIELD] == "Region"
