@@ -40,6 +40,8 @@ class FieldKind:
     choices: tuple[str, ...] = ()
     integer: bool = False
     long: bool = False
+    #: a JSON column: the values decide (:func:`details`)
+    json: bool = False
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class ConflictDetail:
 def field_kind(entity: str, field: str) -> FieldKind:
     """The kind of *entity*'s *field*, from its column (text for anything unknown)."""
     from qclinic.storage.sync_rows import table_of
+    from qclinic.storage.types import JSONText
 
     try:
         column = table_of(entity).c[field]
@@ -73,6 +76,8 @@ def field_kind(entity: str, field: str) -> FieldKind:
         return FieldKind(NUMBER, integer=True)
     if isinstance(kind, Float | Numeric):
         return FieldKind(NUMBER)
+    if isinstance(kind, JSONText):
+        return FieldKind(TEXT, json=True)
     return FieldKind(TEXT, long=field in LONG_TEXT_FIELDS)
 
 
@@ -85,10 +90,23 @@ def details(session: Session, conflicts: list[ConflictRecord], lang: str) -> lis
             conflict=found,
             organization=namer.organization(found.organization_id),
             record=namer.record(found.entity, found.row_id, found.mine, found.theirs),
-            kind=field_kind(found.entity, found.field),
+            kind=_by_values(field_kind(found.entity, found.field), found.mine, found.theirs),
         )
         for found in conflicts
     ]
+
+
+def _by_values(kind: FieldKind, mine: Any, theirs: Any) -> FieldKind:
+    """A JSON column (an answer's value) takes the kind its two values share: numbers stay
+    numbers, yes/no stays a choice; anything else is edited as text."""
+    values = [value for value in (mine, theirs) if value is not None]
+    if not kind.json or not values:
+        return kind
+    if all(isinstance(value, bool) for value in values):
+        return FieldKind(CHOICE, ("true", "false"))
+    if all(isinstance(value, int | float) and not isinstance(value, bool) for value in values):
+        return FieldKind(NUMBER, integer=all(isinstance(value, int) for value in values))
+    return kind
 
 
 class _Namer:

@@ -61,6 +61,7 @@ def test_each_record_is_named_as_a_person_knows_it(services: Services) -> None:
     assert details["action"].record == action_title
     assert details["site"].record == "site 0190aaaa"  # not held here: its entity and id
     assert details["action"].kind.kind == DATE
+    assert details["answer"].kind.kind == TEXT  # a note
     zh = {d.conflict.entity: d for d in services.conflicts.details(lang="zh")}
     assert zh["answer"].record.endswith(question["text"]["zh"])
 
@@ -77,3 +78,22 @@ def test_a_fields_kind_comes_from_its_column() -> None:
     assert field_kind("organization", "notes").long
     assert not field_kind("organization", "name").long
     assert field_kind("organization", "no_such_field").kind == TEXT
+
+
+def test_an_answers_value_is_edited_as_the_kind_both_values_are(services: Services) -> None:
+    ids = seed(services.database, "en")
+    (answer,) = services.database.query("SELECT id FROM answer ORDER BY id LIMIT 1")[0]
+    found = [
+        {**_conflict("answer", answer, ids["organization"], "value", n), "mine": m, "theirs": t}
+        for n, (m, t) in enumerate([(3, 4), (2.5, 3), (True, False), ("yes", 4)])
+    ]
+    services.sync.apply_conflicts(found, cursor=4)
+
+    kinds = [d.kind for d in services.conflicts.details()]
+
+    assert [(k.kind, k.integer) for k in kinds] == [
+        (NUMBER, True),
+        (NUMBER, False),
+        (CHOICE, False),
+        (TEXT, False),
+    ]
