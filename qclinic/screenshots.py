@@ -146,6 +146,7 @@ def take(out: Path, laptop: bool = False) -> list[Path]:
             window.close()
         database.dispose()
         written += _dashboard(out, suffix, size)
+        written += _conflicts(out, suffix, size)
         paths.set_data_dir(None)
     return written
 
@@ -183,6 +184,90 @@ def _dashboard(out: Path, suffix: str, size: tuple[int, int]) -> list[Path]:
             written.append(path)
             window.close()
         database.dispose()
+    return written
+
+
+#: the conflicts of the inbox's pictures, per language: (entity key, field, mine, theirs)
+_CONFLICTS = {
+    "zh": [
+        ("organization", "region", "铜陵市义安区", "铜陵市铜官区"),
+        ("action", "due_date", "2026-12-15", "2026-12-31"),
+        ("action", "priority", "high", "medium"),
+        ("case", "diagnosis", "熔炼炉测温仪未定期校准", "测温仪校准记录缺失，且未做 MSA"),
+    ],
+    "en": [
+        ("organization", "region", "Yi'an District, Tongling", "Tongguan District, Tongling"),
+        ("action", "due_date", "2026-12-15", "2026-12-31"),
+        ("action", "priority", "high", "medium"),
+        (
+            "case",
+            "diagnosis",
+            "The furnace pyrometer is not calibrated",
+            "No calibration record, no MSA",
+        ),
+    ],
+}
+
+
+def _conflicts(out: Path, suffix: str, size: tuple[int, int]) -> list[Path]:
+    """The conflict inbox over the demo data with four conflicts another device's sync left
+    (as ``GET /v1/conflicts`` reports them), in its own data folder per language."""
+    from datetime import UTC, datetime, timedelta
+
+    from PySide6.QtWidgets import QApplication
+
+    from qclinic import settings as user_settings
+    from qclinic.services import Services
+    from qclinic.services.demo import seed
+    from qclinic.storage.startup import open_database
+    from qclinic.ui import i18n
+    from qclinic.ui.main_window import PAGES, MainWindow
+    from qclinic.ui.signals import AppSignals
+
+    app = QApplication.instance()
+    written = []
+    for lang in ("zh", "en"):
+        with tempfile.TemporaryDirectory() as folder:
+            database = open_database(Path(folder) / "qclinic.sqlite", attachments_dir=Path(folder))
+            ids = seed(database, lang)
+            rows = {
+                "organization": ids["organization"],
+                "action": ids["actions"][0],
+                "case": ids["cases"][0],
+            }
+            entities = {"organization": "organization", "action": "action", "case": "clinic_case"}
+            people = ("王工", "李敏") if lang == "zh" else ("Wang Gang", "Li Min")
+            start = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
+            found = [
+                {
+                    "change_id": f"screenshot-{n}",
+                    "entity": entities[key],
+                    "row_id": rows[key],
+                    "organization_id": ids["organization"],
+                    "field": name,
+                    "mine": mine,
+                    "theirs": theirs,
+                    "mine_by": people[0],
+                    "theirs_by": people[1],
+                    "at": (start + timedelta(minutes=17 * n)).isoformat(),
+                }
+                for n, (key, name, mine, theirs) in enumerate(_CONFLICTS[lang])
+            ]
+            Services(database).sync.apply_conflicts(found, cursor=len(found))
+            user_settings.save(user_settings.Settings())
+            i18n.install_translators(app, lang)  # type: ignore[arg-type]
+            window = MainWindow(AppSignals(), lang=lang, start_page="conflicts")
+            window.resize(*size)
+            window.show()
+            window.attach_database(database)
+            window.navigation.setCurrentRow([spec.key for spec in PAGES].index("conflicts"))
+            for _ in range(10):
+                app.processEvents()  # type: ignore[union-attr]
+            path = out / f"conflicts-{lang}{suffix}.png"
+            window.grab().save(str(path))
+            written.append(path)
+            window.close()
+            database.dispose()
     return written
 
 

@@ -196,7 +196,7 @@ def create_app(
     def conflicts(
         session: Annotated[Session, Depends(read_db)],
         who: Annotated[Caller, Depends(caller)],
-        organization: str | None = None,
+        organization: Annotated[str | None, Query(max_length=36, pattern=_NO_NUL)] = None,
         after: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
     ) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from qclinic.services.base import Service
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from qclinic.services.conflict_details import ConflictDetail
     from qclinic.storage.models import SyncConflict
 
 #: how a conflict is resolved
@@ -159,6 +160,15 @@ class ConflictService(Service):
             query = query.where(SyncConflict.resolved_at.is_(None))
         with self._reading() as session:
             return [_record(row) for row in session.scalars(query)]
+
+    def details(self, *, include_resolved: bool = True, lang: str = "zh") -> list[ConflictDetail]:
+        """:meth:`records` with the record's readable name, its organization's, and the kind of
+        value the field holds (the inbox's rows)."""
+        from qclinic.services.conflict_details import details
+
+        found = self.records(include_resolved=include_resolved)
+        with self._reading() as session:
+            return details(session, found, lang)
 
     def open_count(self) -> int:
         from sqlalchemy import func, select

@@ -52,6 +52,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("plan", "plan", QT_TRANSLATE_NOOP("MainWindow", "Improvement plans")),
     PageSpec("spc", "spc", QT_TRANSLATE_NOOP("MainWindow", "SPC / MSA")),
     PageSpec("library", "library", QT_TRANSLATE_NOOP("MainWindow", "Checklist library")),
+    PageSpec("conflicts", "conflicts", QT_TRANSLATE_NOOP("MainWindow", "Conflicts")),
 )
 
 #: The home page: the first page of a start (unless the user last left the app elsewhere).
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         start = keys.index(start_page) if start_page in keys else 0
         self.navigation.setCurrentRow(start)
         self.on_navigate(start)
+        self.conflict_badge = import_module("qclinic.ui.conflict_badge").follow(self)
         self.signals.open_assessment.connect(self.on_open_assessment)
         self.signals.open_organization.connect(self.on_open_organization)
         self.repaint()  # paint the first page's data now, before anyone measures "loaded"

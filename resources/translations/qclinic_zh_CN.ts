@@ -1108,6 +1108,296 @@ Your change was not saved. The answer shown is the one stored now.</source>
     </message>
 </context>
 <context>
+    <name>ConflictFields</name>
+    <message>
+        <source>Name</source>
+        <extracomment>the fields a person edits, by their column name (others show the column name itself)</extracomment>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Industrial chain</source>
+        <translation>产业链</translation>
+    </message>
+    <message>
+        <source>Role in the chain</source>
+        <translation>链上角色</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>企业规模</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Chief quality officer</source>
+        <translation>首席质量官</translation>
+    </message>
+    <message>
+        <source>Chief quality officer&apos;s phone</source>
+        <translation>首席质量官电话</translation>
+    </message>
+    <message>
+        <source>Chief quality officer&apos;s email</source>
+        <translation>首席质量官邮箱</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Affiliation</source>
+        <translation>所属单位</translation>
+    </message>
+    <message>
+        <source>Qualification</source>
+        <translation>资质</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Grade of finding</source>
+        <translation>发现项等级</translation>
+    </message>
+    <message>
+        <source>NQI category</source>
+        <translation>NQI 类别</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Symptom</source>
+        <translation>症状</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>Prescription</source>
+        <translation>处方</translation>
+    </message>
+    <message>
+        <source>Resolved on</source>
+        <translation>解决日期</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Verification note</source>
+        <translation>验证说明</translation>
+    </message>
+    <message>
+        <source>Effectiveness check</source>
+        <translation>有效性确认</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsModel</name>
+    <message>
+        <source>Organization</source>
+        <extracomment>the :class:`ConflictDetail` of a row</extracomment>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>服务器上的</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Kept mine</source>
+        <translation>保留了我的</translation>
+    </message>
+    <message>
+        <source>Kept theirs</source>
+        <translation>采用了服务器的</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Sync conflicts</source>
+        <extracomment>the merged-value editor last opened (kept so tests can reach it)</extracomment>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>When this computer and another changed the same field, the server kept the value that arrived first. Choose the value that stays: it is sent at the next sync like any edit.</source>
+        <translation>本机和另一台设备修改了同一字段时，服务器保留先到达的值。请选择最终保留的值：它会像普通修改一样在下次同步时发送。</translation>
+    </message>
+    <message>
+        <source>Show &amp;resolved</source>
+        <translation>显示已处理(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation>记录：</translation>
+    </message>
+    <message>
+        <source>Field:</source>
+        <translation>字段：</translation>
+    </message>
+    <message>
+        <source>Mine (not kept by the server)</source>
+        <translation>我的（服务器未采用）</translation>
+    </message>
+    <message>
+        <source>Theirs (on the server)</source>
+        <translation>服务器上的（当前值）</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>保留我的(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs</source>
+        <translation>采用服务器的(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit merged value…</source>
+        <translation>编辑合并值(&amp;E)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open conflict(s)</source>
+        <translation>
+            <numerusform>%n 个待处理的冲突</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No open conflict: everything synced agrees.</source>
+        <translation>没有待处理的冲突：已同步的数据一致。</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>by %1 · %2</source>
+        <translation>修改人：%1 · %2</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>修改人：%1</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Dashboard</source>
@@ -1865,6 +2155,10 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>检查表库</translation>
     </message>
     <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
         <source>Data file: %1</source>
         <extracomment>The home page: the first page of a start (unless the user last left the app elsewhere). plain sqlite3 (no SQLAlchemy before the first screen): is there any organization yet?</extracomment>
         <translation>数据文件：%1</translation>
@@ -1940,6 +2234,33 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <message>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merged value</source>
+        <translation>合并值</translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation>记录：</translation>
+    </message>
+    <message>
+        <source>Mine:</source>
+        <translation>我的：</translation>
+    </message>
+    <message>
+        <source>Theirs:</source>
+        <translation>服务器上的：</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
