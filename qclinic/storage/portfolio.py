@@ -466,12 +466,16 @@ def events(session: Session, query: Query) -> list[tuple[str, str | None, str, s
     AND resolved_on >= :start AND resolved_on < :cut
     AND organization_id IN (SELECT org_id FROM orgs)
 )"""
-    statement = f"""{query.with_(happened)}
-SELECT h.kind, m.chain_id, h.field, SUBSTR(h.day, 1, 7), COUNT(*)
-FROM happened h JOIN (SELECT DISTINCT chain_id, org_id FROM members) m ON m.org_id = h.org_id
-GROUP BY h.kind, m.chain_id, h.field, SUBSTR(h.day, 1, 7)
+    per_org = """per_org AS MATERIALIZED (
+  SELECT kind, org_id, field, SUBSTR(day, 1, 7) AS month, COUNT(*) AS n FROM happened
+  GROUP BY kind, org_id, field, SUBSTR(day, 1, 7)
+)"""
+    statement = f"""{query.with_(happened, per_org)}
+SELECT h.kind, m.chain_id, h.field, h.month, SUM(h.n)
+FROM per_org h JOIN (SELECT DISTINCT chain_id, org_id FROM members) m ON m.org_id = h.org_id
+GROUP BY h.kind, m.chain_id, h.field, h.month
 UNION ALL
-SELECT kind, NULL, field, SUBSTR(day, 1, 7), COUNT(*) FROM happened
-GROUP BY kind, field, SUBSTR(day, 1, 7)"""
+SELECT kind, NULL, field, month, SUM(n) FROM per_org
+GROUP BY kind, field, month"""
     rows = session.execute(sql(statement), query.params).all()
     return [(r[0], r[1], r[2], r[3], int(r[4])) for r in rows]
