@@ -154,11 +154,36 @@ class PortfolioService(Service):
         weak = queries.weakest(session, query, WEAKEST_COUNT)
         owners = queries.actions_by_owner(session, query)
         companies = self._company_actions(session, query)
+        # each chain's share of every result, taken once (not filtered again per chain)
+        counts_of: dict[str | None, dict[tuple[str, str | None, str], int]] = defaultdict(dict)
+        for key, n in counts.items():
+            counts_of[key[1]][key] = n
+        happened_of = _by_chain(happened, 1)
+        weak_of, owners_of = _by_chain(weak), _by_chain(owners)
+        companies_of = _by_chain([(row["chain_id"], row) for row in companies])
         chains = tuple(
-            _chain(chain_id, name, flt, counts, happened, weak, owners, companies)
+            _chain(
+                chain_id,
+                name,
+                flt,
+                counts_of[chain_id],
+                happened_of[chain_id],
+                weak_of[chain_id],
+                owners_of[chain_id],
+                [row for _chain_id, row in companies_of[chain_id]],
+            )
             for chain_id, name in names
         )
-        total = _chain(None, "", flt, counts, happened, weak, owners, companies)
+        total = _chain(
+            None,
+            "",
+            flt,
+            counts_of[None],
+            happened_of[None],
+            weak_of[None],
+            owners_of[None],
+            companies,
+        )
         return Portfolio(flt, chains, total)
 
     @staticmethod
@@ -371,6 +396,14 @@ def _supplier_rows(rows: list[Mapping[str, Any]], flt: PortfolioFilter) -> list[
         )
         for row in rows
     ]
+
+
+def _by_chain(rows: list[Any], at: int = 0) -> dict[str | None, list[Any]]:
+    """*rows* whose item *at* is a chain id (None: the total), by chain, in their order."""
+    grouped: dict[str | None, list[Any]] = defaultdict(list)
+    for row in rows:
+        grouped[row[at]].append(row)
+    return grouped
 
 
 def _narrowed(flt: PortfolioFilter, chain_id: str | None) -> PortfolioFilter:
