@@ -4,11 +4,14 @@ Revision ID: 0012
 Revises: 0010 (0011 at merge)
 Create Date: 2026-11-26
 
-Two new tables, no existing table changes: ``portfolio_summary`` (per company its latest
+Two new tables: ``portfolio_summary`` (per company its latest
 signed 4-level grade and score and its four 4 x 100% flags) and ``portfolio_coverage`` (the
 answer that decides each flag). They start empty and without a watermark, so the first figures
 computed after this migration rebuild them in full (``qclinic/storage/portfolio_summary.py``);
 from then on each call brings them up to date from the change log.
+
+And two covering indexes for the services and problems of a period, read per company from the
+index alone: ``ix_visit_portfolio`` and ``ix_clinic_case_portfolio``.
 """
 
 from __future__ import annotations
@@ -20,6 +23,15 @@ revision = "0012"
 down_revision: str | None = "0010"
 branch_labels: str | None = None
 depends_on: str | None = None
+
+#: name → (table, columns); the same as the models'
+INDEXES: dict[str, tuple[str, list[str]]] = {
+    "ix_visit_portfolio": ("visit", ["organization_id", "visit_date", "deleted_at"]),
+    "ix_clinic_case_portfolio": (
+        "clinic_case",
+        ["organization_id", "created_at", "deleted_at", "nqi_category", "status", "resolved_on"],
+    ),
+}
 
 
 def upgrade() -> None:
@@ -50,9 +62,13 @@ def upgrade() -> None:
         sa.Column("in_place", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("organization_id", "key", name=op.f("pk_portfolio_coverage")),
     )
+    for name, (table, columns) in INDEXES.items():
+        op.create_index(name, table, columns, unique=False)
 
 
 def downgrade() -> None:
+    for name, (table, _columns) in INDEXES.items():
+        op.drop_index(name, table_name=table)
     op.drop_table("portfolio_coverage")
     op.drop_index(op.f("ix_portfolio_summary_stamp"), table_name="portfolio_summary")
     op.drop_table("portfolio_summary")
