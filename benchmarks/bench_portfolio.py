@@ -41,10 +41,15 @@ def build(data: Path, chains: int, organizations: int) -> float:
 def timed(call: object, repeat: int) -> list[float]:
     times = []
     for _ in range(repeat):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         call()  # type: ignore[operator]
         times.append((time.perf_counter() - started) * 1000)
+        CPU.append((time.process_time() - cpu) * 1000)
     return times
+
+
+#: the CPU time of every timed call (on a shared machine the wall time waits for the others)
+CPU: list[float] = []
 
 
 def main() -> int:
@@ -76,8 +81,17 @@ def main() -> int:
         end = date.today()
         period = PortfolioFilter(start=date(end.year, 1, 1), end=end)
         service = services.portfolio
+        service.coverage_questions()  # the library's tags, read once per process
+        started = time.perf_counter()
+        rebuilt = service.refresh_summary()  # a migrated or never-summarised database: all
+        print(
+            f"summary brought up to date in {(time.perf_counter() - started) * 1000:.0f} ms"
+            f" ({'every company' if rebuilt is None else f'{rebuilt} companies'})"
+        )
         service._compute(period)  # warm the page cache once
+        CPU.clear()
         all_chains = timed(lambda: service._compute(period), args.repeat)
+        all_cpu = list(CPU)
         portfolio = service.figures(period)  # computed once more, then kept
         switches: list[float] = []
         alone: list[float] = []
@@ -87,7 +101,8 @@ def main() -> int:
             alone.extend(timed(lambda one=one: service._compute(one), 1))
         print(
             f"figures, all chains: median {statistics.median(all_chains):.0f} ms, "
-            f"worst {max(all_chains):.0f} ms (target ≤ 300 ms)"
+            f"worst {max(all_chains):.0f} ms (target ≤ 300 ms); CPU time median "
+            f"{statistics.median(all_cpu):.0f} ms, least {min(all_cpu):.0f} ms"
         )
         print(
             f"switching to one chain (from the kept all-chains figures): median "
