@@ -102,20 +102,41 @@ class PortfolioService(Service):
         The summary is derived data, not the user's: it is written here, in one transaction of
         its own, logged nowhere and announced to no one.
         """
-        questions = self.coverage_questions()
+        library = self._library()
         with self._reading() as session:
-            if summary.pending(session, summary.signature(questions)) is None:
-                return 0
+            tags = summary.known_tags(session, library)
+            if tags is not None and summary.pending(session, tags) is None:
+                return 0  # up to date, and the checklists need not be read for their tags
+        questions = self.coverage_questions()
         with self._database.session() as session:
-            return summary.refresh(session, questions)
+            return summary.refresh(session, questions, library)
+
+    def _library(self) -> str:
+        """A fingerprint of what the 4 × 100% tags are read from: the library's versions and
+        the built-in checklist files (their names, sizes and modification times)."""
+        import hashlib
+        from pathlib import Path
+
+        from qclinic import paths
+        from qclinic.storage.library import list_library
+
+        entries = [(e.id, e.version) for e in list_library(self._database)]
+        files = []
+        for path in sorted(Path(paths.builtin_checklists_dir()).glob("*.yaml")):
+            stat = path.stat()
+            files.append((path.name, stat.st_mtime_ns, stat.st_size))
+        described = json.dumps([entries, files]).encode()
+        return hashlib.sha256(described).hexdigest()[:16]
 
     def _prepared(self, session: Any, flt: PortfolioFilter, fresh: bool) -> queries.Query:
         """The figures of *flt*, from the summary when it is *fresh* and answers the period,
         else from the history; materialized in *session*."""
-        query = self._query(flt)
-        if fresh and summary.covers(session, query.params["cut"]):
-            query = queries.facts_query(flt, self.coverage_questions(), summary.PARTS)
-        return queries.materialize(session, query)
+        if fresh:
+            # the summary's parts replace every part the tagged questions are needed for
+            query = queries.facts_query(flt, (), summary.PARTS)
+            if summary.covers(session, query.params["cut"]):
+                return queries.materialize(session, query)
+        return queries.materialize(session, self._query(flt))
 
     def _fresh(self) -> bool:
         """Refresh the summary if this database may be written; whether it is up to date."""

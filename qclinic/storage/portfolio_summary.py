@@ -72,14 +72,23 @@ def signature(questions: Sequence[CoverageQuestion]) -> str:
     return hashlib.sha256(json.dumps(described).encode()).hexdigest()[:16]
 
 
-def _state(session: Session) -> tuple[int, str] | None:
+def _state(session: Session) -> tuple[int, str, str] | None:
+    """The watermark: the last change-log line read, the tags' and the library's hashes."""
     row = session.execute(
         sql("SELECT value FROM local_state WHERE key = :key"), {"key": STATE_KEY}
     ).first()
     if row is None:
         return None
     state = json.loads(row[0])
-    return int(state["seq"]), str(state["tags"])
+    return int(state["seq"]), str(state["tags"]), str(state.get("library", ""))
+
+
+def known_tags(session: Session, library: str) -> str | None:
+    """The tags' hash the summary was computed with, if the checklist library (*library*, a
+    fingerprint of its versions) is still the one it was computed with; else None (the tags
+    must be read from the checklists again)."""
+    state = _state(session)
+    return state[1] if state is not None and library and state[2] == library else None
 
 
 def pending(session: Session, tags: str) -> tuple[int, int | None] | None:
@@ -100,14 +109,18 @@ def pending(session: Session, tags: str) -> tuple[int, int | None] | None:
     return top, state[0]
 
 
-def refresh(session: Session, questions: Sequence[CoverageQuestion]) -> int | None:
-    """Bring the summary up to date in *session* (a write session; the caller commits).
+def refresh(
+    session: Session, questions: Sequence[CoverageQuestion], library: str = ""
+) -> int | None:
+    """Bring the summary up to date in *session* (a write session; the caller commits); the
+    *library*'s fingerprint is kept with the watermark (:func:`known_tags`).
 
     Returns how many companies were computed again (None: every company, a full rebuild).
     """
     tags = signature(questions)
     todo = pending(session, tags)
     if todo is None:
+        _write_state(session, *(_state(session) or (0, tags, ""))[:2], library)
         return 0
     top, mark = todo
     session.execute(sql("DROP TABLE IF EXISTS temp.affected"))
@@ -126,7 +139,7 @@ def refresh(session: Session, questions: Sequence[CoverageQuestion]) -> int | No
         if session.execute(sql("SELECT 1 FROM temp.affected WHERE org_id IS NULL")).first():
             # a row the log names is gone (a hard delete): its company is unknown
             invalidate(session)
-            return refresh(session, questions)
+            return refresh(session, questions, library)
         count = int(session.execute(sql("SELECT COUNT(*) FROM temp.affected")).scalar_one())
         for table in ("portfolio_coverage", "portfolio_summary"):
             session.execute(
@@ -134,7 +147,7 @@ def refresh(session: Session, questions: Sequence[CoverageQuestion]) -> int | No
             )
     if count != 0:
         _compute(session, questions)
-    _write_state(session, top, tags)
+    _write_state(session, top, tags, library)
     return count
 
 
@@ -183,10 +196,11 @@ LEFT JOIN stamps st ON st.org_id = o.org_id"""),
     )
 
 
-def _write_state(session: Session, seq: int, tags: str) -> None:
+def _write_state(session: Session, seq: int, tags: str, library: str) -> None:
+    value = {"seq": seq, "tags": tags, "library": library}
     session.execute(
         sql("INSERT OR REPLACE INTO local_state (key, value) VALUES (:key, :value)"),
-        {"key": STATE_KEY, "value": json.dumps({"seq": seq, "tags": tags})},
+        {"key": STATE_KEY, "value": json.dumps(value)},
     )
 
 

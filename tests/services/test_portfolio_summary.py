@@ -222,3 +222,16 @@ def test_changed_coverage_tags_or_a_lost_watermark_rebuild_everything(
     with services.database.read_session() as session:
         _top, mark = portfolio_summary.pending(session, tags) or (0, 0)
     assert mark is None
+
+
+def test_an_up_to_date_summary_is_read_without_reading_the_checklists(
+    services: Services, chain: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading the tags parses every checklist (half a second in a fresh process): a summary
+    computed from the same library versions and files needs them only to compute again."""
+    assert services.portfolio.refresh_summary() is None
+    monkeypatch.setattr(
+        type(services.portfolio), "coverage_questions", lambda _self: pytest.fail("tags read")
+    )
+    assert services.portfolio.refresh_summary() == 0
+    assert services.portfolio.figures(NOW).total.companies == 3
