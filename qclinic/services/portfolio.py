@@ -140,9 +140,14 @@ class PortfolioService(Service):
 
     def _fresh(self) -> bool:
         """Refresh the summary if this database may be written; whether it is up to date."""
+        from qclinic.storage.errors import DatabaseUnavailable
+
         if self._database.read_only:
             return False
-        self.refresh_summary()
+        try:
+            self.refresh_summary()
+        except DatabaseUnavailable:  # busy, full, read-only medium: read the history instead
+            return False
         return True
 
     def figures(self, flt: PortfolioFilter) -> Portfolio:
