@@ -92,6 +92,45 @@ def main() -> int:
         CPU.clear()
         all_chains = timed(lambda: service._compute(period), args.repeat)
         all_cpu = list(CPU)
+        CPU.clear()
+        from sqlalchemy import text as sql
+
+        from qclinic.storage import portfolio as queries
+
+        def history() -> None:  # the same figures derived from the assessments and answers
+            with service._reading() as session:
+                query = queries.materialize(session, service._query(period))
+                service._portfolio(session, query, period)
+
+        derived = timed(history, 3)
+        print(
+            f"the same figures without the summary: median {statistics.median(derived):.0f} ms, "
+            f"CPU time median {statistics.median(CPU):.0f} ms"
+        )
+        edits = []
+        with service._reading() as session:  # one answer of one company, changed and back
+            row = session.execute(
+                sql("SELECT id, value FROM answer WHERE deleted_at IS NULL LIMIT 1")
+            ).one()
+        for value in ("null", row[1], "null", row[1]):
+            with database.session() as session:
+                session.execute(
+                    sql("UPDATE answer SET value = :v WHERE id = :id"),
+                    {"v": value, "id": row[0]},
+                )
+                session.execute(
+                    sql(
+                        "INSERT INTO change_log (table_name, row_id, operation, revision,"
+                        " changed_at, device_id) VALUES ('answer', :id, 'update', 1,"
+                        " '2026-01-01 00:00:00.000000', 'bench')"
+                    ),
+                    {"id": row[0]},
+                )
+            edits.extend(timed(service.refresh_summary, 1))
+        print(
+            f"the summary after one answer changed (one company computed again): median "
+            f"{statistics.median(edits):.0f} ms"
+        )
         portfolio = service.figures(period)  # computed once more, then kept
         switches: list[float] = []
         alone: list[float] = []
