@@ -111,6 +111,15 @@ class PortfolioService(Service):
         with self._database.session() as session:
             return summary.refresh(session, questions, library)
 
+    def rebuild_summary(self) -> None:
+        """Compute every company's summary again from the history (``qclinic portfolio
+        --rebuild-summary``); the figures never need it, it is a repair."""
+        questions = self.coverage_questions()
+        with self._database.session() as session:
+            summary.invalidate(session)
+            summary.refresh(session, questions, self._library())
+        self._cache.clear()
+
     def _library(self) -> str:
         """A fingerprint of what the 4 × 100% tags are read from: the library's versions and
         the built-in checklist files (their names, sizes and modification times)."""

@@ -75,10 +75,9 @@ def _checked(services: Services, chain: str, recomputed: int) -> ChainFigures:
         (m["grade_now"] or "ungraded", bool(m["cov_iso9001"])) for m in members
     ]
     incremental = _rows(services)
-    with services.database.session() as session:
-        portfolio_summary.invalidate(session)
-    assert service.refresh_summary() is None  # a full rebuild
+    service.rebuild_summary()
     assert _rows(services) == incremental
+    assert service.refresh_summary() == 0
     return fresh.chains[0]
 
 
