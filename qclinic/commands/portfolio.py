@@ -43,6 +43,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--from", dest="start", metavar="DATE", help="period start, YYYY-MM-DD")
     parser.add_argument("--to", dest="end", metavar="DATE", help="period end (default today)")
     parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+    parser.add_argument(
+        "--rebuild-summary",
+        action="store_true",
+        help="recompute every company's summary from its assessments first (never needed for "
+        "correct figures; a repair)",
+    )
     parser.add_argument("--lang", choices=("zh", "en"), default=None, help="message language")
     parser.set_defaults(func=cmd_portfolio)
 
@@ -71,7 +77,10 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
     if start is not None and end is not None and start > end:
         raise UserError(text("portfolio.from_after_to", start=start, end=end))
     flt = PortfolioFilter(tuple(args.chain or ()), args.region, start, end)
-    portfolio = Services(open_database()).portfolio.figures(flt)
+    service = Services(open_database()).portfolio
+    if args.rebuild_summary:
+        service.rebuild_summary()
+    portfolio = service.figures(flt)
     if args.json:
         json.dump(portfolio_json(portfolio), sys.stdout, indent=2, ensure_ascii=False)
         print()

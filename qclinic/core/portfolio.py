@@ -266,6 +266,16 @@ class SupplierRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ChainView:
+    """What the chain report reads of one chain: its figures, the previous period (None
+    without a period start) and its members as the tier tables show them."""
+
+    figures: ChainFigures
+    previous: PortfolioFilter | None
+    suppliers: tuple[SupplierRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class CoverageTrace:
     """What decided one company's 4 × 100% key: the assessment, question and answer (or none)."""
 

@@ -55,13 +55,13 @@ class ChainReportService(Service):
         with self._reading() as session:
             header = sources.chain_header(session, chain_id)
             solved = sources.solved_cases(session, chain_id, start, end)
-        portfolio = PortfolioService(self._database, self._bus)
         flt = PortfolioFilter(chain_ids=(chain_id,), start=start, end=end, today=end)
-        figures = next((c for c in portfolio.figures(flt).chains if c.id == chain_id), None)
-        if figures is None:  # the figures leave out a chain without companies
+        view = PortfolioService(self._database, self._bus).chain_view(chain_id, flt)
+        if not view.suppliers:  # a chain without companies has no figures to report
             raise UserError(text("chain_report.no_companies", chain=header.name))
-        suppliers = portfolio.suppliers(flt, chain_id)
-        return assemble(header, start, end, flt.previous, figures, suppliers, solved)
+        return assemble(
+            header, start, end, view.previous, view.figures, list(view.suppliers), solved
+        )
 
     def print_report(
         self,

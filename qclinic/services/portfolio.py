@@ -22,6 +22,7 @@ from qclinic.core.portfolio import (
     UNGRADED,
     WEAKEST_COUNT,
     ChainFigures,
+    ChainView,
     CompanyActions,
     CompanyRef,
     Coverage,
@@ -40,6 +41,7 @@ from qclinic.core.portfolio import (
 )
 from qclinic.services.base import Service
 from qclinic.storage import portfolio as queries
+from qclinic.storage import portfolio_summary as summary
 
 if TYPE_CHECKING:
     from qclinic.services.events import EventBus
@@ -90,7 +92,72 @@ class PortfolioService(Service):
         return found
 
     def _query(self, flt: PortfolioFilter) -> queries.Query:
+        """The figures of *flt* derived from the history (assessments and answers)."""
         return queries.facts_query(flt, self.coverage_questions())
+
+    def refresh_summary(self) -> int | None:
+        """Bring the summary (:mod:`qclinic.storage.portfolio_summary`) up to date from the
+        change log; returns how many companies were computed again (None: all of them).
+
+        The summary is derived data, not the user's: it is written here, in one transaction of
+        its own, logged nowhere and announced to no one.
+        """
+        library = self._library()
+        with self._reading() as session:
+            tags = summary.known_tags(session, library)
+            if tags is not None and summary.pending(session, tags) is None:
+                return 0  # up to date, and the checklists need not be read for their tags
+        questions = self.coverage_questions()
+        with self._database.session() as session:
+            return summary.refresh(session, questions, library)
+
+    def rebuild_summary(self) -> None:
+        """Compute every company's summary again from the history (``qclinic portfolio
+        --rebuild-summary``); the figures never need it, it is a repair."""
+        questions = self.coverage_questions()
+        with self._database.session() as session:
+            summary.invalidate(session)
+            summary.refresh(session, questions, self._library())
+        self._cache.clear()
+
+    def _library(self) -> str:
+        """A fingerprint of what the 4 × 100% tags are read from: the library's versions and
+        the built-in checklist files (their names, sizes and modification times)."""
+        import hashlib
+        from pathlib import Path
+
+        from qclinic import paths
+        from qclinic.storage.library import list_library
+
+        entries = [(e.id, e.version) for e in list_library(self._database)]
+        files = []
+        for path in sorted(Path(paths.builtin_checklists_dir()).glob("*.yaml")):
+            stat = path.stat()
+            files.append((path.name, stat.st_mtime_ns, stat.st_size))
+        described = json.dumps([entries, files]).encode()
+        return hashlib.sha256(described).hexdigest()[:16]
+
+    def _prepared(self, session: Any, flt: PortfolioFilter, fresh: bool) -> queries.Query:
+        """The figures of *flt*, from the summary when it is *fresh* and answers the period,
+        else from the history; materialized in *session*."""
+        if fresh:
+            # the summary's parts replace every part the tagged questions are needed for
+            query = queries.facts_query(flt, (), summary.PARTS)
+            if summary.covers(session, query.params["cut"]):
+                return queries.materialize(session, query)
+        return queries.materialize(session, self._query(flt))
+
+    def _fresh(self) -> bool:
+        """Refresh the summary if this database may be written; whether it is up to date."""
+        from qclinic.storage.errors import DatabaseUnavailable
+
+        if self._database.read_only:
+            return False
+        try:
+            self.refresh_summary()
+        except DatabaseUnavailable:  # busy, full, read-only medium: read the history instead
+            return False
+        return True
 
     def figures(self, flt: PortfolioFilter) -> Portfolio:
         """Every figure per selected chain and for all of them together."""
@@ -109,19 +176,49 @@ class PortfolioService(Service):
         return computed
 
     def _compute(self, flt: PortfolioFilter) -> Portfolio:
+        fresh = self._fresh()
         with self._reading() as session:
-            query = queries.materialize(session, self._query(flt))
-            names = queries.chain_names(session, query)
-            counts = {(f, c, k): n for f, c, k, n in queries.figure_counts(session, query)}
-            happened = queries.events(session, query)
-            weak = queries.weakest(session, query, WEAKEST_COUNT)
-            owners = queries.actions_by_owner(session, query)
-            companies = self._company_actions(session, query)
+            query = self._prepared(session, flt, fresh)
+            return self._portfolio(session, query, flt)
+
+    def _portfolio(self, session: Any, query: queries.Query, flt: PortfolioFilter) -> Portfolio:
+        """Every figure of the materialized *query* (see :meth:`figures`)."""
+        names = queries.chain_names(session, query)
+        counts = {(f, c, k): n for f, c, k, n in queries.figure_counts(session, query)}
+        happened = queries.events(session, query)
+        weak = queries.weakest(session, query, WEAKEST_COUNT)
+        owners = queries.actions_by_owner(session, query)
+        companies = self._company_actions(session, query)
+        # each chain's share of every result, taken once (not filtered again per chain)
+        counts_of: dict[str | None, dict[tuple[str, str | None, str], int]] = defaultdict(dict)
+        for key, n in counts.items():
+            counts_of[key[1]][key] = n
+        happened_of = _by_chain(happened, 1)
+        weak_of, owners_of = _by_chain(weak), _by_chain(owners)
+        companies_of = _by_chain([(row["chain_id"], row) for row in companies])
         chains = tuple(
-            _chain(chain_id, name, flt, counts, happened, weak, owners, companies)
+            _chain(
+                chain_id,
+                name,
+                flt,
+                counts_of[chain_id],
+                happened_of[chain_id],
+                weak_of[chain_id],
+                owners_of[chain_id],
+                [row for _chain_id, row in companies_of[chain_id]],
+            )
             for chain_id, name in names
         )
-        total = _chain(None, "", flt, counts, happened, weak, owners, companies)
+        total = _chain(
+            None,
+            "",
+            flt,
+            counts_of[None],
+            happened_of[None],
+            weak_of[None],
+            owners_of[None],
+            companies,
+        )
         return Portfolio(flt, chains, total)
 
     @staticmethod
@@ -148,44 +245,42 @@ class PortfolioService(Service):
         """
         if figure not in queries.FIGURES:
             raise KeyError(figure)
+        fresh = self._fresh()
         with self._reading() as session:
-            query = self._query(_narrowed(flt, chain_id))
+            query = self._prepared(session, _narrowed(flt, chain_id), fresh)
             rows = queries.drill(session, query, figure, key, chain_id)
         return [CompanyRef(org_id, name) for org_id, name in rows]
 
     def suppliers(self, flt: PortfolioFilter, chain_id: str) -> list[SupplierRow]:
         """Every member of one chain as the chain report's tables show it, by tier and name."""
+        fresh = self._fresh()
         with self._reading() as session:
-            rows = queries.members(session, self._query(_narrowed(flt, chain_id)), chain_id)
-        has_previous = flt.start is not None
-        return [
-            SupplierRow(
-                company=CompanyRef(row["org_id"], row["name"]),
-                role=row["role"],
-                tier=int(row["tier"]),
-                customer=(
-                    CompanyRef(row["customer_id"], row["customer_name"] or "")
-                    if row["customer_id"]
-                    else None
-                ),
-                grade=grade_bucket(row["grade_now"]),
-                previous_grade=grade_bucket(row["grade_prev"]) if has_previous else None,
-                score=row["score_now"],
-                coverage={key: bool(row[f"cov_{key}"]) for key in COVERAGE_KEYS},
-                cqo_appointed=bool(row["cqo"]),
-                actions_open=int(row["actions_open"]),
-                actions_overdue=int(row["actions_overdue"]),
-            )
-            for row in rows
-        ]
+            query = self._prepared(session, _narrowed(flt, chain_id), fresh)
+            rows = queries.members(session, query, chain_id)
+        return _supplier_rows(rows, flt)
+
+    def chain_view(self, chain_id: str, flt: PortfolioFilter) -> ChainView:
+        """One chain's figures, the previous period's filter and its supplier rows, read
+        together (the chain report): one set of facts for all three."""
+        narrowed = dataclasses.replace(flt, chain_ids=(chain_id,))
+        fresh = self._fresh()
+        with self._reading() as session:
+            query = self._prepared(session, narrowed, fresh)
+            portfolio = self._portfolio(session, query, narrowed)
+            rows = queries.members(session, query, chain_id)
+        figures = next((c for c in portfolio.chains if c.id == chain_id), None)
+        if figures is None:  # a chain without live members: the (empty) total, named for it
+            figures = dataclasses.replace(portfolio.total, id=chain_id)
+        return ChainView(figures, flt.previous, tuple(_supplier_rows(rows, flt)))
 
     def coverage_trace(
         self, flt: PortfolioFilter, chain_id: str | None = None
     ) -> list[CoverageTrace]:
         """For each company (of one chain, or all) and 4 × 100% key, the answer that decided it;
         a company with no such answer gets a trace without an assessment (not in place)."""
+        fresh = self._fresh()
         with self._reading() as session:
-            query = queries.materialize(session, self._query(_narrowed(flt, chain_id)))
+            query = self._prepared(session, _narrowed(flt, chain_id), fresh)
             decided = queries.coverage_trace(session, query, chain_id)
             everyone = (
                 queries.members(session, query, chain_id)
@@ -311,6 +406,39 @@ def _chain(
             if chain == chain_id
         ),
     )
+
+
+def _supplier_rows(rows: list[Mapping[str, Any]], flt: PortfolioFilter) -> list[SupplierRow]:
+    """The chain report's rows of a chain's facts."""
+    has_previous = flt.start is not None
+    return [
+        SupplierRow(
+            company=CompanyRef(row["org_id"], row["name"]),
+            role=row["role"],
+            tier=int(row["tier"]),
+            customer=(
+                CompanyRef(row["customer_id"], row["customer_name"] or "")
+                if row["customer_id"]
+                else None
+            ),
+            grade=grade_bucket(row["grade_now"]),
+            previous_grade=grade_bucket(row["grade_prev"]) if has_previous else None,
+            score=row["score_now"],
+            coverage={key: bool(row[f"cov_{key}"]) for key in COVERAGE_KEYS},
+            cqo_appointed=bool(row["cqo"]),
+            actions_open=int(row["actions_open"]),
+            actions_overdue=int(row["actions_overdue"]),
+        )
+        for row in rows
+    ]
+
+
+def _by_chain(rows: list[Any], at: int = 0) -> dict[str | None, list[Any]]:
+    """*rows* whose item *at* is a chain id (None: the total), by chain, in their order."""
+    grouped: dict[str | None, list[Any]] = defaultdict(list)
+    for row in rows:
+        grouped[row[at]].append(row)
+    return grouped
 
 
 def _narrowed(flt: PortfolioFilter, chain_id: str | None) -> PortfolioFilter:

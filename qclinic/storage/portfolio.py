@@ -58,6 +58,8 @@ class Query:
 
     parts: tuple[tuple[str, str], ...]
     params: dict[str, Any]
+    #: where the deciding answers are read (a part's name, or the summary's table as a subquery)
+    deciding: str = "deciding"
 
     @property
     def ctes(self) -> str:
@@ -86,7 +88,7 @@ def materialize(session: Session, query: Query) -> Query:
             session.execute(sql(f"INSERT INTO temp.{table} {body}"), query.params)
         else:
             session.execute(sql(f"CREATE TEMP TABLE {table} AS {body}"), query.params)
-    return Query((), query.params)
+    return Query((), query.params, query.deciding)
 
 
 def _bucket(column: str) -> str:
@@ -160,47 +162,20 @@ def _coverage_sql(questions: Sequence[CoverageQuestion]) -> tuple[str, str, dict
     return ", ".join(tagged), in_place, params
 
 
-def facts_query(flt: PortfolioFilter, questions: Sequence[CoverageQuestion]) -> Query:
-    """The ``members``, ``orgs``, grade, coverage, action and ``facts`` CTEs for *flt*."""
-    params: dict[str, Any] = {
-        "supplier_checklist": SUPPLIER_CHECKLIST,
-        "cut": _day_after(flt.as_of),
-        "prev_cut": flt.start.isoformat() if flt.start is not None else _BEGINNING,
-        "start": flt.start.isoformat() if flt.start is not None else _BEGINNING,
-        "today": flt.today.isoformat(),
-    }
-    where = ["m.deleted_at IS NULL"]
-    if flt.chain_ids:
-        names = []
-        for i, chain_id in enumerate(flt.chain_ids):
-            params[f"chain{i}"] = chain_id
-            names.append(f":chain{i}")
-        where.append(f"m.chain_id IN ({', '.join(names)})")
-    if flt.region:
-        params["region"] = flt.region
-        where.append("c.region = :region")
-    tagged, in_place, coverage_params = _coverage_sql(questions)
-    params.update(coverage_params)
+def history_parts(
+    questions: Sequence[CoverageQuestion],
+) -> tuple[list[tuple[str, str]], dict[str, Any]]:
+    """The parts that derive each company's latest grade (``grade_now``, before ``:cut``) and
+    its 4 × 100% flags (``deciding``, ``coverage_flags``) from the assessments and answers, for
+    the companies of a part named ``orgs``; and their parameters (but ``cut``)."""
+    tagged, in_place, params = _coverage_sql(questions)
+    params["supplier_checklist"] = SUPPLIER_CHECKLIST
     flags = ",\n    ".join(
         f"COALESCE(MAX(CASE WHEN key = '{key}' THEN in_place END), 0) AS cov_{key}"
         for key in COVERAGE_KEYS
     )
-    facts_flags = ", ".join(f"COALESCE(cf.cov_{key}, 0) AS cov_{key}" for key in COVERAGE_KEYS)
     parts: list[tuple[str, str]] = [
-        (
-            "members",
-            f"""
-  SELECT m.chain_id AS chain_id, c.name AS chain_name, m.organization_id AS org_id,
-         m.role AS role, m.tier AS tier, m.customer_id AS customer_id
-  FROM chain_member m
-  JOIN chain c ON c.id = m.chain_id AND c.deleted_at IS NULL
-  JOIN organization o ON o.id = m.organization_id AND o.deleted_at IS NULL
-  WHERE {" AND ".join(where)}
-""",
-        ),
-        ("orgs", "SELECT DISTINCT org_id FROM members"),
         ("grade_now", _latest_grade("cut")),
-        ("grade_prev", _latest_grade("prev_cut")),
         ("tagged(checklist_id, question_id, key)", f"VALUES {tagged}"),
         (
             "latest_for_key",
@@ -237,6 +212,63 @@ def facts_query(flt: PortfolioFilter, questions: Sequence[CoverageQuestion]) -> 
   FROM deciding GROUP BY org_id
 """,
         ),
+    ]
+    return parts, params
+
+
+def facts_query(
+    flt: PortfolioFilter,
+    questions: Sequence[CoverageQuestion],
+    summary: Mapping[str, str] | None = None,
+) -> Query:
+    """The ``members``, ``orgs``, grade, coverage, action and ``facts`` CTEs for *flt*.
+
+    With *summary* (part name → body: ``grade_now``, ``coverage_flags`` and ``deciding`` read
+    from the maintained summary, valid for this period), those parts replace their derivation
+    from the history.
+    """
+    params: dict[str, Any] = {
+        "cut": _day_after(flt.as_of),
+        "prev_cut": flt.start.isoformat() if flt.start is not None else _BEGINNING,
+        "start": flt.start.isoformat() if flt.start is not None else _BEGINNING,
+        "today": flt.today.isoformat(),
+    }
+    where = ["m.deleted_at IS NULL"]
+    if flt.chain_ids:
+        names = []
+        for i, chain_id in enumerate(flt.chain_ids):
+            params[f"chain{i}"] = chain_id
+            names.append(f":chain{i}")
+        where.append(f"m.chain_id IN ({', '.join(names)})")
+    if flt.region:
+        params["region"] = flt.region
+        where.append("c.region = :region")
+    history, history_params = history_parts(questions)
+    params.update(history_params)
+    deciding = "deciding"
+    if summary is not None:
+        history = [
+            ("grade_now", summary["grade_now"]),
+            ("coverage_flags", summary["coverage_flags"]),
+        ]
+        deciding = f"({summary['deciding']})"
+    facts_flags = ", ".join(f"COALESCE(cf.cov_{key}, 0) AS cov_{key}" for key in COVERAGE_KEYS)
+    parts: list[tuple[str, str]] = [
+        (
+            "members",
+            f"""
+  SELECT m.chain_id AS chain_id, c.name AS chain_name, m.organization_id AS org_id,
+         m.role AS role, m.tier AS tier, m.customer_id AS customer_id
+  FROM chain_member m
+  JOIN chain c ON c.id = m.chain_id AND c.deleted_at IS NULL
+  JOIN organization o ON o.id = m.organization_id AND o.deleted_at IS NULL
+  WHERE {" AND ".join(where)}
+""",
+        ),
+        ("orgs", "SELECT DISTINCT org_id FROM members"),
+        *history[:1],
+        ("grade_prev", _latest_grade("prev_cut")),
+        *history[1:],
         (
             "open_actions",
             f"""
@@ -275,7 +307,7 @@ def facts_query(flt: PortfolioFilter, questions: Sequence[CoverageQuestion]) -> 
 """,
         ),
     ]
-    return Query(tuple(parts), params)
+    return Query(tuple(parts), params, deciding)
 
 
 def figure_counts(session: Session, query: Query) -> list[tuple[str, str | None, str, int]]:
@@ -404,7 +436,7 @@ def coverage_trace(session: Session, query: Query, chain_id: str | None) -> list
     statement = f"""{query.ctes}
 SELECT d.org_id, f.name, d.key, d.assessment_id, d.checklist_id, d.question_id, d.value,
        d.completed_at, d.in_place
-FROM deciding d JOIN (SELECT DISTINCT org_id, name FROM facts {chain}) f ON f.org_id = d.org_id
+FROM {query.deciding} d JOIN (SELECT DISTINCT org_id, name FROM facts {chain}) f ON f.org_id = d.org_id
 ORDER BY f.name, d.org_id, d.key"""
     return [dict(row._mapping) for row in session.execute(sql(statement), params).all()]
 
@@ -434,12 +466,16 @@ def events(session: Session, query: Query) -> list[tuple[str, str | None, str, s
     AND resolved_on >= :start AND resolved_on < :cut
     AND organization_id IN (SELECT org_id FROM orgs)
 )"""
-    statement = f"""{query.with_(happened)}
-SELECT h.kind, m.chain_id, h.field, SUBSTR(h.day, 1, 7), COUNT(*)
-FROM happened h JOIN (SELECT DISTINCT chain_id, org_id FROM members) m ON m.org_id = h.org_id
-GROUP BY h.kind, m.chain_id, h.field, SUBSTR(h.day, 1, 7)
+    per_org = """per_org AS MATERIALIZED (
+  SELECT kind, org_id, field, SUBSTR(day, 1, 7) AS month, COUNT(*) AS n FROM happened
+  GROUP BY kind, org_id, field, SUBSTR(day, 1, 7)
+)"""
+    statement = f"""{query.with_(happened, per_org)}
+SELECT h.kind, m.chain_id, h.field, h.month, SUM(h.n)
+FROM per_org h JOIN (SELECT DISTINCT chain_id, org_id FROM members) m ON m.org_id = h.org_id
+GROUP BY h.kind, m.chain_id, h.field, h.month
 UNION ALL
-SELECT kind, NULL, field, SUBSTR(day, 1, 7), COUNT(*) FROM happened
-GROUP BY kind, field, SUBSTR(day, 1, 7)"""
+SELECT kind, NULL, field, month, SUM(n) FROM per_org
+GROUP BY kind, field, month"""
     rows = session.execute(sql(statement), query.params).all()
     return [(r[0], r[1], r[2], r[3], int(r[4])) for r in rows]

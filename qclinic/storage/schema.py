@@ -24,6 +24,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0010",
     "0011",
     "0013",
+    "0014",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 

@@ -151,3 +151,22 @@ def test_portfolio_table_has_two_header_lines_and_refuses_bad_dates(
     code, _out, err = _run(capsys, "--data-dir", str(province), "--lang", "zh", "portfolio",
                            "--from", "2026-02-01", "--to", "2026-01-01")  # fmt: skip
     assert code == 2 and "晚于" in err
+
+
+def test_the_province_fills_the_summary_and_a_rebuild_changes_no_figure(
+    province: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The province writes no change log: its build fills the portfolio's summary itself."""
+    assert _rows(province, "SELECT COUNT(*) FROM portfolio_summary") == [(COMPANIES,)]
+    watermark = _rows(province, "SELECT value FROM local_state WHERE key = 'portfolio.summary'")
+    assert (
+        json.loads(watermark[0][0])["seq"]
+        == _rows(province, "SELECT COALESCE(MAX(seq), 0) FROM change_log")[0][0]
+    )
+    code, kept, err = _run(capsys, "--data-dir", str(province), "portfolio", "--json")
+    assert code == 0, err
+    code, rebuilt, err = _run(
+        capsys, "--data-dir", str(province), "portfolio", "--json", "--rebuild-summary"
+    )
+    assert code == 0, err
+    assert json.loads(rebuilt) == json.loads(kept)

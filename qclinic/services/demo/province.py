@@ -110,8 +110,12 @@ class ProvinceService(Service):
             raise UserError(text("portfolio.province_sizes"))
         from sqlalchemy import text as sql
 
+        from qclinic.services.portfolio import PortfolioService
+        from qclinic.storage import portfolio_summary
+
         end = end or date.today()
         made = _Province(random.Random(seed), end, chains, organizations)
+        questions = PortfolioService(self._database, self._bus).coverage_questions()
         with self._writing(source) as session:
             existing = session.execute(sql("SELECT COUNT(*) FROM organization")).scalar_one()
             if existing:
@@ -123,6 +127,9 @@ class ProvinceService(Service):
             counts = {}
             for table, columns, rows in made.tables():
                 counts[table] = _insert(connection, table, columns, rows)
+            # no change-log lines tell the portfolio's summary: it is rebuilt here, whole
+            portfolio_summary.invalidate(session)
+            portfolio_summary.refresh(session, questions)
             also: dict[str, list[str]] = {table: [] for table in counts}
         # one event per table, without ids: listeners reload (the ids would be a million)
         self._publish(also, source=source)

@@ -30,6 +30,8 @@ class Visit(Record):
     """An engagement with an organization on a day: a clinic, a self-assessment or a follow-up."""
 
     __tablename__ = "visit"
+    #: the portfolio's visits of a period, read from the index alone (migration 0014)
+    __table_args__ = (Index("ix_visit_portfolio", "organization_id", "visit_date", "deleted_at"),)
 
     organization_id: Mapped[str] = mapped_column(
         String(ID_LENGTH), ForeignKey("organization.id"), index=True

@@ -43,7 +43,14 @@ class ClinicCase(Record):
     """A problem a company brings to the clinic: symptom → diagnosis → prescription → resolved."""
 
     __tablename__ = "clinic_case"
-    __table_args__ = (Index("ix_clinic_case_organization_id_status", "organization_id", "status"),)
+    __table_args__ = (
+        Index("ix_clinic_case_organization_id_status", "organization_id", "status"),
+        # the portfolio's cases received and solved in a period, from the index alone (0014)
+        Index(
+            "ix_clinic_case_portfolio",
+            "organization_id", "created_at", "deleted_at", "nqi_category", "status", "resolved_on",
+        ),
+    )  # fmt: skip
 
     organization_id: Mapped[str] = mapped_column(String(ID_LENGTH), ForeignKey("organization.id"))
     visit_id: Mapped[str | None] = mapped_column(

@@ -1,0 +1,217 @@
+"""The portfolio's summary (schema 0014), kept up to date from the change log.
+
+Each company's latest signed 4-level grade and score and its four 4 × 100% flags with the
+answers behind them are derived from 50,000 assessments and a million answers; the figures read
+them from ``portfolio_summary`` and ``portfolio_coverage`` instead, one row per company.
+
+The rows cannot drift from the history: they are computed by the very statements the figures
+run when they derive the same values themselves (:func:`qclinic.storage.portfolio.history_parts`,
+with no end date), and they are brought up to date before the figures are read
+(:func:`refresh`): every write — the services, a pulled page of the sync, a bundle — appends
+``change_log`` lines in its own transaction, so the lines after the summary's watermark name
+every assessment and answer changed since; the companies they belong to are computed again and
+the watermark moves on, in one transaction. The watermark (``local_state``) also records which
+questions decide the 4 × 100% (the library's ``coverage:`` tags): when they change, or the
+watermark is missing (a new or migrated database, the synthetic province, :func:`invalidate`),
+or the log no longer holds the lines after it, everything is rebuilt.
+
+Memberships, companies, cases and actions are not summarised: the figures join them live.
+
+The summary holds the values as of *now*; a period that ends before a company's newest signing
+or completion time (``stamp``) is answered from the history instead (:func:`covers`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+
+from sqlalchemy import text as sql
+from sqlalchemy.orm import Session
+
+from qclinic.core.portfolio import COVERAGE_KEYS, CoverageQuestion
+from qclinic.core.vocabulary import AssessmentStatus
+from qclinic.storage.portfolio import Query, history_parts, materialize
+
+#: the ``local_state`` key of the watermark
+STATE_KEY = "portfolio.summary"
+#: an end after every stored time: the summary is the history's "latest" without an end
+_FOREVER = "9999-12-31"
+#: the change log's tables whose lines change a company's summary, and how to find the company
+_AFFECTED = {
+    "assessment": "SELECT a.organization_id FROM assessment a WHERE a.id = c.row_id",
+    "answer": (
+        "SELECT a.organization_id FROM answer an JOIN assessment a ON a.id = an.assessment_id"
+        " WHERE an.id = c.row_id"
+    ),
+}
+_SIGNED = AssessmentStatus.SIGNED.value
+_DONE = (AssessmentStatus.COMPLETED.value, AssessmentStatus.SIGNED.value)
+
+#: the summary's parts for :func:`qclinic.storage.portfolio.facts_query`
+PARTS: dict[str, str] = {
+    "grade_now": """
+  SELECT s.organization_id AS org_id, s.grade AS grade, s.score AS score
+  FROM portfolio_summary s WHERE s.organization_id IN (SELECT org_id FROM orgs)""",
+    "coverage_flags": f"""
+  SELECT s.organization_id AS org_id, {", ".join(f"s.cov_{k} AS cov_{k}" for k in COVERAGE_KEYS)}
+  FROM portfolio_summary s WHERE s.organization_id IN (SELECT org_id FROM orgs)""",
+    "deciding": """
+  SELECT organization_id AS org_id, key, assessment_id, checklist_id, question_id, value,
+         completed_at, in_place
+  FROM portfolio_coverage""",
+}
+
+
+def signature(questions: Sequence[CoverageQuestion]) -> str:
+    """What the 4 × 100% questions are, as a short hash (a change rebuilds the summary)."""
+    described = sorted(
+        (q.checklist_id, q.question_id, q.key, sorted(q.in_place_values)) for q in questions
+    )
+    return hashlib.sha256(json.dumps(described).encode()).hexdigest()[:16]
+
+
+def _state(session: Session) -> tuple[int, str, str] | None:
+    """The watermark: the last change-log line read, the tags' and the library's hashes."""
+    row = session.execute(
+        sql("SELECT value FROM local_state WHERE key = :key"), {"key": STATE_KEY}
+    ).first()
+    if row is None:
+        return None
+    state = json.loads(row[0])
+    return int(state["seq"]), str(state["tags"]), str(state.get("library", ""))
+
+
+def known_tags(session: Session, library: str) -> str | None:
+    """The tags' hash the summary was computed with, if the checklist library (*library*, a
+    fingerprint of its versions) is still the one it was computed with; else None (the tags
+    must be read from the checklists again)."""
+    state = _state(session)
+    return state[1] if state is not None and library and state[2] == library else None
+
+
+def pending(session: Session, tags: str) -> tuple[int, int | None] | None:
+    """None when the summary is up to date; else the change log's last line and the watermark
+    to go on from (None: rebuild everything)."""
+    top = int(session.execute(sql("SELECT COALESCE(MAX(seq), 0) FROM change_log")).scalar_one())
+    state = _state(session)
+    if state is None or state[1] != tags or state[0] > top:
+        return top, None
+    if state[0] == top:
+        return None
+    first = session.execute(
+        sql("SELECT MIN(seq) FROM change_log WHERE seq > :mark"), {"mark": state[0]}
+    ).scalar_one()
+    oldest = session.execute(sql("SELECT MIN(seq) FROM change_log")).scalar_one()
+    if first is None or (oldest is not None and oldest > state[0] + 1):
+        return top, None  # lines after the watermark were pruned: they cannot be read
+    return top, state[0]
+
+
+def refresh(
+    session: Session, questions: Sequence[CoverageQuestion], library: str = ""
+) -> int | None:
+    """Bring the summary up to date in *session* (a write session; the caller commits); the
+    *library*'s fingerprint is kept with the watermark (:func:`known_tags`).
+
+    Returns how many companies were computed again (None: every company, a full rebuild).
+    """
+    tags = signature(questions)
+    todo = pending(session, tags)
+    if todo is None:
+        _write_state(session, *(_state(session) or (0, tags, ""))[:2], library)
+        return 0
+    top, mark = todo
+    session.execute(sql("DROP TABLE IF EXISTS temp.affected"))
+    if mark is None:
+        session.execute(sql("CREATE TEMP TABLE affected AS SELECT id AS org_id FROM organization"))
+        session.execute(sql("DELETE FROM portfolio_coverage"))
+        session.execute(sql("DELETE FROM portfolio_summary"))
+        count: int | None = None
+    else:
+        found = " UNION ".join(
+            f"SELECT ({lookup}) AS org_id FROM change_log c"
+            f" WHERE c.seq > :mark AND c.seq <= :top AND c.table_name = '{table}'"
+            for table, lookup in _AFFECTED.items()
+        )
+        session.execute(sql(f"CREATE TEMP TABLE affected AS {found}"), {"mark": mark, "top": top})
+        if session.execute(sql("SELECT 1 FROM temp.affected WHERE org_id IS NULL")).first():
+            # a row the log names is gone (a hard delete): its company is unknown
+            invalidate(session)
+            return refresh(session, questions, library)
+        count = int(session.execute(sql("SELECT COUNT(*) FROM temp.affected")).scalar_one())
+        for table in ("portfolio_coverage", "portfolio_summary"):
+            session.execute(
+                sql(f"DELETE FROM {table} WHERE organization_id IN (SELECT org_id FROM affected)")
+            )
+    if count != 0:
+        _compute(session, questions)
+    _write_state(session, top, tags, library)
+    return count
+
+
+def _compute(session: Session, questions: Sequence[CoverageQuestion]) -> None:
+    """Insert the summary rows of the companies in ``temp.affected`` (deleted beforehand)."""
+    parts, params = history_parts(questions)
+    params["cut"] = _FOREVER
+    stamps = f"""
+  SELECT org_id, MAX(stamp) AS stamp FROM (
+    SELECT organization_id AS org_id, completed_at AS stamp
+    FROM assessment INDEXED BY ix_assessment_portfolio_done
+    WHERE status IN ('{_DONE[0]}', '{_DONE[1]}') AND deleted_at IS NULL
+      AND organization_id IN (SELECT org_id FROM orgs)
+    UNION ALL
+    SELECT organization_id, signed_at
+    FROM assessment INDEXED BY ix_assessment_portfolio_signed
+    WHERE status = '{_SIGNED}' AND deleted_at IS NULL
+      AND organization_id IN (SELECT org_id FROM orgs))
+  GROUP BY org_id"""
+    query = materialize(
+        session,
+        Query(
+            (("orgs", "SELECT DISTINCT org_id FROM temp.affected"), *parts, ("stamps", stamps)),
+            params,
+        ),
+    )
+    session.execute(
+        sql("""
+INSERT INTO portfolio_coverage (organization_id, key, assessment_id, checklist_id, question_id,
+                                value, completed_at, in_place)
+SELECT org_id, key, assessment_id, checklist_id, question_id, value, completed_at, in_place
+FROM deciding"""),
+        query.params,
+    )
+    flags = ", ".join(f"cov_{key}" for key in COVERAGE_KEYS)
+    values = ", ".join(f"COALESCE(cf.cov_{key}, 0)" for key in COVERAGE_KEYS)
+    session.execute(
+        sql(f"""
+INSERT INTO portfolio_summary (organization_id, stamp, grade, score, {flags})
+SELECT o.org_id, st.stamp, gn.grade, gn.score, {values}
+FROM orgs o
+LEFT JOIN grade_now gn ON gn.org_id = o.org_id
+LEFT JOIN coverage_flags cf ON cf.org_id = o.org_id
+LEFT JOIN stamps st ON st.org_id = o.org_id"""),
+        query.params,
+    )
+
+
+def _write_state(session: Session, seq: int, tags: str, library: str) -> None:
+    value = {"seq": seq, "tags": tags, "library": library}
+    session.execute(
+        sql("INSERT OR REPLACE INTO local_state (key, value) VALUES (:key, :value)"),
+        {"key": STATE_KEY, "value": json.dumps(value)},
+    )
+
+
+def invalidate(session: Session) -> None:
+    """Forget the watermark: the next figures rebuild the whole summary (after writes that
+    leave no change-log lines, such as the synthetic province)."""
+    session.execute(sql("DELETE FROM local_state WHERE key = :key"), {"key": STATE_KEY})
+
+
+def covers(session: Session, cut: str) -> bool:
+    """Whether the summary answers a period ending before *cut*: no company's newest signing or
+    completion time is at or after it."""
+    newest = session.execute(sql("SELECT MAX(stamp) FROM portfolio_summary")).scalar_one()
+    return newest is None or str(newest) < cut
