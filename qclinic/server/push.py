@@ -15,7 +15,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, cast
 
 from sqlalchemy import insert, inspect, select
 from sqlalchemy.orm import Session
@@ -38,6 +40,35 @@ OUTCOMES = ("applied", "merged", "conflict", "rejected", "waiting")
 _CHANGED = {"changed since the base": True}  # a base value no real value equals
 _LOG = ServerBase.metadata.tables[Change.__tablename__]
 _RECORDS = ServerBase.metadata.tables[Record.__tablename__]
+
+
+@dataclass(slots=True)
+class NewRecord:
+    """A record this batch creates: ``server_record``'s columns as plain attributes.
+
+    :meth:`Batch.finish` inserts it as a plain row, with whatever later changes of the batch
+    made to it. Building an ORM object per new record (instrumented attributes, instance state)
+    cost more than merging the change itself.
+    """
+
+    row_id: str
+    entity: str
+    organization_id: str
+    revision: int
+    fields: dict[str, Any]
+    field_revisions: dict[str, int]
+    deleted: bool
+    seq: int
+    changed_by: str
+    changed_at: datetime
+
+
+#: a record as a batch holds it: on the server already, or new in this batch
+Stored = Record | NewRecord
+
+
+def _consultant(record: Stored) -> bool:
+    return is_consultant(cast(Record, record))  # which reads only its entity and fields
 
 
 class Forbidden(Exception):
@@ -107,11 +138,11 @@ class Batch:
         self._signed_here: set[str] = set()
         self._settled: dict[str, dict[str, Any]] = {}
         self._waiting_ids: set[str] = set()
-        self._records: dict[str, Record | None] = {}
+        self._records: dict[str, Stored | None] = {}
         self._waiting_for: dict[str, list[Waiting]] = {}
         #: the log entries and the new records of this batch, inserted by :meth:`finish`
         self._log_rows: list[dict[str, Any]] = []
-        self._new_records: list[Record] = []
+        self._new_records: list[NewRecord] = []
 
     def prepare(self, changes: list[dict[str, Any]]) -> None:
         self.lock_sequence()
@@ -141,7 +172,7 @@ class Batch:
             ):
                 self._waiting_for.setdefault(waiting.waiting_for, []).append(waiting)
 
-    def _record(self, row_id: str) -> Record | None:
+    def _record(self, row_id: str) -> Stored | None:
         if row_id not in self._records:
             self._records[row_id] = self.session.get(Record, row_id)
         return self._records[row_id]
@@ -260,7 +291,7 @@ class Batch:
         return None
 
     def _same_organization(
-        self, payload: dict[str, Any], record: Record | None, fields: dict[str, Any]
+        self, payload: dict[str, Any], record: Stored | None, fields: dict[str, Any]
     ) -> bool:
         """Whether the change stays inside the scope it names (the one access was checked
         for): its record, and every parent it points to, belong to it. Excepted: a consultant
@@ -274,7 +305,7 @@ class Batch:
         if (
             record is not None
             and record.organization_id != organization_id
-            and not (is_consultant(record) and self.caller.role != "company")
+            and not (_consultant(record) and self.caller.role != "company")
         ):
             return False
         merged = {**(record.fields if record else {}), **fields}
@@ -283,11 +314,11 @@ class Batch:
             parent = self._record(str(merged[field])) if merged.get(field) else None
             if parent is None or parent.organization_id == organization_id:
                 continue
-            if not (is_consultant(parent) or field in crossing):
+            if not (_consultant(parent) or field in crossing):
                 return False
         return True
 
-    def _sealed(self, entity: str, record: Record | None, fields: dict[str, Any]) -> bool:
+    def _sealed(self, entity: str, record: Stored | None, fields: dict[str, Any]) -> bool:
         """Whether the change touches an assessment signed before this batch."""
         if entity == "assessment":
             assessment_id = record.row_id if record else None
@@ -298,8 +329,8 @@ class Batch:
         assessment = self._record(str(assessment_id))
         return assessment is not None and bool(assessment.fields.get("signed_at"))
 
-    def _insert(self, payload: dict[str, Any], fields: dict[str, Any], user: str) -> Record:
-        record = Record(
+    def _insert(self, payload: dict[str, Any], fields: dict[str, Any], user: str) -> NewRecord:
+        record = NewRecord(
             row_id=payload["row_id"],
             entity=payload["entity"],
             organization_id=payload["organization_id"],
@@ -311,14 +342,14 @@ class Batch:
             changed_by=user,
             changed_at=utc_now(),
         )
-        # not added to the session: finish() writes new records as plain rows, with whatever
-        # later changes of this batch made to them (the batch reads them from _records)
+        # finish() writes it, with whatever later changes of this batch made to it (the batch
+        # reads it from _records)
         self._new_records.append(record)
         self._records[record.row_id] = record
         return record
 
     def _update(
-        self, payload: dict[str, Any], record: Record, fields: dict[str, Any], user: str
+        self, payload: dict[str, Any], record: Stored, fields: dict[str, Any], user: str
     ) -> dict[str, Any]:
         base_revision = int(payload.get("base_revision") or 0)
         base = {
@@ -359,7 +390,7 @@ class Batch:
     def _record_conflicts(
         self,
         payload: dict[str, Any],
-        record: Record,
+        record: Stored,
         conflicts: list[tuple[str, Any, Any]],
         user: str,
     ) -> None:
@@ -379,7 +410,7 @@ class Batch:
             )
 
     def _result(
-        self, payload: dict[str, Any], record: Record, outcome: str, reason: str | None = None
+        self, payload: dict[str, Any], record: Stored, outcome: str, reason: str | None = None
     ) -> dict[str, Any]:
         fields = record.fields
         for field in WITHHELD.get(record.entity, frozenset()):
