@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from qclinic.core.catalogue import text
 from qclinic.core.text import Text
 from qclinic.server.models import Change
-from qclinic.server.push import chain_hash
+from qclinic.server.stored import chain_hash
 
 
 def verify(session: Session) -> list[Text]:

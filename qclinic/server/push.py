@@ -12,8 +12,6 @@ check then sees every push committed before it. Pulls never take it (read-only s
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -29,15 +27,18 @@ from qclinic.server.scope import (
     OWN_SCOPE,
     WITHHELD,
     assign_created,
-    is_consultant,
     scope_of,
 )
 from qclinic.server.scope import creating as creating_record
+from qclinic.server.stored import NewRecord, Stored, chain_hash, chunks, consultant
 
 OUTCOMES = ("applied", "merged", "conflict", "rejected", "waiting")
 _CHANGED = {"changed since the base": True}  # a base value no real value equals
 _LOG = ServerBase.metadata.tables[Change.__tablename__]
 _RECORDS = ServerBase.metadata.tables[Record.__tablename__]
+#: each synced entity's parents, read from the desktop's tables as the server starts: importing
+#: the desktop's models costs ~0.3 s of CPU, which the first push paid under the sequence lock
+_PARENTS = {entity: parents(entity) for entity in SYNCED}
 
 
 class Forbidden(Exception):
@@ -107,13 +108,13 @@ class Batch:
         self._signed_here: set[str] = set()
         self._settled: dict[str, dict[str, Any]] = {}
         self._waiting_ids: set[str] = set()
-        self._records: dict[str, Record | None] = {}
+        self._records: dict[str, Stored | None] = {}
         self._waiting_for: dict[str, list[Waiting]] = {}
         #: the log entries and the new records of this batch, inserted by :meth:`finish`
         self._log_rows: list[dict[str, Any]] = []
-        self._new_records: list[Record] = []
+        self._new_records: list[NewRecord] = []
         #: live organizations by credit code, read when a batch first needs them
-        self._credit_codes: dict[str, Record] | None = None
+        self._credit_codes: dict[str, Stored] | None = None
 
     def prepare(self, changes: list[dict[str, Any]]) -> None:
         self.lock_sequence()
@@ -123,10 +124,10 @@ class Batch:
             for c in changes
             if c["entity"] in SYNCED
             for name, value in (c.get("fields") or {}).items()
-            if name in parents(c["entity"]) and isinstance(value, str)
+            if name in _PARENTS[c["entity"]] and isinstance(value, str)
         }
         session = self.session
-        for chunk in _chunks(change_ids):
+        for chunk in chunks(change_ids):
             rows = session.execute(
                 select(Change.change_id, Change.result).where(Change.change_id.in_(chunk))
             )
@@ -134,7 +135,7 @@ class Batch:
             self._waiting_ids.update(
                 session.scalars(select(Waiting.change_id).where(Waiting.change_id.in_(chunk)))
             )
-        for chunk in _chunks(sorted(row_ids)):
+        for chunk in chunks(sorted(row_ids)):
             self._records.update(dict.fromkeys(chunk))
             for record in session.scalars(select(Record).where(Record.row_id.in_(chunk))):
                 self._records[record.row_id] = record
@@ -143,7 +144,7 @@ class Batch:
             ):
                 self._waiting_for.setdefault(waiting.waiting_for, []).append(waiting)
 
-    def _record(self, row_id: str) -> Record | None:
+    def _record(self, row_id: str) -> Stored | None:
         if row_id not in self._records:
             self._records[row_id] = self.session.get(Record, row_id)
         return self._records[row_id]
@@ -258,14 +259,14 @@ class Batch:
         return result
 
     def _missing_parent(self, entity: str, fields: dict[str, Any]) -> str | None:
-        for field in parents(entity):
+        for field in _PARENTS[entity]:
             parent_id = fields.get(field)
             if parent_id and self._record(str(parent_id)) is None:
                 return str(parent_id)
         return None
 
     def _same_organization(
-        self, payload: dict[str, Any], record: Record | None, fields: dict[str, Any]
+        self, payload: dict[str, Any], record: Stored | None, fields: dict[str, Any]
     ) -> bool:
         """Whether the change stays inside the scope it names (the one access was checked
         for): its record, and every parent it points to, belong to it. Excepted: a consultant
@@ -279,20 +280,20 @@ class Batch:
         if (
             record is not None
             and record.organization_id != organization_id
-            and not (is_consultant(record) and self.caller.role != "company")
+            and not (consultant(record) and self.caller.role != "company")
         ):
             return False
         merged = {**(record.fields if record else {}), **fields}
         crossing = CROSS_SCOPE.get(entity, frozenset())
-        for field in parents(entity):
+        for field in _PARENTS[entity]:
             parent = self._record(str(merged[field])) if merged.get(field) else None
             if parent is None or parent.organization_id == organization_id:
                 continue
-            if not (is_consultant(parent) or field in crossing):
+            if not (consultant(parent) or field in crossing):
                 return False
         return True
 
-    def _sealed(self, entity: str, record: Record | None, fields: dict[str, Any]) -> bool:
+    def _sealed(self, entity: str, record: Stored | None, fields: dict[str, Any]) -> bool:
         """Whether the change touches an assessment signed before this batch."""
         if entity == "assessment":
             assessment_id = record.row_id if record else None
@@ -303,8 +304,8 @@ class Batch:
         assessment = self._record(str(assessment_id))
         return assessment is not None and bool(assessment.fields.get("signed_at"))
 
-    def _insert(self, payload: dict[str, Any], fields: dict[str, Any], user: str) -> Record:
-        record = Record(
+    def _insert(self, payload: dict[str, Any], fields: dict[str, Any], user: str) -> NewRecord:
+        record = NewRecord(
             row_id=payload["row_id"],
             entity=payload["entity"],
             organization_id=payload["organization_id"],
@@ -316,8 +317,8 @@ class Batch:
             changed_by=user,
             changed_at=utc_now(),
         )
-        # not added to the session: finish() writes new records as plain rows, with whatever
-        # later changes of this batch made to them (the batch reads them from _records)
+        # finish() writes it, with whatever later changes of this batch made to it (the batch
+        # reads it from _records)
         self._new_records.append(record)
         self._records[record.row_id] = record
         if self._credit_codes is not None and record.entity == "organization":
@@ -325,7 +326,7 @@ class Batch:
         return record
 
     def _same_credit_code(
-        self, payload: dict[str, Any], record: Record | None, fields: dict[str, Any]
+        self, payload: dict[str, Any], record: Stored | None, fields: dict[str, Any]
     ) -> dict[str, Any] | None:
         """The other live organization with the credit code this change gives its own, if
         any: two records of one company would split its history (and a desktop's unique index
@@ -356,7 +357,7 @@ class Batch:
         return existing
 
     def _update(
-        self, payload: dict[str, Any], record: Record, fields: dict[str, Any], user: str
+        self, payload: dict[str, Any], record: Stored, fields: dict[str, Any], user: str
     ) -> dict[str, Any]:
         base_revision = int(payload.get("base_revision") or 0)
         base = {
@@ -402,7 +403,7 @@ class Batch:
     def _record_conflicts(
         self,
         payload: dict[str, Any],
-        record: Record,
+        record: Stored,
         conflicts: list[tuple[str, Any, Any]],
         user: str,
         *,
@@ -439,7 +440,7 @@ class Batch:
     def _result(
         self,
         payload: dict[str, Any],
-        record: Record,
+        record: Stored,
         outcome: str,
         reason: str | None = None,
         conflicts: list[dict[str, Any]] | None = None,
@@ -484,13 +485,3 @@ class Batch:
                 result = self._settle(payload, user, device)
                 if result["outcome"] in ("applied", "merged", "conflict"):
                     queue.append(payload["row_id"])
-
-
-def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
-    return [items[start : start + size] for start in range(0, len(items), size)]
-
-
-def chain_hash(previous: str, payload: dict[str, Any], result: dict[str, Any], user: str) -> str:
-    """The hash of one log entry: the previous entry's hash, the change, its result, its user."""
-    body = json.dumps([previous, payload, result, user], sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(body.encode()).hexdigest()

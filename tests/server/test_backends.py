@@ -12,7 +12,7 @@ from sqlalchemy import Engine, select
 from qclinic.server import db
 from qclinic.server.audit import verify
 from qclinic.server.models import Change, Record
-from tests.server.conftest import ORG, Push, change, organization
+from tests.server.conftest import ORG, OTHER_ORG, Push, change, organization
 
 SITE = "01a00000-0000-7000-8000-0000000000f1"
 
@@ -118,3 +118,55 @@ def test_a_pull_page_carries_a_late_parent_and_its_own_late_parent_first(
         ("organization", 5),
         ("assessment", 4),
     ]
+
+
+def test_a_late_parent_carries_its_consultant_from_another_organization_first(
+    push: Push, client: TestClient, alice: dict[str, str]
+) -> None:
+    """A clinic case whose visit changed later comes after the visit, and the visit after its
+    lead consultant, filed under another organization: a parent two levels up, in another
+    scope, is found by the page's few queries like one in its own."""
+    consultant = "01a00000-0000-7000-8000-0000000000e1"
+    visit = "01a00000-0000-7000-8000-0000000000e2"
+    case = "01a00000-0000-7000-8000-0000000000e3"
+    first_visit = "01a00000-0000-7000-8000-0000000000e4"
+    push(
+        organization("org-b", OTHER_ORG),
+        change(
+            "p-1",
+            "person",
+            consultant,
+            {"name": "Wang", "organization_id": None},
+            organization=OTHER_ORG,
+        ),
+        change(
+            "v-b",
+            "visit",
+            first_visit,
+            {"organization_id": OTHER_ORG, "lead_consultant_id": consultant},
+            organization=OTHER_ORG,
+        ),
+        organization(),
+        change("v-1", "visit", visit, {"organization_id": ORG, "lead_consultant_id": consultant}),
+        change(
+            "c-1",
+            "clinic_case",
+            case,
+            {"organization_id": ORG, "visit_id": visit, "symptom": "Burrs"},
+        ),
+    )
+    push(change("v-2", "visit", visit, {"notes": "Second day"}, base=1))
+
+    answer = client.get(
+        "/v1/pull", params={"organization": ORG, "after": 4, "limit": 1}, headers=alice
+    )
+
+    assert answer.status_code == 200
+    rows = answer.json()["rows"]
+    assert [(r["entity"], r["organization_id"], r["seq"]) for r in rows] == [
+        ("person", OTHER_ORG, 2),
+        ("visit", ORG, 7),
+        ("clinic_case", ORG, 6),
+    ]
+    assert rows[1]["fields"]["notes"] == "Second day"
+    assert answer.json()["cursor"] == 6
