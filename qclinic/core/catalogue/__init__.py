@@ -45,6 +45,7 @@ AREAS = (
     "bundle",
     "server",
     "portfolio",
+    "team",
 )
 
 _areas: dict[str, dict[str, Text]] = {}
