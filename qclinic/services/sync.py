@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 SYNC_DEVICE = "sync"
 KEY_SERVER = "sync.server"
 KEY_USER = "sync.user"
+#: the role the server reported at sign-in (admin, lead, consultant, company)
+KEY_ROLE = "sync.role"
 KEY_PUSHED = "sync.pushed_seq"
 KEY_LAST_SYNC = "sync.last_sync"
 KEY_REJECTED = "sync.rejected"
@@ -77,6 +79,13 @@ class SyncService(Service):
         """Store (or, for ``None``, forget) sync settings."""
         with self._writing(source) as session:
             _put_state(session, values)
+
+    def remember_sign_in(
+        self, server: str, user: str, role: str | None, *, source: object = None
+    ) -> None:
+        """Keep who signed in where, with the role the server reported (a company user's
+        desktop hides what they may not do; a lead's offers assigning)."""
+        self.set_state({KEY_SERVER: server, KEY_USER: user, KEY_ROLE: role}, source=source)
 
     def conflicts(self) -> ConflictListing:
         """The conflicts this desktop keeps a record of: none today.
