@@ -50,6 +50,8 @@ class PushBatch:
 
 #: :attr:`ConflictListing.source` while the desktop keeps no record of conflicts
 CONFLICTS_NONE_YET = "none yet"
+#: :attr:`ConflictListing.source` when conflicts found while editing are kept (sync_edits.py)
+EDIT_CONFLICTS = "edits"
 
 
 @dataclass(frozen=True)
@@ -88,13 +90,27 @@ class SyncService(Service):
         self.set_state({KEY_SERVER: server, KEY_USER: user, KEY_ROLE: role}, source=source)
 
     def conflicts(self) -> ConflictListing:
-        """The conflicts this desktop keeps a record of: none today.
+        """The conflicts this desktop keeps a record of: those found while the user was editing
+        the field a pull changed (``services/sync_edits.py``); the server reports its own."""
+        from qclinic.services.sync_edits import read
 
-        The server settles each conflict by the merge rules and ``qclinic sync`` reports only how
-        many there were; there is no local conflict table (schema 0008 keeps ``sync_state`` and
-        settings only) until the conflict inbox lands, so this says so instead of guessing.
-        """
-        return ConflictListing(source=CONFLICTS_NONE_YET, conflicts=[])
+        with self._reading() as session:
+            found = read(session)
+        return ConflictListing(
+            source=EDIT_CONFLICTS if found else CONFLICTS_NONE_YET, conflicts=found
+        )
+
+    def record_edit_conflict(
+        self, entity: str, row_id: str, field: str, mine: Any, theirs: Any, *, source: object = None
+    ) -> None:
+        """Keep a pulled value that lost to the user's edit in progress (announced as
+        ``sync_conflict``): the edit was saved over it, and the inbox shows both."""
+        from qclinic.services.sync_edits import record
+        from qclinic.storage.types import utc_now
+
+        key, value = record(entity, row_id, field, mine, theirs, utc_now().isoformat())
+        with self._writing(source, origin=Origin.SYNC, also={"sync_conflict": [key]}) as session:
+            _put_state(session, {key: value})
 
     # -- push ----------------------------------------------------------------------------------
     def pending_count(self) -> int:

@@ -1,0 +1,117 @@
+"""Changes pulled by sync while pages are open: lists keep their place, the runner shows them in
+place and never writes over the note being typed (issue 13)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.ui.test_runner import open_runner, press, start, stored
+
+
+@pytest.fixture(autouse=True)
+def settings_in_tmp(tmp_path: Path):
+    from qclinic import paths
+
+    paths.set_data_dir(tmp_path / "data")
+    yield
+    paths.set_data_dir(None)
+
+
+@pytest.fixture
+def page(qtbot, services, signals):
+    from qclinic.ui.pages.assessments import create
+
+    widget = create(services, signals, "en")
+    qtbot.addWidget(widget)
+    widget.resize(1300, 800)
+    widget.show()
+    widget.load()
+    return widget
+
+
+def pull_answer(services, database, assessment_id: str, key: tuple[str, str], **changes: Any):
+    """Apply, through the real pull path (``services.sync.apply_page``, ``Origin.SYNC``), a
+    server row of the answer *key* with *changes* made on another computer."""
+    from qclinic.storage.models import Answer
+    from qclinic.storage.sync_rows import read_fields
+
+    with database.read_session() as session:
+        row_id = (
+            session.query(Answer.id)
+            .filter_by(assessment_id=assessment_id, question_id=key[0], instance_key=key[1])
+            .scalar()
+        )
+        fields = read_fields(session, "answer", [row_id])[row_id]["fields"]
+    fields.update(changes)
+    row = {"entity": "answer", "row_id": row_id, "revision": 2, "fields": fields, "deleted": False}
+    services.sync.apply_page(assessment_id, [row], cursor=1)
+    return row_id
+
+
+def test_a_pulled_answer_shows_in_the_open_runner(
+    qtbot, page, services, database, signals, demo_ids
+):
+    assessment_id = start(database, "nqi-clinic", demo_ids)
+    runner = open_runner(qtbot, page, signals, assessment_id)
+    with qtbot.waitSignal(signals.saved):
+        press(qtbot, runner.card(("QMS.1", "")), "3")
+    runner.card(("QMS.2", "")).setFocus()  # the user is elsewhere
+    pull_answer(services, database, assessment_id, ("QMS.1", ""), value=5, note="外审已确认")
+    card = runner.card(("QMS.1", ""))
+    assert card.note_text() == "外审已确认"
+    assert runner.state.answers[("QMS.1", "")].value == 5
+    # and the next local edit is based on the pulled revision: it is written, not refused
+    with qtbot.waitSignal(signals.saved):
+        press(qtbot, card, "2")
+    assert stored(database, assessment_id)[("QMS.1", "")]["value"] == 2
+    assert card.conflict_label.isHidden()
+
+
+def test_the_note_being_typed_is_not_overwritten_by_a_pull(
+    qtbot, page, services, database, signals, demo_ids
+):
+    assessment_id = start(database, "nqi-clinic", demo_ids)
+    runner = open_runner(qtbot, page, signals, assessment_id)
+    key = ("QMS.1", "")
+    card = runner.card(key)
+    with qtbot.waitSignal(signals.saved):
+        press(qtbot, card, "3")
+    card.note.setFocus()
+    card.note.insertPlainText("我的记录")  # typed (as an input method commits), not saved yet
+    assert stored(database, assessment_id)[key].get("note", "") == ""
+
+    row_id = pull_answer(services, database, assessment_id, key, value=4, note="他们的记录")
+
+    assert card.note_text() == "我的记录"  # never overwritten
+    answer = stored(database, assessment_id)[key]
+    assert (answer["value"], answer["note"]) == (4, "我的记录")  # value merged, note kept
+    assert card.conflict_label.isVisible() and "他们的记录" in card.conflict_label.text()
+    listing = services.sync.conflicts()
+    assert [(c["row_id"], c["field"], c["mine"], c["theirs"]) for c in listing.conflicts] == [
+        (row_id, "note", "我的记录", "他们的记录")
+    ]
+    # leaving the box saves nothing twice and refuses nothing
+    runner.card(("QMS.2", "")).setFocus()
+    qtbot.wait(20)
+    assert stored(database, assessment_id)[key]["note"] == "我的记录"
+
+
+def test_a_pull_of_the_value_alone_merges_with_the_typed_note_without_a_conflict(
+    qtbot, page, services, database, signals, demo_ids
+):
+    assessment_id = start(database, "nqi-clinic", demo_ids)
+    runner = open_runner(qtbot, page, signals, assessment_id)
+    key = ("QMS.1", "")
+    card = runner.card(key)
+    with qtbot.waitSignal(signals.saved):
+        press(qtbot, card, "3")
+    card.note.setFocus()
+    card.note.insertPlainText("现场抽查")
+    pull_answer(services, database, assessment_id, key, value=1)
+    answer = stored(database, assessment_id)[key]
+    assert (answer["value"], answer["note"]) == (1, "现场抽查")
+    assert card.conflict_label.isHidden()
+    assert services.sync.conflicts().conflicts == []
