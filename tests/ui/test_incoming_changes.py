@@ -115,3 +115,106 @@ def test_a_pull_of_the_value_alone_merges_with_the_typed_note_without_a_conflict
     assert (answer["value"], answer["note"]) == (1, "现场抽查")
     assert card.conflict_label.isHidden()
     assert services.sync.conflicts().conflicts == []
+
+
+# --- lists keep their place ------------------------------------------------------------------
+
+
+def pull_rows(services, database, entity: str, ids: list[str], *, deleted: bool = False, **changes):
+    """Apply server rows of existing records *ids* (their fields with *changes*) as a pull."""
+    from qclinic.storage.sync_rows import read_fields
+
+    with database.read_session() as session:
+        found = read_fields(session, entity, ids)
+    rows = [
+        {
+            "entity": entity,
+            "row_id": row_id,
+            "revision": 2,
+            "fields": {**found[row_id]["fields"], **changes},
+            "deleted": deleted,
+        }
+        for row_id in ids
+    ]
+    services.sync.apply_page("scope", rows, cursor=1)
+
+
+def place(view):
+    """The ids of the selected rows, and of the row at the top of the viewport."""
+    from PySide6.QtCore import QPoint
+
+    from qclinic.ui.keep_place import row_id
+
+    selected = sorted(row_id(i) for i in view.selectionModel().selectedRows())
+    return selected, row_id(view.indexAt(QPoint(1, 1)))
+
+
+def select_and_scroll(qtbot, view, row: int) -> None:
+    from PySide6.QtWidgets import QAbstractItemView
+
+    index = view.model().index(row, 0)
+    view.selectRow(row)
+    view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+    qtbot.wait(10)
+    assert view.verticalScrollBar().value() > 0  # really scrolled
+
+
+def test_the_assessment_list_keeps_selection_and_scroll_after_a_sync_refresh(
+    qtbot, page, services, database, signals, demo_ids
+):
+    made = [start(database, "nqi-clinic", demo_ids) for _ in range(60)]
+    page.reload()
+    select_and_scroll(qtbot, page.view, 15)
+    before = place(page.view)
+    # another computer deleted five assessments, some above the selection: the model resets
+    pull_rows(services, database, "assessment", made[:3] + made[-2:], deleted=True)
+    assert page.proxy.rowCount() == len(made) + 2 - 5
+    assert place(page.view) == before
+
+
+def test_the_organization_list_keeps_selection_and_scroll_after_a_sync_refresh(
+    qtbot, services, database, signals, demo_ids
+):
+    from qclinic.storage.repositories.organizations import create_organization
+    from qclinic.ui.pages.organizations import create
+
+    with database.session() as session:
+        ids = [create_organization(session, f"铜加工企业 {n:03d}").id for n in range(80)]
+    widget = create(services, signals, "en")
+    qtbot.addWidget(widget)
+    widget.resize(1300, 700)
+    widget.show()
+    widget.load()
+    listed = widget.model.rowCount()
+    select_and_scroll(qtbot, widget.view, 40)
+    before = place(widget.view)
+    # deleted elsewhere, many at once (a reset, not row by row)
+    pull_rows(services, database, "organization", ids[:30], deleted=True)
+    assert widget.model.rowCount() == listed - 30
+    assert place(widget.view) == before
+
+
+def test_the_plan_keeps_its_selection_after_a_sync_refresh(
+    qtbot, services, database, signals, demo_ids
+):
+    from qclinic.ui import tasks
+    from qclinic.ui.pages.plan import create
+
+    widget = create(services, signals, "en")
+    qtbot.addWidget(widget)
+    widget.resize(1300, 700)
+    widget.show()
+    widget.load()
+    qtbot.waitUntil(lambda: widget.proxy.rowCount() > 1, timeout=10_000)
+    widget.view.selectRow(1)
+    selected, _top = place(widget.view)
+    others = [i for i in (widget.model.row_at(n)[0] for n in range(widget.model.rowCount()))]
+    pull_rows(
+        services, database, "action", [i for i in others if i not in selected][:1], title="新的标题"
+    )
+    tasks.wait_idle()
+    qtbot.waitUntil(
+        lambda: "新的标题" in [widget.model.row_at(n)[3] for n in range(widget.model.rowCount())],
+        timeout=10_000,
+    )
+    assert place(widget.view)[0] == selected

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from qclinic.core.vocabulary import AssessmentStatus
 from qclinic.errors import UserError
 from qclinic.services import ChangeEvent, Services
+from qclinic.ui.keep_place import kept_place, row_id
 from qclinic.ui.labels import choices, label
 from qclinic.ui.list_view import record_list
 from qclinic.ui.revisions import revision_label
@@ -238,7 +239,8 @@ class AssessmentsPage(QWidget):
             self.open_assessment(position[0], position[1])
 
     def reload(self) -> None:
-        self.model.set_rows(load_rows(self._services, self._lang))
+        with kept_place(self.view, row_id):  # a pull may add or remove many rows
+            self.model.set_rows(load_rows(self._services, self._lang))
         self._stale = False
 
     def on_changed(self, event: ChangeEvent) -> None:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from qclinic.core.vocabulary import ChainRole, IndustryChain
 from qclinic.ui.errors import show_error
+from qclinic.ui.keep_place import kept_place, row_id
 from qclinic.ui.labels import choices, fill_filter_combo
 from qclinic.ui.list_view import record_list
 from qclinic.ui.organizations_model import (
@@ -181,7 +182,8 @@ class OrganizationsPage(QWidget):
     # --- loading --------------------------------------------------------------------------
     def load(self) -> None:
         """Read the list (one lean query); keeps the selection when only values changed."""
-        self.model.set_rows(self._services.organizations.summaries())
+        with kept_place(self.view, row_id):  # a pull may add or remove many rows
+            self.model.set_rows(self._services.organizations.summaries())
         self._stale = False
         self._show_count()
         self._show_welcome(self.model.rowCount() == 0)
