@@ -169,9 +169,15 @@ class TeamService(Service):
 
     # -- helpers ---------------------------------------------------------------------------
     def _sync_state(self) -> dict[str, str]:
-        from qclinic.services.sync import SyncService
+        """The sign-in part of the sync state, read with plain ``sqlite3``: the first screen
+        asks for the role before SQLAlchemy is imported (docs/ARCHITECTURE.md, *Data*)."""
+        from qclinic.services.sync import KEY_ROLE, KEY_SERVER, KEY_USER
 
-        return SyncService(self._database, self._bus).state()
+        keys = (KEY_SERVER, KEY_USER, KEY_ROLE)
+        rows = self._database.query(
+            "SELECT key, value FROM local_state WHERE key IN (?, ?, ?)", keys
+        )
+        return {str(key): str(value) for key, value in rows}
 
     def _client(self) -> SyncClient:
         if self.connect is not None:

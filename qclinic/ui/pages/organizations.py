@@ -47,6 +47,7 @@ from qclinic.ui.organizations_model import (
     OrganizationFilter,
     OrganizationsModel,
 )
+from qclinic.ui.role_controls import show_for_role
 from qclinic.ui.signals import AppSignals
 from qclinic.ui.tasks import run_task
 from qclinic.ui.welcome import WelcomePanel
@@ -94,6 +95,7 @@ class OrganizationsPage(QWidget):
         self.new_button.clicked.connect(self.on_new_clicked)
         self.edit_button.clicked.connect(self.on_edit_clicked)
         self.delete_button.clicked.connect(self.on_delete_clicked)
+        self.assign_button.clicked.connect(self.on_assign_clicked)
         self.view.doubleClicked.connect(self.on_edit_clicked)
         self.view.selectionModel().currentRowChanged.connect(self.on_current_changed)
         self.proxy.rowsInserted.connect(self._show_count)
@@ -121,6 +123,8 @@ class OrganizationsPage(QWidget):
         self.edit_button.setEnabled(False)
         self.delete_button = QPushButton()
         self.delete_button.setEnabled(False)
+        self.assign_button = QPushButton()  # a signed-in lead's (ui/role_controls.py)
+        self.assign_button.setEnabled(False)
         bar = QHBoxLayout()
         bar.addWidget(self.heading)
         bar.addWidget(self.count_label)
@@ -131,6 +135,7 @@ class OrganizationsPage(QWidget):
         bar.addWidget(self.new_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.delete_button)
+        bar.addWidget(self.assign_button)
 
         self.view = record_list(self.proxy, row_height=26)
         header = self.view.horizontalHeader()
@@ -167,6 +172,7 @@ class OrganizationsPage(QWidget):
         self.heading.setText(self.tr("Organizations"))
         self.search_edit.setPlaceholderText(self.tr("Search name, credit code or region"))
         self.new_button.setText(self.tr("New organization…"))
+        self.assign_button.setText(self.tr("Assign…"))
         self.edit_button.setText(self.tr("Edit…"))
         self.delete_button.setText(self.tr("Delete…"))
         fill_filter_combo(self.chain_combo, self.tr("All chains"), choices(IndustryChain))
@@ -187,6 +193,11 @@ class OrganizationsPage(QWidget):
         self._stale = False
         self._show_count()
         self._show_welcome(self.model.rowCount() == 0)
+        show_for_role(
+            self._services,
+            managing=(self.new_button, self.delete_button),
+            assigning=(self.assign_button,),
+        )
         if self.detail is None:
             run_task(
                 lambda _progress: importlib.import_module(DETAIL_MODULE),
@@ -294,6 +305,7 @@ class OrganizationsPage(QWidget):
         organization_id = self.current_id()
         self.edit_button.setEnabled(organization_id is not None)
         self.delete_button.setEnabled(organization_id is not None)
+        self.assign_button.setEnabled(organization_id is not None)
         detail = self.ensure_detail()
         if organization_id != detail.organization_id:
             detail.show_organization(organization_id)
@@ -339,6 +351,16 @@ class OrganizationsPage(QWidget):
     def on_dialog_accepted(self) -> None:
         if self.dialog is not None and self.dialog.saved_id is not None:
             self.select_organization(self.dialog.saved_id)
+
+    def on_assign_clicked(self) -> None:
+        from qclinic.ui.assign_dialog import AssignDialog
+
+        row = self.view.currentIndex().data(ROW_ROLE)
+        if row is not None:
+            self.assign_dialog = AssignDialog(
+                self._services, row.name, organization_id=row.id, parent=self
+            )
+            self.assign_dialog.open()
 
     def on_data_changed(self, table: str) -> None:
         """Reload what shows the changed table (later, when the page is hidden)."""
