@@ -50,7 +50,7 @@ COL_ORGANIZATION, COL_TITLE, COL_CHECKLIST, COL_STATUS, COL_PERCENT, COL_GRADE, 
     7
 )
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-#: what the list shows (organization names show "(deleted)"), and who a visit is assigned to
+# what the list shows (organization names show "(deleted)"), and who a visit is assigned to
 TEAM_TABLES = frozenset({"assessment", "organization", "visit", "assessment_member", "person"})
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -168,7 +168,7 @@ class AssessmentFilter(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.status: AssessmentStatus | None = None
-        #: "my visits": only these assessments (``None``: all)
+        # "my visits": only these assessments (None: all)
         self.only: frozenset[str] | None = None
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterKeyColumn(-1)

@@ -24,10 +24,6 @@ if TYPE_CHECKING:
     from qclinic.ui.runner.runner_widget import RunnerWidget
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("RunnerIncoming", text)
-
-
 def refresh(runner: RunnerWidget, event: ChangeEvent) -> None:
     """Show what a pull changed in the open assessment (see the module docstring)."""
     state, writer = runner.state, runner.writer
@@ -85,9 +81,10 @@ def _keep_typing(
             "answer", row_id, "note", typed, pulled_note, source=runner
         )
         card.conflict_label.setText(
-            tr(
+            QCoreApplication.translate(
+                "RunnerIncoming",
                 "Changed on another computer while you typed: their note reads “%1”. Your note "
-                "is kept; both are listed as a conflict."
+                "is kept; both are listed as a conflict.",
             ).replace("%1", pulled_note)
         )
         card.conflict_label.show()
