@@ -294,9 +294,14 @@ class SyncService(Service):
         Raises:
             BlobMismatch: The bytes do not hash to *sha256*; nothing is kept.
         """
-        from qclinic.services.sync_blobs import store
+        from qclinic.services.sync_blobs import naming, store
 
-        return store(self._database.blobs, sha256, chunks)
+        size = store(self._database.blobs, sha256, chunks)
+        with self._reading() as session:
+            named = naming(session, sha256)
+        # the records that were incomplete are whole now: open views fill them in
+        self._publish(named, origin=Origin.SYNC)
+        return size
 
     # -- pull ----------------------------------------------------------------------------------
     def cursor(self, organization_id: str) -> int:

@@ -123,6 +123,21 @@ def incomplete(session: Session, blobs: BlobStore) -> list[IncompleteAttachment]
     return out
 
 
+def naming(session: Session, sha256: str) -> dict[str, list[str]]:
+    """``{table: ids}`` of the live attachments and signatures that name blob *sha256*."""
+    from sqlalchemy import select
+
+    from qclinic.storage.models import Attachment, Signature
+
+    found: dict[str, list[str]] = {}
+    for model, column in ((Attachment, Attachment.sha256), (Signature, Signature.image_sha256)):
+        query = select(model.id).where(column == sha256, model.deleted_at.is_(None))
+        ids = sorted(session.scalars(query))
+        if ids:
+            found[model.__tablename__] = ids
+    return found
+
+
 def store(blobs: BlobStore, sha256: str, chunks: Iterable[bytes]) -> int:
     """Keep downloaded bytes as blob *sha256* (hash checked as written); the size.
 

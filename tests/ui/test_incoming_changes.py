@@ -218,3 +218,41 @@ def test_the_plan_keeps_its_selection_after_a_sync_refresh(
         timeout=10_000,
     )
     assert place(widget.view)[0] == selected
+
+
+# --- incomplete attachments ------------------------------------------------------------------
+
+
+def test_a_photo_whose_bytes_have_not_arrived_is_marked_and_filled_in_when_they_land(
+    qtbot, page, services, database, signals, demo_ids
+):
+    import hashlib
+
+    from PySide6.QtGui import QColor, QImage
+
+    from qclinic.ui.runner.attachments import png_bytes
+
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2a6f97"))
+    data = png_bytes(image)
+    sha256 = hashlib.sha256(data).hexdigest()
+    assessment_id = start(database, "nqi-clinic", demo_ids)
+    services.answers.add_photos(assessment_id, "QMS.1", [(data, "车间.png")])
+    # as if pulled from another computer before its blob was downloaded
+    database.blobs.path_for(sha256).unlink()
+    assert [a.sha256 for a in services.sync.incomplete_attachments()] == [sha256]
+
+    runner = open_runner(qtbot, page, signals, assessment_id)
+    strip = runner.card(("QMS.1", "")).attachments
+    (tile,) = strip.thumbs
+    assert tile.property("incomplete") is True
+    assert "next sync" in tile.toolTip() and "车间.png" in tile.toolTip()
+
+    heard = []
+    signals.changed.connect(heard.append)
+    services.sync.store_blob(sha256, [data[:10], data[10:]])  # the download lands
+    assert [(e.entity, e.origin.name) for e in heard] == [("attachment", "SYNC")]
+    (tile,) = strip.thumbs
+    assert tile.property("incomplete") is None
+    assert not tile.pixmap().isNull() and tile.pixmap().width() > 16
+    assert services.sync.incomplete_attachments() == []
