@@ -288,6 +288,13 @@ class SyncService(Service):
         with self._reading() as session:
             return incomplete(session, self._database.blobs)
 
+    def incomplete_by_organization(self) -> dict[str, int]:
+        """``{organization id: how many}`` of its records still missing their bytes here."""
+        from qclinic.services.sync_blobs import by_organization, incomplete
+
+        with self._reading() as session:
+            return by_organization(session, incomplete(session, self._database.blobs))
+
     def store_blob(self, sha256: str, chunks: Iterable[bytes]) -> int:
         """Keep a downloaded blob, its hash checked as it is written; its size.
 

@@ -2,6 +2,15 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>%1
+%2 attachment(s) not on this computer yet: they arrive with the next sync.</source>
+        <translation>%1
+有 %2 个附件尚未传到本机：下次同步时送达。</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <source>Improvement action</source>
@@ -442,6 +451,12 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <message>
         <source>Remove</source>
         <translation>移除</translation>
+    </message>
+    <message>
+        <source>%1
+Not on this computer yet: it arrives with the next sync.</source>
+        <translation>%1
+尚未传到本机：下次同步时送达。</translation>
     </message>
     <message>
         <source>Attach evidence</source>

@@ -256,3 +256,37 @@ def test_a_photo_whose_bytes_have_not_arrived_is_marked_and_filled_in_when_they_
     assert tile.property("incomplete") is None
     assert not tile.pixmap().isNull() and tile.pixmap().width() > 16
     assert services.sync.incomplete_attachments() == []
+
+
+def test_an_organization_with_incomplete_attachments_is_marked_until_they_arrive(
+    qtbot, services, database, signals, demo_ids
+):
+    import hashlib
+
+    from PySide6.QtCore import Qt
+
+    from qclinic.ui.organizations_model import COL_NAME
+    from qclinic.ui.pages.organizations import create
+
+    data = b"%PDF-1.4 a record seen on site"
+    assessment_id = start(database, "nqi-clinic", demo_ids)
+    services.answers.add_photos(assessment_id, "QMS.1", [(data, "记录.pdf")])
+    sha256 = hashlib.sha256(data).hexdigest()
+    database.blobs.path_for(sha256).unlink()  # pulled before its bytes
+    widget = create(services, signals, "en")
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.load()
+    name = widget.model.index(widget.model.row_of(demo_ids["organization"]), COL_NAME)
+    qtbot.waitUntil(lambda: name.data(Qt.ItemDataRole.DecorationRole) is not None, timeout=10_000)
+    assert "1 attachment(s) not on this computer yet" in name.data(Qt.ItemDataRole.ToolTipRole)
+    others = [
+        widget.model.index(n, COL_NAME).data(Qt.ItemDataRole.DecorationRole)
+        for n in range(widget.model.rowCount())
+        if n != name.row()
+    ]
+    assert others and all(mark is None for mark in others)
+
+    services.sync.store_blob(sha256, [data])  # the download lands
+    qtbot.waitUntil(lambda: name.data(Qt.ItemDataRole.DecorationRole) is None, timeout=10_000)
+    assert name.data(Qt.ItemDataRole.ToolTipRole) == widget.model.summary(name.row()).name

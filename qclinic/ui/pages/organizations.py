@@ -198,6 +198,17 @@ class OrganizationsPage(QWidget):
             managing=(self.new_button, self.delete_button),
             assigning=(self.assign_button,),
         )
+        self.mark_incomplete()
+
+    def mark_incomplete(self) -> None:
+        """Mark the companies whose attachments have not all arrived (looked up in the
+        background: it checks the attachment store)."""
+        sync = self._services.sync
+        run_task(
+            lambda _progress: sync.incomplete_by_organization(),
+            on_done=self.model.set_incomplete,
+            owner=self,
+        )
         if self.detail is None:
             run_task(
                 lambda _progress: importlib.import_module(DETAIL_MODULE),
@@ -364,6 +375,8 @@ class OrganizationsPage(QWidget):
 
     def on_data_changed(self, table: str) -> None:
         """Reload what shows the changed table (later, when the page is hidden)."""
+        if table in ("attachment", "signature") and self.isVisible():
+            self.mark_incomplete()  # a photo pulled, or its bytes arrived
         if table not in DETAIL_TABLES:
             return
         if not self.isVisible():
