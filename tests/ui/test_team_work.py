@@ -105,3 +105,20 @@ def test_a_company_user_cannot_create_organizations_and_self_assesses(
     qtbot.addWidget(dialog)
     assert dialog.ui.kindCombo.currentData() == VisitKind.SELF_ASSESSMENT
     assert not dialog.ui.kindCombo.isEnabled()
+
+
+def test_the_assign_dialog_names_the_visits_consultant(qtbot, services, demo_ids):
+    from qclinic.ui.assign_dialog import AssignDialog
+
+    assessment = start(services, demo_ids["organization"])
+    visit = services.team.visit_of(assessment)
+    dialog = AssignDialog(services, "APQP 2026", visit_id=visit)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.ok_button.isEnabled()  # no name yet
+    dialog.ui.consultantCombo.setEditText("孙晓雯")
+    assert dialog.ok_button.isEnabled()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.ok_button.click()
+    assert services.team.visit_assignee(visit) == "孙晓雯"
+    assert services.team.assessments_of("孙晓雯") == {assessment}
