@@ -142,3 +142,34 @@ def test_a_lead_assigns_a_visit_through_the_server(
     with pytest.raises(UserError):
         services.team.assign_visit(_visit(services, draft), "nobody")
     assert services.team.visit_assignee(_visit(services, draft)) == "zhao"
+
+
+def test_incomplete_attachments_are_counted_per_organization_by_their_owner(
+    services: Services, db: Database, organization: str
+) -> None:
+    """An answer's, a finding's and a case's attachment whose bytes are not here all count for
+    the organization they belong to; another organization's complete ones do not."""
+    from qclinic.core.vocabulary import FindingSeverity, NqiCategory
+    from qclinic.storage.repositories.attachments import add_attachment
+    from qclinic.storage.repositories.improvement import create_case, create_finding
+
+    draft = _start(services, organization, "王丽")
+    with db.session() as s:
+        other = organizations.create_organization(s, "另一家公司").id
+        finding = create_finding(s, draft, FindingSeverity.MINOR_NC, "记录不全")
+        case = create_case(s, organization, NqiCategory.METROLOGY, "量具未校准")
+        other_case = create_case(s, other, NqiCategory.METROLOGY, "量具")
+        owners = [
+            {"assessment_id": draft, "question_id": "QMS.1"},
+            {"finding_id": finding.id},
+            {"case_id": case.id},
+        ]
+        hashes = [
+            add_attachment(s, db.blobs, f"证据 {n}".encode(), f"e{n}.txt", **owner).sha256
+            for n, owner in enumerate(owners)
+        ]
+        add_attachment(s, db.blobs, b"kept", "kept.txt", case_id=other_case.id)
+    assert services.sync.incomplete_by_organization() == {}
+    for sha256 in hashes:
+        db.blobs.path_for(sha256).unlink()
+    assert services.sync.incomplete_by_organization() == {organization: 3}
