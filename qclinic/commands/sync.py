@@ -72,7 +72,6 @@ def _password(path: str) -> str:
 
 def cmd_login(args: argparse.Namespace) -> int:
     from qclinic.core.catalogue import text
-    from qclinic.services.sync import KEY_SERVER, KEY_USER
     from qclinic.sync.client import SyncClient, Unreachable
 
     services = _services()
@@ -84,7 +83,7 @@ def cmd_login(args: argparse.Namespace) -> int:
     except Unreachable:
         return _unreachable(services, args)
     _tokens(services).save(answer["token"])
-    services.sync.set_state({KEY_SERVER: args.server, KEY_USER: answer["user"]}, source=args)
+    services.sync.remember_sign_in(args.server, answer["user"], answer.get("role"), source=args)
     print(text("sync.logged_in", user=answer["user"], server=args.server).get(_lang(args)))
     return 0
 
@@ -189,10 +188,10 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_logout(args: argparse.Namespace) -> int:
     from qclinic.core.catalogue import text
-    from qclinic.services.sync import KEY_USER
+    from qclinic.services.sync import KEY_ROLE, KEY_USER
 
     services = _services()
     _tokens(services).clear()
-    services.sync.set_state({KEY_USER: None}, source=args)
+    services.sync.set_state({KEY_USER: None, KEY_ROLE: None}, source=args)
     print(text("sync.logged_out").get(_lang(args)))
     return 0

@@ -1,5 +1,5 @@
 """The HTTP API, v1 (docs/SYNC.md): login, organizations, push, pull, conflicts (listing and
-resolving them); blobs (blob_api.py).
+resolving them), team work (team.py); blobs (blob_api.py).
 
 A push, a login and a resolution write, in a session of :func:`qclinic.server.db.sessions`
 (on SQLite queued on one lock per process, :func:`sqlite_gate`); everything else (the sign-in
@@ -62,6 +62,12 @@ class ChangeIn(BaseModel):
     base_revision: int = 0
     fields: dict[Annotated[str, _bounded(64, 1)], Any] = {}
     deleted: bool = False
+
+
+class AssignmentRequest(BaseModel):
+    user: str = Field(min_length=1, max_length=100)
+    organization: str = Field(min_length=1, max_length=36)
+    assigned: bool = True
 
 
 class PushRequest(BaseModel):
@@ -223,6 +229,30 @@ def create_app(
         except LookupError:
             raise refusal(404, "no_conflict", f"no conflict {conflict_id}") from None
         return conflict
+
+    @app.get("/v1/team")
+    def team_list(
+        session: Annotated[Session, Depends(db)], who: Annotated[Caller, Depends(caller)]
+    ) -> dict[str, Any]:
+        from qclinic.server.team import TeamRefused, team
+
+        try:
+            return {"team": team(session, who)}
+        except TeamRefused as error:
+            raise refusal(error.status, error.code, str(error)) from None
+
+    @app.post("/v1/assignments")
+    def assignments(
+        body: AssignmentRequest,
+        session: Annotated[Session, Depends(db)],
+        who: Annotated[Caller, Depends(caller)],
+    ) -> dict[str, Any]:
+        from qclinic.server.team import TeamRefused, set_assignment
+
+        try:
+            return set_assignment(session, who, body.user, body.organization, body.assigned)
+        except TeamRefused as error:
+            raise refusal(error.status, error.code, str(error)) from None
 
     if blobs_dir is not None:
         from qclinic.server import blob_api

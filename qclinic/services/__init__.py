@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from qclinic.services.settings import SettingsService
     from qclinic.services.snapshots import SnapshotService
     from qclinic.services.sync import SyncService
+    from qclinic.services.team import TeamService
     from qclinic.storage.database import Database
 
 __all__ = ["ChangeEvent", "EventBus", "Origin", "Services"]
@@ -172,3 +173,10 @@ class Services:
         from qclinic.services.portfolio import PortfolioService
 
         return PortfolioService(self.database, self.bus)
+
+    @cached_property
+    def team(self) -> TeamService:
+        """Team work: who I am, my server role, assigning organizations and visits, my visits."""
+        from qclinic.services.team import TeamService
+
+        return TeamService(self.database, self.bus)

@@ -38,6 +38,8 @@ class EvidenceFile:
     file_name: str
     mime_type: str
     data: bytes = b""
+    #: the bytes are not on this computer yet (pulled before its blob arrived): incomplete
+    missing: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,14 +222,18 @@ class AnswerService(Service):
                 if row.question_id in wanted
             ]
         out = []
+        blobs = self._database.blobs
         for row_id, question_id, file_name, mime_type, sha256 in found:
             data = b""
+            missing = not blobs.contains(sha256)
             if mime_type.startswith("image/") or mime_type == ANALYSIS_MIME:
                 try:
                     data = self._database.blobs.read_bytes(sha256)
                 except OSError:
                     data = b""
-            out.append(EvidenceFile(row_id, question_id, instance_key, file_name, mime_type, data))
+            out.append(
+                EvidenceFile(row_id, question_id, instance_key, file_name, mime_type, data, missing)
+            )
         return out
 
     # --- process steps (the instances of a repeated section, VDA 6.3 P6) ---------------------

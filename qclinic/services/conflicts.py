@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 RESOLUTIONS = ("mine", "theirs", "merged")
 #: the reason of a conflict about an organization's credit code
 DUPLICATE_CREDIT_CODE = "duplicate_credit_code"
+#: the ``reason`` of a conflict found here: a pull changed the field the user was editing
+EDITING = "editing"
 
 
 @dataclass(frozen=True)

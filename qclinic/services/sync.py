@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 SYNC_DEVICE = "sync"
 KEY_SERVER = "sync.server"
 KEY_USER = "sync.user"
+#: the role the server reported at sign-in (admin, lead, consultant, company)
+KEY_ROLE = "sync.role"
 KEY_PUSHED = "sync.pushed_seq"
 KEY_LAST_SYNC = "sync.last_sync"
 KEY_REJECTED = "sync.rejected"
@@ -107,6 +109,38 @@ class SyncService(Service):
             added = keep(session, [from_server(found) for found in conflicts])
             _put_state(session, {KEY_CONFLICT_CURSOR: str(cursor)})
         return added
+
+    def remember_sign_in(
+        self, server: str, user: str, role: str | None, *, source: object = None
+    ) -> None:
+        """Keep who signed in where, with the role the server reported (a company user's
+        desktop hides what they may not do; a lead's offers assigning)."""
+        self.set_state({KEY_SERVER: server, KEY_USER: user, KEY_ROLE: role}, source=source)
+
+    def record_edit_conflict(
+        self, entity: str, row_id: str, field: str, mine: Any, theirs: Any, *, source: object = None
+    ) -> None:
+        """Keep a pulled value that lost to the user's edit in progress, in the inbox's table
+        (reason ``editing``): the edit was saved over it, and the inbox shows both."""
+        from qclinic.services.conflicts import EDITING, keep
+        from qclinic.storage.types import utc_now
+
+        at = utc_now()
+        change_id = f"edit:{entity}:{row_id}:{at.isoformat()}"
+        conflict = {
+            "change_id": change_id,
+            "entity": entity,
+            "row_id": row_id,
+            "field": field,
+            "mine": mine,
+            "theirs": theirs,
+            "reason": EDITING,
+            "at": at,
+        }
+        with self._writing(
+            source, origin=Origin.SYNC, also={"sync_conflict": [change_id]}
+        ) as session:
+            keep(session, [conflict])
 
     # -- push ----------------------------------------------------------------------------------
     def pending_count(self) -> int:
@@ -295,15 +329,27 @@ class SyncService(Service):
         with self._reading() as session:
             return incomplete(session, self._database.blobs)
 
+    def incomplete_by_organization(self) -> dict[str, int]:
+        """``{organization id: how many}`` of its records still missing their bytes here."""
+        from qclinic.services.sync_blobs import by_organization, incomplete
+
+        with self._reading() as session:
+            return by_organization(session, incomplete(session, self._database.blobs))
+
     def store_blob(self, sha256: str, chunks: Iterable[bytes]) -> int:
         """Keep a downloaded blob, its hash checked as it is written; its size.
 
         Raises:
             BlobMismatch: The bytes do not hash to *sha256*; nothing is kept.
         """
-        from qclinic.services.sync_blobs import store
+        from qclinic.services.sync_blobs import naming, store
 
-        return store(self._database.blobs, sha256, chunks)
+        size = store(self._database.blobs, sha256, chunks)
+        with self._reading() as session:
+            named = naming(session, sha256)
+        # the records that were incomplete are whole now: open views fill them in
+        self._publish(named, origin=Origin.SYNC)
+        return size
 
     # -- pull ----------------------------------------------------------------------------------
     def cursor(self, organization_id: str) -> int:

@@ -123,6 +123,50 @@ def incomplete(session: Session, blobs: BlobStore) -> list[IncompleteAttachment]
     return out
 
 
+def naming(session: Session, sha256: str) -> dict[str, list[str]]:
+    """``{table: ids}`` of the live attachments and signatures that name blob *sha256*."""
+    from sqlalchemy import select
+
+    from qclinic.storage.models import Attachment, Signature
+
+    found: dict[str, list[str]] = {}
+    for model, column in ((Attachment, Attachment.sha256), (Signature, Signature.image_sha256)):
+        query = select(model.id).where(column == sha256, model.deleted_at.is_(None))
+        ids = sorted(session.scalars(query))
+        if ids:
+            found[model.__tablename__] = ids
+    return found
+
+
+def by_organization(session: Session, found: list[IncompleteAttachment]) -> dict[str, int]:
+    """``{organization id: how many}`` of the incomplete records *found* (by their owner)."""
+    from sqlalchemy import select
+
+    from qclinic.storage.models import Assessment, ClinicCase, Finding
+
+    assessments = {f.assessment_id for f in found if f.assessment_id}
+    findings = {f.finding_id for f in found if f.finding_id}
+    cases = {f.case_id for f in found if f.case_id}
+    finding_of: dict[str, str] = {
+        row_id: owner
+        for row_id, owner in session.execute(
+            select(Finding.id, Finding.assessment_id).where(Finding.id.in_(findings))
+        )
+    }
+    assessments |= set(finding_of.values())
+    org_of: dict[str, str] = {}
+    for model, wanted in ((Assessment, assessments), (ClinicCase, cases)):
+        query = select(model.id, model.organization_id).where(model.id.in_(wanted))
+        org_of.update({row_id: owner for row_id, owner in session.execute(query)})
+    counts: dict[str, int] = {}
+    for item in found:
+        owner = item.assessment_id or finding_of.get(item.finding_id or "") or item.case_id
+        organization = org_of.get(owner or "")
+        if organization is not None:
+            counts[organization] = counts.get(organization, 0) + 1
+    return counts
+
+
 def store(blobs: BlobStore, sha256: str, chunks: Iterable[bytes]) -> int:
     """Keep downloaded bytes as blob *sha256* (hash checked as written); the size.
 

@@ -119,6 +119,16 @@ class SyncClient:
         """The conflicts recorded in every organization the user may see, after *after*."""
         return self._call("GET", "/v1/conflicts", params={"after": after, "limit": limit})
 
+    # -- team work (docs/SYNC.md, "Team work") -------------------------------------------------
+    def team(self) -> list[dict[str, Any]]:
+        """The consultants and leads a lead (or admin) may assign work to."""
+        return list(self._call("GET", "/v1/team")["team"])
+
+    def assign(self, user: str, organization: str, assigned: bool = True) -> dict[str, Any]:
+        """Assign (``assigned=False``: take back) *organization* to *user*."""
+        body = {"user": user, "organization": organization, "assigned": assigned}
+        return self._call("POST", "/v1/assignments", json=body)
+
     # -- blobs (docs/SYNC.md, "Blobs") --------------------------------------------------------
     def missing_blobs(self, hashes: list[str]) -> dict[str, int]:
         """``{sha256: offset}`` of the blobs among *hashes* the server wants (resume at offset)."""

@@ -27,6 +27,7 @@ from qclinic.core.vocabulary import (
 )
 from qclinic.services.organizations import OrganizationSummary
 from qclinic.storage.search import organization_search_key
+from qclinic.ui.icons import icon
 from qclinic.ui.labels import label
 from qclinic.ui.table_model import TableModel
 
@@ -94,6 +95,8 @@ class OrganizationsModel(TableModel[OrganizationSummary]):
         self._search_keys: dict[str, str] = {}  # made on the first search, not at loading
         self._sort: tuple[int, Qt.SortOrder] | None = None  # None: as loaded (by name)
         self._code_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        # {organization id: records whose attachments have not reached this computer yet}
+        self.incomplete: dict[str, int] = {}
 
     # --- Qt interface ---------------------------------------------------------------------
     def header_alignment(self, column: int) -> int | None:
@@ -119,7 +122,18 @@ class OrganizationsModel(TableModel[OrganizationSummary]):
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
+            missing = self.incomplete.get(row.id, 0)
+            if missing:
+                return (
+                    self.tr(
+                        "%1\n%2 attachment(s) not on this computer yet: they arrive with the next sync."
+                    )
+                    .replace("%1", row.name)
+                    .replace("%2", str(missing))
+                )
             return row.name
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_NAME:
+            return icon("incomplete") if self.incomplete.get(row.id) else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_GRADE:
             return _ALIGN_CENTER
         if role == Qt.ItemDataRole.FontRole and column == COL_USCC:
@@ -129,6 +143,18 @@ class OrganizationsModel(TableModel[OrganizationSummary]):
             font.setBold(True)
             return font
         return None
+
+    def set_incomplete(self, counts: dict[str, int]) -> None:
+        """Mark the organizations with incomplete attachments (an icon and a tooltip on the
+        name); only the rows whose mark changed are announced."""
+        changed = {oid for oid in counts.keys() | self.incomplete.keys()}
+        changed = {oid for oid in changed if counts.get(oid) != self.incomplete.get(oid)}
+        self.incomplete = dict(counts)
+        for organization_id in changed:
+            row = self._row_of.get(organization_id)
+            if row is not None:
+                index = self.index(row, COL_NAME)
+                self.dataChanged.emit(index, index)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by *column* (-1: back to the loaded order), keeping selections on their rows."""

@@ -55,6 +55,9 @@ class StartAssessmentDialog(QDialog):
         self.ui.organizationLabel.setText(f"<b>{offered.organization}</b>")
         for text, kind in choices(VisitKind):
             self.ui.kindCombo.addItem(text, kind)
+        if services.team.is_company():  # a company user assesses their own company
+            self.ui.kindCombo.setCurrentIndex(self.ui.kindCombo.findData(VisitKind.SELF_ASSESSMENT))
+            self.ui.kindCombo.setEnabled(False)
         self.ui.dateEdit.setDate(QDate(today or date.today()))
         self.ui.siteCombo.addItem(self.tr("(no particular site)"), None)
         for site_id, site_name in offered.sites:

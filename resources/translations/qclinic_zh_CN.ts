@@ -2,6 +2,15 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>%1
+%2 attachment(s) not on this computer yet: they arrive with the next sync.</source>
+        <translation>%1
+有 %2 个附件尚未传到本机：下次同步时送达。</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <source>Improvement action</source>
@@ -332,6 +341,53 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <source>Search organization, title or checklist</source>
         <translation>搜索企业、标题或检查表</translation>
     </message>
+    <message>
+        <source>My visits</source>
+        <translation>我的走访</translation>
+    </message>
+    <message>
+        <source>Visits assigned to me, or with my name on the expert team (me: the signed-in user, or the name in Settings)</source>
+        <translation>分配给我、或专家组中有我名字的走访（“我”指已登录的用户，未登录时为设置中的姓名）</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>分配…</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>&amp;Consultant:</source>
+        <translation>顾问(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Assign the visit</source>
+        <translation>分配走访</translation>
+    </message>
+    <message>
+        <source>Assign the visit of %1 to:</source>
+        <translation>将 %1 的走访分配给：</translation>
+    </message>
+    <message>
+        <source>Assign the organization</source>
+        <translation>分配企业</translation>
+    </message>
+    <message>
+        <source>Assign %1 to a consultant: their next sync brings it.</source>
+        <translation>将 %1 分配给一位顾问：对方下次同步时即可收到。</translation>
+    </message>
+    <message>
+        <source>Asking the server for the team…</source>
+        <translation>正在向服务器查询团队成员…</translation>
+    </message>
+    <message>
+        <source>The team could not be read from the server: %1</source>
+        <translation>无法从服务器读取团队成员：%1</translation>
+    </message>
 </context>
 <context>
     <name>AttachEvidenceDialog</name>
@@ -395,6 +451,12 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <message>
         <source>Remove</source>
         <translation>移除</translation>
+    </message>
+    <message>
+        <source>%1
+Not on this computer yet: it arrives with the next sync.</source>
+        <translation>%1
+尚未传到本机：下次同步时送达。</translation>
     </message>
     <message>
         <source>Attach evidence</source>
@@ -2766,6 +2828,10 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <translation>新建企业…</translation>
     </message>
     <message>
+        <source>Assign…</source>
+        <translation>分配…</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
@@ -2948,6 +3014,13 @@ Your change was not saved. The answer shown is the one stored now.</source>
     <message>
         <source>Give the case a title.</source>
         <translation>请填写案例标题。</translation>
+    </message>
+</context>
+<context>
+    <name>RunnerIncoming</name>
+    <message>
+        <source>Changed on another computer while you typed: their note reads “%1”. Your note is kept; both are listed as a conflict.</source>
+        <translation>您输入时，另一台电脑也改了这条备注：对方写的是“%1”。已保留您的备注，两者都记为冲突。</translation>
     </message>
 </context>
 <context>

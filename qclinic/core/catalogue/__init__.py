@@ -47,6 +47,7 @@ AREAS = (
     "dashboard",
     "portfolio",
     "conflicts",
+    "team",
 )
 
 _areas: dict[str, dict[str, Text]] = {}

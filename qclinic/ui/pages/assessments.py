@@ -20,11 +20,13 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
 from qclinic.core.vocabulary import AssessmentStatus
 from qclinic.errors import UserError
 from qclinic.services import ChangeEvent, Services
+from qclinic.ui.keep_place import kept_place, row_id
 from qclinic.ui.labels import choices, label
 from qclinic.ui.list_view import record_list
 from qclinic.ui.revisions import revision_label
@@ -47,6 +50,8 @@ COL_ORGANIZATION, COL_TITLE, COL_CHECKLIST, COL_STATUS, COL_PERCENT, COL_GRADE, 
     7
 )
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+# what the list shows (organization names show "(deleted)"), and who a visit is assigned to
+TEAM_TABLES = frozenset({"assessment", "organization", "visit", "assessment_member", "person"})
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
@@ -163,6 +168,8 @@ class AssessmentFilter(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.status: AssessmentStatus | None = None
+        # "my visits": only these assessments (None: all)
+        self.only: frozenset[str] | None = None
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterKeyColumn(-1)
         self.setSortRole(SORT_ROLE)
@@ -172,10 +179,17 @@ class AssessmentFilter(QSortFilterProxyModel):
         self.status = status
         self.endFilterChange()
 
+    def set_only(self, ids: frozenset[str] | None) -> None:
+        self.beginFilterChange()
+        self.only = ids
+        self.endFilterChange()
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
         row: AssessmentRow = model.index(source_row, 0, source_parent).data(ROW_ROLE)
         if self.status is not None and row.status != self.status:
+            return False
+        if self.only is not None and row.id not in self.only:
             return False
         return super().filterAcceptsRow(source_row, source_parent)
 
@@ -194,6 +208,9 @@ class AssessmentsPage(QWidget):
             self.status_filter.addItem(text, value)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
+        self.mine = QCheckBox()  # "my visits": assigned to me, or my name on the team
+        self.assign_button = QPushButton()  # a signed-in lead's
+        self.assign_button.setEnabled(False)
         self.model = AssessmentListModel(parent=self)
         self.proxy = AssessmentFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -210,6 +227,8 @@ class AssessmentsPage(QWidget):
         filters.addWidget(self.heading, 1)
         filters.addWidget(self.status_filter)
         filters.addWidget(self.search, 1)
+        filters.addWidget(self.mine)
+        filters.addWidget(self.assign_button)
         layout = QVBoxLayout(self.list_page)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
@@ -223,6 +242,9 @@ class AssessmentsPage(QWidget):
             lambda _i: self.proxy.set_status(self.status_filter.currentData())
         )
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.mine.toggled.connect(lambda _on: self.apply_mine())
+        self.assign_button.clicked.connect(self.on_assign_clicked)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable_assign())
         self.view.doubleClicked.connect(self.on_row_activated)
         self.view.activated.connect(self.on_row_activated)
         self.runner.back_requested.connect(self.show_list)
@@ -238,11 +260,42 @@ class AssessmentsPage(QWidget):
             self.open_assessment(position[0], position[1])
 
     def reload(self) -> None:
-        self.model.set_rows(load_rows(self._services, self._lang))
+        with kept_place(self.view, row_id):  # a pull may add or remove many rows
+            self.model.set_rows(load_rows(self._services, self._lang))
+            self.apply_mine()
         self._stale = False
+        self.assign_button.setVisible(self._services.team.may_assign())
+        self._enable_assign()
+
+    def apply_mine(self) -> None:
+        """Show only my visits' assessments when "My visits" is on (me: the signed-in user, or
+        the name in Settings)."""
+        team = self._services.team
+        self.proxy.set_only(
+            frozenset(team.assessments_of(team.me())) if self.mine.isChecked() else None
+        )
+
+    def selected_row(self) -> AssessmentRow | None:
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
+
+    def _enable_assign(self) -> None:
+        self.assign_button.setEnabled(self.selected_row() is not None)
+
+    def on_assign_clicked(self) -> None:
+        from qclinic.ui.assign_dialog import AssignDialog
+
+        row = self.selected_row()
+        visit_id = self._services.team.visit_of(row.id) if row is not None else None
+        if row is None or visit_id is None:
+            return
+        self.assign_dialog = AssignDialog(
+            self._services, f"{row.organization} · {row.title}", visit_id=visit_id, parent=self
+        )
+        self.assign_dialog.open()
 
     def on_changed(self, event: ChangeEvent) -> None:
-        if event.entity not in ("assessment", "organization"):  # names show "(deleted)"
+        if event.entity not in TEAM_TABLES:
             return
         if self.stack.currentWidget() is self.list_page and self.isVisible():
             self.reload()
@@ -277,6 +330,14 @@ class AssessmentsPage(QWidget):
         self.heading.setText(self.tr("Assessments"))
         self.status_filter.setItemText(0, self.tr("All statuses"))
         self.search.setPlaceholderText(self.tr("Search organization, title or checklist"))
+        self.mine.setText(self.tr("My visits"))
+        self.mine.setToolTip(
+            self.tr(
+                "Visits assigned to me, or with my name on the expert team (me: the signed-in "
+                "user, or the name in Settings)"
+            )
+        )
+        self.assign_button.setText(self.tr("Assign…"))
 
 
 def create(services: Services, signals: AppSignals, lang: str) -> QWidget:

@@ -32,6 +32,7 @@ from qclinic.ui.cases_model import (
     CasesModel,
     CasesProxy,
 )
+from qclinic.ui.keep_place import kept_place, row_id
 from qclinic.ui.labels import choices, fill_filter_combo
 from qclinic.ui.list_view import record_list
 from qclinic.ui.signals import AppSignals
@@ -141,11 +142,9 @@ class CasesPage(QWidget):
     # --- loading and filtering -------------------------------------------------------------
     def load(self) -> None:
         self._stale = False
-        selected = self.selected_case_id()
-        self.model.set_rows(self._services.cases.rows())
+        with kept_place(self.view, row_id):  # selection and scrolling, by case id
+            self.model.set_rows(self._services.cases.rows())
         self._show_summary()
-        if selected is not None:
-            self.select_case(selected)
 
     def current_filter(self) -> CaseFilter:
         category = self.category_filter.currentData()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from qclinic.core.vocabulary import ChainRole, IndustryChain
 from qclinic.ui.errors import show_error
+from qclinic.ui.keep_place import kept_place, row_id
 from qclinic.ui.labels import choices, fill_filter_combo
 from qclinic.ui.list_view import record_list
 from qclinic.ui.organizations_model import (
@@ -46,6 +47,7 @@ from qclinic.ui.organizations_model import (
     OrganizationFilter,
     OrganizationsModel,
 )
+from qclinic.ui.role_controls import show_for_role
 from qclinic.ui.signals import AppSignals
 from qclinic.ui.tasks import run_task
 from qclinic.ui.welcome import WelcomePanel
@@ -93,6 +95,7 @@ class OrganizationsPage(QWidget):
         self.new_button.clicked.connect(self.on_new_clicked)
         self.edit_button.clicked.connect(self.on_edit_clicked)
         self.delete_button.clicked.connect(self.on_delete_clicked)
+        self.assign_button.clicked.connect(self.on_assign_clicked)
         self.view.doubleClicked.connect(self.on_edit_clicked)
         self.view.selectionModel().currentRowChanged.connect(self.on_current_changed)
         self.proxy.rowsInserted.connect(self._show_count)
@@ -120,6 +123,8 @@ class OrganizationsPage(QWidget):
         self.edit_button.setEnabled(False)
         self.delete_button = QPushButton()
         self.delete_button.setEnabled(False)
+        self.assign_button = QPushButton()  # a signed-in lead's (ui/role_controls.py)
+        self.assign_button.setEnabled(False)
         bar = QHBoxLayout()
         bar.addWidget(self.heading)
         bar.addWidget(self.count_label)
@@ -130,6 +135,7 @@ class OrganizationsPage(QWidget):
         bar.addWidget(self.new_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.delete_button)
+        bar.addWidget(self.assign_button)
 
         self.view = record_list(self.proxy, row_height=26)
         header = self.view.horizontalHeader()
@@ -166,6 +172,7 @@ class OrganizationsPage(QWidget):
         self.heading.setText(self.tr("Organizations"))
         self.search_edit.setPlaceholderText(self.tr("Search name, credit code or region"))
         self.new_button.setText(self.tr("New organization…"))
+        self.assign_button.setText(self.tr("Assign…"))
         self.edit_button.setText(self.tr("Edit…"))
         self.delete_button.setText(self.tr("Delete…"))
         fill_filter_combo(self.chain_combo, self.tr("All chains"), choices(IndustryChain))
@@ -181,10 +188,27 @@ class OrganizationsPage(QWidget):
     # --- loading --------------------------------------------------------------------------
     def load(self) -> None:
         """Read the list (one lean query); keeps the selection when only values changed."""
-        self.model.set_rows(self._services.organizations.summaries())
+        with kept_place(self.view, row_id):  # a pull may add or remove many rows
+            self.model.set_rows(self._services.organizations.summaries())
         self._stale = False
         self._show_count()
         self._show_welcome(self.model.rowCount() == 0)
+        show_for_role(
+            self._services,
+            managing=(self.new_button, self.delete_button),
+            assigning=(self.assign_button,),
+        )
+        self.mark_incomplete()
+
+    def mark_incomplete(self) -> None:
+        """Mark the companies whose attachments have not all arrived (looked up in the
+        background: it checks the attachment store)."""
+        sync = self._services.sync
+        run_task(
+            lambda _progress: sync.incomplete_by_organization(),
+            on_done=self.model.set_incomplete,
+            owner=self,
+        )
         if self.detail is None:
             run_task(
                 lambda _progress: importlib.import_module(DETAIL_MODULE),
@@ -292,6 +316,7 @@ class OrganizationsPage(QWidget):
         organization_id = self.current_id()
         self.edit_button.setEnabled(organization_id is not None)
         self.delete_button.setEnabled(organization_id is not None)
+        self.assign_button.setEnabled(organization_id is not None)
         detail = self.ensure_detail()
         if organization_id != detail.organization_id:
             detail.show_organization(organization_id)
@@ -338,8 +363,20 @@ class OrganizationsPage(QWidget):
         if self.dialog is not None and self.dialog.saved_id is not None:
             self.select_organization(self.dialog.saved_id)
 
+    def on_assign_clicked(self) -> None:
+        from qclinic.ui.assign_dialog import AssignDialog
+
+        row = self.view.currentIndex().data(ROW_ROLE)
+        if row is not None:
+            self.assign_dialog = AssignDialog(
+                self._services, row.name, organization_id=row.id, parent=self
+            )
+            self.assign_dialog.open()
+
     def on_data_changed(self, table: str) -> None:
         """Reload what shows the changed table (later, when the page is hidden)."""
+        if table in ("attachment", "signature") and self.isVisible():
+            self.mark_incomplete()  # a photo pulled, or its bytes arrived
         if table not in DETAIL_TABLES:
             return
         if not self.isVisible():

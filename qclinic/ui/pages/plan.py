@@ -49,6 +49,7 @@ from qclinic.ui.actions_model import (
 )
 from qclinic.ui.errors import show_error
 from qclinic.ui.findings_panel import FindingsPanel
+from qclinic.ui.keep_place import kept_place, row_id
 from qclinic.ui.labels import choices, fill_filter_combo
 from qclinic.ui.list_view import record_list
 from qclinic.ui.revisions import titled
@@ -225,9 +226,10 @@ class PlanPage(QWidget):
         today = date.today()
         header = self.view.horizontalHeader()
         self.proxy.prepare_filter(self.proxy.action_filter, today=today)
-        self.model.set_rows(
-            rows, today, sort=(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        )
+        with kept_place(self.view, row_id):  # a reload keeps selection and scrolling
+            self.model.set_rows(
+                rows, today, sort=(header.sortIndicatorSection(), header.sortIndicatorOrder())
+            )
 
     def _failed(self, exc: BaseException) -> None:
         show_error(exc, self)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qclinic.ui.icons import icon_pixmap
 from qclinic.ui.runner.evidence_tiles import Evidence, Tile, tiles
 
 __all__ = ["AnalysisTile", "AttachmentStrip", "Evidence", "files_from_mime", "thumbnail"]
@@ -122,6 +123,17 @@ class AttachmentStrip(QWidget):
         label = QLabel()
         label.setObjectName("thumbnail")
         label.setToolTip(tile.name)  # the full name: the tile may show it elided
+        if tile.missing:  # pulled before its bytes: marked, filled in when they arrive
+            label.setProperty("incomplete", True)
+            label.setPixmap(icon_pixmap("incomplete", label))
+            label.setFixedSize(THUMB, THUMB)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setToolTip(
+                self.tr("%1\nNot on this computer yet: it arrives with the next sync.").replace(
+                    "%1", tile.name
+                )
+            )
+            return label
         pixmap = thumbnail(tile.image) if tile.image else QPixmap()
         if pixmap.isNull():
             label.setText(_short(tile.name))

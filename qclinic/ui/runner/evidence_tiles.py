@@ -51,6 +51,7 @@ class Evidence:
     file_name: str
     data: bytes  # only read for images and analysis results, b"" otherwise
     mime_type: str = ""
+    missing: bool = False  # the bytes have not reached this computer yet (sync)
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,11 @@ class Tile:
     @property
     def ids(self) -> tuple[str, ...]:
         return tuple(item.id for item in self.items)
+
+    @property
+    def missing(self) -> bool:
+        """Some of its bytes are not on this computer yet: shown as incomplete."""
+        return any(item.missing for item in self.items)
 
 
 def _stem(name: str) -> str:

@@ -206,7 +206,7 @@ def load_evidence(runner: RunnerWidget, page: Page) -> dict[Key, list[Evidence]]
     for file in runner.services.answers.evidence(
         state.assessment_id, instance_key=page[1], question_ids=ids
     ):
-        evidence = Evidence(file.id, file.file_name, file.data, file.mime_type)
+        evidence = Evidence(file.id, file.file_name, file.data, file.mime_type, file.missing)
         out.setdefault((file.question_id, page[1]), []).append(evidence)
     return out
 

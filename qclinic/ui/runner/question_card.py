@@ -131,6 +131,11 @@ class QuestionCard(QFrame):
         self.note_hint = QLabel(self.tr("A note is required for this score."))
         self.note_hint.setObjectName("warning")
         self.note_hint.hide()
+        # a pulled change to this note while it was being typed (ui/runner/incoming.py)
+        self.conflict_label = QLabel()
+        self.conflict_label.setObjectName("warning")
+        self.conflict_label.setWordWrap(True)
+        self.conflict_label.hide()
         self.attachments = AttachmentStrip()
 
         layout = QVBoxLayout(self)
@@ -144,6 +149,7 @@ class QuestionCard(QFrame):
         layout.addWidget(self.input)
         layout.addWidget(self.note)
         layout.addWidget(self.note_hint)
+        layout.addWidget(self.conflict_label)
         layout.addWidget(self.attachments)
         self.setToolTip(self.tr("Keys: %1").replace("%1", self.input.key_help()))
 

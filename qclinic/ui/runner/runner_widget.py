@@ -14,9 +14,9 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
 
 from qclinic import settings as app_settings
 from qclinic.core.scoring import ScoreResult, score, score_evaluation
-from qclinic.services import ChangeEvent, Services
+from qclinic.services import ChangeEvent, Origin, Services
 from qclinic.ui.labels import label
-from qclinic.ui.runner import lifecycle, steps
+from qclinic.ui.runner import incoming, lifecycle, steps
 from qclinic.ui.runner.attachments import Evidence
 from qclinic.ui.runner.question_card import QuestionCard
 from qclinic.ui.runner.section_page import Page, SectionPage, pages_of
@@ -158,7 +158,20 @@ class RunnerWidget(RunnerView):
         """
         if self.state is None or event.made_by(self) or event.entity not in SHOWN_TABLES:
             return
+        if event.origin is Origin.SYNC and self.isVisible() and not self._stale:
+            incoming.refresh(self, event)  # shown in place, the note being typed kept
+            return
         self._stale = True
+
+    def built_pages(self) -> list[SectionPage]:
+        return list(self._pages.values())
+
+    def mark_stale(self) -> None:
+        self._stale = True
+
+    def schedule_refresh(self) -> None:
+        """Score again shortly (after answers changed)."""
+        self._refresh_timer.start()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
