@@ -31,13 +31,8 @@ from qclinic.core.catalogue import text
 from qclinic.errors import UserError
 from qclinic.services.base import Service
 from qclinic.services.events import Origin
-from qclinic.services.sync import (
-    KEY_PUSHED,
-    SYNC_DEVICE,
-    SyncedStates,
-    SyncService,
-    device_info_key,
-)
+from qclinic.services.sync import KEY_PUSHED, SYNC_DEVICE, SyncService
+from qclinic.services.sync_records import SyncedStates, device_info_key
 
 #: an export takes every pending record at once (the bundle file itself is written streaming)
 EXPORT_LIMIT = 1_000_000

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from qclinic.services.base import Service
 from qclinic.services.events import Origin
+from qclinic.services.sync_records import OrganizationFinder, SyncedStates, device_info_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from qclinic.services.sync_blobs import BlobToSend, IncompleteAttachment
-    from qclinic.storage.models import SyncedState
 
 #: the device id on change-log lines that sync wrote (never pushed back)
 SYNC_DEVICE = "sync"
@@ -215,7 +215,7 @@ class SyncService(Service):
                     )
                 )
             )
-            organizations = _OrganizationFinder(session)
+            organizations = OrganizationFinder(session)
             last: list[dict[str, Any]] = []
             for table, row_id, _first, last_seq in lines:
                 row = current[table].get(row_id)
@@ -421,102 +421,6 @@ class SyncService(Service):
             memory.write()
             _put_state(session, {CURSOR_PREFIX + organization_id: str(cursor)})
         return len(rows)
-
-
-class _OrganizationFinder:
-    """The organization a record is filed under on the server (its pull scope)."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def of(self, table: str, row_id: str, fields: dict[str, Any]) -> str | None:
-        from sqlalchemy import select
-
-        from qclinic.storage.models import Assessment, ClinicCase, Finding, Visit
-
-        if table in ("organization", "chain"):  # a chain is its own scope (docs/SYNC.md)
-            return row_id
-        if fields.get("organization_id"):
-            return str(fields["organization_id"])
-        session = self._session
-        if fields.get("assessment_id"):
-            return session.scalar(
-                select(Assessment.organization_id).where(Assessment.id == fields["assessment_id"])
-            )
-        if table == "person":  # a consultant: filed with the first visit they lead
-            return session.scalar(
-                select(Visit.organization_id).where(Visit.lead_consultant_id == row_id).limit(1)
-            )
-        if fields.get("finding_id"):
-            return session.scalar(
-                select(Assessment.organization_id)
-                .join(Finding, Finding.assessment_id == Assessment.id)
-                .where(Finding.id == fields["finding_id"])
-            )
-        if fields.get("case_id"):  # an attachment of a clinic case
-            return session.scalar(
-                select(ClinicCase.organization_id).where(ClinicCase.id == fields["case_id"])
-            )
-        return None
-
-
-def device_info_key() -> str:
-    """The session-info key under which change-log lines take their device id (``sync`` for
-    what sync and bundles write, so it is never pushed back)."""
-    from qclinic.storage.changelog import DEVICE_ID_INFO_KEY
-
-    return DEVICE_ID_INFO_KEY
-
-
-class SyncedStates:
-    """The synced states of a set of rows, read in a few queries; new ones inserted in one."""
-
-    def __init__(self, session: Session, row_ids: list[str]) -> None:
-        from sqlalchemy import select
-
-        from qclinic.storage.models import SyncedState
-
-        self._session = session
-        self.states: dict[str, SyncedState] = {}
-        for start in range(0, len(row_ids), 500):
-            chunk = row_ids[start : start + 500]
-            query = select(SyncedState).where(SyncedState.row_id.in_(chunk))
-            self.states.update((state.row_id, state) for state in session.scalars(query))
-        self._new: dict[str, dict[str, Any]] = {}
-
-    def revision(self, row_id: str) -> int | None:
-        if row_id in self._new:
-            return int(self._new[row_id]["revision"])
-        state = self.states.get(row_id)
-        return state.revision if state is not None else None
-
-    def fields(self, row_id: str) -> dict[str, Any] | None:
-        if row_id in self._new:
-            return dict(self._new[row_id]["fields"])
-        state = self.states.get(row_id)
-        return state.fields if state is not None else None
-
-    def remember(self, entity: str, row_id: str, revision: int, fields: dict[str, Any]) -> None:
-        state = self.states.get(row_id)
-        if state is None:
-            self._new[row_id] = {
-                "row_id": row_id,
-                "entity": entity,
-                "revision": revision,
-                "fields": fields,
-            }
-        else:
-            state.revision = revision
-            state.fields = fields
-
-    def write(self) -> None:
-        from sqlalchemy import insert
-
-        from qclinic.storage.models import SyncedState
-
-        if self._new:
-            self._session.execute(insert(SyncedState), list(self._new.values()))
-            self._new.clear()
 
 
 def _get_state(session: Session, key: str) -> str | None:
