@@ -1217,6 +1217,10 @@ Your change was not saved. The answer shown is the one stored now.</source>
         <source>4 × 100% coverage</source>
         <translation>“4 个 100%”覆盖</translation>
     </message>
+    <message>
+        <source>Problems received and solved</source>
+        <translation>受理与解决的问题</translation>
+    </message>
 </context>
 <context>
     <name>DatasetImportDialog</name>
