@@ -17,6 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.axis import Axis
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
+from matplotlib.text import Text
 from matplotlib.ticker import FixedFormatter, MaxNLocator
 
 from qclinic.charts.fonts import register_cjk_font
@@ -83,6 +84,12 @@ def _legend(ax: Axes) -> None:
     )
 
 
+def _tag_labels(labels: Sequence[Text], bars: Sequence[Rectangle]) -> None:
+    """Name each bar's label after its bar (``label:<gid>``), so an update finds it."""
+    for label, bar in zip(labels, bars, strict=True):
+        label.set_gid(f"label:{bar.get_gid()}")
+
+
 def _fit(figure: Figure) -> None:
     figure.set_layout_engine("constrained")
 
@@ -127,7 +134,7 @@ def draw_grades(
         )
         for bar, grade in zip(bars, GRADES, strict=True):
             bar.set_gid(f"grades:{period}:{grade}")
-        ax.bar_label(bars, fontsize=LABEL_SIZE - 1, padding=1)
+        _tag_labels(ax.bar_label(bars, fontsize=LABEL_SIZE - 1, padding=1), bars)
     ax.set_xticks(list(positions), [grade_label(g, lang) for g in GRADES])
     ax.set_ylabel(say("dashboard.companies", lang), fontsize=LABEL_SIZE)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
@@ -163,13 +170,14 @@ def draw_coverage(
     for bar, key, share in zip(bars, rows, shares, strict=True):
         covered, of = coverage.get(key, (0, 0))
         bar.set_gid(f"coverage:{key}")
-        ax.text(
+        label = ax.text(
             101,
             bar.get_y() + bar.get_height() / 2,
             say("dashboard.share", lang, covered=covered, of=of, share=share),
             va="center",
             fontsize=LABEL_SIZE,
         )
+        label.set_gid(f"label:coverage:{key}")
     ax.set_yticks(range(len(rows)), [coverage_label(k) for k in rows])
     ax.set_xlim(0, 135)
     ax.set_xticks([0, 25, 50, 75, 100])
@@ -208,7 +216,7 @@ def draw_problems(
         for bar, field in zip(bars, rows, strict=True):
             bar.set_gid(f"problems:{field}:{kind}")
         labels = [str(v) if v else "" for v in values]  # eight fields of zeros would be noise
-        ax.bar_label(bars, labels=labels, fontsize=LABEL_SIZE - 1, padding=2)
+        _tag_labels(ax.bar_label(bars, labels=labels, fontsize=LABEL_SIZE - 1, padding=2), bars)
     ax.set_yticks(range(len(rows)), [field_label(f, lang) for f in rows])
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.margins(x=0.15)

@@ -23,6 +23,7 @@ from dashboard_data import (
 )
 from PySide6.QtCore import QPoint, Qt
 
+from qclinic.charts.portfolio_figures import bars
 from qclinic.ui.dashboard.drill import drill_down, event_drill
 from qclinic.ui.dashboard.periods import months_between, period_days
 from qclinic.ui.pages.dashboard import DashboardPage
@@ -72,11 +73,18 @@ def test_the_figures_of_all_chains_then_of_one_without_computing_again(
     both["B"] = 1  # 鹰潭精密铜材 is in both chains: counted once in the total
     assert _grades(page, "now") == both
     computed = page._generation
+    drawn = {"grades": bars(page.charts["grades"].figure)["grades:now:A"]}
     page.filters.select(chain_id=province["K1"])
     assert page._generation == computed  # the chain's figures were held already
     assert page.tiles["companies"].value_label.text() == str(COMPANIES["K1"])
     assert _grades(page, "now") == GRADES_NOW["K1"]
     assert _grades(page, "previous") == GRADES_BEFORE["K1"]
+    # the same categories: the numbers were put on the bars drawn, no chart was rebuilt
+    assert page.charts["grades"].updates == 1
+    assert bars(page.charts["grades"].figure)["grades:now:A"] is drawn["grades"]
+    labels = {t.get_gid(): t.get_text() for t in page.charts["grades"].figure.axes[0].texts}
+    assert labels["label:grades:now:A"] == str(GRADES_NOW["K1"]["A"])
+    page.grab()  # painted with the new numbers (draw_idle) without a warning
     # 1 of 3 suppliers graded before, 2 of 3 now: 鹰潭精密铜材 rose from C to B
     assert page.tiles["grades"].value_label.text() == "2 of 3"
     assert page.tiles["grades"].detail.text() == "1 rose · 0 fell"

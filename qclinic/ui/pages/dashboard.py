@@ -217,7 +217,8 @@ class DashboardPage(QWidget):
             # the chart modules (matplotlib, numpy) are imported here, off the UI thread
             from matplotlib.backends import backend_qtagg  # noqa: F401
 
-            import qclinic.charts.portfolio_figures  # noqa: F401
+            import qclinic.charts.portfolio_figures
+            import qclinic.charts.portfolio_update  # noqa: F401
 
             figures = services.portfolio.figures(portfolio_filter(days))
             return figures, chain_choices(services)
@@ -317,6 +318,7 @@ class DashboardPage(QWidget):
 
     def _draw_charts(self, f: Any) -> None:
         from qclinic.charts import portfolio_figures as charts
+        from qclinic.charts import portfolio_update as in_place
 
         lang = ui_language()
         coverage = {key: (c.covered, c.of) for key, c in f.coverage.items()}
@@ -331,12 +333,17 @@ class DashboardPage(QWidget):
             kind: [getattr(held[m], kind) if m in held else 0 for m in months]
             for kind in ("visits", "assessments", "cases")
         }
-        self.charts["grades"].draw(
-            lambda fig: charts.draw_grades(fig, f.grades, f.previous_grades, lang)
-        )
-        self.charts["coverage"].draw(lambda fig: charts.draw_coverage(fig, coverage, lang))
-        self.charts["problems"].draw(lambda fig: charts.draw_problems(fig, by_field, lang))
-        self.charts["services"].draw(lambda fig: charts.draw_services(fig, months, series, lang))
+        for key, args in (
+            ("grades", (f.grades, f.previous_grades)),
+            ("coverage", (coverage,)),
+            ("problems", (by_field,)),
+            ("services", (months, series)),
+        ):  # new numbers on the same bars are put in place (a chain switch): no rebuild
+            draw, update = getattr(charts, f"draw_{key}"), getattr(in_place, f"update_{key}")
+            self.charts[key].draw(
+                lambda fig, d=draw, a=args: d(fig, *a, lang),
+                lambda fig, u=update, a=args: u(fig, *a, lang),
+            )
 
     def _fill_lists(self, f: Any) -> None:
         n = _number
