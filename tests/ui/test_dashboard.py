@@ -202,13 +202,13 @@ def test_the_services_tile_and_bars_list_the_companies_with_their_events(
         cases = sum(o == org for o, _field, _solved in CASES)
         said = [plural(visits, "visit")] if visits else []
         said += [plural(assessed, "assessment")] if assessed else []
-        said += [plural(cases, "problem") + " received"] if cases else []
+        said += [plural(cases, "case")] if cases else []
         if said:
             expected.append((ORGS[org][0], " · ".join(said)))
     qtbot.mouseClick(page.tiles["services"], Qt.MouseButton.LeftButton)
     heading, listed = _listed(qtbot, page)
     assert listed == expected
-    assert (ORGS["S1"][0], "3 visits · 1 assessment · 1 problem received") in listed
+    assert (ORGS["S1"][0], "3 visits · 1 assessment · 1 case") in listed
     assert heading.startswith("Clinic services — 有色金属产业链")
 
     page.filters.select(chain_id=None)  # all chains: the visits of January
@@ -220,7 +220,7 @@ def test_the_services_tile_and_bars_list_the_companies_with_their_events(
     assert heading.startswith(f"Clinic services · {january} · Visits")
 
     _click_bar(qtbot, page, "problems", "problems:metrology:solved")
-    solved = [(ORGS[o][0], "1 problem solved") for o, f, ok in CASES if ok and f == "metrology"]
+    solved = [(ORGS[o][0], "1 solved") for o, f, ok in CASES if ok and f == "metrology"]
     assert _listed(qtbot, page)[1] == solved
 
 

@@ -91,14 +91,14 @@ def event_drill(figure: str) -> EventAsk | None:
 def event_rows(
     services: Services, flt: Any, ask: EventAsk, chain_id: str | None, lang: str
 ) -> list[CompanyRow]:
-    """The companies behind an event figure, each with its events counted ("走访 3 次")."""
+    """The companies behind an event figure, each with its events counted ("走访 3 次 · 评估 1 次")."""
     kinds, field, month = ask
     found = services.portfolio.event_companies(flt, kinds, field, month, chain_id)
     return [CompanyRow(c.company.id, c.company.name, events_text(c.counts, lang)) for c in found]
 
 
 def events_text(counts: Mapping[str, int], lang: str) -> str:
-    """A company's events in words: "走访 3 次 · 评估 1 次" / "3 visits · 1 assessment"."""
+    """A company's events in words: "走访 3 次 · 案例 1 个" / "3 visits · 1 case"."""
     from qclinic.core.catalogue import say
 
     return " · ".join(
