@@ -45,7 +45,8 @@ def _axes(figure: Figure, title: str) -> Axes:
     register_cjk_font()
     figure.clear()
     ax = figure.add_subplot(1, 1, 1)
-    ax.set_title(title, fontsize=TITLE_SIZE, loc="left")
+    # placed at the top (no ticks there): matplotlib need not measure the axis at every drawing
+    ax.set_title(title, fontsize=TITLE_SIZE, loc="left", y=1.0)
     ax.tick_params(labelsize=LABEL_SIZE)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)

@@ -51,8 +51,13 @@ def _label(text: Text | None, words: str, at: tuple[float, float]) -> None:
         text.xy = at
 
 
-def _rescale(ax: Axes) -> None:
-    ax.relim()
+def _rescale(ax: Axes, top: float, horizontal: bool = False) -> None:
+    """Scale the value axis to bars from 0 to *top*, the other axis kept, as a drawing would
+    (``relim`` over every bar costs more than the rest of an update)."""
+    lim = ax.dataLim
+    points = [(0.0, lim.y0), (top, lim.y1)] if horizontal else [(lim.x0, 0.0), (lim.x1, top)]
+    ax.ignore_existing_data_limits = True
+    ax.update_datalim(points)
     ax.autoscale_view()
 
 
@@ -74,7 +79,7 @@ def update_grades(
             bar, value = found[gid], int(counts.get(grade, 0))
             bar.set_height(value)
             _label(labels.get(gid), f"{value:g}", (bar.get_x() + bar.get_width() / 2, value))
-    _rescale(ax)
+    _rescale(ax, max(int(c.get(g, 0)) for c in periods.values() for g in GRADES))
     return True
 
 
@@ -119,7 +124,7 @@ def update_problems(
             bar.set_width(value)
             at = (value, bar.get_y() + bar.get_height() / 2)
             _label(labels.get(gid), str(value) if value else "", at)
-    _rescale(ax)
+    _rescale(ax, max(int(v) for f in fields for v in by_field.get(f, (0, 0))), horizontal=True)
     return True
 
 
@@ -143,5 +148,5 @@ def update_services(
             bar.set_y(bottoms[i])
             bar.set_height(values[i])
         bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
-    _rescale(ax)
+    _rescale(ax, max(bottoms))
     return True
