@@ -17,6 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.axis import Axis
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
+from matplotlib.text import Text
 from matplotlib.ticker import FixedFormatter, MaxNLocator
 
 from qclinic.charts.fonts import register_cjk_font
@@ -44,7 +45,8 @@ def _axes(figure: Figure, title: str) -> Axes:
     register_cjk_font()
     figure.clear()
     ax = figure.add_subplot(1, 1, 1)
-    ax.set_title(title, fontsize=TITLE_SIZE, loc="left")
+    # placed at the top (no ticks there): matplotlib need not measure the axis at every drawing
+    ax.set_title(title, fontsize=TITLE_SIZE, loc="left", y=1.0)
     ax.tick_params(labelsize=LABEL_SIZE)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
@@ -81,6 +83,12 @@ def _legend(ax: Axes) -> None:
         handlelength=1.2,
         columnspacing=1.0,
     )
+
+
+def _tag_labels(labels: Sequence[Text], bars: Sequence[Rectangle]) -> None:
+    """Name each bar's label after its bar (``label:<gid>``), so an update finds it."""
+    for label, bar in zip(labels, bars, strict=True):
+        label.set_gid(f"label:{bar.get_gid()}")
 
 
 def _fit(figure: Figure) -> None:
@@ -127,7 +135,7 @@ def draw_grades(
         )
         for bar, grade in zip(bars, GRADES, strict=True):
             bar.set_gid(f"grades:{period}:{grade}")
-        ax.bar_label(bars, fontsize=LABEL_SIZE - 1, padding=1)
+        _tag_labels(ax.bar_label(bars, fontsize=LABEL_SIZE - 1, padding=1), bars)
     ax.set_xticks(list(positions), [grade_label(g, lang) for g in GRADES])
     ax.set_ylabel(say("dashboard.companies", lang), fontsize=LABEL_SIZE)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
@@ -163,13 +171,14 @@ def draw_coverage(
     for bar, key, share in zip(bars, rows, shares, strict=True):
         covered, of = coverage.get(key, (0, 0))
         bar.set_gid(f"coverage:{key}")
-        ax.text(
+        label = ax.text(
             101,
             bar.get_y() + bar.get_height() / 2,
             say("dashboard.share", lang, covered=covered, of=of, share=share),
             va="center",
             fontsize=LABEL_SIZE,
         )
+        label.set_gid(f"label:coverage:{key}")
     ax.set_yticks(range(len(rows)), [coverage_label(k) for k in rows])
     ax.set_xlim(0, 135)
     ax.set_xticks([0, 25, 50, 75, 100])
@@ -208,7 +217,7 @@ def draw_problems(
         for bar, field in zip(bars, rows, strict=True):
             bar.set_gid(f"problems:{field}:{kind}")
         labels = [str(v) if v else "" for v in values]  # eight fields of zeros would be noise
-        ax.bar_label(bars, labels=labels, fontsize=LABEL_SIZE - 1, padding=2)
+        _tag_labels(ax.bar_label(bars, labels=labels, fontsize=LABEL_SIZE - 1, padding=2), bars)
     ax.set_yticks(range(len(rows)), [field_label(f, lang) for f in rows])
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.margins(x=0.15)

@@ -40,7 +40,9 @@ from qclinic.core.portfolio import (
     grade_bucket,
 )
 from qclinic.services.base import Service
+from qclinic.services.portfolio_events import EventCompany, grouped
 from qclinic.storage import portfolio as queries
+from qclinic.storage import portfolio_events as event_queries
 from qclinic.storage import portfolio_summary as summary
 
 if TYPE_CHECKING:
@@ -250,6 +252,22 @@ class PortfolioService(Service):
             query = self._prepared(session, _narrowed(flt, chain_id), fresh)
             rows = queries.drill(session, query, figure, key, chain_id)
         return [CompanyRef(org_id, name) for org_id, name in rows]
+
+    def event_companies(
+        self,
+        flt: PortfolioFilter,
+        kinds: tuple[str, ...],
+        field: str | None = None,
+        month: str | None = None,
+        chain_id: str | None = None,
+    ) -> list[EventCompany]:
+        """The companies behind a services or problems figure (the dashboard's click-through),
+        each with its count of events per kind: *kinds* of ``visit``, ``assessment``, ``case``
+        (received), ``solved``; *field* an NQI field, *month* ``YYYY-MM`` (None: any)."""
+        with self._reading() as session:
+            query = self._query(_narrowed(flt, chain_id))
+            rows = event_queries.event_companies(session, query, kinds, field, month, chain_id)
+        return grouped(rows)
 
     def suppliers(self, flt: PortfolioFilter, chain_id: str) -> list[SupplierRow]:
         """Every member of one chain as the chain report's tables show it, by tier and name."""

@@ -1569,6 +1569,10 @@ Not on this computer yet: it arrives with the next sync.</source>
         <source>4 × 100% coverage</source>
         <translation>“4 个 100%”覆盖</translation>
     </message>
+    <message>
+        <source>Problems received and solved</source>
+        <translation>受理与解决的问题</translation>
+    </message>
 </context>
 <context>
     <name>DatasetImportDialog</name>

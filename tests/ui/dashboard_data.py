@@ -62,6 +62,11 @@ EVALUATIONS = [
 #: open actions: (org, owner, overdue)
 ACTIONS = [("S1", "张工", True), ("S1", "张工", False), ("S4", "周工", False)]
 
+#: visits this year (in January): (org, how many)
+VISITS = [("S1", 3), ("L2", 1)]
+#: clinic cases registered today: (org, NQI field, solved today)
+CASES = [("S1", "metrology", True), ("S4", "standards", False)]
+
 #: what the figures must be, worked out from the description above
 GRADES_NOW = {
     "K1": {"A": 1, "B": 1, "C": 0, "D": 0, "ungraded": 1},
@@ -81,7 +86,9 @@ def build(database: Any) -> dict[str, str]:
         Assessment,
         Chain,
         ChainMember,
+        ClinicCase,
         Organization,
+        Visit,
     )
 
     ids: dict[str, str] = {}
@@ -130,6 +137,25 @@ def build(database: Any) -> dict[str, str]:
                     owner=owner,
                     status="open",
                     due_date=due,
+                )
+            )
+        for org, times in VISITS:
+            for _ in range(times):
+                session.add(
+                    Visit(
+                        organization_id=ids[org],
+                        kind="onsite-clinic",
+                        visit_date=this_year().date(),
+                    )
+                )
+        for org, field, solved in CASES:
+            session.add(
+                ClinicCase(
+                    organization_id=ids[org],
+                    nqi_category=field,
+                    title=f"{field} 问题",
+                    status="resolved" if solved else "registered",
+                    resolved_on=today if solved else None,
                 )
             )
     return ids

@@ -9,10 +9,22 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from dashboard_data import COMPANIES, GRADES_BEFORE, GRADES_NOW, ORGS, build
+from dashboard_data import (
+    CASES,
+    CHAINS,
+    COMPANIES,
+    EVALUATIONS,
+    GRADES_BEFORE,
+    GRADES_NOW,
+    ORGS,
+    VISITS,
+    build,
+    this_year,
+)
 from PySide6.QtCore import QPoint, Qt
 
-from qclinic.ui.dashboard.drill import drill_down
+from qclinic.charts.portfolio_figures import bars
+from qclinic.ui.dashboard.drill import drill_down, event_drill
 from qclinic.ui.dashboard.periods import months_between, period_days
 from qclinic.ui.pages.dashboard import DashboardPage
 
@@ -61,11 +73,18 @@ def test_the_figures_of_all_chains_then_of_one_without_computing_again(
     both["B"] = 1  # 鹰潭精密铜材 is in both chains: counted once in the total
     assert _grades(page, "now") == both
     computed = page._generation
+    drawn = {"grades": bars(page.charts["grades"].figure)["grades:now:A"]}
     page.filters.select(chain_id=province["K1"])
     assert page._generation == computed  # the chain's figures were held already
     assert page.tiles["companies"].value_label.text() == str(COMPANIES["K1"])
     assert _grades(page, "now") == GRADES_NOW["K1"]
     assert _grades(page, "previous") == GRADES_BEFORE["K1"]
+    # the same categories: the numbers were put on the bars drawn, no chart was rebuilt
+    assert page.charts["grades"].updates == 1
+    assert bars(page.charts["grades"].figure)["grades:now:A"] is drawn["grades"]
+    labels = {t.get_gid(): t.get_text() for t in page.charts["grades"].figure.axes[0].texts}
+    assert labels["label:grades:now:A"] == str(GRADES_NOW["K1"]["A"])
+    page.grab()  # painted with the new numbers (draw_idle) without a warning
     # 1 of 3 suppliers graded before, 2 of 3 now: 鹰潭精密铜材 rose from C to B
     assert page.tiles["grades"].value_label.text() == "2 of 3"
     assert page.tiles["grades"].detail.text() == "1 rose · 0 fell"
@@ -158,11 +177,62 @@ def test_the_companies_tile_lists_leaders_then_each_tier(
     }
 
 
+def _listed(qtbot, page: DashboardPage) -> tuple[str, list[tuple[str, str]]]:
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=WAIT_MS)
+    model, heading = page.dialog.model, page.dialog.ui.heading.text()
+    page.dialog.close()  # the next click opens a new one
+    page.dialog = None
+    return heading, [
+        (model.row_at(i).name, model.row_at(i).detail) for i in range(model.rowCount())
+    ]
+
+
+def test_the_services_tile_and_bars_list_the_companies_with_their_events(
+    qtbot, page: DashboardPage, province
+) -> None:
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    page.filters.select(chain_id=province["K1"])
+    members = CHAINS["K1"][2]
+    expected = []
+    for org in sorted(members, key=lambda o: ORGS[o][0]):
+        visits = sum(n for o, n in VISITS if o == org)
+        assessed = sum(o == org and when is this_year for o, _g, _s, when in EVALUATIONS)
+        cases = sum(o == org for o, _field, _solved in CASES)
+        said = [plural(visits, "visit")] if visits else []
+        said += [plural(assessed, "assessment")] if assessed else []
+        said += [plural(cases, "case")] if cases else []
+        if said:
+            expected.append((ORGS[org][0], " · ".join(said)))
+    qtbot.mouseClick(page.tiles["services"], Qt.MouseButton.LeftButton)
+    heading, listed = _listed(qtbot, page)
+    assert listed == expected
+    assert (ORGS["S1"][0], "3 visits · 1 assessment · 1 case") in listed
+    assert heading.startswith("Clinic services — 有色金属产业链")
+
+    page.filters.select(chain_id=None)  # all chains: the visits of January
+    january = f"{date.today().year}-01"
+    _click_bar(qtbot, page, "services", f"services:{january}:visits")
+    visited = sorted((ORGS[o][0], plural(n, "visit")) for o, n in VISITS)
+    heading, listed = _listed(qtbot, page)
+    assert sorted(listed) == visited
+    assert heading.startswith(f"Clinic services · {january} · Visits")
+
+    _click_bar(qtbot, page, "problems", "problems:metrology:solved")
+    solved = [(ORGS[o][0], "1 solved") for o, f, ok in CASES if ok and f == "metrology"]
+    assert _listed(qtbot, page)[1] == solved
+
+
 def test_what_each_figure_asks_for() -> None:
     assert drill_down("grades:previous:C") == (("previous_grade", "C", "grade:C"),)
     assert drill_down("coverage:msa") == (("coverage:msa", "", "in_place"),)
     assert drill_down("services:2026-03:visits") is None  # counted per event, not per company
     assert drill_down("problems:metrology:solved") is None
+    assert event_drill("services:2026-03:visits") == (("visit",), None, "2026-03")
+    assert event_drill("problems:metrology:received") == (("case",), "metrology", None)
+    assert event_drill("problems") == (("case", "solved"), None, None)
+    assert event_drill("grades:now:B") is None
 
 
 def test_changes_refresh_once_after_a_burst(qtbot, page: DashboardPage, services, province) -> None:

@@ -23,6 +23,15 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "tier": ("{tier} 级供应商", "Tier {tier} supplier"),
     "not_in_place": ("未落实", "Not in place"),
     "overdue": ("有逾期整改项", "Has overdue actions"),
+    # … and of each company behind a services or problems figure: its events counted
+    "events_visit": ("走访 {n} 次", "{n} visits"),
+    "events_visit_one": ("走访 {n} 次", "{n} visit"),
+    "events_assessment": ("评估 {n} 次", "{n} assessments"),
+    "events_assessment_one": ("评估 {n} 次", "{n} assessment"),
+    "events_case": ("案例 {n} 个", "{n} cases"),
+    "events_case_one": ("案例 {n} 个", "{n} case"),
+    "events_solved": ("解决 {n} 个", "{n} solved"),
+    "events_solved_one": ("解决 {n} 个", "{n} solved"),
     # services over time
     "services_title": ("按月统计的门诊服务", "Clinic services by month"),
     "services_axis": ("服务次数", "Services"),

@@ -39,6 +39,7 @@ class ChartPanel(QFrame):
         self._capture: tuple[object, ...] | None = None
         #: which bars open a list (the others ignore clicks and keep the arrow pointer)
         self.clickable: Callable[[str], bool] = lambda _gid: True
+        self.updates = 0  # drawings that only put new numbers on the bars (tests, benchmarks)
 
     @property
     def figure(self) -> Any:
@@ -50,8 +51,20 @@ class ChartPanel(QFrame):
         self.placeholder.setText(text)
         self._stack.setCurrentWidget(self.placeholder)
 
-    def draw(self, fill: Callable[[Any], None]) -> None:
-        """Call ``fill(figure)`` and paint the canvas (made here on the first call)."""
+    def draw(
+        self, fill: Callable[[Any], None], update: Callable[[Any], bool] | None = None
+    ) -> None:
+        """Call ``fill(figure)`` and paint the canvas (made here on the first call).
+
+        With *update*, a figure already drawn is first offered to ``update(figure)``, which puts
+        new numbers on the bars in place (see :mod:`qclinic.charts.portfolio_update`); only when
+        it declines (returns False) is the figure filled anew. Either way the canvas is painted
+        at the next event-loop turn or paint (``draw_idle``).
+        """
+        if self.canvas is not None and update is not None and update(self.canvas.figure):
+            self.updates += 1
+            self._lay_out(self.canvas.figure)
+            return
         if self.canvas is None:
             from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
             from matplotlib.figure import Figure
@@ -63,15 +76,21 @@ class ChartPanel(QFrame):
             self.canvas.mpl_connect("draw_event", self._on_draw)
             self.canvas.mpl_connect("resize_event", self._on_resize)
             self._stack.addWidget(self.canvas)
+
+        fill(self.canvas.figure)
+        self._lay_out(self.canvas.figure)
+
+    def _lay_out(self, figure: Any) -> None:
+        """Reuse the last layout if the words, digits and size are the same, else lay out again
+        at the drawing; then show and paint the canvas."""
         from qclinic.charts.portfolio_figures import layout_key, reuse_layout
 
-        figure = self.canvas.figure
-        fill(figure)
         key = layout_key(figure)
         if self._layout is not None and self._layout[0] == key:
             reuse_layout(figure, self._layout[1])  # the same words and size: the same layout
             self._capture = None
         else:
+            figure.set_layout_engine("constrained")
             self._capture = key  # kept after the draw (_on_draw)
         self._stack.setCurrentWidget(self.canvas)
         self.canvas.draw_idle()

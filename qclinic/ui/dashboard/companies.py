@@ -68,7 +68,7 @@ class CompaniesDialog(QDialog):
         self.view = record_list(self.model, row_height=26)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(COL_DETAIL, 180)
+        header.resizeSection(COL_DETAIL, 230)  # "走访 2 次 · 评估 2 次 · 案例 1 个"
         self.ui.listLayout.addWidget(self.view)
         self.view.doubleClicked.connect(self.open_company)
         self.resize(fitted_size(self, self.size()))

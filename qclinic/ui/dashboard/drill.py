@@ -3,11 +3,12 @@ behind a figure (a tile's key or a bar's gid). Plain Python, called on worker th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from qclinic.services import Services
+from qclinic.ui.dashboard.companies import CompanyRow
 from qclinic.ui.dashboard.filter_bar import ChainChoice
 
 
@@ -57,7 +58,54 @@ def drill_down(figure: str, tiers: Sequence[int] = ()) -> Asked | None:
             return (("cqo", "", ""),)
         case ["actions"]:
             return (("actions_overdue", "", "overdue"), ("actions_open", "", ""))
-    return None  # services and problems are counted per event, not per company
+    return None  # services and problems are counted per event: see event_drill
+
+
+#: an event figure as ``services.portfolio.event_companies`` asks it: (kinds, field, month)
+EventAsk = tuple[tuple[str, ...], str | None, str | None]
+#: a services bar's kind (its gid's last part) → the event kind it counts
+SERVICE_KINDS = {"visits": "visit", "assessments": "assessment", "cases": "case"}
+
+
+def event_drill(figure: str) -> EventAsk | None:
+    """The events behind a services or problems tile or bar (None: not such a figure).
+
+    ``services`` → visits, assessments and cases; ``problems`` → problems received and solved;
+    ``services:2026-03:visits`` → the visits of March 2026; ``problems:metrology:solved`` → the
+    metrology problems solved.
+    """
+    match figure.split(":"):
+        case ["services"]:
+            return (("visit", "assessment", "case"), None, None)
+        case ["problems"]:
+            return (("case", "solved"), None, None)
+        case ["services", month, kind] if kind in SERVICE_KINDS:
+            return ((SERVICE_KINDS[kind],), None, month)
+        case ["problems", field, "received"]:
+            return (("case",), field, None)
+        case ["problems", field, "solved"]:
+            return (("solved",), field, None)
+    return None
+
+
+def event_rows(
+    services: Services, flt: Any, ask: EventAsk, chain_id: str | None, lang: str
+) -> list[CompanyRow]:
+    """The companies behind an event figure, each with its events counted ("走访 3 次 · 评估 1 次")."""
+    kinds, field, month = ask
+    found = services.portfolio.event_companies(flt, kinds, field, month, chain_id)
+    return [CompanyRow(c.company.id, c.company.name, events_text(c.counts, lang)) for c in found]
+
+
+def events_text(counts: Mapping[str, int], lang: str) -> str:
+    """A company's events in words: "走访 3 次 · 案例 1 个" / "3 visits · 1 case"."""
+    from qclinic.core.catalogue import say
+
+    return " · ".join(
+        say(f"dashboard.events_{kind}{'_one' if n == 1 else ''}", lang, n=n)
+        for kind in ("visit", "assessment", "case", "solved")
+        if (n := counts.get(kind, 0))
+    )
 
 
 def detail_text(detail: str, lang: str) -> str:
@@ -78,7 +126,7 @@ def detail_text(detail: str, lang: str) -> str:
 def figure_detail(figure: str, lang: str) -> str:
     """A bar's figure in words: ``grades:now:B`` → "B 级 · 本期", ``coverage:spc:missing`` →
     "SPC · 未落实" ("" for a tile)."""
-    from qclinic.charts.portfolio_figures import coverage_label, grade_label
+    from qclinic.charts.portfolio_figures import coverage_label, field_label, grade_label
     from qclinic.core.catalogue import say
 
     match figure.split(":"):
@@ -88,4 +136,8 @@ def figure_detail(figure: str, lang: str) -> str:
             return f"{coverage_label(key)} · {say('dashboard.in_place', lang)}"
         case ["coverage", key, "missing"]:
             return f"{coverage_label(key)} · {say('dashboard.not_in_place', lang)}"
+        case ["services", month, kind] if kind in SERVICE_KINDS:
+            return f"{month} · {say(f'dashboard.{kind}', lang)}"
+        case ["problems", field, kind] if kind in ("received", "solved"):
+            return f"{field_label(field, lang)} · {say(f'dashboard.{kind}', lang)}"
     return ""

@@ -40,6 +40,8 @@ from qclinic.ui.dashboard.drill import (
     chain_choices,
     detail_text,
     drill_down,
+    event_drill,
+    event_rows,
     figure_detail,
     portfolio_filter,
 )
@@ -97,7 +99,7 @@ class DashboardPage(QWidget):
         for tile in self.tiles.values():
             tile.clicked.connect(self.open_figure)
         for panel in self.charts.values():
-            panel.clickable = lambda gid: drill_down(gid) is not None
+            panel.clickable = lambda gid: (drill_down(gid) or event_drill(gid)) is not None
             panel.clicked.connect(self.open_figure)
         for view in (self.weakest_view, self.company_actions_view):
             view.doubleClicked.connect(self.on_list_activated)
@@ -215,7 +217,8 @@ class DashboardPage(QWidget):
             # the chart modules (matplotlib, numpy) are imported here, off the UI thread
             from matplotlib.backends import backend_qtagg  # noqa: F401
 
-            import qclinic.charts.portfolio_figures  # noqa: F401
+            import qclinic.charts.portfolio_figures
+            import qclinic.charts.portfolio_update  # noqa: F401
 
             figures = services.portfolio.figures(portfolio_filter(days))
             return figures, chain_choices(services)
@@ -315,6 +318,7 @@ class DashboardPage(QWidget):
 
     def _draw_charts(self, f: Any) -> None:
         from qclinic.charts import portfolio_figures as charts
+        from qclinic.charts import portfolio_update as in_place
 
         lang = ui_language()
         coverage = {key: (c.covered, c.of) for key, c in f.coverage.items()}
@@ -329,12 +333,17 @@ class DashboardPage(QWidget):
             kind: [getattr(held[m], kind) if m in held else 0 for m in months]
             for kind in ("visits", "assessments", "cases")
         }
-        self.charts["grades"].draw(
-            lambda fig: charts.draw_grades(fig, f.grades, f.previous_grades, lang)
-        )
-        self.charts["coverage"].draw(lambda fig: charts.draw_coverage(fig, coverage, lang))
-        self.charts["problems"].draw(lambda fig: charts.draw_problems(fig, by_field, lang))
-        self.charts["services"].draw(lambda fig: charts.draw_services(fig, months, series, lang))
+        for key, args in (
+            ("grades", (f.grades, f.previous_grades)),
+            ("coverage", (coverage,)),
+            ("problems", (by_field,)),
+            ("services", (months, series)),
+        ):  # new numbers on the same bars are put in place (a chain switch): no rebuild
+            draw, update = getattr(charts, f"draw_{key}"), getattr(in_place, f"update_{key}")
+            self.charts[key].draw(
+                lambda fig, d=draw, a=args: d(fig, *a, lang),
+                lambda fig, u=update, a=args: u(fig, *a, lang),
+            )
 
     def _fill_lists(self, f: Any) -> None:
         n = _number
@@ -363,8 +372,8 @@ class DashboardPage(QWidget):
         double-clicking one opens it. Figures without a list of companies do nothing."""
         figures = self.figures()
         tiers = sorted(figures.by_tier) if figures is not None else []
-        asked = drill_down(figure, tiers)
-        if asked is None:
+        asked, events = drill_down(figure, tiers), event_drill(figure)
+        if asked is None and events is None:
             return
         services, days, chain = self._services, self.filter_days(), self.filters.chain_id()
         heading = self._figure_heading(figure)
@@ -372,8 +381,10 @@ class DashboardPage(QWidget):
 
         def read(_progress: tasks.Progress) -> list[CompanyRow]:
             flt = portfolio_filter(days)
+            if events is not None:  # services and problems: each company with its events
+                return event_rows(services, flt, events, chain, lang)
             rows: dict[str, CompanyRow] = {}
-            for name, key, detail in asked:
+            for name, key, detail in asked or ():
                 for company in services.portfolio.companies(flt, name, key, chain):
                     said = detail_text(detail, lang)
                     rows.setdefault(company.id, CompanyRow(company.id, company.name, said))
@@ -402,6 +413,8 @@ class DashboardPage(QWidget):
             "cqo": self.tr("Chief quality officers appointed"),
             "actions": self.tr("Companies with open actions"),
             "coverage": self.tr("4 × 100% coverage"),
+            "services": self.tr("Clinic services"),
+            "problems": self.tr("Problems received and solved"),
         }
         detail = figure_detail(figure, ui_language())
         name = names.get(figure.partition(":")[0], "")
