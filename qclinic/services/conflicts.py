@@ -173,13 +173,10 @@ class ConflictService(Service):
             return details(session, found, lang)
 
     def open_count(self) -> int:
-        from sqlalchemy import func, select
-
-        from qclinic.storage.models import SyncConflict
-
-        with self._reading() as session:
-            count = session.scalar(select(func.count()).where(SyncConflict.resolved_at.is_(None)))
-        return int(count or 0)
+        """How many are open. Plain ``sqlite3``: the navigation's count is read as the first
+        screen shows, before SQLAlchemy is imported (tests/ui/test_first_screen_imports.py)."""
+        rows = self._database.query("SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL")
+        return int(rows[0][0]) if rows else 0
 
     def resolve(
         self,
