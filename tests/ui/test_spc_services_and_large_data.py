@@ -157,8 +157,9 @@ def test_a_large_dataset_is_analysed_in_the_background_and_the_window_keeps_tick
     during = [t for t in ticks if started <= t <= arrived[0]]
     gaps = np.diff([started, *during, arrived[0]])
     assert len(during) > 5, "the UI thread did not process its timer while analysing"
-    # Every gap within 100 ms; one a little longer is the OS scheduler of a busy machine (a
-    # full garbage collection or a read on the UI thread stopped it 0.4-1 s, several times).
+    # The UI thread keeps turning: no gap reaches 0.3 s (a full garbage collection or a read on
+    # the UI thread stopped it 0.4-1 s, several times, before). Gaps of 0.1-0.25 s happen when
+    # the suite's other worker shares the two cores (pytest-xdist), so only a few are allowed.
     late = gaps[gaps > 0.1]
-    assert len(late) <= 1 and gaps.max() <= 0.3, f"the window froze: gaps {np.round(late, 3)}"
+    assert len(late) <= 4 and gaps.max() < 0.3, f"the window froze: gaps {np.round(late, 3)}"
     assert any("Analysing" in text and "%" in text for text in progress)
