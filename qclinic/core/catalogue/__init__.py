@@ -47,6 +47,7 @@ AREAS = (
     "dashboard",
     "portfolio",
     "conflicts",
+    "referrals",
 )
 
 _areas: dict[str, dict[str, Text]] = {}
