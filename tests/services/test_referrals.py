@@ -13,7 +13,7 @@ import pytest
 from qclinic.core.vocabulary import NqiCategory, ProviderKind, ReferralStatus
 from qclinic.errors import UserError
 from qclinic.services import ChangeEvent, Services
-from qclinic.storage.models import Attachment, Provider, Referral
+from qclinic.storage.models import Attachment, Provider
 
 
 @pytest.fixture
@@ -90,7 +90,7 @@ def test_a_provider_without_a_name_is_refused_and_nothing_committed(
 def test_a_referral_from_a_case_moves_with_dates_and_takes_its_evidence(
     services: Services, demo: dict[str, Any], lab: Provider, events: list[ChangeEvent]
 ) -> None:
-    case_id = demo["cases"][0]
+    case_id = demo["cases"][1]  # the demo refers cases[0] already
     referral = services.referrals.refer(
         lab.id,
         NqiCategory.METROLOGY,
@@ -122,7 +122,7 @@ def test_a_referral_from_a_case_moves_with_dates_and_takes_its_evidence(
     assert (file.id, file.mime_type, file.size) == (evidence.id, "application/pdf", len(pdf))
     assert file.sha256 == hashlib.sha256(pdf).hexdigest()
     assert services.database.blobs.read_bytes(file.sha256) == pdf
-    (counted,) = services.providers.rows()
+    (counted,) = [row for row in services.providers.rows() if row.id == lab.id]
     assert (counted.referrals, counted.delivered) == (1, 1)
 
 
@@ -135,9 +135,10 @@ def test_a_referral_from_a_finding_belongs_to_the_findings_company(
     )
     assert referral.organization_id == demo["organization"]
     assert referral.requested_on == date.today()
-    assert [r.id for r in services.referrals.rows(organization_id=demo["organization"])] == [
-        referral.id
+    assert referral.id in [
+        r.id for r in services.referrals.rows(organization_id=demo["organization"])
     ]
+    assert [r.id for r in services.referrals.rows(finding_id=finding_id)] == [referral.id]
     assert services.referrals.rows(organization_id=demo["chain_leader"]) == []
 
 
@@ -180,15 +181,15 @@ def test_evidence_before_delivery_and_bad_sources_are_refused(
     with pytest.raises(UserError) as no_request:
         services.referrals.refer(lab.id, NqiCategory.METROLOGY, "  ", case_id=demo["cases"][0])
     _refused(no_request, "需要该机构提供什么服务", "what the provider is asked to do")
-    assert events == [] and _evidence_files(services) == 0
-    assert _count(services, Referral) == 1
+    assert events == [] and _evidence_files(services, referral.id) == 0
+    assert [r.id for r in services.referrals.rows(provider_id=lab.id)] == [referral.id]
 
 
-def _evidence_files(services: Services) -> int:
+def _evidence_files(services: Services, referral_id: str) -> int:
     from sqlalchemy import func, select
 
     with services.database.read_session() as session:
-        query = select(func.count()).where(Attachment.referral_id.is_not(None))
+        query = select(func.count()).where(Attachment.referral_id == referral_id)
         return int(session.scalar(query) or 0)
 
 
@@ -203,7 +204,32 @@ def test_a_provider_with_open_referrals_is_not_deleted(
     _refused(refused, "1 项未办结的转介", "1 open referral(s)")
     services.referrals.move(referral.id, ReferralStatus.CLOSED)
     services.providers.delete(lab.id)
-    assert services.providers.rows() == []
+    assert lab.id not in [row.id for row in services.providers.rows()]
     with pytest.raises(UserError) as gone:
         services.referrals.refer(lab.id, NqiCategory.METROLOGY, "校准", case_id=demo["cases"][0])
     _refused(gone, "该服务机构不存在", "This provider does not exist")
+
+
+def test_the_demo_case_ends_in_a_delivered_referral_with_its_certificate(
+    services: Services, demo: dict[str, Any]
+) -> None:
+    kinds = {row.kind for row in services.providers.rows()}
+    assert {
+        ProviderKind.METROLOGY,
+        ProviderKind.TEST_LABORATORY,
+        ProviderKind.CERTIFICATION_BODY,
+    } <= kinds
+    (referral,) = services.referrals.rows(case_id=demo["cases"][0])
+    assert referral.id in demo["referrals"]
+    assert referral.delivered_on is not None and referral.status is ReferralStatus.CLOSED
+    assert referral.requested_on <= referral.accepted_on <= referral.delivered_on  # type: ignore[operator]
+    (certificate,) = services.referrals.evidence(referral.id)
+    data = services.database.blobs.read_bytes(certificate.sha256)
+    assert data.startswith(b"%PDF-") and certificate.mime_type == "application/pdf"
+    assert hashlib.sha256(data).hexdigest() == certificate.sha256
+    # seeding again finds the same ids
+    from qclinic.services.demo import seed
+
+    again = seed(services.database)
+    assert again["referrals"] == [referral.id]
+    assert sorted(again["providers"]) == sorted(demo["providers"])
