@@ -12,7 +12,7 @@ service words it.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -41,12 +41,14 @@ from qclinic.core.catalogue import find
 from qclinic.core.vocabulary import NqiCategory, ReferralStatus
 from qclinic.errors import UserError
 from qclinic.services import ChangeEvent, Services
-from qclinic.services.referrals import ReferralRow
 from qclinic.ui.errors import show_error, ui_language
 from qclinic.ui.labels import choices, label
 from qclinic.ui.list_view import record_list
 from qclinic.ui.signals import AppSignals
 from qclinic.ui.table_model import TableModel
+
+if TYPE_CHECKING:
+    from qclinic.services.referrals import ReferralRow  # imports SQLAlchemy: not at start-up
 
 COL_PROVIDER, COL_COMPANY, COL_FIELD, COL_STATUS, COL_REQUESTED, COL_DELIVERED, COL_EVIDENCE = (
     range(7)
@@ -68,7 +70,7 @@ def referral_label(area: str, value: Any) -> str:
     return entry.get(ui_language()) if entry else str(value)
 
 
-class ReferralsModel(TableModel[ReferralRow]):
+class ReferralsModel(TableModel["ReferralRow"]):
     """Referrals, one a row: provider, company, NQI field, status, dates, evidence files."""
 
     CONTEXT = "ReferralsModel"

@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 from qclinic.core.vocabulary import ProviderKind
 from qclinic.errors import UserError
 from qclinic.services.events import ChangeEvent
-from qclinic.services.providers import ProviderRow
 from qclinic.ui.errors import show_error, ui_language
 from qclinic.ui.list_view import record_list
 from qclinic.ui.referrals_box import (
@@ -53,6 +52,7 @@ from qclinic.ui.table_model import TableModel
 
 if TYPE_CHECKING:
     from qclinic.services import Services
+    from qclinic.services.providers import ProviderRow
 
 COL_NAME, COL_KIND, COL_REGION, COL_ACCREDITATION, COL_REFERRALS = range(5)
 SEARCH_DELAY_MS = 200
@@ -70,7 +70,7 @@ FIELDS = (
 MULTILINE = frozenset({"accreditation_scope", "notes"})
 
 
-class ProvidersModel(TableModel[ProviderRow]):
+class ProvidersModel(TableModel["ProviderRow"]):
     CONTEXT = "ProvidersModel"
     HEADERS: ClassVar = (
         QT_TRANSLATE_NOOP("ProvidersModel", "Provider"),
@@ -206,7 +206,7 @@ class ProvidersPage(QWidget):
         self.view = record_list(self.model, row_height=26)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_KIND, 150), (COL_REGION, 120), (COL_ACCREDITATION, 190)):
+        for column, width in ((COL_KIND, 150), (COL_REGION, 120), (COL_ACCREDITATION, 240)):
             header.resizeSection(column, width)
         self.referrals_heading = QLabel()
         self.referrals_heading.setStyleSheet("font-weight: bold;")
