@@ -114,3 +114,16 @@ def test_an_empty_folder_says_so_in_either_language(
     data = tmp_path / "empty"
     assert _run(capsys, data, "--lang", "zh", "providers", "list") == (0, "还没有服务机构。\n")
     assert _run(capsys, data, "--lang", "en", "referrals", "list") == (0, "No referrals yet.\n")
+
+
+def test_a_bundle_of_one_company_carries_its_referrals_providers_and_verifies(
+    folder: tuple[Path, dict[str, str]], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data, ids = folder
+    bundle = tmp_path / "a.qcbundle"
+    code, _out = _run(capsys, data, "bundle", "export", "--org", ids["a"], "--out", str(bundle))
+    assert code == 0
+    shown = _json(capsys, data, "bundle", "verify", str(bundle))
+    assert shown["ok"] is True
+    keys = shown["manifest"]["organization_ids"]
+    assert sorted(keys) == sorted([ids["a"], "provider-directory"])

@@ -233,3 +233,22 @@ def test_the_demo_case_ends_in_a_delivered_referral_with_its_certificate(
     again = seed(services.database)
     assert again["referrals"] == [referral.id]
     assert sorted(again["providers"]) == sorted(demo["providers"])
+
+
+def test_an_export_of_one_company_carries_the_providers_its_referrals_need(
+    services: Services, lab: Provider
+) -> None:
+    from qclinic.storage.sync_rows import DIRECTORY_SCOPE
+
+    referred = services.organizations.create("赣州稀土永磁有限公司")
+    other = services.organizations.create("鹰潭铜箔科技有限公司")
+    case = services.cases.register(referred.id, NqiCategory.METROLOGY, "卡尺过期")
+    services.referrals.refer(lab.id, NqiCategory.METROLOGY, "校准", case_id=case.id)
+
+    with_referral = services.bundles.export_changes([referred.id])
+    without = services.bundles.export_changes([other.id])
+
+    assert ("provider", lab.id, DIRECTORY_SCOPE) in [
+        (c["entity"], c["row_id"], c["organization_id"]) for c in with_referral
+    ]
+    assert [c["entity"] for c in without] == ["organization"]
