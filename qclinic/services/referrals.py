@@ -110,6 +110,16 @@ def move_refused(before: ReferralStatus, after: ReferralStatus) -> Text:
     )
 
 
+def _before_request(status: ReferralStatus, day: date, requested: date) -> Text:
+    """The refusal of a step dated before the request, the step named in each language."""
+    step = text(f"referrals.status.{status.value}")
+    dates = {"day": day.isoformat(), "requested": requested.isoformat()}
+    return Text(
+        text("referrals.date_before_request", step=step.zh, **dates).zh,
+        text("referrals.date_before_request", step=step.en.lower(), **dates).en,
+    )
+
+
 class ReferralService(Service):
     """The referrals of every organization to the providers of the directory."""
 
@@ -205,19 +215,7 @@ class ReferralService(Service):
             if status not in REFERRAL_TRANSITIONS[referral.status]:
                 raise UserError(move_refused(referral.status, status))
             if day < referral.requested_on:
-                step = text(f"referrals.status.{status.value}")
-                template = text(
-                    "referrals.date_before_request",
-                    day=day.isoformat(),
-                    requested=referral.requested_on.isoformat(),
-                    step="{step}",
-                )
-                raise UserError(
-                    Text(
-                        template.zh.replace("{step}", step.zh),
-                        template.en.replace("{step}", step.en.lower()),
-                    )
-                )
+                raise UserError(_before_request(status, day, referral.requested_on))
             if status is ReferralStatus.REQUESTED:
                 referral.accepted_on = None
             else:
