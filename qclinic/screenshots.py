@@ -88,10 +88,14 @@ def take(out: Path, laptop: bool = False) -> list[Path]:
             organizations.select_organization(ids["organization"])  # type: ignore[attr-defined]
             shot(window, "organizations")
             keys = [spec.key for spec in PAGES]
-            for key in ("chains", "assessments", "cases", "plan", "library"):
+            for key in ("chains", "assessments", "cases", "providers", "plan", "library"):
                 window.navigation.setCurrentRow(keys.index(key))
                 settle(300)
                 shot(window, key)
+            window.navigation.setCurrentRow(keys.index("cases"))  # a case ended in a referral
+            window.page("cases").select_case(ids["cases"][0])  # type: ignore[attr-defined]
+            settle(300)
+            shot(window, "case-referrals")
             window.navigation.setCurrentRow(keys.index("spc"))
             spc_page = window.page("spc")
             spc_page.select_organization(ids["organization"])  # type: ignore[attr-defined]

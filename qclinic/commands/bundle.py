@@ -113,7 +113,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         services.bundles.export_blobs(changes),
         device_key(paths.data_dir()),
         device_id=services.database.device_id,
-        organization_ids=args.org or None,
+        # the chosen organizations, and the scopes their changes carry along (a chain, the
+        # provider directory: services.bundles.export_changes), which the manifest must list
+        organization_ids=sorted({*args.org, *(str(c["organization_id"]) for c in changes)})
+        if args.org
+        else None,
     )
     lang = message_language(args.lang)
     print(say("bundle.exported", lang, path=args.out, changes=len(changes)))

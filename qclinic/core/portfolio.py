@@ -24,7 +24,8 @@ and the dashboard, the chain report and ``qclinic portfolio`` read. The definiti
 - **Chief quality officer appointed**: the organization's CQO name is filled in.
 - **Services in the period** (``start``..``end``, both days included): visits by visit date,
   assessments (not amendments) completed or signed by ``completed_at``, clinic cases by the day
-  they were registered. **Problems received** are the cases registered in the period, **solved**
+  they were registered, and referrals to NQI service providers by the day they were
+  delivered (``delivered_on``; per NQI field too). **Problems received** are the cases registered in the period, **solved**
   the cases resolved in it (``resolved_on``), per NQI field and per month.
 - **Actions**: the improvement actions as they stand now (their history is not kept): open or in
   progress, an amendment's original left out when it has a live copy; overdue by the one rule of
@@ -172,10 +173,13 @@ class Services:
     visits: int = 0
     assessments: int = 0
     cases: int = 0
+    #: referrals to a provider delivered in the period (供需对接), and by NQI field
+    referrals: int = 0
+    referrals_by_field: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
-        return self.visits + self.assessments + self.cases
+        return self.visits + self.assessments + self.cases + self.referrals
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,6 +339,8 @@ def figures_json(figures: ChainFigures) -> dict[str, Any]:
             "visits": figures.services.visits,
             "assessments": figures.services.assessments,
             "cases": figures.services.cases,
+            "referrals": figures.services.referrals,
+            "referrals_by_field": dict(sorted(figures.services.referrals_by_field.items())),
         },
         "problems": {
             "received": figures.problems.received,
@@ -350,6 +356,7 @@ def figures_json(figures: ChainFigures) -> dict[str, Any]:
                 "visits": month.services.visits,
                 "assessments": month.services.assessments,
                 "cases": month.services.cases,
+                "referrals": month.services.referrals,
                 "received": month.problems.received,
                 "solved": month.problems.solved,
             }

@@ -115,6 +115,35 @@ class TeamRole(StrEnum):
     MEMBER = "member"
 
 
+class ProviderKind(StrEnum):
+    """The kinds of NQI service institution a referral can go to (服务机构)."""
+
+    METROLOGY = "metrology-calibration"
+    TEST_LABORATORY = "test-laboratory"
+    CERTIFICATION_BODY = "certification-body"
+    STANDARDS_BODY = "standards-body"
+    IP_SERVICE = "ip-service"
+    LAW_FIRM = "law-firm"
+    SPECIAL_EQUIPMENT = "special-equipment-inspection"
+
+
+class ReferralStatus(StrEnum):
+    """A referral (供需对接) moves requested → accepted → delivered → closed."""
+
+    REQUESTED = "requested"
+    ACCEPTED = "accepted"
+    DELIVERED = "delivered"
+    CLOSED = "closed"
+
+
+#: Allowed moves of a referral's status: one step forward, or back from accepted; closed is final.
+REFERRAL_TRANSITIONS: dict[ReferralStatus, frozenset[ReferralStatus]] = {
+    ReferralStatus.REQUESTED: frozenset({ReferralStatus.ACCEPTED, ReferralStatus.CLOSED}),
+    ReferralStatus.ACCEPTED: frozenset({ReferralStatus.REQUESTED, ReferralStatus.DELIVERED}),
+    ReferralStatus.DELIVERED: frozenset({ReferralStatus.CLOSED}),
+    ReferralStatus.CLOSED: frozenset(),
+}
+
 #: Allowed moves of an action's status; ``verified`` is final.
 ACTION_TRANSITIONS: dict[ActionStatus, frozenset[ActionStatus]] = {
     ActionStatus.OPEN: frozenset({ActionStatus.IN_PROGRESS, ActionStatus.DONE}),

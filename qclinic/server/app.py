@@ -32,6 +32,7 @@ from qclinic.server.db import read_sessions
 from qclinic.server.pull import page
 from qclinic.server.push import Forbidden, apply_push
 from qclinic.server.scope import ScopeCache, visible_keys
+from qclinic.storage.sync_rows import DIRECTORY_SCOPE
 
 PROTOCOL = 1
 MAX_BATCH = 5000
@@ -169,7 +170,11 @@ def create_app(
         session: Annotated[Session, Depends(read_db)], who: Annotated[Caller, Depends(caller)]
     ) -> dict[str, Any]:
         organization_ids, chain_ids = visible_keys(session, who)
-        return {"organizations": organization_ids, "chains": chain_ids}
+        return {
+            "organizations": organization_ids,
+            "chains": chain_ids,
+            "directories": [DIRECTORY_SCOPE],
+        }
 
     @app.post("/v1/push")
     def push(
@@ -213,7 +218,9 @@ def create_app(
             among: list[str] | None = [organization]
         else:
             keys = (scope.organizations, scope.chains)
-            among = None if None in keys else sorted(set().union(*keys))  # type: ignore[arg-type]
+            among = (
+                None if None in keys else sorted(set().union(*keys, {DIRECTORY_SCOPE}))  # type: ignore[arg-type]
+            )
         return conflicts_page(session, among, after, limit)
 
     @app.post("/v1/conflicts/{conflict_id}/resolve")

@@ -23,6 +23,8 @@ SYNCED = (
     "finding",
     "clinic_case",
     "action",
+    "provider",
+    "referral",
     "attachment",
     "chain",
     "chain_member",

@@ -24,6 +24,7 @@ from qclinic.server.entities import SYNCED, parents
 from qclinic.server.models import Change, Conflict, Counter, Record, ServerBase, Waiting, utc_now
 from qclinic.server.scope import (
     CROSS_SCOPE,
+    DIRECTORY_ENTITIES,
     OWN_SCOPE,
     WITHHELD,
     assign_created,
@@ -31,6 +32,7 @@ from qclinic.server.scope import (
 )
 from qclinic.server.scope import creating as creating_record
 from qclinic.server.stored import NewRecord, Stored, chain_hash, chunks, consultant
+from qclinic.storage.sync_rows import DIRECTORY_SCOPE
 
 OUTCOMES = ("applied", "merged", "conflict", "rejected", "waiting")
 _CHANGED = {"changed since the base": True}  # a base value no real value equals
@@ -277,6 +279,8 @@ class Batch:
         entity = payload["entity"]
         if entity in OWN_SCOPE and payload["row_id"] != organization_id:
             return False
+        if (entity in DIRECTORY_ENTITIES) != (organization_id == DIRECTORY_SCOPE):
+            return False  # a provider is in the directory, and nothing else is
         if (
             record is not None
             and record.organization_id != organization_id

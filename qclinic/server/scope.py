@@ -10,6 +10,8 @@ member organization's id for a chain membership (docs/SYNC.md, "Access" and "Cha
 - lead: those, plus the organizations that are live members of the chains assigned to them and
   the organizations whose ``region`` field is one of their regions;
 - company: their own organization, read and written;
+- everyone: the provider directory (``provider-directory``, every provider record), which an
+  admin, lead or consultant may change and a company user only reads;
 - everyone but admin: the chains assigned to them (a chain they push first is assigned to them)
   and the chains in which an organization they see is or was a member — the chain record a
   membership row points to must reach every laptop that receives that row. A company user reads
@@ -29,11 +31,17 @@ from sqlalchemy.orm import Session
 
 from qclinic.server.accounts import Caller
 from qclinic.server.models import Counter, Record, UserChain, UserOrganization, UserRegion
+from qclinic.storage.sync_rows import DIRECTORY_SCOPE
 
 #: entities filed under their own id: an organization, and a chain (a cross-organization record)
 OWN_SCOPE = frozenset({"organization", "chain"})
 #: foreign keys that may point into another scope than the record's own
-CROSS_SCOPE = {"chain_member": frozenset({"chain_id", "customer_id"})}
+CROSS_SCOPE = {
+    "chain_member": frozenset({"chain_id", "customer_id"}),
+    "referral": frozenset({"provider_id"}),
+}
+#: the entities filed under a shared directory key, not an organization's (docs/SYNC.md)
+DIRECTORY_ENTITIES = frozenset({"provider"})
 #: of those, the ones sent as ``null`` to a caller who may not see their target (the chain of
 #: a membership is always in sight of whoever sees the membership)
 WITHHELD = {"chain_member": frozenset({"customer_id"})}
@@ -55,13 +63,17 @@ class Scope:
     #: ``{customer: membership row ids}`` of the memberships they see (by the customer each
     #: names), for the pull to re-send when that customer comes into sight (see :mod:`pull`)
     pointing: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: whether they may change the provider directory (not a company user)
+    directory_writable: bool = True
 
     def may_see(self, key: str) -> bool:
-        if self.organizations is None or self.chains is None:
+        if self.organizations is None or self.chains is None or key == DIRECTORY_SCOPE:
             return True
         return key in self.organizations or key in self.chains
 
     def may_write(self, key: str) -> bool:
+        if key == DIRECTORY_SCOPE:
+            return self.directory_writable
         if self.organizations is None or self.writable_chains is None:
             return True
         return key in self.organizations or key in self.writable_chains
@@ -103,6 +115,7 @@ def scope_of(session: Session, caller: Caller) -> Scope:
         frozen_chains,
         writable,
         {customer: tuple(rows) for customer, rows in pointing.items()},
+        directory_writable=caller.role != "company",
     )
 
 

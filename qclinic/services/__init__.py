@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from qclinic.services.organizations import OrganizationService
     from qclinic.services.portfolio import PortfolioService
     from qclinic.services.printing import PrintingService
+    from qclinic.services.providers import ProviderService
+    from qclinic.services.referrals import ReferralService
     from qclinic.services.settings import SettingsService
     from qclinic.services.snapshots import SnapshotService
     from qclinic.services.sync import SyncService
@@ -103,6 +105,20 @@ class Services:
         from qclinic.services.cases import CaseService
 
         return CaseService(self.database, self.bus)
+
+    @cached_property
+    def providers(self) -> ProviderService:
+        """The directory of NQI service providers (服务机构)."""
+        from qclinic.services.providers import ProviderService
+
+        return ProviderService(self.database, self.bus)
+
+    @cached_property
+    def referrals(self) -> ReferralService:
+        """Referrals (供需对接) of a case or a finding to a provider, and their evidence."""
+        from qclinic.services.referrals import ReferralService
+
+        return ReferralService(self.database, self.bus)
 
     @cached_property
     def datasets(self) -> DatasetService:

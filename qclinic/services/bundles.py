@@ -55,8 +55,11 @@ class BundleService(Service):
         """Every pending change (as a push would send it), of *organization_ids* if given.
 
         A chain is its own scope (docs/SYNC.md, Chains): a pending chain goes with the wanted
-        organizations' memberships of it, so the bundle holds the parent they name.
+        organizations' memberships of it, so the bundle holds the parent they name; and so does
+        the provider directory with the wanted organizations' referrals (docs/SYNC.md, Providers).
         """
+        from qclinic.storage.sync_rows import DIRECTORY_SCOPE
+
         batch = SyncService(self._database, self._bus).pending_changes(EXPORT_LIMIT)
         wanted = set(organization_ids)
         if not wanted:
@@ -68,6 +71,8 @@ class BundleService(Service):
             and c["organization_id"] in wanted
             and c["fields"].get("chain_id")
         }
+        if any(c["entity"] == "referral" and c["organization_id"] in wanted for c in batch.changes):
+            wanted.add(DIRECTORY_SCOPE)
         return [c for c in batch.changes if c["organization_id"] in wanted]
 
     def export_blobs(self, changes: list[dict[str, Any]]) -> list[tuple[str, Path]]:

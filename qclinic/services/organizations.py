@@ -60,6 +60,8 @@ DEMO_TABLES = (
     "dataset_value",
     "chain",
     "chain_member",
+    "provider",
+    "referral",
 )
 _FINISHED_ACTIONS = ("done", "verified")
 

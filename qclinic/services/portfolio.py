@@ -368,6 +368,7 @@ def _chain(
             movement[(was, now)] = n
     service_counts: dict[str, int] = defaultdict(int)
     by_field: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    referred: dict[str, int] = defaultdict(int)
     by_month: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for kind, chain, field_name, month, n in happened:
         if chain != chain_id:
@@ -378,6 +379,8 @@ def _chain(
             by_field[field_name][0] += n
         elif kind == "solved":
             by_field[field_name][1] += n
+        elif kind == "referral":
+            referred[field_name] += n
     companies_count = one("companies")
     return ChainFigures(
         id=chain_id,
@@ -391,14 +394,18 @@ def _chain(
         coverage={key: Coverage(one(f"coverage:{key}"), companies_count) for key in COVERAGE_KEYS},
         cqo_appointed=one("cqo"),
         services=Services(
-            service_counts["visit"], service_counts["assessment"], service_counts["case"]
+            service_counts["visit"],
+            service_counts["assessment"],
+            service_counts["case"],
+            service_counts["referral"],
+            dict(referred),
         ),
         problems=Problems(service_counts["case"], service_counts["solved"]),
         problems_by_field={k: Problems(r, s) for k, (r, s) in by_field.items()},
         by_month=tuple(
             Month(
                 month,
-                Services(kinds["visit"], kinds["assessment"], kinds["case"]),
+                Services(kinds["visit"], kinds["assessment"], kinds["case"], kinds["referral"]),
                 Problems(kinds["case"], kinds["solved"]),
             )
             for month, kinds in sorted(by_month.items())

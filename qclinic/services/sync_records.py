@@ -23,10 +23,13 @@ class OrganizationFinder:
     def of(self, table: str, row_id: str, fields: dict[str, Any]) -> str | None:
         from sqlalchemy import select
 
-        from qclinic.storage.models import Assessment, ClinicCase, Finding, Visit
+        from qclinic.storage.models import Assessment, ClinicCase, Finding, Referral, Visit
+        from qclinic.storage.sync_rows import DIRECTORY_SCOPE
 
         if table in ("organization", "chain"):  # a chain is its own scope (docs/SYNC.md)
             return row_id
+        if table == "provider":  # the directory everyone reads (docs/SYNC.md, Providers)
+            return DIRECTORY_SCOPE
         if fields.get("organization_id"):
             return str(fields["organization_id"])
         session = self._session
@@ -44,10 +47,10 @@ class OrganizationFinder:
                 .join(Finding, Finding.assessment_id == Assessment.id)
                 .where(Finding.id == fields["finding_id"])
             )
-        if fields.get("case_id"):  # an attachment of a clinic case
-            return session.scalar(
-                select(ClinicCase.organization_id).where(ClinicCase.id == fields["case_id"])
-            )
+        # an attachment of a clinic case, or a referral's delivery evidence
+        for key, owner in (("case_id", ClinicCase), ("referral_id", Referral)):
+            if fields.get(key):
+                return session.scalar(select(owner.organization_id).where(owner.id == fields[key]))
         return None
 
 

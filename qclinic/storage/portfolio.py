@@ -444,7 +444,7 @@ ORDER BY f.name, d.org_id, d.key"""
 def events(session: Session, query: Query) -> list[tuple[str, str | None, str, str, int]]:
     """Services and problems in the period: (kind, chain id or None, NQI field, YYYY-MM, count).
 
-    Kinds: ``visit``, ``assessment``, ``case`` (received), ``solved``.
+    Kinds: ``visit``, ``assessment``, ``case`` (received), ``solved``, ``referral`` (delivered).
     """
     happened = f"""happened AS (
   SELECT 'visit' AS kind, organization_id AS org_id, '' AS field, visit_date AS day
@@ -464,6 +464,11 @@ def events(session: Session, query: Query) -> list[tuple[str, str | None, str, s
   SELECT 'solved', organization_id, nqi_category, resolved_on FROM clinic_case
   WHERE deleted_at IS NULL AND status = '{CaseStatus.RESOLVED.value}'
     AND resolved_on >= :start AND resolved_on < :cut
+    AND organization_id IN (SELECT org_id FROM orgs)
+  UNION ALL
+  SELECT 'referral', organization_id, nqi_category, delivered_on
+  FROM referral INDEXED BY ix_referral_portfolio
+  WHERE deleted_at IS NULL AND delivered_on >= :start AND delivered_on < :cut
     AND organization_id IN (SELECT org_id FROM orgs)
 )"""
     per_org = """per_org AS MATERIALIZED (

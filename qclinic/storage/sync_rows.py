@@ -34,10 +34,15 @@ SYNCED_TABLES = (
     "finding",
     "clinic_case",
     "action",
+    "provider",
+    "referral",
     "attachment",
     "chain",
     "chain_member",
 )
+#: the one scope key every provider (a directory entry, qclinic.storage.models.referrals) is
+#: filed under: every signed-in user pulls it (docs/SYNC.md, "Providers")
+DIRECTORY_SCOPE = "provider-directory"
 _NOT_FIELDS = frozenset({"id", "created_at", "updated_at", "revision", "deleted_at", "search_key"})
 
 

@@ -104,9 +104,10 @@ class SyncClient:
         return self._call("GET", "/v1/hello")
 
     def scopes(self) -> list[str]:
-        """What this user may pull: the chains, then the organizations (docs/SYNC.md)."""
+        """What this user may pull: the provider directory, the chains, then the organizations
+        (docs/SYNC.md)."""
         answer = self._call("GET", "/v1/organizations")
-        return [*answer.get("chains", []), *answer["organizations"]]
+        return [*answer.get("directories", []), *answer.get("chains", []), *answer["organizations"]]
 
     def push(self, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return list(self._call("POST", "/v1/push", json={"changes": changes})["results"])

@@ -3,7 +3,8 @@
 The editor records the diagnosis and the prescription (committed as the user pauses typing or
 leaves the field), moves the status one step along registered → diagnosed → prescribed → resolved
 (resolving records the chosen date, today by default) or one step back, and lists the case's
-actions with a button to raise a new one. Layout (:class:`CaseEditorView`) is kept apart from
+actions with a button to raise a new one, and its referrals to NQI service providers
+(:class:`~qclinic.ui.referrals_box.ReferralsBox`). Layout (:class:`CaseEditorView`) is kept apart from
 behaviour (:class:`CaseEditor`). Every change goes through
 :class:`~qclinic.services.cases.CaseService`, whose event tells the app.
 """
@@ -52,6 +53,7 @@ from qclinic.ui.cases_model import STATUS_COLOURS, local_date
 from qclinic.ui.errors import show_error, user_message
 from qclinic.ui.forms.ui_case_dialog import Ui_CaseDialog
 from qclinic.ui.labels import choices, label
+from qclinic.ui.referrals_box import ReferralsBox
 from qclinic.ui.signals import AppSignals
 
 if TYPE_CHECKING:
@@ -169,7 +171,7 @@ class CaseEditorView(QWidget):
         self.actions_view.setWordWrap(False)
         self.actions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.actions_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.actions_view.setMinimumHeight(110)
+        self.actions_view.setMinimumHeight(90)
         self.create_action_button = QPushButton()
 
         self.form = QFormLayout()
@@ -203,9 +205,11 @@ class CaseEditorView(QWidget):
         left.addLayout(self.form, 1)
         left.addLayout(steps)
         left.addWidget(self.message)
+        self.right = QVBoxLayout()  # the actions, then the referrals box (CaseEditor adds it)
+        self.right.addWidget(self.actions_box, 1)
         body = QHBoxLayout()
         body.addLayout(left, 1)
-        body.addWidget(self.actions_box, 1)
+        body.addLayout(self.right, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.title)
@@ -233,6 +237,8 @@ class CaseEditor(CaseEditorView):
         #: the action dialog last opened (kept so tests and callers can reach it)
         self.dialog: ActionDialog | None = None
 
+        self.referrals = ReferralsBox(services, signals)
+        self.right.addWidget(self.referrals, 1)
         self.actions_model = ActionsModel(self)
         self.actions_view.setModel(self.actions_model)
         for column in (COL_ORGANIZATION, COL_SOURCE, COL_PRIORITY):
@@ -268,6 +274,7 @@ class CaseEditor(CaseEditorView):
         self.resolved_label.setText(self.tr("Resolved on"))
         self.actions_box.setTitle(self.tr("Actions of this case"))
         self.create_action_button.setText(self.tr("Create action…"))
+        self.referrals.retranslate()
         self._show_status()
 
     # --- loading ---------------------------------------------------------------------------
@@ -288,6 +295,9 @@ class CaseEditor(CaseEditorView):
         self.setEnabled(self.case is not None)
         self._fill()
         self._load_actions()
+        self.referrals.set_case(
+            self.case.id if self.case else None, self.case.nqi_category if self.case else None
+        )
 
     def _fill(self) -> None:
         case = self.case

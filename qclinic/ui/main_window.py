@@ -49,6 +49,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("chains", "chains", QT_TRANSLATE_NOOP("MainWindow", "Chains")),
     PageSpec("assessments", "assessments", QT_TRANSLATE_NOOP("MainWindow", "Assessments")),
     PageSpec("cases", "cases", QT_TRANSLATE_NOOP("MainWindow", "Clinic cases")),
+    PageSpec("providers", "providers", QT_TRANSLATE_NOOP("MainWindow", "Providers")),
     PageSpec("plan", "plan", QT_TRANSLATE_NOOP("MainWindow", "Improvement plans")),
     PageSpec("spc", "spc", QT_TRANSLATE_NOOP("MainWindow", "SPC / MSA")),
     PageSpec("library", "library", QT_TRANSLATE_NOOP("MainWindow", "Checklist library")),

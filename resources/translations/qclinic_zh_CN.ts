@@ -2209,6 +2209,10 @@ Not on this computer yet: it arrives with the next sync.</source>
         <translation>门诊案例</translation>
     </message>
     <message>
+        <source>Providers</source>
+        <translation>服务机构</translation>
+    </message>
+    <message>
         <source>Improvement plans</source>
         <translation>改进计划</translation>
     </message>
@@ -2963,6 +2967,111 @@ Not on this computer yet: it arrives with the next sync.</source>
     </message>
 </context>
 <context>
+    <name>ProviderDialog</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Accreditation number</source>
+        <translation>资质编号</translation>
+    </message>
+    <message>
+        <source>Accreditation scope</source>
+        <translation>资质范围</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>机构类型</translation>
+    </message>
+    <message>
+        <source>Edit provider</source>
+        <translation>编辑服务机构</translation>
+    </message>
+    <message>
+        <source>Add provider</source>
+        <translation>添加服务机构</translation>
+    </message>
+</context>
+<context>
+    <name>ProvidersModel</name>
+    <message>
+        <source>Provider</source>
+        <translation>服务机构</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Accreditation</source>
+        <translation>资质编号</translation>
+    </message>
+    <message>
+        <source>Referrals (delivered)</source>
+        <translation>转介（已交付）</translation>
+    </message>
+</context>
+<context>
+    <name>ProvidersPage</name>
+    <message>
+        <source>Service providers</source>
+        <translation>服务机构</translation>
+    </message>
+    <message>
+        <source>Search name, region, accreditation…</source>
+        <translation>搜索名称、地区或资质…</translation>
+    </message>
+    <message>
+        <source>Add provider…</source>
+        <translation>添加服务机构…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>%1 providers</source>
+        <translation>共 %1 家服务机构</translation>
+    </message>
+    <message>
+        <source>Referred to %1</source>
+        <translation>转介给“%1”的服务</translation>
+    </message>
+    <message>
+        <source>Select a provider to see what was referred to it.</source>
+        <translation>选择一家服务机构，查看转介给它的服务。</translation>
+    </message>
+</context>
+<context>
     <name>QuestionCard</name>
     <message>
         <source>Critical (starred) question</source>
@@ -3003,6 +3112,103 @@ Not on this computer yet: it arrives with the next sync.</source>
     <message>
         <source>N/A</source>
         <translation>不适用</translation>
+    </message>
+</context>
+<context>
+    <name>ReferDialog</name>
+    <message>
+        <source>Refer to a service provider</source>
+        <translation>转介给服务机构</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服务机构</translation>
+    </message>
+    <message>
+        <source>NQI field</source>
+        <translation>NQI 领域</translation>
+    </message>
+    <message>
+        <source>Service asked</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>For example: calibrate the CMM to JJF 1064</source>
+        <translation>例如：按 JJF 1064 校准三坐标测量机</translation>
+    </message>
+    <message>
+        <source>Add a provider on the Providers page first.</source>
+        <translation>请先在“服务机构”页面添加服务机构。</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsBox</name>
+    <message>
+        <source>Referrals</source>
+        <translation>转介（供需对接）</translation>
+    </message>
+    <message>
+        <source>Refer…</source>
+        <translation>转介…</translation>
+    </message>
+    <message>
+        <source>Attach evidence…</source>
+        <translation>附交付证据…</translation>
+    </message>
+    <message>
+        <source>Mark accepted</source>
+        <translation>标记为已受理</translation>
+    </message>
+    <message>
+        <source>Mark delivered</source>
+        <translation>标记为已交付</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Attach delivery evidence</source>
+        <translation>附交付证据</translation>
+    </message>
+    <message>
+        <source>Certificates and reports (*.pdf *.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>证书和报告 (*.pdf *.png *.jpg *.jpeg);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsModel</name>
+    <message>
+        <source>Provider</source>
+        <translation>服务机构</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>转介日期</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>交付日期</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
     </message>
 </context>
 <context>

@@ -112,7 +112,13 @@ def test_portfolio_json_has_the_issue_shape_and_counts_companies_once(
         assert set(chain["grades"]) == {"A", "B", "C", "D", "ungraded"}
         assert set(chain["coverage"]) == {"iso9001", "apqp", "msa", "spc"}
         assert all(c["of"] == chain["companies"] for c in chain["coverage"].values())
-        assert set(chain["services"]) == {"visits", "assessments", "cases"}
+        assert set(chain["services"]) == {
+            "visits",
+            "assessments",
+            "cases",
+            "referrals",
+            "referrals_by_field",
+        }
         assert set(chain["problems"]) >= {"received", "solved", "by_field"}
         assert set(chain["actions"]) >= {"open", "overdue"}
     members = _rows(province, "SELECT COUNT(DISTINCT organization_id) FROM chain_member")

@@ -105,6 +105,12 @@ def test_the_json_shape_has_what_the_issue_asks() -> None:
     }  # fmt: skip
     assert set(shaped["grades"]) == {"A", "B", "C", "D", "ungraded"}
     assert shaped["coverage"]["spc"] == {"covered": 1, "of": 3}
-    assert shaped["services"] == {"visits": 1, "assessments": 2, "cases": 3}
+    assert shaped["services"] == {
+        "visits": 1,
+        "assessments": 2,
+        "cases": 3,
+        "referrals": 0,
+        "referrals_by_field": {},
+    }
     assert shaped["problems"]["by_field"] == {"metrology": {"received": 3, "solved": 1}}
     assert (shaped["actions"]["open"], shaped["actions"]["overdue"]) == (4, 2)

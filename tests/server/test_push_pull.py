@@ -148,7 +148,12 @@ def test_nobody_reaches_an_organization_not_theirs(client: TestClient, push: Pus
 
     assert pulled.status_code == pushed.status_code == 403
     assert pulled.json()["detail"]["code"] == "forbidden"
-    assert listed.json() == {"organizations": [], "chains": []}
+    # the provider directory is everyone's (docs/SYNC.md, Providers), and opens no organization
+    assert listed.json() == {
+        "organizations": [],
+        "chains": [],
+        "directories": ["provider-directory"],
+    }
 
 
 def test_a_wrong_password_or_an_unknown_token_is_refused(client: TestClient) -> None:

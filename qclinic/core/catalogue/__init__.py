@@ -48,6 +48,7 @@ AREAS = (
     "portfolio",
     "conflicts",
     "team",
+    "referrals",
 )
 
 _areas: dict[str, dict[str, Text]] = {}

@@ -36,6 +36,7 @@ from qclinic.core.vocabulary import (
 from qclinic.services.demo import content
 from qclinic.services.demo.chain import existing_chain, seed_chain
 from qclinic.services.demo.content import Pair, text
+from qclinic.services.demo.referrals import existing_referrals, seed_referrals
 from qclinic.storage.repositories.team import TeamMember
 
 DEMO_CODE = "91360600MA35QC7K1" + uscc.check_character("91360600MA35QC7K1")
@@ -79,6 +80,7 @@ def _existing_ids(session: Any, organization_id: str) -> dict[str, Any]:
             a.id for a in improvement.list_actions(session, organization_id=organization_id)
         ],
         **existing_chain(session, organization_id),
+        **existing_referrals(session, organization_id),
         "note": "demo data was already present",
     }
 
@@ -185,8 +187,10 @@ def _seed(session: Any, database: Any, checklist: Checklist, lang: str) -> dict[
     for assessment_id in (earlier.id, current.id):
         score_assessment(session, assessment_id, cache=True)
     chain = seed_chain(session, leader.id, company.id, lang)
+    referred = seed_referrals(session, database, company, cases[0].id, lang)
     return {
         **chain,
+        **referred,
         "organization": company.id,
         "chain_leader": leader.id,
         "site": site.id,

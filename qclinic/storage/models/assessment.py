@@ -128,7 +128,8 @@ class Answer(Record):
 class Attachment(Record):
     """A photo or document kept as evidence; the bytes live in the content-addressed blob store.
 
-    It belongs to an answer (assessment + question + instance), a finding or a clinic case.
+    It belongs to an answer (assessment + question + instance), a finding, a clinic case or a
+    referral (its delivery evidence).
     """
 
     __tablename__ = "attachment"
@@ -148,6 +149,10 @@ class Attachment(Record):
     )
     case_id: Mapped[str | None] = mapped_column(
         String(ID_LENGTH), ForeignKey("clinic_case.id"), default=None, index=True
+    )
+    #: the delivery evidence of a referral (a calibration certificate, a test report); 0015
+    referral_id: Mapped[str | None] = mapped_column(
+        String(ID_LENGTH), ForeignKey("referral.id"), default=None, index=True
     )
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from qclinic.storage.blobs import BlobStore
 from qclinic.storage.errors import InvalidValue
-from qclinic.storage.models import Attachment, ClinicCase, Finding
+from qclinic.storage.models import Attachment, ClinicCase, Finding, Referral
 from qclinic.storage.repositories._common import get_live, soft_delete
 from qclinic.storage.repositories.assessments import require_editable
 
@@ -28,20 +28,26 @@ def add_attachment(
     instance_key: str = "",
     finding_id: str | None = None,
     case_id: str | None = None,
+    referral_id: str | None = None,
 ) -> Attachment:
     """Store *data* (durably, before the row commits) and attach it to exactly one owner.
 
-    The owner is an answer (``assessment_id`` + ``question_id`` [+ ``instance_key``]), a finding
-    or a clinic case.
+    The owner is an answer (``assessment_id`` + ``question_id`` [+ ``instance_key``]), a finding,
+    a clinic case or a referral (its delivery evidence).
 
     Raises:
         InvalidValue: No owner or several owners were given.
         RecordLocked: The answer's assessment is signed.
     """
-    owners = [assessment_id is not None, finding_id is not None, case_id is not None]
+    owners = [
+        assessment_id is not None,
+        finding_id is not None,
+        case_id is not None,
+        referral_id is not None,
+    ]
     if sum(owners) != 1 or (assessment_id is not None and not question_id):
         raise InvalidValue(
-            "An attachment belongs to one answer (assessment and question), finding or case."
+            "An attachment belongs to one answer (assessment and question), finding, case or referral."
         )
     if assessment_id is not None:
         require_editable(session, assessment_id)
@@ -50,6 +56,8 @@ def add_attachment(
         require_editable(session, finding.assessment_id)
     elif case_id is not None:
         get_live(session, ClinicCase, case_id)
+    elif referral_id is not None:
+        get_live(session, Referral, referral_id)
     sha256 = blobs.put_bytes(data)  # durable on disk before the row can commit
     attachment = Attachment(
         sha256=sha256,
@@ -62,6 +70,7 @@ def add_attachment(
         instance_key=instance_key if assessment_id is not None else None,
         finding_id=finding_id,
         case_id=case_id,
+        referral_id=referral_id,
     )
     session.add(attachment)
     session.flush()

@@ -72,6 +72,7 @@ FIGURE_TABLES = frozenset(
         "clinic_case",
         "action",
         "person",
+        "referral",
     }
 )
 # a burst of changes (sync, the demo) refreshes once, this long after the last one

@@ -1,0 +1,314 @@
+"""Referrals (供需对接) in the interface: the table model, the *Refer…* dialog and the case
+editor's Referrals box.
+
+The box lists the referrals of one clinic case; *Refer…* sends the company to a provider of the
+directory for a service in an NQI field; the status button moves the selected referral one step
+(requested → accepted → delivered → closed, dated today); *Attach evidence…* adds the delivery
+evidence (a calibration certificate PDF or a photo of it) to a delivered referral. Every change
+goes through :class:`~qclinic.services.referrals.ReferralService`; a refusal is shown as the
+service words it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qclinic.core.catalogue import find
+from qclinic.core.vocabulary import NqiCategory, ReferralStatus
+from qclinic.errors import UserError
+from qclinic.services import ChangeEvent, Services
+from qclinic.ui.errors import show_error, ui_language
+from qclinic.ui.labels import choices, label
+from qclinic.ui.list_view import record_list
+from qclinic.ui.signals import AppSignals
+from qclinic.ui.table_model import TableModel
+
+if TYPE_CHECKING:
+    from qclinic.services.referrals import ReferralRow  # imports SQLAlchemy: not at start-up
+
+COL_PROVIDER, COL_COMPANY, COL_FIELD, COL_STATUS, COL_REQUESTED, COL_DELIVERED, COL_EVIDENCE = (
+    range(7)
+)
+# the step the status button takes from each status
+NEXT_STEP = {
+    ReferralStatus.REQUESTED: ReferralStatus.ACCEPTED,
+    ReferralStatus.ACCEPTED: ReferralStatus.DELIVERED,
+    ReferralStatus.DELIVERED: ReferralStatus.CLOSED,
+}
+# the tables whose changes a referral list shows
+SHOWN_TABLES = frozenset({"referral", "provider", "attachment"})
+
+
+def referral_label(area: str, value: Any) -> str:
+    """The label of a provider kind (``kind``) or a referral status (``status``) in the
+    interface language (catalogue area ``referrals``)."""
+    entry = find(f"referrals.{area}.{getattr(value, 'value', value)}")
+    return entry.get(ui_language()) if entry else str(value)
+
+
+class ReferralsModel(TableModel["ReferralRow"]):
+    """Referrals, one a row: provider, company, NQI field, status, dates, evidence files."""
+
+    CONTEXT = "ReferralsModel"
+    HEADERS: ClassVar = (
+        QT_TRANSLATE_NOOP("ReferralsModel", "Provider"),
+        QT_TRANSLATE_NOOP("ReferralsModel", "Company"),
+        QT_TRANSLATE_NOOP("ReferralsModel", "Field"),
+        QT_TRANSLATE_NOOP("ReferralsModel", "Status"),
+        QT_TRANSLATE_NOOP("ReferralsModel", "Requested"),
+        QT_TRANSLATE_NOOP("ReferralsModel", "Delivered"),
+        QT_TRANSLATE_NOOP("ReferralsModel", "Evidence"),
+    )
+
+    def data(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.request + (f"\n{row.note}" if row.note else "")
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        column = index.column()
+        if column == COL_PROVIDER:
+            return row.provider_name
+        if column == COL_COMPANY:
+            return row.organization_name
+        if column == COL_FIELD:
+            return label(row.nqi_category)
+        if column == COL_STATUS:
+            return referral_label("status", row.status)
+        if column == COL_REQUESTED:
+            return row.requested_on.isoformat()
+        if column == COL_DELIVERED:
+            return row.delivered_on.isoformat() if row.delivered_on else ""
+        return str(row.evidence) if row.evidence else ""
+
+
+class ReferDialog(QDialog):
+    """Refer a case's company to a provider: provider, NQI field, what is asked."""
+
+    def __init__(
+        self, services: Services, case_id: str, category: NqiCategory, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._case_id = case_id
+        self.referral_id: str | None = None
+        self.provider = QComboBox()
+        for provider in services.providers.rows():
+            kind = referral_label("kind", provider.kind)
+            self.provider.addItem(f"{provider.name} · {kind}", provider.id)
+        self.field = QComboBox()
+        for text, value in choices(NqiCategory):
+            self.field.addItem(text, str(value))
+        self.field.setCurrentIndex(max(0, self.field.findData(str(category))))
+        self.request = QPlainTextEdit()
+        self.request.setTabChangesFocus(True)
+        self.request.setMinimumHeight(80)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c0392b;")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        self.provider_label, self.field_label, self.request_label = QLabel(), QLabel(), QLabel()
+        form.addRow(self.provider_label, self.provider)
+        form.addRow(self.field_label, self.field)
+        form.addRow(self.request_label, self.request)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.setWindowTitle(self.tr("Refer to a service provider"))
+        self.provider_label.setText(self.tr("Provider"))
+        self.field_label.setText(self.tr("NQI field"))
+        self.request_label.setText(self.tr("Service asked"))
+        self.request.setPlaceholderText(self.tr("For example: calibrate the CMM to JJF 1064"))
+        if self.provider.count() == 0:
+            self.message.setText(self.tr("Add a provider on the Providers page first."))
+        self.resize(520, 300)
+
+    def accept(self) -> None:
+        provider_id = self.provider.currentData()
+        if provider_id is None:
+            return
+        try:
+            referral = self._services.referrals.refer(
+                provider_id,
+                NqiCategory(self.field.currentData()),
+                self.request.toPlainText(),
+                case_id=self._case_id,
+                source=self,
+            )
+        except UserError as error:
+            self.message.setText(error.message(ui_language()))
+            return
+        self.referral_id = referral.id
+        super().accept()
+
+
+class ReferralsBox(QGroupBox):
+    """The Referrals box of the case editor: the case's referrals and what can be done to them."""
+
+    def __init__(self, services: Services, signals: AppSignals) -> None:
+        super().__init__()
+        self._services = services
+        self.case_id: str | None = None
+        self._category = NqiCategory.METROLOGY
+        # the dialog last opened (kept so tests and callers can reach it)
+        self.dialog: ReferDialog | None = None
+        self.model = ReferralsModel(self)
+        self.view = record_list(self.model, row_height=26)
+        self.view.hideColumn(COL_COMPANY)
+        self.view.setMinimumHeight(90)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(COL_PROVIDER, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((COL_FIELD, 70), (COL_STATUS, 60), (COL_REQUESTED, 86)):
+            header.resizeSection(column, width)
+        self.view.hideColumn(COL_DELIVERED)
+        self.refer_button = QPushButton()
+        self.step_button = QPushButton()
+        self.evidence_button = QPushButton()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.evidence_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.step_button)
+        buttons.addWidget(self.refer_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+        self.refer_button.clicked.connect(self.on_refer)
+        self.step_button.clicked.connect(self.on_step)
+        self.evidence_button.clicked.connect(self.on_attach_evidence)
+        self.view.selectionModel().selectionChanged.connect(self._show_buttons)
+        signals.changed.connect(self.on_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Referrals"))
+        self.refer_button.setText(self.tr("Refer…"))
+        self.evidence_button.setText(self.tr("Attach evidence…"))
+        self.model.retranslate()
+        self._show_buttons()
+
+    def set_case(self, case_id: str | None, category: NqiCategory | None = None) -> None:
+        """Show the referrals of *case_id* (None: nothing)."""
+        self.case_id = case_id
+        if category is not None:
+            self._category = category
+        self.load()
+
+    def load(self) -> None:
+        selected = self.selected()
+        rows = self._services.referrals.rows(case_id=self.case_id) if self.case_id else []
+        self.model.set_rows(rows)
+        if selected is not None:
+            for number, row in enumerate(rows):
+                if row.id == selected.id:
+                    self.view.selectRow(number)
+        self._show_buttons()
+
+    def selected(self) -> ReferralRow | None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        row: ReferralRow = rows[0].data(Qt.ItemDataRole.UserRole)
+        return row
+
+    def _show_buttons(self, *_: object) -> None:
+        row = self.selected()
+        step = NEXT_STEP.get(row.status) if row else None
+        texts = {
+            ReferralStatus.ACCEPTED: self.tr("Mark accepted"),
+            ReferralStatus.DELIVERED: self.tr("Mark delivered"),
+            ReferralStatus.CLOSED: self.tr("Close"),
+        }
+        self.step_button.setText(texts[step] if step else self.tr("Next step"))
+        self.step_button.setEnabled(step is not None)
+        self.evidence_button.setEnabled(row is not None and row.delivered_on is not None)
+        self.refer_button.setEnabled(self.case_id is not None)
+
+    # --- changes ---------------------------------------------------------------------------
+    def on_refer(self) -> None:
+        if self.case_id is None:
+            return
+        self.dialog = ReferDialog(self._services, self.case_id, self._category, self)
+        self.dialog.accepted.connect(self.load)
+        self.dialog.open()
+
+    def on_step(self) -> None:
+        row = self.selected()
+        step = NEXT_STEP.get(row.status) if row else None
+        if row is None or step is None:
+            return
+        try:
+            self._services.referrals.move(row.id, step, source=self)
+        except UserError as error:
+            show_error(error, self)
+        self.load()
+
+    def on_attach_evidence(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Attach delivery evidence"),
+            "",
+            self.tr("Certificates and reports (*.pdf *.png *.jpg *.jpeg);;All files (*)"),
+        )
+        if name:
+            self.attach_file(row.id, Path(name))
+
+    def attach_file(self, referral_id: str, path: Path) -> None:
+        """Attach the file at *path* to *referral_id* as its delivery evidence."""
+        try:
+            self._services.referrals.attach_evidence(
+                referral_id, path.read_bytes(), path.name, source=self
+            )
+        except (UserError, OSError) as error:
+            show_error(error, self)
+        self.load()
+
+    def on_changed(self, event: ChangeEvent) -> None:
+        if self.case_id is None or event.entity not in SHOWN_TABLES or event.made_by(self):
+            return
+        self.load()
+
+
+def header_text(column: int) -> str:
+    """A column's header in the interface language (for pages that label it elsewhere)."""
+    return QCoreApplication.translate("ReferralsModel", ReferralsModel.HEADERS[column])
