@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QColor
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QListWidgetItem
+    from PySide6.QtWidgets import QListWidget
 
     from qclinic.services import Services
     from qclinic.ui.signals import AppSignals
@@ -19,16 +19,27 @@ PAGE_KEY = "conflicts"
 
 
 class ConflictBadge(QObject):
-    """Writes the open count on *item* (the navigation entry titled *title*)."""
+    """Writes the open count on row *row* of *navigation* (the entry titled *title*).
+
+    A child of the navigation list, so it goes with its window (the app's signals outlive
+    windows: a badge parented to them would write on a deleted item); the item is looked up
+    at each refresh, never kept.
+    """
 
     def __init__(
-        self, item: QListWidgetItem, title: str, services: Services, signals: AppSignals
+        self,
+        navigation: QListWidget,
+        row: int,
+        title: str,
+        services: Services,
+        signals: AppSignals,
     ) -> None:
-        super().__init__(signals)
-        self._item = item
+        super().__init__(navigation)
+        self._navigation = navigation
+        self._row = row
         self._title = title
         self._services = services
-        self._default_colour = item.foreground()
+        self._default_colour = navigation.item(row).foreground()
         self.count = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -40,13 +51,13 @@ class ConflictBadge(QObject):
         self.refresh()
 
     def refresh(self) -> None:
+        item = self._navigation.item(self._row)
+        if item is None:
+            return
         self.count = self._services.conflicts.open_count()
         title = QCoreApplication.translate("MainWindow", self._title)
-        self._item.setText(f"{title} ({self.count})" if self.count else title)
-        if self.count:
-            self._item.setForeground(QColor("#b03a2e"))
-        else:
-            self._item.setForeground(self._default_colour)
+        item.setText(f"{title} ({self.count})" if self.count else title)
+        item.setForeground(QColor("#b03a2e") if self.count else self._default_colour)
 
 
 def follow(window: object) -> ConflictBadge | None:
@@ -58,9 +69,9 @@ def follow(window: object) -> ConflictBadge | None:
     if PAGE_KEY not in keys:
         return None
     row = keys.index(PAGE_KEY)
-    navigation = window.navigation  # type: ignore[attr-defined]
     return ConflictBadge(
-        navigation.item(row),
+        window.navigation,  # type: ignore[attr-defined]
+        row,
         PAGES[row].source_title,
         window.services,  # type: ignore[attr-defined]
         window.signals,  # type: ignore[attr-defined]
