@@ -25,6 +25,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0011",
     "0013",
     "0014",
+    "0016",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 

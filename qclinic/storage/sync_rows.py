@@ -37,6 +37,7 @@ SYNCED_TABLES = (
     "attachment",
     "chain",
     "chain_member",
+    "outcome",
 )
 _NOT_FIELDS = frozenset({"id", "created_at", "updated_at", "revision", "deleted_at", "search_key"})
 

@@ -47,6 +47,7 @@ AREAS = (
     "dashboard",
     "portfolio",
     "conflicts",
+    "outcomes",
 )
 
 _areas: dict[str, dict[str, Text]] = {}
