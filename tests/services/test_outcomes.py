@@ -173,3 +173,38 @@ def test_series_changes_and_totals(services: Services, org: str) -> None:
     assert totals[OutcomeKind.STANDARDS].before is None
     assert totals[OutcomeKind.COMPLAINTS].companies == 1
     assert (totals[OutcomeKind.COMPLAINTS].before, totals[OutcomeKind.COMPLAINTS].after) == (12, 5)
+
+
+def test_an_outcome_syncs_under_its_company(services: Services, org: str) -> None:
+    """Pushed under the company's scope with its fields as JSON; a pulled one is written back."""
+    row = services.outcomes.record(
+        org,
+        OutcomeFields(
+            OutcomeKind.STANDARDS, 2, Q2, level=StandardLevel.ENTERPRISE_LEADER, source="SAC"
+        ),
+    )
+    pushed = next(c for c in services.sync.pending_changes().changes if c["entity"] == "outcome")
+    assert pushed["row_id"] == row.id and pushed["organization_id"] == org
+    assert pushed["fields"]["period"] == "2025-06-30"
+    assert pushed["fields"]["level"] == "enterprise-leader" and pushed["fields"]["value"] == 2
+
+    pulled_id = "0190d9a0-0000-7000-8000-00000000e001"
+    fields = {**pushed["fields"], "kind": "pass-rate", "level": None, "value": 97.5}
+    page = [
+        {
+            "entity": "outcome",
+            "row_id": pulled_id,
+            "organization_id": org,
+            "revision": 1,
+            "fields": fields,
+            "deleted": False,
+            "seq": 1,
+        }
+    ]
+    services.sync.apply_page(org, page, 1)
+    pulled = next(r for r in services.outcomes.rows(org) if r.id == pulled_id)
+    assert (pulled.fields.kind, pulled.fields.value, pulled.fields.period) == (
+        OutcomeKind.PASS_RATE,
+        97.5,
+        Q2,
+    )
