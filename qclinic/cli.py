@@ -36,6 +36,7 @@ COMMAND_MODULES = (
     "bundle",
     "listing",
     "portfolio",
+    "outcomes",
 )
 
 

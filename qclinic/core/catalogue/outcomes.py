@@ -64,5 +64,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "column.source": ("来源", "Source"),
     "chain_column.companies": ("企业数", "Companies"),
     "chain_column.total": ("合计（之前 → 现在）", "Total (before → now)"),
+    "unknown_organization": (
+        "没有编号为 {id} 的企业（可用 qclinic list organizations 查看）。",
+        "No company has the id {id} (qclinic list organizations lists them).",
+    ),
+    "cli_header": ("{company} 的质量成效数据", "Outcome figures of {company}"),
     "cli_empty": ("该企业还没有成效数据。", "No outcome figures recorded for this company."),
 }
