@@ -140,9 +140,27 @@ class TeamRow:
     qualification: str
 
 
+@dataclass(frozen=True)
+class OutcomeLine:
+    """One kind of outcome figure as printed: its latest value as of the visit and the one before.
+
+    ``latest`` / ``previous`` are formatted with their unit (``98 %``); ``previous`` is "" when
+    the company reported the kind once; ``sources`` names where the latest figure came from.
+    """
+
+    kind: str
+    label: Text
+    latest_period: str
+    latest: str
+    previous_period: str
+    previous: str
+    improved: bool | None
+    sources: str
+
+
 #: Fields added to ReportData after copies were issued: left out of the canonical JSON while
 #: empty, so the data hash of an assessment without them is what it was when it was printed.
-_LATER_FIELDS = ("team",)
+_LATER_FIELDS = ("team", "outcomes")
 
 
 @dataclass(frozen=True)
@@ -180,6 +198,8 @@ class ReportData:
     cases: tuple[CaseRow, ...]
     signatures: tuple[SignatureRow, ...]
     team: tuple[TeamRow, ...] = ()  # the expert team, lead first (empty before schema 0007)
+    #: the company's outcome figures up to the visit, each kind with its change (schema 0016)
+    outcomes: tuple[OutcomeLine, ...] = ()
 
     @property
     def signed(self) -> bool:

@@ -36,6 +36,7 @@ from qclinic.core.vocabulary import (
 from qclinic.services.demo import content
 from qclinic.services.demo.chain import existing_chain, seed_chain
 from qclinic.services.demo.content import Pair, text
+from qclinic.services.demo.outcomes import seed_outcomes
 from qclinic.storage.repositories.team import TeamMember
 
 DEMO_CODE = "91360600MA35QC7K1" + uscc.check_character("91360600MA35QC7K1")
@@ -185,6 +186,7 @@ def _seed(session: Any, database: Any, checklist: Checklist, lang: str) -> dict[
     for assessment_id in (earlier.id, current.id):
         score_assessment(session, assessment_id, cache=True)
     chain = seed_chain(session, leader.id, company.id, lang)
+    figures = seed_outcomes(session, company.id, follow_up.id, lang)
     return {
         **chain,
         "organization": company.id,
@@ -196,6 +198,7 @@ def _seed(session: Any, database: Any, checklist: Checklist, lang: str) -> dict[
         "findings": [f.id for f in findings],
         "cases": [c.id for c in cases],
         "actions": [a.id for a in actions],
+        "outcomes": figures,
     }
 
 
