@@ -88,6 +88,14 @@ def formatted(kind: OutcomeKind, value: float) -> str:
     return f"{number} {unit}" if unit else number
 
 
+def total_shown(total: Total) -> str:
+    """``96 % → 97.5 %`` (one decimal at most), or the *after* figure alone."""
+    after = formatted(total.kind, round(total.after, 1))
+    if total.before is None:
+        return after
+    return f"{formatted(total.kind, round(total.before, 1))} → {after}"
+
+
 def _plain(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:g}"
 
@@ -188,3 +196,11 @@ def totals(companies: Sequence[dict[OutcomeKind, list[Point]]]) -> list[Total]:
             before = sum(first) if first else None
         found.append(Total(kind, len(held), before, after))
     return found
+
+
+def totals_json(found: Sequence[Total]) -> dict[str, dict[str, float | int | None]]:
+    """``{kind: {"companies", "before", "after"}}`` as ``qclinic portfolio --json`` prints it."""
+    return {
+        t.kind.value: {"companies": t.companies, "before": t.before, "after": t.after}
+        for t in found
+    }

@@ -220,8 +220,9 @@ def _round(value: Any) -> Any:
 def canonical_json(value: Any) -> str:
     """Deterministic JSON of a dataclass or dict: sorted keys, compact, floats to 4 dp."""
     plain = asdict(value) if hasattr(value, "__dataclass_fields__") else value
-    if isinstance(value, ReportData):
-        plain = {k: v for k, v in plain.items() if k not in _LATER_FIELDS or v}
+    later = _LATER_FIELDS if isinstance(value, ReportData) else getattr(value, "LATER_FIELDS", ())
+    if later:
+        plain = {k: v for k, v in plain.items() if k not in later or v}
     return json.dumps(_round(plain), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 

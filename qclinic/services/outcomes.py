@@ -82,14 +82,56 @@ class OutcomeService(Service):
         """Per kind the latest figure and the one before it: the change since the previous visit."""
         return rules.changes(self.series(organization_id))
 
-    def totals(self, organization_ids: list[str]) -> list[rules.Total]:
-        """The kinds totalled over the companies (:func:`qclinic.core.outcomes.totals`)."""
+    def totals(
+        self, organization_ids: list[str], start: date | None = None, end: date | None = None
+    ) -> list[rules.Total]:
+        """The kinds totalled over the companies (:func:`qclinic.core.outcomes.totals`), from
+        their figures dated within *start*–*end* (either open)."""
         with self._reading() as session:
             found = _live(session, organization_ids, None)
+        found = [
+            o
+            for o in found
+            if (start is None or o.period >= start) and (end is None or o.period <= end)
+        ]
         per_company: dict[str, list[tuple[OutcomeKind, date, float]]] = {}
         for o in found:
             per_company.setdefault(o.organization_id, []).append((o.kind, o.period, o.value))
         return rules.totals([rules.series(f) for f in per_company.values()])
+
+    def chain_totals(
+        self, chain_ids: list[str], start: date | None = None, end: date | None = None
+    ) -> dict[str, list[rules.Total]]:
+        """Per chain the totals over its live companies (see :meth:`totals`)."""
+        members = self._members(chain_ids)
+        return {chain: self.totals(ids, start, end) for chain, ids in members.items()}
+
+    def chain_members(self, chain_ids: list[str]) -> list[str]:
+        """The live companies of these chains, each once (a company in two chains counts once
+        in a total over both)."""
+        found = self._members(chain_ids)
+        return list(dict.fromkeys(o for ids in found.values() for o in ids))
+
+    def _members(self, chain_ids: list[str]) -> dict[str, list[str]]:
+        from sqlalchemy import select
+
+        from qclinic.storage.models import ChainMember, Organization
+
+        with self._reading() as session:
+            rows = session.execute(
+                select(ChainMember.chain_id, ChainMember.organization_id)
+                .join(Organization, Organization.id == ChainMember.organization_id)
+                .where(
+                    ChainMember.chain_id.in_(chain_ids),
+                    ChainMember.deleted_at.is_(None),
+                    Organization.deleted_at.is_(None),
+                )
+                .order_by(ChainMember.organization_id)
+            ).all()
+        members: dict[str, list[str]] = {chain_id: [] for chain_id in chain_ids}
+        for chain_id, organization_id in rows:
+            members[chain_id].append(organization_id)
+        return members
 
     # --- writes ---------------------------------------------------------------------------
     def record(
