@@ -5,7 +5,8 @@ Pure matplotlib (no pyplot state, no widgets), like :mod:`qclinic.charts.portfol
 A level (the pass rate, complaints, PPM, certificates) is a line with a marker per period; a
 flow (standards, patents, awards) is a bar per period. A vertical dashed line marks a day given
 as *marker* (the clinic's visit), so "before" and "after" read at a glance. The line carries the
-gid ``outcome:<kind>``; the bars ``outcome:<kind>:<ISO date>``.
+gid ``outcome:<kind>``; the bars ``outcome:<kind>:<ISO date>``. The x axis is the day's
+ordinal (:meth:`datetime.date.toordinal`).
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from matplotlib.dates import DateFormatter, date2num
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from qclinic.charts.fonts import register_cjk_font
 from qclinic.core import outcomes as rules
@@ -61,7 +61,7 @@ def draw_trend(
         ax.set_yticks([])
         return
     ordered = sorted(points)
-    xs = [date2num(day) for day, _value in ordered]
+    xs = [float(day.toordinal()) for day, _value in ordered]
     ys = [value for _day, value in ordered]
     if kind in rules.FLOWS:
         for x, y, (day, _value) in zip(xs, ys, ordered, strict=True):
@@ -81,9 +81,14 @@ def draw_trend(
             top = min(top, 100.0 + pad / 3)
         ax.set_ylim(max(low - pad, 0.0), top)
     if marker is not None:
-        ax.axvline(date2num(marker), color=MARKER_COLOUR, linestyle="--", linewidth=1)
-    ax.xaxis.set_major_formatter(DateFormatter("%Y-%m"))
+        ax.axvline(float(marker.toordinal()), color=MARKER_COLOUR, linestyle="--", linewidth=1)
+    ax.xaxis.set_major_formatter(FuncFormatter(_month))
     for label in ax.get_xticklabels():
         label.set_rotation(30)
         label.set_horizontalalignment("right")
     figure.tight_layout()
+
+
+def _month(x: float, _position: int | None = None) -> str:
+    """An x position (a proleptic ordinal day) as ``YYYY-MM``."""
+    return date.fromordinal(max(round(x), 1)).strftime("%Y-%m")

@@ -8,7 +8,6 @@ from datetime import date
 
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.dates import date2num
 from matplotlib.figure import Figure
 
 from qclinic.charts.outcome_figures import draw_trend
@@ -37,10 +36,10 @@ def test_a_level_is_a_line_through_its_points_by_period(lang: str, title: str) -
     assert ax.get_title(loc="left") == title
     line = next(x for x in ax.lines if x.get_gid() == "outcome:pass-rate")
     ordered = sorted(POINTS)
-    assert list(line.get_xdata()) == [date2num(d) for d, _v in ordered]
+    assert list(line.get_xdata()) == [d.toordinal() for d, _v in ordered]
     assert list(line.get_ydata()) == [v for _d, v in ordered]
     dashed = [x for x in ax.lines if x.get_linestyle() == "--"]
-    assert len(dashed) == 1 and dashed[0].get_xdata()[0] == date2num(date(2025, 5, 1))
+    assert len(dashed) == 1 and dashed[0].get_xdata()[0] == date(2025, 5, 1).toordinal()
     low, high = ax.get_ylim()
     assert low <= 95.8 and 98.0 <= high <= 100.5
     _png(figure)
