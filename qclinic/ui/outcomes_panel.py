@@ -78,7 +78,6 @@ class OutcomesPanel(QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setMaximumHeight(190)
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.record_button = QPushButton()
@@ -86,10 +85,12 @@ class OutcomesPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.empty_label, 1)
         buttons.addWidget(self.record_button)
+        body = QHBoxLayout()  # side by side: both stay readable on a 1366×768 screen
+        body.addWidget(self.view, 1)
+        body.addLayout(self.chart_box, 1)
         box = QVBoxLayout(self)
         box.addLayout(buttons)
-        box.addWidget(self.view)
-        box.addLayout(self.chart_box, 1)
+        box.addLayout(body, 1)
         self.record_button.clicked.connect(self.on_record_clicked)
         self.view.selectionModel().selectionChanged.connect(self.on_selection_changed)
         self.retranslate()
@@ -157,8 +158,8 @@ class OutcomesPanel(QWidget):
             from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
             from matplotlib.figure import Figure
 
-            self.canvas = FigureCanvasQTAgg(Figure(figsize=(5, 2.4), dpi=90))
-            self.canvas.setMinimumHeight(180)
+            self.canvas = FigureCanvasQTAgg(Figure(figsize=(4.2, 2.6), dpi=90))
+            self.canvas.setMinimumSize(280, 160)
             self.chart_box.addWidget(self.canvas)
         points = [(p.period, p.value) for p in self.series[kind]]
         draw_trend(self.canvas.figure, kind, points, ui_language())
