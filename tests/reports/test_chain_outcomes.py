@@ -93,3 +93,20 @@ def test_portfolio_json_totals_outcomes_per_chain_and_in_all(
     assert chain["outcomes"] == expected
     assert document["total"]["outcomes"] == expected  # the demo has one chain
     assert chain["outcomes"][OutcomeKind.STANDARDS.value]["after"] == 1
+
+
+def test_the_xlsx_summary_lists_the_totals(
+    demo: tuple[Any, dict[str, Any], Path], chain_data: Any, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from qclinic.services import Services
+
+    database, _ids, _folder = demo
+    out = Services(database).chain_reports.export_xlsx(chain_data, tmp_path / "chain.xlsx", "zh")
+    book = load_workbook(out)
+    summary = {row[0]: row[1] for row in book.worksheets[0].iter_rows(values_only=True)}
+    expected = _expected(START, END)
+    before, after = expected["pass-rate"]
+    assert summary["产品合格率"] == f"{before:g} % → {after:g} %"
+    assert summary["制修订标准"] == f"{expected['standards'][1]:g}"
