@@ -37,6 +37,7 @@ COMMAND_MODULES = (
     "listing",
     "portfolio",
     "referrals",
+    "outcomes",
 )
 
 

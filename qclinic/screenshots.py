@@ -87,6 +87,11 @@ def take(out: Path, laptop: bool = False) -> list[Path]:
             organizations = window.page("organizations")
             organizations.select_organization(ids["organization"])  # type: ignore[attr-defined]
             shot(window, "organizations")
+            detail = organizations.detail  # type: ignore[attr-defined]
+            detail.tabs.setCurrentIndex(4)  # the company's outcome figures and their trend
+            settle(300)
+            shot(window, "outcomes")
+            detail.tabs.setCurrentIndex(0)
             keys = [spec.key for spec in PAGES]
             for key in ("chains", "assessments", "cases", "providers", "plan", "library"):
                 window.navigation.setCurrentRow(keys.index(key))

@@ -77,16 +77,35 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
     if start is not None and end is not None and start > end:
         raise UserError(text("portfolio.from_after_to", start=start, end=end))
     flt = PortfolioFilter(tuple(args.chain or ()), args.region, start, end)
-    service = Services(open_database()).portfolio
+    services = Services(open_database())
+    service = services.portfolio
     if args.rebuild_summary:
         service.rebuild_summary()
     portfolio = service.figures(flt)
     if args.json:
-        json.dump(portfolio_json(portfolio), sys.stdout, indent=2, ensure_ascii=False)
+        document = portfolio_json(portfolio)
+        _add_outcomes(document, services, portfolio)
+        json.dump(document, sys.stdout, indent=2, ensure_ascii=False)
         print()
     else:
         _print_table(portfolio, message_language(args.lang))
     return 0
+
+
+def _add_outcomes(document: dict[str, Any], services: Any, portfolio: Portfolio) -> None:
+    """Each chain's and the total's ``outcomes``: the companies' figures dated in the period,
+    totalled (:func:`qclinic.core.outcomes.totals`)."""
+    from qclinic.core.outcomes import totals_json
+
+    flt = portfolio.filter
+    chain_ids = [str(chain.id) for chain in portfolio.chains]
+    per_chain = services.outcomes.chain_totals(chain_ids, flt.start, flt.as_of)
+    for chain, shown in zip(portfolio.chains, document["chains"], strict=True):
+        shown["outcomes"] = totals_json(per_chain[str(chain.id)])
+    companies = services.outcomes.chain_members(chain_ids)
+    document["total"]["outcomes"] = totals_json(
+        services.outcomes.totals(companies, flt.start, flt.as_of)
+    )
 
 
 def _width(value: str) -> int:

@@ -169,3 +169,25 @@ BUILTIN_CHECKLIST_IDS: tuple[str, ...] = (
     "supplier-4level",
     "vda63-process",
 )
+
+
+class OutcomeKind(StrEnum):
+    """A quality figure a company reports at a visit or a quarter's end (the unit follows)."""
+
+    PASS_RATE = "pass-rate"  # first-pass yield / product pass rate, per cent
+    COMPLAINTS = "complaints"  # customer complaints, a count
+    PPM = "ppm"  # defective parts per million
+    CERTIFICATES = "certificates"  # certificates held, a count
+    STANDARDS = "standards"  # standards drafted or revised, a count (with their level)
+    PATENTS = "patents"  # patents granted, a count
+    AWARDS = "awards"  # quality awards won, a count
+
+
+class StandardLevel(StrEnum):
+    """The level of a standard drafted or revised (国家 / 行业 / 地方 / 团体 / 企业“领跑者”)."""
+
+    NATIONAL = "national"
+    SECTOR = "sector"
+    LOCAL = "local"
+    ASSOCIATION = "association"
+    ENTERPRISE_LEADER = "enterprise-leader"

@@ -7,7 +7,7 @@ file: the analysis results attached as evidence come in as bytes (:func:`read_an
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from qclinic.core.scoring import ScoreResult, score
@@ -16,6 +16,7 @@ from qclinic.reports.data import (
     ActionRow,
     CaseRow,
     FindingRow,
+    OutcomeLine,
     Photo,
     QuestionRow,
     ReportData,
@@ -30,6 +31,7 @@ from qclinic.reports.data import (
 )
 
 if TYPE_CHECKING:
+    from qclinic.storage.models import Outcome
     from qclinic.storage.repositories.report_sources import ReportSources
     from qclinic.storage.snapshot import AssessmentSnapshot, StoredAttachment
 
@@ -166,7 +168,37 @@ def assemble_report(sources: ReportSources, analyses: Mapping[str, bytes | None]
             for sig in sources.signatures
         ),
         team=tuple(team),
+        outcomes=outcome_lines(sources.outcomes),
     )
+
+
+def outcome_lines(rows: Sequence[Outcome]) -> tuple[OutcomeLine, ...]:
+    """Per kind (vocabulary order) its latest figure and the one before (standards summed over
+    their levels), with the sources of the latest period."""
+    from qclinic.core import outcomes as rules
+
+    found: list[OutcomeLine] = []
+    for change in rules.changes(rules.series((r.kind, r.period, r.value) for r in rows)):
+        latest, previous = change.latest, change.previous
+        sources = dict.fromkeys(
+            r.source
+            for r in rows
+            if r.kind == change.kind and r.period == latest.period and r.source
+        )
+        label = rules.kind_label(change.kind)
+        found.append(
+            OutcomeLine(
+                change.kind.value,
+                label,
+                latest.period.isoformat(),
+                rules.formatted(change.kind, latest.value),
+                previous.period.isoformat() if previous else "",
+                rules.formatted(change.kind, previous.value) if previous else "",
+                change.improved,
+                "; ".join(sources),
+            )
+        )
+    return tuple(found)
 
 
 def _questions(

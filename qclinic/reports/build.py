@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from qclinic.reports import detail, sections
+from qclinic.core.catalogue import say
+from qclinic.reports import detail, outcomes_section, sections
 from qclinic.reports.data import ReportData, data_hash, load_report_data
 from qclinic.reports.document import PageInfo, make_document
 from qclinic.reports.i18n import check_language, t
@@ -68,7 +69,10 @@ def contents_entries(data: ReportData, lang: str) -> list[tuple[str, int, str]]:
     top_sections = [sec for sec in data.sections if sec.level == 1]
     if len(top_sections) <= 24:
         entries += [(f"q-{sec.id}", 1, f"{sec.id}  {sec.title.get(lang)}") for sec in top_sections]
-    entries += [(key, 0, t(key, lang)) for key in ("findings", "plan", "cases", "signoff")]
+    entries += [(key, 0, t(key, lang)) for key in ("findings", "plan", "cases")]
+    if data.outcomes:
+        entries.append(("outcomes", 0, say("outcomes.section", lang)))
+    entries.append(("signoff", 0, t("signoff", lang)))
     return entries
 
 
@@ -112,6 +116,7 @@ def render_report(
     story += sections.findings(data, info)
     story += sections.plan(data, info)
     story += sections.cases(data, info)
+    story += outcomes_section.outcomes(data, info)
     story += sections.signoff(data, info, load)
     out.parent.mkdir(parents=True, exist_ok=True)
     document = make_document(out, info)

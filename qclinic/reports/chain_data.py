@@ -11,6 +11,7 @@ gives the same hash. Where the figures come from is :mod:`.chain_load` (``servic
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 #: the 4 × 100% items, in the order a campaign reports them
 COVERAGE_KEYS = ("iso9001", "apqp", "msa", "spc")
@@ -88,6 +89,17 @@ class SolvedCase:
 
 
 @dataclass(frozen=True)
+class OutcomeTotal:
+    """One kind of outcome figure totalled over the chain's companies in the period (see
+    :func:`qclinic.core.outcomes.totals`): *before* → *after*, or *after* alone for a flow."""
+
+    kind: str  # an OutcomeKind value
+    companies: int
+    before: float | None
+    after: float
+
+
+@dataclass(frozen=True)
 class ChainReportData:
     """Everything the chain report shows (see the module docstring)."""
 
@@ -113,6 +125,11 @@ class ChainReportData:
     overdue_actions: int
     members: tuple[MemberRow, ...]  # leaders first, then by tier and name
     solved: tuple[SolvedCase, ...]
+    #: the companies' outcome figures in the period, totalled (schema 0016)
+    outcomes: tuple[OutcomeTotal, ...] = ()
+
+    #: fields left out of the data hash while empty, so copies printed before them still match
+    LATER_FIELDS: ClassVar[tuple[str, ...]] = ("outcomes",)
 
     @property
     def companies(self) -> int:

@@ -10,6 +10,7 @@ figures and the same data hash.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -22,6 +23,7 @@ from qclinic.reports.chain_data import (
     FieldProblems,
     MemberRow,
     MonthProblems,
+    OutcomeTotal,
     SolvedCase,
 )
 
@@ -77,10 +79,12 @@ def assemble(
     figures: Any,
     supplier_rows: list[Any],
     solved: list[Any],
+    outcomes: Sequence[Any] = (),
 ) -> ChainReportData:
     """The chain report's data from what the service read: the chain's *header*
     (``chain_report_sources.ChainHeader``), the portfolio's *figures* for the chain and the
-    *previous* period's filter, its *supplier_rows* and the *solved* cases."""
+    *previous* period's filter, its *supplier_rows*, the *solved* cases and the *outcomes*
+    totals (:class:`qclinic.core.outcomes.Total`)."""
     members = sorted(
         (_member(row) for row in supplier_rows), key=lambda m: (m.tier, m.name, m.organization_id)
     )
@@ -123,4 +127,5 @@ def assemble(
             )
             for c in solved
         ),
+        outcomes=tuple(OutcomeTotal(str(t.kind), t.companies, t.before, t.after) for t in outcomes),
     )

@@ -24,7 +24,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from qclinic.reports import chain_sections
+from qclinic.core.catalogue import text as find_text
+from qclinic.reports import chain_sections, outcome_totals
 from qclinic.reports.build import BuiltReport
 from qclinic.reports.chain_charts import say
 from qclinic.reports.chain_data import ChainReportData
@@ -52,7 +53,10 @@ def contents_entries(data: ChainReportData, lang: str) -> list[tuple[str, int, s
     entries += [
         (f"tier-{tier}", 1, chain_sections.tier_title(tier, lang)) for tier, _rows in data.tiers()
     ]
-    entries += [("solved", 0, say("solved_heading", lang)), ("closing", 0, say("closing", lang))]
+    entries.append(("solved", 0, say("solved_heading", lang)))
+    if data.outcomes:
+        entries.append(("outcomes", 0, find_text("outcomes.section").get(lang)))
+    entries.append(("closing", 0, say("closing", lang)))
     return entries
 
 
@@ -94,6 +98,7 @@ def render_chain_report(
     story += chain_sections.coverage(data, info)
     story += chain_sections.tier_tables(data, info)
     story += chain_sections.solved_cases(data, info)
+    story += outcome_totals.outcomes(data, info)
     story += chain_sections.closing(data, info, issuing_body)
     out.parent.mkdir(parents=True, exist_ok=True)
     document = make_document(out, info)
@@ -149,6 +154,8 @@ def parts(data: ChainReportData) -> dict[str, str]:
         out[f"member:{member.organization_id}"] = _hash(row)
     for case in data.solved:
         out[f"case:{case.id}"] = _hash(case)
+    if data.outcomes:  # absent while empty, as in the data hash
+        out["outcomes"] = _hash(list(data.outcomes))
     return out
 
 

@@ -81,6 +81,10 @@ def _name(key: str, names: dict[str, str]) -> str:
     kind, _, ident = key.partition(":")
     if kind in ("member", "case"):
         return _en(kind, name=names.get(key, ident))
+    if key == "outcomes":
+        from qclinic.core.catalogue import text
+
+        return text("outcomes.section").en
     return _en(key) if key in ("header", "figures") else key
 
 

@@ -64,7 +64,17 @@ def _summary_rows(data: ChainReportData, lang: str) -> list[list[Any]]:
         [say("actions_open", lang), data.open_actions],
         [say("actions_overdue", lang), data.overdue_actions],
     ]
+    rows += _outcome_rows(data, lang)
     return rows
+
+
+def _outcome_rows(data: ChainReportData, lang: str) -> list[list[Any]]:
+    """The outcome totals (before → after as text, as the PDF prints them)."""
+    from qclinic.core import outcomes as rules
+    from qclinic.core.vocabulary import OutcomeKind
+    from qclinic.reports.outcome_totals import shown
+
+    return [[rules.kind_label(OutcomeKind(t.kind)).get(lang), shown(t)] for t in data.outcomes]
 
 
 def _member_row(number: int, member: MemberRow, lang: str) -> list[Any]:

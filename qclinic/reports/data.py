@@ -140,9 +140,27 @@ class TeamRow:
     qualification: str
 
 
+@dataclass(frozen=True)
+class OutcomeLine:
+    """One kind of outcome figure as printed: its latest value as of the visit and the one before.
+
+    ``latest`` / ``previous`` are formatted with their unit (``98 %``); ``previous`` is "" when
+    the company reported the kind once; ``sources`` names where the latest figure came from.
+    """
+
+    kind: str
+    label: Text
+    latest_period: str
+    latest: str
+    previous_period: str
+    previous: str
+    improved: bool | None
+    sources: str
+
+
 #: Fields added to ReportData after copies were issued: left out of the canonical JSON while
 #: empty, so the data hash of an assessment without them is what it was when it was printed.
-_LATER_FIELDS = ("team",)
+_LATER_FIELDS = ("team", "outcomes")
 
 
 @dataclass(frozen=True)
@@ -180,6 +198,8 @@ class ReportData:
     cases: tuple[CaseRow, ...]
     signatures: tuple[SignatureRow, ...]
     team: tuple[TeamRow, ...] = ()  # the expert team, lead first (empty before schema 0007)
+    #: the company's outcome figures up to the visit, each kind with its change (schema 0016)
+    outcomes: tuple[OutcomeLine, ...] = ()
 
     @property
     def signed(self) -> bool:
@@ -200,8 +220,9 @@ def _round(value: Any) -> Any:
 def canonical_json(value: Any) -> str:
     """Deterministic JSON of a dataclass or dict: sorted keys, compact, floats to 4 dp."""
     plain = asdict(value) if hasattr(value, "__dataclass_fields__") else value
-    if isinstance(value, ReportData):
-        plain = {k: v for k, v in plain.items() if k not in _LATER_FIELDS or v}
+    later = _LATER_FIELDS if isinstance(value, ReportData) else getattr(value, "LATER_FIELDS", ())
+    if later:
+        plain = {k: v for k, v in plain.items() if k not in later or v}
     return json.dumps(_round(plain), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 

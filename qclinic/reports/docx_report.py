@@ -22,6 +22,7 @@ from typing import Any
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+from qclinic.core.catalogue import say
 from qclinic.reports import detail
 from qclinic.reports import docx_common as w
 from qclinic.reports.build import BuiltReport, contents_entries, document_id
@@ -337,6 +338,24 @@ def _cases(document: Any, data: ReportData, lang: str) -> None:
         w.paragraph(document)
 
 
+def _outcomes(document: Any, data: ReportData, lang: str) -> None:
+    """The company's outcome figures up to the visit and their change (only when there are)."""
+    if not data.outcomes:
+        return
+    keys = ("kind", "change", "period", "source")
+    heads = [say(f"outcomes.column.{k}", lang) for k in keys]
+    w.heading(document, say("outcomes.section", lang), 1, "outcomes")
+    table = w.table(document, (46, 50, 44, w.FRAME_MM - 140), heads)
+    for line in data.outcomes:
+        change = f"{line.previous} → {line.latest}" if line.previous else line.latest
+        when = (
+            f"{line.previous_period} → {line.latest_period}"
+            if line.previous
+            else line.latest_period
+        )
+        w.row(table, [line.label.get(lang), change, when, line.sources or "—"])
+
+
 def _signoff(document: Any, data: ReportData, lang: str, load: LoadPicture) -> None:
     w.heading(document, t("signoff", lang), 1, "signoff")
     if not data.signatures:
@@ -394,6 +413,7 @@ def render_docx_report(
     _findings(document, data, lang)
     _plan(document, data, lang, today or date.today())
     _cases(document, data, lang)
+    _outcomes(document, data, lang)
     _signoff(document, data, lang, load)
     w.save(document, out)
     return BuiltReport(out, document_id(data, "report"), "", 0)

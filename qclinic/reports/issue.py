@@ -117,6 +117,8 @@ def parts(data: Any) -> dict[str, Any]:
         out[f"case:{case.id}"] = _hash(case)
     for index, signature in enumerate(data.signatures):
         out[f"signature:{index}"] = _hash(signature)
+    if data.outcomes:  # absent while empty, as in the data hash
+        out["outcomes"] = _hash(list(data.outcomes))
     return out
 
 

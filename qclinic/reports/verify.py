@@ -311,6 +311,7 @@ _LABELS = {
     "header": "the cover facts (title, organization, site, visit, checklist)",
     "score": "the score, grade, its reasons or the section scores",
     "previous": "the previous assessment compared with",
+    "outcomes": "the outcome figures",
 }
 
 
@@ -370,8 +371,8 @@ def _compare_parts(
             if new is None
             else f"{what} differs from the printed one"
         )
-        if key.startswith("case:") or (signed and not plan):
-            # cases move on; with an intact seal, other differences are not in the signed content
+        if key.startswith("case:") or key == "outcomes" or (signed and not plan):
+            # cases and the company's outcome figures move on; with an intact seal, other differences are not in the signed content
             # (the organization renamed, the scoring of a newer release, the previous assessment)
             verdict.progress.append(text)
         else:

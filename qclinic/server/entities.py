@@ -28,6 +28,7 @@ SYNCED = (
     "attachment",
     "chain",
     "chain_member",
+    "outcome",
 )
 #: bookkeeping columns every record has, never sent as fields
 BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "revision", "deleted_at"})

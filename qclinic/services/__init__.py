@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from qclinic.services.findings import FindingService
     from qclinic.services.library import LibraryService
     from qclinic.services.organizations import OrganizationService
+    from qclinic.services.outcomes import OutcomeService
     from qclinic.services.portfolio import PortfolioService
     from qclinic.services.printing import PrintingService
     from qclinic.services.providers import ProviderService
@@ -78,6 +79,13 @@ class Services:
         from qclinic.services.organizations import OrganizationService
 
         return OrganizationService(self.database, self.bus)
+
+    @cached_property
+    def outcomes(self) -> OutcomeService:
+        """Outcomes: a company's quality figures per period, their series and changes."""
+        from qclinic.services.outcomes import OutcomeService
+
+        return OutcomeService(self.database, self.bus)
 
     @cached_property
     def chains(self) -> ChainService:

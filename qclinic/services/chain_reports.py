@@ -59,8 +59,18 @@ class ChainReportService(Service):
         view = PortfolioService(self._database, self._bus).chain_view(chain_id, flt)
         if not view.suppliers:  # a chain without companies has no figures to report
             raise UserError(text("chain_report.no_companies", chain=header.name))
+        from qclinic.services.outcomes import OutcomeService
+
+        outcomes = OutcomeService(self._database, self._bus).chain_totals([chain_id], start, end)
         return assemble(
-            header, start, end, view.previous, view.figures, list(view.suppliers), solved
+            header,
+            start,
+            end,
+            view.previous,
+            view.figures,
+            list(view.suppliers),
+            solved,
+            outcomes[chain_id],
         )
 
     def print_report(

@@ -39,6 +39,7 @@ SYNCED_TABLES = (
     "attachment",
     "chain",
     "chain_member",
+    "outcome",
 )
 #: the one scope key every provider (a directory entry, qclinic.storage.models.referrals) is
 #: filed under: every signed-in user pulls it (docs/SYNC.md, "Providers")

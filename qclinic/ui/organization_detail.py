@@ -46,6 +46,7 @@ from qclinic.ui.organization_detail_model import (
     is_overdue,
     site_columns,
 )
+from qclinic.ui.outcomes_panel import OutcomesPanel
 from qclinic.ui.signals import AppSignals
 from qclinic.ui.start_assessment_dialog import StartAssessmentDialog
 
@@ -172,6 +173,8 @@ class OrganizationDetail(QWidget):
         self.tabs.addTab(self.action_view, "")
         self.tabs.addTab(self.case_view, "")
         self.tabs.addTab(sites_tab, "")
+        self.outcomes_panel = OutcomesPanel(self._services, self.today)
+        self.tabs.addTab(self.outcomes_panel, "")
 
         content = QWidget()
         box = QVBoxLayout(content)
@@ -204,6 +207,7 @@ class OrganizationDetail(QWidget):
         self.delete_site_button.setText(self.tr("Delete site…"))
         for model in (self.assessment_model, self.action_model, self.case_model, self.site_model):
             model.retranslate()
+        self.outcomes_panel.retranslate()
         if self.organization_id is not None:
             self.reload()
 
@@ -233,6 +237,8 @@ class OrganizationDetail(QWidget):
         self.case_model.set_rows(cases)
         self.site_model.set_rows(sites)
         self._show_counts(lines, actions, len(cases), len(sites))
+        kinds = self.outcomes_panel.load(organization.id)
+        self.tabs.setTabText(4, self.tr("Outcomes (%1)").replace("%1", str(kinds)))
         self.stack.setCurrentIndex(1)
 
     def _show_heading(self, organization: Organization) -> None:

@@ -2596,6 +2596,10 @@ Not on this computer yet: it arrives with the next sync.</source>
         <translation>删除厂区…</translation>
     </message>
     <message>
+        <source>Outcomes (%1)</source>
+        <translation>质量成效（%1）</translation>
+    </message>
+    <message>
         <source>Credit code %1</source>
         <translation>信用代码 %1</translation>
     </message>
@@ -2715,6 +2719,18 @@ Not on this computer yet: it arrives with the next sync.</source>
     <message>
         <source>Site</source>
         <translation>厂区</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
     </message>
 </context>
 <context>
@@ -2862,6 +2878,52 @@ Not on this computer yet: it arrives with the next sync.</source>
     <message>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / %2 家</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Record outcome</source>
+        <translation>登记成效数据</translation>
+    </message>
+    <message>
+        <source>e.g. company MES report, CNAS certificate</source>
+        <translation>例如：企业 MES 报表、CNAS 证书</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Standard level</source>
+        <translation>标准级别</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Date (visit or quarter end)</source>
+        <translation>日期（走访日或季度末）</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomesPanel</name>
+    <message>
+        <source>Record outcome…</source>
+        <translation>登记成效数据…</translation>
+    </message>
+    <message>
+        <source>Pass rate, complaints, PPM, certificates, standards, patents and awards, per visit or quarter.</source>
+        <translation>按走访或季度登记产品合格率、客户投诉、PPM、认证证书、制修订标准、专利和质量奖项。</translation>
     </message>
 </context>
 <context>

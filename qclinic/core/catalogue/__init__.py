@@ -49,6 +49,7 @@ AREAS = (
     "conflicts",
     "team",
     "referrals",
+    "outcomes",
 )
 
 _areas: dict[str, dict[str, Text]] = {}

@@ -36,6 +36,7 @@ from qclinic.core.vocabulary import (
 from qclinic.services.demo import content
 from qclinic.services.demo.chain import existing_chain, seed_chain
 from qclinic.services.demo.content import Pair, text
+from qclinic.services.demo.outcomes import seed_outcomes
 from qclinic.services.demo.referrals import existing_referrals, seed_referrals
 from qclinic.storage.repositories.team import TeamMember
 
@@ -188,6 +189,7 @@ def _seed(session: Any, database: Any, checklist: Checklist, lang: str) -> dict[
         score_assessment(session, assessment_id, cache=True)
     chain = seed_chain(session, leader.id, company.id, lang)
     referred = seed_referrals(session, database, company, cases[0].id, lang)
+    figures = seed_outcomes(session, company.id, follow_up.id, lang)
     return {
         **chain,
         **referred,
@@ -200,6 +202,7 @@ def _seed(session: Any, database: Any, checklist: Checklist, lang: str) -> dict[
         "findings": [f.id for f in findings],
         "cases": [c.id for c in cases],
         "actions": [a.id for a in actions],
+        "outcomes": figures,
     }
 
 

@@ -21,6 +21,7 @@ from qclinic.storage.models.directory import Organization, Person, Site
 from qclinic.storage.models.documents import AssessmentSeal, IssuedChainDocument, IssuedDocument
 from qclinic.storage.models.improvement import Action, ClinicCase, Finding
 from qclinic.storage.models.library import ChecklistVersion
+from qclinic.storage.models.outcomes import Outcome
 from qclinic.storage.models.portfolio import PortfolioCoverage, PortfolioSummary
 from qclinic.storage.models.referrals import Provider, Referral
 from qclinic.storage.models.spc_data import Dataset, DatasetKind, DatasetValue
@@ -49,6 +50,7 @@ __all__ = [
     "IssuedDocument",
     "LocalState",
     "Organization",
+    "Outcome",
     "Person",
     "PortfolioCoverage",
     "PortfolioSummary",

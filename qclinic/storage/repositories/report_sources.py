@@ -22,6 +22,7 @@ from qclinic.storage.models import (
     ClinicCase,
     Finding,
     Organization,
+    Outcome,
     Person,
     Signature,
     Site,
@@ -48,6 +49,8 @@ class ReportSources:
     actions: tuple[Action, ...]  # of those findings and cases, soonest due first
     previous: AssessmentSnapshot | None  # the latest earlier non-draft of the same checklist
     previous_visit_date: date | None
+    #: the company's live outcome figures up to the visit's date (all of them without a visit)
+    outcomes: tuple[Outcome, ...] = ()
 
 
 def load_report_sources(session: Session, assessment_id: str) -> ReportSources:
@@ -88,7 +91,21 @@ def load_report_sources(session: Session, assessment_id: str) -> ReportSources:
         actions=tuple(report_actions(session, [f.id for f in findings], [c.id for c in cases])),
         previous=previous,
         previous_visit_date=previous_date,
+        outcomes=tuple(
+            report_outcomes(session, organization.id, visit.visit_date if visit else None)
+        ),
     )
+
+
+def report_outcomes(session: Session, organization_id: str, until: date | None) -> list[Outcome]:
+    """The company's live outcome figures with a period up to *until* (a printed report keeps
+    its figures when later quarters are recorded), by period."""
+    query = select(Outcome).where(
+        Outcome.organization_id == organization_id, Outcome.deleted_at.is_(None)
+    )
+    if until is not None:
+        query = query.where(Outcome.period <= until)
+    return list(session.scalars(query.order_by(Outcome.period, Outcome.id)))
 
 
 def visit_cases(session: Session, visit_id: str) -> list[ClinicCase]:

@@ -62,7 +62,15 @@ DETAIL_MODULE = "qclinic.ui.organization_detail"
 
 #: tables whose changes the list (grades) or the detail shows
 LIST_TABLES = frozenset({"organization", "assessment", "visit"})
-DETAIL_TABLES = LIST_TABLES | {"site", "action", "clinic_case", "finding", "chain", "chain_member"}
+DETAIL_TABLES = LIST_TABLES | {
+    "site",
+    "action",
+    "clinic_case",
+    "finding",
+    "chain",
+    "chain_member",
+    "outcome",
+}
 SEARCH_DELAY_MS = 150
 COLUMN_WIDTHS = {COL_USCC: 170, COL_CHAIN: 160, COL_ROLE: 110, COL_REGION: 140, COL_GRADE: 110}
 
