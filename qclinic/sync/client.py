@@ -15,6 +15,14 @@ class Unreachable(Exception):
     """The server could not be reached (no network, server down, timed out)."""
 
 
+class BadCredentials(UserError):
+    """The server refused the user name or password (401 ``bad_credentials``)."""
+
+
+class SignInExpired(UserError):
+    """The device's token was revoked, has expired or is missing (401 ``bad_token``)."""
+
+
 class BlobRefused(Exception):
     """The server refused a blob's bytes (``hash_mismatch``: they do not hash to its name)."""
 
@@ -66,14 +74,19 @@ class SyncClient:
             detail = None
         code = detail.get("code") if isinstance(detail, dict) else None
         if response.status_code == 401:
-            key = "sync.bad_credentials" if code == "bad_credentials" else "sync.token_revoked"
-            raise UserError(text(key))
+            if code == "bad_credentials":
+                raise BadCredentials(text("sync.bad_credentials"))
+            raise SignInExpired(text("sync.token_revoked"))
         if response.status_code == 403:
             organization = params.get("organization") or _named(detail)
             raise UserError(text("sync.forbidden", organization=organization))
         raise UserError(
             text("sync.server_error", status=response.status_code, detail=detail or response.text)
         )
+
+    def hello(self) -> dict[str, Any]:
+        """``{"server": "qclinic", "protocol": N}``: whether a QClinic server answers here."""
+        return self._call("GET", "/v1/hello")
 
     def login(self, user: str, password: str, device: str) -> dict[str, Any]:
         return self._call(

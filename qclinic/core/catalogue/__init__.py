@@ -45,6 +45,7 @@ AREAS = (
     "bundle",
     "server",
     "portfolio",
+    "sync_ui",
 )
 
 _areas: dict[str, dict[str, Text]] = {}
