@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         menu.insertAction(before, sync.export_action)
         menu.insertAction(before, sync.import_action)
         menu.insertSeparator(before)
-        self.statusBar().insertPermanentWidget(0, sync.widget)
+        self.statusBar().addPermanentWidget(sync.widget)
         sync.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:

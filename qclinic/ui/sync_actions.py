@@ -187,7 +187,8 @@ class SyncController(QObject):
         self.offline = False
         self.failures = 0
         self.widget.show_progress(False)
-        self.refresh_status(then_schedule=self.interval_ms)
+        self.schedule(self.interval_ms)
+        self.refresh_status()
         self._after_sync(ok=True)
         self.sync_finished.emit("done" if summary is not None else "cancelled")
 
@@ -201,7 +202,8 @@ class SyncController(QObject):
             outcome = "offline" if isinstance(error, Unreachable) else "failed"
             self.offline = isinstance(error, Unreachable)
             self.failures += 1
-            self.refresh_status(then_schedule=self.backoff_ms())
+            self.schedule(self.backoff_ms())  # retried without waiting for a new edit
+            self.refresh_status()
             if not isinstance(error, UserError | Unreachable):
                 tasks._default_error(error)
         self._after_sync(ok=False)
@@ -235,7 +237,7 @@ class SyncController(QObject):
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Quit QClinic"))
         pending = self.status.pending_changes if self.status else 0
-        box.setText(self.tr("%n change(s) have not been synced yet.", "", pending))
+        box.setText(self.tr("Changes not synced yet: %1.").replace("%1", str(pending)))
         box.setInformativeText(
             self.tr("They are safe on this computer. Sync them before quitting?")
         )
@@ -291,8 +293,10 @@ class SyncController(QObject):
         return self._bundle_task(
             self.tr("Exporting the bundle…"),
             lambda _progress: export_bundle(account, path),
-            lambda count: self.tr("%n change(s) exported to %1.", "", count).replace(
-                "%1", str(path)
+            lambda count: (
+                self.tr("Changes exported: %1.\nFile: %2")
+                .replace("%1", str(count))
+                .replace("%2", str(path))
             ),
         )
 
@@ -328,7 +332,7 @@ class SyncController(QObject):
         if summary.kinds:
             lines.append(summary.kinds_text().get(self.lang))
         if summary.blobs:
-            lines.append(self.tr("%n attachment(s) copied in.", "", summary.blobs))
+            lines.append(self.tr("Attachments copied in: %1.").replace("%1", str(summary.blobs)))
         for refused in summary.refused[:20]:
             entity = entity_text(refused["entity"]).get(self.lang)
             reason = reason_text(refused["reason"]).get(self.lang)

@@ -88,17 +88,31 @@ class SyncStatusWidget(QWidget):
         else:
             main = self.tr("Not synced yet")
         if status.conflicts:
-            main += " · " + self.tr("%n conflict(s)", "", status.conflicts)
+            count = status.conflicts
+            main += " · " + (
+                self.tr("1 conflict")
+                if count == 1
+                else self.tr("%1 conflicts").replace("%1", str(count))
+            )
         return main
 
     def waiting_text(self, status: SyncStatus) -> str:
-        if status.pending_blobs:
-            return (
-                self.tr("%n change(s)", "", status.pending_changes)
-                + self.tr(" and ")
-                + self.tr("%n photo(s) waiting", "", status.pending_blobs)
-            )
-        return self.tr("%n change(s) waiting", "", status.pending_changes)
+        # one source text per number form: English has no .ts here, so "%n change(s)" would show
+        changes, photos = status.pending_changes, status.pending_blobs
+        if photos:
+            text = self.tr("%1 changes and %2 photos waiting")
+            if changes == 1:
+                text = self.tr("1 change and %2 photos waiting")
+            if photos == 1:
+                text = (
+                    self.tr("1 change and 1 photo waiting")
+                    if changes == 1
+                    else self.tr("%1 changes and 1 photo waiting")
+                )
+            return text.replace("%1", str(changes)).replace("%2", str(photos))
+        if changes == 1:
+            return self.tr("1 change waiting")
+        return self.tr("%1 changes waiting").replace("%1", str(changes))
 
     def retranslate(self) -> None:
         self.label.setText(self.describe())

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,7 +75,14 @@ class Server:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    folder = tmp_path_factory.mktemp("server")
+    with running_server(tmp_path_factory.mktemp("server")) as started:
+        yield started
+
+
+@contextmanager
+def running_server(folder: Path) -> Iterator[Server]:
+    """A real ``qclinic-server serve`` on a free loopback port, its data in *folder* (other test
+    folders share it through a module-scoped fixture of their own)."""
     password_file = folder / "password"
     password_file.write_text(PASSWORD + "\n", encoding="utf-8")
     data_dir = folder / "data"
