@@ -128,7 +128,7 @@ class SyncLogDialog(QDialog):
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setWordWrap(True)
+        self.view.setWordWrap(False)  # one line a row; the tooltip holds the whole message
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         for column in (COL_TIME, COL_DIRECTION, COL_COUNTS):
@@ -147,7 +147,6 @@ class SyncLogDialog(QDialog):
 
     def reload(self) -> None:
         self.model.set_entries(self._log.entries())
-        self.view.resizeRowsToContents()
         self.empty.setVisible(not self.model.entries)
 
     def retranslate(self) -> None:
