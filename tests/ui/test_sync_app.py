@@ -234,6 +234,36 @@ def test_bundle_export_then_import_in_a_second_data_folder(
         second_db.dispose()
 
 
+def test_a_sign_off_syncs_soon_and_quitting_asks_with_changes_waiting(window) -> None:
+    from dataclasses import replace
+
+    from qclinic.services.events import ChangeEvent, Origin
+    from qclinic.sync.account import SyncStatus
+
+    sync = window.sync
+    signed_in = SyncStatus("http://x", "lu", "consultant", True, False, None, 0, 0, 0)
+    sync.status = signed_in
+    window.signals.changed.emit(ChangeEvent("signature", ("s1",), Origin.LOCAL))
+    assert sync.timer.isActive() and sync.timer.interval() == sync.after_sign_off_ms
+    window.signals.changed.emit(ChangeEvent("answer", ("a1",), Origin.LOCAL))
+    assert sync.timer.interval() == sync.after_sign_off_ms  # only a sign-off brings it forward
+
+    sync.may_quit = False
+    asked: list[str] = []
+
+    def answer(said: str):  # the question's answer, and a record that it was asked
+        return lambda: asked.append(said) or said
+
+    assert sync.confirm_quit(answer("cancel"))  # nothing waiting: no question
+    sync.status = replace(signed_in, pending_changes=2)
+    assert not sync.confirm_quit(answer("cancel"))
+    assert sync.confirm_quit(answer("quit"))
+    sync.status = replace(signed_in, signed_in=False, pending_changes=2)
+    assert sync.confirm_quit(answer("cancel"))  # signed out: nothing to offer
+    assert asked == ["cancel", "quit"]
+    sync.may_quit = True
+
+
 def test_offline_when_the_server_stops_and_retries_with_back_off(
     qtbot, window, server: Server
 ) -> None:
