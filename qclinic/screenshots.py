@@ -130,6 +130,9 @@ def take(out: Path, laptop: bool = False) -> list[Path]:
             compare.show()
             shot(compare, "compare")
             compare.close()
+            from qclinic.ui import sync_screenshots
+
+            sync_screenshots.take(window, lang, shot)  # server tab, status bar, sync log
             if laptop:  # the other dialogs are the same size on any screen
                 window.close()
                 continue

@@ -103,54 +103,37 @@ def cmd_export(args: argparse.Namespace) -> int:
     from qclinic import paths
     from qclinic.cli import message_language
     from qclinic.core.catalogue import say
-    from qclinic.sync.bundle import device_key, write_bundle
+    from qclinic.sync.account import Account
+    from qclinic.sync.bundle_files import export_bundle
 
-    services = _services()
-    changes = services.bundles.export_changes(args.org)
-    write_bundle(
-        args.out,
-        changes,
-        services.bundles.export_blobs(changes),
-        device_key(paths.data_dir()),
-        device_id=services.database.device_id,
-        # the chosen organizations, and the scopes their changes carry along (a chain, the
-        # provider directory: services.bundles.export_changes), which the manifest must list
-        organization_ids=sorted({*args.org, *(str(c["organization_id"]) for c in changes)})
-        if args.org
-        else None,
-    )
+    count = export_bundle(Account(_services(), paths.data_dir()), Path(args.out), args.org or ())
     lang = message_language(args.lang)
-    print(say("bundle.exported", lang, path=args.out, changes=len(changes)))
+    print(say("bundle.exported", lang, path=args.out, changes=count))
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from qclinic import paths
     from qclinic.cli import message_language
     from qclinic.core.catalogue import say
-    from qclinic.sync.bundle import read_bundle
+    from qclinic.sync.account import Account
+    from qclinic.sync.bundle_files import import_bundle
 
     lang = message_language(args.lang)
-    services = _services()
-    with read_bundle(args.file, args.trust) as bundle:
-        # the bytes before the records that name them (hash checked as copied)
-        bundle.copy_blobs_into(services.database.blobs)
-        result = services.bundles.apply(bundle.changes(), label=str(args.file))
+    # the bytes before the records that name them (hash checked as copied), then the changes
+    result = import_bundle(Account(_services(), paths.data_dir()), Path(args.file), args.trust)
     if args.json:
         shown = {
             "ok": True,
             "applied": result.applied,
             "unchanged": result.unchanged,
-            "conflicts": result.conflicts,
+            "conflicts": result.refused,
         }
         print(json.dumps(shown, ensure_ascii=False, indent=2))
         return 0
     counts = {"applied": result.applied, "unchanged": result.unchanged}
-    lines = [
-        say("bundle.imported", lang, path=args.file, conflicts=len(result.conflicts), **counts)
-    ]
-    lines += [
-        "  " + say("bundle.import_conflict", lang, **conflict) for conflict in result.conflicts
-    ]
+    lines = [say("bundle.imported", lang, path=args.file, conflicts=len(result.refused), **counts)]
+    lines += ["  " + say("bundle.import_conflict", lang, **conflict) for conflict in result.refused]
     sys.stdout.write("\n".join(lines) + "\n")
     return 0
 

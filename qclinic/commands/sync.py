@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import sys
 from pathlib import Path
 from typing import Any
@@ -50,11 +49,15 @@ def _services():  # type: ignore[no-untyped-def]
     return Services(open_database())
 
 
-def _tokens(services: Any) -> Any:
+def _account(services: Any) -> Any:
     from qclinic import paths
-    from qclinic.sync.credentials import TokenStore
+    from qclinic.sync.account import Account
 
-    return TokenStore(paths.data_dir(), services.database.device_id)
+    return Account(services, paths.data_dir())
+
+
+def _tokens(services: Any) -> Any:
+    return _account(services).tokens
 
 
 def _password(path: str) -> str:
@@ -72,44 +75,30 @@ def _password(path: str) -> str:
 
 def cmd_login(args: argparse.Namespace) -> int:
     from qclinic.core.catalogue import text
-    from qclinic.sync.client import SyncClient, Unreachable
+    from qclinic.sync.client import Unreachable
 
     services = _services()
     password = _password(args.password_file)
-    device = f"{socket.gethostname()} {services.database.device_id}"
+    account = _account(services)
     try:
-        with SyncClient(args.server) as client:
-            answer = client.login(args.user, password, device)
+        account.sign_in(args.server, args.user, password, source=args)
     except Unreachable:
         return _unreachable(services, args)
-    _tokens(services).save(answer["token"])
-    services.sync.remember_sign_in(args.server, answer["user"], answer.get("role"), source=args)
-    print(text("sync.logged_in", user=answer["user"], server=args.server).get(_lang(args)))
+    user = account.status().user
+    print(text("sync.logged_in", user=user, server=args.server).get(_lang(args)))
     return 0
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
     from qclinic.core.catalogue import text
-    from qclinic.errors import UserError
-    from qclinic.services.sync import KEY_SERVER
-    from qclinic.sync.client import SyncClient, Unreachable
-    from qclinic.sync.engine import run
+    from qclinic.sync.client import Unreachable
 
     services = _services()
-    server = services.sync.state().get(KEY_SERVER)
-    token = _tokens(services).load()
-    if not server or not token:
-        raise UserError(text("sync.not_logged_in"))
     lang = _lang(args)
     try:
-        with SyncClient(server, token) as client:
-            summary = run(
-                services.sync,
-                client,
-                lambda line: print(line, file=sys.stderr, flush=True),
-                lang,
-                source=args,
-            )
+        summary = _account(services).sync(
+            lambda line: print(line, file=sys.stderr, flush=True), lang, source=args
+        )
     except Unreachable:
         return _unreachable(services, args)
     print(
@@ -188,10 +177,8 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_logout(args: argparse.Namespace) -> int:
     from qclinic.core.catalogue import text
-    from qclinic.services.sync import KEY_ROLE, KEY_USER
 
     services = _services()
-    _tokens(services).clear()
-    services.sync.set_state({KEY_USER: None, KEY_ROLE: None}, source=args)
+    _account(services).sign_out(source=args)
     print(text("sync.logged_out").get(_lang(args)))
     return 0

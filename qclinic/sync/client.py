@@ -24,6 +24,14 @@ class TooLarge(Exception):
         self.limit = limit
 
 
+class BadCredentials(UserError):
+    """The server refused the user name or password (401 ``bad_credentials``)."""
+
+
+class SignInExpired(UserError):
+    """The device's token was revoked, has expired or is missing (401 ``bad_token``)."""
+
+
 class BlobRefused(Exception):
     """The server refused a blob's bytes (``hash_mismatch``: they do not hash to its name)."""
 
@@ -78,11 +86,11 @@ class SyncClient:
             detail = None
         code = detail.get("code") if isinstance(detail, dict) else None
         if response.status_code == 401:
-            key = {
-                "bad_credentials": "sync.bad_credentials",
-                "expired_token": "sync.fault_token_expired",
-            }.get(str(code), "sync.token_revoked")
-            raise UserError(text(key))
+            if code == "bad_credentials":
+                raise BadCredentials(text("sync.bad_credentials"))
+            if code == "expired_token":
+                raise SignInExpired(text("sync.fault_token_expired"))
+            raise SignInExpired(text("sync.token_revoked"))
         if response.status_code == 413:
             limit = detail.get("limit") if isinstance(detail, dict) else None
             raise TooLarge(int(limit) if isinstance(limit, int) else None)
@@ -95,13 +103,15 @@ class SyncClient:
             text("sync.server_error", status=response.status_code, detail=detail or response.text)
         )
 
+    def hello(self) -> dict[str, Any]:
+        """``{"server": "qclinic", "protocol": N, "max_body": bytes}``: whether a QClinic server
+        answers here, and the largest request it takes."""
+        return self._call("GET", "/v1/hello")
+
     def login(self, user: str, password: str, device: str) -> dict[str, Any]:
         return self._call(
             "POST", "/v1/login", json={"user": user, "password": password, "device": device}
         )
-
-    def hello(self) -> dict[str, Any]:
-        return self._call("GET", "/v1/hello")
 
     def scopes(self) -> list[str]:
         """What this user may pull: the provider directory, the chains, then the organizations

@@ -23,8 +23,19 @@ from qclinic.sync.client import SyncClient, TooLarge
 from qclinic.sync.transfer import BlobSummary
 
 Progress = Callable[[str], None]
+#: asked between push batches and pull pages (each already committed): stop there when true
+Cancelled = Callable[[], bool]
 PUSH_BATCH = 1000
 PULL_PAGE = 1000
+
+
+class SyncCancelled(Exception):
+    """The run stopped between two committed steps because it was asked to; the next run
+    resumes there (the protocol is resumable: pushed batches are acknowledged, cursors kept)."""
+
+
+def _never() -> bool:
+    return False
 
 
 @dataclass
@@ -41,14 +52,23 @@ class SyncSummary:
 
 
 def run(
-    sync: SyncService, client: SyncClient, progress: Progress, lang: str, *, source: object = None
+    sync: SyncService,
+    client: SyncClient,
+    progress: Progress,
+    lang: str,
+    *,
+    source: object = None,
+    cancelled: Cancelled = _never,
+    summary: SyncSummary | None = None,
 ) -> SyncSummary:
     """Push, then pull; each push batch and each pull page is committed locally on its own, so
-    an interrupted run resumes where it stopped. Raises :class:`~qclinic.sync.client.Unreachable`.
+    an interrupted run resumes where it stopped. Raises :class:`~qclinic.sync.client.Unreachable`,
+    or :class:`SyncCancelled` when *cancelled* turns true (checked between batches and pages;
+    *summary*, if given, then holds what was done before).
     """
-    summary = SyncSummary()
-    push(sync, client, progress, lang, summary, source=source)
-    pull(sync, client, progress, lang, summary, source=source)
+    summary = summary if summary is not None else SyncSummary()
+    push(sync, client, progress, lang, summary, source=source, cancelled=cancelled)
+    pull(sync, client, progress, lang, summary, source=source, cancelled=cancelled)
     pull_conflicts(sync, client, source=source)
     transfer.download(sync, client, progress, lang, summary.blobs)
     sync.set_state({KEY_LAST_SYNC: utc_now().isoformat()}, source=source)
@@ -63,6 +83,7 @@ def push(
     summary: SyncSummary,
     *,
     source: object = None,
+    cancelled: Cancelled = _never,
 ) -> None:
     """Send every pending change, a batch at a time, each answer recorded before the next.
 
@@ -73,6 +94,8 @@ def push(
     cap = client.hello().get("max_body")
     limit = PUSH_BATCH
     while True:
+        if cancelled():
+            raise SyncCancelled
         pushed_before = int(sync.state().get(KEY_PUSHED, "0"))
         batch = sync.pending_changes(limit)
         if batch.up_to_seq == pushed_before:
@@ -134,6 +157,7 @@ def pull(
     summary: SyncSummary,
     *,
     source: object = None,
+    cancelled: Cancelled = _never,
 ) -> None:
     """Fetch every visible scope's rows (each chain's, each organization's) after its cursor, a
     page per local transaction; a scope new to this laptop starts at 0, so it arrives whole."""
@@ -141,6 +165,8 @@ def pull(
         cursor = sync.cursor(organization)
         count = 0
         while True:
+            if cancelled():
+                raise SyncCancelled
             page = client.pull(organization, cursor, PULL_PAGE)
             if page["rows"] or page["cursor"] != cursor:
                 try:
@@ -158,12 +184,12 @@ def pull(
                         )
                     break
             count += len(page["rows"])
+            summary.pulled += len(page["rows"])
             cursor = page["cursor"]
             if not page["more"]:
                 break
         if count:
             progress(text("sync.pulling", organization=organization, count=count).get(lang))
-        summary.pulled += count
 
 
 def pull_conflicts(sync: SyncService, client: SyncClient, *, source: object = None) -> None:

@@ -12,7 +12,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSize, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -30,6 +30,7 @@ from qclinic.ui.signals import AppSignals
 if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint, not before
     from qclinic.services import Services
     from qclinic.storage.database import Database
+    from qclinic.ui.sync_actions import SyncController
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.database: Database | None = None
         self.services: Services | None = None
+        self.sync: SyncController | None = None  # File → Sync now…, the status bar's sync part
         self._painted = False
         self._start_page = start_page
         self._pages: dict[str, QWidget] = {}
@@ -133,8 +135,32 @@ class MainWindow(QMainWindow):
         self.conflict_badge = import_module("qclinic.ui.conflict_badge").follow(self)
         self.signals.open_assessment.connect(self.on_open_assessment)
         self.signals.open_organization.connect(self.on_open_organization)
+        self._attach_sync()
         self.repaint()  # paint the first page's data now, before anyone measures "loaded"
         self.first_screen_loaded.emit()
+
+    def _attach_sync(self) -> None:
+        """The sync actions in the File menu, the sync status in the status bar, its timer."""
+        from qclinic.ui.sync_actions import SyncController
+
+        assert self.services is not None
+        self.sync = sync = SyncController(self, self.services, self.signals, self.lang)
+        menu, before = self.file_menu, self.quit_action  # Settings, ─, these, ─, Quit
+        menu.insertAction(before, sync.sync_now_action)
+        menu.insertAction(before, sync.sync_log_action)
+        menu.insertSeparator(before)
+        menu.insertAction(before, sync.export_action)
+        menu.insertAction(before, sync.import_action)
+        menu.insertSeparator(before)
+        self.statusBar().addPermanentWidget(sync.widget)
+        sync.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Offer to sync waiting changes before quitting (sync and quit / quit / cancel)."""
+        if self.sync is not None and not self.sync.confirm_quit():
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def page(self, key: str) -> QWidget:
         """The page for *key*, built on first use."""
@@ -233,7 +259,10 @@ class MainWindow(QMainWindow):
 
         if self.services is None:  # the database is still being opened
             return
-        SettingsDialog(self.services, self.signals, self.lang, self).exec()
+        dialog = SettingsDialog(self.services, self.signals, self.lang, self)
+        if self.sync is not None:
+            dialog.server_tab.account_changed.connect(self.sync.on_account_changed)
+        dialog.exec()
 
     def on_about_triggered(self) -> None:
         QMessageBox.about(self, self.tr("About QClinic"), self.about_text())

@@ -5,6 +5,8 @@ OK writes the settings at once through :class:`~qclinic.services.settings.Settin
 :func:`apply_interface_language` swaps the translators and emits ``signals.language_changed`` so
 the main window and its pages re-set their texts.
 
+The *Server* tab (:mod:`qclinic.ui.server_settings`) signs this device in to a sync server.
+
 The chosen logo is copied into the data directory (``SettingsService.adopt_logo``), so the report
 keeps it when the original file is moved or was on a USB stick.
 """
@@ -16,7 +18,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QImageReader, QPixmap
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from qclinic.core.catalogue import text
 from qclinic.errors import UserError
@@ -64,6 +73,7 @@ class SettingsDialog(QDialog):
         self._signals = signals
         self.settings = self._settings.current()
         self.logo_path = self.settings.logo_path
+        self._make_tabs(services)
         self._fill_languages()
         self.ui.issuingBody.setText(self.settings.issuing_body)
         self.ui.consultantName.setText(self.settings.consultant_name)
@@ -73,6 +83,36 @@ class SettingsDialog(QDialog):
         self.ui.clearLogo.clicked.connect(self.on_clear_logo_clicked)
         self.ui.buttons.accepted.connect(self.accept)
         self.ui.buttons.rejected.connect(self.reject)
+
+    def _make_tabs(self, services: Services) -> None:
+        """Put the form's groups on a *General* tab and add the *Server* tab beside it."""
+        from qclinic.sync.account import Account
+        from qclinic.ui.server_settings import ServerSettingsTab
+
+        layout = self.ui.mainLayout
+        general = QWidget()
+        general.setObjectName("generalTab")
+        inner = QVBoxLayout(general)
+        inner.setSpacing(layout.spacing())
+        for group in (self.ui.interfaceGroup, self.ui.reportGroup):
+            layout.removeWidget(group)
+            inner.addWidget(group)
+        inner.addStretch(1)
+        layout.removeItem(self.ui.bottomSpacer)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settingsTabs")
+        self.server_tab = ServerSettingsTab(Account(services), self._lang)
+        self.tabs.addTab(general, "")
+        self.tabs.addTab(self.server_tab, "")
+        layout.insertWidget(0, self.tabs, 1)
+        self._title_tabs()
+
+    def _title_tabs(self) -> None:
+        self.tabs.setTabText(0, self.tr("General"))
+        self.tabs.setTabText(1, self.tr("Server"))
+
+    def show_server_tab(self) -> None:
+        self.tabs.setCurrentWidget(self.server_tab)
 
     def _fill_languages(self) -> None:
         self.ui.language.clear()
@@ -176,6 +216,7 @@ class SettingsDialog(QDialog):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
+            self._title_tabs()
             self.ui.language.setItemText(0, self._follow_system_text())
             self.show_logo()
             self._align_labels()

@@ -3430,6 +3430,62 @@ Not on this computer yet: it arrives with the next sync.</source>
     </message>
 </context>
 <context>
+    <name>ServerSettingsTab</name>
+    <message>
+        <source>Asking the server…</source>
+        <extracomment>the account changed (signed in or out): the status bar refreshes, a sync may start</extracomment>
+        <translation>正在询问服务器…</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2).</source>
+        <translation>已作为 %1（%2）登录。</translation>
+    </message>
+    <message>
+        <source>Signed out. Your data stays on this computer.</source>
+        <translation>已退出登录。您的数据仍保存在本机。</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>The app syncs on its own while you are signed in: every few minutes when the server answers, after a sign-off, and before quitting if you agree. Without a server, everything keeps working on this computer.</source>
+        <translation>登录后，程序会自动同步：服务器可访问时每隔几分钟一次、评估签署之后，以及在您同意时于退出前同步。没有服务器时，所有功能照常在本机使用。</translation>
+    </message>
+    <message>
+        <source>Signed in to %1 as %2 (%3).</source>
+        <translation>已作为 %2（%3）登录 %1。</translation>
+    </message>
+    <message>
+        <source>The sign-in has expired: enter your password and sign in again.</source>
+        <translation>登录已失效：请输入密码重新登录。</translation>
+    </message>
+    <message>
+        <source>Not signed in: the data stays on this computer.</source>
+        <translation>尚未登录：数据保存在本机。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -3484,8 +3540,16 @@ Not on this computer yet: it arrives with the next sync.</source>
         <translation>清除(&amp;L)</translation>
     </message>
     <message>
-        <source>Follow the system (%1)</source>
+        <source>General</source>
         <extracomment>Language names are shown in their own language, so anyone can find theirs.</extracomment>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Follow the system (%1)</source>
         <translation>跟随系统（%1）</translation>
     </message>
     <message>
@@ -3763,6 +3827,270 @@ Not on this computer yet: it arrives with the next sync.</source>
     <message>
         <source>Version %1 · %2 questions</source>
         <translation>版本 %1 · %2 个问题</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Sync</source>
+        <extracomment>changes after which the app syncs soon (a sign-off: the signed report should reach the office) a sync ended: &quot;done&quot;, &quot;cancelled&quot;, &quot;offline&quot;, &quot;expired&quot; or &quot;failed&quot; the status bar shows a new status</extracomment>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Sign in to a sync server first: File → Settings → Server.</source>
+        <translation>请先登录同步服务器：文件 → 设置 → 服务器。</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Quit QClinic</source>
+        <translation>退出 QClinic</translation>
+    </message>
+    <message>
+        <source>Changes not synced yet: %1.</source>
+        <translation>尚未同步的更改：%1 项。</translation>
+    </message>
+    <message>
+        <source>They are safe on this computer. Sync them before quitting?</source>
+        <translation>这些更改已安全保存在本机。是否在退出前同步？</translation>
+    </message>
+    <message>
+        <source>Sync and quit</source>
+        <translation>同步后退出</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>直接退出</translation>
+    </message>
+    <message>
+        <source>The sync did not finish; your changes are safe here. Quit anyway?</source>
+        <translation>同步未完成；您的更改已安全保存在本机。仍要退出吗？</translation>
+    </message>
+    <message>
+        <source>Export bundle</source>
+        <translation>导出数据包</translation>
+    </message>
+    <message>
+        <source>QClinic bundles (*.qcbundle)</source>
+        <translation>QClinic 数据包 (*.qcbundle)</translation>
+    </message>
+    <message>
+        <source>Exporting the bundle…</source>
+        <translation>正在导出数据包…</translation>
+    </message>
+    <message>
+        <source>Changes exported: %1.
+File: %2</source>
+        <translation>已导出更改：%1 项。
+文件：%2</translation>
+    </message>
+    <message>
+        <source>Import bundle</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <source>Importing the bundle…</source>
+        <translation>正在导入数据包…</translation>
+    </message>
+    <message>
+        <source>Applied: %1. Already here: %2. Not applied: %3.</source>
+        <translation>已应用：%1 项。本机已有：%2 项。未应用：%3 项。</translation>
+    </message>
+    <message>
+        <source>Attachments copied in: %1.</source>
+        <translation>已复制附件：%1 个。</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>立即同步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Sync &amp;log…</source>
+        <translation>同步日志(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export bundle…</source>
+        <translation>导出数据包(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import bundle…</source>
+        <translation>导入数据包(&amp;I)…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLogDialog</name>
+    <message>
+        <source>Sync log</source>
+        <translation>同步日志</translation>
+    </message>
+    <message>
+        <source>Nothing has been synced yet.</source>
+        <translation>尚未进行过同步。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Bundle exported</source>
+        <translation>导出数据包</translation>
+    </message>
+    <message>
+        <source>Bundle imported</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <source>changes</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <source>conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>已应用</translation>
+    </message>
+    <message>
+        <source>already here</source>
+        <translation>本机已有</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>Syncing…</source>
+        <extracomment>the text was clicked: show the sync log Cancel was clicked while syncing</extracomment>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Not signed in to a sync server</source>
+        <translation>未登录同步服务器</translation>
+    </message>
+    <message>
+        <source>Sign-in expired: sign in again in Settings → Server</source>
+        <translation>登录已失效：请在“设置 → 服务器”中重新登录</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Synced at %1</source>
+        <translation>已同步 %1</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <source>1 conflict</source>
+        <translation>1 项冲突</translation>
+    </message>
+    <message>
+        <source>%1 conflicts</source>
+        <translation>%1 项冲突</translation>
+    </message>
+    <message>
+        <source>%1 changes and %2 photos waiting</source>
+        <translation>%1 项更改和 %2 张照片待同步</translation>
+    </message>
+    <message>
+        <source>1 change and %2 photos waiting</source>
+        <translation>1 项更改和 %2 张照片待同步</translation>
+    </message>
+    <message>
+        <source>1 change and 1 photo waiting</source>
+        <translation>1 项更改和 1 张照片待同步</translation>
+    </message>
+    <message>
+        <source>%1 changes and 1 photo waiting</source>
+        <translation>%1 项更改和 1 张照片待同步</translation>
+    </message>
+    <message>
+        <source>1 change waiting</source>
+        <translation>1 项更改待同步</translation>
+    </message>
+    <message>
+        <source>%1 changes waiting</source>
+        <translation>%1 项更改待同步</translation>
+    </message>
+    <message>
+        <source>Show the sync log</source>
+        <translation>查看同步日志</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -50,6 +50,7 @@ AREAS = (
     "team",
     "referrals",
     "outcomes",
+    "sync_ui",
 )
 
 _areas: dict[str, dict[str, Text]] = {}
