@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
     QModelIndex,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from qclinic.services.sync_log import LogEntry, SyncLog
+from qclinic.ui.table_model import TableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -62,43 +62,31 @@ def _tr(source: str) -> str:
     return QCoreApplication.translate("SyncLogModel", source)
 
 
-class SyncLogModel(QAbstractTableModel):
+class SyncLogModel(TableModel[LogEntry]):
     """The log's entries, newest first; the role ``UserRole`` gives the :class:`LogEntry`."""
+
+    CONTEXT = "SyncLogModel"
+    HEADERS = HEADERS
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
-        self.entries: list[LogEntry] = []
+
+    @property
+    def entries(self) -> list[LogEntry]:
+        return self._rows
 
     def set_entries(self, entries: list[LogEntry]) -> None:
-        self.beginResetModel()
-        self.entries = entries
-        self.endResetModel()
+        self.set_rows(entries)
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
-        if self.entries:
-            last = self.index(len(self.entries) - 1, len(HEADERS) - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(HEADERS[section])
-        return None
+        self.retranslate()
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        entry = self.entries[index.row()]
+        entry = self.row_at(index.row())
         if role == Qt.ItemDataRole.UserRole:
             return entry
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
