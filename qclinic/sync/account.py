@@ -10,6 +10,7 @@ import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -77,10 +78,14 @@ class Account:
     ) -> None:
         self.services = services
         self.folder = folder if folder is not None else services.database.path.parent
-        folder = self.folder
-        self.tokens = TokenStore(folder, services.database.device_id)
-        self.log = SyncLog(folder)
+        self.log = SyncLog(self.folder)
         self._client = client
+
+    @cached_property
+    def tokens(self) -> TokenStore:
+        """The device token's store, made at first use: the device id is read through
+        SQLAlchemy, which the app's first screen must not import (the status is read later)."""
+        return TokenStore(self.folder, self.services.database.device_id)
 
     @property
     def device(self) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from qclinic.core.catalogue import text
@@ -17,7 +18,6 @@ from qclinic.services.sync import (
     SetAside,
     SyncService,
 )
-from qclinic.storage.types import utc_now
 from qclinic.sync import transfer
 from qclinic.sync.client import SyncClient, TooLarge
 from qclinic.sync.transfer import BlobSummary
@@ -71,7 +71,7 @@ def run(
     pull(sync, client, progress, lang, summary, source=source, cancelled=cancelled)
     pull_conflicts(sync, client, source=source)
     transfer.download(sync, client, progress, lang, summary.blobs)
-    sync.set_state({KEY_LAST_SYNC: utc_now().isoformat()}, source=source)
+    sync.set_state({KEY_LAST_SYNC: datetime.now(UTC).isoformat()}, source=source)
     return summary
 
 

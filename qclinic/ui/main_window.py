@@ -11,7 +11,15 @@ from datetime import datetime
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSize, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSize,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -59,6 +67,8 @@ PAGES: tuple[PageSpec, ...] = (
 
 #: The home page: the first page of a start (unless the user last left the app elsewhere).
 HOME_PAGE = "dashboard"
+#: how long after the first screen the sync status is first read
+SYNC_STATUS_DELAY_MS = 1000
 
 #: plain sqlite3 (no SQLAlchemy before the first screen): is there any organization yet?
 HAS_ORGANIZATIONS = "SELECT EXISTS (SELECT 1 FROM organization WHERE deleted_at IS NULL)"
@@ -153,7 +163,9 @@ class MainWindow(QMainWindow):
         menu.insertAction(before, sync.import_action)
         menu.insertSeparator(before)
         self.statusBar().addPermanentWidget(sync.widget)
-        sync.start()
+        # after the first screen: reading the status (the pending count) imports SQLAlchemy on a
+        # worker, which must not compete with the first page's own loading
+        QTimer.singleShot(SYNC_STATUS_DELAY_MS, sync.start)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Offer to sync waiting changes before quitting (sync and quit / quit / cancel)."""
