@@ -9,27 +9,10 @@ from __future__ import annotations
 
 from functools import cache
 
-#: what syncs, parents before children
-SYNCED = (
-    "organization",
-    "site",
-    "person",
-    "visit",
-    "assessment",
-    "assessment_member",
-    "signature",
-    "assessment_seal",
-    "answer",
-    "finding",
-    "clinic_case",
-    "action",
-    "provider",
-    "referral",
-    "attachment",
-    "chain",
-    "chain_member",
-    "outcome",
-)
+from qclinic.storage.sync_rows import SYNCED_TABLES
+
+#: what syncs, parents before children: the desktop's own list, so the two can never differ
+SYNCED = SYNCED_TABLES
 #: bookkeeping columns every record has, never sent as fields
 BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "revision", "deleted_at"})
 
