@@ -101,8 +101,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "field.blobs": ("附件", "attachments"),
     "field.size": ("大小", "size"),
     "exported": (
-        "{path}：已导出 {changes} 项更改（附件暂不随数据包传送）。",
-        "{path}: {changes} change(s) exported (attachments do not travel in bundles yet).",
+        "{path}：已导出 {changes} 项更改（连同其附件）。",
+        "{path}: {changes} change(s) exported, with their attachments.",
     ),
     "imported": (
         "{path}：已应用 {applied} 项，{unchanged} 项已存在，{conflicts} 项冲突未应用。",
