@@ -441,36 +441,48 @@ ORDER BY f.name, d.org_id, d.key"""
     return [dict(row._mapping) for row in session.execute(sql(statement), params).all()]
 
 
-def events(session: Session, query: Query) -> list[tuple[str, str | None, str, str, int]]:
-    """Services and problems in the period: (kind, chain id or None, NQI field, YYYY-MM, count).
+#: the kinds of event the services and problems figures count (:func:`happened_cte`)
+EVENT_KINDS = ("visit", "assessment", "case", "solved", "referral")
 
-    Kinds: ``visit``, ``assessment``, ``case`` (received), ``solved``, ``referral`` (delivered).
-    """
-    happened = f"""happened AS (
+
+def happened_cte(within: str) -> str:
+    """The CTE ``happened`` (kind, org_id, field, day): the period's visits, completed
+    assessments, cases received, problems solved and referrals delivered of the organizations
+    in the CTE *within* (a column ``org_id``). One definition for the figures (:func:`events`)
+    and the companies behind them (``portfolio_events``), so the two always add up."""
+    return f"""happened AS (
   SELECT 'visit' AS kind, organization_id AS org_id, '' AS field, visit_date AS day
   FROM visit WHERE deleted_at IS NULL AND visit_date >= :start AND visit_date < :cut
-    AND organization_id IN (SELECT org_id FROM orgs)
+    AND organization_id IN (SELECT org_id FROM {within})
   UNION ALL
   SELECT 'assessment', organization_id, '', completed_at
   FROM assessment INDEXED BY ix_assessment_portfolio_done
   WHERE deleted_at IS NULL AND amends_id IS NULL AND status IN ({_quoted(_DONE)})
     AND completed_at >= :start AND completed_at < :cut
-    AND organization_id IN (SELECT org_id FROM orgs)
+    AND organization_id IN (SELECT org_id FROM {within})
   UNION ALL
   SELECT 'case', organization_id, nqi_category, created_at FROM clinic_case
   WHERE deleted_at IS NULL AND created_at >= :start AND created_at < :cut
-    AND organization_id IN (SELECT org_id FROM orgs)
+    AND organization_id IN (SELECT org_id FROM {within})
   UNION ALL
   SELECT 'solved', organization_id, nqi_category, resolved_on FROM clinic_case
   WHERE deleted_at IS NULL AND status = '{CaseStatus.RESOLVED.value}'
     AND resolved_on >= :start AND resolved_on < :cut
-    AND organization_id IN (SELECT org_id FROM orgs)
+    AND organization_id IN (SELECT org_id FROM {within})
   UNION ALL
   SELECT 'referral', organization_id, nqi_category, delivered_on
   FROM referral INDEXED BY ix_referral_portfolio
   WHERE deleted_at IS NULL AND delivered_on >= :start AND delivered_on < :cut
-    AND organization_id IN (SELECT org_id FROM orgs)
+    AND organization_id IN (SELECT org_id FROM {within})
 )"""
+
+
+def events(session: Session, query: Query) -> list[tuple[str, str | None, str, str, int]]:
+    """Services and problems in the period: (kind, chain id or None, NQI field, YYYY-MM, count).
+
+    Kinds: ``visit``, ``assessment``, ``case`` (received), ``solved``, ``referral`` (delivered).
+    """
+    happened = happened_cte("orgs")
     per_org = """per_org AS MATERIALIZED (
   SELECT kind, org_id, field, SUBSTR(day, 1, 7) AS month, COUNT(*) AS n FROM happened
   GROUP BY kind, org_id, field, SUBSTR(day, 1, 7)

@@ -1,12 +1,12 @@
 """The companies behind the portfolio's per-event figures (services and problems).
 
 :func:`qclinic.storage.portfolio.events` counts visits, completed assessments, clinic cases
-received and problems solved per chain, NQI field and month. This module answers the
-dashboard's click on one of those figures: which companies the events belong to, and how many
-of each kind each company has. The events are selected exactly as there (the same tables,
-conditions and period bounds, over the ``members`` of the same :class:`Query`), so the counts
-of the companies listed add up to the figure clicked; ``tests/services/test_portfolio_events.py``
-checks both against the same hand-built database.
+received, problems solved and referrals delivered per chain, NQI field and month. This module
+answers the dashboard's click on one of those figures: which companies the events belong to, and
+how many of each kind each company has. The events are selected by the same CTE
+(:func:`~qclinic.storage.portfolio.happened_cte`, over the ``members`` of the same
+:class:`Query`), so the counts of the companies listed add up to the figure clicked;
+``tests/services/test_portfolio_events.py`` checks both against the same hand-built database.
 """
 
 from __future__ import annotations
@@ -17,32 +17,11 @@ from dataclasses import dataclass
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
-from qclinic.core.vocabulary import AssessmentStatus, CaseStatus
-from qclinic.storage.portfolio import Query
+from qclinic.storage.portfolio import EVENT_KINDS, Query, happened_cte
 
 #: the kinds of event, as :func:`qclinic.storage.portfolio.events` names them
-KINDS = ("visit", "assessment", "case", "solved")
-_DONE = f"'{AssessmentStatus.COMPLETED.value}', '{AssessmentStatus.SIGNED.value}'"
-
-_HAPPENED = f"""happened AS (
-  SELECT 'visit' AS kind, organization_id AS org_id, '' AS field, visit_date AS day
-  FROM visit WHERE deleted_at IS NULL AND visit_date >= :start AND visit_date < :cut
-    AND organization_id IN (SELECT org_id FROM members)
-  UNION ALL
-  SELECT 'assessment', organization_id, '', completed_at FROM assessment
-  WHERE deleted_at IS NULL AND amends_id IS NULL AND status IN ({_DONE})
-    AND completed_at >= :start AND completed_at < :cut
-    AND organization_id IN (SELECT org_id FROM members)
-  UNION ALL
-  SELECT 'case', organization_id, nqi_category, created_at FROM clinic_case
-  WHERE deleted_at IS NULL AND created_at >= :start AND created_at < :cut
-    AND organization_id IN (SELECT org_id FROM members)
-  UNION ALL
-  SELECT 'solved', organization_id, nqi_category, resolved_on FROM clinic_case
-  WHERE deleted_at IS NULL AND status = '{CaseStatus.RESOLVED.value}'
-    AND resolved_on >= :start AND resolved_on < :cut
-    AND organization_id IN (SELECT org_id FROM members)
-)"""
+KINDS = EVENT_KINDS
+_HAPPENED = happened_cte("members")
 
 
 @dataclass(frozen=True, slots=True)
