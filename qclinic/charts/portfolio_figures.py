@@ -5,7 +5,7 @@ Pure matplotlib (no pyplot state, no widgets), like :mod:`qclinic.charts.spc_fig
 function fills a :class:`~matplotlib.figure.Figure` from plain numbers (counts keyed by the
 stored values), so the desktop's canvas and a printed report draw the same picture. Every bar
 carries a *gid* naming the figure it shows — ``grades:now:B``, ``coverage:spc``,
-``problems:metrology:solved``, ``services:2026-03:visits`` — which is what a click on it opens
+``problems:metrology:solved``, ``services:2026-03:visits``, ``services:2026-03:referrals`` — which is what a click on it opens
 (:func:`bar_at`): the companies behind that figure.
 """
 
@@ -28,13 +28,18 @@ from qclinic.core.vocabulary import NqiCategory
 GRADES = ("A", "B", "C", "D", "ungraded")
 #: The four of "4 × 100%", in the order drawn.
 COVERAGE = ("iso9001", "apqp", "msa", "spc")
-#: The kinds of clinic service, in the order stacked.
-SERVICES = ("visits", "assessments", "cases")
+#: The kinds of clinic service, in the order stacked (referrals: delivered by a provider, 供需对接).
+SERVICES = ("visits", "assessments", "cases", "referrals")
 
 GRADE_COLOURS = {"now": "#1f6fd1", "previous": "#b7cbe8"}
 COVERAGE_COLOURS = {"covered": "#2e7d32", "missing": "#e6e6e6"}
 PROBLEM_COLOURS = {"received": "#e39b3b", "solved": "#2e7d32"}
-SERVICE_COLOURS = {"visits": "#1f6fd1", "assessments": "#6bb36b", "cases": "#e39b3b"}
+SERVICE_COLOURS = {
+    "visits": "#1f6fd1",
+    "assessments": "#6bb36b",
+    "cases": "#e39b3b",
+    "referrals": "#8e5bb5",
+}
 #: the services chart keeps room for this many months, so one month is not one wide block
 MIN_MONTH_SLOTS = 6
 TITLE_SIZE = 10
@@ -231,7 +236,8 @@ def draw_services(
     series: Mapping[str, Sequence[int]],
     lang: str = "zh",
 ) -> None:
-    """Clinic services per month (``YYYY-MM``): visits, assessments and cases stacked."""
+    """Clinic services per month (``YYYY-MM``): visits, assessments, cases and referrals
+    delivered stacked."""
     ax = _axes(figure, say("dashboard.services_title", lang))
     if not months or not any(any(series.get(k, ())) for k in SERVICES):
         _empty(ax, lang)
@@ -250,6 +256,9 @@ def draw_services(
         )
         for bar, month in zip(bars, months, strict=True):
             bar.set_gid(f"services:{month}:{kind}")
+            # a stacked bar sticks the axis to its bottom: an empty top kind (no referrals yet)
+            # would pin the tallest stack to the frame; only the baseline sticks
+            bar.sticky_edges.y[:] = [0]
         bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
     step = max(1, len(months) // 12)  # at most about twelve month labels
     ticks = list(range(0, len(months), step))

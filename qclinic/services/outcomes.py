@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from qclinic.storage.models import Outcome
+    from qclinic.storage.repositories.outcome_totals import ChainOutcomes, CompanyOutcome
 
 __all__ = ["OutcomeFields", "OutcomeRow", "OutcomeService"]
 
@@ -105,6 +106,38 @@ class OutcomeService(Service):
         """Per chain the totals over its live companies (see :meth:`totals`)."""
         members = self._members(chain_ids)
         return {chain: self.totals(ids, start, end) for chain, ids in members.items()}
+
+    def portfolio_totals(
+        self,
+        region: str | None = None,
+        chain_ids: tuple[str, ...] = (),
+        start: date | None = None,
+        end: date | None = None,
+    ) -> dict[str | None, ChainOutcomes]:
+        """The dashboard's outcome totals: per chain of the *region* (or of *chain_ids*) and,
+        under ``None``, for all of them with each company once — the figures of :meth:`totals`
+        with the standards by level, in one grouped query (not per company)."""
+        from qclinic.storage.repositories import outcome_totals
+
+        with self._reading() as session:
+            return outcome_totals.chain_totals(session, region, chain_ids, start, end)
+
+    def portfolio_companies(
+        self,
+        kind: OutcomeKind,
+        level: StandardLevel | None = None,
+        *,
+        region: str | None = None,
+        chain_ids: tuple[str, ...] = (),
+        start: date | None = None,
+        end: date | None = None,
+    ) -> list[CompanyOutcome]:
+        """The companies behind one of :meth:`portfolio_totals` (standards of *level*, when
+        given), each with its first and latest figure in the period and their sum, by name."""
+        from qclinic.storage.repositories import outcome_totals
+
+        with self._reading() as session:
+            return outcome_totals.companies(session, region, chain_ids, start, end, kind, level)
 
     def chain_members(self, chain_ids: list[str]) -> list[str]:
         """The live companies of these chains, each once (a company in two chains counts once

@@ -32,7 +32,15 @@ CASES: dict[str, tuple[tuple[Any, ...], tuple[Any, ...]]] = {
     ),
     "services": (
         (MONTHS, {"visits": [1, 0, 2], "assessments": [0, 1, 0], "cases": [0, 0, 1]}),
-        (MONTHS, {"visits": [0, 9, 2], "assessments": [4, 0, 3], "cases": [1, 1, 0]}),
+        (
+            MONTHS,
+            {
+                "visits": [0, 9, 2],
+                "assessments": [4, 0, 3],
+                "cases": [1, 1, 0],
+                "referrals": [0, 2, 1],
+            },
+        ),
     ),
 }
 

@@ -32,10 +32,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "events_case_one": ("案例 {n} 个", "{n} case"),
     "events_solved": ("解决 {n} 个", "{n} solved"),
     "events_solved_one": ("解决 {n} 个", "{n} solved"),
+    "events_referral": ("供需对接 {n} 项", "{n} referrals delivered"),
+    "events_referral_one": ("供需对接 {n} 项", "{n} referral delivered"),
     # services over time
-    "services_title": ("按月统计的门诊服务", "Clinic services by month"),
+    "services_title": ("按月统计的质量服务", "Services by month"),
     "services_axis": ("服务次数", "Services"),
     "visits": ("走访", "Visits"),
     "assessments": ("评估", "Assessments"),
     "cases": ("门诊案例", "Clinic cases"),
+    "referrals": ("供需对接", "Referrals"),
 }

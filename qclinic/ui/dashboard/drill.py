@@ -64,19 +64,24 @@ def drill_down(figure: str, tiers: Sequence[int] = ()) -> Asked | None:
 #: an event figure as ``services.portfolio.event_companies`` asks it: (kinds, field, month)
 EventAsk = tuple[tuple[str, ...], str | None, str | None]
 #: a services bar's kind (its gid's last part) → the event kind it counts
-SERVICE_KINDS = {"visits": "visit", "assessments": "assessment", "cases": "case"}
+SERVICE_KINDS = {
+    "visits": "visit",
+    "assessments": "assessment",
+    "cases": "case",
+    "referrals": "referral",
+}
 
 
 def event_drill(figure: str) -> EventAsk | None:
     """The events behind a services or problems tile or bar (None: not such a figure).
 
-    ``services`` → visits, assessments and cases; ``problems`` → problems received and solved;
+    ``services`` → visits, assessments, cases and referrals delivered; ``problems`` → problems received and solved;
     ``services:2026-03:visits`` → the visits of March 2026; ``problems:metrology:solved`` → the
     metrology problems solved.
     """
     match figure.split(":"):
         case ["services"]:
-            return (("visit", "assessment", "case"), None, None)
+            return (("visit", "assessment", "case", "referral"), None, None)
         case ["problems"]:
             return (("case", "solved"), None, None)
         case ["services", month, kind] if kind in SERVICE_KINDS:
@@ -103,7 +108,7 @@ def events_text(counts: Mapping[str, int], lang: str) -> str:
 
     return " · ".join(
         say(f"dashboard.events_{kind}{'_one' if n == 1 else ''}", lang, n=n)
-        for kind in ("visit", "assessment", "case", "solved")
+        for kind in ("visit", "assessment", "case", "referral", "solved")
         if (n := counts.get(kind, 0))
     )
 

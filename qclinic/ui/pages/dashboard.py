@@ -302,10 +302,11 @@ class DashboardPage(QWidget):
         s = f.services
         self.tiles["services"].set_value(
             n(s.total),
-            self.tr("visits %1 · assessments %2 · cases %3")
+            self.tr("visits %1 · assessments %2 · cases %3 · referrals %4")
             .replace("%1", n(s.visits))
             .replace("%2", n(s.assessments))
-            .replace("%3", n(s.cases)),
+            .replace("%3", n(s.cases))
+            .replace("%4", n(s.referrals)),
         )
         self.tiles["problems"].set_value(
             n(f.problems.solved),
@@ -332,7 +333,7 @@ class DashboardPage(QWidget):
         months = months_between(first, last) if first else []
         series = {
             kind: [getattr(held[m], kind) if m in held else 0 for m in months]
-            for kind in ("visits", "assessments", "cases")
+            for kind in ("visits", "assessments", "cases", "referrals")
         }
         for key, args in (
             ("grades", (f.grades, f.previous_grades)),

@@ -1,0 +1,221 @@
+"""The chain view's outcome totals: every chain's (and all chains') figures for a period, in one
+grouped query.
+
+The dashboard shows what the chain report prints (:func:`qclinic.core.outcomes.totals`): the
+mean pass rate from each company's first figure in the period to its latest, complaints, PPM and
+certificates summed the same way, standards, patents and awards added up. Doing that per company
+in Python (:meth:`qclinic.services.outcomes.OutcomeService.totals`) reads every figure row; here
+SQLite does it: one row per company, kind and period (a period's standards summed over their
+levels), each company's first and latest of them by window functions, then one total per chain
+and kind — and, with every company once, for all the chains together (``None``). The standards
+by level are a second grouped query. A company counts in a chain while it is a live member of
+a live chain; a deleted figure or company counts nowhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from qclinic.core.outcomes import Total
+from qclinic.core.vocabulary import OutcomeKind, StandardLevel
+
+#: the earliest and latest period a figure may have (an open end of the period)
+_BEGINNING, _END = "0001-01-01", "9999-12-31"
+
+
+@dataclass(frozen=True, slots=True)
+class LevelTotal:
+    """The standards drafted or revised at one level: how many, by how many companies."""
+
+    level: StandardLevel
+    companies: int
+    count: float
+
+
+@dataclass(frozen=True, slots=True)
+class ChainOutcomes:
+    """One chain's outcome totals for the period (see the module docstring)."""
+
+    totals: tuple[Total, ...] = ()
+    standards_by_level: tuple[LevelTotal, ...] = ()
+
+    def total(self, kind: OutcomeKind) -> Total | None:
+        return next((t for t in self.totals if t.kind is kind), None)
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyOutcome:
+    """One company's figures of one kind in the period: first → latest, their number, the sum."""
+
+    id: str
+    name: str
+    first: float
+    latest: float
+    points: int
+    total: float
+
+
+def _members(region: str | None, chain_ids: tuple[str, ...], params: dict[str, Any]) -> str:
+    """The live (chain, company) pairs of the live chains asked for, as a CTE body."""
+    where = ["m.deleted_at IS NULL", "c.deleted_at IS NULL", "o.deleted_at IS NULL"]
+    if chain_ids:
+        names = []
+        for i, chain_id in enumerate(chain_ids):
+            params[f"chain{i}"] = chain_id
+            names.append(f":chain{i}")
+        where.append(f"m.chain_id IN ({', '.join(names)})")
+    if region:
+        params["region"] = region
+        where.append("c.region = :region")
+    return f"""
+  SELECT DISTINCT m.chain_id AS chain_id, m.organization_id AS org_id
+  FROM chain_member m
+  JOIN chain c ON c.id = m.chain_id
+  JOIN organization o ON o.id = m.organization_id
+  WHERE {" AND ".join(where)}"""
+
+
+def _period(start: date | None, end: date | None) -> dict[str, Any]:
+    return {
+        "start": start.isoformat() if start else _BEGINNING,
+        "end": end.isoformat() if end else _END,
+    }
+
+
+#: per company and kind of the members: its first and latest figure in the period, how many
+#: periods it reported, and their sum (a period's standards summed over their levels)
+_COMPANY = """
+per AS (
+  SELECT organization_id AS org_id, kind, period, SUM(value) AS value
+  FROM outcome
+  WHERE deleted_at IS NULL AND period >= :start AND period <= :end
+    AND organization_id IN (SELECT org_id FROM members){kind}
+  GROUP BY organization_id, kind, period
+),
+ranked AS (
+  SELECT org_id, kind, value,
+         ROW_NUMBER() OVER (PARTITION BY org_id, kind ORDER BY period) AS up,
+         ROW_NUMBER() OVER (PARTITION BY org_id, kind ORDER BY period DESC) AS down,
+         COUNT(*) OVER (PARTITION BY org_id, kind) AS points
+  FROM per
+),
+company AS (
+  SELECT org_id, kind, MAX(points) AS points,
+         SUM(CASE WHEN up = 1 THEN value END) AS first,
+         SUM(CASE WHEN down = 1 THEN value END) AS latest,
+         SUM(value) AS total
+  FROM ranked
+  GROUP BY org_id, kind
+)"""
+
+_TOTALS = """
+WITH members AS ({members}),
+{company}
+SELECT m.chain_id, k.kind, COUNT(*), SUM(k.latest),
+       SUM(CASE WHEN k.points > 1 THEN k.first END), SUM(k.points > 1), SUM(k.total)
+FROM company k JOIN members m ON m.org_id = k.org_id
+GROUP BY m.chain_id, k.kind
+UNION ALL
+SELECT NULL, kind, COUNT(*), SUM(latest),
+       SUM(CASE WHEN points > 1 THEN first END), SUM(points > 1), SUM(total)
+FROM company
+GROUP BY kind"""
+
+_LEVELS = """
+WITH members AS ({members}),
+standards AS (
+  SELECT organization_id AS org_id, level, value
+  FROM outcome
+  WHERE deleted_at IS NULL AND kind = 'standards' AND period >= :start AND period <= :end
+    AND organization_id IN (SELECT org_id FROM members)
+)
+SELECT m.chain_id, s.level, COUNT(DISTINCT s.org_id), SUM(s.value)
+FROM standards s JOIN members m ON m.org_id = s.org_id
+GROUP BY m.chain_id, s.level
+UNION ALL
+SELECT NULL, level, COUNT(DISTINCT org_id), SUM(value)
+FROM standards
+GROUP BY level"""
+
+
+def _total(kind: OutcomeKind, row: Any) -> Total:
+    """A :class:`Total` from one grouped row, as :func:`qclinic.core.outcomes.totals` has it."""
+    companies, latest, first, with_two, flow = int(row[2]), row[3], row[4], int(row[5]), row[6]
+    from qclinic.core.outcomes import FLOWS
+
+    if kind in FLOWS:
+        return Total(kind, companies, None, float(flow))
+    if kind is OutcomeKind.PASS_RATE:
+        before = float(first) / with_two if with_two else None
+        return Total(kind, companies, before, float(latest) / companies)
+    return Total(kind, companies, float(first) if with_two else None, float(latest))
+
+
+def chain_totals(
+    session: Session,
+    region: str | None,
+    chain_ids: tuple[str, ...],
+    start: date | None,
+    end: date | None,
+) -> dict[str | None, ChainOutcomes]:
+    """Per chain of the *region* (or of *chain_ids*; every chain without either) its outcome
+    totals for the figures dated *start*–*end* (either open), and under ``None`` those of all
+    of them with each company once. A chain without figures is left out."""
+    params = _period(start, end)
+    members = _members(region, chain_ids, params)
+    order = {kind: i for i, kind in enumerate(OutcomeKind)}
+    totals: dict[str | None, list[Total]] = {}
+    query = _TOTALS.format(members=members, company=_COMPANY.format(kind=""))
+    for row in session.execute(text(query), params).all():
+        kind = OutcomeKind(row[1])
+        totals.setdefault(row[0], []).append(_total(kind, row))
+    levels: dict[str | None, list[LevelTotal]] = {}
+    level_order = {level: i for i, level in enumerate(StandardLevel)}
+    for row in session.execute(text(_LEVELS.format(members=members)), params).all():
+        if row[1] is None:
+            continue  # a standards figure always has its level (the service refuses one without)
+        found = LevelTotal(StandardLevel(row[1]), int(row[2]), float(row[3]))
+        levels.setdefault(row[0], []).append(found)
+    return {
+        chain: ChainOutcomes(
+            tuple(sorted(found, key=lambda t: order[t.kind])),
+            tuple(sorted(levels.get(chain, []), key=lambda t: level_order[t.level])),
+        )
+        for chain, found in totals.items()
+    }
+
+
+def companies(
+    session: Session,
+    region: str | None,
+    chain_ids: tuple[str, ...],
+    start: date | None,
+    end: date | None,
+    kind: OutcomeKind,
+    level: StandardLevel | None = None,
+) -> list[CompanyOutcome]:
+    """The companies behind one total (the dashboard's click-through): those of the chains asked
+    for with figures of *kind* (standards of *level*, when given) in the period, each once, with
+    its first and latest figure, how many periods and their sum; by name."""
+    params = _period(start, end)
+    params["kind"] = kind.value
+    members = _members(region, chain_ids, params)
+    narrowed = " AND kind = :kind"
+    if level is not None:
+        params["level"] = level.value
+        narrowed += " AND level = :level"
+    query = f"""
+WITH members AS ({members}),
+{_COMPANY.format(kind=narrowed)}
+SELECT k.org_id, o.name, k.first, k.latest, k.points, k.total
+FROM company k JOIN organization o ON o.id = k.org_id
+ORDER BY o.name, k.org_id"""
+    return [
+        CompanyOutcome(r[0], r[1], float(r[2]), float(r[3]), int(r[4]), float(r[5]))
+        for r in session.execute(text(query), params).all()
+    ]
