@@ -1474,6 +1474,10 @@ Not on this computer yet: it arrives with the next sync.</source>
         <translation>供应商与整改</translation>
     </message>
     <message>
+        <source>Outcomes</source>
+        <translation>质量成效</translation>
+    </message>
+    <message>
         <source>Weakest suppliers</source>
         <translation>得分最低的供应商</translation>
     </message>
@@ -1542,8 +1546,8 @@ Not on this computer yet: it arrives with the next sync.</source>
         <translation>已设立</translation>
     </message>
     <message>
-        <source>visits %1 · assessments %2 · cases %3</source>
-        <translation>走访 %1 · 评估 %2 · 案例 %3</translation>
+        <source>visits %1 · assessments %2 · cases %3 · referrals %4</source>
+        <translation>走访 %1 · 评估 %2 · 案例 %3 · 供需对接 %4</translation>
     </message>
     <message>
         <source>of %1 received</source>
@@ -2230,7 +2234,7 @@ Not on this computer yet: it arrives with the next sync.</source>
     </message>
     <message>
         <source>Data file: %1</source>
-        <extracomment>The home page: the first page of a start (unless the user last left the app elsewhere). plain sqlite3 (no SQLAlchemy before the first screen): is there any organization yet?</extracomment>
+        <extracomment>The home page: the first page of a start (unless the user last left the app elsewhere). how long after the first screen the sync status is first read plain sqlite3 (no SQLAlchemy before the first screen): is there any organization yet?</extracomment>
         <translation>数据文件：%1</translation>
     </message>
     <message>
@@ -2913,6 +2917,27 @@ Not on this computer yet: it arrives with the next sync.</source>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeTotalsPanel</name>
+    <message>
+        <source>No company of these chains reported outcome figures dated in this period.</source>
+        <translation>本期内，所选产业链的企业均未登记质量成效数据。</translation>
+    </message>
+    <message>
+        <source>no figures</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <source>%1, by level</source>
+        <translation>%1（按标准级别）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n companies</source>
+        <translation>
+            <numerusform>%n 家企业</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -113,6 +113,50 @@ def events_text(counts: Mapping[str, int], lang: str) -> str:
     )
 
 
+#: an outcome total as ``services.outcomes.portfolio_companies`` asks it: (kind, level or None)
+OutcomeAsk = tuple[str, str | None]
+
+
+def outcome_drill(figure: str) -> OutcomeAsk | None:
+    """The companies behind an outcome tile: ``outcome:pass-rate`` → those with pass-rate
+    figures; ``outcome:standards:national`` → those that drafted national standards."""
+    match figure.split(":"):
+        case ["outcome", kind]:
+            return (kind, None)
+        case ["outcome", kind, level]:
+            return (kind, level)
+    return None
+
+
+def outcome_rows(
+    services: Services, flt: Any, ask: OutcomeAsk, chain_id: str | None
+) -> list[CompanyRow]:
+    """The companies behind an outcome total, each with its figures in the period as the total
+    counts them: a level's first → latest ("96 % → 98 %"), a flow's sum ("3")."""
+    from qclinic.core.outcomes import FLOWS, Total, formatted, total_shown
+    from qclinic.core.vocabulary import OutcomeKind, StandardLevel
+
+    kind = OutcomeKind(ask[0])
+    level = StandardLevel(ask[1]) if ask[1] else None
+    found = services.outcomes.portfolio_companies(
+        kind,
+        level,
+        region=flt.region,
+        chain_ids=(chain_id,) if chain_id else (),
+        start=flt.start,
+        end=flt.as_of,
+    )
+    rows = []
+    for company in found:
+        if kind in FLOWS:
+            said = formatted(kind, company.total)
+        else:
+            before = company.first if company.points > 1 else None
+            said = total_shown(Total(kind, 1, before, company.latest))
+        rows.append(CompanyRow(company.id, company.name, said))
+    return rows
+
+
 def detail_text(detail: str, lang: str) -> str:
     """What the companies list says of a company for one drill-down query."""
     from qclinic.charts.portfolio_figures import grade_label
@@ -145,4 +189,8 @@ def figure_detail(figure: str, lang: str) -> str:
             return f"{month} · {say(f'dashboard.{kind}', lang)}"
         case ["problems", field, kind] if kind in ("received", "solved"):
             return f"{field_label(field, lang)} · {say(f'dashboard.{kind}', lang)}"
+        case ["outcome", kind]:
+            return say(f"outcomes.kind.{kind}", lang)
+        case ["outcome", kind, level]:
+            return f"{say(f'outcomes.kind.{kind}', lang)} · {say(f'outcomes.level.{level}', lang)}"
     return ""

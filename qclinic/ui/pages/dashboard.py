@@ -3,12 +3,14 @@ and period.
 
 Figure tiles (companies, graded suppliers, chief quality officers, services, problems, actions)
 over four charts (grades now and in the previous period, 4 × 100% coverage, problems by NQI
-field, services by month) and a tab of lists (the weakest suppliers, open actions by company
-and by owner). Every tile, bar and list line clicks through to the companies behind it.
+field, services by month), a tab of lists (the weakest suppliers, open actions by company
+and by owner) and a tab of the outcome totals (:mod:`qclinic.ui.dashboard.outcomes`). Every
+tile, bar and list line clicks through to the companies behind it.
 
 Paint first, fill after: the page is built with empty tiles and placeholder panels (this module
 imports no matplotlib, numpy or SQLAlchemy), and :meth:`DashboardPage.load` computes the figures
-of every chain of the region and period on a worker thread (``services.portfolio``), which also
+of every chain of the region and period on a worker thread (``services.portfolio``, and the
+outcome totals from ``services.outcomes``), which also
 imports the chart modules, so the UI thread only draws. Switching the chain shows the figures
 already held; the region and the period compute again. Committed changes refresh the figures
 once they pause (debounced), or when the page is next shown.
@@ -43,6 +45,8 @@ from qclinic.ui.dashboard.drill import (
     event_drill,
     event_rows,
     figure_detail,
+    outcome_drill,
+    outcome_rows,
     portfolio_filter,
 )
 from qclinic.ui.dashboard.filter_bar import ChainChoice, FilterBar
@@ -53,6 +57,7 @@ from qclinic.ui.dashboard.lists import (
     OwnerActionsModel,
     WeakestModel,
 )
+from qclinic.ui.dashboard.outcomes import OutcomeTotalsPanel
 from qclinic.ui.dashboard.periods import months_between, period_days
 from qclinic.ui.dashboard.tiles import FigureTile
 from qclinic.ui.elided_label import ElidedLabel
@@ -73,6 +78,7 @@ FIGURE_TABLES = frozenset(
         "action",
         "person",
         "referral",
+        "outcome",
     }
 )
 # a burst of changes (sync, the demo) refreshes once, this long after the last one
@@ -90,6 +96,7 @@ class DashboardPage(QWidget):
         self._stale = False
         self._generation = 0  # the latest computation; older results are dropped
         self.portfolio: Any = None  # the last Portfolio computed (qclinic.core.portfolio)
+        self.outcomes: dict[str | None, Any] = {}  # chain id (None: all) → its outcome totals
         self.dialog: CompaniesDialog | None = None
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -102,6 +109,7 @@ class DashboardPage(QWidget):
         for panel in self.charts.values():
             panel.clickable = lambda gid: (drill_down(gid) or event_drill(gid)) is not None
             panel.clicked.connect(self.open_figure)
+        self.outcomes_panel.clicked.connect(self.open_figure)
         for view in (self.weakest_view, self.company_actions_view):
             view.doubleClicked.connect(self.on_list_activated)
         signals.changed.connect(self.on_changed)
@@ -155,9 +163,11 @@ class DashboardPage(QWidget):
             column.addWidget(view, 1)
             columns.addLayout(column, 1)
 
+        self.outcomes_panel = OutcomeTotalsPanel()
         self.tabs = QTabWidget()
         self.tabs.addTab(overview, "")
         self.tabs.addTab(lists, "")
+        self.tabs.addTab(self.outcomes_panel, "")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(tiles)
@@ -176,6 +186,7 @@ class DashboardPage(QWidget):
         self.heading.setText(self.tr("Dashboard"))
         self.tabs.setTabText(0, self.tr("Charts"))
         self.tabs.setTabText(1, self.tr("Suppliers and actions"))
+        self.tabs.setTabText(2, self.tr("Outcomes"))
         self.weakest_title.setText(self.tr("Weakest suppliers"))
         self.company_actions_title.setText(self.tr("Open actions by company"))
         self.owner_actions_title.setText(self.tr("Open actions by owner"))
@@ -214,15 +225,17 @@ class DashboardPage(QWidget):
         self.status.setText(self.tr("Computing the figures…"))
         services, days = self._services, self.filter_days()
 
-        def compute(_progress: tasks.Progress) -> tuple[Any, list[ChainChoice]]:
+        def compute(_progress: tasks.Progress) -> tuple[Any, list[ChainChoice], Any]:
             # the chart modules (matplotlib, numpy) are imported here, off the UI thread
             from matplotlib.backends import backend_qtagg  # noqa: F401
 
             import qclinic.charts.portfolio_figures
             import qclinic.charts.portfolio_update  # noqa: F401
 
-            figures = services.portfolio.figures(portfolio_filter(days))
-            return figures, chain_choices(services)
+            flt = portfolio_filter(days)
+            figures = services.portfolio.figures(flt)
+            outcomes = services.outcomes.portfolio_totals(flt.region, (), flt.start, flt.as_of)
+            return figures, chain_choices(services), outcomes
 
         tasks.run_task(
             compute,
@@ -237,10 +250,10 @@ class DashboardPage(QWidget):
         start, end = period_days(self.filters.period(), today)
         return self.filters.region(), start, end, today
 
-    def _computed(self, generation: int, result: tuple[Any, list[ChainChoice]]) -> None:
+    def _computed(self, generation: int, result: tuple[Any, list[ChainChoice], Any]) -> None:
         if generation != self._generation:
             return  # a newer filter is being computed
-        self.portfolio, choices = result
+        self.portfolio, choices, self.outcomes = result
         self.filters.set_chains(choices)
         self.show_figures()
         self.status.setText(
@@ -271,6 +284,7 @@ class DashboardPage(QWidget):
         self._show_tiles(figures)
         self._draw_charts(figures)
         self._fill_lists(figures)
+        self.outcomes_panel.show_totals(self.outcomes.get(figures.id), ui_language())
 
     def _show_tiles(self, f: Any) -> None:
         n = _number
@@ -374,8 +388,12 @@ class DashboardPage(QWidget):
         double-clicking one opens it. Figures without a list of companies do nothing."""
         figures = self.figures()
         tiers = sorted(figures.by_tier) if figures is not None else []
-        asked, events = drill_down(figure, tiers), event_drill(figure)
-        if asked is None and events is None:
+        asked, events, outcome = (
+            drill_down(figure, tiers),
+            event_drill(figure),
+            outcome_drill(figure),
+        )
+        if asked is None and events is None and outcome is None:
             return
         services, days, chain = self._services, self.filter_days(), self.filters.chain_id()
         heading = self._figure_heading(figure)
@@ -383,6 +401,8 @@ class DashboardPage(QWidget):
 
         def read(_progress: tasks.Progress) -> list[CompanyRow]:
             flt = portfolio_filter(days)
+            if outcome is not None:  # an outcome total: each company with its figures
+                return outcome_rows(services, flt, outcome, chain)
             if events is not None:  # services and problems: each company with its events
                 return event_rows(services, flt, events, chain, lang)
             rows: dict[str, CompanyRow] = {}
@@ -417,6 +437,7 @@ class DashboardPage(QWidget):
             "coverage": self.tr("4 × 100% coverage"),
             "services": self.tr("Clinic services"),
             "problems": self.tr("Problems received and solved"),
+            "outcome": self.tr("Outcomes"),
         }
         detail = figure_detail(figure, ui_language())
         name = names.get(figure.partition(":")[0], "")

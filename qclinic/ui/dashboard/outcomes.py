@@ -1,0 +1,102 @@
+"""The dashboard's outcomes (质量成效): the chain's (or all chains') outcome totals for the period,
+as the chain report prints them — "产品合格率 96 % → 98 %", complaints, PPM and certificates from
+the first figure in the period to the latest, standards (also by level), patents and awards
+added up. One tile a figure; a click opens the companies behind it.
+
+The totals are computed with the other figures on the dashboard's worker
+(``services.outcomes.portfolio_totals``: one grouped query for every chain of the region), so
+switching the chain shows the ones held. The words of the kinds and levels are the catalogue's
+(``outcomes.kind.*``, ``outcomes.level.*``), as the reports print them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from qclinic.core.catalogue import say
+from qclinic.core.outcomes import total_shown
+from qclinic.core.vocabulary import OutcomeKind, StandardLevel
+from qclinic.ui.dashboard.tiles import FigureTile
+
+# tiles per row
+COLUMNS = 4
+
+
+def kind_key(kind: OutcomeKind) -> str:
+    return f"outcome:{kind.value}"
+
+
+def level_key(level: StandardLevel) -> str:
+    return f"outcome:{OutcomeKind.STANDARDS.value}:{level.value}"
+
+
+class OutcomeTotalsPanel(QWidget):
+    """The outcome tiles: one per kind, then the standards by level."""
+
+    clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind_tiles = {kind: FigureTile(kind_key(kind)) for kind in OutcomeKind}
+        self.level_tiles = {level: FigureTile(level_key(level)) for level in StandardLevel}
+        self.empty = QLabel()
+        self.empty.setObjectName("outcomesEmpty")
+        self.empty.setStyleSheet("color: palette(mid);")
+        self.levels_title = QLabel()
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.empty)
+        kinds = QGridLayout()
+        kinds.setSpacing(8)
+        for n, tile in enumerate(self.kind_tiles.values()):
+            kinds.addWidget(tile, n // COLUMNS, n % COLUMNS)
+        layout.addLayout(kinds)
+        layout.addWidget(self.levels_title)
+        levels = QGridLayout()
+        levels.setSpacing(8)
+        for n, tile in enumerate(self.level_tiles.values()):
+            levels.addWidget(tile, 0, n)
+        layout.addLayout(levels)
+        layout.addStretch(1)
+        for tile in (*self.kind_tiles.values(), *self.level_tiles.values()):
+            tile.clicked.connect(self.clicked)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def show_totals(self, totals: Any, lang: str) -> None:
+        """Show *totals* (``ChainOutcomes``, or None when no company reported a figure)."""
+        found = {t.kind: t for t in totals.totals} if totals is not None else {}
+        levels = {t.level: t for t in totals.standards_by_level} if totals is not None else {}
+        self.empty.setText(
+            self.tr("No company of these chains reported outcome figures dated in this period.")
+        )
+        self.empty.setVisible(not found)
+        for kind, tile in self.kind_tiles.items():
+            tile.set_caption(say(f"outcomes.kind.{kind.value}", lang))
+            total = found.get(kind)
+            if total is None:
+                tile.set_value("—", self.tr("no figures"))
+                continue
+            tile.set_value(total_shown(total), self._companies(total.companies))
+        standards = say("outcomes.kind.standards", lang)
+        self.levels_title.setText(self.tr("%1, by level").replace("%1", standards))
+        for level, tile in self.level_tiles.items():
+            tile.set_caption(say(f"outcomes.level.{level.value}", lang))
+            level_total = levels.get(level)
+            if level_total is None:
+                tile.set_value("0", "")
+                continue
+            count = f"{level_total.count:g}"
+            tile.set_value(count, self._companies(level_total.companies))
+
+    def _companies(self, n: int) -> str:
+        return self.tr("%n companies", "", n)
