@@ -100,6 +100,21 @@ class OutcomeTotal:
 
 
 @dataclass(frozen=True)
+class ReferralLine:
+    """A referral to an NQI service provider (供需对接) delivered in the period."""
+
+    id: str
+    organization: str
+    provider: str
+    request: str  # the service asked for
+    field: str  # a NqiCategory value
+    status: str  # a ReferralStatus value (delivered or closed)
+    requested_on: str  # ISO date
+    delivered_on: str  # ISO date
+    evidence: tuple[str, ...]  # the delivery evidence's file names
+
+
+@dataclass(frozen=True)
 class ChainReportData:
     """Everything the chain report shows (see the module docstring)."""
 
@@ -127,9 +142,13 @@ class ChainReportData:
     solved: tuple[SolvedCase, ...]
     #: the companies' outcome figures in the period, totalled (schema 0016)
     outcomes: tuple[OutcomeTotal, ...] = ()
+    #: referrals delivered in the period, as the portfolio counts them (a service, with the
+    #: visits, assessments and cases), and the same referrals listed
+    referrals: int = 0
+    referral_lines: tuple[ReferralLine, ...] = ()
 
     #: fields left out of the data hash while empty, so copies printed before them still match
-    LATER_FIELDS: ClassVar[tuple[str, ...]] = ("outcomes",)
+    LATER_FIELDS: ClassVar[tuple[str, ...]] = ("outcomes", "referrals", "referral_lines")
 
     @property
     def companies(self) -> int:
@@ -144,6 +163,20 @@ class ChainReportData:
 
     def suppliers(self) -> list[MemberRow]:
         return [m for m in self.members if m.tier > 0]
+
+    @property
+    def services(self) -> int:
+        """Services delivered in the period: visits, assessments, cases and referrals (the
+        portfolio's ``Services.total``)."""
+        return self.visits + self.assessments + self.cases + self.referrals
+
+    def referrals_by(self, what: str) -> list[tuple[str, int]]:
+        """The referrals listed, counted by ``field`` or ``provider``: most first, then by name."""
+        counts: dict[str, int] = {}
+        for line in self.referral_lines:
+            key = getattr(line, what)
+            counts[key] = counts.get(key, 0) + 1
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
     def problems_received(self) -> int:
         return sum(p.received for p in self.problems)

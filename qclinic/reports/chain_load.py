@@ -24,6 +24,7 @@ from qclinic.reports.chain_data import (
     MemberRow,
     MonthProblems,
     OutcomeTotal,
+    ReferralLine,
     SolvedCase,
 )
 
@@ -80,11 +81,13 @@ def assemble(
     supplier_rows: list[Any],
     solved: list[Any],
     outcomes: Sequence[Any] = (),
+    referrals: Sequence[Any] = (),
 ) -> ChainReportData:
     """The chain report's data from what the service read: the chain's *header*
     (``chain_report_sources.ChainHeader``), the portfolio's *figures* for the chain and the
-    *previous* period's filter, its *supplier_rows*, the *solved* cases and the *outcomes*
-    totals (:class:`qclinic.core.outcomes.Total`)."""
+    *previous* period's filter, its *supplier_rows*, the *solved* cases, the *outcomes*
+    totals (:class:`qclinic.core.outcomes.Total`) and the *referrals* delivered
+    (``chain_report_sources.ReferralRow``)."""
     members = sorted(
         (_member(row) for row in supplier_rows), key=lambda m: (m.tier, m.name, m.organization_id)
     )
@@ -128,4 +131,19 @@ def assemble(
             for c in solved
         ),
         outcomes=tuple(OutcomeTotal(str(t.kind), t.companies, t.before, t.after) for t in outcomes),
+        referrals=figures.services.referrals,
+        referral_lines=tuple(
+            ReferralLine(
+                r.id,
+                r.organization,
+                r.provider,
+                r.request,
+                r.field,
+                r.status,
+                r.requested_on.isoformat(),
+                r.delivered_on.isoformat(),
+                tuple(r.evidence),
+            )
+            for r in referrals
+        ),
     )

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from qclinic.core.catalogue import text as find_text
-from qclinic.reports import chain_sections, outcome_totals
+from qclinic.reports import chain_referrals, chain_sections, outcome_totals
 from qclinic.reports.build import BuiltReport
 from qclinic.reports.chain_charts import say
 from qclinic.reports.chain_data import ChainReportData
@@ -54,6 +54,8 @@ def contents_entries(data: ChainReportData, lang: str) -> list[tuple[str, int, s
         (f"tier-{tier}", 1, chain_sections.tier_title(tier, lang)) for tier, _rows in data.tiers()
     ]
     entries.append(("solved", 0, say("solved_heading", lang)))
+    if data.referral_lines:
+        entries.append(("referrals", 0, say("referrals_heading", lang)))
     if data.outcomes:
         entries.append(("outcomes", 0, find_text("outcomes.section").get(lang)))
     entries.append(("closing", 0, say("closing", lang)))
@@ -98,6 +100,7 @@ def render_chain_report(
     story += chain_sections.coverage(data, info)
     story += chain_sections.tier_tables(data, info)
     story += chain_sections.solved_cases(data, info)
+    story += chain_referrals.referrals(data, info)
     story += outcome_totals.outcomes(data, info)
     story += chain_sections.closing(data, info, issuing_body)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -117,7 +120,9 @@ def _hash(value: Any) -> str:
 def parts(data: ChainReportData) -> dict[str, str]:
     """What the report shows, part by part, each as a hash: the header (chain, leaders,
     period), the chain's figures, each company's row and each solved problem — and, apart, the
-    open and overdue actions (``actions``), whose progress after printing is expected."""
+    open and overdue actions (``actions``), whose progress after printing is expected. The
+    referrals delivered (``referrals``) and the outcomes are parts of their own, absent while
+    empty, so the figures of a copy printed before they existed still match."""
     from dataclasses import replace
 
     out = {
@@ -156,6 +161,8 @@ def parts(data: ChainReportData) -> dict[str, str]:
         out[f"case:{case.id}"] = _hash(case)
     if data.outcomes:  # absent while empty, as in the data hash
         out["outcomes"] = _hash(list(data.outcomes))
+    if data.referrals or data.referral_lines:  # the same: copies printed before still match
+        out["referrals"] = _hash([data.referrals, list(data.referral_lines)])
     return out
 
 

@@ -124,11 +124,10 @@ def _figure_cell(value: str, caption: str, lang: str, colour: Any = ACCENT) -> l
 def _key_figures(data: ChainReportData, lang: str) -> Table:
     """Six tiles: companies, CQOs, services, problems received / solved, actions open / late."""
     received, solved = data.problems_received(), data.problems_solved()
-    services = data.visits + data.assessments + data.cases
     tiles = [
         _figure_cell(str(data.companies), say("companies", lang), lang),
         _figure_cell(f"{data.cqo_appointed}/{data.companies}", say("cqo", lang), lang),
-        _figure_cell(str(services), say("services", lang), lang),
+        _figure_cell(str(data.services), say("services", lang), lang),
         _figure_cell(f"{solved}/{received}", say("problems_solved_of", lang), lang, GREEN),
         _figure_cell(str(data.open_actions), say("actions_open", lang), lang),
         _figure_cell(
@@ -176,11 +175,16 @@ def _grade_table(data: ChainReportData, lang: str) -> Table:
     return table(rows, [first] + [(FRAME_WIDTH - first) / len(keys)] * len(keys))
 
 
+SERVICE_KINDS = ("visits", "assessments", "cases", "referrals", "total")
+
+
 def _services_table(data: ChainReportData, lang: str) -> Table:
+    """Visits, assessments, cases and referrals delivered, and their total (the key figure)."""
     s = styles(lang)
-    head = [para(say(key, lang), head_right(lang)) for key in ("visits", "assessments", "cases")]
-    values = [para(str(v), s.cell_right) for v in (data.visits, data.assessments, data.cases)]
-    return table([head, values], [FRAME_WIDTH / 3] * 3)
+    head = [para(say(key, lang), head_right(lang)) for key in SERVICE_KINDS]
+    counts = (data.visits, data.assessments, data.cases, data.referrals, data.services)
+    values = [para(str(v), s.cell_right) for v in counts]
+    return table([head, values], [FRAME_WIDTH / len(SERVICE_KINDS)] * len(SERVICE_KINDS))
 
 
 def _problems_table(data: ChainReportData, lang: str) -> Table:

@@ -85,6 +85,8 @@ def _name(key: str, names: dict[str, str]) -> str:
         from qclinic.core.catalogue import text
 
         return text("outcomes.section").en
+    if key == "referrals":
+        return catalogue_say("chain_report.referrals_heading", "en")
     return _en(key) if key in ("header", "figures") else key
 
 

@@ -1,4 +1,5 @@
-"""The chain report's tables as an Excel workbook: a summary sheet, then one sheet per tier.
+"""The chain report's tables as an Excel workbook: a summary sheet, one sheet per tier, and the
+referrals delivered in the period (供需对接) when there were any.
 
 The same :class:`~qclinic.reports.chain_data.ChainReportData` as the PDF, for organizers who sort
 and filter: numbers stay numbers (a score is a float, a count an int), 4 × 100% flags read
@@ -11,7 +12,16 @@ from pathlib import Path
 from typing import Any
 
 from qclinic.reports.chain_charts import say
-from qclinic.reports.chain_data import GRADES, UNGRADED, ChainReportData, MemberRow, trend
+from qclinic.reports.chain_data import (
+    GRADES,
+    UNGRADED,
+    ChainReportData,
+    MemberRow,
+    ReferralLine,
+    trend,
+)
+from qclinic.reports.chain_referrals import COLUMNS as REFERRAL_COLUMNS
+from qclinic.reports.chain_referrals import status_label
 from qclinic.reports.chain_sections import ARROWS, period_text, sector_label, tier_title
 from qclinic.reports.i18n import check_language, label
 from qclinic.reports.xlsx import add_sheet
@@ -54,6 +64,8 @@ def _summary_rows(data: ChainReportData, lang: str) -> list[list[Any]]:
         [say("visits", lang), data.visits],
         [say("assessments", lang), data.assessments],
         [say("cases", lang), data.cases],
+        [say("referrals", lang), data.referrals],
+        [say("services", lang), data.services],
     ]
     for field in data.problems:
         rows.append([label(field.field, lang) + sep + say("received", lang), field.received])
@@ -75,6 +87,20 @@ def _outcome_rows(data: ChainReportData, lang: str) -> list[list[Any]]:
     from qclinic.reports.outcome_totals import shown
 
     return [[rules.kind_label(OutcomeKind(t.kind)).get(lang), shown(t)] for t in data.outcomes]
+
+
+def _referral_row(line: ReferralLine, lang: str) -> list[Any]:
+    """A referral as the PDF's table prints it; the evidence's file names one a line."""
+    return [
+        line.organization,
+        line.provider,
+        line.request,
+        label(line.field, lang),
+        line.requested_on,
+        line.delivered_on,
+        status_label(line.status, lang),
+        "\n".join(line.evidence),
+    ]
 
 
 def _member_row(number: int, member: MemberRow, lang: str) -> list[Any]:
@@ -123,6 +149,14 @@ def write_chain_xlsx(data: ChainReportData, out: Path, lang: str = "zh") -> Path
         rows = [_member_row(n, m, lang) for n, m in enumerate(members, start=1)]
         name = tier_title(tier, lang).translate(_NOT_IN_NAMES)[:31]
         add_sheet(book, name, head, rows, [6, 36, 30, 8, 10, 6, 8, 9, 9, 9, 9, 9, 9, 9])
+    if data.referral_lines:
+        add_sheet(
+            book,
+            say("sheet_referrals", lang),
+            [say(key, lang) for key in REFERRAL_COLUMNS],
+            [_referral_row(line, lang) for line in data.referral_lines],
+            [30, 30, 36, 14, 12, 12, 10, 36],
+        )
     out.parent.mkdir(parents=True, exist_ok=True)
     book.save(out)
     return out

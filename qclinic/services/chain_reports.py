@@ -55,6 +55,7 @@ class ChainReportService(Service):
         with self._reading() as session:
             header = sources.chain_header(session, chain_id)
             solved = sources.solved_cases(session, chain_id, start, end)
+            referrals = sources.delivered_referrals(session, chain_id, start, end)
         flt = PortfolioFilter(chain_ids=(chain_id,), start=start, end=end, today=end)
         view = PortfolioService(self._database, self._bus).chain_view(chain_id, flt)
         if not view.suppliers:  # a chain without companies has no figures to report
@@ -71,6 +72,7 @@ class ChainReportService(Service):
             list(view.suppliers),
             solved,
             outcomes[chain_id],
+            referrals,
         )
 
     def print_report(

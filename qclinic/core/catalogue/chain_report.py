@@ -105,6 +105,24 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "col_problem": ("问题", "Problem"),
     "col_prescription": ("处方", "Prescription"),
     "col_resolved": ("解决日期", "Solved on"),
+    # referrals to NQI service providers (供需对接)
+    "referrals": ("供需对接", "Referrals"),
+    "referrals_heading": ("供需对接", "Referrals to service providers"),
+    "referrals_intro": (
+        "{period} 期间，经质量门诊转介、由服务机构完成交付的服务共 {n} 项，"
+        "涉及链上企业 {companies} 家、服务机构 {providers} 家。",
+        "Over {period}, service providers delivered {n} services the clinic had referred "
+        "companies of the chain to: {companies} companies, {providers} providers.",
+    ),
+    "chart_referrals": ("按 NQI 领域统计的供需对接", "Referrals delivered by NQI field"),
+    "col_count": ("项数", "Referrals"),
+    "col_provider": ("服务机构", "Provider"),
+    "col_service": ("服务内容", "Service"),
+    "col_requested": ("转介日期", "Requested"),
+    "col_delivered": ("交付日期", "Delivered"),
+    "col_status": ("状态", "Status"),
+    "col_evidence": ("交付证据", "Evidence"),
+    "sheet_referrals": ("供需对接", "Referrals"),
     # the closing page
     "closing": ("结论与签发", "Conclusions and sign-off"),
     "conclusion_coverage": (
