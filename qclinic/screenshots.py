@@ -165,10 +165,12 @@ def take(out: Path, laptop: bool = False) -> list[Path]:
 
 def _dashboard(out: Path, suffix: str, size: tuple[int, int]) -> list[Path]:
     """The dashboard over a small synthetic province (``qclinic demo --chains 6
-    --organizations 120``), in its own data folder, in both languages."""
+    --organizations 120``) with outcome figures and referrals, in its own data folder, in both
+    languages."""
     from PySide6.QtWidgets import QApplication
 
     from qclinic.services.demo.province import ProvinceService
+    from qclinic.services.demo.province_outcomes import ProvinceOutcomesService
     from qclinic.services.events import EventBus
     from qclinic.storage.library import install_builtin_library
     from qclinic.storage.startup import open_database
@@ -182,6 +184,7 @@ def _dashboard(out: Path, suffix: str, size: tuple[int, int]) -> list[Path]:
         database = open_database(Path(folder) / "qclinic.sqlite", attachments_dir=Path(folder))
         install_builtin_library(database)
         ProvinceService(database, EventBus()).build(6, 120, seed=1)
+        ProvinceOutcomesService(database, EventBus()).build(seed=1)
         for lang in ("zh", "en"):
             i18n.install_translators(app, lang)  # type: ignore[arg-type]
             window = MainWindow(AppSignals(), lang=lang, start_page="dashboard")

@@ -2,7 +2,7 @@
 companies were referred to and an NQI service provider delivered in the period.
 
 Printed only when a referral was delivered in the period (like the outcomes): a sentence with the
-counts, the referrals by NQI field (a chart and a table) and by provider, then every referral —
+counts, the referrals by NQI field (a chart) and by provider (a table), then every referral —
 company, provider, the service asked, field, the days requested and delivered, its status and the
 file names of its delivery evidence (a calibration certificate, a test report). The rows are
 ``ChainReportData.referral_lines``, read for the whole chain in one query
@@ -28,18 +28,17 @@ from qclinic.reports.styles import FRAME_WIDTH, mm, styles
 
 #: the referrals' colour in the chart (the dashboard's referrals colour)
 REFERRAL_COLOUR = colors.HexColor("#8e5bb5")
-#: the table's columns
+#: the table's columns (the two days share one, one above the other)
 COLUMNS = (
     "col_company",
     "col_provider",
     "col_service",
     "nqi_field",
-    "col_requested",
-    "col_delivered",
+    "col_dates",
     "col_status",
     "col_evidence",
 )
-WIDTHS = (27, 27, 0, 17, 17, 17, 13, 26)  # mm; the service takes the rest
+WIDTHS = (26, 26, 0, 24, 22, 19, 26)  # mm; the service takes the rest
 
 
 def status_label(status: str, lang: str) -> str:
@@ -85,15 +84,12 @@ def referrals(data: ChainReportData, info: PageInfo) -> list[Any]:
         companies=len({line.organization for line in lines}),
         providers=len({line.provider for line in lines}),
     )
-    by_field = [(label(name, lang), n) for name, n in data.referrals_by("field")]
     story: list[Any] = [
         CondPageBreak(80 * mm),
         heading(say("referrals_heading", lang), "referrals", 0, info, keep=False),
         para(intro, s.body),
         Spacer(1, 2 * mm),
         KeepTogether([referrals_chart(data, lang, FRAME_WIDTH)]),
-        Spacer(1, 3 * mm),
-        KeepTogether([_counts(say("nqi_field", lang), by_field, lang)]),
         Spacer(1, 3 * mm),
         KeepTogether([_counts(say("col_provider", lang), data.referrals_by("provider"), lang)]),
         Spacer(1, 4 * mm),
@@ -107,12 +103,11 @@ def referrals(data: ChainReportData, info: PageInfo) -> list[Any]:
                 para(line.provider, s.cell),
                 para(line.request, s.cell),
                 para(label(line.field, lang), s.cell),
-                para(line.requested_on, s.cell),
-                para(line.delivered_on, s.cell),
+                rich(f"{line.requested_on}<br/>{line.delivered_on}", s.cell),
                 para(status_label(line.status, lang), s.cell),
                 rich("<br/>".join(fonts.markup(f) for f in line.evidence) or "—", s.cell),
             ]
         )
     rest = FRAME_WIDTH - sum(WIDTHS) * mm
     widths = [w * mm if w else rest for w in WIDTHS]
-    return [*story, CondPageBreak(30 * mm), table(rows, widths)]
+    return [*story, table(rows, widths)]

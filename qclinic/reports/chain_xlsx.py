@@ -20,12 +20,22 @@ from qclinic.reports.chain_data import (
     ReferralLine,
     trend,
 )
-from qclinic.reports.chain_referrals import COLUMNS as REFERRAL_COLUMNS
 from qclinic.reports.chain_referrals import status_label
 from qclinic.reports.chain_sections import ARROWS, period_text, sector_label, tier_title
 from qclinic.reports.i18n import check_language, label
 from qclinic.reports.xlsx import add_sheet
 
+#: the referrals sheet's columns: the PDF table's, each day in a column of its own
+REFERRAL_COLUMNS = (
+    "col_company",
+    "col_provider",
+    "col_service",
+    "nqi_field",
+    "col_requested",
+    "col_delivered",
+    "col_status",
+    "col_evidence",
+)
 #: characters Excel refuses in a sheet name
 _NOT_IN_NAMES = str.maketrans({c: " " for c in "[]:*?/\\"})
 

@@ -1547,7 +1547,7 @@ Not on this computer yet: it arrives with the next sync.</source>
     </message>
     <message>
         <source>visits %1 · assessments %2 · cases %3 · referrals %4</source>
-        <translation>走访 %1 · 评估 %2 · 案例 %3 · 供需对接 %4</translation>
+        <translation>走访 %1 · 评估 %2 · 案例 %3 · 对接 %4</translation>
     </message>
     <message>
         <source>of %1 received</source>
@@ -2933,11 +2933,13 @@ Not on this computer yet: it arrives with the next sync.</source>
         <source>%1, by level</source>
         <translation>%1（按标准级别）</translation>
     </message>
-    <message numerus="yes">
-        <source>%n companies</source>
-        <translation>
-            <numerusform>%n 家企业</numerusform>
-        </translation>
+    <message>
+        <source>1 company</source>
+        <translation>1 家企业</translation>
+    </message>
+    <message>
+        <source>%1 companies</source>
+        <translation>%1 家企业</translation>
     </message>
 </context>
 <context>

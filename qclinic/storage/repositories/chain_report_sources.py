@@ -138,6 +138,8 @@ def delivered_referrals(
     )
     found: dict[str, ReferralRow] = {}
     for row in session.execute(query).all():
+        if row[7] is None:  # not delivered: the query leaves them out
+            continue
         held = found.get(row[0])
         files = (row[8],) if row[8] is not None else ()
         if held is not None:

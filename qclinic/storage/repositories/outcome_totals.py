@@ -88,33 +88,24 @@ def _period(start: date | None, end: date | None) -> dict[str, Any]:
 
 
 #: per company and kind of the members: its first and latest figure in the period, how many
-#: periods it reported, and their sum (a period's standards summed over their levels)
+#: figures and their sum — one pass over the outcome index, no window: a level kind has one
+#: figure per company, period and kind (the service refuses a second), so the value of the
+#: earliest and of the latest period come with MIN / MAX over "period|value" (the period is ten
+#: characters, the value written exactly); a flow (standards) needs only the sum
 _COMPANY = """
-per AS (
-  SELECT organization_id AS org_id, kind, period, SUM(value) AS value
+company AS MATERIALIZED (
+  SELECT organization_id AS org_id, kind, COUNT(*) AS points,
+         CAST(substr(MIN(period || '|' || printf('%!.17g', value)), 12) AS REAL) AS first,
+         CAST(substr(MAX(period || '|' || printf('%!.17g', value)), 12) AS REAL) AS latest,
+         SUM(value) AS total
   FROM outcome
   WHERE deleted_at IS NULL AND period >= :start AND period <= :end
     AND organization_id IN (SELECT org_id FROM members){kind}
-  GROUP BY organization_id, kind, period
-),
-ranked AS (
-  SELECT org_id, kind, value,
-         ROW_NUMBER() OVER (PARTITION BY org_id, kind ORDER BY period) AS up,
-         ROW_NUMBER() OVER (PARTITION BY org_id, kind ORDER BY period DESC) AS down,
-         COUNT(*) OVER (PARTITION BY org_id, kind) AS points
-  FROM per
-),
-company AS (
-  SELECT org_id, kind, MAX(points) AS points,
-         SUM(CASE WHEN up = 1 THEN value END) AS first,
-         SUM(CASE WHEN down = 1 THEN value END) AS latest,
-         SUM(value) AS total
-  FROM ranked
-  GROUP BY org_id, kind
+  GROUP BY organization_id, kind
 )"""
 
 _TOTALS = """
-WITH members AS ({members}),
+WITH members AS MATERIALIZED ({members}),
 {company}
 SELECT m.chain_id, k.kind, COUNT(*), SUM(k.latest),
        SUM(CASE WHEN k.points > 1 THEN k.first END), SUM(k.points > 1), SUM(k.total)
@@ -127,7 +118,7 @@ FROM company
 GROUP BY kind"""
 
 _LEVELS = """
-WITH members AS ({members}),
+WITH members AS MATERIALIZED ({members}),
 standards AS (
   SELECT organization_id AS org_id, level, value
   FROM outcome
@@ -210,7 +201,7 @@ def companies(
         params["level"] = level.value
         narrowed += " AND level = :level"
     query = f"""
-WITH members AS ({members}),
+WITH members AS MATERIALIZED ({members}),
 {_COMPANY.format(kind=narrowed)}
 SELECT k.org_id, o.name, k.first, k.latest, k.points, k.total
 FROM company k JOIN organization o ON o.id = k.org_id

@@ -14,7 +14,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from qclinic.core.catalogue import say
 from qclinic.core.outcomes import total_shown
@@ -23,6 +30,8 @@ from qclinic.ui.dashboard.tiles import FigureTile
 
 # tiles per row
 COLUMNS = 4
+# the size of a total (the figure tiles' is 18)
+VALUE_POINTS = 15
 
 
 def kind_key(kind: OutcomeKind) -> str:
@@ -62,8 +71,14 @@ class OutcomeTotalsPanel(QWidget):
             levels.addWidget(tile, 0, n)
         layout.addLayout(levels)
         layout.addStretch(1)
+        for grid in (kinds, levels):
+            for column in range(grid.columnCount()):
+                grid.setColumnStretch(column, 1)
         for tile in (*self.kind_tiles.values(), *self.level_tiles.values()):
             tile.clicked.connect(self.clicked)
+            # a long total ("1,200 PPM → 950 PPM") is cut, not widening its column; the
+            # tooltip has it whole
+            tile.value_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -84,19 +99,26 @@ class OutcomeTotalsPanel(QWidget):
             tile.set_caption(say(f"outcomes.kind.{kind.value}", lang))
             total = found.get(kind)
             if total is None:
-                tile.set_value("—", self.tr("no figures"))
+                _show(tile, "—", self.tr("no figures"))
                 continue
-            tile.set_value(total_shown(total), self._companies(total.companies))
+            _show(tile, total_shown(total), self._companies(total.companies))
         standards = say("outcomes.kind.standards", lang)
         self.levels_title.setText(self.tr("%1, by level").replace("%1", standards))
         for level, tile in self.level_tiles.items():
             tile.set_caption(say(f"outcomes.level.{level.value}", lang))
             level_total = levels.get(level)
             if level_total is None:
-                tile.set_value("0", "")
+                _show(tile, "0", "")
                 continue
-            count = f"{level_total.count:g}"
-            tile.set_value(count, self._companies(level_total.companies))
+            _show(tile, f"{level_total.count:g}", self._companies(level_total.companies))
 
     def _companies(self, n: int) -> str:
-        return self.tr("%n companies", "", n)
+        return self.tr("1 company") if n == 1 else self.tr("%1 companies").replace("%1", f"{n:,}")
+
+
+def _show(tile: FigureTile, value: str, detail: str) -> None:
+    """*value* a little smaller than the figure tiles' (two figures and an arrow must fit), the
+    whole of it in the tooltip should it still be cut."""
+    tile.set_value(value, detail)
+    tile.value_label.setStyleSheet(f"font-size: {VALUE_POINTS}pt; font-weight: 600;")
+    tile.value_label.setToolTip(value if value not in ("—", "0") else "")

@@ -131,8 +131,8 @@ class DashboardPage(QWidget):
         self.tiles = {key: FigureTile(key) for key in TILES}
         tiles = QHBoxLayout()
         tiles.setSpacing(8)
-        for tile in self.tiles.values():
-            tiles.addWidget(tile, 1)
+        for key, tile in self.tiles.items():  # the services tile names four kinds: wider
+            tiles.addWidget(tile, 3 if key == "services" else 2)
 
         self.charts = {key: ChartPanel(f"chart-{key}") for key in CHARTS}
         overview = QWidget()
