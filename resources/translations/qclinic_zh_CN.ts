@@ -2922,6 +2922,10 @@ Not on this computer yet: it arrives with the next sync.</source>
 <context>
     <name>OutcomeTotalsPanel</name>
     <message>
+        <source>Computing the outcome totals…</source>
+        <translation>正在汇总质量成效数据…</translation>
+    </message>
+    <message>
         <source>No company of these chains reported outcome figures dated in this period.</source>
         <translation>本期内，所选产业链的企业均未登记质量成效数据。</translation>
     </message>

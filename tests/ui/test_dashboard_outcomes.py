@@ -82,6 +82,7 @@ def page(qtbot, services, signals, province) -> DashboardPage:
     page.show()
     page.load()
     qtbot.waitUntil(lambda: page.portfolio is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.outcomes is not None, timeout=WAIT_MS)  # on a worker of its own
     return page
 
 
@@ -226,7 +227,10 @@ def test_a_period_without_figures_says_so(qtbot, page: DashboardPage) -> None:
     combo = page.filters.period_combo
     combo.setCurrentIndex(combo.findData("last-year"))  # as the user picks it
     assert page._generation == computed + 1
+    assert page.outcomes is None  # computed again, the old totals gone
+    assert page.outcomes_panel.empty.text() == "Computing the outcome totals…"
     qtbot.waitUntil(lambda: page.status.text().startswith("Updated"), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.outcomes is not None, timeout=WAIT_MS)
     page.tabs.setCurrentIndex(2)
     panel = page.outcomes_panel
     assert panel.empty.isVisible()

@@ -87,56 +87,56 @@ def _period(start: date | None, end: date | None) -> dict[str, Any]:
     }
 
 
-#: per company and kind of the members: its first and latest figure in the period, how many
-#: figures and their sum — one pass over the outcome index, no window: a level kind has one
-#: figure per company, period and kind (the service refuses a second), so the value of the
-#: earliest and of the latest period come with MIN / MAX over "period|value" (the period is ten
-#: characters, the value written exactly); a flow (standards) needs only the sum
+#: per company, kind and level (a level for standards only) of the members: its first and latest
+#: figure in the period, how many figures, their sum — one grouped pass over the figures, no
+#: window: a level kind has one figure per company, period and kind (the service refuses a
+#: second), so the first and the latest value come with MIN / MAX over period || value (the
+#: period is ten characters; a value reads back as the number typed); a flow (standards,
+#: patents, awards) needs only the sum
 _COMPANY = """
 company AS MATERIALIZED (
-  SELECT organization_id AS org_id, kind, COUNT(*) AS points,
-         CAST(substr(MIN(period || '|' || printf('%!.17g', value)), 12) AS REAL) AS first,
-         CAST(substr(MAX(period || '|' || printf('%!.17g', value)), 12) AS REAL) AS latest,
+  SELECT organization_id AS org_id, kind, level, COUNT(*) AS points,
+         CAST(substr(MIN(period || value), 11) AS REAL) AS first,
+         CAST(substr(MAX(period || value), 11) AS REAL) AS latest,
          SUM(value) AS total
   FROM outcome
   WHERE deleted_at IS NULL AND period >= :start AND period <= :end
     AND organization_id IN (SELECT org_id FROM members){kind}
-  GROUP BY organization_id, kind
+  GROUP BY organization_id, kind, level
 )"""
 
+#: per chain (and, as NULL, all of them with each company once) and kind (and standards' level):
+#: companies, the sum of the latest figures, the sum of the first ones of companies with two or
+#: more, how many those are, the sum of all; then the standards over their levels ('*'), each
+#: company once
 _TOTALS = """
 WITH members AS MATERIALIZED ({members}),
 {company}
-SELECT m.chain_id, k.kind, COUNT(*), SUM(k.latest),
+SELECT m.chain_id, k.kind, k.level, COUNT(*), SUM(k.latest),
        SUM(CASE WHEN k.points > 1 THEN k.first END), SUM(k.points > 1), SUM(k.total)
 FROM company k JOIN members m ON m.org_id = k.org_id
-GROUP BY m.chain_id, k.kind
+GROUP BY m.chain_id, k.kind, k.level
 UNION ALL
-SELECT NULL, kind, COUNT(*), SUM(latest),
+SELECT NULL, kind, level, COUNT(*), SUM(latest),
        SUM(CASE WHEN points > 1 THEN first END), SUM(points > 1), SUM(total)
 FROM company
-GROUP BY kind"""
-
-_LEVELS = """
-WITH members AS MATERIALIZED ({members}),
-standards AS (
-  SELECT organization_id AS org_id, level, value
-  FROM outcome
-  WHERE deleted_at IS NULL AND kind = 'standards' AND period >= :start AND period <= :end
-    AND organization_id IN (SELECT org_id FROM members)
-)
-SELECT m.chain_id, s.level, COUNT(DISTINCT s.org_id), SUM(s.value)
-FROM standards s JOIN members m ON m.org_id = s.org_id
-GROUP BY m.chain_id, s.level
+GROUP BY kind, level
 UNION ALL
-SELECT NULL, level, COUNT(DISTINCT org_id), SUM(value)
-FROM standards
-GROUP BY level"""
+SELECT m.chain_id, k.kind, '*', COUNT(DISTINCT k.org_id), NULL, NULL, 0, SUM(k.total)
+FROM company k JOIN members m ON m.org_id = k.org_id
+WHERE k.kind = 'standards'
+GROUP BY m.chain_id, k.kind
+UNION ALL
+SELECT NULL, kind, '*', COUNT(DISTINCT org_id), NULL, NULL, 0, SUM(total)
+FROM company
+WHERE kind = 'standards'
+GROUP BY kind"""
 
 
 def _total(kind: OutcomeKind, row: Any) -> Total:
-    """A :class:`Total` from one grouped row, as :func:`qclinic.core.outcomes.totals` has it."""
-    companies, latest, first, with_two, flow = int(row[2]), row[3], row[4], int(row[5]), row[6]
+    """A :class:`Total` from one grouped row's figures (companies, sum of the latest, of the
+    first, companies with two or more, sum of all), as :func:`qclinic.core.outcomes.totals`."""
+    companies, latest, first, with_two, flow = int(row[0]), row[1], row[2], int(row[3]), row[4]
     from qclinic.core.outcomes import FLOWS
 
     if kind in FLOWS:
@@ -161,17 +161,19 @@ def chain_totals(
     members = _members(region, chain_ids, params)
     order = {kind: i for i, kind in enumerate(OutcomeKind)}
     totals: dict[str | None, list[Total]] = {}
+    levels: dict[str | None, list[LevelTotal]] = {}
     query = _TOTALS.format(members=members, company=_COMPANY.format(kind=""))
     for row in session.execute(text(query), params).all():
-        kind = OutcomeKind(row[1])
-        totals.setdefault(row[0], []).append(_total(kind, row))
-    levels: dict[str | None, list[LevelTotal]] = {}
+        chain, kind, level = row[0], OutcomeKind(row[1]), row[2]
+        if kind is OutcomeKind.STANDARDS:
+            if level == "*":  # the standards over their levels, each company once
+                totals.setdefault(chain, []).append(_total(kind, row[3:]))
+            elif level is not None:  # the service refuses a standards figure without one
+                found = LevelTotal(StandardLevel(level), int(row[3]), float(row[7]))
+                levels.setdefault(chain, []).append(found)
+            continue
+        totals.setdefault(chain, []).append(_total(kind, row[3:]))
     level_order = {level: i for i, level in enumerate(StandardLevel)}
-    for row in session.execute(text(_LEVELS.format(members=members)), params).all():
-        if row[1] is None:
-            continue  # a standards figure always has its level (the service refuses one without)
-        found = LevelTotal(StandardLevel(row[1]), int(row[2]), float(row[3]))
-        levels.setdefault(row[0], []).append(found)
     return {
         chain: ChainOutcomes(
             tuple(sorted(found, key=lambda t: order[t.kind])),

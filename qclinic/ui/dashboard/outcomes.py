@@ -3,10 +3,11 @@ as the chain report prints them — "产品合格率 96 % → 98 %", complaints,
 the first figure in the period to the latest, standards (also by level), patents and awards
 added up. One tile a figure; a click opens the companies behind it.
 
-The totals are computed with the other figures on the dashboard's worker
+The totals are computed beside the other figures, on a second worker of the dashboard
 (``services.outcomes.portfolio_totals``: one grouped query for every chain of the region), so
-switching the chain shows the ones held. The words of the kinds and levels are the catalogue's
-(``outcomes.kind.*``, ``outcomes.level.*``), as the reports print them.
+the charts never wait for them, and switching the chain shows the ones held. The words of the
+kinds and levels are the catalogue's (``outcomes.kind.*``, ``outcomes.level.*``), as the
+reports print them.
 """
 
 from __future__ import annotations
@@ -86,6 +87,21 @@ class OutcomeTotalsPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+
+    def show_pending(self) -> None:
+        """The totals are being computed: say so, the tiles empty."""
+        self.empty.setText(self.tr("Computing the outcome totals…"))
+        self.empty.setVisible(True)
+        for tile in (*self.kind_tiles.values(), *self.level_tiles.values()):
+            _show(tile, "—", "")
+
+    def show(self, outcomes: dict[str | None, Any] | None, chain_id: str | None, lang: str) -> None:
+        """Show the totals of *chain_id* (None: all chains) of *outcomes* (every chain's, as
+        ``services.outcomes.portfolio_totals`` gives them; None while they are computed)."""
+        if outcomes is None:
+            self.show_pending()
+        else:
+            self.show_totals(outcomes.get(chain_id), lang)
 
     def show_totals(self, totals: Any, lang: str) -> None:
         """Show *totals* (``ChainOutcomes``, or None when no company reported a figure)."""

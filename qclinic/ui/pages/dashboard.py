@@ -1,19 +1,17 @@
-"""The campaign dashboard, the app's home page: how the chains stand, filtered by chain, region
-and period.
+"""The campaign dashboard, the app's home page: how the chains stand, by chain, region and period.
 
 Figure tiles (companies, graded suppliers, chief quality officers, services, problems, actions)
-over four charts (grades now and in the previous period, 4 × 100% coverage, problems by NQI
-field, services by month), a tab of lists (the weakest suppliers, open actions by company
-and by owner) and a tab of the outcome totals (:mod:`qclinic.ui.dashboard.outcomes`). Every
-tile, bar and list line clicks through to the companies behind it.
+over four charts (grades now and before, 4 × 100% coverage, problems by NQI field, services by
+month), a tab of lists (weakest suppliers, open actions by company and owner) and one of the
+outcome totals (:mod:`qclinic.ui.dashboard.outcomes`); each clicks through to its companies.
 
 Paint first, fill after: the page is built with empty tiles and placeholder panels (this module
 imports no matplotlib, numpy or SQLAlchemy), and :meth:`DashboardPage.load` computes the figures
-of every chain of the region and period on a worker thread (``services.portfolio``, and the
-outcome totals from ``services.outcomes``), which also
-imports the chart modules, so the UI thread only draws. Switching the chain shows the figures
-already held; the region and the period compute again. Committed changes refresh the figures
-once they pause (debounced), or when the page is next shown.
+of every chain of the region and period on a worker thread (``services.portfolio``; the outcome
+totals on a second one, so the figures never wait for them), which also imports the chart
+modules, so the UI thread only draws. Switching the chain shows the figures already held; the
+region and the period compute again. Committed changes refresh the figures once they pause
+(debounced), or when the page is next shown.
 """
 
 from __future__ import annotations
@@ -96,7 +94,8 @@ class DashboardPage(QWidget):
         self._stale = False
         self._generation = 0  # the latest computation; older results are dropped
         self.portfolio: Any = None  # the last Portfolio computed (qclinic.core.portfolio)
-        self.outcomes: dict[str | None, Any] = {}  # chain id (None: all) → its outcome totals
+        # chain id (None: all) → its outcome totals; None while they are computed
+        self.outcomes: dict[str | None, Any] | None = None
         self.dialog: CompaniesDialog | None = None
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -225,21 +224,31 @@ class DashboardPage(QWidget):
         self.status.setText(self.tr("Computing the figures…"))
         services, days = self._services, self.filter_days()
 
-        def compute(_progress: tasks.Progress) -> tuple[Any, list[ChainChoice], Any]:
+        def compute(_progress: tasks.Progress) -> tuple[Any, list[ChainChoice]]:
             # the chart modules (matplotlib, numpy) are imported here, off the UI thread
             from matplotlib.backends import backend_qtagg  # noqa: F401
 
             import qclinic.charts.portfolio_figures
             import qclinic.charts.portfolio_update  # noqa: F401
 
+            figures = services.portfolio.figures(portfolio_filter(days))
+            return figures, chain_choices(services)
+
+        def totals(_progress: tasks.Progress) -> Any:
             flt = portfolio_filter(days)
-            figures = services.portfolio.figures(flt)
-            outcomes = services.outcomes.portfolio_totals(flt.region, (), flt.start, flt.as_of)
-            return figures, chain_choices(services), outcomes
+            return services.outcomes.portfolio_totals(flt.region, (), flt.start, flt.as_of)
 
         tasks.run_task(
             compute,
             on_done=lambda result: self._computed(generation, result),
+            on_error=self._failed,
+            owner=self,
+        )
+        self.outcomes = None
+        self.outcomes_panel.show_pending()
+        tasks.run_task(
+            totals,
+            on_done=lambda result: self._totalled(generation, result),
             on_error=self._failed,
             owner=self,
         )
@@ -250,10 +259,17 @@ class DashboardPage(QWidget):
         start, end = period_days(self.filters.period(), today)
         return self.filters.region(), start, end, today
 
-    def _computed(self, generation: int, result: tuple[Any, list[ChainChoice], Any]) -> None:
+    def _totalled(self, generation: int, outcomes: dict[str | None, Any]) -> None:
+        if generation != self._generation:
+            return
+        self.outcomes = outcomes
+        if self.portfolio is not None:
+            self.outcomes_panel.show(outcomes, self.figures().id, ui_language())
+
+    def _computed(self, generation: int, result: tuple[Any, list[ChainChoice]]) -> None:
         if generation != self._generation:
             return  # a newer filter is being computed
-        self.portfolio, choices, self.outcomes = result
+        self.portfolio, choices = result
         self.filters.set_chains(choices)
         self.show_figures()
         self.status.setText(
@@ -284,7 +300,7 @@ class DashboardPage(QWidget):
         self._show_tiles(figures)
         self._draw_charts(figures)
         self._fill_lists(figures)
-        self.outcomes_panel.show_totals(self.outcomes.get(figures.id), ui_language())
+        self.outcomes_panel.show(self.outcomes, figures.id, ui_language())
 
     def _show_tiles(self, f: Any) -> None:
         n = _number
