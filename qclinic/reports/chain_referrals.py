@@ -85,7 +85,7 @@ def referrals(data: ChainReportData, info: PageInfo) -> list[Any]:
         providers=len({line.provider for line in lines}),
     )
     story: list[Any] = [
-        CondPageBreak(80 * mm),
+        CondPageBreak(110 * mm),  # the section on one page where it fits
         heading(say("referrals_heading", lang), "referrals", 0, info, keep=False),
         para(intro, s.body),
         Spacer(1, 2 * mm),

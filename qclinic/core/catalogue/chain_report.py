@@ -120,7 +120,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "col_service": ("服务内容", "Service"),
     "col_requested": ("转介日期", "Requested"),
     "col_delivered": ("交付日期", "Delivered"),
-    "col_dates": ("转介 / 交付日期", "Requested / delivered"),
+    "col_dates": ("转介 / 交付", "Requested / delivered"),
     "col_status": ("状态", "Status"),
     "col_evidence": ("交付证据", "Evidence"),
     "sheet_referrals": ("供需对接", "Referrals"),

@@ -3,7 +3,7 @@ view's pictures and for timing its outcome totals on 10,000 companies.
 
 Over the last eight quarters before ``end``, every chain company reports its product pass rate
 (rising a little most quarters), customer complaints, PPM and certificates held; now and then a
-standard drafted (with its level), a patent or an award. About one company in six was referred to
+standard drafted (with its level), a patent or an award. About one company in three was referred to
 one of a few NQI service providers once or twice, most of them delivered. Written like the
 province itself — bulk inserts in one transaction, no change-log rows (made-up data never syncs),
 deterministic per seed — into a data folder that holds a province and no outcome figures yet.
@@ -84,7 +84,7 @@ class ProvinceOutcomesService(Service):
             referrals: list[tuple[Any, ...]] = []
             for company in companies:
                 outcomes += _figures(rng, company, quarters, new_id, stamp)
-                if rng.random() < 1 / 6:
+                if rng.random() < 1 / 3:
                     referrals += _referrals(rng, company, providers, end, new_id, stamp)
             connection = session.connection()
             counts = {

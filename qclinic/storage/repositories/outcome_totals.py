@@ -3,13 +3,13 @@ grouped query.
 
 The dashboard shows what the chain report prints (:func:`qclinic.core.outcomes.totals`): the
 mean pass rate from each company's first figure in the period to its latest, complaints, PPM and
-certificates summed the same way, standards, patents and awards added up. Doing that per company
-in Python (:meth:`qclinic.services.outcomes.OutcomeService.totals`) reads every figure row; here
-SQLite does it: one row per company, kind and period (a period's standards summed over their
-levels), each company's first and latest of them by window functions, then one total per chain
-and kind — and, with every company once, for all the chains together (``None``). The standards
-by level are a second grouped query. A company counts in a chain while it is a live member of
-a live chain; a deleted figure or company counts nowhere.
+certificates summed the same way, standards, patents and awards added up, the standards also by
+level. Doing that per company in Python (:meth:`qclinic.services.outcomes.OutcomeService.totals`,
+the chain report's way) reads every figure row into objects; here SQLite does it in one pass
+over the figures: per company, kind and level its first and latest figure, how many and their
+sum, then one total per chain and kind — and, with every company once, for all the chains
+together (``None``). A company counts in a chain while it is a live member of a live chain; a
+deleted figure or company counts nowhere. ``benchmarks/bench_outcome_totals.py`` times it.
 """
 
 from __future__ import annotations

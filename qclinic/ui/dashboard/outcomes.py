@@ -32,7 +32,7 @@ from qclinic.ui.dashboard.tiles import FigureTile
 # tiles per row
 COLUMNS = 4
 # the size of a total (the figure tiles' is 18)
-VALUE_POINTS = 15
+VALUE_POINTS = 13
 
 
 def kind_key(kind: OutcomeKind) -> str:
