@@ -94,18 +94,20 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
 
 def _add_outcomes(document: dict[str, Any], services: Any, portfolio: Portfolio) -> None:
     """Each chain's and the total's ``outcomes``: the companies' figures dated in the period,
-    totalled (:func:`qclinic.core.outcomes.totals`)."""
+    totalled (:func:`qclinic.core.outcomes.totals`) — the dashboard's grouped query
+    (``services.outcomes.portfolio_totals``), the total with each company once."""
     from qclinic.core.outcomes import totals_json
 
     flt = portfolio.filter
-    chain_ids = [str(chain.id) for chain in portfolio.chains]
-    per_chain = services.outcomes.chain_totals(chain_ids, flt.start, flt.as_of)
+    chain_ids = tuple(str(chain.id) for chain in portfolio.chains)
+    found = services.outcomes.portfolio_totals(None, chain_ids, flt.start, flt.as_of)
+    if not chain_ids:  # no chain matched the filter (an empty tuple would ask for every chain)
+        found = {}
     for chain, shown in zip(portfolio.chains, document["chains"], strict=True):
-        shown["outcomes"] = totals_json(per_chain[str(chain.id)])
-    companies = services.outcomes.chain_members(chain_ids)
-    document["total"]["outcomes"] = totals_json(
-        services.outcomes.totals(companies, flt.start, flt.as_of)
-    )
+        held = found.get(str(chain.id))
+        shown["outcomes"] = totals_json(held.totals if held is not None else [])
+    total = found.get(None)
+    document["total"]["outcomes"] = totals_json(total.totals if total is not None else [])
 
 
 def _width(value: str) -> int:
