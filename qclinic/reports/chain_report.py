@@ -34,6 +34,8 @@ from qclinic.reports.document import PageInfo, canvas_class, make_document
 from qclinic.reports.i18n import check_language
 
 KIND = "chain"
+#: the part of the referrals delivered (供需对接); copies issued before it existed lack it
+REFERRALS_PART = "referrals"
 
 
 def document_id(chain_id: str, serial: int | None) -> str:
@@ -121,8 +123,9 @@ def parts(data: ChainReportData) -> dict[str, str]:
     """What the report shows, part by part, each as a hash: the header (chain, leaders,
     period), the chain's figures, each company's row and each solved problem — and, apart, the
     open and overdue actions (``actions``), whose progress after printing is expected. The
-    referrals delivered (``referrals``) and the outcomes are parts of their own, absent while
-    empty, so the figures of a copy printed before they existed still match."""
+    referrals delivered (:data:`REFERRALS_PART`, always there) and the outcomes (absent while
+    empty) are parts of their own, so the figures of a copy printed before they existed still
+    match."""
     from dataclasses import replace
 
     out = {
@@ -161,8 +164,9 @@ def parts(data: ChainReportData) -> dict[str, str]:
         out[f"case:{case.id}"] = _hash(case)
     if data.outcomes:  # absent while empty, as in the data hash
         out["outcomes"] = _hash(list(data.outcomes))
-    if data.referrals or data.referral_lines:  # the same: copies printed before still match
-        out["referrals"] = _hash([data.referrals, list(data.referral_lines)])
+    # always, even empty: a copy whose parts lack it was printed before the section existed
+    # (verify leaves that part unchecked), one that has it is checked
+    out[REFERRALS_PART] = _hash([data.referrals, list(data.referral_lines)])
     return out
 
 

@@ -7,9 +7,10 @@ copied stamp changes them. For a registered file the chain's figures for the sam
 computed again and compared part by part (the header, the figures, each company's row, each
 problem solved): a chain report has no seal, so like an unsigned assessment's report its content
 must still be the database's, and what differs is named. The open and overdue actions are the
-exception, as in an assessment's report: their progress since printing is listed, not counted. A file carrying a chain report's stamp
-that was never registered here is "unknown", or "changed" when its document id was registered
-with other bytes. Nothing here writes to the database.
+exception, as in an assessment's report: their progress since printing is listed, not counted;
+and a copy issued before the report had its referrals section (供需对接) is not checked on it. A
+file carrying a chain report's stamp that was never registered here is "unknown", or "changed"
+when its document id was registered with other bytes. Nothing here writes to the database.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def _en(key: str, **fields: object) -> str:
 
 def check_issued(database: Any, issued: Any, sha: str) -> Verdict:
     """The verdict on a file that is, byte for byte, the registered chain report *issued*."""
-    from qclinic.reports.chain_report import KIND, parts
+    from qclinic.reports.chain_report import KIND, REFERRALS_PART, parts
     from qclinic.reports.verify import CHANGED, MATCH, Verdict
     from qclinic.storage.errors import NotFound
 
@@ -68,6 +69,9 @@ def check_issued(database: Any, issued: Any, sha: str) -> Verdict:
             continue
         if key == "actions":  # the plan moves on after printing: reported, not counted
             verdict.progress.append(_en("actions_moved"))
+            continue
+        if key == REFERRALS_PART and key not in printed:  # issued before the section existed
+            verdict.facts.append(_en("before_referrals"))
             continue
         what = _name(key, names)
         change = "added" if key not in printed else "removed" if key not in now else "differs"

@@ -272,7 +272,41 @@ def test_verify_matches_then_names_a_referral_delivered_since(
     assert "Referrals to service providers" in out, out
 
 
-def test_a_period_without_referrals_leaves_them_out_of_the_hash_and_the_parts(
+def test_a_copy_issued_before_the_section_existed_still_verifies(
+    template: tuple[Path, dict[str, str]], tmp_path: Path, capsys: Any
+) -> None:
+    """A copy whose registered parts have no ``referrals`` (as every copy printed before the
+    section had) verifies although the period has referrals delivered; verify says why it left
+    them unchecked. The other parts are still checked."""
+    import json
+    import sqlite3
+
+    from qclinic.cli import run
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    shutil.copyfile(template[0], folder / "qclinic.sqlite")
+    ids = template[1]
+    pdf = tmp_path / "chain.pdf"
+    args = ["--data-dir", str(folder), "report", "--chain", ids["chain"], "--out", str(pdf)]
+    assert run([*args, "--from", START.isoformat(), "--to", END.isoformat(), "--lang", "zh"]) == 0
+    capsys.readouterr()
+    with sqlite3.connect(folder / "qclinic.sqlite") as connection:  # the register as it was
+        (stored,) = connection.execute("SELECT parts FROM issued_chain_document").fetchone()
+        parts = json.loads(stored)
+        assert "referrals" in parts
+        del parts["referrals"]
+        connection.execute("UPDATE issued_chain_document SET parts = ?", (json.dumps(parts),))
+    code, out = _verify(folder, pdf, capsys)
+    assert code == 0 and "MATCH" in out, out
+    assert "issued before the report had its referrals section" in out, out
+    with sqlite3.connect(folder / "qclinic.sqlite") as connection:  # a figure moved since
+        connection.execute("UPDATE clinic_case SET resolved_on = '2026-06-01', status = 'resolved'")
+    code, out = _verify(folder, pdf, capsys)
+    assert code == 1 and "CHANGED" in out, out
+
+
+def test_a_period_without_referrals_leaves_them_out_of_the_data_hash(
     chain_db: tuple[Any, dict[str, str]],
 ) -> None:
     import hashlib
@@ -290,4 +324,4 @@ def test_a_period_without_referrals_leaves_them_out_of_the_hash_and_the_parts(
     plain = {k: v for k, v in asdict(data).items() if k not in later}
     old = json.dumps(_round(plain), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     assert data_hash(data) == hashlib.sha256(old.encode("utf-8")).hexdigest()
-    assert "referrals" not in parts(data)
+    assert parts(data)["referrals"]  # in the register's parts all the same (see above)

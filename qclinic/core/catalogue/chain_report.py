@@ -213,6 +213,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "数据库中已没有产业链 {chain}",
         "the database no longer holds chain {chain}",
     ),
+    "verify_before_referrals": (
+        "该报告出具时尚无“供需对接”部分，此部分未予核对",
+        "it was issued before the report had its referrals section, which is not checked",
+    ),
     "verify_added": ("{what}为新增", "{what} was added"),
     "verify_removed": ("{what}已被删除", "{what} was removed"),
     "verify_differs": ("{what}与打印时不同", "{what} differs from the printed one"),
