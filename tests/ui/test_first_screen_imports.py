@@ -83,7 +83,7 @@ install_builtin_library(database)
 window.attach_database(database)
 app.processEvents()
 assert window.stack.currentWidget() is window.page("dashboard")
-assert len(computed) == 1, computed  # the figures wait for a worker
+assert len(computed) == 2, computed  # the figures and the outcome totals wait for workers
 assert heavy() == [], f"with the dashboard's frame: {heavy()}"
 computed[0](tasks.Progress())  # what the worker does imports them, off the UI thread
 assert {"sqlalchemy", "matplotlib"} <= set(heavy()), heavy()
