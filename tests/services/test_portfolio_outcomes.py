@@ -164,3 +164,10 @@ def test_the_companies_behind_a_total(services: Services, built: dict[str, str])
         OutcomeKind.STANDARDS, StandardLevel.ASSOCIATION, start=START, end=END
     )
     assert {(r.id, r.total) for r in association} == {(built["S1"], 2.0), (built["S2"], 3.0)}
+    standards = services.outcomes.portfolio_companies(OutcomeKind.STANDARDS, start=START, end=END)
+    expected_standards: dict[str, float] = {}
+    for org, kind, _level, _period, value in _inside(None):
+        if kind == "standards":  # every level of a company added up, the company once
+            expected_standards[built[org]] = expected_standards.get(built[org], 0.0) + value
+    assert {r.id: r.total for r in standards} == expected_standards
+    assert len(standards) == len(expected_standards)

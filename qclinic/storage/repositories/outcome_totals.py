@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from qclinic.core.outcomes import Total
+from qclinic.core.outcomes import FLOWS, Total
 from qclinic.core.vocabulary import OutcomeKind, StandardLevel
 
 #: the earliest and latest period a figure may have (an open end of the period)
@@ -137,8 +137,6 @@ def _total(kind: OutcomeKind, row: Any) -> Total:
     """A :class:`Total` from one grouped row's figures (companies, sum of the latest, of the
     first, companies with two or more, sum of all), as :func:`qclinic.core.outcomes.totals`."""
     companies, latest, first, with_two, flow = int(row[0]), row[1], row[2], int(row[3]), row[4]
-    from qclinic.core.outcomes import FLOWS
-
     if kind in FLOWS:
         return Total(kind, companies, None, float(flow))
     if kind is OutcomeKind.PASS_RATE:
@@ -205,9 +203,10 @@ def companies(
     query = f"""
 WITH members AS MATERIALIZED ({members}),
 {_COMPANY.format(kind=narrowed)}
-SELECT k.org_id, o.name, k.first, k.latest, k.points, k.total
+SELECT k.org_id, o.name, MIN(k.first), MAX(k.latest), SUM(k.points), SUM(k.total)
 FROM company k JOIN organization o ON o.id = k.org_id
-ORDER BY o.name, k.org_id"""
+GROUP BY k.org_id
+ORDER BY o.name, k.org_id"""  # one row a company: its standards of every level added
     return [
         CompanyOutcome(r[0], r[1], float(r[2]), float(r[3]), int(r[4]), float(r[5]))
         for r in session.execute(text(query), params).all()
