@@ -111,8 +111,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "referrals_intro": (
         "{period} 期间，经质量门诊转介、由服务机构完成交付的服务共 {n} 项，"
         "涉及链上企业 {companies} 家、服务机构 {providers} 家。",
-        "Over {period}, service providers delivered {n} services the clinic had referred "
-        "companies of the chain to: {companies} companies, {providers} providers.",
+        "Services delivered by providers on the clinic's referral over {period}: {n}; companies "
+        "of the chain served: {companies}; providers: {providers}.",
     ),
     "chart_referrals": ("按 NQI 领域统计的供需对接", "Referrals delivered by NQI field"),
     "col_count": ("项数", "Referrals"),
