@@ -70,7 +70,8 @@ def print_chain_report(
         if xlsx is not None:
             service.export_xlsx(data, xlsx, lang)
             tiers = len(data.tiers())
-            lines.append(say("chain_report.written_xlsx", lang, path=xlsx, tiers=tiers))
+            key = "written_xlsx_referrals" if data.referral_lines else "written_xlsx"
+            lines.append(say(f"chain_report.{key}", lang, path=xlsx, tiers=tiers))
     finally:
         database.dispose()
     for line in lines:

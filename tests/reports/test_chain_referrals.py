@@ -253,6 +253,13 @@ def test_verify_matches_then_names_a_referral_delivered_since(
     capsys.readouterr()
     code, out = _verify(folder, pdf, capsys)
     assert code == 0 and "MATCH" in out, out
+    book = tmp_path / "chain.xlsx"
+    xlsx_args = ["--data-dir", str(folder), "report", "--chain", ids["chain"], "--out", str(book)]
+    period = ["--from", START.isoformat(), "--to", END.isoformat(), "--lang", "en"]
+    assert run([*xlsx_args, *period]) == 0
+    tiers = len({tier for _role, tier, _customer in MEMBERS.values()})
+    said = capsys.readouterr().out
+    assert f"the summary sheet, {tiers} tier sheets and the referrals sheet" in said, said
     database = open_database(folder / "qclinic.sqlite", attachments_dir=folder / "attachments")
     late = (
         "S2",

@@ -174,6 +174,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{path}：汇总表及 {tiers} 个层级表",
         "{path}: the summary sheet and {tiers} tier sheets",
     ),
+    "written_xlsx_referrals": (
+        "{path}：汇总表、{tiers} 个层级表及供需对接表",
+        "{path}: the summary sheet, {tiers} tier sheets and the referrals sheet",
+    ),
     "chain_and_assessment": (
         "--chain 与评估编号只能二选一。",
         "Give either --chain or an assessment id, not both.",
