@@ -1,13 +1,14 @@
-"""The HTTP API, v1 (docs/SYNC.md): login, organizations, push, pull, conflicts (listing and
-resolving them, the resolutions desktops made and heard of), team work (team.py); blobs (blob_api.py).
+"""The HTTP API, v1 (docs/SYNC.md): login, organizations, push, pull, conflicts (listing them,
+resolving them, recording and listing the resolutions desktops made), team work (team.py);
+blobs (blob_api.py).
 
-A push, a login and a resolution (a lead's, or a desktop's) write, in a session of :func:`qclinic.server.db.sessions`
-(on SQLite queued on one lock per process, :func:`sqlite_gate`); everything else (the sign-in
-check of each request, the organization list, a pull, the conflicts and resolutions lists) reads, in a session of
+A push, a login and a resolution (a lead's, or a desktop's) write, in a session of
+:func:`qclinic.server.db.sessions` (on SQLite queued on one lock per process,
+:func:`sqlite_gate`); everything else (the sign-in check of each request, the organization
+list, a pull, the conflicts and resolutions lists) reads, in a session of
 :func:`qclinic.server.db.read_sessions` that takes no write lock, so pulls never queue behind
 pushes. Text the database keeps is bounded here, as its columns are (PostgreSQL refuses what
-SQLite would store: a longer string, a NUL character), so bad input is a 422 on both backends.
-"""
+SQLite would store: a longer string, a NUL character), so bad input is a 422 on both backends."""
 
 
 # no "from __future__ import annotations": FastAPI reads the endpoints' annotations, which name
