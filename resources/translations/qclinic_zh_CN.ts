@@ -1443,8 +1443,24 @@ Not on this computer yet: it arrives with the next sync.</source>
         <translation>没有待处理的冲突：已同步的数据一致。</translation>
     </message>
     <message>
-        <source>%1 on %2: %3</source>
-        <translation>%1（%2）：%3</translation>
+        <source>(the server hears of it at the next sync)</source>
+        <translation>（下次同步时告知服务器）</translation>
+    </message>
+    <message>
+        <source>(resolved elsewhere: closed here at the sync)</source>
+        <translation>（已在别处处理：同步时本机随之关闭）</translation>
+    </message>
+    <message>
+        <source>Resolved first elsewhere, which stands: %1</source>
+        <translation>他人已先行处理，以先处理者为准：%1</translation>
+    </message>
+    <message>
+        <source>%1 by %2 on %3: %4</source>
+        <translation>%2 于 %3 %1：%4</translation>
+    </message>
+    <message>
+        <source>%1 on %3: %4</source>
+        <translation>%1（%3）：%4</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -2230,7 +2246,7 @@ Not on this computer yet: it arrives with the next sync.</source>
     </message>
     <message>
         <source>Data file: %1</source>
-        <extracomment>The home page: the first page of a start (unless the user last left the app elsewhere). plain sqlite3 (no SQLAlchemy before the first screen): is there any organization yet?</extracomment>
+        <extracomment>The home page: the first page of a start (unless the user last left the app elsewhere). how long after the first screen the sync status is first read plain sqlite3 (no SQLAlchemy before the first screen): is there any organization yet?</extracomment>
         <translation>数据文件：%1</translation>
     </message>
     <message>
