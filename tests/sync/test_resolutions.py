@@ -170,3 +170,73 @@ def test_a_conflict_of_this_computer_alone_is_never_sent(two: tuple[Hub, Laptop,
     assert a.services.conflicts.records()[-1].resolution_state is None
     assert a.services.sync.resolutions().pending() == []
     assert a.sync().resolutions_sent == 0
+
+
+def test_conflicts_resolved_before_0018_are_told_to_the_server_at_the_next_sync(
+    tmp_path: Path,
+) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    from qclinic.storage import migrate
+
+    path = tmp_path / "qclinic.sqlite"
+    migrate.upgrade(path, "0016")
+    rows = [  # (id, reason, resolved at)
+        ("c-server", None, "2026-11-20 10:00:00"),
+        ("c-deleted", "deleted", "2026-11-20 10:00:00"),
+        ("c-editing", "editing", "2026-11-20 10:00:00"),
+        ("c-code", "duplicate_credit_code", "2026-11-20 10:00:00"),
+        ("c-open", None, None),
+    ]
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.executemany(
+            "INSERT INTO sync_conflict (id, change_id, entity, row_id, field, reason, at,"
+            " resolved_at, resolution) VALUES (?, ?, 'organization', 'o-1', 'region', ?,"
+            " '2026-11-19 10:00:00', ?, ?)",
+            [(i, f"d:{i}", reason, at, "theirs" if at else None) for i, reason, at in rows],
+        )
+
+    database = open_database(path, attachments_dir=tmp_path / "att")
+    try:
+        states = dict(database.query("SELECT id, resolution_state FROM sync_conflict"))
+    finally:
+        database.dispose()
+    assert states == {
+        "c-server": PENDING,
+        "c-deleted": PENDING,
+        "c-editing": None,
+        "c-code": None,
+        "c-open": None,
+    }
+
+
+def test_a_server_without_resolutions_leaves_them_pending_and_the_sync_goes_on(
+    two: tuple[Hub, Laptop, Laptop],
+) -> None:
+    import httpx
+
+    from qclinic.sync.client import SyncClient
+    from qclinic.sync.engine import SyncSummary, pull_resolutions, push_resolutions
+
+    _server, _a, b = two
+    b.services.conflicts.resolve(_only(b).id, "theirs")
+    asked: list[str] = []
+
+    def older_server(request: httpx.Request) -> httpx.Response:
+        asked.append(f"{request.method} {request.url.path}")
+        return httpx.Response(404, json={"detail": "Not Found"})  # FastAPI's: no such route
+
+    old = SyncClient(
+        "http://old",
+        http=httpx.Client(base_url="http://old", transport=httpx.MockTransport(older_server)),
+    )
+    summary = SyncSummary()
+
+    push_resolutions(b.services.sync, old, summary)
+    pull_resolutions(b.services.sync, old, summary)
+
+    assert asked == ["POST /v1/conflicts/resolutions", "GET /v1/conflicts/resolutions"]
+    assert (summary.resolutions_sent, summary.closed_elsewhere) == (0, 0)
+    assert _only(b).resolution_state == PENDING  # sent once the server knows resolutions
+    assert b.sync().resolutions_sent == 1
