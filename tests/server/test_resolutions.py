@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select, text
 
 from qclinic.server import accounts, db
-from qclinic.server.conflicts import resolutions_page
+from qclinic.server.conflicts import record_resolutions, resolutions_page
 from qclinic.server.models import Conflict
 from tests.server.conftest import ORG, OTHER_ORG, PASSWORD, Push, change, signed_in
 
@@ -211,3 +211,42 @@ def test_conflicts_a_lead_resolved_before_s0004_are_numbered_for_the_devices(
     }
     assert [r["change_id"] for r in page["resolutions"]] == ["c-2", "c-1"]
     assert page["cursor"] == 2
+
+
+def test_two_resolutions_at_once_are_serialised_and_the_second_hears_the_first(
+    client: TestClient, engine: Engine, push: Push
+) -> None:
+    import threading
+
+    from qclinic.server.accounts import Caller
+    from qclinic.server.conflicts import ResolutionNumbers
+
+    named = _setup(client, engine, push)
+    root = Caller(user_id=2, name="root", role="admin", device="t")
+    factory = db.sessions(engine)
+    answers: list[list[dict[str, Any]]] = []
+
+    def second() -> None:
+        with factory() as session:
+            wanted = named | {"resolution": "mine", "value": None, "key": "k-2"}
+            answers.append(record_resolutions(session, root, [wanted]))
+
+    with factory() as first:  # holds the counter's lock, its resolution not committed yet
+        numbers = ResolutionNumbers(first)
+        conflict = first.scalars(
+            select(Conflict).where(Conflict.change_id == named["change_id"])
+        ).one()
+        numbers.settle(conflict, "alice", "theirs", conflict.server_value, "k-1")
+        first.flush()
+        racing = threading.Thread(target=second)
+        racing.start()
+        racing.join(timeout=0.5)
+        assert racing.is_alive()  # it queues behind the lock instead of reading "open"
+        first.commit()
+    racing.join(timeout=30)
+
+    assert not racing.is_alive()
+    ((answer,),) = answers
+    assert (answer["outcome"], answer["resolved_by"], answer["key"]) == ("already", "alice", "k-1")
+    row = _row(engine, named["change_id"])
+    assert (row.resolution, row.resolution_key, row.resolution_seq) == ("theirs", "k-1", 1)
