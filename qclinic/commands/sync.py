@@ -110,6 +110,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
             pulled=summary.pulled,
         ).get(lang)
     )
+    if summary.closed_elsewhere:
+        print(text("sync.resolved_elsewhere", count=summary.closed_elsewhere).get(lang))
+    if summary.resolved_first_elsewhere:
+        late = summary.resolved_first_elsewhere
+        print(text("sync.resolved_first_elsewhere", count=late).get(lang))
     open_conflicts = services.conflicts.open_count()
     if open_conflicts:
         print(text("sync.conflict_open", count=open_conflicts).get(lang))
@@ -162,6 +167,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         "missing_blobs": len({a.sha256 for a in services.sync.incomplete_attachments()}),
         "rejected_changes": int(state.get(KEY_REJECTED, "0")),
         "open_conflicts": services.conflicts.open_count(),
+        # resolutions made here that the server has not heard of yet (sent at the next sync)
+        "pending_resolutions": services.sync.resolutions().pending_count(),
         "organizations": sorted(
             k[len(CURSOR_PREFIX) :] for k in state if k.startswith(CURSOR_PREFIX)
         ),

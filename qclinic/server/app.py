@@ -1,13 +1,14 @@
-"""The HTTP API, v1 (docs/SYNC.md): login, organizations, push, pull, conflicts (listing and
-resolving them), team work (team.py); blobs (blob_api.py).
+"""The HTTP API, v1 (docs/SYNC.md): login, organizations, push, pull, conflicts (listing them,
+resolving them, recording and listing the resolutions desktops made), team work (team.py);
+blobs (blob_api.py).
 
-A push, a login and a resolution write, in a session of :func:`qclinic.server.db.sessions`
-(on SQLite queued on one lock per process, :func:`sqlite_gate`); everything else (the sign-in
-check of each request, the organization list, a pull, the conflicts list) reads, in a session of
+A push, a login and a resolution (a lead's, or a desktop's) write, in a session of
+:func:`qclinic.server.db.sessions` (on SQLite queued on one lock per process,
+:func:`sqlite_gate`); everything else (the sign-in check of each request, the organization
+list, a pull, the conflicts and resolutions lists) reads, in a session of
 :func:`qclinic.server.db.read_sessions` that takes no write lock, so pulls never queue behind
 pushes. Text the database keeps is bounded here, as its columns are (PostgreSQL refuses what
-SQLite would store: a longer string, a NUL character), so bad input is a 422 on both backends.
-"""
+SQLite would store: a longer string, a NUL character), so bad input is a 422 on both backends."""
 
 
 # no "from __future__ import annotations": FastAPI reads the endpoints' annotations, which name
@@ -17,7 +18,7 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import AbstractAsyncContextManager, nullcontext
 from datetime import timedelta
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import anyio
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
@@ -27,7 +28,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from qclinic.server import accounts, limits
 from qclinic.server.accounts import AccountError, Caller
-from qclinic.server.conflicts import conflicts_page, resolve_conflict
+from qclinic.server.conflicts import (
+    conflicts_page,
+    record_resolutions,
+    resolutions_page,
+    resolve_conflict,
+)
 from qclinic.server.db import read_sessions
 from qclinic.server.pull import page
 from qclinic.server.push import Forbidden, apply_push
@@ -73,6 +79,21 @@ class AssignmentRequest(BaseModel):
 
 class PushRequest(BaseModel):
     changes: list[ChangeIn] = Field(max_length=MAX_BATCH)
+
+
+class ResolutionIn(BaseModel):
+    """A desktop's resolution of its copy of a conflict (docs/SYNC.md, "Resolutions travel")."""
+
+    change_id: Annotated[str, _bounded(100, 1)]
+    field: Annotated[str, _bounded(64, 1)]
+    resolution: Literal["mine", "theirs", "merged"]
+    value: Any = None
+    #: the desktop's idempotency key for this resolution (its copy's id)
+    key: Annotated[str, _bounded(100, 1)]
+
+
+class ResolutionsRequest(BaseModel):
+    resolutions: list[ResolutionIn] = Field(max_length=MAX_BATCH)
 
 
 def refusal(status: int, code: str, message: str) -> HTTPException:
@@ -203,6 +224,17 @@ def create_app(
             raise refusal(403, "forbidden", f"no access to organization {organization}")
         return JSONResponse(page(session, organization, after, limit, scope))
 
+    def among(session: Session, who: Caller, organization: str | None) -> list[str] | None:
+        """The scope keys a conflicts list covers: *organization* (403 unless seen), else every
+        key *who* sees (``None``: all)."""
+        scope = scopes.scope(session, who)
+        if organization is not None:
+            if not scope.may_see(organization):
+                raise refusal(403, "forbidden", f"no access to organization {organization}")
+            return [organization]
+        keys = (scope.organizations, scope.chains)
+        return None if None in keys else sorted(set().union(*keys, {DIRECTORY_SCOPE}))  # type: ignore[arg-type]
+
     @app.get("/v1/conflicts")
     def conflicts(
         session: Annotated[Session, Depends(read_db)],
@@ -211,17 +243,26 @@ def create_app(
         after: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
     ) -> dict[str, Any]:
-        scope = scopes.scope(session, who)
-        if organization is not None:
-            if not scope.may_see(organization):
-                raise refusal(403, "forbidden", f"no access to organization {organization}")
-            among: list[str] | None = [organization]
-        else:
-            keys = (scope.organizations, scope.chains)
-            among = (
-                None if None in keys else sorted(set().union(*keys, {DIRECTORY_SCOPE}))  # type: ignore[arg-type]
-            )
-        return conflicts_page(session, among, after, limit)
+        return conflicts_page(session, among(session, who, organization), after, limit)
+
+    @app.get("/v1/conflicts/resolutions")
+    def resolutions(
+        session: Annotated[Session, Depends(read_db)],
+        who: Annotated[Caller, Depends(caller)],
+        organization: Annotated[str | None, Query(max_length=36, pattern=_NO_NUL)] = None,
+        after: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
+    ) -> dict[str, Any]:
+        return resolutions_page(session, among(session, who, organization), after, limit)
+
+    @app.post("/v1/conflicts/resolutions")
+    def record(
+        body: ResolutionsRequest,
+        session: Annotated[Session, Depends(db)],
+        who: Annotated[Caller, Depends(caller)],
+    ) -> dict[str, Any]:
+        wanted = [resolution.model_dump() for resolution in body.resolutions]
+        return {"results": record_resolutions(session, who, wanted)}
 
     @app.post("/v1/conflicts/{conflict_id}/resolve")
     def resolve(

@@ -144,9 +144,16 @@ class Waiting(ServerBase):
 
 
 class Conflict(ServerBase):
-    """The same field changed on both sides: the server's value was kept; the other is here."""
+    """The same field changed on both sides: the server's value was kept; the other is here.
+
+    Its resolution (schema s0004), recorded by the first device or lead to settle it: how
+    (``mine``, ``theirs``, ``merged``), the value, by whom and when, the desktop's key for it
+    (a retry is recognised), and ``resolution_seq``, its place in the resolutions' cursor
+    (taken under the ``resolution`` counter's lock, so it commits in order; see conflicts.py).
+    """
 
     __tablename__ = "server_conflict"
+    __table_args__ = (Index("ix_server_conflict_resolution_seq", "resolution_seq", unique=True),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     change_id: Mapped[str] = mapped_column(String(100), index=True)
@@ -162,6 +169,10 @@ class Conflict(ServerBase):
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
     resolved_by: Mapped[str | None] = mapped_column(String(100), default=None)
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    resolution: Mapped[str | None] = mapped_column(String(10), default=None)
+    resolved_value: Mapped[Any] = mapped_column(JSON, nullable=True, default=None)
+    resolution_key: Mapped[str | None] = mapped_column(String(100), default=None)
+    resolution_seq: Mapped[int | None] = mapped_column(Integer, default=None)
 
 
 class BlobGrant(ServerBase):

@@ -5,7 +5,9 @@ answer to its own push (``conflict`` results name each field), the organization'
 pulled from the server (another device's push that lost a field), and an organization set aside
 because of its credit code (refused by the server, or clashing with a local one at a pull).
 Resolving one — keep mine, keep theirs, or a merged value — is an ordinary edit of the record,
-so the next push sends it against the record's current server revision, like any other edit.
+so the next push sends it against the record's current server revision, like any other edit;
+and the resolution itself is told to the server at that sync, which closes the other devices'
+copies (services/conflict_sync.py, docs/SYNC.md "Resolutions travel").
 """
 
 from __future__ import annotations
@@ -52,6 +54,12 @@ class ConflictRecord:
     resolution: str | None
     resolved_value: Any
     change_id: str
+    #: who resolved it (here, or first on the server); how that stands with the server
+    #: (``pending``, ``sent``, ``late``, ``elsewhere``, ``refused``; services/conflict_sync.py)
+    resolved_by: str | None = None
+    resolution_state: str | None = None
+    #: when another resolution was recorded on the server first (``late``): that one
+    first_resolution: dict[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -71,6 +79,9 @@ class ConflictRecord:
             "resolution": self.resolution,
             "resolved_value": self.resolved_value,
             "change_id": self.change_id,
+            "resolved_by": self.resolved_by,
+            "resolution_state": self.resolution_state,
+            "first_resolution": self.first_resolution,
         }
 
 
@@ -92,13 +103,17 @@ def _record(row: SyncConflict) -> ConflictRecord:
         resolution=row.resolution,
         resolved_value=row.resolved_value,
         change_id=row.change_id,
+        resolved_by=row.resolved_by,
+        resolution_state=row.resolution_state,
+        first_resolution=row.first_resolution,
     )
 
 
 def keep(session: Session, conflicts: list[dict[str, Any]]) -> int:
     """Store *conflicts* (dicts of :class:`~qclinic.storage.models.SyncConflict`'s columns,
     ``at`` as ISO text or a datetime) in *session*, skipping any already kept (same change id
-    and field); how many were new."""
+    and field); how many were new. One that comes with the server's resolution (``resolution``
+    …, from ``/v1/conflicts``) closes the copy here, new or kept (conflict_sync.hear)."""
     from sqlalchemy import select, tuple_
 
     from qclinic.storage.models import SyncConflict
@@ -145,6 +160,16 @@ def keep(session: Session, conflicts: list[dict[str, Any]]) -> int:
             )
         )
         added += 1
+    settled = [c for c in conflicts if c.get("resolution")]
+    if settled:
+        from qclinic.services.conflict_sync import copies_of, hear
+
+        session.flush()
+        copies = copies_of(session, settled)
+        for conflict in settled:
+            row = copies.get((conflict["change_id"], conflict["field"]))
+            if row is not None:
+                hear(row, conflict)
     return added
 
 
@@ -194,6 +219,7 @@ class ConflictService(Service):
             UserError: an unknown conflict or resolution, one resolved already, or a record
                 this computer does not hold.
         """
+        from qclinic.services.conflict_sync import PENDING, is_shared
         from qclinic.storage.models import SyncConflict
         from qclinic.storage.sync_rows import read_fields, write_fields
         from qclinic.storage.types import utc_now
@@ -228,8 +254,23 @@ class ConflictService(Service):
             row.resolved_at = utc_now()
             row.resolution = resolution
             row.resolved_value = chosen
+            row.resolved_by = _me(session)
+            # the server's conflicts: told to the server at the next sync (conflict_sync.py)
+            row.resolution_state = PENDING if is_shared(row.reason) else None
             session.flush()
             return _record(row)
+
+
+def _me(session: Session) -> str | None:
+    """Who resolves here: the signed-in user, else *Settings → Your name* (as services.team)."""
+    from qclinic import settings as stored
+    from qclinic.services.sync import KEY_USER
+    from qclinic.storage.models import LocalState
+
+    signed_in = session.get(LocalState, KEY_USER)
+    if signed_in is not None and signed_in.value:
+        return signed_in.value
+    return stored.load().consultant_name.strip() or None
 
 
 def from_push(
@@ -292,6 +333,12 @@ def from_server(found: dict[str, Any]) -> dict[str, Any]:
             "mine_by",
             "theirs_by",
             "at",
+            # the server's resolution, if it was resolved before this device heard of it
+            "resolution",
+            "resolved_value",
+            "resolved_by",
+            "resolved_at",
+            "key",
         )
     }
 

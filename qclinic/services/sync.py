@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy.orm import Session
 
+    from qclinic.services.conflict_sync import ResolutionSync
     from qclinic.services.sync_blobs import BlobToSend, IncompleteAttachment
 
 #: the device id on change-log lines that sync wrote (never pushed back)
@@ -97,6 +98,12 @@ class SyncService(Service):
 
         records = ConflictService(self._database, self._bus).records()
         return ConflictListing(CONFLICTS_LOCAL, [record.as_dict() for record in records])
+
+    def resolutions(self) -> ResolutionSync:
+        """What sync sends and hears of conflict resolutions (services/conflict_sync.py)."""
+        from qclinic.services.conflict_sync import ResolutionSync
+
+        return ResolutionSync(self._database, self._bus)
 
     def apply_conflicts(
         self, conflicts: list[dict[str, Any]], cursor: int, *, source: object = None

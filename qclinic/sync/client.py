@@ -130,6 +130,38 @@ class SyncClient:
         """The conflicts recorded in every organization the user may see, after *after*."""
         return self._call("GET", "/v1/conflicts", params={"after": after, "limit": limit})
 
+    def _call_if_known(self, method: str, path: str, **kwargs: Any) -> dict[str, Any] | None:
+        """:meth:`_call`, or ``None`` when the server has no such endpoint (a server older
+        than it: the sync goes on without it)."""
+        try:
+            response = self._http.request(method, path, **kwargs)
+        except httpx.TransportError as error:
+            raise Unreachable(str(error)) from error
+        if response.status_code in (404, 405):
+            detail = _detail(response)
+            if not isinstance(detail, dict):  # FastAPI's own "Not Found": no such route
+                return None
+        if response.status_code == 200:
+            try:
+                body: dict[str, Any] = response.json()
+            except ValueError as error:  # cut short by a proxy that answered 200
+                raise Unreachable(str(error)) from error
+            return body
+        self._refused(response, kwargs.get("params", {}))
+
+    def record_resolutions(self, resolutions: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
+        """Tell the server how conflicts were resolved here: its answer for each, in order
+        (``None``: a server without resolutions, docs/SYNC.md "Resolutions travel")."""
+        body = {"resolutions": resolutions}
+        answer = self._call_if_known("POST", "/v1/conflicts/resolutions", json=body)
+        return None if answer is None else list(answer["results"])
+
+    def resolutions(self, after: int, limit: int) -> dict[str, Any] | None:
+        """The resolutions recorded on the server after number *after*, in every organization
+        the user may see (``None``: a server without resolutions)."""
+        params = {"after": after, "limit": limit}
+        return self._call_if_known("GET", "/v1/conflicts/resolutions", params=params)
+
     # -- team work (docs/SYNC.md, "Team work") -------------------------------------------------
     def team(self) -> list[dict[str, Any]]:
         """The consultants and leads a lead (or admin) may assign work to."""
@@ -189,6 +221,13 @@ class SyncClient:
         except httpx.TransportError as error:
             raise Unreachable(str(error)) from error
         return True
+
+
+def _detail(response: httpx.Response) -> object:
+    try:
+        return response.json().get("detail")
+    except (ValueError, AttributeError):
+        return None
 
 
 def _named(detail: object) -> str:

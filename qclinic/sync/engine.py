@@ -1,5 +1,6 @@
-"""One sync run: push every pending change (the blobs they name uploaded first), then pull every
-visible organization, paged, then download the blobs pulled records name (transfer.py)."""
+"""One sync run: push every pending change (the blobs they name uploaded first) and the conflict
+resolutions made here, then pull every visible organization, paged, the conflicts and the
+resolutions recorded on the server, then download the blobs pulled records name (transfer.py)."""
 
 from __future__ import annotations
 
@@ -48,6 +49,11 @@ class SyncSummary:
     pulled: int = 0
     #: organizations not pulled this time (a credit-code clash, kept as a conflict)
     set_aside: int = 0
+    #: resolutions made here told to the server; of those, ones another resolved first
+    resolutions_sent: int = 0
+    resolved_first_elsewhere: int = 0
+    #: conflicts kept here that a resolution made elsewhere closed
+    closed_elsewhere: int = 0
     blobs: BlobSummary = field(default_factory=BlobSummary)
 
 
@@ -68,8 +74,10 @@ def run(
     """
     summary = summary if summary is not None else SyncSummary()
     push(sync, client, progress, lang, summary, source=source, cancelled=cancelled)
+    push_resolutions(sync, client, summary, source=source)
     pull(sync, client, progress, lang, summary, source=source, cancelled=cancelled)
     pull_conflicts(sync, client, source=source)
+    pull_resolutions(sync, client, summary, source=source)
     transfer.download(sync, client, progress, lang, summary.blobs)
     sync.set_state({KEY_LAST_SYNC: datetime.now(UTC).isoformat()}, source=source)
     return summary
@@ -200,6 +208,45 @@ def pull_conflicts(sync: SyncService, client: SyncClient, *, source: object = No
         page = client.conflicts(cursor, PULL_PAGE)
         if page["conflicts"] or page["cursor"] != cursor:
             sync.apply_conflicts(page["conflicts"], page["cursor"], source=source)
+        cursor = page["cursor"]
+        if not page["more"]:
+            break
+
+
+def push_resolutions(
+    sync: SyncService, client: SyncClient, summary: SyncSummary, *, source: object = None
+) -> None:
+    """Tell the server the conflicts resolved here since the last time (after the push: the
+    resolution's edit is there first), a batch at a time, each answer recorded before the next.
+    """
+    resolutions = sync.resolutions()
+    sent: set[str] = set()
+    while batch := resolutions.pending(PUSH_BATCH):
+        if {item["key"] for item in batch} <= sent:
+            break  # answered, yet still pending: never loop on it
+        results = client.record_resolutions(batch)
+        if results is None:
+            return  # an older server: they stay pending until it is upgraded
+        sent.update(item["key"] for item in batch)
+        summary.resolved_first_elsewhere += resolutions.acknowledge(results, source=source)
+        summary.resolutions_sent += len(batch)
+
+
+def pull_resolutions(
+    sync: SyncService, client: SyncClient, summary: SyncSummary, *, source: object = None
+) -> None:
+    """Hear of the resolutions recorded on the server after this computer's resolution cursor
+    (of old conflicts too, whatever their id), and close the copies kept here."""
+    resolutions = sync.resolutions()
+    cursor = resolutions.cursor()
+    while True:
+        page = client.resolutions(cursor, PULL_PAGE)
+        if page is None:
+            return
+        if page["resolutions"] or page["cursor"] != cursor:
+            summary.closed_elsewhere += resolutions.apply(
+                page["resolutions"], page["cursor"], source=source
+            )
         cursor = page["cursor"]
         if not page["more"]:
             break

@@ -125,11 +125,18 @@ def value_text(detail: ConflictDetail, value: Any) -> str:
     return str(value)
 
 
-def state_text(detail: ConflictDetail) -> str:
-    resolution = detail.conflict.resolution
+def how_text(resolution: str | None) -> str:
+    """How a conflict was resolved ("Kept mine"…), "Open" when it is not."""
     if resolution is None:
         return _word("open")
     return _word(resolution) if resolution in _WORDS else resolution
+
+
+def state_text(detail: ConflictDetail) -> str:
+    """The state column: how, and by whom when known ("Kept mine · li")."""
+    found = detail.conflict
+    how = how_text(found.resolution)
+    return f"{how} · {found.resolved_by}" if found.resolution and found.resolved_by else how
 
 
 _OPEN_COLOUR = QColor("#b03a2e")

@@ -1443,8 +1443,24 @@ Not on this computer yet: it arrives with the next sync.</source>
         <translation>没有待处理的冲突：已同步的数据一致。</translation>
     </message>
     <message>
-        <source>%1 on %2: %3</source>
-        <translation>%1（%2）：%3</translation>
+        <source>(the server hears of it at the next sync)</source>
+        <translation>（下次同步时告知服务器）</translation>
+    </message>
+    <message>
+        <source>(resolved elsewhere: closed here at the sync)</source>
+        <translation>（已在别处处理：同步时本机随之关闭）</translation>
+    </message>
+    <message>
+        <source>Resolved first elsewhere, which stands: %1</source>
+        <translation>他人已先行处理，以先处理者为准：%1</translation>
+    </message>
+    <message>
+        <source>%1 by %2 on %3: %4</source>
+        <translation>%2 于 %3 %1：%4</translation>
+    </message>
+    <message>
+        <source>%1 on %3: %4</source>
+        <translation>%1（%3）：%4</translation>
     </message>
     <message>
         <source>unknown</source>

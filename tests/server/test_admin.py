@@ -145,5 +145,5 @@ def test_the_servers_tables_and_versions_leave_a_desktop_schema_alone(tmp_path: 
     with engine.connect() as connection:
         desktop_version = connection.exec_driver_sql("SELECT version_num FROM alembic_version")
         server_version = connection.exec_driver_sql(f"SELECT version_num FROM {db.VERSION_TABLE}")
-        assert (desktop_version.scalar(), server_version.scalar()) == (HEAD_REVISION, "s0003")
+        assert (desktop_version.scalar(), server_version.scalar()) == (HEAD_REVISION, "s0004")
     engine.dispose()

@@ -3,7 +3,8 @@
 Each instance is the app's services over its own data folder, its change events relayed to the
 interface's signals, and the real conflict inbox on them, which the user clicks. They edit one
 organization: different fields merge on both; the same field gives one conflict in the losing
-instance's inbox, resolved there, and both converge. A sync cut half way through its pull (by a
+instance's inbox, resolved there, and both converge — the other instance's copy of the conflict
+closing at its next sync (the resolution travels). A sync cut half way through its pull (by a
 TCP proxy that resets the connection after N bytes) resumes at the next sync and converges.
 """
 
@@ -23,7 +24,7 @@ from qclinic.sync import engine
 from qclinic.sync.client import SyncClient, Unreachable
 from qclinic.sync.credentials import TokenStore
 from qclinic.sync.engine import SyncSummary, run
-from qclinic.ui.conflicts_model import COL_FIELD, COL_MINE, COL_RECORD, COL_THEIRS
+from qclinic.ui.conflicts_model import COL_FIELD, COL_MINE, COL_RECORD, COL_STATE, COL_THEIRS
 from qclinic.ui.signals import AppSignals
 from tests.sync.conftest import Server
 from tests.sync.hub import fresh_database
@@ -140,6 +141,8 @@ def test_the_same_field_gives_one_conflict_resolved_in_the_inbox_and_both_conver
 
     a.sync()
     assert b.sync().conflicts == 1  # B's push lost the field: the server kept A's
+    a.sync()  # A hears of it from /v1/conflicts and keeps its own copy
+    assert a.services.conflicts.open_count() == 1
 
     # the inbox hears of it by the sync's change events, not by a reload
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT_MS)
@@ -155,11 +158,27 @@ def test_the_same_field_gives_one_conflict_resolved_in_the_inbox_and_both_conver
     assert b.services.conflicts.open_count() == 0
 
     summary = b.sync()  # the resolution goes as an ordinary edit, against the current base
-    assert (summary.pushed, summary.conflicts) == (1, 0)
-    a.sync()
+    assert (summary.pushed, summary.conflicts, summary.resolutions_sent) == (1, 0, 1)
+    on_a = ConflictsPage(a.services, a.signals, "en")
+    qtbot.addWidget(on_a)
+    on_a.show_resolved.setChecked(True)
+    on_a.show()
+    on_a.load()
+    assert on_a.model.rows[0].conflict.resolved is False
+
+    assert a.sync().closed_elsewhere == 1  # and the resolution, told to the server, closes it
+
     assert a.organization(organization) == b.organization(organization)
     assert a.organization(organization)["region"] == "Maanshan"
     assert a.services.sync.pending_count() == b.services.sync.pending_count() == 0
+    assert a.services.conflicts.open_count() == 0  # no open copy left on A
+    # A's inbox follows at once, by the sync's change events, and says by whom and how
+    qtbot.waitUntil(lambda: on_a.model.rows[0].conflict.resolved, timeout=WAIT_MS)
+    assert on_a.proxy.index(0, COL_STATE).data() == "Kept mine · clash-b"
+    on_a.select_conflict(on_a.model.rows[0].conflict.id)
+    assert on_a.state.text().startswith("Kept mine by clash-b on ")
+    assert on_a.state.text().endswith(": Maanshan (resolved elsewhere: closed here at the sync)")
+    assert not on_a.keep_mine.isEnabled()
 
 
 def test_a_sync_cut_half_way_through_its_pull_resumes_and_converges(

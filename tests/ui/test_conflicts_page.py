@@ -145,3 +145,34 @@ def test_the_navigation_shows_the_open_count_and_follows_changes(qtbot, database
     window.navigation.setCurrentRow(row)
     page = window.page("conflicts")
     assert page.model.rowCount() == 1  # type: ignore[attr-defined]
+
+
+def test_a_resolution_that_came_second_shows_the_first_beside_it(qtbot, services, signals) -> None:
+    organization = services.organizations.create("Maanshan Steel", region="Maanshan").id
+    services.sync.apply_conflicts(
+        [_conflict(organization, "region", "Maanshan", "Wuhu", 1)], cursor=1
+    )
+    page = _page(qtbot, services, signals)
+    page.show_resolved.setChecked(True)
+
+    qtbot.mouseClick(page.keep_mine, Qt.MouseButton.LeftButton)
+    assert page.state.text().endswith(": Maanshan (the server hears of it at the next sync)")
+    # the sync's answer: a lead resolved it on the server first
+    first = {
+        "resolution": "theirs",
+        "resolved_value": "Wuhu",
+        "resolved_by": "sun",
+        "resolved_at": "2026-11-26T06:30:00",
+        "key": None,
+    }
+    services.sync.resolutions().acknowledge(
+        [{"change_id": "change-1", "field": "region", "outcome": "already", **first}]
+    )
+
+    qtbot.waitUntil(lambda: page.model.rows[0].conflict.resolution_state == "late", timeout=5000)
+    mine, earlier = page.state.text().split("\n")
+    assert mine.startswith("Kept mine on ") and mine.endswith(": Maanshan")
+    assert earlier.startswith("Resolved first elsewhere, which stands: Kept theirs by sun on ")
+    assert earlier.endswith(": Wuhu")
+    assert page.proxy.index(0, COL_STATE).data() == "Kept mine"
+    assert services.conflicts.open_count() == 0

@@ -70,6 +70,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "the organization “{theirs}” on the server has the credit code {code} of your "
         "organization “{mine}”: it is not pulled until you change or delete your duplicate",
     ),
+    "resolved_elsewhere": (
+        "{count} 项同步冲突已在别处处理（另一台电脑或负责人），本机的副本随之关闭",
+        "{count} sync conflicts were resolved elsewhere (another computer, or a lead): "
+        "their copies here are closed",
+    ),
+    "resolved_first_elsewhere": (
+        "你处理的 {count} 项冲突此前已由他人先行处理：以最先的处理为准，你的处理在本机保留备查",
+        "{count} conflicts you resolved had been resolved elsewhere first: the first resolution "
+        "stands, and yours is kept here beside it",
+    ),
     "conflict_open": (
         "{count} 项同步冲突待处理（服务器保留了它的值）：运行 qclinic list conflicts 查看",
         "{count} sync conflicts to look at (the server kept its value): see qclinic list conflicts",

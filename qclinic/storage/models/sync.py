@@ -33,8 +33,9 @@ class SyncConflict(Base):
     lost (by ``mine_by``; this laptop's, or another device's when pulled). ``reason`` is the
     server's (``deleted``: the record was deleted there; ``duplicate_credit_code``: the server
     refused the organization, or a pulled one clashes with a local one). One row per change and
-    field: a conflict heard twice (the push's answer, then the pull) is kept once. Local only:
-    never synced, never logged; a resolution is an ordinary edit of the record, pushed next.
+    field: a conflict heard twice (the push's answer, then the pull) is kept once. Never logged;
+    a resolution is an ordinary edit of the record, pushed next, and is told to the server at
+    the next sync so the other devices' copies close (docs/SYNC.md, "Resolutions travel").
     """
 
     __tablename__ = "sync_conflict"
@@ -56,3 +57,14 @@ class SyncConflict(Base):
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     resolution: Mapped[str | None] = mapped_column(String(10), default=None)
     resolved_value: Mapped[Any] = mapped_column(JSONText, nullable=True)
+    #: who resolved it: this computer's user, or whoever the server says resolved it first
+    resolved_by: Mapped[str | None] = mapped_column(String(100), default=None)
+    #: how its resolution stands with the server (schema 0018): ``pending`` (to tell it at the
+    #: next sync), ``sent`` (recorded there), ``late`` (another came first: ``first_resolution``),
+    #: ``elsewhere`` (closed here by a resolution made elsewhere), ``refused`` (the server holds
+    #: no such conflict this user may see); ``None`` while open, or for a conflict of this
+    #: computer alone (``editing``, ``duplicate_credit_code``)
+    resolution_state: Mapped[str | None] = mapped_column(String(10), default=None)
+    #: the resolution the server recorded first, when it was not this one (``late``):
+    #: ``{"resolution", "resolved_value", "resolved_by", "resolved_at"}``
+    first_resolution: Mapped[Any] = mapped_column(JSONText, nullable=True)

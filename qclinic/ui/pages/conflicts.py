@@ -4,6 +4,8 @@ resolution is an ordinary edit that the next sync sends (services/conflicts.py).
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,7 +34,7 @@ from qclinic.ui.conflicts_model import (
     ROW_ROLE,
     ConflictsModel,
     field_label,
-    state_text,
+    how_text,
     value_text,
 )
 from qclinic.ui.errors import show_error
@@ -115,6 +117,7 @@ class ConflictsPage(QWidget):
         self.keep_theirs = QPushButton()
         self.merge = QPushButton()
         self.state = QLabel()
+        self.state.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.state, 1)
         buttons.addWidget(self.keep_mine)
@@ -246,12 +249,41 @@ class ConflictsPage(QWidget):
         self.theirs.show_value(
             value_text(detail, found.theirs), self._by(found.theirs_by, found.at)
         )
-        resolved = ""
-        if found.resolved:
-            resolved = self.tr("%1 on %2: %3").replace("%1", state_text(detail))
-            resolved = resolved.replace("%2", local_text(found.resolved_at))
-            resolved = resolved.replace("%3", value_text(detail, found.resolved_value))
-        self.state.setText(resolved)
+        self.state.setText(self._resolution_text(detail) if found.resolved else "")
+
+    def _resolution_text(self, detail: ConflictDetail) -> str:
+        """How, by whom, when and to what a conflict was resolved, and where that stands: sent
+        at the next sync, resolved elsewhere, or resolved first elsewhere (docs/SYNC.md,
+        "Resolutions travel")."""
+        found = detail.conflict
+        line = self._settled(how_text(found.resolution), found.resolved_by, found.resolved_at)
+        line = line.replace("%4", value_text(detail, found.resolved_value))
+        state = found.resolution_state
+        if state == "pending":
+            line += " " + self.tr("(the server hears of it at the next sync)")
+        elif state == "elsewhere":
+            line += " " + self.tr("(resolved elsewhere: closed here at the sync)")
+        elif state == "late" and found.first_resolution:
+            first = found.first_resolution
+            when = first.get("resolved_at")
+            moment = datetime.fromisoformat(when) if isinstance(when, str) else None
+            if moment is not None and moment.tzinfo is None:
+                moment = moment.replace(tzinfo=UTC)  # the server's times are UTC
+            how = how_text(first.get("resolution"))
+            earlier = self._settled(how, first.get("resolved_by"), moment)
+            earlier = earlier.replace("%4", value_text(detail, first.get("resolved_value")))
+            line += "\n" + self.tr("Resolved first elsewhere, which stands: %1").replace(
+                "%1", earlier
+            )
+        return line
+
+    def _settled(self, how: str, who: str | None, when: datetime | None) -> str:
+        """ "Kept mine by li on 2026-11-26 14:02: %4" (the caller puts the value in)."""
+        if who:
+            said = self.tr("%1 by %2 on %3: %4").replace("%1", how).replace("%2", who)
+        else:
+            said = self.tr("%1 on %3: %4").replace("%1", how)
+        return said.replace("%3", local_text(when))
 
     def _by(self, who: str | None, when: object) -> str:
         from datetime import datetime
