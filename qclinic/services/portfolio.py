@@ -144,10 +144,12 @@ class PortfolioService(Service):
         else from the history; materialized in *session*."""
         if fresh:
             # the summary's parts replace every part the tagged questions are needed for
-            query = queries.facts_query(flt, (), summary.PARTS)
+            query = queries.facts_query(flt, (), summary.PARTS, events_summary=True)
             if summary.covers(session, query.params["cut"]):
                 return queries.materialize(session, query)
-        return queries.materialize(session, self._query(flt))
+        # the events are summarised by day: the summary answers any period's
+        query = queries.facts_query(flt, self.coverage_questions(), events_summary=fresh)
+        return queries.materialize(session, query)
 
     def _fresh(self) -> bool:
         """Refresh the summary if this database may be written; whether it is up to date."""

@@ -60,6 +60,8 @@ class Query:
     params: dict[str, Any]
     #: where the deciding answers are read (a part's name, or the summary's table as a subquery)
     deciding: str = "deciding"
+    #: whether the period's events are read from the summary's ``portfolio_event`` (up to date)
+    events_summary: bool = False
 
     @property
     def ctes(self) -> str:
@@ -88,7 +90,15 @@ def materialize(session: Session, query: Query) -> Query:
             session.execute(sql(f"INSERT INTO temp.{table} {body}"), query.params)
         else:
             session.execute(sql(f"CREATE TEMP TABLE {table} AS {body}"), query.params)
-    return Query((), query.params, query.deciding)
+        if table in _TEMP_INDEXES:
+            session.execute(
+                sql(f"CREATE INDEX temp.ix_{table}_portfolio ON {table} ({_TEMP_INDEXES[table]})")
+            )
+    return Query((), query.params, query.deciding, query.events_summary)
+
+
+#: the temporary tables' indexes (the company is what the statements join them on)
+_TEMP_INDEXES = {"members": "org_id, chain_id", "orgs": "org_id"}
 
 
 def _bucket(column: str) -> str:
@@ -220,12 +230,13 @@ def facts_query(
     flt: PortfolioFilter,
     questions: Sequence[CoverageQuestion],
     summary: Mapping[str, str] | None = None,
+    events_summary: bool = False,
 ) -> Query:
     """The ``members``, ``orgs``, grade, coverage, action and ``facts`` CTEs for *flt*.
 
     With *summary* (part name → body: ``grade_now``, ``coverage_flags`` and ``deciding`` read
     from the maintained summary, valid for this period), those parts replace their derivation
-    from the history.
+    from the history. With *events_summary*, :func:`events` reads the summary's events.
     """
     params: dict[str, Any] = {
         "cut": _day_after(flt.as_of),
@@ -307,7 +318,7 @@ def facts_query(
 """,
         ),
     ]
-    return Query(tuple(parts), params, deciding)
+    return Query(tuple(parts), params, deciding, events_summary)
 
 
 def figure_counts(session: Session, query: Query) -> list[tuple[str, str | None, str, int]]:
@@ -482,6 +493,8 @@ def events(session: Session, query: Query) -> list[tuple[str, str | None, str, s
 
     Kinds: ``visit``, ``assessment``, ``case`` (received), ``solved``, ``referral`` (delivered).
     """
+    if query.events_summary:
+        return _summarised_events(session, query)
     happened = happened_cte("orgs")
     per_org = """per_org AS MATERIALIZED (
   SELECT kind, org_id, field, SUBSTR(day, 1, 7) AS month, COUNT(*) AS n FROM happened
@@ -496,3 +509,37 @@ SELECT kind, NULL, field, month, SUM(n) FROM per_org
 GROUP BY kind, field, month"""
     rows = session.execute(sql(statement), query.params).all()
     return [(r[0], r[1], r[2], r[3], int(r[4])) for r in rows]
+
+
+def _summarised_events(
+    session: Session, query: Query
+) -> list[tuple[str, str | None, str, str, int]]:
+    """:func:`events` read from the summary's ``portfolio_event`` (one range of its key).
+
+    The total counts each company once: it is the chains' sum less, for each company in
+    several of them, its events as many times over as it is in more than one (a few hundred
+    companies, where grouping every company's events again would take as long as the chains).
+    """
+    within = "e.day >= :start AND e.day < :cut"
+    statement = f"""{query.ctes}
+SELECT e.kind, m.chain_id, e.field, SUBSTR(e.day, 1, 7), SUM(e.n)
+FROM portfolio_event e JOIN members m ON m.org_id = e.organization_id
+WHERE {within}
+GROUP BY e.kind, m.chain_id, e.field, SUBSTR(e.day, 1, 7)"""
+    rows = [
+        (r[0], r[1], r[2], r[3], int(r[4]))
+        for r in session.execute(sql(statement), query.params).all()
+    ]
+    statement = f"""{query.ctes}
+SELECT e.kind, e.field, SUBSTR(e.day, 1, 7), SUM(e.n * (s.k - 1))
+FROM (SELECT org_id, COUNT(*) AS k FROM members GROUP BY org_id HAVING COUNT(*) > 1) s
+JOIN portfolio_event e INDEXED BY ix_portfolio_event_organization ON e.organization_id = s.org_id
+WHERE {within}
+GROUP BY e.kind, e.field, SUBSTR(e.day, 1, 7)"""
+    total: dict[tuple[str, str, str], int] = {}
+    for kind, _chain, field, month, n in rows:
+        total[(kind, field, month)] = total.get((kind, field, month), 0) + n
+    for kind, field, month, n in session.execute(sql(statement), query.params).all():
+        total[(kind, field, month)] -= int(n)
+    rows.extend((kind, None, field, month, n) for (kind, field, month), n in sorted(total.items()))
+    return rows

@@ -15,7 +15,14 @@ questions decide the 4 × 100% (the library's ``coverage:`` tags): when they cha
 watermark is missing (a new or migrated database, the synthetic province, :func:`invalidate`),
 or the log no longer holds the lines after it, everything is rebuilt.
 
-Memberships, companies, cases and actions are not summarised: the figures join them live.
+The services and problems (visits, completed assessments, cases received and solved, referrals
+delivered) are counted per day, company, kind and NQI field in ``portfolio_event`` (schema
+0017), from the same selection the figures make (:func:`qclinic.storage.portfolio.happened_cte`,
+with no period): the change log's lines of those tables and of the companies name the companies
+to count again. A period's events are one range of its key (:func:`qclinic.storage.portfolio.
+events`): a period starting or ending mid-month needs no table read besides.
+
+Memberships, companies and actions are not summarised: the figures join them live.
 
 The summary holds the values as of *now*; a period that ends before a company's newest signing
 or completion time (``stamp``) is answered from the history instead (:func:`covers`).
@@ -32,12 +39,14 @@ from sqlalchemy.orm import Session
 
 from qclinic.core.portfolio import COVERAGE_KEYS, CoverageQuestion
 from qclinic.core.vocabulary import AssessmentStatus
-from qclinic.storage.portfolio import Query, history_parts, materialize
+from qclinic.storage.portfolio import Query, happened_cte, history_parts, materialize
 
 #: the ``local_state`` key of the watermark
 STATE_KEY = "portfolio.summary"
 #: an end after every stored time: the summary is the history's "latest" without an end
 _FOREVER = "9999-12-31"
+#: a start before every stored time
+_BEGINNING = "0001-01-01"
 #: the change log's tables whose lines change a company's summary, and how to find the company
 _AFFECTED = {
     "assessment": "SELECT a.organization_id FROM assessment a WHERE a.id = c.row_id",
@@ -46,6 +55,17 @@ _AFFECTED = {
         " WHERE an.id = c.row_id"
     ),
 }
+#: the change log's tables whose lines change a company's events (``portfolio_event``)
+_EVENTS_AFFECTED = {
+    "visit": "SELECT x.organization_id FROM visit x WHERE x.id = c.row_id",
+    "assessment": "SELECT x.organization_id FROM assessment x WHERE x.id = c.row_id",
+    "clinic_case": "SELECT x.organization_id FROM clinic_case x WHERE x.id = c.row_id",
+    "referral": "SELECT x.organization_id FROM referral x WHERE x.id = c.row_id",
+    "organization": "SELECT x.id FROM organization x WHERE x.id = c.row_id",
+}
+#: what the summary holds, kept with the watermark: a summary of another content is rebuilt
+#: (1: grades and coverage, schema 0014; 2: and the events, schema 0017)
+CONTENT = 2
 _SIGNED = AssessmentStatus.SIGNED.value
 _DONE = (AssessmentStatus.COMPLETED.value, AssessmentStatus.SIGNED.value)
 
@@ -80,6 +100,8 @@ def _state(session: Session) -> tuple[int, str, str] | None:
     if row is None:
         return None
     state = json.loads(row[0])
+    if state.get("content") != CONTENT:
+        return None  # computed before the summary held all it holds now: rebuild it
     return int(state["seq"]), str(state["tags"]), str(state.get("library", ""))
 
 
@@ -123,32 +145,60 @@ def refresh(
         _write_state(session, *(_state(session) or (0, tags, ""))[:2], library)
         return 0
     top, mark = todo
-    session.execute(sql("DROP TABLE IF EXISTS temp.affected"))
+    for table in ("affected", "events_affected"):
+        session.execute(sql(f"DROP TABLE IF EXISTS temp.{table}"))
     if mark is None:
-        session.execute(sql("CREATE TEMP TABLE affected AS SELECT id AS org_id FROM organization"))
-        session.execute(sql("DELETE FROM portfolio_coverage"))
-        session.execute(sql("DELETE FROM portfolio_summary"))
+        everyone = "SELECT id AS org_id FROM organization"
+        session.execute(sql(f"CREATE TEMP TABLE affected AS {everyone}"))
+        session.execute(sql(f"CREATE TEMP TABLE events_affected AS {everyone}"))
+        for table in ("portfolio_coverage", "portfolio_summary", "portfolio_event"):
+            session.execute(sql(f"DELETE FROM {table}"))
         count: int | None = None
     else:
-        found = " UNION ".join(
-            f"SELECT ({lookup}) AS org_id FROM change_log c"
-            f" WHERE c.seq > :mark AND c.seq <= :top AND c.table_name = '{table}'"
-            for table, lookup in _AFFECTED.items()
-        )
-        session.execute(sql(f"CREATE TEMP TABLE affected AS {found}"), {"mark": mark, "top": top})
-        if session.execute(sql("SELECT 1 FROM temp.affected WHERE org_id IS NULL")).first():
-            # a row the log names is gone (a hard delete): its company is unknown
-            invalidate(session)
-            return refresh(session, questions, library)
+        for table, lookups in (("affected", _AFFECTED), ("events_affected", _EVENTS_AFFECTED)):
+            found = " UNION ".join(
+                f"SELECT ({lookup}) AS org_id FROM change_log c"
+                f" WHERE c.seq > :mark AND c.seq <= :top AND c.table_name = '{name}'"
+                for name, lookup in lookups.items()
+            )
+            session.execute(
+                sql(f"CREATE TEMP TABLE {table} AS {found}"), {"mark": mark, "top": top}
+            )
+            if session.execute(sql(f"SELECT 1 FROM temp.{table} WHERE org_id IS NULL")).first():
+                # a row the log names is gone (a hard delete): its company is unknown
+                invalidate(session)
+                return refresh(session, questions, library)
         count = int(session.execute(sql("SELECT COUNT(*) FROM temp.affected")).scalar_one())
         for table in ("portfolio_coverage", "portfolio_summary"):
             session.execute(
                 sql(f"DELETE FROM {table} WHERE organization_id IN (SELECT org_id FROM affected)")
             )
+        session.execute(
+            sql(
+                "DELETE FROM portfolio_event"
+                " WHERE organization_id IN (SELECT org_id FROM events_affected)"
+            )
+        )
     if count != 0:
         _compute(session, questions)
+    _count_events(session)
     _write_state(session, top, tags, library)
     return count
+
+
+def _count_events(session: Session) -> None:
+    """Insert the ``portfolio_event`` rows of the companies in ``temp.events_affected``
+    (deleted beforehand): every event they have, of any day, by day, kind and field.
+
+    A time's first ten characters (its day) compare with a period's bounds (days) exactly as
+    the whole time does, so a period's events here are exactly those the figures select."""
+    session.execute(
+        sql(f"""WITH {happened_cte("temp.events_affected")}
+INSERT INTO portfolio_event (day, organization_id, kind, field, n)
+SELECT SUBSTR(day, 1, 10), org_id, kind, field, COUNT(*) FROM happened
+GROUP BY SUBSTR(day, 1, 10), org_id, kind, field"""),
+        {"start": _BEGINNING, "cut": _FOREVER},
+    )
 
 
 def _compute(session: Session, questions: Sequence[CoverageQuestion]) -> None:
@@ -197,7 +247,7 @@ LEFT JOIN stamps st ON st.org_id = o.org_id"""),
 
 
 def _write_state(session: Session, seq: int, tags: str, library: str) -> None:
-    value = {"seq": seq, "tags": tags, "library": library}
+    value = {"seq": seq, "tags": tags, "library": library, "content": CONTENT}
     session.execute(
         sql("INSERT OR REPLACE INTO local_state (key, value) VALUES (:key, :value)"),
         {"key": STATE_KEY, "value": json.dumps(value)},
