@@ -324,48 +324,65 @@ def facts_query(
 def figure_counts(session: Session, query: Query) -> list[tuple[str, str | None, str, int]]:
     """Every member-level figure as (figure, chain id or None for the total, key, companies).
 
-    The figures without a key are summed in one pass over ``facts`` per chain (and one over the
-    companies, each once, for the total); those with a key (role, tier, grades) are grouped.
+    Two passes over ``facts`` grouped by chain: one sums the figures without a key, the other
+    groups by the keys of those with one (role, tier, grades, movement; a key is NULL where its
+    predicate fails). The total counts each company once: it is the chains' sum less what the
+    companies in several chains add to it beyond once, counted over their few rows (``shared``).
     """
     scalar = [name for name, (key, _predicate) in FIGURES.items() if key == "''"]
+    keyed = [name for name in FIGURES if name not in scalar]
     sums = ("actions_open", "actions_overdue")
-    per_org = ", ".join(
-        [f"MAX({FIGURES[name][1]}) AS f{i}" for i, name in enumerate(scalar)]
-        + [f"MAX({column}) AS {column}" for column in sums]
-    )
-    totals = ", ".join(
-        [f"SUM(f{i})" for i in range(len(scalar))] + [f"SUM({column})" for column in sums]
-    )
-    chains = ", ".join(
-        [f"SUM({FIGURES[name][1]})" for name in scalar] + [f"SUM({column})" for column in sums]
-    )
-    rows: list[tuple[str, str | None, str, int]] = []
-    statement = (
-        f"{query.ctes}\nSELECT chain_id, {chains} FROM facts GROUP BY chain_id\n"
-        f"UNION ALL\nSELECT NULL, {totals} FROM (SELECT {per_org} FROM facts GROUP BY org_id)"
-    )
+    values = [f"({FIGURES[name][1]})" for name in scalar] + list(sums)
     names = [*scalar, *(f"sum:{column}" for column in sums)]
+    keys = [f"CASE WHEN {FIGURES[name][1]} THEN {FIGURES[name][0]} END" for name in keyed]
+    shared = """shared AS MATERIALIZED (
+  SELECT * FROM facts WHERE org_id IN (SELECT org_id FROM facts GROUP BY org_id HAVING COUNT(*) > 1)
+)"""
+    chains = ", ".join(f"SUM({value})" for value in values)
+    rows: list[tuple[str, str | None, str, int]] = []
+    total: dict[tuple[str, str], int] = dict.fromkeys(((name, "") for name in names), 0)
+    statement = f"{query.ctes}\nSELECT chain_id, {chains} FROM facts GROUP BY chain_id"
     for row in session.execute(sql(statement), query.params).all():
-        rows.extend(
-            (name, row[0], "", int(value or 0)) for name, value in zip(names, row[1:], strict=True)
-        )
-    parts = []
-    for name, (key, predicate) in FIGURES.items():
-        if name in scalar:
-            continue
-        parts.append(
-            f"SELECT '{name}', chain_id, {key}, COUNT(*) FROM facts WHERE {predicate}"
-            f" GROUP BY chain_id, {key}"
-        )
-        parts.append(
-            f"SELECT '{name}', NULL, {key}, COUNT(DISTINCT org_id) FROM facts WHERE {predicate}"
-            f" GROUP BY {key}"
-        )
-    statement = query.ctes + "\n" + "\nUNION ALL\n".join(parts)
-    rows.extend(
-        (r[0], r[1], r[2], int(r[3] or 0))
-        for r in session.execute(sql(statement), query.params).all()
+        for name, value in zip(names, row[1:], strict=True):
+            rows.append((name, row[0], "", int(value or 0)))
+            total[(name, "")] += int(value or 0)
+    grouped = ", ".join(f"k{i}" for i in range(len(keys)))
+    statement = (
+        f"{query.ctes}\nSELECT chain_id, {grouped}, COUNT(*) FROM (SELECT chain_id, "
+        + ", ".join(f"{key} AS k{i}" for i, key in enumerate(keys))
+        + f" FROM facts) GROUP BY chain_id, {grouped}"
     )
+    per_chain: dict[tuple[str, str | None, str], int] = {}
+    for row in session.execute(sql(statement), query.params).all():
+        n = int(row[-1])
+        for name, key in zip(keyed, row[1:-1], strict=True):
+            if key is not None:
+                per_chain[(name, row[0], key)] = per_chain.get((name, row[0], key), 0) + n
+                total[(name, key)] = total.get((name, key), 0) + n
+    rows.extend((name, chain, key, n) for (name, chain, key), n in per_chain.items())
+    # what the companies in several chains add beyond once: rows less companies, per figure
+    beyond = [
+        "SELECT NULL, "
+        + ", ".join(f"SUM(r{i}) - SUM(m{i})" for i in range(len(values)))
+        + " FROM (SELECT "
+        + ", ".join(f"SUM({v}) AS r{i}, MAX({v}) AS m{i}" for i, v in enumerate(values))
+        + " FROM shared GROUP BY org_id)"
+    ]
+    width = len(values) - 2
+    beyond.extend(
+        f"SELECT '{name}', {FIGURES[name][0]}, COUNT(*) - COUNT(DISTINCT org_id)"
+        + ", NULL" * width
+        + f" FROM shared WHERE {FIGURES[name][1]} GROUP BY {FIGURES[name][0]}"
+        for name in keyed
+    )
+    statement = query.with_(shared) + "\n" + "\nUNION ALL\n".join(beyond)
+    for row in session.execute(sql(statement), query.params).all():
+        if row[0] is None:
+            for name, value in zip(names, row[1:], strict=True):
+                total[(name, "")] -= int(value or 0)
+        else:
+            total[(row[0], row[1])] -= int(row[2] or 0)
+    rows.extend((name, None, key, n) for (name, key), n in total.items())
     return rows
 
 
