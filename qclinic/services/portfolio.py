@@ -43,6 +43,8 @@ from qclinic.services.base import Service
 from qclinic.services.portfolio_events import EventCompany, grouped
 from qclinic.storage import portfolio as queries
 from qclinic.storage import portfolio_events as event_queries
+from qclinic.storage import portfolio_lists as list_queries
+from qclinic.storage import portfolio_period as period_queries
 from qclinic.storage import portfolio_summary as summary
 
 if TYPE_CHECKING:
@@ -189,17 +191,15 @@ class PortfolioService(Service):
         """Every figure of the materialized *query* (see :meth:`figures`)."""
         names = queries.chain_names(session, query)
         counts = {(f, c, k): n for f, c, k, n in queries.figure_counts(session, query)}
-        happened = queries.events(session, query)
-        weak = queries.weakest(session, query, WEAKEST_COUNT)
-        owners = queries.actions_by_owner(session, query)
-        companies = self._company_actions(session, query)
+        happened = period_queries.events(session, query)
+        weak, owners, companies = list_queries.member_lists(session, query, WEAKEST_COUNT)
         # each chain's share of every result, taken once (not filtered again per chain)
         counts_of: dict[str | None, dict[tuple[str, str | None, str], int]] = defaultdict(dict)
         for key, n in counts.items():
             counts_of[key[1]][key] = n
         happened_of = _by_chain(happened, 1)
         weak_of, owners_of = _by_chain(weak), _by_chain(owners)
-        companies_of = _by_chain([(row["chain_id"], row) for row in companies])
+        companies_of = _by_chain(companies)
         chains = tuple(
             _chain(
                 chain_id,
@@ -209,7 +209,7 @@ class PortfolioService(Service):
                 happened_of[chain_id],
                 weak_of[chain_id],
                 owners_of[chain_id],
-                [row for _chain_id, row in companies_of[chain_id]],
+                companies_of[chain_id],
             )
             for chain_id, name in names
         )
@@ -224,17 +224,6 @@ class PortfolioService(Service):
             companies,
         )
         return Portfolio(flt, chains, total)
-
-    @staticmethod
-    def _company_actions(session: Any, query: queries.Query) -> list[Mapping[str, Any]]:
-        from sqlalchemy import text as sql
-
-        statement = (
-            f"{query.ctes}\nSELECT DISTINCT chain_id, org_id, name, actions_open, actions_overdue"
-            " FROM facts WHERE actions_open > 0 ORDER BY actions_overdue DESC, actions_open DESC,"
-            " name"
-        )
-        return [dict(r._mapping) for r in session.execute(sql(statement), query.params).all()]
 
     def companies(
         self, flt: PortfolioFilter, figure: str, key: str = "", chain_id: str | None = None
@@ -350,7 +339,7 @@ def _chain(
     happened: list[tuple[str, str | None, str, str, int]],
     weak: list[tuple[str | None, str, str, str | None, float]],
     owners: list[tuple[str | None, str, int, int]],
-    companies: list[Mapping[str, Any]],
+    companies: list[list_queries.Company],
 ) -> ChainFigures:
     """One chain's figures (or the total's, *chain_id* None) from the grouped query results."""
 
@@ -415,10 +404,8 @@ def _chain(
         actions_open=one("sum:actions_open"),
         actions_overdue=one("sum:actions_overdue"),
         actions_by_company=tuple(
-            CompanyActions(
-                CompanyRef(r["org_id"], r["name"]), r["actions_open"], r["actions_overdue"]
-            )
-            for r in _distinct_companies(companies, chain_id)
+            CompanyActions(CompanyRef(org_id, name), n_open, n_overdue)
+            for _chain, org_id, name, n_open, n_overdue in _distinct_companies(companies, chain_id)
         ),
         actions_by_owner=tuple(
             OwnerActions(owner, n_open, n_overdue)
@@ -476,15 +463,16 @@ def _narrowed(flt: PortfolioFilter, chain_id: str | None) -> PortfolioFilter:
 
 
 def _distinct_companies(
-    rows: list[Mapping[str, Any]], chain_id: str | None
-) -> list[Mapping[str, Any]]:
+    rows: list[list_queries.Company], chain_id: str | None
+) -> list[list_queries.Company]:
+    """*rows* of one chain (they are its own already), or of all chains with each company once."""
     if chain_id is not None:
-        return [r for r in rows if r["chain_id"] == chain_id]
+        return rows
     seen: set[str] = set()
     unique = []
     for row in rows:
-        if row["org_id"] not in seen:
-            seen.add(row["org_id"])
+        if row[1] not in seen:
+            seen.add(row[1])
             unique.append(row)
     return unique
 

@@ -234,9 +234,10 @@ def facts_query(
 ) -> Query:
     """The ``members``, ``orgs``, grade, coverage, action and ``facts`` CTEs for *flt*.
 
-    With *summary* (part name → body: ``grade_now``, ``coverage_flags`` and ``deciding`` read
-    from the maintained summary, valid for this period), those parts replace their derivation
-    from the history. With *events_summary*, :func:`events` reads the summary's events.
+    With *summary* (``table``: the maintained summary's table of grades, scores and flags, one
+    row per company, valid for this period; ``deciding``: the deciding answers read from it),
+    the facts read those instead of deriving them from the history. With *events_summary*,
+    the period's events are read from the summary's (``portfolio_period.events``).
     """
     params: dict[str, Any] = {
         "cut": _day_after(flt.as_of),
@@ -257,19 +258,27 @@ def facts_query(
     history, history_params = history_parts(questions)
     params.update(history_params)
     deciding = "deciding"
-    if summary is not None:
-        history = [
-            ("grade_now", summary["grade_now"]),
-            ("coverage_flags", summary["coverage_flags"]),
-        ]
+    grades = "LEFT JOIN grade_now gn ON gn.org_id = m.org_id"
+    flags = "LEFT JOIN coverage_flags cf ON cf.org_id = m.org_id"
+    if summary is not None:  # one row per company, read by its key
+        history = []
         deciding = f"({summary['deciding']})"
-    facts_flags = ", ".join(f"COALESCE(cf.cov_{key}, 0) AS cov_{key}" for key in COVERAGE_KEYS)
+        grades = f"LEFT JOIN {summary['table']} gn ON gn.organization_id = m.org_id"
+        flags = ""
+    facts_flags = ", ".join(
+        f"COALESCE({'gn' if summary is not None else 'cf'}.cov_{key}, 0) AS cov_{key}"
+        for key in COVERAGE_KEYS
+    )
+    previous = _latest_grade("prev_cut")
+    if flt.start is None:  # no previous period: nothing is signed before the beginning
+        previous = "SELECT NULL AS org_id, NULL AS grade, NULL AS score, NULL AS latest WHERE 0"
     parts: list[tuple[str, str]] = [
         (
             "members",
             f"""
   SELECT m.chain_id AS chain_id, c.name AS chain_name, m.organization_id AS org_id,
-         m.role AS role, m.tier AS tier, m.customer_id AS customer_id
+         o.name AS name, m.role AS role, m.tier AS tier, m.customer_id AS customer_id,
+         CASE WHEN TRIM(COALESCE(o.cqo_name, '')) <> '' THEN 1 ELSE 0 END AS cqo
   FROM chain_member m
   JOIN chain c ON c.id = m.chain_id AND c.deleted_at IS NULL
   JOIN organization o ON o.id = m.organization_id AND o.deleted_at IS NULL
@@ -278,7 +287,7 @@ def facts_query(
         ),
         ("orgs", "SELECT DISTINCT org_id FROM members"),
         *history[:1],
-        ("grade_prev", _latest_grade("prev_cut")),
+        ("grade_prev", previous),
         *history[1:],
         (
             "open_actions",
@@ -302,18 +311,14 @@ def facts_query(
         (
             "facts",
             f"""
-  SELECT m.chain_id, m.chain_name, m.org_id, o.name AS name, m.role, m.tier, m.customer_id,
-         cu.name AS customer_name,
-         CASE WHEN TRIM(COALESCE(o.cqo_name, '')) <> '' THEN 1 ELSE 0 END AS cqo,
+  SELECT m.chain_id, m.chain_name, m.org_id, m.name, m.role, m.tier, m.customer_id, m.cqo,
          gn.grade AS grade_now, gn.score AS score_now, gp.grade AS grade_prev,
          {facts_flags},
          COALESCE(ap.open, 0) AS actions_open, COALESCE(ap.overdue, 0) AS actions_overdue
   FROM members m
-  JOIN organization o ON o.id = m.org_id
-  LEFT JOIN organization cu ON cu.id = m.customer_id
-  LEFT JOIN grade_now gn ON gn.org_id = m.org_id
+  {grades}
   LEFT JOIN grade_prev gp ON gp.org_id = m.org_id
-  LEFT JOIN coverage_flags cf ON cf.org_id = m.org_id
+  {flags}
   LEFT JOIN actions_per_org ap ON ap.org_id = m.org_id
 """,
         ),
@@ -411,47 +416,12 @@ def drill(
 
 def members(session: Session, query: Query, chain_id: str) -> list[Mapping[str, Any]]:
     """The members of one chain with their facts, by tier and name (the report's tables)."""
-    statement = (
-        f"{query.ctes}\nSELECT * FROM facts WHERE chain_id = :member_chain ORDER BY tier, name"
-    )
+    statement = f"""{query.ctes}
+SELECT f.*, cu.name AS customer_name
+FROM facts f LEFT JOIN organization cu ON cu.id = f.customer_id
+WHERE f.chain_id = :member_chain ORDER BY f.tier, f.name"""
     params = {**query.params, "member_chain": chain_id}
     return [dict(row._mapping) for row in session.execute(sql(statement), params).all()]
-
-
-def weakest(
-    session: Session, query: Query, limit: int
-) -> list[tuple[str | None, str, str, str | None, float]]:
-    """The lowest-scoring graded suppliers per chain and overall: (chain, id, name, grade, score)."""
-    ranked = f"""ranked AS (
-  SELECT chain_id, org_id, name, grade_now, score_now,
-         ROW_NUMBER() OVER (PARTITION BY chain_id ORDER BY score_now, name, org_id) AS rn
-  FROM facts WHERE role = '{_SUPPLIER}' AND score_now IS NOT NULL
-)"""
-    overall = f"""overall AS (
-  SELECT NULL AS chain_id, org_id, name, grade_now, score_now,
-         ROW_NUMBER() OVER (ORDER BY score_now, name, org_id) AS rn
-  FROM (SELECT DISTINCT org_id, name, grade_now, score_now FROM facts
-        WHERE role = '{_SUPPLIER}' AND score_now IS NOT NULL)
-)"""
-    statement = f"""{query.with_(ranked, overall)}
-SELECT chain_id, org_id, name, grade_now, score_now FROM ranked WHERE rn <= :limit
-UNION ALL
-SELECT chain_id, org_id, name, grade_now, score_now FROM overall WHERE rn <= :limit"""
-    params = {**query.params, "limit": limit}
-    return [tuple(r) for r in session.execute(sql(statement), params).all()]
-
-
-def actions_by_owner(session: Session, query: Query) -> list[tuple[str | None, str, int, int]]:
-    """Open and overdue actions per owner: (chain id or None for all, owner, open, overdue)."""
-    statement = f"""{query.ctes}
-SELECT m.chain_id, oa.owner, SUM(oa.open), SUM(oa.overdue)
-FROM open_actions oa JOIN (SELECT DISTINCT chain_id, org_id FROM facts) m ON m.org_id = oa.org_id
-GROUP BY m.chain_id, oa.owner
-UNION ALL
-SELECT NULL, owner, SUM(open), SUM(overdue) FROM open_actions
-WHERE org_id IN (SELECT org_id FROM facts) GROUP BY owner"""
-    rows = session.execute(sql(statement), query.params).all()
-    return [(r[0], r[1], int(r[2]), int(r[3])) for r in rows]
 
 
 def coverage_trace(session: Session, query: Query, chain_id: str | None) -> list[Mapping[str, Any]]:
@@ -503,60 +473,3 @@ def happened_cte(within: str) -> str:
   WHERE deleted_at IS NULL AND delivered_on >= :start AND delivered_on < :cut
     AND organization_id IN (SELECT org_id FROM {within})
 )"""
-
-
-def events(session: Session, query: Query) -> list[tuple[str, str | None, str, str, int]]:
-    """Services and problems in the period: (kind, chain id or None, NQI field, YYYY-MM, count).
-
-    Kinds: ``visit``, ``assessment``, ``case`` (received), ``solved``, ``referral`` (delivered).
-    """
-    if query.events_summary:
-        return _summarised_events(session, query)
-    happened = happened_cte("orgs")
-    per_org = """per_org AS MATERIALIZED (
-  SELECT kind, org_id, field, SUBSTR(day, 1, 7) AS month, COUNT(*) AS n FROM happened
-  GROUP BY kind, org_id, field, SUBSTR(day, 1, 7)
-)"""
-    statement = f"""{query.with_(happened, per_org)}
-SELECT h.kind, m.chain_id, h.field, h.month, SUM(h.n)
-FROM per_org h JOIN (SELECT DISTINCT chain_id, org_id FROM members) m ON m.org_id = h.org_id
-GROUP BY h.kind, m.chain_id, h.field, h.month
-UNION ALL
-SELECT kind, NULL, field, month, SUM(n) FROM per_org
-GROUP BY kind, field, month"""
-    rows = session.execute(sql(statement), query.params).all()
-    return [(r[0], r[1], r[2], r[3], int(r[4])) for r in rows]
-
-
-def _summarised_events(
-    session: Session, query: Query
-) -> list[tuple[str, str | None, str, str, int]]:
-    """:func:`events` read from the summary's ``portfolio_event`` (one range of its key).
-
-    The total counts each company once: it is the chains' sum less, for each company in
-    several of them, its events as many times over as it is in more than one (a few hundred
-    companies, where grouping every company's events again would take as long as the chains).
-    """
-    within = "e.day >= :start AND e.day < :cut"
-    statement = f"""{query.ctes}
-SELECT e.kind, m.chain_id, e.field, SUBSTR(e.day, 1, 7), SUM(e.n)
-FROM portfolio_event e JOIN members m ON m.org_id = e.organization_id
-WHERE {within}
-GROUP BY e.kind, m.chain_id, e.field, SUBSTR(e.day, 1, 7)"""
-    rows = [
-        (r[0], r[1], r[2], r[3], int(r[4]))
-        for r in session.execute(sql(statement), query.params).all()
-    ]
-    statement = f"""{query.ctes}
-SELECT e.kind, e.field, SUBSTR(e.day, 1, 7), SUM(e.n * (s.k - 1))
-FROM (SELECT org_id, COUNT(*) AS k FROM members GROUP BY org_id HAVING COUNT(*) > 1) s
-JOIN portfolio_event e INDEXED BY ix_portfolio_event_organization ON e.organization_id = s.org_id
-WHERE {within}
-GROUP BY e.kind, e.field, SUBSTR(e.day, 1, 7)"""
-    total: dict[tuple[str, str, str], int] = {}
-    for kind, _chain, field, month, n in rows:
-        total[(kind, field, month)] = total.get((kind, field, month), 0) + n
-    for kind, field, month, n in session.execute(sql(statement), query.params).all():
-        total[(kind, field, month)] -= int(n)
-    rows.extend((kind, None, field, month, n) for (kind, field, month), n in sorted(total.items()))
-    return rows

@@ -69,14 +69,10 @@ CONTENT = 2
 _SIGNED = AssessmentStatus.SIGNED.value
 _DONE = (AssessmentStatus.COMPLETED.value, AssessmentStatus.SIGNED.value)
 
-#: the summary's parts for :func:`qclinic.storage.portfolio.facts_query`
+#: the summary as :func:`qclinic.storage.portfolio.facts_query` reads it: its table of grades,
+#: scores and flags (one row per company) and the deciding answers
 PARTS: dict[str, str] = {
-    "grade_now": """
-  SELECT s.organization_id AS org_id, s.grade AS grade, s.score AS score
-  FROM portfolio_summary s WHERE s.organization_id IN (SELECT org_id FROM orgs)""",
-    "coverage_flags": f"""
-  SELECT s.organization_id AS org_id, {", ".join(f"s.cov_{k} AS cov_{k}" for k in COVERAGE_KEYS)}
-  FROM portfolio_summary s WHERE s.organization_id IN (SELECT org_id FROM orgs)""",
+    "table": "portfolio_summary",
     "deciding": """
   SELECT organization_id AS org_id, key, assessment_id, checklist_id, question_id, value,
          completed_at, in_place
