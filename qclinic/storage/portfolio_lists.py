@@ -28,7 +28,7 @@ Owner = tuple[str | None, str, int, int]
 Company = tuple[str, str, str, int, int]
 
 
-def _rows(session: Session, statement: str, params: dict[str, Any]) -> list[Any]:
+def driver_rows(session: Session, statement: str, params: dict[str, Any]) -> list[Any]:
     """The rows of *statement* as the driver gives them (plain tuples: thousands are read)."""
     connection = session.connection().connection.dbapi_connection
     assert connection is not None
@@ -44,7 +44,7 @@ def member_lists(
     chains once per chain)."""
     graded: dict[str | None, list[tuple[float, str, str, str | None]]] = defaultdict(list)
     everyone: dict[str, tuple[float, str, str, str | None]] = {}
-    for chain_id, org_id, name, grade, score in _rows(
+    for chain_id, org_id, name, grade, score in driver_rows(
         session,
         f"{query.ctes}\nSELECT chain_id, org_id, name, grade_now, score_now FROM facts"
         f" WHERE role = '{_SUPPLIER}' AND score_now IS NOT NULL",
@@ -58,7 +58,7 @@ def member_lists(
         for chain_id, suppliers in graded.items()
         for score, name, org_id, grade in heapq.nsmallest(limit, suppliers)
     ]
-    owners: list[Owner] = _rows(
+    owners: list[Owner] = driver_rows(
         session,
         f"""{query.with_()}
 SELECT m.chain_id, oa.owner, SUM(oa.open), SUM(oa.overdue)
@@ -67,7 +67,7 @@ UNION ALL
 SELECT NULL, owner, SUM(open), SUM(overdue) FROM open_actions GROUP BY owner""",
         query.params,
     )
-    companies: list[Company] = _rows(
+    companies: list[Company] = driver_rows(
         session,
         f"{query.ctes}\nSELECT chain_id, org_id, name, actions_open, actions_overdue FROM facts"
         " WHERE actions_open > 0",

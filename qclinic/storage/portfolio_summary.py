@@ -63,6 +63,18 @@ _EVENTS_AFFECTED = {
     "referral": "SELECT x.organization_id FROM referral x WHERE x.id = c.row_id",
     "organization": "SELECT x.id FROM organization x WHERE x.id = c.row_id",
 }
+#: the chains whose months (``portfolio_chain_event``) change with the lines after the
+#: watermark: those of the companies whose events change, of the memberships and the chains
+_CHAINS_AFFECTED = """
+SELECT chain_id FROM chain_member WHERE organization_id IN (SELECT org_id FROM temp.events_affected)
+UNION
+SELECT (SELECT x.chain_id FROM chain_member x WHERE x.id = c.row_id) FROM change_log c
+WHERE c.seq > :mark AND c.seq <= :top AND c.table_name = 'chain_member'
+UNION
+SELECT c.row_id FROM change_log c
+WHERE c.seq > :mark AND c.seq <= :top AND c.table_name = 'chain'"""
+#: the summary's tables
+_TABLES = ("portfolio_coverage", "portfolio_summary", "portfolio_event", "portfolio_chain_event")
 #: what the summary holds, kept with the watermark: a summary of another content is rebuilt
 #: (1: grades and coverage, schema 0014; 2: and the events, schema 0017)
 CONTENT = 2
@@ -141,13 +153,16 @@ def refresh(
         _write_state(session, *(_state(session) or (0, tags, ""))[:2], library)
         return 0
     top, mark = todo
-    for table in ("affected", "events_affected"):
+    for table in ("affected", "events_affected", "chains_affected"):
         session.execute(sql(f"DROP TABLE IF EXISTS temp.{table}"))
     if mark is None:
         everyone = "SELECT id AS org_id FROM organization"
         session.execute(sql(f"CREATE TEMP TABLE affected AS {everyone}"))
         session.execute(sql(f"CREATE TEMP TABLE events_affected AS {everyone}"))
-        for table in ("portfolio_coverage", "portfolio_summary", "portfolio_event"):
+        session.execute(
+            sql("CREATE TEMP TABLE chains_affected AS SELECT id AS chain_id FROM chain")
+        )
+        for table in _TABLES:
             session.execute(sql(f"DELETE FROM {table}"))
         count: int | None = None
     else:
@@ -164,6 +179,15 @@ def refresh(
                 # a row the log names is gone (a hard delete): its company is unknown
                 invalidate(session)
                 return refresh(session, questions, library)
+        session.execute(
+            sql(f"CREATE TEMP TABLE chains_affected AS {_CHAINS_AFFECTED}"),
+            {"mark": mark, "top": top},
+        )
+        if session.execute(
+            sql("SELECT 1 FROM temp.chains_affected WHERE chain_id IS NULL")
+        ).first():
+            invalidate(session)  # a membership the log names is gone: its chain is unknown
+            return refresh(session, questions, library)
         count = int(session.execute(sql("SELECT COUNT(*) FROM temp.affected")).scalar_one())
         for table in ("portfolio_coverage", "portfolio_summary"):
             session.execute(
@@ -173,6 +197,12 @@ def refresh(
             sql(
                 "DELETE FROM portfolio_event"
                 " WHERE organization_id IN (SELECT org_id FROM events_affected)"
+            )
+        )
+        session.execute(
+            sql(
+                "DELETE FROM portfolio_chain_event"
+                " WHERE chain_id IN (SELECT chain_id FROM chains_affected)"
             )
         )
     if count != 0:
@@ -194,6 +224,20 @@ INSERT INTO portfolio_event (day, organization_id, kind, field, n)
 SELECT SUBSTR(day, 1, 10), org_id, kind, field, COUNT(*) FROM happened
 GROUP BY SUBSTR(day, 1, 10), org_id, kind, field"""),
         {"start": _BEGINNING, "cut": _FOREVER},
+    )
+    # the chains' months: their live members' (the figures' ``members``: the membership, the
+    # chain and the company live), summed
+    session.execute(
+        sql("""
+INSERT INTO portfolio_chain_event (chain_id, month, kind, field, n)
+SELECT m.chain_id, SUBSTR(e.day, 1, 7), e.kind, e.field, SUM(e.n)
+FROM chain_member m
+JOIN chain c ON c.id = m.chain_id AND c.deleted_at IS NULL
+JOIN organization o ON o.id = m.organization_id AND o.deleted_at IS NULL
+JOIN portfolio_event e INDEXED BY ix_portfolio_event_organization
+  ON e.organization_id = m.organization_id
+WHERE m.deleted_at IS NULL AND m.chain_id IN (SELECT chain_id FROM temp.chains_affected)
+GROUP BY m.chain_id, SUBSTR(e.day, 1, 7), e.kind, e.field""")
     )
 
 

@@ -63,3 +63,18 @@ class PortfolioEvent(Base):
     kind: Mapped[str] = mapped_column(String(16), primary_key=True)
     field: Mapped[str] = mapped_column(String(40), primary_key=True)
     n: Mapped[int] = mapped_column(Integer)
+
+
+class PortfolioChainEvent(Base):
+    """A chain's services and problems of one month: its live members' ``portfolio_event``
+    rows summed by month, kind and field (schema 0017). A period's whole months are read here,
+    its edge days from ``portfolio_event``."""
+
+    __tablename__ = "portfolio_chain_event"
+    __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 (SQLAlchemy reads it)
+
+    chain_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    field: Mapped[str] = mapped_column(String(40), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
