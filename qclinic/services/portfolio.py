@@ -199,7 +199,15 @@ class PortfolioService(Service):
             counts_of[key[1]][key] = n
         happened_of = _by_chain(happened, 1)
         weak_of, owners_of = _by_chain(weak), _by_chain(owners)
-        companies_of = _by_chain(companies)
+        # one CompanyActions per company, shared by its chains and the total
+        made: dict[str, CompanyActions] = {}
+        for _chain_id, org_id, org_name, n_open, n_overdue in companies:
+            if org_id not in made:
+                made[org_id] = CompanyActions(CompanyRef(org_id, org_name), n_open, n_overdue)
+        companies_of: dict[str | None, list[CompanyActions]] = defaultdict(list)
+        for row in companies:
+            companies_of[row[0]].append(made[row[1]])
+        companies_of[None] = [made[org_id] for org_id in dict.fromkeys(r[1] for r in companies)]
         chains = tuple(
             _chain(
                 chain_id,
@@ -221,7 +229,7 @@ class PortfolioService(Service):
             happened_of[None],
             weak_of[None],
             owners_of[None],
-            companies,
+            companies_of[None],
         )
         return Portfolio(flt, chains, total)
 
@@ -339,7 +347,7 @@ def _chain(
     happened: list[tuple[str, str | None, str, str, int]],
     weak: list[tuple[str | None, str, str, str | None, float]],
     owners: list[tuple[str | None, str, int, int]],
-    companies: list[list_queries.Company],
+    companies: list[CompanyActions],
 ) -> ChainFigures:
     """One chain's figures (or the total's, *chain_id* None) from the grouped query results."""
 
@@ -403,10 +411,7 @@ def _chain(
         ),
         actions_open=one("sum:actions_open"),
         actions_overdue=one("sum:actions_overdue"),
-        actions_by_company=tuple(
-            CompanyActions(CompanyRef(org_id, name), n_open, n_overdue)
-            for _chain, org_id, name, n_open, n_overdue in _distinct_companies(companies, chain_id)
-        ),
+        actions_by_company=tuple(companies),
         actions_by_owner=tuple(
             OwnerActions(owner, n_open, n_overdue)
             for chain, owner, n_open, n_overdue in sorted(
@@ -460,21 +465,6 @@ def _narrowed(flt: PortfolioFilter, chain_id: str | None) -> PortfolioFilter:
     if chain_id is None or (flt.chain_ids and chain_id not in flt.chain_ids):
         return flt
     return dataclasses.replace(flt, chain_ids=(chain_id,))
-
-
-def _distinct_companies(
-    rows: list[list_queries.Company], chain_id: str | None
-) -> list[list_queries.Company]:
-    """*rows* of one chain (they are its own already), or of all chains with each company once."""
-    if chain_id is not None:
-        return rows
-    seen: set[str] = set()
-    unique = []
-    for row in rows:
-        if row[1] not in seen:
-            seen.add(row[1])
-            unique.append(row)
-    return unique
 
 
 __all__ += ["UNGRADED"]
