@@ -54,7 +54,8 @@ class PortfolioEvent(Base):
 
     __tablename__ = "portfolio_event"
     __table_args__ = (
-        Index("ix_portfolio_event_organization", "organization_id"),
+        # by company, and covering: the chains' months are summed from it alone
+        Index("ix_portfolio_event_organization", "organization_id", "day", "kind", "field", "n"),
         {"sqlite_with_rowid": False},
     )
 

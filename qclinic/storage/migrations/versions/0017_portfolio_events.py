@@ -43,7 +43,10 @@ def upgrade() -> None:
         sqlite_with_rowid=False,
     )
     op.create_index(
-        "ix_portfolio_event_organization", "portfolio_event", ["organization_id"], unique=False
+        "ix_portfolio_event_organization",
+        "portfolio_event",
+        ["organization_id", "day", "kind", "field", "n"],
+        unique=False,
     )
     op.create_table(
         "portfolio_chain_event",
