@@ -18,13 +18,20 @@ or the log no longer holds the lines after it, everything is rebuilt.
 The services and problems (visits, completed assessments, cases received and solved, referrals
 delivered) are counted per day, company, kind and NQI field in ``portfolio_event`` (schema
 0017), from the same selection the figures make (:func:`qclinic.storage.portfolio.happened_cte`,
-with no period): the change log's lines of those tables and of the companies name the companies
-to count again. A period's events are one range of its key (:func:`qclinic.storage.portfolio.
-events`): a period starting or ending mid-month needs no table read besides.
+with no period), and per chain and month in ``portfolio_chain_event`` (the chain's live members'
+sums): the change log's lines of those tables and of the companies name the companies to count
+again; the chains to sum again are those of these companies and the memberships and chains the
+lines name. Events are dated, so these rows answer any period: its whole months are read per
+chain, its edge days per company (:func:`qclinic.storage.portfolio_period.events`).
 
-Memberships, companies and actions are not summarised: the figures join them live.
+A line names a row, not what it was: a row that moved to another company (or a membership to
+another chain) would leave its old company's rows as they were. QClinic never moves them (a
+record belongs to its company for good, and the sync scopes rows by company);
+``qclinic portfolio --rebuild-summary`` would repair it.
 
-The summary holds the values as of *now*; a period that ends before a company's newest signing
+Memberships, companies and actions are not summarised per company: the figures join them live.
+
+The grades and flags are the values as of *now*; a period that ends before a company's newest signing
 or completion time (``stamp``) is answered from the history instead (:func:`covers`).
 """
 
