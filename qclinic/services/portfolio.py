@@ -10,10 +10,12 @@ the built-in checklists as shipped, and the newest stored version of every other
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import json
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from qclinic.core.portfolio import (
@@ -43,6 +45,8 @@ from qclinic.services.base import Service
 from qclinic.services.portfolio_events import EventCompany, grouped
 from qclinic.storage import portfolio as queries
 from qclinic.storage import portfolio_events as event_queries
+from qclinic.storage import portfolio_lists as list_queries
+from qclinic.storage import portfolio_period as period_queries
 from qclinic.storage import portfolio_summary as summary
 
 if TYPE_CHECKING:
@@ -144,10 +148,12 @@ class PortfolioService(Service):
         else from the history; materialized in *session*."""
         if fresh:
             # the summary's parts replace every part the tagged questions are needed for
-            query = queries.facts_query(flt, (), summary.PARTS)
+            query = queries.facts_query(flt, (), summary.PARTS, events_summary=True)
             if summary.covers(session, query.params["cut"]):
                 return queries.materialize(session, query)
-        return queries.materialize(session, self._query(flt))
+        # the events are summarised by day: the summary answers any period's
+        query = queries.facts_query(flt, self.coverage_questions(), events_summary=fresh)
+        return queries.materialize(session, query)
 
     def _fresh(self) -> bool:
         """Refresh the summary if this database may be written; whether it is up to date."""
@@ -179,7 +185,7 @@ class PortfolioService(Service):
 
     def _compute(self, flt: PortfolioFilter) -> Portfolio:
         fresh = self._fresh()
-        with self._reading() as session:
+        with _no_collection(), self._reading() as session:
             query = self._prepared(session, flt, fresh)
             return self._portfolio(session, query, flt)
 
@@ -187,17 +193,23 @@ class PortfolioService(Service):
         """Every figure of the materialized *query* (see :meth:`figures`)."""
         names = queries.chain_names(session, query)
         counts = {(f, c, k): n for f, c, k, n in queries.figure_counts(session, query)}
-        happened = queries.events(session, query)
-        weak = queries.weakest(session, query, WEAKEST_COUNT)
-        owners = queries.actions_by_owner(session, query)
-        companies = self._company_actions(session, query)
+        happened = period_queries.events(session, query)
+        weak, owners, companies = list_queries.member_lists(session, query, WEAKEST_COUNT)
         # each chain's share of every result, taken once (not filtered again per chain)
         counts_of: dict[str | None, dict[tuple[str, str | None, str], int]] = defaultdict(dict)
         for key, n in counts.items():
             counts_of[key[1]][key] = n
         happened_of = _by_chain(happened, 1)
         weak_of, owners_of = _by_chain(weak), _by_chain(owners)
-        companies_of = _by_chain([(row["chain_id"], row) for row in companies])
+        # one CompanyActions per company, shared by its chains and the total
+        made: dict[str, CompanyActions] = {}
+        for _chain_id, org_id, org_name, n_open, n_overdue in companies:
+            if org_id not in made:
+                made[org_id] = CompanyActions(CompanyRef(org_id, org_name), n_open, n_overdue)
+        companies_of: dict[str | None, list[CompanyActions]] = defaultdict(list)
+        for row in companies:
+            companies_of[row[0]].append(made[row[1]])
+        companies_of[None] = [made[org_id] for org_id in dict.fromkeys(r[1] for r in companies)]
         chains = tuple(
             _chain(
                 chain_id,
@@ -207,7 +219,7 @@ class PortfolioService(Service):
                 happened_of[chain_id],
                 weak_of[chain_id],
                 owners_of[chain_id],
-                [row for _chain_id, row in companies_of[chain_id]],
+                companies_of[chain_id],
             )
             for chain_id, name in names
         )
@@ -219,20 +231,9 @@ class PortfolioService(Service):
             happened_of[None],
             weak_of[None],
             owners_of[None],
-            companies,
+            companies_of[None],
         )
         return Portfolio(flt, chains, total)
-
-    @staticmethod
-    def _company_actions(session: Any, query: queries.Query) -> list[Mapping[str, Any]]:
-        from sqlalchemy import text as sql
-
-        statement = (
-            f"{query.ctes}\nSELECT DISTINCT chain_id, org_id, name, actions_open, actions_overdue"
-            " FROM facts WHERE actions_open > 0 ORDER BY actions_overdue DESC, actions_open DESC,"
-            " name"
-        )
-        return [dict(r._mapping) for r in session.execute(sql(statement), query.params).all()]
 
     def companies(
         self, flt: PortfolioFilter, figure: str, key: str = "", chain_id: str | None = None
@@ -340,6 +341,24 @@ class PortfolioService(Service):
         return [dict(r._mapping) for r in session.execute(sql(statement), query.params).all()]
 
 
+@contextlib.contextmanager
+def _no_collection() -> Iterator[None]:
+    """Hold the cyclic garbage collector while the figures are computed.
+
+    They make some hundred thousand rows, tuples and frozen objects, none of them in a cycle;
+    the collector's full passes over every object of the process (SQLAlchemy's, Qt's) fell
+    inside one computation in two and cost it 40 ms of 300 (``bench_portfolio.py``). What the
+    computation leaves is collected as usual afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _chain(
     chain_id: str | None,
     name: str,
@@ -348,7 +367,7 @@ def _chain(
     happened: list[tuple[str, str | None, str, str, int]],
     weak: list[tuple[str | None, str, str, str | None, float]],
     owners: list[tuple[str | None, str, int, int]],
-    companies: list[Mapping[str, Any]],
+    companies: list[CompanyActions],
 ) -> ChainFigures:
     """One chain's figures (or the total's, *chain_id* None) from the grouped query results."""
 
@@ -412,12 +431,7 @@ def _chain(
         ),
         actions_open=one("sum:actions_open"),
         actions_overdue=one("sum:actions_overdue"),
-        actions_by_company=tuple(
-            CompanyActions(
-                CompanyRef(r["org_id"], r["name"]), r["actions_open"], r["actions_overdue"]
-            )
-            for r in _distinct_companies(companies, chain_id)
-        ),
+        actions_by_company=tuple(companies),
         actions_by_owner=tuple(
             OwnerActions(owner, n_open, n_overdue)
             for chain, owner, n_open, n_overdue in sorted(
@@ -471,20 +485,6 @@ def _narrowed(flt: PortfolioFilter, chain_id: str | None) -> PortfolioFilter:
     if chain_id is None or (flt.chain_ids and chain_id not in flt.chain_ids):
         return flt
     return dataclasses.replace(flt, chain_ids=(chain_id,))
-
-
-def _distinct_companies(
-    rows: list[Mapping[str, Any]], chain_id: str | None
-) -> list[Mapping[str, Any]]:
-    if chain_id is not None:
-        return [r for r in rows if r["chain_id"] == chain_id]
-    seen: set[str] = set()
-    unique = []
-    for row in rows:
-        if row["org_id"] not in seen:
-            seen.add(row["org_id"])
-            unique.append(row)
-    return unique
 
 
 __all__ += ["UNGRADED"]

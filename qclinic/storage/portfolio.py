@@ -60,6 +60,8 @@ class Query:
     params: dict[str, Any]
     #: where the deciding answers are read (a part's name, or the summary's table as a subquery)
     deciding: str = "deciding"
+    #: whether the period's events are read from the summary's ``portfolio_event`` (up to date)
+    events_summary: bool = False
 
     @property
     def ctes(self) -> str:
@@ -88,7 +90,15 @@ def materialize(session: Session, query: Query) -> Query:
             session.execute(sql(f"INSERT INTO temp.{table} {body}"), query.params)
         else:
             session.execute(sql(f"CREATE TEMP TABLE {table} AS {body}"), query.params)
-    return Query((), query.params, query.deciding)
+        if table in _TEMP_INDEXES:
+            session.execute(
+                sql(f"CREATE INDEX temp.ix_{table}_portfolio ON {table} ({_TEMP_INDEXES[table]})")
+            )
+    return Query((), query.params, query.deciding, query.events_summary)
+
+
+#: the temporary tables' indexes (the company is what the statements join them on)
+_TEMP_INDEXES = {"members": "org_id, chain_id", "orgs": "org_id"}
 
 
 def _bucket(column: str) -> str:
@@ -220,12 +230,14 @@ def facts_query(
     flt: PortfolioFilter,
     questions: Sequence[CoverageQuestion],
     summary: Mapping[str, str] | None = None,
+    events_summary: bool = False,
 ) -> Query:
     """The ``members``, ``orgs``, grade, coverage, action and ``facts`` CTEs for *flt*.
 
-    With *summary* (part name → body: ``grade_now``, ``coverage_flags`` and ``deciding`` read
-    from the maintained summary, valid for this period), those parts replace their derivation
-    from the history.
+    With *summary* (``table``: the maintained summary's table of grades, scores and flags, one
+    row per company, valid for this period; ``deciding``: the deciding answers read from it),
+    the facts read those instead of deriving them from the history. With *events_summary*,
+    the period's events are read from the summary's (``portfolio_period.events``).
     """
     params: dict[str, Any] = {
         "cut": _day_after(flt.as_of),
@@ -243,22 +255,32 @@ def facts_query(
     if flt.region:
         params["region"] = flt.region
         where.append("c.region = :region")
+    # every chain: the open actions are read in one pass rather than per company (+: no index)
+    every = not flt.chain_ids and not flt.region
     history, history_params = history_parts(questions)
     params.update(history_params)
     deciding = "deciding"
-    if summary is not None:
-        history = [
-            ("grade_now", summary["grade_now"]),
-            ("coverage_flags", summary["coverage_flags"]),
-        ]
+    grades = "LEFT JOIN grade_now gn ON gn.org_id = m.org_id"
+    flags = "LEFT JOIN coverage_flags cf ON cf.org_id = m.org_id"
+    if summary is not None:  # one row per company, read by its key
+        history = []
         deciding = f"({summary['deciding']})"
-    facts_flags = ", ".join(f"COALESCE(cf.cov_{key}, 0) AS cov_{key}" for key in COVERAGE_KEYS)
+        grades = f"LEFT JOIN {summary['table']} gn ON gn.organization_id = m.org_id"
+        flags = ""
+    facts_flags = ", ".join(
+        f"COALESCE({'gn' if summary is not None else 'cf'}.cov_{key}, 0) AS cov_{key}"
+        for key in COVERAGE_KEYS
+    )
+    previous = _latest_grade("prev_cut")
+    if flt.start is None:  # no previous period: nothing is signed before the beginning
+        previous = "SELECT NULL AS org_id, NULL AS grade, NULL AS score, NULL AS latest WHERE 0"
     parts: list[tuple[str, str]] = [
         (
             "members",
             f"""
   SELECT m.chain_id AS chain_id, c.name AS chain_name, m.organization_id AS org_id,
-         m.role AS role, m.tier AS tier, m.customer_id AS customer_id
+         o.name AS name, m.role AS role, m.tier AS tier, m.customer_id AS customer_id,
+         CASE WHEN TRIM(COALESCE(o.cqo_name, '')) <> '' THEN 1 ELSE 0 END AS cqo
   FROM chain_member m
   JOIN chain c ON c.id = m.chain_id AND c.deleted_at IS NULL
   JOIN organization o ON o.id = m.organization_id AND o.deleted_at IS NULL
@@ -267,7 +289,7 @@ def facts_query(
         ),
         ("orgs", "SELECT DISTINCT org_id FROM members"),
         *history[:1],
-        ("grade_prev", _latest_grade("prev_cut")),
+        ("grade_prev", previous),
         *history[1:],
         (
             "open_actions",
@@ -276,7 +298,7 @@ def facts_query(
          SUM(x.due_date IS NOT NULL AND x.due_date < :today) AS overdue
   FROM action x
   WHERE x.deleted_at IS NULL AND x.status IN ({_quoted(OPEN_STATUSES)})
-    AND x.organization_id IN (SELECT org_id FROM orgs)
+    AND {"+" if every else ""}x.organization_id IN (SELECT org_id FROM orgs)
     AND x.id NOT IN (
       SELECT y.origin_id FROM action y WHERE y.origin_id IS NOT NULL AND y.deleted_at IS NULL)
   GROUP BY x.organization_id, x.owner
@@ -291,70 +313,84 @@ def facts_query(
         (
             "facts",
             f"""
-  SELECT m.chain_id, m.chain_name, m.org_id, o.name AS name, m.role, m.tier, m.customer_id,
-         cu.name AS customer_name,
-         CASE WHEN TRIM(COALESCE(o.cqo_name, '')) <> '' THEN 1 ELSE 0 END AS cqo,
+  SELECT m.chain_id, m.chain_name, m.org_id, m.name, m.role, m.tier, m.customer_id, m.cqo,
          gn.grade AS grade_now, gn.score AS score_now, gp.grade AS grade_prev,
          {facts_flags},
          COALESCE(ap.open, 0) AS actions_open, COALESCE(ap.overdue, 0) AS actions_overdue
   FROM members m
-  JOIN organization o ON o.id = m.org_id
-  LEFT JOIN organization cu ON cu.id = m.customer_id
-  LEFT JOIN grade_now gn ON gn.org_id = m.org_id
+  {grades}
   LEFT JOIN grade_prev gp ON gp.org_id = m.org_id
-  LEFT JOIN coverage_flags cf ON cf.org_id = m.org_id
+  {flags}
   LEFT JOIN actions_per_org ap ON ap.org_id = m.org_id
 """,
         ),
     ]
-    return Query(tuple(parts), params, deciding)
+    return Query(tuple(parts), params, deciding, events_summary)
 
 
 def figure_counts(session: Session, query: Query) -> list[tuple[str, str | None, str, int]]:
     """Every member-level figure as (figure, chain id or None for the total, key, companies).
 
-    The figures without a key are summed in one pass over ``facts`` per chain (and one over the
-    companies, each once, for the total); those with a key (role, tier, grades) are grouped.
+    Two passes over ``facts`` grouped by chain: one sums the figures without a key, the other
+    groups by the keys of those with one (role, tier, grades, movement; a key is NULL where its
+    predicate fails). The total counts each company once: it is the chains' sum less what the
+    companies in several chains add to it beyond once, counted over their few rows (``shared``).
     """
     scalar = [name for name, (key, _predicate) in FIGURES.items() if key == "''"]
+    keyed = [name for name in FIGURES if name not in scalar]
     sums = ("actions_open", "actions_overdue")
-    per_org = ", ".join(
-        [f"MAX({FIGURES[name][1]}) AS f{i}" for i, name in enumerate(scalar)]
-        + [f"MAX({column}) AS {column}" for column in sums]
-    )
-    totals = ", ".join(
-        [f"SUM(f{i})" for i in range(len(scalar))] + [f"SUM({column})" for column in sums]
-    )
-    chains = ", ".join(
-        [f"SUM({FIGURES[name][1]})" for name in scalar] + [f"SUM({column})" for column in sums]
-    )
-    rows: list[tuple[str, str | None, str, int]] = []
-    statement = (
-        f"{query.ctes}\nSELECT chain_id, {chains} FROM facts GROUP BY chain_id\n"
-        f"UNION ALL\nSELECT NULL, {totals} FROM (SELECT {per_org} FROM facts GROUP BY org_id)"
-    )
+    values = [f"({FIGURES[name][1]})" for name in scalar] + list(sums)
     names = [*scalar, *(f"sum:{column}" for column in sums)]
+    keys = [f"CASE WHEN {FIGURES[name][1]} THEN {FIGURES[name][0]} END" for name in keyed]
+    shared = """shared AS MATERIALIZED (
+  SELECT * FROM facts
+  WHERE org_id IN (SELECT org_id FROM members GROUP BY org_id HAVING COUNT(*) > 1)
+)"""
+    chains = ", ".join(f"SUM({value})" for value in values)
+    rows: list[tuple[str, str | None, str, int]] = []
+    total: dict[tuple[str, str], int] = dict.fromkeys(((name, "") for name in names), 0)
+    statement = f"{query.ctes}\nSELECT chain_id, {chains} FROM facts GROUP BY chain_id"
     for row in session.execute(sql(statement), query.params).all():
-        rows.extend(
-            (name, row[0], "", int(value or 0)) for name, value in zip(names, row[1:], strict=True)
-        )
-    parts = []
-    for name, (key, predicate) in FIGURES.items():
-        if name in scalar:
-            continue
-        parts.append(
-            f"SELECT '{name}', chain_id, {key}, COUNT(*) FROM facts WHERE {predicate}"
-            f" GROUP BY chain_id, {key}"
-        )
-        parts.append(
-            f"SELECT '{name}', NULL, {key}, COUNT(DISTINCT org_id) FROM facts WHERE {predicate}"
-            f" GROUP BY {key}"
-        )
-    statement = query.ctes + "\n" + "\nUNION ALL\n".join(parts)
-    rows.extend(
-        (r[0], r[1], r[2], int(r[3] or 0))
-        for r in session.execute(sql(statement), query.params).all()
+        for name, value in zip(names, row[1:], strict=True):
+            rows.append((name, row[0], "", int(value or 0)))
+            total[(name, "")] += int(value or 0)
+    grouped = ", ".join(f"k{i}" for i in range(len(keys)))
+    statement = (
+        f"{query.ctes}\nSELECT chain_id, {grouped}, COUNT(*) FROM (SELECT chain_id, "
+        + ", ".join(f"{key} AS k{i}" for i, key in enumerate(keys))
+        + f" FROM facts) GROUP BY chain_id, {grouped}"
     )
+    per_chain: dict[tuple[str, str | None, str], int] = {}
+    for row in session.execute(sql(statement), query.params).all():
+        n = int(row[-1])
+        for name, key in zip(keyed, row[1:-1], strict=True):
+            if key is not None:
+                per_chain[(name, row[0], key)] = per_chain.get((name, row[0], key), 0) + n
+                total[(name, key)] = total.get((name, key), 0) + n
+    rows.extend((name, chain, key, n) for (name, chain, key), n in per_chain.items())
+    # what the companies in several chains add beyond once: rows less companies, per figure
+    beyond = [
+        "SELECT NULL, "
+        + ", ".join(f"SUM(r{i}) - SUM(m{i})" for i in range(len(values)))
+        + " FROM (SELECT "
+        + ", ".join(f"SUM({v}) AS r{i}, MAX({v}) AS m{i}" for i, v in enumerate(values))
+        + " FROM shared GROUP BY org_id)"
+    ]
+    width = len(values) - 2
+    beyond.extend(
+        f"SELECT '{name}', {FIGURES[name][0]}, COUNT(*) - COUNT(DISTINCT org_id)"
+        + ", NULL" * width
+        + f" FROM shared WHERE {FIGURES[name][1]} GROUP BY {FIGURES[name][0]}"
+        for name in keyed
+    )
+    statement = query.with_(shared) + "\n" + "\nUNION ALL\n".join(beyond)
+    for row in session.execute(sql(statement), query.params).all():
+        if row[0] is None:
+            for name, value in zip(names, row[1:], strict=True):
+                total[(name, "")] -= int(value or 0)
+        else:
+            total[(row[0], row[1])] -= int(row[2] or 0)
+    rows.extend((name, None, key, n) for (name, key), n in total.items())
     return rows
 
 
@@ -383,47 +419,12 @@ def drill(
 
 def members(session: Session, query: Query, chain_id: str) -> list[Mapping[str, Any]]:
     """The members of one chain with their facts, by tier and name (the report's tables)."""
-    statement = (
-        f"{query.ctes}\nSELECT * FROM facts WHERE chain_id = :member_chain ORDER BY tier, name"
-    )
+    statement = f"""{query.ctes}
+SELECT f.*, cu.name AS customer_name
+FROM facts f LEFT JOIN organization cu ON cu.id = f.customer_id
+WHERE f.chain_id = :member_chain ORDER BY f.tier, f.name"""
     params = {**query.params, "member_chain": chain_id}
     return [dict(row._mapping) for row in session.execute(sql(statement), params).all()]
-
-
-def weakest(
-    session: Session, query: Query, limit: int
-) -> list[tuple[str | None, str, str, str | None, float]]:
-    """The lowest-scoring graded suppliers per chain and overall: (chain, id, name, grade, score)."""
-    ranked = f"""ranked AS (
-  SELECT chain_id, org_id, name, grade_now, score_now,
-         ROW_NUMBER() OVER (PARTITION BY chain_id ORDER BY score_now, name, org_id) AS rn
-  FROM facts WHERE role = '{_SUPPLIER}' AND score_now IS NOT NULL
-)"""
-    overall = f"""overall AS (
-  SELECT NULL AS chain_id, org_id, name, grade_now, score_now,
-         ROW_NUMBER() OVER (ORDER BY score_now, name, org_id) AS rn
-  FROM (SELECT DISTINCT org_id, name, grade_now, score_now FROM facts
-        WHERE role = '{_SUPPLIER}' AND score_now IS NOT NULL)
-)"""
-    statement = f"""{query.with_(ranked, overall)}
-SELECT chain_id, org_id, name, grade_now, score_now FROM ranked WHERE rn <= :limit
-UNION ALL
-SELECT chain_id, org_id, name, grade_now, score_now FROM overall WHERE rn <= :limit"""
-    params = {**query.params, "limit": limit}
-    return [tuple(r) for r in session.execute(sql(statement), params).all()]
-
-
-def actions_by_owner(session: Session, query: Query) -> list[tuple[str | None, str, int, int]]:
-    """Open and overdue actions per owner: (chain id or None for all, owner, open, overdue)."""
-    statement = f"""{query.ctes}
-SELECT m.chain_id, oa.owner, SUM(oa.open), SUM(oa.overdue)
-FROM open_actions oa JOIN (SELECT DISTINCT chain_id, org_id FROM facts) m ON m.org_id = oa.org_id
-GROUP BY m.chain_id, oa.owner
-UNION ALL
-SELECT NULL, owner, SUM(open), SUM(overdue) FROM open_actions
-WHERE org_id IN (SELECT org_id FROM facts) GROUP BY owner"""
-    rows = session.execute(sql(statement), query.params).all()
-    return [(r[0], r[1], int(r[2]), int(r[3])) for r in rows]
 
 
 def coverage_trace(session: Session, query: Query, chain_id: str | None) -> list[Mapping[str, Any]]:
@@ -475,24 +476,3 @@ def happened_cte(within: str) -> str:
   WHERE deleted_at IS NULL AND delivered_on >= :start AND delivered_on < :cut
     AND organization_id IN (SELECT org_id FROM {within})
 )"""
-
-
-def events(session: Session, query: Query) -> list[tuple[str, str | None, str, str, int]]:
-    """Services and problems in the period: (kind, chain id or None, NQI field, YYYY-MM, count).
-
-    Kinds: ``visit``, ``assessment``, ``case`` (received), ``solved``, ``referral`` (delivered).
-    """
-    happened = happened_cte("orgs")
-    per_org = """per_org AS MATERIALIZED (
-  SELECT kind, org_id, field, SUBSTR(day, 1, 7) AS month, COUNT(*) AS n FROM happened
-  GROUP BY kind, org_id, field, SUBSTR(day, 1, 7)
-)"""
-    statement = f"""{query.with_(happened, per_org)}
-SELECT h.kind, m.chain_id, h.field, h.month, SUM(h.n)
-FROM per_org h JOIN (SELECT DISTINCT chain_id, org_id FROM members) m ON m.org_id = h.org_id
-GROUP BY h.kind, m.chain_id, h.field, h.month
-UNION ALL
-SELECT kind, NULL, field, month, SUM(n) FROM per_org
-GROUP BY kind, field, month"""
-    rows = session.execute(sql(statement), query.params).all()
-    return [(r[0], r[1], r[2], r[3], int(r[4])) for r in rows]

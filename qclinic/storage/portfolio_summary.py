@@ -15,9 +15,23 @@ questions decide the 4 × 100% (the library's ``coverage:`` tags): when they cha
 watermark is missing (a new or migrated database, the synthetic province, :func:`invalidate`),
 or the log no longer holds the lines after it, everything is rebuilt.
 
-Memberships, companies, cases and actions are not summarised: the figures join them live.
+The services and problems (visits, completed assessments, cases received and solved, referrals
+delivered) are counted per day, company, kind and NQI field in ``portfolio_event`` (schema
+0017), from the same selection the figures make (:func:`qclinic.storage.portfolio.happened_cte`,
+with no period), and per chain and month in ``portfolio_chain_event`` (the chain's live members'
+sums): the change log's lines of those tables and of the companies name the companies to count
+again; the chains to sum again are those of these companies and the memberships and chains the
+lines name. Events are dated, so these rows answer any period: its whole months are read per
+chain, its edge days per company (:func:`qclinic.storage.portfolio_period.events`).
 
-The summary holds the values as of *now*; a period that ends before a company's newest signing
+A line names a row, not what it was: a row that moved to another company (or a membership to
+another chain) would leave its old company's rows as they were. QClinic never moves them (a
+record belongs to its company for good, and the sync scopes rows by company);
+``qclinic portfolio --rebuild-summary`` would repair it.
+
+Memberships, companies and actions are not summarised per company: the figures join them live.
+
+The grades and flags are the values as of *now*; a period that ends before a company's newest signing
 or completion time (``stamp``) is answered from the history instead (:func:`covers`).
 """
 
@@ -32,12 +46,14 @@ from sqlalchemy.orm import Session
 
 from qclinic.core.portfolio import COVERAGE_KEYS, CoverageQuestion
 from qclinic.core.vocabulary import AssessmentStatus
-from qclinic.storage.portfolio import Query, history_parts, materialize
+from qclinic.storage.portfolio import Query, happened_cte, history_parts, materialize
 
 #: the ``local_state`` key of the watermark
 STATE_KEY = "portfolio.summary"
 #: an end after every stored time: the summary is the history's "latest" without an end
 _FOREVER = "9999-12-31"
+#: a start before every stored time
+_BEGINNING = "0001-01-01"
 #: the change log's tables whose lines change a company's summary, and how to find the company
 _AFFECTED = {
     "assessment": "SELECT a.organization_id FROM assessment a WHERE a.id = c.row_id",
@@ -46,17 +62,36 @@ _AFFECTED = {
         " WHERE an.id = c.row_id"
     ),
 }
+#: the change log's tables whose lines change a company's events (``portfolio_event``)
+_EVENTS_AFFECTED = {
+    "visit": "SELECT x.organization_id FROM visit x WHERE x.id = c.row_id",
+    "assessment": "SELECT x.organization_id FROM assessment x WHERE x.id = c.row_id",
+    "clinic_case": "SELECT x.organization_id FROM clinic_case x WHERE x.id = c.row_id",
+    "referral": "SELECT x.organization_id FROM referral x WHERE x.id = c.row_id",
+    "organization": "SELECT x.id FROM organization x WHERE x.id = c.row_id",
+}
+#: the chains whose months (``portfolio_chain_event``) change with the lines after the
+#: watermark: those of the companies whose events change, of the memberships and the chains
+_CHAINS_AFFECTED = """
+SELECT chain_id FROM chain_member WHERE organization_id IN (SELECT org_id FROM temp.events_affected)
+UNION
+SELECT (SELECT x.chain_id FROM chain_member x WHERE x.id = c.row_id) FROM change_log c
+WHERE c.seq > :mark AND c.seq <= :top AND c.table_name = 'chain_member'
+UNION
+SELECT c.row_id FROM change_log c
+WHERE c.seq > :mark AND c.seq <= :top AND c.table_name = 'chain'"""
+#: the summary's tables
+_TABLES = ("portfolio_coverage", "portfolio_summary", "portfolio_event", "portfolio_chain_event")
+#: what the summary holds, kept with the watermark: a summary of another content is rebuilt
+#: (1: grades and coverage, schema 0014; 2: and the events, schema 0017)
+CONTENT = 2
 _SIGNED = AssessmentStatus.SIGNED.value
 _DONE = (AssessmentStatus.COMPLETED.value, AssessmentStatus.SIGNED.value)
 
-#: the summary's parts for :func:`qclinic.storage.portfolio.facts_query`
+#: the summary as :func:`qclinic.storage.portfolio.facts_query` reads it: its table of grades,
+#: scores and flags (one row per company) and the deciding answers
 PARTS: dict[str, str] = {
-    "grade_now": """
-  SELECT s.organization_id AS org_id, s.grade AS grade, s.score AS score
-  FROM portfolio_summary s WHERE s.organization_id IN (SELECT org_id FROM orgs)""",
-    "coverage_flags": f"""
-  SELECT s.organization_id AS org_id, {", ".join(f"s.cov_{k} AS cov_{k}" for k in COVERAGE_KEYS)}
-  FROM portfolio_summary s WHERE s.organization_id IN (SELECT org_id FROM orgs)""",
+    "table": "portfolio_summary",
     "deciding": """
   SELECT organization_id AS org_id, key, assessment_id, checklist_id, question_id, value,
          completed_at, in_place
@@ -80,6 +115,8 @@ def _state(session: Session) -> tuple[int, str, str] | None:
     if row is None:
         return None
     state = json.loads(row[0])
+    if state.get("content") != CONTENT:
+        return None  # computed before the summary held all it holds now: rebuild it
     return int(state["seq"]), str(state["tags"]), str(state.get("library", ""))
 
 
@@ -123,32 +160,92 @@ def refresh(
         _write_state(session, *(_state(session) or (0, tags, ""))[:2], library)
         return 0
     top, mark = todo
-    session.execute(sql("DROP TABLE IF EXISTS temp.affected"))
+    for table in ("affected", "events_affected", "chains_affected"):
+        session.execute(sql(f"DROP TABLE IF EXISTS temp.{table}"))
     if mark is None:
-        session.execute(sql("CREATE TEMP TABLE affected AS SELECT id AS org_id FROM organization"))
-        session.execute(sql("DELETE FROM portfolio_coverage"))
-        session.execute(sql("DELETE FROM portfolio_summary"))
+        everyone = "SELECT id AS org_id FROM organization"
+        session.execute(sql(f"CREATE TEMP TABLE affected AS {everyone}"))
+        session.execute(sql(f"CREATE TEMP TABLE events_affected AS {everyone}"))
+        session.execute(
+            sql("CREATE TEMP TABLE chains_affected AS SELECT id AS chain_id FROM chain")
+        )
+        for table in _TABLES:
+            session.execute(sql(f"DELETE FROM {table}"))
         count: int | None = None
     else:
-        found = " UNION ".join(
-            f"SELECT ({lookup}) AS org_id FROM change_log c"
-            f" WHERE c.seq > :mark AND c.seq <= :top AND c.table_name = '{table}'"
-            for table, lookup in _AFFECTED.items()
+        for table, lookups in (("affected", _AFFECTED), ("events_affected", _EVENTS_AFFECTED)):
+            found = " UNION ".join(
+                f"SELECT ({lookup}) AS org_id FROM change_log c"
+                f" WHERE c.seq > :mark AND c.seq <= :top AND c.table_name = '{name}'"
+                for name, lookup in lookups.items()
+            )
+            session.execute(
+                sql(f"CREATE TEMP TABLE {table} AS {found}"), {"mark": mark, "top": top}
+            )
+            if session.execute(sql(f"SELECT 1 FROM temp.{table} WHERE org_id IS NULL")).first():
+                # a row the log names is gone (a hard delete): its company is unknown
+                invalidate(session)
+                return refresh(session, questions, library)
+        session.execute(
+            sql(f"CREATE TEMP TABLE chains_affected AS {_CHAINS_AFFECTED}"),
+            {"mark": mark, "top": top},
         )
-        session.execute(sql(f"CREATE TEMP TABLE affected AS {found}"), {"mark": mark, "top": top})
-        if session.execute(sql("SELECT 1 FROM temp.affected WHERE org_id IS NULL")).first():
-            # a row the log names is gone (a hard delete): its company is unknown
-            invalidate(session)
+        if session.execute(
+            sql("SELECT 1 FROM temp.chains_affected WHERE chain_id IS NULL")
+        ).first():
+            invalidate(session)  # a membership the log names is gone: its chain is unknown
             return refresh(session, questions, library)
         count = int(session.execute(sql("SELECT COUNT(*) FROM temp.affected")).scalar_one())
         for table in ("portfolio_coverage", "portfolio_summary"):
             session.execute(
                 sql(f"DELETE FROM {table} WHERE organization_id IN (SELECT org_id FROM affected)")
             )
+        session.execute(
+            sql(
+                "DELETE FROM portfolio_event"
+                " WHERE organization_id IN (SELECT org_id FROM events_affected)"
+            )
+        )
+        session.execute(
+            sql(
+                "DELETE FROM portfolio_chain_event"
+                " WHERE chain_id IN (SELECT chain_id FROM chains_affected)"
+            )
+        )
     if count != 0:
         _compute(session, questions)
+    _count_events(session)
     _write_state(session, top, tags, library)
     return count
+
+
+def _count_events(session: Session) -> None:
+    """Insert the ``portfolio_event`` rows of the companies in ``temp.events_affected``
+    (deleted beforehand): every event they have, of any day, by day, kind and field.
+
+    A time's first ten characters (its day) compare with a period's bounds (days) exactly as
+    the whole time does, so a period's events here are exactly those the figures select."""
+    session.execute(
+        sql(f"""WITH {happened_cte("temp.events_affected")}
+INSERT INTO portfolio_event (day, organization_id, kind, field, n)
+SELECT SUBSTR(day, 1, 10), org_id, kind, field, COUNT(*) FROM happened
+GROUP BY SUBSTR(day, 1, 10), org_id, kind, field"""),
+        {"start": _BEGINNING, "cut": _FOREVER},
+    )
+    # the chains' months: their live members' (the figures' ``members``: the membership, the
+    # chain and the company live), summed
+    session.execute(
+        sql("""
+INSERT INTO portfolio_chain_event (chain_id, month, kind, field, n)
+SELECT m.chain_id, SUBSTR(e.day, 1, 7), e.kind, e.field, SUM(e.n)
+FROM chain_member m
+JOIN chain c ON c.id = m.chain_id AND c.deleted_at IS NULL
+JOIN organization o ON o.id = m.organization_id AND o.deleted_at IS NULL
+JOIN portfolio_event e INDEXED BY ix_portfolio_event_organization
+  ON e.organization_id = m.organization_id
+WHERE m.deleted_at IS NULL AND m.chain_id IN (SELECT chain_id FROM temp.chains_affected)
+GROUP BY m.chain_id, SUBSTR(e.day, 1, 7), e.kind, e.field""")
+    )
 
 
 def _compute(session: Session, questions: Sequence[CoverageQuestion]) -> None:
@@ -197,7 +294,7 @@ LEFT JOIN stamps st ON st.org_id = o.org_id"""),
 
 
 def _write_state(session: Session, seq: int, tags: str, library: str) -> None:
-    value = {"seq": seq, "tags": tags, "library": library}
+    value = {"seq": seq, "tags": tags, "library": library, "content": CONTENT}
     session.execute(
         sql("INSERT OR REPLACE INTO local_state (key, value) VALUES (:key, :value)"),
         {"key": STATE_KEY, "value": json.dumps(value)},

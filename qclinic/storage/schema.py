@@ -27,6 +27,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0014",
     "0015",
     "0016",
+    "0017",
     "0018",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -22,7 +22,12 @@ from qclinic.storage.models.documents import AssessmentSeal, IssuedChainDocument
 from qclinic.storage.models.improvement import Action, ClinicCase, Finding
 from qclinic.storage.models.library import ChecklistVersion
 from qclinic.storage.models.outcomes import Outcome
-from qclinic.storage.models.portfolio import PortfolioCoverage, PortfolioSummary
+from qclinic.storage.models.portfolio import (
+    PortfolioChainEvent,
+    PortfolioCoverage,
+    PortfolioEvent,
+    PortfolioSummary,
+)
 from qclinic.storage.models.referrals import Provider, Referral
 from qclinic.storage.models.spc_data import Dataset, DatasetKind, DatasetValue
 from qclinic.storage.models.sync import SyncConflict, SyncedState
@@ -52,7 +57,9 @@ __all__ = [
     "Organization",
     "Outcome",
     "Person",
+    "PortfolioChainEvent",
     "PortfolioCoverage",
+    "PortfolioEvent",
     "PortfolioSummary",
     "Provider",
     "Record",

@@ -8,7 +8,7 @@ when they read the history itself, so they cannot define a figure differently.
 
 from __future__ import annotations
 
-from sqlalchemy import Float, Integer, String, Text
+from sqlalchemy import Float, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from qclinic.storage.models.base import ID_LENGTH, Base
@@ -45,3 +45,37 @@ class PortfolioCoverage(Base):
     value: Mapped[str | None] = mapped_column(Text)
     completed_at: Mapped[str | None] = mapped_column(Text)
     in_place: Mapped[int] = mapped_column(Integer)
+
+
+class PortfolioEvent(Base):
+    """A company's services and problems of one day, by kind (``visit``, ``assessment``,
+    ``case``, ``solved``, ``referral``) and NQI field: how many there are now (schema 0017).
+    Day first, so that a period is one range of the key."""
+
+    __tablename__ = "portfolio_event"
+    __table_args__ = (
+        # by company, and covering: the chains' months are summed from it alone
+        Index("ix_portfolio_event_organization", "organization_id", "day", "kind", "field", "n"),
+        {"sqlite_with_rowid": False},
+    )
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    organization_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    field: Mapped[str] = mapped_column(String(40), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+
+class PortfolioChainEvent(Base):
+    """A chain's services and problems of one month: its live members' ``portfolio_event``
+    rows summed by month, kind and field (schema 0017). A period's whole months are read here,
+    its edge days from ``portfolio_event``."""
+
+    __tablename__ = "portfolio_chain_event"
+    __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 (SQLAlchemy reads it)
+
+    chain_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    field: Mapped[str] = mapped_column(String(40), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
