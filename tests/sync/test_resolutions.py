@@ -181,7 +181,7 @@ def test_conflicts_resolved_before_0018_are_told_to_the_server_at_the_next_sync(
     from qclinic.storage import migrate
 
     path = tmp_path / "qclinic.sqlite"
-    migrate.upgrade(path, "0016")
+    migrate.upgrade(path, "0017")
     rows = [  # (id, reason, resolved at)
         ("c-server", None, "2026-11-20 10:00:00"),
         ("c-deleted", "deleted", "2026-11-20 10:00:00"),

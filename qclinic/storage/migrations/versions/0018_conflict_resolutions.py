@@ -3,7 +3,7 @@ and the first resolution recorded there when another came first (docs/SYNC.md, "
 travel").
 
 Revision ID: 0018
-Revises: 0016
+Revises: 0017
 Create Date: 2026-11-26
 
 Three new nullable columns of ``sync_conflict``. Conflicts of the server resolved here before
