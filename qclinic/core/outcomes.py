@@ -39,6 +39,8 @@ COUNTS = frozenset(
 )
 #: kinds added up over periods (the others are levels: the latest figure counts)
 FLOWS = frozenset({OutcomeKind.STANDARDS, OutcomeKind.PATENTS, OutcomeKind.AWARDS})
+#: kinds that are a rate per company: totalled as a mean, never a sum
+RATES = frozenset({OutcomeKind.PASS_RATE, OutcomeKind.PPM})
 #: kinds where a smaller figure is better
 LOWER_IS_BETTER = frozenset({OutcomeKind.COMPLAINTS, OutcomeKind.PPM})
 #: the unit each kind's value is in ("" for a count)
@@ -167,15 +169,21 @@ class Total:
     companies: int
     before: float | None
     after: float
+    #: companies with two or more figures: the ones *before* → *after* compares (0: *before*
+    #: is ``None`` and *after* is over every company)
+    compared: int = 0
 
 
 def totals(companies: Sequence[dict[OutcomeKind, list[Point]]]) -> list[Total]:
     """The kinds totalled over companies (vocabulary order).
 
-    The pass rate: the mean of each company's first figure → the mean of its latest (among
-    companies with two or more figures, *before* is their first; a company with one figure
-    counts in *after* only). Complaints, PPM, certificates: the sum of the latest figures, and of
-    the first before them. Flows (standards, patents, awards): *after* is the sum over every
+    A change is only told over the same companies: when some companies have two or more
+    figures of a kind, *before* is over their first figures and *after* over their latest (a
+    company with a single figure has no change to tell, and counting it in *after* alone would
+    move the total by who reported, not by what improved). When none has two, *before* is
+    ``None`` and *after* is over every company's figure. Rates (the pass rate, PPM) are the
+    mean over those companies — a chain's PPM is not the sum of its suppliers' — complaints and
+    certificates the sum. Flows (standards, patents, awards): *after* is the sum over every
     period, *before* is ``None``.
     """
     found: list[Total] = []
@@ -186,15 +194,16 @@ def totals(companies: Sequence[dict[OutcomeKind, list[Point]]]) -> list[Total]:
         if kind in FLOWS:
             found.append(Total(kind, len(held), None, sum(p.value for s in held for p in s)))
             continue
-        latest = [s[-1].value for s in held]
-        first = [s[0].value for s in held if len(s) > 1]
-        if kind is OutcomeKind.PASS_RATE:
-            after = sum(latest) / len(latest)
-            before = sum(first) / len(first) if first else None
-        else:
-            after = sum(latest)
-            before = sum(first) if first else None
-        found.append(Total(kind, len(held), before, after))
+        mean = kind in RATES
+        two = [s for s in held if len(s) > 1]
+        if two:
+            before, after = sum(s[0].value for s in two), sum(s[-1].value for s in two)
+            if mean:
+                before, after = before / len(two), after / len(two)
+            found.append(Total(kind, len(held), before, after, len(two)))
+            continue
+        latest = sum(s[-1].value for s in held)
+        found.append(Total(kind, len(held), None, latest / len(held) if mean else latest))
     return found
 
 

@@ -83,16 +83,20 @@ def _expected(chain: str | None) -> dict[str, tuple[int, float | None, float]]:
         if kind in ("standards", "patents", "awards"):
             found[kind] = (len(series), None, sum(sum(s) for s in series))
             continue
-        latest = [s[-1] for s in series]
-        first = [s[0] for s in series if len(s) > 1]
-        if kind == "pass-rate":
+        # a change over the companies with two or more figures, else the latest of every one;
+        # rates (pass rate, PPM) as a mean, counts as a sum
+        two = [s for s in series if len(s) > 1]
+        counted = two or series
+        before = [s[0] for s in two] or None
+        after = [s[-1] for s in counted]
+        if kind in ("pass-rate", "ppm"):
             found[kind] = (
                 len(series),
-                sum(first) / len(first) if first else None,
-                sum(latest) / len(latest),
+                sum(before) / len(before) if before else None,
+                sum(after) / len(after),
             )
         else:
-            found[kind] = (len(series), sum(first) if first else None, sum(latest))
+            found[kind] = (len(series), sum(before) if before else None, sum(after))
     return found
 
 
@@ -115,10 +119,12 @@ def test_the_totals_per_chain_and_for_all_chains(services: Services, built: dict
         levels = {t.level.value: (t.companies, t.count) for t in chain.standards_by_level}
         assert levels == _levels(key), key
     # the hand-worked figures of the whole province, to be sure the reference says it right:
-    # S1 95.5 → 98.5 and L2 92 → 94 (two figures each), S2 90 (one): before 93.75, after 94.17
+    # S1 95.5 → 98.5 and L2 92 → 94 (two figures each), S2 90 (one, no change to tell):
+    # 93.75 → 96.25 over S1 and L2, three companies with a figure
     every = {t.kind.value: t for t in found[None].totals}
     assert every["pass-rate"].before == pytest.approx((95.5 + 92.0) / 2)
-    assert every["pass-rate"].after == pytest.approx((98.5 + 90.0 + 94.0) / 3)
+    assert every["pass-rate"].after == pytest.approx((98.5 + 94.0) / 2)
+    assert (every["pass-rate"].companies, every["pass-rate"].compared) == (3, 2)
     assert (every["standards"].companies, every["standards"].after) == (3, 10.0)
     assert (every["certificates"].before, every["certificates"].after) == (4.0, 5.0)
 

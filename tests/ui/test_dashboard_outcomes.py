@@ -167,13 +167,15 @@ def _expected_outcomes(chain: str | None) -> dict[str, str]:
     found: dict[str, str] = {}
     rates = {o: {w: v for o2, k, _l, w, v in rows if o2 == o and k == "pass-rate"} for o in members}
     rates = {o: r for o, r in rates.items() if r}
-    if rates:
-        after = sum(r["latest"] for r in rates.values()) / len(rates)
-        two = [r["first"] for r in rates.values() if len(r) == 2]
-        shown = f"{round(after, 1):g} %"
+    if rates:  # a change over the companies with two figures; else the mean of the latest
+        two = [r for r in rates.values() if len(r) == 2]
         if two:
-            shown = f"{round(sum(two) / len(two), 1):g} % → " + shown
-        found["pass-rate"] = shown
+            before = sum(r["first"] for r in two) / len(two)
+            after = sum(r["latest"] for r in two) / len(two)
+            found["pass-rate"] = f"{round(before, 1):g} % → {round(after, 1):g} %"
+        else:
+            after = sum(r["latest"] for r in rates.values()) / len(rates)
+            found["pass-rate"] = f"{round(after, 1):g} %"
     for kind in ("standards", "patents"):
         total = sum(v for _o, k, _l, _w, v in rows if k == kind)
         if total:

@@ -2,8 +2,8 @@
 grouped query.
 
 The dashboard shows what the chain report prints (:func:`qclinic.core.outcomes.totals`): the
-mean pass rate from each company's first figure in the period to its latest, complaints, PPM and
-certificates summed the same way, standards, patents and awards added up, the standards also by
+pass rate and the PPM averaged over the companies, complaints and certificates summed, each
+from the first figure in the period to the latest over the companies with two or more, standards, patents and awards added up, the standards also by
 level. Doing that per company in Python (:meth:`qclinic.services.outcomes.OutcomeService.totals`,
 the chain report's way) reads every figure row into objects; here SQLite does it in one pass
 over the figures: per company, kind and level its first and latest figure, how many and their
@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from qclinic.core.outcomes import FLOWS, Total
+from qclinic.core.outcomes import FLOWS, RATES, Total
 from qclinic.core.vocabulary import OutcomeKind, StandardLevel
 
 #: the earliest and latest period a figure may have (an open end of the period)
@@ -113,36 +113,43 @@ _TOTALS = """
 WITH members AS MATERIALIZED ({members}),
 {company}
 SELECT m.chain_id, k.kind, k.level, COUNT(*), SUM(k.latest),
-       SUM(CASE WHEN k.points > 1 THEN k.first END), SUM(k.points > 1), SUM(k.total)
+       SUM(CASE WHEN k.points > 1 THEN k.first END), SUM(k.points > 1), SUM(k.total),
+       SUM(CASE WHEN k.points > 1 THEN k.latest END)
 FROM company k JOIN members m ON m.org_id = k.org_id
 GROUP BY m.chain_id, k.kind, k.level
 UNION ALL
 SELECT NULL, kind, level, COUNT(*), SUM(latest),
-       SUM(CASE WHEN points > 1 THEN first END), SUM(points > 1), SUM(total)
+       SUM(CASE WHEN points > 1 THEN first END), SUM(points > 1), SUM(total),
+       SUM(CASE WHEN points > 1 THEN latest END)
 FROM company
 GROUP BY kind, level
 UNION ALL
-SELECT m.chain_id, k.kind, '*', COUNT(DISTINCT k.org_id), NULL, NULL, 0, SUM(k.total)
+SELECT m.chain_id, k.kind, '*', COUNT(DISTINCT k.org_id), NULL, NULL, 0, SUM(k.total), NULL
 FROM company k JOIN members m ON m.org_id = k.org_id
 WHERE k.kind = 'standards'
 GROUP BY m.chain_id, k.kind
 UNION ALL
-SELECT NULL, kind, '*', COUNT(DISTINCT org_id), NULL, NULL, 0, SUM(total)
+SELECT NULL, kind, '*', COUNT(DISTINCT org_id), NULL, NULL, 0, SUM(total), NULL
 FROM company
 WHERE kind = 'standards'
 GROUP BY kind"""
 
 
 def _total(kind: OutcomeKind, row: Any) -> Total:
-    """A :class:`Total` from one grouped row's figures (companies, sum of the latest, of the
-    first, companies with two or more, sum of all), as :func:`qclinic.core.outcomes.totals`."""
+    """A :class:`Total` from one grouped row's figures (companies, sum of the latest, sum of the
+    first of companies with two or more, how many those are, sum of all, sum of the latest of
+    those with two or more), as :func:`qclinic.core.outcomes.totals` computes it."""
     companies, latest, first, with_two, flow = int(row[0]), row[1], row[2], int(row[3]), row[4]
     if kind in FLOWS:
         return Total(kind, companies, None, float(flow))
-    if kind is OutcomeKind.PASS_RATE:
-        before = float(first) / with_two if with_two else None
-        return Total(kind, companies, before, float(latest) / companies)
-    return Total(kind, companies, float(first) if with_two else None, float(latest))
+    mean = kind in RATES
+    if with_two:  # before and after over the same companies
+        latest_two = float(row[5])
+        before, after = float(first), latest_two
+        if mean:
+            before, after = before / with_two, after / with_two
+        return Total(kind, companies, before, after, with_two)
+    return Total(kind, companies, None, float(latest) / companies if mean else float(latest))
 
 
 def chain_totals(
