@@ -208,8 +208,14 @@ def totals(companies: Sequence[dict[OutcomeKind, list[Point]]]) -> list[Total]:
 
 
 def totals_json(found: Sequence[Total]) -> dict[str, dict[str, float | int | None]]:
-    """``{kind: {"companies", "before", "after"}}`` as ``qclinic portfolio --json`` prints it."""
+    """``{kind: {"companies", "before", "after", "compared"}}`` as ``qclinic portfolio --json``
+    prints it (*compared*: the companies the change is told over)."""
     return {
-        t.kind.value: {"companies": t.companies, "before": t.before, "after": t.after}
+        t.kind.value: {
+            "companies": t.companies,
+            "before": t.before,
+            "after": t.after,
+            "compared": t.compared,
+        }
         for t in found
     }

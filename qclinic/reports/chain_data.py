@@ -97,6 +97,8 @@ class OutcomeTotal:
     companies: int
     before: float | None
     after: float
+    #: the companies *before* → *after* is told over (those that reported twice or more)
+    compared: int = 0
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,18 @@ def shown(total: OutcomeTotal) -> str:
     return rules.total_shown(rules.Total(kind, total.companies, total.before, total.after))
 
 
+def _companies(total: OutcomeTotal, lang: str) -> str:
+    """How many companies reported the kind, and over how many the change is told when fewer."""
+    if total.before is not None and 0 < total.compared < total.companies:
+        return say(
+            "outcomes.chain_column.compared",
+            lang,
+            companies=total.companies,
+            compared=total.compared,
+        )
+    return str(total.companies)
+
+
 def outcomes(data: ChainReportData, info: PageInfo) -> list[Any]:
     """The section, or nothing when no company reported figures in the period."""
     if not data.outcomes:
@@ -43,11 +55,11 @@ def outcomes(data: ChainReportData, info: PageInfo) -> list[Any]:
         rows.append(
             [
                 para(rules.kind_label(OutcomeKind(total.kind)).get(lang), s.cell),
-                para(str(total.companies), s.cell),
+                para(_companies(total, lang), s.cell),
                 para(shown(total), s.cell),
             ]
         )
-    widths = [60 * mm, 30 * mm, FRAME_WIDTH - 90 * mm]
+    widths = [50 * mm, 45 * mm, FRAME_WIDTH - 95 * mm]
     return [
         CondPageBreak(50 * mm),
         heading(say("outcomes.section", lang), "outcomes", 0, info),

@@ -2950,6 +2950,10 @@ Not on this computer yet: it arrives with the next sync.</source>
         <translation>暂无数据</translation>
     </message>
     <message>
+        <source>%1, change over %2</source>
+        <translation>%1，其中 %2 家前后可比</translation>
+    </message>
+    <message>
         <source>%1, by level</source>
         <translation>%1（按标准级别）</translation>
     </message>

@@ -59,6 +59,23 @@ def test_the_section_prints_in_both_languages(chain_data: Any, tmp_path: Path) -
         assert "96.1 % → 98 %" in printed
 
 
+def test_the_companies_column_says_over_how_many_a_change_is_told(
+    chain_data: Any, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from qclinic.reports.chain_data import OutcomeTotal
+    from qclinic.reports.chain_report import render_chain_report
+
+    # three companies report a pass rate, two of them twice: the change is over those two
+    mixed = replace(chain_data, outcomes=(OutcomeTotal("pass-rate", 3, 93.0, 94.5, 2),))
+    for lang, said in (("zh", "3（其中 2 家前后可比）"), ("en", "3 (change over 2)")):
+        out = tmp_path / f"mixed-{lang}.pdf"
+        render_chain_report(mixed, out, lang)
+        printed = " ".join(pdf_text(out).split())
+        assert said in printed and "93 % → 94.5 %" in printed
+
+
 def test_a_period_without_figures_keeps_the_old_hash(
     demo: tuple[Any, dict[str, Any], Path],
 ) -> None:
@@ -89,7 +106,8 @@ def test_portfolio_json_totals_outcomes_per_chain_and_in_all(
     document = json.loads(capsys.readouterr().out)
     chain = next(c for c in document["chains"] if c["id"] == ids["chain"])
     expected = {
-        k: {"companies": 1, "before": b, "after": a} for k, (b, a) in _expected(START, END).items()
+        k: {"companies": 1, "before": b, "after": a, "compared": int(b is not None)}
+        for k, (b, a) in _expected(START, END).items()
     }
     assert chain["outcomes"] == expected
     assert document["total"]["outcomes"] == expected  # the demo has one chain

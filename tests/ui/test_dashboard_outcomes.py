@@ -26,7 +26,7 @@ REFERRALS += [("S2", "metrology", None)]
 OUTCOMES = [
     ("S1", "pass-rate", None, "first", 95.5),
     ("S1", "pass-rate", None, "latest", 98.0),
-    ("S2", "pass-rate", None, "latest", 91.0),  # one figure: counts in "after" only
+    ("S2", "pass-rate", None, "latest", 91.0),  # one figure: no change to tell
     ("S4", "pass-rate", None, "first", 80.0),
     ("S4", "pass-rate", None, "latest", 85.0),
     ("S1", "standards", "national", "first", 1.0),
@@ -197,6 +197,16 @@ def test_the_outcome_tiles_show_the_chains_totals(
     }
     assert shown == _expected_outcomes(chain)
     assert not panel.empty.isVisible()
+    # the pass rate's detail says over how many companies the change is told
+    from qclinic.core.vocabulary import OutcomeKind
+
+    rates = {o for o, k, *_rest in OUTCOMES if o in _members(chain) and k == "pass-rate"}
+    twice = {o for o in rates if sum(r[0] == o and r[1] == "pass-rate" for r in OUTCOMES) > 1}
+    detail = panel.kind_tiles[OutcomeKind.PASS_RATE].detail.text()
+    if twice and twice != rates:
+        assert detail == f"{len(rates)} companies, change over {len(twice)}"
+    else:
+        assert detail == (f"{len(rates)} companies" if len(rates) > 1 else "1 company")
     levels = {level.value: tile.value_label.text() for level, tile in panel.level_tiles.items()}
     members = _members(chain)
     for level in levels:

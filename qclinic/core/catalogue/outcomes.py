@@ -63,6 +63,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "column.period": ("截至", "As of"),
     "column.source": ("来源", "Source"),
     "chain_column.companies": ("企业数", "Companies"),
+    "chain_column.compared": (
+        "{companies}（其中 {compared} 家前后可比）",
+        "{companies} (change over {compared})",
+    ),
     "chain_column.total": ("合计（之前 → 现在）", "Total (before → now)"),
     "unknown_organization": (
         "没有编号为 {id} 的企业（可用 qclinic list organizations 查看）。",

@@ -117,7 +117,12 @@ class OutcomeTotalsPanel(QWidget):
             if total is None:
                 _show(tile, "—", self.tr("no figures"))
                 continue
-            _show(tile, total_shown(total), self._companies(total.companies))
+            detail = self._companies(total.companies)
+            if total.before is not None and total.compared < total.companies:
+                # the change is over the companies that reported twice: say how many
+                detail = self.tr("%1, change over %2").replace("%1", detail)
+                detail = detail.replace("%2", f"{total.compared:,}")
+            _show(tile, total_shown(total), detail)
         standards = say("outcomes.kind.standards", lang)
         self.levels_title.setText(self.tr("%1, by level").replace("%1", standards))
         for level, tile in self.level_tiles.items():
