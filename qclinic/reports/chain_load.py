@@ -130,7 +130,9 @@ def assemble(
             )
             for c in solved
         ),
-        outcomes=tuple(OutcomeTotal(str(t.kind), t.companies, t.before, t.after, t.compared) for t in outcomes),
+        outcomes=tuple(
+            OutcomeTotal(str(t.kind), t.companies, t.before, t.after, t.compared) for t in outcomes
+        ),
         referrals=figures.services.referrals,
         referral_lines=tuple(
             ReferralLine(
