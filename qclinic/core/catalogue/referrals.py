@@ -15,6 +15,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "status.accepted": ("已受理", "Accepted"),
     "status.delivered": ("已交付", "Delivered"),
     "status.closed": ("已办结", "Closed"),
+    # the steps as nouns, inside a sentence ("the acceptance date")
+    "step.requested": ("转介", "request"),
+    "step.accepted": ("受理", "acceptance"),
+    "step.delivered": ("交付", "delivery"),
+    "step.closed": ("办结", "closing"),
     # refusals
     "provider_name_required": ("请填写服务机构名称。", "Give the provider a name."),
     "provider_not_found": (
@@ -59,6 +64,15 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "date_before_request": (
         "{step}日期（{day}）不能早于转介日期（{requested}）。",
         "The {step} date ({day}) cannot be before the referral was requested ({requested}).",
+    ),
+    "date_before_step": (
+        "{step}日期（{day}）不能早于{previous}日期（{before}）。",
+        "The {step} date ({day}) cannot be before the {previous} date ({before}).",
+    ),
+    "date_in_future": (
+        "{step}日期（{day}）不能晚于今天（{today}）：请在事情发生后再登记。",
+        "The {step} date ({day}) cannot be after today ({today}): record a step once it "
+        "has happened.",
     ),
     # command line headings
     "providers_empty": ("还没有服务机构。", "No providers yet."),
