@@ -74,6 +74,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "The {step} date ({day}) cannot be after today ({today}): record a step once it "
         "has happened.",
     ),
+    # the assessment report: a case's or a finding's referrals
+    "report.heading": ("转介（供需对接）", "Referrals"),
+    "report.requested": ("{day} 转介", "requested {day}"),
+    "report.accepted": ("{day} 受理", "accepted {day}"),
+    "report.delivered": ("{day} 交付", "delivered {day}"),
+    "report.closed": ("{day} 办结", "closed {day}"),
+    "report.evidence": ("交付证据：{files}", "evidence: {files}"),
     # command line headings
     "providers_empty": ("还没有服务机构。", "No providers yet."),
     "referrals_empty": ("还没有转介。", "No referrals yet."),
