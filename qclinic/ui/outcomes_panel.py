@@ -34,13 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from qclinic.core import outcomes as rules
+from qclinic.core.vocabulary import OutcomeKind
 from qclinic.errors import UserError
 from qclinic.ui.errors import show_error, ui_language
 from qclinic.ui.organization_detail_model import Column, RecordsModel
 
 if TYPE_CHECKING:
     from qclinic.core.outcomes import Change, Point
-    from qclinic.core.vocabulary import OutcomeKind, VisitKind
+    from qclinic.core.vocabulary import VisitKind
     from qclinic.services import Services
     from qclinic.services.outcomes import OutcomeRow
     from qclinic.ui.outcome_dialog import OutcomeDialog
@@ -64,6 +65,9 @@ def outcome_columns() -> list[Column]:
             lambda c: c.latest.period.isoformat(),
         ),
     ]
+
+
+COL_LEVEL = 2  # of figure_columns(): only standards have a level
 
 
 def figure_columns() -> list[Column]:
@@ -231,6 +235,7 @@ class OutcomesPanel(QWidget):
         figures = [r for r in self.rows if r.fields.kind == kind]
         figures.sort(key=lambda r: (r.fields.period, r.fields.level or ""), reverse=True)
         self.figures_model.set_rows(figures)
+        self.figures_view.setColumnHidden(COL_LEVEL, kind is not OutcomeKind.STANDARDS)
         self.figures_label.setText(
             self.tr("Figures of %1").replace("%1", rules.kind_label(kind).get(ui_language()))
             if kind is not None

@@ -241,6 +241,7 @@ def test_the_demo_case_ends_in_a_delivered_referral_with_its_certificate(
 
     again = seed(services.database)
     assert again["referrals"] == demo["referrals"]
+    assert again["referred_finding"] == demo["referred_finding"] == demo["findings"][2]
     assert sorted(again["providers"]) == sorted(demo["providers"])
 
 

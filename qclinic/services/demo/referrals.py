@@ -202,6 +202,7 @@ def seed_referrals(
     return {
         "providers": [p.id for p in providers],
         "referrals": [referral.id, testing.id],
+        "referred_finding": finding_id,
         "certificate": certificate.id,
     }
 
@@ -213,7 +214,11 @@ def existing_referrals(session: Any, organization_id: str) -> dict[str, Any]:
     from qclinic.storage.models import Provider, Referral
 
     names = {text(p[0], lang) for p in PROVIDERS for lang in ("zh", "en")}
+    referred = select(Referral.finding_id).where(
+        Referral.organization_id == organization_id, Referral.finding_id.is_not(None)
+    )
     return {
+        "referred_finding": session.scalar(referred.order_by(Referral.id)),
         "providers": list(session.scalars(select(Provider.id).where(Provider.name.in_(names)))),
         "referrals": list(
             session.scalars(
