@@ -39,7 +39,7 @@ from qclinic.services.findings import FindingRow
 from qclinic.ui.action_dialog import ActionDialog, ActionPrefill
 from qclinic.ui.labels import label
 from qclinic.ui.list_view import record_list
-from qclinic.ui.referrals_box import ReferralsBox
+from qclinic.ui.referrals_box import COL_DELIVERED, COL_FIELD, COL_STATUS, ReferralsBox
 from qclinic.ui.signals import AppSignals
 from qclinic.ui.table_model import TableModel
 
@@ -124,6 +124,10 @@ class FindingsPanel(QWidget):
         self.create_button = QPushButton()
         self.create_button.setEnabled(False)
         self.referrals = ReferralsBox(services, signals)
+        self.referrals.view.showColumn(COL_DELIVERED)  # the box is as wide as the list here
+        referrals_header = self.referrals.view.horizontalHeader()
+        for column in (COL_FIELD, COL_STATUS):
+            referrals_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.heading, 1)

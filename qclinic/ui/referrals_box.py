@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from qclinic.core.catalogue import find
-from qclinic.core.vocabulary import NqiCategory
+from qclinic.core.vocabulary import NqiCategory, ProviderKind
 from qclinic.errors import UserError
 from qclinic.services import ChangeEvent, Services
 from qclinic.ui.errors import show_error, ui_language
@@ -58,6 +58,16 @@ if TYPE_CHECKING:
 COL_PROVIDER, COL_COMPANY, COL_FIELD, COL_STATUS, COL_REQUESTED, COL_DELIVERED, COL_EVIDENCE = (
     range(7)
 )
+# the kind of provider a field's referral usually goes to (the dialog proposes the first one)
+USUAL_PROVIDER = {
+    NqiCategory.METROLOGY: ProviderKind.METROLOGY,
+    NqiCategory.STANDARDS: ProviderKind.STANDARDS_BODY,
+    NqiCategory.CERTIFICATION: ProviderKind.CERTIFICATION_BODY,
+    NqiCategory.INSPECTION_TESTING: ProviderKind.TEST_LABORATORY,
+    NqiCategory.INTELLECTUAL_PROPERTY: ProviderKind.IP_SERVICE,
+    NqiCategory.LAWS_REGULATIONS: ProviderKind.LAW_FIRM,
+    NqiCategory.SPECIAL_EQUIPMENT: ProviderKind.SPECIAL_EQUIPMENT,
+}
 # the tables whose changes a referral list shows
 SHOWN_TABLES = frozenset({"referral", "provider", "attachment"})
 
@@ -132,9 +142,14 @@ class ReferDialog(QDialog):
         self._finding_id = finding_id
         self.referral_id: str | None = None
         self.provider = QComboBox()
-        for provider in services.providers.rows():
+        usual = USUAL_PROVIDER.get(NqiCategory(category))
+        providers = services.providers.rows()
+        for provider in providers:
             kind = referral_label("kind", provider.kind)
             self.provider.addItem(f"{provider.name} · {kind}", provider.id)
+        kinds = [provider.kind for provider in providers]
+        if usual in kinds:
+            self.provider.setCurrentIndex(kinds.index(usual))
         self.field = QComboBox()
         for text, value in choices(NqiCategory):
             self.field.addItem(text, str(value))

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from qclinic.core.vocabulary import NqiCategory, ReferralStatus
+from qclinic.core.vocabulary import NqiCategory, ProviderKind, ReferralStatus
 
 
 @pytest.fixture
@@ -46,6 +46,9 @@ def test_refer_a_finding_and_see_it_on_the_finding_and_the_provider(
     assert dialog.field.currentData() == str(finding.nqi_category)  # the finding's field
     assert dialog.requested_on.date() == QDate.currentDate()
     assert dialog.requested_on.maximumDate() == QDate.currentDate()
+    # the finding is about metrology: the metrology institute is proposed
+    (proposed,) = [p for p in services.providers.rows() if p.id == dialog.provider.currentData()]
+    assert proposed.kind is ProviderKind.METROLOGY
     dialog.provider.setCurrentIndex(1)  # the test laboratory
     laboratory = dialog.provider.currentData()
     dialog.request.insertPlainText("通止规计数型一致性分析培训与复核")
