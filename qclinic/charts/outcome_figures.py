@@ -81,13 +81,20 @@ def draw_trend(
         if kind is OutcomeKind.PASS_RATE:
             top = min(top, 100.0 + pad / 3)
         ax.set_ylim(max(low - pad, 0.0), top)
-    for number, (day, visit_kind) in enumerate(sorted(set(visits))):
-        x = float(day.toordinal())
-        line = ax.axvline(x, color=MARKER_COLOUR, linestyle="--", linewidth=1)
+    marked = sorted(set(visits))
+    for day, _kind in marked:
+        line = ax.axvline(float(day.toordinal()), color=MARKER_COLOUR, linestyle="--", linewidth=1)
         line.set_gid(f"visit:{day.isoformat()}")
+    low, high = ax.get_xlim()  # with every line drawn
+    previous, lowered = None, False
+    for day, visit_kind in marked:
+        x = float(day.toordinal())
+        # a label close after the one before goes a line lower, so both stay legible
+        lowered = previous is not None and (x - previous) < 0.22 * (high - low) and not lowered
+        previous = x
         note = ax.text(
             x,
-            1.0 - 0.07 * (number % 2),  # staggered: two visits close together stay legible
+            0.93 if lowered else 1.0,
             f" {say(f'vocabulary.{visit_kind.value}', lang)} {day.strftime('%m-%d')}",
             transform=ax.get_xaxis_transform(),
             ha="left",
