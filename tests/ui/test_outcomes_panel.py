@@ -181,7 +181,9 @@ def test_delete_a_figure_asks_first_naming_it(
 
     monkeypatch.setattr(outcomes_panel.QMessageBox, "question", question)
     panel.delete_button.click()
-    assert len(asked) == 1 and f"Product pass rate · {latest.fields.period.isoformat()} · " in asked[0]
+    assert (
+        len(asked) == 1 and f"Product pass rate · {latest.fields.period.isoformat()} · " in asked[0]
+    )
     assert f"{values[-1]:g} %" in asked[0]
     assert latest.id in [r.id for r in services.outcomes.rows(demo_ids["organization"])]
     answer = QMessageBox.StandardButton.Yes
