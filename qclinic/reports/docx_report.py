@@ -312,6 +312,10 @@ def _findings(document: Any, data: ReportData, lang: str) -> None:
             w.text(body, "\n" + finding.description)
         if finding.evidence:
             w.paragraph(cells[2], f"{t('evidence', lang)}: {finding.evidence}", w.MUTED_STYLE)
+        for referral in referrals_of(data, finding_id=finding.id):
+            heading = say("referrals.report.heading", lang)
+            lines = "\n".join(referral_text(referral, lang))
+            w.paragraph(cells[2], f"{heading}: {lines}", w.MUTED_STYLE)
 
 
 def _plan(document: Any, data: ReportData, lang: str, today: date) -> None:

@@ -87,7 +87,7 @@ def test_the_referrals_print_under_the_prescription_in_both_languages(
         assert printed.index(provider.replace(" ", ""), cases_at) > cases_at
 
 
-def test_the_word_copy_prints_the_case_referral(
+def test_the_word_copy_prints_the_case_and_finding_referrals(
     demo: tuple[Any, dict[str, Any], Path], tmp_path: Path
 ) -> None:
     from docx import Document
@@ -105,6 +105,9 @@ def test_the_word_copy_prints_the_case_referral(
     (printed,) = [c for c in cells if c.startswith(provider)]
     assert referral.request in printed and CERTIFICATE_NAME in printed
     assert f"delivered {referral.delivered_on.isoformat()}" in printed
+    tested, laboratory = _stored(database, ids["referrals"][1])
+    (finding,) = [c for c in cells if f"Referrals: {laboratory}" in c]
+    assert tested.request in finding and f"delivered {tested.delivered_on.isoformat()}" in finding
 
 
 def test_the_hash_covers_the_referrals_only_when_there_are_some(
