@@ -55,9 +55,16 @@ from qclinic.ui.table_model import TableModel
 if TYPE_CHECKING:
     from qclinic.services.referrals import ReferralRow  # imports SQLAlchemy: not at start-up
 
-COL_PROVIDER, COL_COMPANY, COL_FIELD, COL_STATUS, COL_REQUESTED, COL_DELIVERED, COL_EVIDENCE = (
-    range(7)
-)
+(
+    COL_PROVIDER,
+    COL_COMPANY,
+    COL_FIELD,
+    COL_STATUS,
+    COL_REQUESTED,
+    COL_DELIVERED,
+    COL_EVIDENCE,
+    COL_SOURCE,
+) = range(8)
 # the kind of provider a field's referral usually goes to (the dialog proposes the first one)
 USUAL_PROVIDER = {
     NqiCategory.METROLOGY: ProviderKind.METROLOGY,
@@ -91,6 +98,7 @@ class ReferralsModel(TableModel["ReferralRow"]):
         QT_TRANSLATE_NOOP("ReferralsModel", "Requested"),
         QT_TRANSLATE_NOOP("ReferralsModel", "Delivered"),
         QT_TRANSLATE_NOOP("ReferralsModel", "Evidence"),
+        QT_TRANSLATE_NOOP("ReferralsModel", "Referred from"),
     )
 
     def data(
@@ -120,7 +128,9 @@ class ReferralsModel(TableModel["ReferralRow"]):
             return row.requested_on.isoformat()
         if column == COL_DELIVERED:
             return row.delivered_on.isoformat() if row.delivered_on else ""
-        return str(row.evidence) if row.evidence else ""
+        if column == COL_EVIDENCE:
+            return str(row.evidence) if row.evidence else ""
+        return row.source_title
 
 
 class ReferDialog(QDialog):
@@ -235,6 +245,7 @@ class ReferralsBox(QGroupBox):
         for column, width in ((COL_FIELD, 70), (COL_STATUS, 60), (COL_REQUESTED, 86)):
             header.resizeSection(column, width)
         self.view.hideColumn(COL_DELIVERED)
+        self.view.hideColumn(COL_SOURCE)  # the case or finding the box belongs to
         self.refer_button = QPushButton()
         self.step_button = QPushButton()
         self.evidence_button = QPushButton()

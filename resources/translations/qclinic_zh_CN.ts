@@ -3325,6 +3325,10 @@ Not on this computer yet: it arrives with the next sync.</source>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
+    <message>
+        <source>Referred from</source>
+        <translation>转介来源</translation>
+    </message>
 </context>
 <context>
     <name>RegisterCaseDialog</name>

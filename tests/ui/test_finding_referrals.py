@@ -83,6 +83,14 @@ def test_refer_a_finding_and_see_it_on_the_finding_and_the_provider(
     shown = {page.referrals_model.row_at(r).id for r in range(page.referrals_model.rowCount())}
     from_findings = {r.id for r in services.referrals.rows(provider_id=laboratory)}
     assert shown == from_findings and stored.id in shown and len(shown) == 2
+    from qclinic.ui.referrals_box import COL_SOURCE
+
+    sources = {
+        page.referrals_model.row_at(r).id: page.referrals_model.index(r, COL_SOURCE).data()
+        for r in range(page.referrals_model.rowCount())
+    }
+    assert sources[stored.id] == finding.title  # what was sent to it, and from what
+    assert not page.referrals_view.isColumnHidden(COL_SOURCE)
 
 
 def test_the_step_dialog_dates_a_step_in_the_past_and_shows_refusals(

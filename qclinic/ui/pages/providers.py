@@ -43,6 +43,7 @@ from qclinic.ui.errors import show_error, ui_language
 from qclinic.ui.list_view import record_list
 from qclinic.ui.referrals_box import (
     COL_PROVIDER,
+    COL_SOURCE,
     SHOWN_TABLES,
     ReferralsModel,
     referral_label,
@@ -214,6 +215,9 @@ class ProvidersPage(QWidget):
         self.referrals_view.hideColumn(COL_PROVIDER)
         self.referrals_view.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch
+        )
+        self.referrals_view.horizontalHeader().setSectionResizeMode(  # the case or finding
+            COL_SOURCE, QHeaderView.ResizeMode.Stretch
         )
         tools = QHBoxLayout()
         tools.addWidget(self.search, 1)
