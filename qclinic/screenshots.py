@@ -101,6 +101,16 @@ def take(out: Path, laptop: bool = False) -> list[Path]:
             window.page("cases").select_case(ids["cases"][0])  # type: ignore[attr-defined]
             settle(300)
             shot(window, "case-referrals")
+            window.navigation.setCurrentRow(keys.index("plan"))  # a finding ended in one too
+            plan = window.page("plan")
+            plan.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+            chooser = plan.assessment_combo  # type: ignore[attr-defined]
+            chooser.setCurrentIndex(chooser.findData(ids["completed_assessment"]))
+            plan.findings.select_finding(ids["referred_finding"])  # type: ignore[attr-defined]
+            plan.findings.referrals.view.selectRow(0)  # type: ignore[attr-defined]
+            settle(300)
+            shot(window, "finding-referral")
+            plan.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
             window.navigation.setCurrentRow(keys.index("spc"))
             spc_page = window.page("spc")
             spc_page.select_organization(ids["organization"])  # type: ignore[attr-defined]

@@ -20,7 +20,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from qclinic.charts.fonts import register_cjk_font
 from qclinic.core import outcomes as rules
 from qclinic.core.catalogue import say
-from qclinic.core.vocabulary import OutcomeKind
+from qclinic.core.vocabulary import OutcomeKind, VisitKind
 
 LINE_COLOUR = "#1f6fd1"
 BAR_COLOUR = "#2e7d32"
@@ -34,9 +34,10 @@ def draw_trend(
     kind: OutcomeKind,
     points: Sequence[tuple[date, float]],
     lang: str,
-    marker: date | None = None,
+    visits: Sequence[tuple[date, VisitKind]] = (),
 ) -> None:
-    """Draw *kind*'s *points* (by period) on *figure*, titled in *lang*, *marker* dashed."""
+    """Draw *kind*'s *points* (by period) on *figure*, titled in *lang*, each of *visits* a
+    dashed line labelled with its kind and day."""
     register_cjk_font()
     figure.clear()
     ax = figure.add_subplot(1, 1, 1)
@@ -80,8 +81,28 @@ def draw_trend(
         if kind is OutcomeKind.PASS_RATE:
             top = min(top, 100.0 + pad / 3)
         ax.set_ylim(max(low - pad, 0.0), top)
-    if marker is not None:
-        ax.axvline(float(marker.toordinal()), color=MARKER_COLOUR, linestyle="--", linewidth=1)
+    marked = sorted(set(visits))
+    for day, _kind in marked:
+        line = ax.axvline(float(day.toordinal()), color=MARKER_COLOUR, linestyle="--", linewidth=1)
+        line.set_gid(f"visit:{day.isoformat()}")
+    low, high = ax.get_xlim()  # with every line drawn
+    previous, lowered = None, False
+    for day, visit_kind in marked:
+        x = float(day.toordinal())
+        # a label close after the one before goes a line lower, so both stay legible
+        lowered = previous is not None and (x - previous) < 0.22 * (high - low) and not lowered
+        previous = x
+        note = ax.text(
+            x,
+            0.93 if lowered else 1.0,
+            f" {say(f'vocabulary.{visit_kind.value}', lang)} {day.strftime('%m-%d')}",
+            transform=ax.get_xaxis_transform(),
+            ha="left",
+            va="top",
+            fontsize=LABEL_SIZE - 1,
+            color=MARKER_COLOUR,
+        )
+        note.set_gid(f"visit-label:{day.isoformat()}")
     ax.xaxis.set_major_formatter(FuncFormatter(_month))
     for label in ax.get_xticklabels():
         label.set_rotation(30)

@@ -8,6 +8,7 @@ file: the analysis results attached as evidence come in as bytes (:func:`read_an
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from qclinic.core.scoring import ScoreResult, score
@@ -19,6 +20,7 @@ from qclinic.reports.data import (
     OutcomeLine,
     Photo,
     QuestionRow,
+    ReferralLine,
     ReportData,
     SectionRow,
     SignatureRow,
@@ -32,7 +34,7 @@ from qclinic.reports.data import (
 
 if TYPE_CHECKING:
     from qclinic.storage.models import Outcome
-    from qclinic.storage.repositories.report_sources import ReportSources
+    from qclinic.storage.repositories.report_sources import ReferralSource, ReportSources
     from qclinic.storage.snapshot import AssessmentSnapshot, StoredAttachment
 
 
@@ -169,6 +171,30 @@ def assemble_report(sources: ReportSources, analyses: Mapping[str, bytes | None]
         ),
         team=tuple(team),
         outcomes=outcome_lines(sources.outcomes),
+        referrals=tuple(referral_line(r) for r in sources.referrals),
+    )
+
+
+def referral_line(source: ReferralSource) -> ReferralLine:
+    """A referral of the report's cases or findings as printed."""
+    r = source.referral
+
+    def day(value: date | None) -> str:
+        return value.isoformat() if value else ""
+
+    return ReferralLine(
+        r.id,
+        r.case_id or "",
+        r.finding_id or "",
+        source.provider,
+        str(r.nqi_category),
+        r.request,
+        str(r.status),
+        day(r.requested_on),
+        day(r.accepted_on),
+        day(r.delivered_on),
+        day(r.closed_on),
+        source.evidence,
     )
 
 

@@ -158,9 +158,29 @@ class OutcomeLine:
     sources: str
 
 
+@dataclass(frozen=True)
+class ReferralLine:
+    """A referral (供需对接) of one of the report's cases or findings, as printed: where the
+    company was sent, for what, how far it got (each step's ISO date, "" when not reached) and
+    the file names of the delivery evidence."""
+
+    id: str
+    case_id: str
+    finding_id: str
+    provider: str
+    field: str
+    request: str
+    status: str
+    requested_on: str
+    accepted_on: str
+    delivered_on: str
+    closed_on: str
+    evidence: tuple[str, ...]
+
+
 #: Fields added to ReportData after copies were issued: left out of the canonical JSON while
 #: empty, so the data hash of an assessment without them is what it was when it was printed.
-_LATER_FIELDS = ("team", "outcomes")
+_LATER_FIELDS = ("team", "outcomes", "referrals")
 
 
 @dataclass(frozen=True)
@@ -200,6 +220,8 @@ class ReportData:
     team: tuple[TeamRow, ...] = ()  # the expert team, lead first (empty before schema 0007)
     #: the company's outcome figures up to the visit, each kind with its change (schema 0016)
     outcomes: tuple[OutcomeLine, ...] = ()
+    #: the referrals of its cases and findings (schema 0015), oldest request first
+    referrals: tuple[ReferralLine, ...] = ()
 
     @property
     def signed(self) -> bool:

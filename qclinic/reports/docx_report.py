@@ -30,6 +30,7 @@ from qclinic.reports.data import ReportData, load_report_data
 from qclinic.reports.docx_plan import _properties, action_table
 from qclinic.reports.i18n import check_language, label, percent, t
 from qclinic.reports.images import Picture, loader, picture
+from qclinic.reports.referrals_section import referral_text, referrals_of
 from qclinic.reports.sections import SEVERITY_ORDER, LoadPicture, _top_findings
 from qclinic.reports.styles import FRAME_WIDTH, GRADE_COLOURS, SEVERITY_COLOURS, mm
 
@@ -311,6 +312,10 @@ def _findings(document: Any, data: ReportData, lang: str) -> None:
             w.text(body, "\n" + finding.description)
         if finding.evidence:
             w.paragraph(cells[2], f"{t('evidence', lang)}: {finding.evidence}", w.MUTED_STYLE)
+        for referral in referrals_of(data, finding_id=finding.id):
+            heading = say("referrals.report.heading", lang)
+            lines = "\n".join(referral_text(referral, lang))
+            w.paragraph(cells[2], f"{heading}: {lines}", w.MUTED_STYLE)
 
 
 def _plan(document: Any, data: ReportData, lang: str, today: date) -> None:
@@ -335,6 +340,10 @@ def _cases(document: Any, data: ReportData, lang: str) -> None:
             cells = table.add_row().cells
             w.fill(cells[0], t(key, lang), w.CELL_HEAD)
             w.fill(cells[1], getattr(case, key) or "—")
+        for referral in referrals_of(data, case_id=case.id):  # the prescription's referrals
+            cells = table.add_row().cells
+            w.fill(cells[0], say("referrals.report.heading", lang), w.CELL_HEAD)
+            w.fill(cells[1], "\n".join(referral_text(referral, lang)))
         w.paragraph(document)
 
 

@@ -31,6 +31,7 @@ from qclinic.reports.document import Contents, Heading, PageInfo
 from qclinic.reports.i18n import colon, label, parens, percent, t
 from qclinic.reports.images import Picture
 from qclinic.reports.radar import FittedRadar, RadarChart
+from qclinic.reports.referrals_section import case_row, finding_note
 from qclinic.reports.styles import (
     ACCENT,
     FRAME_WIDTH,
@@ -368,6 +369,7 @@ def findings(data: ReportData, info: PageInfo) -> list[Flowable]:
             body += f"<br/>{fonts.markup(f.description)}"
         if f.evidence:
             body += f'<br/><font color="#616e7c">{fonts.markup(t("evidence", lang) + colon(lang) + f.evidence)}</font>'
+        body += finding_note(data, f.id, lang)
         rows.append(
             [
                 para(label(f.severity, lang), s.cell),
@@ -440,6 +442,8 @@ def cases(data: ReportData, info: PageInfo) -> list[Flowable]:
             [para(t(k, lang), s.cell_head), para(getattr(case, k) or "—", s.cell)]
             for k in ("symptom", "diagnosis", "prescription")
         ]
+        if referred := case_row(data, case.id, lang):  # the prescription's referrals
+            rows.append([para(referred[0], s.cell_head), rich(referred[1], s.cell)])
         body = table(rows, [28 * mm, FRAME_WIDTH - 28 * mm], header=0)
         story.append(KeepTogether([title, meta, Spacer(1, 1.5 * mm), body, Spacer(1, 3 * mm)]))
     return story

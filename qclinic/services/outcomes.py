@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from qclinic.core import outcomes as rules
 from qclinic.core.catalogue import text
-from qclinic.core.vocabulary import OutcomeKind, StandardLevel
+from qclinic.core.vocabulary import OutcomeKind, StandardLevel, VisitKind
 from qclinic.errors import UserError
 from qclinic.services.base import Service
 
@@ -24,7 +24,10 @@ if TYPE_CHECKING:
     from qclinic.storage.models import Outcome
     from qclinic.storage.repositories.outcome_totals import ChainOutcomes, CompanyOutcome
 
-__all__ = ["OutcomeFields", "OutcomeRow", "OutcomeService"]
+__all__ = ["OutcomeFields", "OutcomeRow", "OutcomeService", "OutcomeTrend"]
+
+#: the visits a trend marks: the consultants' clinic and follow-up, not a self-assessment
+MARKED_VISITS = (VisitKind.ONSITE_CLINIC, VisitKind.FOLLOW_UP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,19 @@ class OutcomeRow:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class OutcomeTrend:
+    """What the Outcomes tab shows of a company, read at once: its figures and the days of its
+    clinic and follow-up visits (the trend's markers), oldest first."""
+
+    rows: list[OutcomeRow]
+    visits: list[tuple[date, VisitKind]]
+
+    def series(self) -> dict[OutcomeKind, list[rules.Point]]:
+        """Per kind its points by period (see :meth:`OutcomeService.series`)."""
+        return rules.series((r.fields.kind, r.fields.period, r.fields.value) for r in self.rows)
+
+
 class OutcomeService(Service):
     """A company's outcome figures (see the module docstring)."""
 
@@ -78,6 +94,26 @@ class OutcomeService(Service):
         return rules.series(
             (r.fields.kind, r.fields.period, r.fields.value) for r in self.rows(organization_id)
         )
+
+    def trend(self, organization_id: str) -> OutcomeTrend:
+        """The company's live figures and the days of its live clinic and follow-up visits, in
+        one read session."""
+        from sqlalchemy import select
+
+        from qclinic.storage.models import Visit
+
+        with self._reading() as session:
+            rows = [_row(o) for o in _live(session, [organization_id], None)]
+            visits = session.execute(
+                select(Visit.visit_date, Visit.kind)
+                .where(
+                    Visit.organization_id == organization_id,
+                    Visit.deleted_at.is_(None),
+                    Visit.kind.in_(MARKED_VISITS),
+                )
+                .order_by(Visit.visit_date, Visit.id)
+            ).all()
+        return OutcomeTrend(rows, [(day, VisitKind(kind)) for day, kind in visits])
 
     def changes(self, organization_id: str) -> list[rules.Change]:
         """Per kind the latest figure and the one before it: the change since the previous visit."""

@@ -63,6 +63,13 @@ class ReferralRow:
     closed_on: date | None
     note: str
     evidence: int
+    #: the title of the clinic case it came from, else of the finding ("" if neither is live)
+    source_title: str = ""
+
+    def last_step_on(self) -> date:
+        """The date of the step the referral is at: the next step may not be dated before it."""
+        found: date | None = getattr(self, STEP_DATES[self.status])
+        return found or self.requested_on
 
     def as_dict(self) -> dict[str, Any]:
         def day(value: date | None) -> str | None:
@@ -85,6 +92,7 @@ class ReferralRow:
             "closed_on": day(self.closed_on),
             "note": self.note,
             "evidence": self.evidence,
+            "source_title": self.source_title,
         }
 
 
@@ -110,14 +118,60 @@ def move_refused(before: ReferralStatus, after: ReferralStatus) -> Text:
     )
 
 
+def _step_name(status: ReferralStatus) -> Text:
+    """A step as a noun inside a sentence: 受理 / acceptance."""
+    return text(f"referrals.step.{status.value}")
+
+
 def _before_request(status: ReferralStatus, day: date, requested: date) -> Text:
     """The refusal of a step dated before the request, the step named in each language."""
-    step = text(f"referrals.status.{status.value}")
+    step = _step_name(status)
     dates = {"day": day.isoformat(), "requested": requested.isoformat()}
     return Text(
         text("referrals.date_before_request", step=step.zh, **dates).zh,
-        text("referrals.date_before_request", step=step.en.lower(), **dates).en,
+        text("referrals.date_before_request", step=step.en, **dates).en,
     )
+
+
+def step_date_refusal(
+    referral: Referral, status: ReferralStatus, day: date, today: date
+) -> Text | None:
+    """Why *day* cannot date the move of *referral* to *status* (``None``: it can).
+
+    A step is dated on or after the step before it (the date of the referral's current status;
+    the request's for a referral closed without being accepted) and never after *today*: a
+    consultant records steps after the fact, not ahead of them.
+    """
+    if day > today:
+        step = _step_name(status)
+        dates = {"day": day.isoformat(), "today": today.isoformat()}
+        return Text(
+            text("referrals.date_in_future", step=step.zh, **dates).zh,
+            text("referrals.date_in_future", step=step.en, **dates).en,
+        )
+    if day < referral.requested_on:
+        return _before_request(status, day, referral.requested_on)
+    previous = previous_step(referral)
+    before: date | None = getattr(referral, STEP_DATES[previous])
+    if before is not None and day < before:
+        step, earlier = _step_name(status), _step_name(previous)
+        dates = {"day": day.isoformat(), "before": before.isoformat()}
+        return Text(
+            text("referrals.date_before_step", step=step.zh, previous=earlier.zh, **dates).zh,
+            text("referrals.date_before_step", step=step.en, previous=earlier.en, **dates).en,
+        )
+    return None
+
+
+def previous_step(referral: Referral) -> ReferralStatus:
+    """The step whose date the next step may not precede: the referral's current status."""
+    return ReferralStatus(referral.status)
+
+
+def earliest_step_date(referral: Referral) -> date:
+    """The earliest date the next step of *referral* can carry (the current step's date)."""
+    found: date | None = getattr(referral, STEP_DATES[previous_step(referral)])
+    return found or referral.requested_on
 
 
 class ReferralService(Service):
@@ -139,14 +193,24 @@ class ReferralService(Service):
         in the NQI field *category* (requested today by default).
 
         Raises:
-            UserError: No case nor finding; they are two companies'; no request; the case,
-                finding or provider is gone.
+            UserError: No case nor finding; they are two companies'; no request; a request
+                dated after today; the case, finding or provider is gone.
         """
         request = request.strip()
         if not request:
             raise UserError(text("referrals.request_required"))
         if not case_id and not finding_id:
             raise UserError(text("referrals.source_required"))
+        today = date.today()
+        if requested_on is not None and requested_on > today:
+            step = _step_name(ReferralStatus.REQUESTED)
+            dates = {"day": requested_on.isoformat(), "today": today.isoformat()}
+            raise UserError(
+                Text(
+                    text("referrals.date_in_future", step=step.zh, **dates).zh,
+                    text("referrals.date_in_future", step=step.en, **dates).en,
+                )
+            )
         with self._writing(source) as session:
             organization_id = self._organization(session, case_id, finding_id)
             provider = session.get(Provider, provider_id)
@@ -160,7 +224,7 @@ class ReferralService(Service):
                 nqi_category=NqiCategory(category),
                 request=request,
                 status=ReferralStatus.REQUESTED,
-                requested_on=requested_on or date.today(),
+                requested_on=requested_on or today,
                 note=note.strip(),
             )
             session.add(referral)
@@ -201,26 +265,36 @@ class ReferralService(Service):
         status: ReferralStatus,
         *,
         on: date | None = None,
+        note: str = "",
         source: object | None = None,
     ) -> Referral:
-        """Move the referral one step, recording the step's date (*on*, today by default).
+        """Move the referral one step, recording the step's date (*on*, today by default) and,
+        when given, a *note* on the step (a line ``<date> <note>`` added to the referral's note).
 
         Raises:
-            UserError: The move is not allowed; the date is before the request.
+            UserError: The move is not allowed; the date is after today, or before the step
+                before it (the request, the acceptance, the delivery).
         """
         status = ReferralStatus(status)
-        day = on or date.today()
+        today = date.today()
+        day = on or today
+        note = note.strip()
         with self._writing(source) as session:
             referral = self._live(session, referral_id)
             if status not in REFERRAL_TRANSITIONS[referral.status]:
                 raise UserError(move_refused(referral.status, status))
-            if day < referral.requested_on:
-                raise UserError(_before_request(status, day, referral.requested_on))
+            if status is not ReferralStatus.REQUESTED:
+                refusal = step_date_refusal(referral, status, day, today)
+                if refusal is not None:
+                    raise UserError(refusal)
             if status is ReferralStatus.REQUESTED:
                 referral.accepted_on = None
             else:
                 setattr(referral, STEP_DATES[status], day)
             referral.status = status
+            if note:
+                line = f"{day.isoformat()} {note}"
+                referral.note = f"{referral.note}\n{line}" if referral.note else line
             return referral
 
     def attach_evidence(
@@ -276,10 +350,21 @@ class ReferralService(Service):
             .subquery()
         )
         query = (
-            select(Referral, Organization.name, Provider.name, evidence.c.n)
+            select(
+                Referral,
+                Organization.name,
+                Provider.name,
+                evidence.c.n,
+                func.coalesce(ClinicCase.title, Finding.title, ""),
+            )
             .join(Organization, Organization.id == Referral.organization_id)
             .join(Provider, Provider.id == Referral.provider_id)
             .outerjoin(evidence, evidence.c.referral_id == Referral.id)
+            .outerjoin(
+                ClinicCase,
+                (ClinicCase.id == Referral.case_id) & ClinicCase.deleted_at.is_(None),
+            )
+            .outerjoin(Finding, (Finding.id == Referral.finding_id) & Finding.deleted_at.is_(None))
             .where(Referral.deleted_at.is_(None))
         )
         for column, value in (
@@ -310,8 +395,9 @@ class ReferralService(Service):
                     r.closed_on,
                     r.note,
                     int(count or 0),
+                    str(title),
                 )
-                for r, organization_name, provider_name, count in found
+                for r, organization_name, provider_name, count, title in found
             ]
 
     def evidence(self, referral_id: str) -> list[EvidenceRow]:

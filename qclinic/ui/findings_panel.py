@@ -1,9 +1,13 @@
-"""An assessment's findings, with "Create action": a reusable panel (plan page, assessment runner).
+"""An assessment's findings, with "Create action" and "Refer…": a reusable panel (the plan
+page's Findings tab).
 
 ``FindingsPanel(services, signals, lang).set_assessment(assessment_id)`` lists the findings
 (severity in its colour, NQI category, title, the linked question in the page's language, how many
 actions were raised; read by :meth:`~qclinic.services.findings.FindingService.rows`); "Create
 action" opens :class:`~qclinic.ui.action_dialog.ActionDialog` prefilled from the selected finding.
+Below the list, the selected finding's referrals to NQI service providers
+(:class:`~qclinic.ui.referrals_box.ReferralsBox`: status, provider, the next step, the delivery
+evidence); its *Refer…* (also in the list's context menu) proposes the finding's NQI field.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QSortFilterProxyModel,
     Qt,
 )
@@ -22,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -33,6 +39,7 @@ from qclinic.services.findings import FindingRow
 from qclinic.ui.action_dialog import ActionDialog, ActionPrefill
 from qclinic.ui.labels import label
 from qclinic.ui.list_view import record_list
+from qclinic.ui.referrals_box import COL_DELIVERED, COL_FIELD, COL_STATUS, ReferralsBox
 from qclinic.ui.signals import AppSignals
 from qclinic.ui.table_model import TableModel
 
@@ -113,8 +120,14 @@ class FindingsPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_QUESTION, QHeaderView.ResizeMode.Stretch)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.create_button = QPushButton()
         self.create_button.setEnabled(False)
+        self.referrals = ReferralsBox(services, signals)
+        self.referrals.view.showColumn(COL_DELIVERED)  # the box is as wide as the list here
+        referrals_header = self.referrals.view.horizontalHeader()
+        for column in (COL_FIELD, COL_STATUS):
+            referrals_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.heading, 1)
@@ -122,16 +135,19 @@ class FindingsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
-        layout.addWidget(self.view)
+        layout.addWidget(self.view, 3)
+        layout.addWidget(self.referrals, 2)
 
         self.create_button.clicked.connect(self.on_create_action)
         self.view.doubleClicked.connect(self.on_create_action)
+        self.view.customContextMenuRequested.connect(self.on_context_menu)
         self.view.selectionModel().selectionChanged.connect(self.on_selection_changed)
         signals.changed.connect(self.on_changed)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.create_button.setText(self.tr("Create action…"))
+        self.referrals.retranslate()
         self._show_heading()
 
     def set_assessment(self, assessment_id: str | None) -> None:
@@ -143,6 +159,7 @@ class FindingsPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        kept = self.selected_finding()
         rows = (
             []
             if self.assessment_id is None
@@ -152,6 +169,8 @@ class FindingsPanel(QWidget):
         self.view.resizeColumnToContents(COL_SEVERITY)
         self.view.resizeColumnToContents(COL_CATEGORY)
         self._show_heading()
+        if kept is not None:
+            self.select_finding(kept.id)
         self.on_selection_changed()
 
     def _show_heading(self) -> None:
@@ -177,7 +196,27 @@ class FindingsPanel(QWidget):
 
     # --- slots -----------------------------------------------------------------------------
     def on_selection_changed(self, *_: object) -> None:
-        self.create_button.setEnabled(self.selected_finding() is not None)
+        finding = self.selected_finding()
+        self.create_button.setEnabled(finding is not None)
+        if finding is None:
+            self.referrals.set_finding(None)
+        elif finding.id != self.referrals.finding_id:
+            self.referrals.set_finding(finding.id, finding.nqi_category)
+
+    def on_refer(self) -> None:
+        """Refer the selected finding's company to a provider (the box's *Refer…*)."""
+        if self.selected_finding() is not None:
+            self.referrals.on_refer()
+
+    def on_context_menu(self, position: QPoint) -> None:
+        index = self.view.indexAt(position)
+        if not index.isValid():
+            return
+        self.view.selectRow(index.row())
+        menu = QMenu(self)
+        menu.addAction(self.tr("Create action…"), self.on_create_action)
+        menu.addAction(self.tr("Refer to a service provider…"), self.on_refer)
+        menu.popup(self.view.viewport().mapToGlobal(position))
 
     def on_create_action(self, *_: object) -> None:
         finding = self.selected_finding()

@@ -1,13 +1,16 @@
-"""The "Record outcome…" dialog: one quality figure of a company for a period.
+"""The "Record outcome…" dialog: one quality figure of a company for a period — and, given a
+stored figure, its "Edit outcome" form, filled with it.
 
 The kind decides the rest: the unit shown after the value, and whether the standards' level is
 asked (only for standards drafted or revised). The figure is saved through the outcomes service
-when the dialog is accepted; a refusal (a percentage over 100, a figure already recorded…) is
-shown and the dialog stays open with what was typed.
+when the dialog is accepted (``record``, or ``edit`` of the figure given, keeping its visit); a
+refusal (a percentage over 100, a figure already recorded…) is shown and the dialog stays open
+with what was typed.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -34,16 +37,22 @@ if TYPE_CHECKING:
 
 
 class OutcomeDialog(QDialog):
-    """Record one figure for *organization_id* (see the module docstring)."""
+    """Record one figure for *organization_id*, or edit *outcome* (see the module docstring)."""
 
     def __init__(
-        self, services: Services, organization_id: str, today: date, parent: QWidget | None = None
+        self,
+        services: Services,
+        organization_id: str,
+        today: date,
+        parent: QWidget | None = None,
+        outcome: OutcomeRow | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
         self._organization_id = organization_id
+        self._outcome = outcome
         self.saved: OutcomeRow | None = None
-        self.setWindowTitle(self.tr("Record outcome"))
+        self.setWindowTitle(self.tr("Edit outcome") if outcome else self.tr("Record outcome"))
         lang = ui_language()
         self.kind_combo = QComboBox()
         for kind in OutcomeKind:
@@ -74,7 +83,20 @@ class OutcomeDialog(QDialog):
         form.addRow(self.tr("Note"), self.note_edit)
         form.addRow(buttons)
         self.kind_combo.currentIndexChanged.connect(self.on_kind_changed)
+        if outcome is not None:
+            self._fill(outcome)
         self.on_kind_changed()
+
+    def _fill(self, outcome: OutcomeRow) -> None:
+        f = outcome.fields
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(f.kind.value))
+        if f.level is not None:
+            self.level_combo.setCurrentIndex(self.level_combo.findData(f.level.value))
+        self.on_kind_changed()  # the decimals first, then the value
+        self.value_spin.setValue(f.value)
+        self.period_edit.setDate(QDate(f.period.year, f.period.month, f.period.day))
+        self.source_edit.setText(f.source)
+        self.note_edit.setText(f.note)
 
     def kind(self) -> OutcomeKind:
         return OutcomeKind(self.kind_combo.currentData())
@@ -102,7 +124,13 @@ class OutcomeDialog(QDialog):
             note=self.note_edit.text(),
         )
         try:
-            self.saved = self._services.outcomes.record(self._organization_id, fields, source=self)
+            if self._outcome is not None:
+                fields = replace(fields, visit_id=self._outcome.fields.visit_id)
+                self.saved = self._services.outcomes.edit(self._outcome.id, fields, source=self)
+            else:
+                self.saved = self._services.outcomes.record(
+                    self._organization_id, fields, source=self
+                )
         except UserError as error:
             show_error(error, self)
             return

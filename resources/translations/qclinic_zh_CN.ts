@@ -2053,6 +2053,10 @@ Not on this computer yet: it arrives with the next sync.</source>
         <translation>无评审</translation>
     </message>
     <message>
+        <source>Refer to a service provider…</source>
+        <translation>转介给服务机构…</translation>
+    </message>
+    <message>
         <source>Evidence:</source>
         <translation>证据：</translation>
     </message>
@@ -2752,6 +2756,22 @@ Not on this computer yet: it arrives with the next sync.</source>
         <source>As of</source>
         <translation>截至</translation>
     </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>标准级别</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
 </context>
 <context>
     <name>OrganizationDialog</name>
@@ -2907,6 +2927,10 @@ Not on this computer yet: it arrives with the next sync.</source>
         <translation>登记成效数据</translation>
     </message>
     <message>
+        <source>Edit outcome</source>
+        <translation>修改成效数据</translation>
+    </message>
+    <message>
         <source>e.g. company MES report, CNAS certificate</source>
         <translation>例如：企业 MES 报表、CNAS 证书</translation>
     </message>
@@ -2970,11 +2994,36 @@ Not on this computer yet: it arrives with the next sync.</source>
     <name>OutcomesPanel</name>
     <message>
         <source>Record outcome…</source>
+        <extracomment>the outcome dialog last opened (kept so tests and callers can reach it)</extracomment>
         <translation>登记成效数据…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Pass rate, complaints, PPM, certificates, standards, patents and awards, per visit or quarter.</source>
         <translation>按走访或季度登记产品合格率、客户投诉、PPM、认证证书、制修订标准、专利和质量奖项。</translation>
+    </message>
+    <message>
+        <source>Figures of %1</source>
+        <translation>“%1”的各期数据</translation>
+    </message>
+    <message>
+        <source>Delete outcome</source>
+        <translation>删除成效数据</translation>
+    </message>
+    <message>
+        <source>Delete the figure %1? The trend and the reports no longer show it.</source>
+        <translation>删除这条数据（%1）吗？删除后趋势图和报告中将不再显示。</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
     </message>
 </context>
 <context>
@@ -3246,6 +3295,10 @@ Not on this computer yet: it arrives with the next sync.</source>
         <translation>服务内容</translation>
     </message>
     <message>
+        <source>Requested on</source>
+        <translation>转介日期</translation>
+    </message>
+    <message>
         <source>For example: calibrate the CMM to JJF 1064</source>
         <translation>例如：按 JJF 1064 校准三坐标测量机</translation>
     </message>
@@ -3322,6 +3375,10 @@ Not on this computer yet: it arrives with the next sync.</source>
     <message>
         <source>Evidence</source>
         <translation>证据</translation>
+    </message>
+    <message>
+        <source>Referred from</source>
+        <translation>转介来源</translation>
     </message>
 </context>
 <context>
@@ -3878,6 +3935,33 @@ Not on this computer yet: it arrives with the next sync.</source>
     <message>
         <source>Version %1 · %2 questions</source>
         <translation>版本 %1 · %2 个问题</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>Accepted on</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Delivered on</source>
+        <translation>交付日期</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>办结日期</translation>
+    </message>
+    <message>
+        <source>From %1 (the step before) to today.</source>
+        <translation>可选日期：%1（上一步的日期）至今天。</translation>
+    </message>
+    <message>
+        <source>Optional: certificate number, who confirmed…</source>
+        <translation>选填：证书编号、确认人等</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>

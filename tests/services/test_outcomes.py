@@ -208,3 +208,35 @@ def test_an_outcome_syncs_under_its_company(services: Services, org: str) -> Non
         97.5,
         Q2,
     )
+
+
+def test_the_trend_reads_the_figures_and_the_clinic_and_follow_up_visits(
+    services: Services, org: str
+) -> None:
+    from qclinic.core.vocabulary import VisitKind
+    from qclinic.storage.repositories import visits
+    from qclinic.storage.types import utc_now
+
+    other = services.organizations.create("Brass Co").id
+    made = [
+        (org, VisitKind.FOLLOW_UP, date(2026, 9, 20)),
+        (org, VisitKind.SELF_ASSESSMENT, date(2025, 11, 6)),  # not a clinic: not marked
+        (org, VisitKind.ONSITE_CLINIC, date(2026, 3, 12)),
+        (org, VisitKind.ONSITE_CLINIC, date(2026, 5, 2)),  # deleted below
+        (other, VisitKind.ONSITE_CLINIC, date(2026, 4, 1)),  # another company's
+    ]
+    with services.database.session() as session:
+        rows = [visits.create_visit(session, o, kind, day) for o, kind, day in made]
+        session.flush()
+        rows[3].deleted_at = utc_now()
+    first = services.outcomes.record(org, OutcomeFields(OutcomeKind.PASS_RATE, 96.0, Q1))
+    second = services.outcomes.record(org, OutcomeFields(OutcomeKind.PASS_RATE, 98.0, Q2))
+    trend = services.outcomes.trend(org)
+    assert trend.visits == [
+        (date(2026, 3, 12), VisitKind.ONSITE_CLINIC),
+        (date(2026, 9, 20), VisitKind.FOLLOW_UP),
+    ]
+    assert [r.id for r in trend.rows] == [first.id, second.id]
+    assert trend.series() == services.outcomes.series(org)
+    services.outcomes.delete(first.id)
+    assert [r.id for r in services.outcomes.trend(org).rows] == [second.id]

@@ -220,18 +220,28 @@ def test_the_demo_case_ends_in_a_delivered_referral_with_its_certificate(
         ProviderKind.CERTIFICATION_BODY,
     } <= kinds
     (referral,) = services.referrals.rows(case_id=demo["cases"][0])
-    assert referral.id in demo["referrals"]
+    assert referral.id == demo["referrals"][0]
     assert referral.delivered_on is not None and referral.status is ReferralStatus.CLOSED
     assert referral.requested_on <= referral.accepted_on <= referral.delivered_on  # type: ignore[operator]
     (certificate,) = services.referrals.evidence(referral.id)
     data = services.database.blobs.read_bytes(certificate.sha256)
     assert data.startswith(b"%PDF-") and certificate.mime_type == "application/pdf"
     assert hashlib.sha256(data).hexdigest() == certificate.sha256
+    # and a finding of the visit was referred to the test laboratory, which tested in April
+    (tested,) = services.referrals.rows(finding_id=demo["findings"][2])
+    assert tested.id == demo["referrals"][1] and tested.case_id is None
+    assert (tested.status, tested.delivered_on) == (ReferralStatus.CLOSED, date(2026, 4, 22))
+    (laboratory,) = [p for p in services.providers.rows() if p.id == tested.provider_id]
+    assert laboratory.kind is ProviderKind.TEST_LABORATORY
+    assert [r.id for r in services.referrals.rows(provider_id=laboratory.id)] == [tested.id]
+    assert tested.source_title == "导电率无检测能力，型式检验超期"
+    assert tested.requested_on < tested.accepted_on < tested.delivered_on < tested.closed_on  # type: ignore[operator]
     # seeding again finds the same ids
     from qclinic.services.demo import seed
 
     again = seed(services.database)
-    assert again["referrals"] == [referral.id]
+    assert again["referrals"] == demo["referrals"]
+    assert again["referred_finding"] == demo["referred_finding"] == demo["findings"][2]
     assert sorted(again["providers"]) == sorted(demo["providers"])
 
 

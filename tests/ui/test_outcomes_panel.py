@@ -76,3 +76,120 @@ def test_the_dialog_refuses_a_bad_figure_and_records_a_good_one(
     )
     detail.outcomes_panel.load(demo_ids["organization"])  # the page reloads it on the event
     assert detail.outcomes_panel.model.row_at(0).shown().endswith("→ 98.6 %")
+
+
+def _shown_tab(qtbot, detail):
+    panel = detail.outcomes_panel
+    detail.tabs.setCurrentIndex(4)
+    qtbot.waitUntil(lambda: panel.canvas is not None, timeout=10_000)
+    return panel
+
+
+def _pass_rates(panel) -> list[float]:
+    (ax,) = panel.canvas.figure.axes
+    (line,) = [x for x in ax.lines if x.get_gid() == "outcome:pass-rate"]
+    return list(line.get_ydata())
+
+
+def test_the_trend_marks_each_clinic_and_follow_up_visit(qtbot, detail, database, demo_ids):
+    from sqlalchemy import select
+
+    from qclinic.core.vocabulary import VisitKind
+    from qclinic.storage.models import Visit
+
+    with database.read_session() as session:
+        visits = session.execute(
+            select(Visit.visit_date, Visit.kind).where(
+                Visit.organization_id == demo_ids["organization"]
+            )
+        ).all()
+    marked = sorted(d for d, k in visits if k in (VisitKind.ONSITE_CLINIC, VisitKind.FOLLOW_UP))
+    assert len(marked) == 2 and len(visits) == 3  # the self-assessment is not a clinic visit
+    panel = _shown_tab(qtbot, detail)
+    (ax,) = panel.canvas.figure.axes
+    lines = {x.get_gid(): x.get_xdata()[0] for x in ax.lines if x.get_linestyle() == "--"}
+    assert lines == {f"visit:{d.isoformat()}": d.toordinal() for d in marked}
+    labels = {t.get_gid(): t.get_text().strip() for t in ax.texts}  # in the UI's language
+    assert labels == {
+        f"visit-label:{marked[0].isoformat()}": f"On-site clinic {marked[0]:%m-%d}",
+        f"visit-label:{marked[1].isoformat()}": f"Follow-up {marked[1]:%m-%d}",
+    }
+    # another kind keeps the markers
+    kinds = [panel.model.row_at(r).kind for r in range(panel.model.rowCount())]
+    panel.view.selectRow(kinds.index(OutcomeKind.PATENTS))
+    (ax,) = panel.canvas.figure.axes
+    assert {x.get_gid() for x in ax.lines} == {f"visit:{d.isoformat()}" for d in marked}
+
+
+def test_edit_a_figure_from_the_tab_and_the_trend_follows(
+    qtbot, detail, services, demo_ids
+) -> None:
+    panel = _shown_tab(qtbot, detail)
+    values, _source = LEVELS[OutcomeKind.PASS_RATE]
+    panel.view.selectRow(0)  # the pass rate
+    assert not panel.edit_button.isEnabled() and not panel.delete_button.isEnabled()
+    stored = services.outcomes.rows(demo_ids["organization"], OutcomeKind.PASS_RATE)
+    newest_first = sorted(stored, key=lambda r: r.fields.period, reverse=True)
+    shown = [panel.figures_model.row_at(r).id for r in range(panel.figures_model.rowCount())]
+    assert shown == [r.id for r in newest_first]
+    latest = newest_first[0]
+    # double-click the newest figure: the dialog opens filled with it
+    index = panel.figures_model.index(0, 0)
+    panel.figures_view.selectRow(0)
+    panel.figures_view.doubleClicked.emit(index)
+    dialog = panel.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.kind_combo.currentData() == OutcomeKind.PASS_RATE.value
+    assert dialog.value_spin.value() == values[-1] == latest.fields.value
+    assert dialog.source_edit.text() == latest.fields.source
+    dialog.value_spin.setValue(98.4)
+    dialog.note_edit.setText("复核 MES 数据后更正")
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    (edited,) = [r for r in services.outcomes.rows(demo_ids["organization"]) if r.id == latest.id]
+    assert (edited.fields.value, edited.fields.note, edited.fields.period) == (
+        98.4,
+        "复核 MES 数据后更正",
+        latest.fields.period,
+    )
+    assert len(services.outcomes.rows(demo_ids["organization"], OutcomeKind.PASS_RATE)) == len(
+        values
+    )
+    assert panel.model.row_at(0).shown() == f"{values[-2]:g} % → 98.4 %"
+    assert _pass_rates(panel) == [*values[:-1], 98.4]
+    assert panel.selected_figure() is not None and panel.selected_figure().id == latest.id
+
+
+def test_delete_a_figure_asks_first_naming_it(
+    qtbot, detail, services, demo_ids, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from qclinic.ui import outcomes_panel
+
+    panel = _shown_tab(qtbot, detail)
+    values, _source = LEVELS[OutcomeKind.PASS_RATE]
+    panel.view.selectRow(0)
+    panel.figures_view.selectRow(0)
+    latest = panel.selected_figure()
+    asked: list[str] = []
+    answer = QMessageBox.StandardButton.No
+
+    def question(_parent, _title, text, *_args):
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(outcomes_panel.QMessageBox, "question", question)
+    panel.delete_button.click()
+    assert (
+        len(asked) == 1 and f"Product pass rate · {latest.fields.period.isoformat()} · " in asked[0]
+    )
+    assert f"{values[-1]:g} %" in asked[0]
+    assert latest.id in [r.id for r in services.outcomes.rows(demo_ids["organization"])]
+    answer = QMessageBox.StandardButton.Yes
+    panel.delete_button.click()
+    assert latest.id not in [r.id for r in services.outcomes.rows(demo_ids["organization"])]
+    assert panel.model.row_at(0).shown() == f"{values[-3]:g} % → {values[-2]:g} %"
+    assert _pass_rates(panel) == list(values[:-1])
+    assert panel.figures_model.rowCount() == len(values) - 1
+    assert not panel.delete_button.isEnabled()  # nothing selected any more

@@ -64,9 +64,12 @@ def test_refer_a_case_move_it_and_attach_the_certificate(
     box.view.selectRow(0)
     assert box.step_button.text() == "Mark accepted" and not box.evidence_button.isEnabled()
     qtbot.mouseClick(box.step_button, Qt.MouseButton.LeftButton)
+    assert box.step_dialog is not None and box.step_dialog.chosen_day() == date.today()
+    box.step_dialog.buttons.button(box.step_dialog.buttons.StandardButton.Ok).click()
     box.view.selectRow(0)
     assert box.step_button.text() == "Mark delivered"
     qtbot.mouseClick(box.step_button, Qt.MouseButton.LeftButton)
+    box.step_dialog.buttons.button(box.step_dialog.buttons.StandardButton.Ok).click()
     box.view.selectRow(0)
     assert box.evidence_button.isEnabled() and box.step_button.text() == "Close"
     certificate = tmp_path / "检验报告.pdf"

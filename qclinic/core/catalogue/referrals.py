@@ -15,6 +15,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "status.accepted": ("已受理", "Accepted"),
     "status.delivered": ("已交付", "Delivered"),
     "status.closed": ("已办结", "Closed"),
+    # the steps as nouns, inside a sentence ("the acceptance date")
+    "step.requested": ("转介", "request"),
+    "step.accepted": ("受理", "acceptance"),
+    "step.delivered": ("交付", "delivery"),
+    "step.closed": ("办结", "closing"),
     # refusals
     "provider_name_required": ("请填写服务机构名称。", "Give the provider a name."),
     "provider_not_found": (
@@ -60,6 +65,22 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{step}日期（{day}）不能早于转介日期（{requested}）。",
         "The {step} date ({day}) cannot be before the referral was requested ({requested}).",
     ),
+    "date_before_step": (
+        "{step}日期（{day}）不能早于{previous}日期（{before}）。",
+        "The {step} date ({day}) cannot be before the {previous} date ({before}).",
+    ),
+    "date_in_future": (
+        "{step}日期（{day}）不能晚于今天（{today}）：请在事情发生后再登记。",
+        "The {step} date ({day}) cannot be after today ({today}): record a step once it "
+        "has happened.",
+    ),
+    # the assessment report: a case's or a finding's referrals
+    "report.heading": ("转介（供需对接）", "Referrals"),
+    "report.requested": ("{day} 转介", "requested {day}"),
+    "report.accepted": ("{day} 受理", "accepted {day}"),
+    "report.delivered": ("{day} 交付", "delivered {day}"),
+    "report.closed": ("{day} 办结", "closed {day}"),
+    "report.evidence": ("交付证据：{files}", "evidence: {files}"),
     # command line headings
     "providers_empty": ("还没有服务机构。", "No providers yet."),
     "referrals_empty": ("还没有转介。", "No referrals yet."),

@@ -37,7 +37,11 @@ from qclinic.services.demo import content
 from qclinic.services.demo.chain import existing_chain, seed_chain
 from qclinic.services.demo.content import Pair, text
 from qclinic.services.demo.outcomes import seed_outcomes
-from qclinic.services.demo.referrals import existing_referrals, seed_referrals
+from qclinic.services.demo.referrals import (
+    FINDING_QUESTION,
+    existing_referrals,
+    seed_referrals,
+)
 from qclinic.storage.repositories.team import TeamMember
 
 DEMO_CODE = "91360600MA35QC7K1" + uscc.check_character("91360600MA35QC7K1")
@@ -188,7 +192,8 @@ def _seed(session: Any, database: Any, checklist: Checklist, lang: str) -> dict[
     for assessment_id in (earlier.id, current.id):
         score_assessment(session, assessment_id, cache=True)
     chain = seed_chain(session, leader.id, company.id, lang)
-    referred = seed_referrals(session, database, company, cases[0].id, lang)
+    tested = next(f for f in findings if f.question_id == FINDING_QUESTION)
+    referred = seed_referrals(session, database, company, cases[0].id, tested.id, lang)
     figures = seed_outcomes(session, company.id, follow_up.id, lang)
     return {
         **chain,

@@ -5,7 +5,10 @@ laboratory, a certification body; fictional names and accreditation numbers). Th
 company's coordinate measuring machine case (content.CASES[0]) was referred to the metrology
 institute for a full JJF 1064 calibration: requested after the clinic visit, accepted, delivered
 with its calibration certificate (a one-page PDF made here) and closed the day the case was
-resolved.
+resolved. The finding that the company cannot test conductivity and its type test is overdue
+(INS.4) was referred to the test laboratory a few days after the visit; the laboratory tested
+six samples and delivered its report in April, and the company has since sent every lot's
+conductivity with the lot.
 """
 
 from __future__ import annotations
@@ -73,6 +76,19 @@ NOTE: Pair = (
     "Result: length measurement error E0 = 2.1 μm + L/350, probing error PFTU = 1.8 μm, both "
     "within the maximum permissible errors.",
 )
+#: the finding referred to the test laboratory (its question id in the demo checklist)
+FINDING_QUESTION = "INS.4"
+FINDING_REQUEST: Pair = (
+    "对 T2 铜排按客户技术协议进行年度型式检验，并对近三批产品做导电率（涡流法）检测，出具 CMA 检测报告。",
+    "Run the yearly type test of the T2 copper busbar to the customer's specification and "
+    "test the conductivity (eddy current) of the last three lots; issue a CMA test report.",
+)
+FINDING_NOTE: Pair = (
+    "检测报告 JC2026-0418：导电率 57.6–58.1 MS/m（≥ 57.0），型式检验各项合格；"
+    "此后每批随货提供导电率检测数据。",
+    "Test report JC2026-0418: conductivity 57.6–58.1 MS/m (≥ 57.0), every type-test item "
+    "passed; every lot has shipped with its conductivity since.",
+)
 CERTIFICATE_NAME = "校准证书-JL2026-05123.pdf"
 CAPTION: Pair = ("三坐标测量机校准证书", "Calibration certificate of the CMM")
 
@@ -119,9 +135,10 @@ def certificate_pdf(company: str, delivered: date) -> bytes:
 
 
 def seed_referrals(
-    session: Any, database: Any, company: Any, case_id: str, lang: str
+    session: Any, database: Any, company: Any, case_id: str, finding_id: str, lang: str
 ) -> dict[str, Any]:
-    """Write the providers and the delivered referral of *case_id* with its certificate."""
+    """Write the providers, the delivered referral of *case_id* with its certificate, and the
+    accepted referral of *finding_id* to the test laboratory."""
     from qclinic.storage.models import Provider, Referral
     from qclinic.storage.repositories.attachments import add_attachment
 
@@ -167,9 +184,25 @@ def seed_referrals(
         caption=text(CAPTION, lang),
         referral_id=referral.id,
     )
+    testing = Referral(
+        organization_id=company.id,
+        finding_id=finding_id,
+        provider_id=providers[1].id,
+        nqi_category=NqiCategory.INSPECTION_TESTING,
+        request=text(FINDING_REQUEST, lang),
+        status=ReferralStatus.CLOSED,
+        requested_on=CLINIC_DATE + timedelta(days=6),
+        accepted_on=CLINIC_DATE + timedelta(days=13),
+        delivered_on=date(2026, 4, 22),
+        closed_on=date(2026, 4, 30),
+        note=text(FINDING_NOTE, lang),
+    )
+    session.add(testing)
+    session.flush()
     return {
         "providers": [p.id for p in providers],
-        "referrals": [referral.id],
+        "referrals": [referral.id, testing.id],
+        "referred_finding": finding_id,
         "certificate": certificate.id,
     }
 
@@ -181,9 +214,17 @@ def existing_referrals(session: Any, organization_id: str) -> dict[str, Any]:
     from qclinic.storage.models import Provider, Referral
 
     names = {text(p[0], lang) for p in PROVIDERS for lang in ("zh", "en")}
+    referred = select(Referral.finding_id).where(
+        Referral.organization_id == organization_id, Referral.finding_id.is_not(None)
+    )
     return {
+        "referred_finding": session.scalar(referred.order_by(Referral.id)),
         "providers": list(session.scalars(select(Provider.id).where(Provider.name.in_(names)))),
         "referrals": list(
-            session.scalars(select(Referral.id).where(Referral.organization_id == organization_id))
+            session.scalars(
+                select(Referral.id)
+                .where(Referral.organization_id == organization_id)
+                .order_by(Referral.id)
+            )
         ),
     }

@@ -19,11 +19,14 @@ from qclinic.storage.models import (
     Action,
     Assessment,
     AssessmentMember,
+    Attachment,
     ClinicCase,
     Finding,
     Organization,
     Outcome,
     Person,
+    Provider,
+    Referral,
     Signature,
     Site,
     Visit,
@@ -31,6 +34,15 @@ from qclinic.storage.models import (
 from qclinic.storage.repositories import assessments, improvement, organizations, visits
 from qclinic.storage.repositories.team import list_team
 from qclinic.storage.snapshot import AssessmentSnapshot, load_snapshot
+
+
+@dataclass(frozen=True)
+class ReferralSource:
+    """A referral of the report's cases or findings, its provider's name and evidence files."""
+
+    referral: Referral
+    provider: str
+    evidence: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -51,6 +63,8 @@ class ReportSources:
     previous_visit_date: date | None
     #: the company's live outcome figures up to the visit's date (all of them without a visit)
     outcomes: tuple[Outcome, ...] = ()
+    #: the live referrals of those findings and cases, oldest request first
+    referrals: tuple[ReferralSource, ...] = ()
 
 
 def load_report_sources(session: Session, assessment_id: str) -> ReportSources:
@@ -94,7 +108,37 @@ def load_report_sources(session: Session, assessment_id: str) -> ReportSources:
         outcomes=tuple(
             report_outcomes(session, organization.id, visit.visit_date if visit else None)
         ),
+        referrals=tuple(report_referrals(session, [f.id for f in findings], [c.id for c in cases])),
     )
+
+
+def report_referrals(
+    session: Session, finding_ids: list[str], case_ids: list[str]
+) -> list[ReferralSource]:
+    """The live referrals of these findings and cases, oldest request first, with their
+    provider's name and the file names of their live delivery evidence."""
+    if not finding_ids and not case_ids:
+        return []
+    rows = session.execute(
+        select(Referral, Provider.name)
+        .join(Provider, Provider.id == Referral.provider_id)
+        .where(
+            Referral.deleted_at.is_(None),
+            or_(Referral.case_id.in_(case_ids), Referral.finding_id.in_(finding_ids)),
+        )
+        .order_by(Referral.requested_on, Referral.id)
+    ).all()
+    files: dict[str, list[str]] = {}
+    for referral_id, name in session.execute(
+        select(Attachment.referral_id, Attachment.file_name)
+        .where(
+            Attachment.referral_id.in_([r.id for r, _name in rows]),
+            Attachment.deleted_at.is_(None),
+        )
+        .order_by(Attachment.id)
+    ):
+        files.setdefault(str(referral_id), []).append(name)
+    return [ReferralSource(r, name, tuple(files.get(r.id, ()))) for r, name in rows]
 
 
 def report_outcomes(session: Session, organization_id: str, until: date | None) -> list[Outcome]:

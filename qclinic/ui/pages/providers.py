@@ -42,7 +42,9 @@ from qclinic.services.events import ChangeEvent
 from qclinic.ui.errors import show_error, ui_language
 from qclinic.ui.list_view import record_list
 from qclinic.ui.referrals_box import (
+    COL_FIELD,
     COL_PROVIDER,
+    COL_SOURCE,
     SHOWN_TABLES,
     ReferralsModel,
     referral_label,
@@ -208,12 +210,19 @@ class ProvidersPage(QWidget):
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         for column, width in ((COL_KIND, 150), (COL_REGION, 120), (COL_ACCREDITATION, 240)):
             header.resizeSection(column, width)
+        header.setSectionResizeMode(COL_REFERRALS, QHeaderView.ResizeMode.ResizeToContents)
         self.referrals_heading = QLabel()
         self.referrals_heading.setStyleSheet("font-weight: bold;")
         self.referrals_view = record_list(self.referrals_model, row_height=26)
         self.referrals_view.hideColumn(COL_PROVIDER)
         self.referrals_view.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch
+        )
+        self.referrals_view.horizontalHeader().setSectionResizeMode(  # the case or finding
+            COL_SOURCE, QHeaderView.ResizeMode.Stretch
+        )
+        self.referrals_view.horizontalHeader().setSectionResizeMode(
+            COL_FIELD, QHeaderView.ResizeMode.ResizeToContents
         )
         tools = QHBoxLayout()
         tools.addWidget(self.search, 1)
