@@ -169,36 +169,37 @@ def pull(
     cursor in the body); from a server without that endpoint, one key at a time.
     """
     keys = client.scopes()
-    left = _pull_many(sync, client, keys, progress, lang, summary, source, cancelled)
-    for organization in left:
-        _pull_one(sync, client, organization, progress, lang, summary, source, cancelled)
+    cursors = sync.cursors()  # read once (a read a key was 10,000 reads of 10,000 cursors)
+    pending = [(key, cursors.get(key, 0)) for key in keys]
+    left = _pull_many(sync, client, pending, progress, lang, summary, source, cancelled)
+    for organization, cursor in left:
+        _pull_one(sync, client, organization, cursor, progress, lang, summary, source, cancelled)
 
 
 def _pull_many(
     sync: SyncService,
     client: SyncClient,
-    keys: list[str],
+    pending: list[tuple[str, int]],
     progress: Progress,
     lang: str,
     summary: SyncSummary,
     source: object,
     cancelled: Cancelled,
-) -> list[str]:
-    """Pull *keys* with as few requests as the server allows; the keys left to pull one by
-    one (every key, from a server older than ``POST /v1/pull/many``).
+) -> list[tuple[str, int]]:
+    """Pull the *pending* keys (with their cursors) in as few requests as the server allows;
+    those left to pull one by one (every one, from a server older than ``POST /v1/pull/many``).
 
     Each answer (several keys' pages) is applied in one local transaction with every key's
     cursor, so an interrupted pull resumes at the last whole answer. A key whose page says
     ``more`` is asked again first, from its new cursor.
     """
-    cursors = sync.cursors()
-    pending = [(key, cursors.get(key, 0)) for key in keys]
+    total = len(pending)
     while pending:
         if cancelled():
             raise SyncCancelled
         answer = client.pull_many(pending[:PULL_KEYS], PULL_PAGE)
         if answer is None:
-            return [key for key, _ in pending]
+            return pending
         reached = int(answer["reached"])
         if reached < 1:  # a server answering nothing would keep this loop asking forever
             raise UserError(text("sync.server_error", status=200, detail=answer))
@@ -216,8 +217,8 @@ def _pull_many(
             if page["more"]:
                 again.append((page["key"], int(page["cursor"])))
         pending = again + pending[reached:]
-        done = len(keys) - len(pending)
-        line = text("sync.pulling_many", done=done, total=len(keys), count=summary.pulled)
+        done = total - len(pending)
+        line = text("sync.pulling_many", done=done, total=total, count=summary.pulled)
         progress(line.get(lang))
     return []
 
@@ -226,14 +227,14 @@ def _pull_one(
     sync: SyncService,
     client: SyncClient,
     organization: str,
+    cursor: int,
     progress: Progress,
     lang: str,
     summary: SyncSummary,
     source: object,
     cancelled: Cancelled,
 ) -> None:
-    """Pull one scope key, page by page (``GET /v1/pull``)."""
-    cursor = sync.cursor(organization)
+    """Pull one scope key from *cursor*, page by page (``GET /v1/pull``)."""
     count = 0
     while True:
         if cancelled():
