@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 
 from qclinic.server import accounts, db
 from qclinic.server.accounts import Caller
+from qclinic.server.pull_many import MAX_KEYS
 from qclinic.server.push import apply_push
 from tests.server.conftest import PASSWORD, change, signed_in
 from tests.server.test_cursor import WAIT_S, _holding_commit, _wait, _waiting_on_a_lock
@@ -255,3 +256,18 @@ def test_a_row_committed_late_is_not_skipped(engine: Engine, client: TestClient)
         ORGS[0]: [c["row_id"] for c in first_sites],
         ORGS[1]: [c["row_id"] for c in second_sites],
     }
+
+
+def test_too_many_keys_or_a_bad_limit_is_refused_whole(client: TestClient) -> None:
+    root = signed_in(client, "root")
+    keys = [{"key": f"k{n}", "after": 0} for n in range(MAX_KEYS + 1)]
+
+    too_many = client.post("/v1/pull/many", json={"scopes": keys}, headers=root)
+    no_rows = client.post("/v1/pull/many", json={"scopes": keys[:1], "limit": 0}, headers=root)
+    below_zero = client.post(
+        "/v1/pull/many", json={"scopes": [{"key": "k", "after": -1}]}, headers=root
+    )
+    unsigned = client.post("/v1/pull/many", json={"scopes": keys[:1]})
+
+    assert [too_many.status_code, no_rows.status_code, below_zero.status_code] == [422] * 3
+    assert unsigned.status_code == 401
