@@ -1,6 +1,6 @@
-"""The HTTP API, v1 (docs/SYNC.md): login, organizations, push, pull, conflicts (listing them,
-resolving them, recording and listing the resolutions desktops made), team work (team.py);
-blobs (blob_api.py).
+"""The HTTP API, v1 (docs/SYNC.md): login, organizations, push, pull (one key, or many:
+pull_many.py), conflicts (listing them, resolving them, recording and listing the resolutions
+desktops made), team work (team.py); blobs (blob_api.py).
 
 A push, a login and a resolution (a lead's, or a desktop's) write, in a session of
 :func:`qclinic.server.db.sessions` (on SQLite queued on one lock per process,
@@ -36,6 +36,7 @@ from qclinic.server.conflicts import (
 )
 from qclinic.server.db import read_sessions
 from qclinic.server.pull import page
+from qclinic.server.pull_many import MAX_KEYS, pages
 from qclinic.server.push import Forbidden, apply_push
 from qclinic.server.scope import ScopeCache, visible_keys
 from qclinic.storage.sync_rows import DIRECTORY_SCOPE
@@ -94,6 +95,16 @@ class ResolutionIn(BaseModel):
 
 class ResolutionsRequest(BaseModel):
     resolutions: list[ResolutionIn] = Field(max_length=MAX_BATCH)
+
+
+class PullKey(BaseModel):
+    key: Annotated[str, _bounded(36, 1)]
+    after: int = Field(default=0, ge=0)
+
+
+class PullManyRequest(BaseModel):
+    scopes: list[PullKey] = Field(max_length=MAX_KEYS)
+    limit: int = Field(default=1000, ge=1, le=MAX_PAGE)
 
 
 def refusal(status: int, code: str, message: str) -> HTTPException:
@@ -223,6 +234,17 @@ def create_app(
         if not scope.may_see(organization):
             raise refusal(403, "forbidden", f"no access to organization {organization}")
         return JSONResponse(page(session, organization, after, limit, scope))
+
+    @app.post("/v1/pull/many")
+    def pull_many(
+        body: PullManyRequest,
+        session: Annotated[Session, Depends(read_db)],
+        who: Annotated[Caller, Depends(caller)],
+    ) -> JSONResponse:
+        # read like a one-key pull: no gate, no write lock, one snapshot for every key
+        scope = scopes.scope(session, who)
+        wanted = [(item.key, item.after) for item in body.scopes]
+        return JSONResponse(pages(session, wanted, body.limit, scope))
 
     def among(session: Session, who: Caller, organization: str | None) -> list[str] | None:
         """The scope keys a conflicts list covers: *organization* (403 unless seen), else every

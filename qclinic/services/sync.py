@@ -362,6 +362,14 @@ class SyncService(Service):
     def cursor(self, organization_id: str) -> int:
         return int(self.state().get(CURSOR_PREFIX + organization_id, "0"))
 
+    def cursors(self) -> dict[str, int]:
+        """Every scope key's cursor, read at once (a sync of thousands of keys asks once)."""
+        return {
+            key.removeprefix(CURSOR_PREFIX): int(value)
+            for key, value in self.state().items()
+            if key.startswith(CURSOR_PREFIX)
+        }
+
     def apply_page(
         self,
         organization_id: str,
@@ -380,54 +388,43 @@ class SyncService(Service):
                 organization holds; nothing of the page is applied, the clash is kept as a
                 conflict, and the page comes again at the next sync.
         """
+        set_aside = self.apply_pages([(organization_id, rows, cursor)], source=source)
+        if set_aside:
+            raise SetAside(set_aside[organization_id])
+        return len(rows)
+
+    def apply_pages(
+        self, pages: list[tuple[str, list[dict[str, Any]], int]], *, source: object = None
+    ) -> dict[str, list[dict[str, Any]]]:
+        """Apply the pages of several scope keys (``(key, rows, cursor)``) in **one**
+        transaction with every key's cursor, as :meth:`apply_page` does one; the keys set aside
+        (a credit-code clash, kept as a conflict: nothing of their page applied, their cursor
+        unchanged), each with its clashes."""
         from sqlalchemy import text
 
         from qclinic.services.conflicts import credit_code_clashes, keep
-        from qclinic.storage.sync_rows import load, read_fields, write_fields
+        from qclinic.services.sync_records import apply_rows
 
-        clashes: list[dict[str, Any]] = []
-        if any(row["entity"] == "organization" for row in rows):
+        set_aside: dict[str, list[dict[str, Any]]] = {}
+        if any(row["entity"] == "organization" for _, rows, _ in pages for row in rows):
             with self._reading() as session:
-                clashes = credit_code_clashes(session, rows)
-        if clashes:
+                for key, rows, _ in pages:
+                    clashes = credit_code_clashes(session, rows)
+                    if clashes:
+                        set_aside[key] = clashes
+        if set_aside:
             with self._writing(source, origin=Origin.SYNC) as session:
-                keep(session, clashes)
-            raise SetAside(clashes)
+                keep(session, [clash for clashes in set_aside.values() for clash in clashes])
+        pages = [page for page in pages if page[0] not in set_aside]
+        if not pages:
+            return set_aside
         with self._writing(source, origin=Origin.SYNC) as session:
             session.info[device_info_key()] = SYNC_DEVICE
             # a page may carry a child before its parent: check foreign keys at commit
             session.execute(text("PRAGMA defer_foreign_keys = ON"))
-            memory = SyncedStates(session, [row["row_id"] for row in rows])
-            synced_before = {row["row_id"]: memory.fields(row["row_id"]) for row in rows}
-            fresh = []
-            for row in rows:  # a parent may come twice in a page: once is enough
-                known = memory.revision(row["row_id"])
-                # the same revision with other fields: a link withheld before is in sight now
-                again = known == row["revision"] and memory.fields(row["row_id"]) != row["fields"]
-                if known is None or known < row["revision"] or again:
-                    fresh.append(row)
-                    memory.remember(row["entity"], row["row_id"], row["revision"], row["fields"])
-            by_table: dict[str, list[str]] = {}
-            for row in fresh:
-                by_table.setdefault(row["entity"], []).append(row["row_id"])
-            local = {t: read_fields(session, t, ids) for t, ids in by_table.items()}
-            # a few queries: the rows below are then in the session, or known to be new
-            existing = {i for table, ids in by_table.items() for i in load(session, table, ids)}
-            for row in fresh:
-                entity, row_id = row["entity"], row["row_id"]
-                synced = synced_before.get(row_id)
-                current = local[entity].get(row_id)
-                fields = dict(row["fields"])
-                if current is not None and synced is not None:
-                    for name, value in current["fields"].items():
-                        if synced.get(name) != value:
-                            fields.pop(name, None)  # a local edit not pushed yet
-                write_fields(
-                    session, entity, row_id, fields, row["deleted"], exists=row_id in existing
-                )
-            memory.write()
-            _put_state(session, {CURSOR_PREFIX + organization_id: str(cursor)})
-        return len(rows)
+            apply_rows(session, [row for _, rows, _ in pages for row in rows])
+            _put_state(session, {CURSOR_PREFIX + key: str(cursor) for key, _, cursor in pages})
+        return set_aside
 
 
 def _get_state(session: Session, key: str) -> str | None:

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
     from qclinic.storage.models import SyncedState
 
-__all__ = ["OrganizationFinder", "SyncedStates", "device_info_key"]
+__all__ = ["OrganizationFinder", "SyncedStates", "apply_rows", "device_info_key"]
 
 
 class OrganizationFinder:
@@ -111,3 +111,39 @@ class SyncedStates:
         if self._new:
             self._session.execute(insert(SyncedState), list(self._new.values()))
             self._new.clear()
+
+
+def apply_rows(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Write pulled *rows* (of one page, or of several keys' pages) in *session*: a row of a
+    revision this computer holds already is skipped (a parent may come twice), unless its
+    fields differ (a link withheld before is in sight now); a field changed locally and not
+    pushed yet keeps its local value (it is pushed next, against the pulled revision)."""
+    from qclinic.storage.sync_rows import load, read_fields, write_fields
+
+    memory = SyncedStates(session, [row["row_id"] for row in rows])
+    synced_before = {row["row_id"]: memory.fields(row["row_id"]) for row in rows}
+    fresh = []
+    for row in rows:  # a parent may come twice in a page: once is enough
+        known = memory.revision(row["row_id"])
+        # the same revision with other fields: a link withheld before is in sight now
+        again = known == row["revision"] and memory.fields(row["row_id"]) != row["fields"]
+        if known is None or known < row["revision"] or again:
+            fresh.append(row)
+            memory.remember(row["entity"], row["row_id"], row["revision"], row["fields"])
+    by_table: dict[str, list[str]] = {}
+    for row in fresh:
+        by_table.setdefault(row["entity"], []).append(row["row_id"])
+    local = {t: read_fields(session, t, ids) for t, ids in by_table.items()}
+    # a few queries: the rows below are then in the session, or known to be new
+    existing = {i for table, ids in by_table.items() for i in load(session, table, ids)}
+    for row in fresh:
+        entity, row_id = row["entity"], row["row_id"]
+        synced = synced_before.get(row_id)
+        current = local[entity].get(row_id)
+        fields = dict(row["fields"])
+        if current is not None and synced is not None:
+            for name, value in current["fields"].items():
+                if synced.get(name) != value:
+                    fields.pop(name, None)  # a local edit not pushed yet
+        write_fields(session, entity, row_id, fields, row["deleted"], exists=row_id in existing)
+    memory.write()

@@ -126,6 +126,25 @@ class SyncClient:
         params = {"organization": organization, "after": after, "limit": limit}
         return self._call("GET", "/v1/pull", params=params)
 
+    def pull_many(self, scopes: list[tuple[str, int]], limit: int) -> dict[str, Any] | None:
+        """One answer for many ``(key, cursor)`` pairs (``POST /v1/pull/many``): ``{"pages":
+        [{"key", "rows", "cursor", "more"}], "reached": N, "forbidden": [keys]}``; ``None``
+        from a server older than that endpoint (pull each key alone then)."""
+        body = {"scopes": [{"key": key, "after": after} for key, after in scopes], "limit": limit}
+        try:
+            response = self._http.post("/v1/pull/many", json=body)
+        except httpx.TransportError as error:
+            raise Unreachable(str(error)) from error
+        if response.status_code in (404, 405):  # no such route: a server before this endpoint
+            return None
+        if response.status_code != 200:
+            self._refused(response, {})
+        try:
+            answer: dict[str, Any] = response.json()
+        except ValueError as error:  # cut short by a proxy that answered 200
+            raise Unreachable(str(error)) from error
+        return answer
+
     def conflicts(self, after: int, limit: int) -> dict[str, Any]:
         """The conflicts recorded in every organization the user may see, after *after*."""
         return self._call("GET", "/v1/conflicts", params={"after": after, "limit": limit})

@@ -36,6 +36,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "正在下载企业 {organization}：已收到 {count} 行",
         "pulling organization {organization}: {count} rows",
     ),
+    "pulling_many": (
+        "正在下载：已查看 {done}/{total} 个同步范围，共收到 {count} 行",
+        "pulling: {done} of {total} scopes looked at, {count} rows received",
+    ),
     "done": (
         "同步完成：上传 {pushed} 项（冲突 {conflicts} 项，拒绝 {rejected} 项），下载 {pulled} 行",
         "sync done: {pushed} changes pushed ({conflicts} conflicts, {rejected} rejected), "
