@@ -39,6 +39,7 @@ class ConflictBadge(QObject):
         self._row = row
         self._title = title
         self._services = services
+        self._signals: AppSignals | None = signals
         self._default_colour = navigation.item(row).foreground()
         self.count = 0
         self._timer = QTimer(self)
@@ -49,6 +50,15 @@ class ConflictBadge(QObject):
         # after the main window's retranslate(), which writes the bare title back
         signals.language_changed.connect(self._timer.start)
         self.refresh()
+
+    def stop(self) -> None:
+        """The window closed: its database may go, so count no more (once; a window may be
+        closed twice)."""
+        self._timer.stop()
+        if self._signals is not None:
+            self._signals.changed.disconnect(self._timer.start)
+            self._signals.language_changed.disconnect(self._timer.start)
+            self._signals = None
 
     def refresh(self) -> None:
         item = self._navigation.item(self._row)

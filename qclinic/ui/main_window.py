@@ -172,6 +172,13 @@ class MainWindow(QMainWindow):
         if self.sync is not None and not self.sync.confirm_quit():
             event.ignore()
             return
+        # what reads the database by itself, on a timer or on any change, stops with the window
+        # (closing it quits the app; a test's or the screenshots' window closes before its data
+        # folder goes)
+        if self.sync is not None:
+            self.sync.stop()
+        if getattr(self, "conflict_badge", None) is not None:
+            self.conflict_badge.stop()
         super().closeEvent(event)
 
     def page(self, key: str) -> QWidget:

@@ -70,6 +70,7 @@ class SyncController(QObject):
         self.widget = SyncStatusWidget()
         self.widget.clicked.connect(self.show_log)
         self.widget.cancel_requested.connect(self.cancel)
+        self._stopped = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.on_timer)
@@ -94,13 +95,23 @@ class SyncController(QObject):
     def running(self) -> bool:
         return self.task is not None and not self.task.finished
 
+    def stop(self) -> None:
+        """The window closed: no status read, no sync started after this (its database may be
+        gone: a window closed without quitting, as the tests' and the screenshots' are)."""
+        self._stopped = True
+        self.timer.stop()
+        self._refresh_timer.stop()
+
     # --- status -----------------------------------------------------------------------------
     def start(self) -> None:
         """Show the status now, and sync soon when signed in."""
-        self.refresh_status(then_schedule=self.start_delay_ms)
+        if not self._stopped:
+            self.refresh_status(then_schedule=self.start_delay_ms)
 
     def refresh_status(self, then_schedule: int | None = None) -> None:
         """Read the status on a worker (the pending count reads the change log) and show it."""
+        if self._stopped:
+            return
 
         def shown(status: SyncStatus) -> None:
             self.status = status
@@ -132,7 +143,7 @@ class SyncController(QObject):
 
     # --- syncing ----------------------------------------------------------------------------
     def schedule(self, delay_ms: int) -> None:
-        if not self.running:
+        if not self.running and not self._stopped:
             self.timer.start(max(0, delay_ms))
 
     def on_timer(self) -> None:
