@@ -207,6 +207,14 @@ def _dashboard(out: Path, suffix: str, size: tuple[int, int]) -> list[Path]:
             path = out / f"dashboard-{lang}{suffix}.png"
             window.grab().save(str(path))
             written.append(path)
+            page = window.page("dashboard")
+            page.tabs.setCurrentIndex(2)  # the outcome totals (质量成效)
+            tasks.wait_idle()
+            for _ in range(10):
+                app.processEvents()  # type: ignore[union-attr]
+            path = out / f"dashboard-outcomes-{lang}{suffix}.png"
+            window.grab().save(str(path))
+            written.append(path)
             window.close()
         database.dispose()
     return written

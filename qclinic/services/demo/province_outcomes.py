@@ -157,6 +157,14 @@ class ProvinceOutcomesService(Service):
                     referrals,
                 ),
             }
+            # no change-log lines tell the portfolio's summary of the delivered referrals (its
+            # events, schema 0017): it is rebuilt here, whole, as the province's build does
+            from qclinic.services.portfolio import PortfolioService
+            from qclinic.storage import portfolio_summary
+
+            questions = PortfolioService(self._database, self._bus).coverage_questions()
+            portfolio_summary.invalidate(session)
+            portfolio_summary.refresh(session, questions)
         self._publish({table: [] for table in counts})
         return counts
 
