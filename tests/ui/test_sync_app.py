@@ -287,29 +287,29 @@ def test_offline_when_the_server_stops_and_retries_with_back_off(
 
 
 def test_a_window_closed_before_its_first_status_reads_nothing_after(
-    qtbot, library_template: Path, tmp_path: Path, signals
+    qtbot, own_database: Database, signals
 ) -> None:
     """A window closed within the second before its sync status is first read (the screenshots'
-    dashboard, a test's window) used to read it anyway, from a database already gone, and
-    opened an error dialog that nobody closes offscreen."""
+    dashboard, a test's window) used to read it anyway, and its conflict badge counted on every
+    change event: from a database already gone, that opened an error dialog nobody closes
+    offscreen."""
     from qclinic.services.events import ChangeEvent
-    from qclinic.ui import main_window
+    from qclinic.ui import main_window, tasks
     from qclinic.ui.main_window import MainWindow
 
-    database = fresh_copy(tmp_path / "laptop", library_template)
     window = MainWindow(signals, lang="en", start_page="organizations")
     qtbot.addWidget(window)
-    window.attach_database(database)
-    sync = window.sync
-    assert sync is not None
+    window.attach_database(own_database)
+    sync, badge = window.sync, window.conflict_badge
+    assert sync is not None and badge is not None
     sync.may_quit = True  # closing asks nothing
     read: list[str] = []
     real_status = sync.account.status
     sync.account.status = lambda: read.append("status") or real_status()  # type: ignore[method-assign]
+    tasks.wait_idle()  # the first page's own loading is done
     window.close()
-    database.dispose()
-    shutil.rmtree(tmp_path / "laptop")
     signals.changed.emit(ChangeEvent("organization", ("o-1",)))  # a change made elsewhere
+    assert not badge._timer.isActive()  # the badge no longer follows changes
     qtbot.wait(main_window.SYNC_STATUS_DELAY_MS + 500)
     assert read == [] and sync.status is None
     assert not sync.timer.isActive()
