@@ -19,7 +19,17 @@ from qclinic.ui.main_window import MainWindow
 
 
 def drive(window: MainWindow, assessment_id: str) -> None:
-    window.signals.open_assessment.emit(assessment_id)
+    from qclinic.ui import tasks
+
+    tasks.wait_idle()  # as a user does: the first page has loaded before the runner is opened
+    try:
+        window.signals.open_assessment.emit(assessment_id)
+    except Exception:  # fail the test at once; a modal error dialog would hang it offscreen
+        import os
+        import traceback
+
+        traceback.print_exc()
+        os._exit(3)
     runner = window.page("assessments").runner  # type: ignore[attr-defined]
     questions = [q for q in runner.state.checklist.questions() if q.type == "maturity"]
     pending: dict[str, str] = {}
